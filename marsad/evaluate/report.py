@@ -1,0 +1,286 @@
+"""Running the pipeline over the gold set, reading and writing floors, and rendering the results.
+
+``evaluate_gold`` scores a pipeline on already loaded gold documents; ``run_evaluation`` loads the gold
+set and the default offline pipeline first. ``render_report`` prints rich tables; Arabic text appears
+only in the last column of the error table (never mixed into a cell with ids or numbers) and is never
+reordered or reshaped: the terminal's own bidi support displays it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from marsad.evaluate.metrics import (
+    LABELS,
+    LINK_LABELS,
+    MICRO,
+    OVERALL,
+    Accuracy,
+    Counts,
+    DocEvaluation,
+    ErrorRow,
+    EvaluationReport,
+    FloorViolation,
+    GroupScore,
+    aggregate,
+    clean_context,
+    evaluate_document,
+)
+from marsad.model import Document
+
+if TYPE_CHECKING:
+    from marsad.evaluate.gold import GoldDocument
+    from marsad.pipeline import ComponentFailure, Pipeline
+
+ProgressCallback = Callable[[int, int], None]
+FLOORS_DESCRIPTION = (
+    "Quality floors for `marsad evaluate --floors`: every listed metric must be at least this value "
+    "on the gold set. Raise with `marsad evaluate --update-floors`; lowering needs --allow-lower."
+)
+
+
+class FloorsFileError(ValueError):
+    """A floors file is unreadable or malformed."""
+
+
+# ---------------------------------------------------------------------------------------------- running
+
+
+def evaluate_gold(
+    gold_docs: Sequence[GoldDocument],
+    pipeline: Pipeline,
+    on_progress: ProgressCallback | None = None,
+) -> EvaluationReport:
+    """Run ``pipeline`` over the gold documents and score its mentions.
+
+    A document on which a component fails is scored with no predictions and listed in
+    ``report.failures``. ``on_progress(done, total)`` is called after every document.
+    """
+    ids = [g.id for g in gold_docs]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ValueError(f"gold document ids must be unique; repeated: {', '.join(duplicates[:5])}")
+    inputs: list[Document] = []
+    for g in gold_docs:
+        doc = g.to_document()
+        doc.mentions = []  # predictions only: never let gold annotations reach the pipeline
+        doc.entities = {}
+        inputs.append(doc)
+
+    total = len(inputs)
+    predicted: dict[str, Document] = {}
+    failures: dict[str, str] = {}
+
+    def on_error(doc: Document, failure: ComponentFailure) -> None:
+        failures[doc.id] = str(failure)
+        if on_progress is not None:
+            on_progress(len(predicted) + len(failures), total)
+
+    for doc in pipeline.pipe(inputs, on_error=on_error):
+        predicted[doc.id] = doc
+        if on_progress is not None:
+            on_progress(len(predicted) + len(failures), total)
+
+    results: list[DocEvaluation] = []
+    for g in gold_docs:
+        out = predicted.get(g.id)
+        mentions = out.mentions if out is not None and g.id not in failures else []
+        results.append(
+            evaluate_document(g.id, g.text, g.mentions, mentions, style=g.style, conflict=g.conflict)
+        )
+    return aggregate(results, failures)
+
+
+def run_evaluation(
+    gold_path: str | Path,
+    kb_paths: Sequence[str] = (),
+    gazetteer_path: str | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> EvaluationReport:
+    """Load the gold set at ``gold_path`` and evaluate the default pipeline on it."""
+    from marsad.evaluate.gold import load_gold
+    from marsad.pipeline import Pipeline
+
+    gold_docs = load_gold(gold_path)
+    pipeline = Pipeline.default(kb_paths=tuple(kb_paths), gazetteer_path=gazetteer_path)
+    return evaluate_gold(gold_docs, pipeline, on_progress)
+
+
+# ----------------------------------------------------------------------------------------------- floors
+
+
+def load_floors(path: str | Path) -> dict[str, float]:
+    """Read floors from a JSON file ``{"floors": {"metric": value, ...}}``; a missing file has none."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    try:
+        data = orjson.loads(path.read_bytes())
+    except orjson.JSONDecodeError as exc:
+        raise FloorsFileError(f"{path}: not valid JSON ({exc})") from exc
+    floors = data.get("floors") if isinstance(data, dict) else None
+    if not isinstance(floors, dict):
+        raise FloorsFileError(f'{path}: expected an object with a "floors" mapping of metric name to number')
+    out: dict[str, float] = {}
+    for name, value in floors.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+            raise FloorsFileError(f"{path}: floor {name!r} must be a number between 0 and 1, not {value!r}")
+        out[str(name)] = float(value)
+    return out
+
+
+def write_floors(path: str | Path, floors: Mapping[str, float], gold_path: str | Path | None = None) -> None:
+    """Write floors (sorted by name) with a short description of how they are used."""
+    path = Path(path)
+    data: dict[str, Any] = {"description": FLOORS_DESCRIPTION}
+    if gold_path is not None:
+        data["gold"] = str(gold_path)
+    data["floors"] = dict(sorted(floors.items()))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+# -------------------------------------------------------------------------------------------- rendering
+
+
+def fmt(value: float | None) -> str:
+    """A score as 0.000, or "n/a" when undefined."""
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _acc(acc: Accuracy) -> str:
+    return "n/a" if acc.value is None else f"{acc.value:.3f} ({acc.correct}/{acc.total})"
+
+
+def _counts_row(name: str, counts: Counts) -> list[str]:
+    return [
+        name,
+        str(counts.gold),
+        str(counts.predicted),
+        str(counts.tp),
+        str(counts.fp),
+        str(counts.fn),
+        fmt(counts.precision),
+        fmt(counts.recall),
+        fmt(counts.f1),
+    ]
+
+
+def label_table(report: EvaluationReport) -> Table:
+    """Per label and micro: exact P/R/F1, overlap F1, link accuracy (matched and end-to-end)."""
+    table = Table(title="Mentions: exact span + label", title_justify="left")
+    for col in ("label", "gold", "pred", "TP", "FP", "FN", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col == "label" else "right")
+    table.add_column("overlap F1", justify="right")
+    table.add_column("link acc", justify="right")
+    table.add_column("link e2e", justify="right")
+    link_names = {str(label) for label in LINK_LABELS}
+    for key in [*(str(label) for label in LABELS), MICRO]:
+        counts = report.exact[key]
+        if key in link_names:
+            link, e2e = _acc(report.link[key]), _acc(report.link_e2e[key])
+        elif key == MICRO:
+            link, e2e = _acc(report.link[OVERALL]), _acc(report.link_e2e[OVERALL])
+        else:
+            link, e2e = "—", "—"
+        row = [*_counts_row(key, counts), fmt(report.overlap[key].f1), link, e2e]
+        table.add_row(*row, style="bold" if key == MICRO else None, end_section=key == str(LABELS[-1]))
+    return table
+
+
+def group_table(title: str, groups: Mapping[str, GroupScore]) -> Table:
+    """Exact micro scores per style or per conflict."""
+    table = Table(title=title, title_justify="left")
+    table.add_column(title.split()[-1], justify="left")
+    for col in ("docs", "gold", "pred", "TP", "FP", "FN", "P", "R", "F1"):
+        table.add_column(col, justify="right")
+    for name, group in groups.items():
+        row = _counts_row(name, group.counts)
+        table.add_row(row[0], str(group.documents), *row[1:])
+    return table
+
+
+def context_text(error: ErrorRow) -> Text:
+    """The error's context with the mention marked by ⟦ ⟧, in logical order (never reversed)."""
+    text = Text(clean_context(error.before))
+    text.append("⟦" + clean_context(error.text) + "⟧", style="bold reverse")
+    text.append(clean_context(error.after))
+    return text
+
+
+def error_table(errors: Sequence[ErrorRow], limit: int) -> Table:
+    """Up to ``limit`` errors; ids and figures left, the Arabic context alone in the last column."""
+    table = Table(title=f"Errors (first {min(limit, len(errors))} of {len(errors)})", title_justify="left")
+    for col in ("doc", "kind", "label", "span", "expected", "predicted", "note"):
+        table.add_column(col, justify="left", overflow="fold")
+    table.add_column("context", justify="right", overflow="fold", ratio=1)
+    for e in errors[:limit]:
+        table.add_row(
+            e.doc_id,
+            e.kind,
+            e.label,
+            f"{e.start}-{e.end}",
+            e.expected or "",
+            e.predicted or ("∅" if e.kind == "LINK" else ""),
+            e.note,
+            context_text(e),
+        )
+    return table
+
+
+def summary_line(report: EvaluationReport) -> str:
+    """One line with the headline figures."""
+    micro = report.exact[MICRO]
+    return (
+        f"{report.documents} documents, {micro.gold} gold / {micro.predicted} predicted mentions: "
+        f"exact F1 {fmt(micro.f1)} (P {fmt(micro.precision)}, R {fmt(micro.recall)}), "
+        f"overlap F1 {fmt(report.overlap[MICRO].f1)}, "
+        f"link accuracy {fmt(report.link[OVERALL].value)} "
+        f"(end-to-end {fmt(report.link_e2e[OVERALL].value)}), "
+        f"TIME value accuracy {fmt(report.time_value.value)}"
+        + (f", {len(report.failures)} documents failed" if report.failures else "")
+    )
+
+
+def render_report(report: EvaluationReport, console: Console, errors: int = 0) -> None:
+    """Print the per-label, by-style and by-conflict tables, up to ``errors`` error rows, and a summary."""
+    console.print(label_table(report))
+    console.print(group_table("F1 micro by style", report.by_style))
+    console.print(group_table("F1 micro by conflict", report.by_conflict))
+    if errors > 0 and report.errors:
+        console.print(error_table(report.errors, errors))
+    for doc_id, message in report.failures.items():
+        console.print(f"[red]failed[/red] {doc_id}: {message}", markup=True, highlight=False)
+    console.print(summary_line(report), highlight=False)
+
+
+def report_json(
+    report: EvaluationReport,
+    gold_path: str | Path,
+    violations: Sequence[FloorViolation] | None = None,
+    floors_path: str | Path | None = None,
+) -> dict[str, Any]:
+    """The whole evaluation (and the gate result when floors were checked) as one JSON object."""
+    data: dict[str, Any] = {"gold": str(gold_path), **report.to_dict()}
+    if violations is not None:
+        data["gate"] = {
+            "floors": str(floors_path) if floors_path is not None else None,
+            "passed": not violations,
+            "violations": [
+                {"metric": v.metric, "floor": v.floor, "value": v.value, "reason": v.reason}
+                for v in violations
+            ],
+        }
+    return data
+
+
+def dump_json(data: Mapping[str, Any]) -> bytes:
+    """Pretty UTF-8 JSON (Arabic kept readable, not \\u-escaped)."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"

@@ -1,0 +1,134 @@
+"""Author and narrator: signature lines ("name / organization / role"), statement headers
+("المكتب الإعلامي لـ…") and agency datelines ("دمشق - سانا:") give the document's author organization,
+to which first-person plural verbs are attributed."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from marsad.model import Author, Document, Entity, EntityKind, Label, Mention
+from marsad.pipeline import Analysis
+from marsad.recognize.places import transliterate_name
+from marsad.resources import Resources
+from marsad.text.normalize import normalize_for_match
+
+_SEPARATORS = re.compile(r"\s*(?:/|\||\s[-–—]\s|،)\s*")
+_SIGNATURE_HEADS = tuple(
+    normalize_for_match(w)
+    for w in ("المكتب الإعلامي", "المكتب الاعلامي", "مكتب العلاقات", "الناطق", "المتحدث", "القيادة العامة",
+              "بيان صادر عن", "صادر عن", "المكتب السياسي", "غرفة عمليات", "إعلام")
+)
+_ROLE_WORDS = frozenset(
+    normalize_for_match(w)
+    for w in ("مسؤول", "المسؤول", "المتحدث", "متحدث", "الناطق", "ناطق", "مدير", "قائد", "القائد", "عضو",
+              "رئيس", "أمين", "المكتب", "مكتب", "الإعلامي", "الاعلامي", "العلاقات", "مراسل")
+)
+# Scraped-page trailers that are not part of the document.
+_TRAILER = re.compile(r"^\s*(?:social links|share|شارك|تابعونا|المصدر\s*:|#)", re.IGNORECASE)
+_DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
+_MAX_LINE = 140
+
+
+class AuthorDetector:
+    """Finds signature, header or dateline lines and sets ``doc.author``."""
+
+    name: ClassVar[str] = "author"
+    requires: ClassVar[tuple[str, ...]] = ("mentions.ORG", "mentions.PERSON")
+    provides: ClassVar[tuple[str, ...]] = ("author",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.actors = resources.kb.actors
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        lines = _lines(doc.text)
+        content = [ln for ln in lines if not _TRAILER.match(doc.text[ln[0] : ln[1]])]
+        edge = content[:2] + [ln for ln in content[-3:] if ln not in content[:2]]
+        for start, end in edge:
+            author = self._signature(doc, start, end)
+            if author is not None:
+                doc.author = author
+                return
+        if content:
+            doc.author = self._dateline(doc, *content[0])
+
+    def _orgs_in(self, doc: Document, start: int, end: int) -> list[Mention]:
+        return [
+            m for m in doc.mentions
+            if m.label == Label.ORG and start <= m.start and m.end <= end and m.entity in self.actors
+        ]
+
+    def _signature(self, doc: Document, start: int, end: int) -> Author | None:
+        line = doc.text[start:end]
+        if end - start > _MAX_LINE or len(line.split()) > 14:
+            return None
+        orgs = self._orgs_in(doc, start, end)
+        if not orgs:
+            return None
+        folded = normalize_for_match(line)
+        has_sep = _SEPARATORS.search(line) is not None and ("/" in line or "|" in line or " - " in line)
+        org_share = sum(m.end - m.start for m in orgs) / max(1, len(line.strip(" .:")))
+        if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or org_share >= 0.6):
+            return None
+        author = Author(organization=orgs[0].entity, start=start, end=end)
+        if has_sep:
+            self._parts(doc, start, end, orgs, author)
+        return author
+
+    def _parts(self, doc: Document, start: int, end: int, orgs: list[Mention], author: Author) -> None:
+        """Split "name / organization / role" and record the name (as a PERSON) and the role."""
+        pos = start
+        parts: list[tuple[int, int]] = []
+        for sep in _SEPARATORS.finditer(doc.text, start, end):
+            parts.append((pos, sep.start()))
+            pos = sep.end()
+        parts.append((pos, end))
+        for ps, pe in parts:
+            while pe > ps and doc.text[pe - 1] in " .:،,":
+                pe -= 1
+            while ps < pe and doc.text[ps] == " ":
+                ps += 1
+            if ps >= pe or any(ps <= m.start < pe for m in orgs):
+                continue
+            words = normalize_for_match(doc.text[ps:pe]).split()
+            known = [m for m in doc.mentions if m.label == Label.PERSON and ps <= m.start and m.end <= pe]
+            if known and author.name is None:
+                author.name = known[0].text
+            elif any(w in _ROLE_WORDS for w in words):
+                author.role = author.role or doc.text[ps:pe]
+            elif 2 <= len(words) <= 4 and not any(w.isdigit() for w in words) and author.name is None:
+                author.name = doc.text[ps:pe]
+                self._claim_person(doc, ps, pe, author.organization)
+
+    @staticmethod
+    def _claim_person(doc: Document, start: int, end: int, org: str | None) -> None:
+        """The signer's name is a person, whatever else its words could be (عمران is also a town)."""
+        if any(m.label == Label.PERSON and m.start == start and m.end == end for m in doc.mentions):
+            return
+        doc.mentions[:] = [m for m in doc.mentions if not (m.start < end and start < m.end)]
+        key = normalize_for_match(doc.text[start:end])
+        eid = "person:" + "-".join(key.split())
+        doc.add_entity(Entity(eid, EntityKind.PERSON, transliterate_name(key), doc.text[start:end],
+                              {"in_kb": False, "organization": org, "role": "signatory"}))
+        doc.add_mention(doc.span(start, end, Label.PERSON, entity=eid, confidence=0.9, component="author"))
+
+    def _dateline(self, doc: Document, start: int, end: int) -> Author | None:
+        m = _DATELINE.match(doc.text, start, end)
+        if m is None:
+            return None
+        orgs = self._orgs_in(doc, m.start(2), m.end(2))
+        if not orgs:
+            return None
+        return Author(organization=orgs[0].entity, role="agency", start=m.start(2), end=m.end(2))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out

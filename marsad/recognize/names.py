@@ -1,0 +1,164 @@
+"""Name matching (one automaton pass) and the actor and person recognizers built on it."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from marsad.model import Document, Label
+from marsad.pipeline import Analysis
+from marsad.recognize.candidates import Candidate
+from marsad.recognize.lexicon import LexMatch
+from marsad.resources import Resources
+from marsad.text.normalize import normalize_for_match
+
+_NAME_TOKEN = re.compile(r"[\"' ]*(\w+)")
+
+
+class NameMatcher:
+    """Finds every known name (actors, persons, titles, places) in the view."""
+
+    name: ClassVar[str] = "names"
+    requires: ClassVar[tuple[str, ...]] = ("view",)
+    provides: ClassVar[tuple[str, ...]] = ("names",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.lexicon = resources.lexicon
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        analysis.facts["names"] = self.lexicon.find(analysis.view)
+
+
+class ActorRecognizer:
+    """Proposes ORG and GROUP candidates from knowledge-base names; short forms are marked for
+    linking with context by the selector."""
+
+    name: ClassVar[str] = "actors"
+    requires: ClassVar[tuple[str, ...]] = ("names",)
+    provides: ClassVar[tuple[str, ...]] = ("candidates.actors",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.actors = resources.kb.actors
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        out: list[Candidate] = []
+        for m in analysis.facts["names"]:
+            refs = [e for e in m.entries if e.kind == "actor"]
+            if not refs:
+                continue
+            full = [e for e in refs if not e.short]
+            chosen = full or refs
+            actor = self.actors[chosen[0].ref]
+            out.append(
+                Candidate(
+                    m.start,
+                    m.end,
+                    m.vstart,
+                    m.vend,
+                    Label.ORG if actor.kind == "org" else Label.GROUP,
+                    "kb-actor",
+                    entity=chosen[0].ref if len({e.ref for e in chosen}) == 1 else None,
+                    key=m.key,
+                    attrs={"refs": sorted({e.ref for e in chosen}), "short": not full, "form": chosen[0].form},
+                )
+            )
+        analysis.facts["candidates.actors"] = out
+
+
+class PersonRecognizer:
+    """Persons from the knowledge base, and unknown persons introduced by a title (الرائد، الشيخ…) or
+    a kunya (أبو محمد الحموي)."""
+
+    name: ClassVar[str] = "persons"
+    requires: ClassVar[tuple[str, ...]] = ("names",)
+    provides: ClassVar[tuple[str, ...]] = ("candidates.persons",)
+
+    def __init__(self, resources: Resources) -> None:
+        cues = resources.kb.cues
+        self.persons = resources.kb.persons
+        self.kunya_heads = frozenset(normalize_for_match(h) for h in cues.kunya_heads)
+        self.particles = frozenset(normalize_for_match(p) for p in cues.name_particles)
+        self.stop = frozenset(normalize_for_match(w) for w in cues.stop_words)
+        self.titles = frozenset(normalize_for_match(t) for t in cues.titles)
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        text = analysis.view.text
+        out: list[Candidate] = []
+        for m in analysis.facts["names"]:
+            for entry in m.entries:
+                if entry.kind == "person":
+                    out.append(self._kb_candidate(m, entry.ref, entry.short, entry.form))
+                    break
+                if entry.kind == "title":
+                    cand = self._after_title(analysis, m, entry.ref)
+                    if cand is not None:
+                        out.append(cand)
+                    break
+                if entry.kind == "kunya" and m.key != "ام":
+                    cand = self._kunya(analysis, m.vstart, text)
+                    if cand is not None:
+                        out.append(cand)
+                    break
+        analysis.facts["candidates.persons"] = out
+
+    def _kb_candidate(self, m: LexMatch, ref: str, short: bool, form: str) -> Candidate:
+        return Candidate(
+            m.start, m.end, m.vstart, m.vend, Label.PERSON, "kb-person", entity=ref, key=m.key,
+            attrs={"refs": [ref], "short": short, "form": form},
+        )
+
+    def _name_tokens(self, text: str, pos: int, limit: int = 4) -> list[tuple[int, int, str]]:
+        """Name-like tokens from ``pos``: the first must not carry the article; later ones may be
+        particles (بن) or family names; stops at stop words, digits and punctuation."""
+        tokens: list[tuple[int, int, str]] = []
+        while len(tokens) < limit:
+            m = _NAME_TOKEN.match(text, pos)
+            if m is None:
+                break
+            word = m.group(1)
+            if word in self.stop or word in self.titles or word.isdigit() or len(word) < 2:
+                break
+            if not tokens and word.startswith("ال") and word not in self.kunya_heads:
+                break
+            if tokens and word.startswith("ال") and sum(t[2].startswith("ال") for t in tokens) >= 2:
+                break
+            tokens.append((m.start(1), m.end(1), word))
+            pos = m.end(1)
+            if text[pos : pos + 1] not in (" ", "\u00a0") and text[pos : pos + 1] != "":
+                break  # punctuation or a quote right after the word ends the name
+        while tokens and (tokens[-1][2] in self.particles or tokens[-1][2] in self.kunya_heads):
+            tokens.pop()
+        return tokens
+
+    def _after_title(self, analysis: Analysis, m: LexMatch, title_en: str) -> Candidate | None:
+        text = analysis.view.text
+        tokens = self._name_tokens(text, m.vend)
+        if not tokens:
+            return None
+        if tokens[0][2] in self.kunya_heads:
+            return self._kunya(analysis, tokens[0][0], text, title=title_en)
+        vs, ve = tokens[0][0], tokens[-1][1]
+        start, end = analysis.view.span(vs, ve)
+        return Candidate(
+            start, end, vs, ve, Label.PERSON, "title-person", key=text[vs:ve], confidence=0.8,
+            attrs={"title": title_en, "title_span": [m.start, m.end]},
+        )
+
+    def _kunya(self, analysis: Analysis, vstart: int, text: str, title: str | None = None) -> Candidate | None:
+        head = _NAME_TOKEN.match(text, vstart)
+        if head is None:
+            return None
+        rest = self._name_tokens(text, head.end(1), limit=3)
+        if not rest or rest[0][2].startswith("ال"):
+            return None
+        # Keep the given name and at most one family name or nisba after it.
+        rest = rest[:2] if len(rest) < 2 or rest[1][2].startswith("ال") else rest[:1]
+        vs, ve = head.start(1), rest[-1][1]
+        start, end = analysis.view.span(vs, ve)
+        attrs: dict[str, object] = {"kunya": True}
+        if title:
+            attrs["title"] = title
+        return Candidate(
+            start, end, vs, ve, Label.PERSON, "kunya-person" if title is None else "title-person",
+            key=text[vs:ve], confidence=0.7 if title is None else 0.8, attrs=attrs,
+        )

@@ -1,0 +1,348 @@
+"""Place recognition (gazetteer names and cue-introduced unknown places) and place resolution.
+
+Resolution weighs the document's country prior (from actors and unambiguous places), admin-1 context
+("ريف حماة"), proximity to places already resolved, and population. A place that cannot be resolved
+stays a PLACE mention with the admin context found around it; coordinates are never invented.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as importlib_resources
+from typing import Any, ClassVar
+
+import yaml
+
+from marsad.gazetteer.index import Gazetteer
+from marsad.model import Document, Entity, EntityKind, Label, Mention
+from marsad.pipeline import Analysis
+from marsad.recognize.candidates import Candidate
+from marsad.recognize.context import strip_proclitics, words_after, words_before
+from marsad.resources import Resources
+from marsad.text.normalize import normalize_for_match
+
+# Settlement cues that introduce a place even when the gazetteer does not know the name.
+_STRONG_SETTLEMENT = frozenset({"village", "town", "city", "camp", "neighbourhood", "hill", "mountain",
+                                "airport", "subdistrict", "farms", "checkpoint", "crossing", "dam"})
+_BIG_CITY = 100_000
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCues:
+    """Folded cue words from place_cues.yaml."""
+
+    admin: dict[str, str]
+    settlement: dict[str, str]
+    direction: dict[str, str]
+    preposition: frozenset[str]
+    region_part: dict[str, str]
+
+
+@cache
+def load_place_cues() -> PlaceCues:
+    """Read the packaged place cue lexicon."""
+    raw = yaml.safe_load(
+        importlib_resources.files("marsad.kb").joinpath("data/place_cues.yaml").read_text(encoding="utf-8")
+    )
+
+    def fold(d: dict[str, str]) -> dict[str, str]:
+        return {normalize_for_match(k): v for k, v in d.items()}
+
+    return PlaceCues(
+        admin=fold(raw["admin"]),
+        settlement=fold(raw["settlement"]),
+        direction=fold(raw["direction"]),
+        preposition=frozenset(normalize_for_match(w) for w in raw["preposition"]),
+        region_part=fold(raw["region_part"]),
+    )
+
+
+def classify_cue(before: list[str], cues: PlaceCues) -> tuple[str | None, str | None]:
+    """(cue kind, cue value) from the words just before a name, nearest last."""
+    if not before:
+        return None, None
+    if len(before) >= 2:
+        two = " ".join(before[-2:])
+        if two in cues.direction:
+            return "direction", cues.direction[two]
+    word = before[-1]
+    for form in (word, strip_proclitics(word), word[2:] if word.startswith("ال") else word):
+        if form in cues.admin:
+            return "admin", cues.admin[form]
+        if form in cues.settlement:
+            return "settlement", cues.settlement[form]
+        if form in cues.direction:
+            return "direction", cues.direction[form]
+        if form in cues.preposition:
+            return "prep", form
+    return None, None
+
+
+class PlaceRecognizer:
+    """Proposes PLACE candidates and estimates the document's country prior."""
+
+    name: ClassVar[str] = "places"
+    requires: ClassVar[tuple[str, ...]] = ("names", "candidates.actors")
+    provides: ClassVar[tuple[str, ...]] = ("candidates.places", "country_prior")
+
+    def __init__(self, resources: Resources) -> None:
+        self.gaz: Gazetteer = resources.gazetteer
+        self.actors = resources.kb.actors
+        self.cues = load_place_cues()
+        self.stop = frozenset(normalize_for_match(w) for w in resources.kb.cues.stop_words)
+        strong = sorted((w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT), key=len, reverse=True)
+        # A strong settlement word, with optional proclitics and article, as a whole word.
+        self._cue_re = re.compile(r"(?<!\w)(?:[وف]?(?:[بك]?ال|لل|[بلك])?)(" + "|".join(map(re.escape, strong)) + r")(?!\w)")
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        text = analysis.view.text
+        prior: Counter[str] = Counter()
+        hint = doc.meta.get("country")
+        if isinstance(hint, str) and len(hint) == 2:
+            prior[hint.upper()] += 10
+        for cand in analysis.facts["candidates.actors"]:
+            if not cand.attrs.get("short") and cand.entity:
+                countries = self.actors[cand.entity].countries
+                if len(countries) == 1:
+                    prior[countries[0]] += 2
+        proposals: list[Candidate] = []
+        for m in analysis.facts["names"]:
+            if not any(e.kind == "place" for e in m.entries):
+                continue
+            places = self.gaz.lookup(m.key)
+            if not places:
+                continue
+            cue, cue_value = classify_cue(words_before(text, m.vstart, 2), self.cues)
+            if cue is None and m.prefix[-1:] in ("ب", "ل"):
+                cue, cue_value = "prep", m.prefix
+            common = self.gaz.is_common_word(m.key)
+            if common and cue not in ("admin", "settlement", "direction"):
+                continue
+            top = max(p.population for p in places)
+            strong_kind = any(p.kind in ("country", "admin1") for p in places)
+            multiword = " " in m.key
+            if not (cue or multiword or strong_kind or top >= 50_000 or len(m.key) >= 6):
+                continue
+            if not common and (strong_kind or multiword or top >= _BIG_CITY or cue in ("admin", "settlement")):
+                countries = {p.country for p in places}
+                for c in countries:
+                    prior[c] += 1.0 / len(countries)
+            proposals.append(
+                Candidate(
+                    m.start, m.end, m.vstart, m.vend, Label.PLACE, "gazetteer", key=m.key,
+                    confidence=0.9 if cue else 0.75,
+                    attrs={"cue": cue, "cue_value": cue_value, "common": common},
+                )
+            )
+        proposals.extend(self._cue_places(analysis))
+        analysis.facts["candidates.places"] = proposals
+        analysis.facts["country_prior"] = prior
+
+    def _cue_places(self, analysis: Analysis) -> list[Candidate]:
+        """Unknown names right after a strong settlement cue: "قرية الحويز" → PLACE "الحويز"."""
+        text = analysis.view.text
+        out: list[Candidate] = []
+        for m in self._cue_re.finditer(text):
+            kind = self.cues.settlement[m.group(1)]
+            tokens = list(_WORD.finditer(text, m.end(), min(len(text), m.end() + 40)))[:2]
+            if not tokens or text[m.end() : tokens[0].start()].strip(" \"'"):
+                continue
+            first = tokens[0].group()
+            if first in self.stop or first.isdigit() or len(first) < 3 or first in self.cues.direction:
+                continue
+            end_tok = tokens[0]
+            if len(tokens) == 2 and not text[tokens[0].end() : tokens[1].start()].strip():
+                second = tokens[1].group()
+                if (second.startswith("ال") and second not in self.stop
+                        and second not in self.cues.region_part and not second.endswith("يه")):
+                    end_tok = tokens[1]
+            vs, ve = tokens[0].start(), end_tok.end()
+            start, end = analysis.view.span(vs, ve)
+            out.append(
+                Candidate(
+                    start, end, vs, ve, Label.PLACE, "cue-place", key=text[vs:ve], confidence=0.6,
+                    attrs={"cue": "settlement", "cue_value": kind, "common": False},
+                )
+            )
+        return out
+
+
+class PlaceResolver:
+    """Links each PLACE mention to a gazetteer entry, or leaves it unresolved with admin context."""
+
+    name: ClassVar[str] = "geo"
+    requires: ClassVar[tuple[str, ...]] = ("mentions.PLACE", "country_prior")
+    provides: ClassVar[tuple[str, ...]] = ("entities.PLACE",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.gaz: Gazetteer = resources.gazetteer
+        self.cues = load_place_cues()
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        text = analysis.view.text
+        prior: Counter[str] = analysis.facts["country_prior"]
+        mentions = [m for m in doc.mentions if m.label == Label.PLACE and m.component == "places"]
+        top = top_countries(prior)
+        anchors: list[tuple[float, float]] = []
+        admin_context: list[tuple[int, str, str]] = []  # (view pos, country, admin1 code)
+        resolved: dict[int, Any] = {}
+        # Pass 1: admin-1 regions, countries and unambiguous names give anchors and admin context.
+        for i, m in enumerate(mentions):
+            key = m.attrs["key"]
+            if m.attrs.get("cue") == "admin":
+                region = self._admin_region(key, top)
+                if region is not None:
+                    resolved[i] = region
+                    admin_context.append((m.attrs["vstart"], region.country, region.admin1_code))
+                continue
+            places = self.gaz.lookup(key)
+            if len(places) == 1 or (places and places[0].kind in ("country", "admin1")):
+                p = places[0]
+                if p.kind == "country" or not top or p.country in top:
+                    resolved[i] = p
+                    if p.lat is not None and p.lon is not None and p.kind not in ("country", "admin1"):
+                        anchors.append((p.lat, p.lon))
+                    if p.kind not in ("country",) and p.admin1_code:
+                        admin_context.append((m.attrs["vstart"], p.country, p.admin1_code))
+        # Pass 2: the rest, scored with context.
+        for i, m in enumerate(mentions):
+            if i in resolved:
+                continue
+            places = self.gaz.lookup(m.attrs["key"])
+            best = self._best(places, top, anchors, admin_context, m.attrs["vstart"])
+            if best is not None:
+                resolved[i] = best
+                if best.lat is not None and best.lon is not None:
+                    anchors.append((best.lat, best.lon))
+        drop: list[Mention] = []
+        for i, m in enumerate(mentions):
+            place = resolved.get(i)
+            if place is None and m.attrs.get("cue") not in ("settlement", "direction", "admin"):
+                drop.append(m)  # a bare name that only matched far-away places: not a place here
+                continue
+            self._link(doc, m, place, text, top, admin_context)
+        for m in drop:
+            doc.mentions.remove(m)
+        for m in mentions:
+            for k in ("key", "vstart", "vend", "cue", "cue_value", "common"):
+                m.attrs.pop(k, None)
+
+    def _admin_region(self, key: str, top_countries: set[str]) -> Any:
+        regions = self.gaz.admin1_by_name(key)
+        if not regions:
+            cities = [p for p in self.gaz.lookup(key) if p.admin1_code]
+            if top_countries:
+                cities = [p for p in cities if p.country in top_countries] or cities
+            for city in cities:
+                region = self.gaz.admin1(city.country, city.admin1_code)
+                if region is not None:
+                    return region
+            return None
+        if top_countries:
+            regions = [r for r in regions if r.country in top_countries] or regions
+        return regions[0]
+
+    def _best(
+        self,
+        places: list[Any],
+        top_countries: set[str],
+        anchors: list[tuple[float, float]],
+        admin_context: list[tuple[int, str, str]],
+        vpos: int,
+    ) -> Any:
+        best, best_score = None, -math.inf
+        admins = {(c, a) for _, c, a in admin_context}
+        for p in places:
+            in_prior = p.country in top_countries
+            score = math.log10(p.population + 10) * 0.4
+            if in_prior:
+                score += 3.0
+            if (p.country, p.admin1_code) in admins:
+                score += 2.0
+            if anchors and p.lat is not None and p.lon is not None:
+                d = min(_km(p.lat, p.lon, a, b) for a, b in anchors)
+                score += 2.0 if d < 40 else 1.0 if d < 120 else 0.0
+            if top_countries and not in_prior and p.population < _BIG_CITY and p.kind != "country":
+                continue  # a small place abroad is not what a local report means
+            if score > best_score:
+                best, best_score = p, score
+        return best
+
+    def _link(
+        self,
+        doc: Document,
+        m: Mention,
+        place: Any,
+        text: str,
+        top_countries: set[str],
+        admin_context: list[tuple[int, str, str]],
+    ) -> None:
+        cue = m.attrs.get("cue")
+        vstart, vend = m.attrs["vstart"], m.attrs.get("vend", m.attrs["vstart"])
+        if cue == "direction":
+            m.attrs["relative"] = {"direction": m.attrs.get("cue_value"), "anchor": place.id if place else None}
+        if cue == "admin" and place is not None:
+            part = " ".join(words_after(text, vend, 2))
+            for phrase, value in self.cues.region_part.items():
+                if part.startswith(phrase):
+                    m.attrs["region_part"] = value
+        if place is None:
+            country, admin1_code = _nearest_admin(admin_context, vstart)
+            if country is None and top_countries:
+                country = sorted(top_countries)[0]
+            region = self.gaz.admin1(country, admin1_code) if country and admin1_code else None
+            eid = "place:" + "-".join(m.attrs["key"].split())
+            m.entity = eid
+            doc.add_entity(Entity(
+                id=eid, kind=EntityKind.PLACE, name=transliterate_name(m.attrs["key"]), name_ar=m.text,
+                attrs={
+                    "lat": None, "lon": None, "geonameid": None, "country": country,
+                    "admin1": region.name_en if region else None, "feature": None, "resolved": False,
+                    "geo_precision": 3, "within": region.id if region else None,
+                },
+            ))
+            return
+        m.entity = place.id
+        precision = 3 if place.kind in ("country", "admin1") else 1
+        attrs: dict[str, Any] = {
+            "lat": place.lat, "lon": place.lon, "geonameid": place.geonameid, "country": place.country,
+            "admin1": place.admin1 or None, "feature": place.feature, "kind": place.kind,
+            "population": place.population, "geo_precision": precision, "resolved": True,
+        }
+        if place.id.startswith("custom:"):
+            attrs["custom_id"] = place.id.split(":", 1)[1]
+        doc.add_entity(Entity(id=place.id, kind=EntityKind.PLACE, name=place.name_en,
+                              name_ar=place.name_ar or m.text, attrs=attrs))
+
+
+def _nearest_admin(admin_context: list[tuple[int, str, str]], vpos: int) -> tuple[str | None, str | None]:
+    if not admin_context:
+        return None, None
+    _, country, code = min(admin_context, key=lambda a: abs(a[0] - vpos))
+    return country, code
+
+
+def top_countries(prior: Counter[str]) -> set[str]:
+    if not prior:
+        return set()
+    best = max(prior.values())
+    return {c for c, v in prior.items() if v >= max(1.0, best * 0.5)}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+def transliterate_name(key: str) -> str:
+    """A readable Latin form of a folded Arabic name (for entities with no English name)."""
+    from marsad.text.translit import transliterate
+
+    return transliterate(key)

@@ -1,0 +1,128 @@
+"""Choose among overlapping candidates, link short forms with context, and write mentions and
+entities into the document."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, ClassVar
+
+from marsad.kb.schema import Actor, Person
+from marsad.model import Document, Entity, EntityKind, Label, Mention
+from marsad.pipeline import Analysis
+from marsad.recognize.candidates import Candidate, select
+from marsad.recognize.places import top_countries, transliterate_name
+from marsad.resources import Resources
+
+_COMPONENT = {
+    "kb-actor": "actors",
+    "kb-person": "persons",
+    "title-person": "persons",
+    "kunya-person": "persons",
+    "gazetteer": "places",
+    "cue-place": "places",
+}
+
+
+class MentionSelector:
+    """Resolves overlaps (longest span first, then the stronger evidence) and links ambiguous or short
+    actor and person names using what else the document names and its country prior."""
+
+    name: ClassVar[str] = "select"
+    requires: ClassVar[tuple[str, ...]] = (
+        "candidates.actors", "candidates.persons", "candidates.places", "country_prior",
+    )
+    provides: ClassVar[tuple[str, ...]] = ("mentions.ORG", "mentions.GROUP", "mentions.PERSON", "mentions.PLACE")
+
+    def __init__(self, resources: Resources) -> None:
+        self.kb = resources.kb
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        facts = analysis.facts
+        prior: Counter[str] = facts["country_prior"]
+        top = top_countries(prior)
+        actor_cands: list[Candidate] = facts["candidates.actors"]
+        person_cands: list[Candidate] = facts["candidates.persons"]
+        named = {c.entity for c in actor_cands + person_cands if c.entity and not c.attrs.get("short")}
+        named_orgs = named | {p.organization for i in named if (p := self.kb.persons.get(i)) and p.organization}
+        kept: list[Candidate] = []
+        for cand in actor_cands:
+            ref = self._choose(cand.attrs["refs"], cand.attrs.get("short", False), named, top, self._actor_countries)
+            if ref is None:
+                continue
+            cand.entity = ref
+            if cand.attrs.get("short"):
+                cand.confidence = 0.85
+            kept.append(cand)
+        for cand in person_cands:
+            if cand.source == "kb-person":
+                person = self.kb.persons[cand.entity or ""]
+                if cand.attrs.get("short") and not (
+                    person.organization in named_orgs or set(person.countries) & top
+                ):
+                    continue
+            kept.append(cand)
+        kept.extend(facts["candidates.places"])
+        taken = [(m.start, m.end) for m in doc.mentions]
+        for cand in select(kept, len(doc.text), taken):
+            doc.add_mention(self._mention(doc, cand))
+
+    def _actor_countries(self, ref: str) -> tuple[str, ...]:
+        return self.kb.actors[ref].countries
+
+    @staticmethod
+    def _choose(
+        refs: list[str], short: bool, named: set[str | None], top: set[str], countries_of: Any
+    ) -> str | None:
+        """Pick the entity a name refers to, or None when a short form lacks context."""
+        in_doc = [r for r in refs if r in named]
+        if in_doc:
+            return in_doc[0]
+        local = [r for r in refs if set(countries_of(r)) & top]
+        if len(local) >= 1:
+            return local[0]
+        generic = [r for r in refs if not countries_of(r)]
+        if generic:
+            return generic[0]
+        if short:
+            return None
+        return refs[0]
+
+    def _mention(self, doc: Document, cand: Candidate) -> Mention:
+        component = _COMPONENT[cand.source]
+        attrs = {k: v for k, v in cand.attrs.items() if k not in ("refs", "short")}
+        if cand.label == Label.PLACE:
+            attrs.update(key=cand.key, vstart=cand.vstart, vend=cand.vend)
+        elif cand.label in (Label.ORG, Label.GROUP):
+            self._actor_entity(doc, self.kb.actors[cand.entity or ""])
+        elif cand.label == Label.PERSON:
+            if cand.entity:
+                self._person_entity(doc, self.kb.persons[cand.entity])
+            else:
+                cand.entity = "person:" + "-".join(cand.key.split())
+                doc.add_entity(Entity(cand.entity, EntityKind.PERSON, transliterate_name(cand.key),
+                                      doc.text[cand.start : cand.end], {"in_kb": False}))
+        return Mention(
+            start=cand.start, end=cand.end, text=doc.text[cand.start : cand.end], label=cand.label,
+            entity=cand.entity, confidence=cand.confidence, component=component, attrs=attrs,
+        )
+
+    def _actor_entity(self, doc: Document, actor: Actor) -> None:
+        if actor.id in doc.entities:
+            return
+        doc.add_entity(Entity(
+            id=actor.id,
+            kind=EntityKind.ORG if actor.kind == "org" else EntityKind.GROUP,
+            name=actor.name_en,
+            name_ar=actor.name_ar,
+            attrs={"type": actor.type, "inter": actor.inter, "countries": list(actor.countries),
+                   "parent": actor.parent, "wikidata": actor.wikidata},
+        ))
+        if actor.parent and actor.parent in self.kb.actors:
+            self._actor_entity(doc, self.kb.actors[actor.parent])
+
+    def _person_entity(self, doc: Document, person: Person) -> None:
+        doc.add_entity(Entity(
+            id=person.id, kind=EntityKind.PERSON, name=person.name_en, name_ar=person.name_ar,
+            attrs={"organization": person.organization, "role": person.role or None,
+                   "wikidata": person.wikidata, "in_kb": True},
+        ))

@@ -1,0 +1,172 @@
+"""Offset-preserving Arabic normalization.
+
+``NormalizedText(original)`` builds a folded view for matching (alef/hamza forms, ى/ي, ة/ه, Persian
+letters, Arabic-Indic and Persian digits, punctuation variants, ASCII case) with diacritics, tatweel,
+zero-width and bidi controls removed, and maps every position of the view back to the original.
+The original string is never modified: spans found in the view are reported in original offsets.
+
+``normalize_for_match(s)`` applies the same folding to a key (an alias, a gazetteer name) so that
+keys and views are always comparable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+# Characters removed from the view: Arabic diacritics and Quranic marks, tatweel, zero-width and
+# bidi controls, BOM, soft hyphen.
+_DELETED_RANGES = [
+    (0x0610, 0x061A),
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06DC),
+    (0x06DF, 0x06E8),
+    (0x06EA, 0x06ED),
+    (0x0640, 0x0640),
+    (0x061C, 0x061C),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+    (0xFEFF, 0xFEFF),
+    (0x00AD, 0x00AD),
+]
+DELETED_CHARS = "".join(chr(c) for lo, hi in _DELETED_RANGES for c in range(lo, hi + 1))
+_DELETE_RE = re.compile("[" + re.escape(DELETED_CHARS) + "]+")
+# Combining marks that belong to the preceding letter: a span ending on a letter extends over them.
+_TRAILING_MARKS = frozenset(
+    chr(c) for lo, hi in _DELETED_RANGES[:6] for c in range(lo, hi + 1)
+)
+
+_FOLD_1TO1: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه", "ۃ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'",
+    "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-",
+    "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
+    "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
+    "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ",
+}
+for _i in range(10):
+    _FOLD_1TO1[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _FOLD_1TO1[chr(0x06F0 + _i)] = str(_i)  # Persian (Extended Arabic-Indic) digits
+for _c in range(ord("A"), ord("Z") + 1):
+    _FOLD_1TO1[chr(_c)] = chr(_c).lower()
+
+
+def _presentation_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """Arabic presentation forms (from PDFs) folded through NFKC: 1:1 ones and expansions (ligatures)."""
+    one: dict[str, str] = {}
+    many: dict[str, str] = {}
+    for block in (range(0xFB50, 0xFDFE), range(0xFE70, 0xFEFD)):
+        for code in block:
+            ch = chr(code)
+            if not unicodedata.name(ch, ""):
+                continue
+            folded = unicodedata.normalize("NFKC", ch)
+            folded = "".join(_FOLD_1TO1.get(c, c) for c in folded if c not in DELETED_CHARS and c != " ")
+            if not folded or folded == ch:
+                continue
+            (one if len(folded) == 1 else many)[ch] = folded
+    return one, many
+
+
+_PRES_ONE, _PRES_MANY = _presentation_forms()
+_FOLD_1TO1.update(_PRES_ONE)
+_TABLE = str.maketrans(_FOLD_1TO1)
+_FULL_TABLE = str.maketrans({**_FOLD_1TO1, **_PRES_MANY, **{c: None for c in DELETED_CHARS}})
+_EXPANDING_RE = re.compile("[" + "".join(_PRES_MANY) + "]") if _PRES_MANY else None
+
+
+def normalize_for_match(s: str) -> str:
+    """Fold a key the same way views are folded (no offset map). Also trims and collapses spaces."""
+    return " ".join(s.translate(_FULL_TABLE).split())
+
+
+@lru_cache(maxsize=65536)
+def normalize_key(s: str) -> str:
+    """Cached ``normalize_for_match`` for short, repeated keys."""
+    return normalize_for_match(s)
+
+
+class NormalizedText:
+    """A folded view of ``original`` whose positions map back to original character offsets."""
+
+    __slots__ = ("_dense", "_shift_at", "original", "text")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self._dense: list[int] | None = None
+        self._shift_at: list[int] = []
+        if _EXPANDING_RE is not None and _EXPANDING_RE.search(original):
+            self._build_dense(original)
+            return
+        if _DELETE_RE.search(original) is None:
+            self.text = original.translate(_TABLE)
+            return
+        # Deletions only: remember, for each deleted character k, the view position it precedes.
+        # A view position j then lies at original j + (number of deletions before it).
+        shift_at: list[int] = []
+        removed = 0
+        pieces: list[str] = []
+        last = 0
+        for m in _DELETE_RE.finditer(original):
+            pieces.append(original[last : m.start()])
+            view_pos = m.start() - removed
+            n = m.end() - m.start()
+            shift_at.extend([view_pos] * n)
+            removed += n
+            last = m.end()
+        pieces.append(original[last:])
+        self._shift_at = shift_at
+        self.text = "".join(pieces).translate(_TABLE)
+
+    def _build_dense(self, original: str) -> None:
+        """General path for text with expanding characters: an explicit view→original array."""
+        out: list[str] = []
+        dense: list[int] = []
+        for i, ch in enumerate(original):
+            if ch in DELETED_CHARS:
+                continue
+            folded = _PRES_MANY.get(ch) or _FOLD_1TO1.get(ch, ch)
+            out.append(folded)
+            dense.extend([i] * len(folded))
+        self._dense = dense
+        self.text = "".join(out)
+
+    def to_original(self, j: int) -> int:
+        """Original offset of the character at view position ``j`` (``len(view)`` maps to ``len(original)``)."""
+        if j >= len(self.text):
+            return len(self.original)
+        if self._dense is not None:
+            return self._dense[j]
+        if not self._shift_at:
+            return j
+        return j + bisect_right(self._shift_at, j)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span [start, end) to the original span covering the same characters.
+
+        The end extends over diacritics attached to the last letter, so ``original[s:e]`` is the
+        whole written word, and a span never starts on a removed character.
+        """
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        s = self.to_original(start)
+        e = self.to_original(end - 1) + 1
+        orig = self.original
+        n = len(orig)
+        while e < n and orig[e] in _TRAILING_MARKS:
+            e += 1
+        return s, e
+
+    def __len__(self) -> int:
+        return len(self.text)
