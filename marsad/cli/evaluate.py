@@ -92,6 +92,7 @@ def _missing_gold_message(gold_path: Path, is_default: bool) -> str:
     type=click.IntRange(min=0),
     default=0,
     show_default=True,
+    metavar="N",
     help="Print up to N error rows (table format; JSON always lists every error).",
 )
 @click.option(
@@ -146,6 +147,8 @@ def evaluate(
     not met or a floor update is refused, 2 on a usage error such as a missing gold set.
     """
     from marsad.evaluate.gold import GoldFormatError, load_gold
+    from marsad.gazetteer.build import GazetteerError
+    from marsad.kb.loader import KnowledgeBaseError
     from marsad.pipeline import Pipeline
 
     is_default = gold_path is None
@@ -172,10 +175,13 @@ def evaluate(
     if not gold_docs:
         raise click.ClickException(f"no gold documents in {gold} (expected *.txt files in the gold format)")
 
-    pipeline = Pipeline.default(
-        kb_paths=tuple(str(p) for p in kb_paths),
-        gazetteer_path=str(gazetteer_path) if gazetteer_path else None,
-    )
+    try:
+        pipeline = Pipeline.default(
+            kb_paths=tuple(str(p) for p in kb_paths),
+            gazetteer_path=str(gazetteer_path) if gazetteer_path else None,
+        )
+    except (KnowledgeBaseError, GazetteerError) as exc:
+        raise click.ClickException(f"cannot build the pipeline: {exc}") from exc
     with DelayedProgress(err) as progress:
         report = evaluate_gold(gold_docs, pipeline, progress)
     for doc_id, message in report.failures.items():

@@ -6,7 +6,8 @@ Scores computed here (see docs/evaluation.md for their definitions):
 - lenient "overlap" F1 (same label, overlapping spans, one-to-one matching);
 - link accuracy over exactly matched gold mentions that carry a link, and end-to-end link accuracy where
   unmatched gold mentions count as wrong (ORG, GROUP, PERSON, PLACE; TIME links are values);
-- TIME value accuracy over exactly matched TIME mentions with a gold value;
+- TIME value accuracy over exactly matched TIME mentions with a gold value (and end-to-end, where
+  unmatched gold TIME mentions with a value count as wrong);
 - exact micro F1 broken down by document style and by conflict;
 - an error list (missed, spurious, wrongly linked, wrong value) with context.
 
@@ -218,6 +219,7 @@ class DocEvaluation:
     link: dict[Label, Accuracy] = field(default_factory=_per_label_accuracy)
     link_e2e: dict[Label, Accuracy] = field(default_factory=_per_label_accuracy)
     time_value: Accuracy = field(default_factory=Accuracy)
+    time_value_e2e: Accuracy = field(default_factory=Accuracy)
     errors: list[ErrorRow] = field(default_factory=list)
 
     @property
@@ -417,10 +419,12 @@ def evaluate_document(
         label = Label(str(g.label))
         if label == Label.TIME:
             if j is None:
+                result.time_value_e2e.record(False)
                 continue
             value = time_value_of(predicted[j])
             ok = value == link
             result.time_value.record(ok)
+            result.time_value_e2e.record(ok)
             if not ok:
                 result.errors.append(_error(doc_id, text, "VALUE", g, expected=link, predicted=value))
             continue
@@ -469,6 +473,7 @@ class EvaluationReport:
     link: dict[str, Accuracy] = field(default_factory=dict)
     link_e2e: dict[str, Accuracy] = field(default_factory=dict)
     time_value: Accuracy = field(default_factory=Accuracy)
+    time_value_e2e: Accuracy = field(default_factory=Accuracy)
     by_style: dict[str, GroupScore] = field(default_factory=dict)
     by_conflict: dict[str, GroupScore] = field(default_factory=dict)
     errors: list[ErrorRow] = field(default_factory=list)
@@ -488,6 +493,7 @@ class EvaluationReport:
             "link": {k: v.to_dict() for k, v in self.link.items()},
             "link_e2e": {k: v.to_dict() for k, v in self.link_e2e.items()},
             "time_value": self.time_value.to_dict(),
+            "time_value_e2e": self.time_value_e2e.to_dict(),
             "by_style": {k: v.to_dict() for k, v in self.by_style.items()},
             "by_conflict": {k: v.to_dict() for k, v in self.by_conflict.items()},
             "metrics": self.metrics(),
@@ -515,6 +521,7 @@ def aggregate(docs: Iterable[DocEvaluation], failures: Mapping[str, str] | None 
                 acc_target[str(label)].add(acc_source[label])
                 acc_target[OVERALL].add(acc_source[label])
         report.time_value.add(doc.time_value)
+        report.time_value_e2e.add(doc.time_value_e2e)
         micro = doc.micro
         for groups, key in ((report.by_style, doc.style), (report.by_conflict, doc.conflict)):
             group = groups.setdefault(key, GroupScore())
@@ -538,6 +545,7 @@ def metric_values(report: EvaluationReport) -> dict[str, float | None]:
         for key, acc in accs.items():
             out[f"{kind}.{key}.accuracy"] = acc.value
     out["time.value_accuracy"] = report.time_value.value
+    out["time.value_accuracy_e2e"] = report.time_value_e2e.value
     for kind, groups in (("style", report.by_style), ("conflict", report.by_conflict)):
         for key, group in groups.items():
             out[f"{kind}.{key}.f1"] = group.counts.f1

@@ -8,6 +8,7 @@ reordered or reshaped: the terminal's own bidi support displays it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ from marsad.evaluate.metrics import (
     clean_context,
     evaluate_document,
 )
-from marsad.model import Document
+from marsad.model import Document, Label
 
 if TYPE_CHECKING:
     from marsad.evaluate.gold import GoldDocument
@@ -63,8 +64,7 @@ def evaluate_gold(
     A document on which a component fails is scored with no predictions and listed in
     ``report.failures``. ``on_progress(done, total)`` is called after every document.
     """
-    ids = [g.id for g in gold_docs]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    duplicates = sorted(i for i, n in Counter(g.id for g in gold_docs).items() if n > 1)
     if duplicates:
         raise ValueError(f"gold document ids must be unique; repeated: {', '.join(duplicates[:5])}")
     inputs: list[Document] = []
@@ -155,10 +155,6 @@ def fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def _acc(acc: Accuracy) -> str:
-    return "n/a" if acc.value is None else f"{acc.value:.3f} ({acc.correct}/{acc.total})"
-
-
 def _counts_row(name: str, counts: Counts) -> list[str]:
     return [
         name,
@@ -174,24 +170,41 @@ def _counts_row(name: str, counts: Counts) -> list[str]:
 
 
 def label_table(report: EvaluationReport) -> Table:
-    """Per label and micro: exact P/R/F1, overlap F1, link accuracy (matched and end-to-end)."""
+    """Per label and micro: exact P/R/F1 and overlap F1."""
     table = Table(title="Mentions: exact span + label", title_justify="left")
-    for col in ("label", "gold", "pred", "TP", "FP", "FN", "P", "R", "F1"):
-        table.add_column(col, justify="left" if col == "label" else "right")
-    table.add_column("overlap F1", justify="right")
-    table.add_column("link acc", justify="right")
-    table.add_column("link e2e", justify="right")
-    link_names = {str(label) for label in LINK_LABELS}
+    for col in ("label", "gold", "pred", "TP", "FP", "FN", "P", "R", "F1", "ovl F1"):
+        table.add_column(col, justify="left" if col == "label" else "right", no_wrap=True)
     for key in [*(str(label) for label in LABELS), MICRO]:
-        counts = report.exact[key]
-        if key in link_names:
-            link, e2e = _acc(report.link[key]), _acc(report.link_e2e[key])
-        elif key == MICRO:
-            link, e2e = _acc(report.link[OVERALL]), _acc(report.link_e2e[OVERALL])
-        else:
-            link, e2e = "—", "—"
-        row = [*_counts_row(key, counts), fmt(report.overlap[key].f1), link, e2e]
+        row = [*_counts_row(key, report.exact[key]), fmt(report.overlap[key].f1)]
         table.add_row(*row, style="bold" if key == MICRO else None, end_section=key == str(LABELS[-1]))
+    return table
+
+
+def link_table(report: EvaluationReport) -> Table:
+    """Link accuracy per label and overall, and TIME value accuracy, matched and end-to-end."""
+    table = Table(title="Links (TIME: normalized values)", title_justify="left")
+    table.add_column("label", no_wrap=True)
+    for col in ("gold linked", "matched", "correct", "accuracy", "end-to-end"):
+        table.add_column(col, justify="right", no_wrap=True)
+    rows: list[tuple[str, Accuracy, Accuracy]] = [
+        (str(label), report.link[str(label)], report.link_e2e[str(label)]) for label in LINK_LABELS
+    ]
+    rows.append((OVERALL, report.link[OVERALL], report.link_e2e[OVERALL]))
+    for name, matched, e2e in rows:
+        table.add_row(
+            name,
+            str(e2e.total),
+            str(matched.total),
+            str(matched.correct),
+            fmt(matched.value),
+            fmt(e2e.value),
+            style="bold" if name == OVERALL else None,
+            end_section=name == OVERALL,
+        )
+    tv, tv_e2e = report.time_value, report.time_value_e2e
+    table.add_row(
+        str(Label.TIME), str(tv_e2e.total), str(tv.total), str(tv.correct), fmt(tv.value), fmt(tv_e2e.value)
+    )
     return table
 
 
@@ -215,23 +228,27 @@ def context_text(error: ErrorRow) -> Text:
     return text
 
 
+def error_detail(error: ErrorRow) -> str:
+    """Expected and predicted link or value, and the near-miss note, as one left-to-right string."""
+    parts: list[str] = []
+    if error.kind in ("LINK", "VALUE"):
+        parts.append(f"expected {error.expected}, got {error.predicted or '∅'}")
+    if error.note:
+        parts.append(error.note)
+    return "; ".join(parts)
+
+
 def error_table(errors: Sequence[ErrorRow], limit: int) -> Table:
     """Up to ``limit`` errors; ids and figures left, the Arabic context alone in the last column."""
     table = Table(title=f"Errors (first {min(limit, len(errors))} of {len(errors)})", title_justify="left")
-    for col in ("doc", "kind", "label", "span", "expected", "predicted", "note"):
-        table.add_column(col, justify="left", overflow="fold")
-    table.add_column("context", justify="right", overflow="fold", ratio=1)
+    table.add_column("doc", overflow="fold", max_width=24)
+    table.add_column("kind")
+    table.add_column("label")
+    table.add_column("span", justify="right")
+    table.add_column("detail", overflow="fold", ratio=1)
+    table.add_column("context", justify="right", ratio=2)
     for e in errors[:limit]:
-        table.add_row(
-            e.doc_id,
-            e.kind,
-            e.label,
-            f"{e.start}-{e.end}",
-            e.expected or "",
-            e.predicted or ("∅" if e.kind == "LINK" else ""),
-            e.note,
-            context_text(e),
-        )
+        table.add_row(e.doc_id, e.kind, e.label, f"{e.start}-{e.end}", error_detail(e), context_text(e))
     return table
 
 
@@ -252,6 +269,7 @@ def summary_line(report: EvaluationReport) -> str:
 def render_report(report: EvaluationReport, console: Console, errors: int = 0) -> None:
     """Print the per-label, by-style and by-conflict tables, up to ``errors`` error rows, and a summary."""
     console.print(label_table(report))
+    console.print(link_table(report))
     console.print(group_table("F1 micro by style", report.by_style))
     console.print(group_table("F1 micro by conflict", report.by_conflict))
     if errors > 0 and report.errors:

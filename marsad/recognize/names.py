@@ -116,12 +116,14 @@ class PersonRecognizer:
             if m is None:
                 break
             word = m.group(1)
-            if word in self.stop or word in self.titles or word.isdigit() or len(word) < 2:
+            bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 2 else word
+            if (word in self.stop or bare in self.stop or word in self.titles or word[0].isdigit()
+                    or len(word) < 2):
                 break
             if not tokens and word.startswith("ال") and word not in self.kunya_heads:
                 break
-            if tokens and word.startswith("ال") and sum(t[2].startswith("ال") for t in tokens) >= 2:
-                break
+            if tokens and word.startswith("ال") and any(t[2].startswith("ال") for t in tokens) and not word.endswith("ي"):
+                break  # one family name with the article; a second one must be a nisba (الحموي)
             tokens.append((m.start(1), m.end(1), word))
             pos = m.end(1)
             if text[pos : pos + 1] not in (" ", "\u00a0") and text[pos : pos + 1] != "":

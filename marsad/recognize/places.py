@@ -30,6 +30,7 @@ _STRONG_SETTLEMENT = frozenset({"village", "town", "city", "camp", "neighbourhoo
                                 "airport", "subdistrict", "farms", "checkpoint", "crossing", "dam"})
 _BIG_CITY = 100_000
 _WORD = re.compile(r"\w+")
+_LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,16 @@ class PlaceCues:
     direction: dict[str, str]
     preposition: frozenset[str]
     region_part: dict[str, str]
+    feature_heads: frozenset[str]
+    compound_heads: frozenset[str]
+    plural: frozenset[str]
+
+    def is_cue_word(self, key: str) -> bool:
+        """Cue words are never place names themselves (مدينة، غرب، معبر)."""
+        bare = key[2:] if key.startswith("ال") else key
+        return any(k in d for d in (self.admin, self.settlement, self.direction) for k in (key, bare)) or (
+            key in self.preposition
+        )
 
 
 @cache
@@ -59,6 +70,9 @@ def load_place_cues() -> PlaceCues:
         direction=fold(raw["direction"]),
         preposition=frozenset(normalize_for_match(w) for w in raw["preposition"]),
         region_part=fold(raw["region_part"]),
+        feature_heads=frozenset(normalize_for_match(w) for w in raw["feature_heads"]),
+        compound_heads=frozenset(normalize_for_match(w) for w in raw["compound_heads"]),
+        plural=frozenset(normalize_for_match(w) for w in raw["plural"]),
     )
 
 
@@ -71,7 +85,7 @@ def classify_cue(before: list[str], cues: PlaceCues) -> tuple[str | None, str | 
         if two in cues.direction:
             return "direction", cues.direction[two]
     word = before[-1]
-    for form in (word, strip_proclitics(word), word[2:] if word.startswith("ال") else word):
+    for form in (word, strip_proclitics(word)):
         if form in cues.admin:
             return "admin", cues.admin[form]
         if form in cues.settlement:
@@ -95,9 +109,12 @@ class PlaceRecognizer:
         self.actors = resources.kb.actors
         self.cues = load_place_cues()
         self.stop = frozenset(normalize_for_match(w) for w in resources.kb.cues.stop_words)
-        strong = sorted((w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT), key=len, reverse=True)
-        # A strong settlement word, with optional proclitics and article, as a whole word.
-        self._cue_re = re.compile(r"(?<!\w)(?:[وف]?(?:[بك]?ال|لل|[بلك])?)(" + "|".join(map(re.escape, strong)) + r")(?!\w)")
+        heads = {w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT} | set(self.cues.feature_heads)
+        heads |= set(self.cues.plural) - set(self.cues.admin)
+        alternation = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+        # An indefinite settlement or feature word (قرية، بلدتي، جبل), proclitics allowed, article not:
+        # "القرية" refers back to a place already named and introduces none.
+        self._cue_re = re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(" + alternation + r")(?!\w)")
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         text = analysis.view.text
@@ -111,65 +128,86 @@ class PlaceRecognizer:
                 if len(countries) == 1:
                     prior[countries[0]] += 2
         proposals: list[Candidate] = []
+        previous: Candidate | None = None
         for m in analysis.facts["names"]:
-            if not any(e.kind == "place" for e in m.entries):
+            if len(m.key) < 3 or self.cues.is_cue_word(m.key) or not any(e.kind == "place" for e in m.entries):
                 continue
             places = self.gaz.lookup(m.key)
             if not places:
                 continue
             cue, cue_value = classify_cue(words_before(text, m.vstart, 2), self.cues)
+            if previous is not None and m.prefix.startswith("و") and previous.attrs["cue"] in ("admin", "settlement"):
+                if not text[previous.vend : m.vstart - len(m.prefix)].strip(" ,"):
+                    cue, cue_value = previous.attrs["cue"], previous.attrs["cue_value"]  # "ريفي إدلب وحلب"
             if cue is None and m.prefix[-1:] in ("ب", "ل"):
                 cue, cue_value = "prep", m.prefix
-            common = self.gaz.is_common_word(m.key)
+            top = max(p.population for p in places)
+            big = top >= 50_000 or any(p.kind in ("country", "admin1") for p in places)
+            common = self.gaz.is_common_word(m.key) and not big
             if common and cue not in ("admin", "settlement", "direction"):
                 continue
-            top = max(p.population for p in places)
-            strong_kind = any(p.kind in ("country", "admin1") for p in places)
             multiword = " " in m.key
-            if not (cue or multiword or strong_kind or top >= 50_000 or len(m.key) >= 6):
+            if not (cue or multiword or big or len(m.key) >= 6):
                 continue
-            if not common and (strong_kind or multiword or top >= _BIG_CITY or cue in ("admin", "settlement")):
+            if cue in (None, "prep") and top < 1000 and len(m.key) <= 4:
+                continue  # short names of hamlets: too often an ordinary word with a proclitic
+            if not common and (big or multiword or cue in ("admin", "settlement")):
                 countries = {p.country for p in places}
                 for c in countries:
                     prior[c] += 1.0 / len(countries)
-            proposals.append(
-                Candidate(
-                    m.start, m.end, m.vstart, m.vend, Label.PLACE, "gazetteer", key=m.key,
-                    confidence=0.9 if cue else 0.75,
-                    attrs={"cue": cue, "cue_value": cue_value, "common": common},
-                )
+            previous = Candidate(
+                m.start, m.end, m.vstart, m.vend, Label.PLACE, "gazetteer", key=m.key,
+                confidence=0.9 if cue else 0.75,
+                attrs={"cue": cue, "cue_value": cue_value, "common": common},
             )
+            proposals.append(previous)
         proposals.extend(self._cue_places(analysis))
         analysis.facts["candidates.places"] = proposals
         analysis.facts["country_prior"] = prior
 
     def _cue_places(self, analysis: Analysis) -> list[Candidate]:
-        """Unknown names right after a strong settlement cue: "قرية الحويز" → PLACE "الحويز"."""
+        """Names right after an indefinite settlement or feature word, known to the gazetteer or not:
+        "قرية الحويز" → "الحويز"; "جبل الزاوية" and "تل ملح" keep their head; after a plural cue
+        ("بلدتي أبو حمام والكشكية") every conjoined name is a place."""
         text = analysis.view.text
         out: list[Candidate] = []
         for m in self._cue_re.finditer(text):
-            kind = self.cues.settlement[m.group(1)]
-            tokens = list(_WORD.finditer(text, m.end(), min(len(text), m.end() + 40)))[:2]
-            if not tokens or text[m.end() : tokens[0].start()].strip(" \"'"):
-                continue
-            first = tokens[0].group()
-            if first in self.stop or first.isdigit() or len(first) < 3 or first in self.cues.direction:
-                continue
-            end_tok = tokens[0]
-            if len(tokens) == 2 and not text[tokens[0].end() : tokens[1].start()].strip():
-                second = tokens[1].group()
-                if (second.startswith("ال") and second not in self.stop
-                        and second not in self.cues.region_part and not second.endswith("يه")):
-                    end_tok = tokens[1]
-            vs, ve = tokens[0].start(), end_tok.end()
-            start, end = analysis.view.span(vs, ve)
-            out.append(
-                Candidate(
+            head = m.group(1)
+            kind = self.cues.settlement.get(head) or ("feature" if head in self.cues.feature_heads else "list")
+            pos = m.end()
+            names = 0
+            while names < (5 if head in self.cues.plural else 1):
+                span = self._name_after(text, pos, include_from=m.start(1) if head in self.cues.feature_heads else None)
+                if span is None:
+                    break
+                vs, ve = span
+                start, end = analysis.view.span(vs, ve)
+                out.append(Candidate(
                     start, end, vs, ve, Label.PLACE, "cue-place", key=text[vs:ve], confidence=0.6,
                     attrs={"cue": "settlement", "cue_value": kind, "common": False},
-                )
-            )
+                ))
+                names += 1
+                follow = _LIST_NEXT.match(text, ve)
+                if follow is None:
+                    break
+                pos = follow.end()
         return out
+
+    def _name_after(self, text: str, pos: int, include_from: int | None) -> tuple[int, int] | None:
+        """View span of the one- or two-word name starting at ``pos`` (after spaces and quotes)."""
+        tokens = list(_WORD.finditer(text, pos, min(len(text), pos + 40)))[:2]
+        if not tokens or text[pos : tokens[0].start()].strip(" \"'"):
+            return None
+        first = tokens[0].group()
+        if (first in self.stop or first[0].isdigit() or len(first) < 3 or self.cues.is_cue_word(first)
+                or first in self.cues.region_part):
+            return None
+        end_tok = tokens[0]
+        if (first in self.cues.compound_heads and len(tokens) == 2
+                and not text[tokens[0].end() : tokens[1].start()].strip()
+                and tokens[1].group() not in self.stop):
+            end_tok = tokens[1]
+        return (tokens[0].start() if include_from is None else include_from), end_tok.end()
 
 
 class PlaceResolver:
@@ -214,7 +252,7 @@ class PlaceResolver:
             if i in resolved:
                 continue
             places = self.gaz.lookup(m.attrs["key"])
-            best = self._best(places, top, anchors, admin_context, m.attrs["vstart"])
+            best = self._best(places, top, anchors, admin_context, m.attrs.get("cue"))
             if best is not None:
                 resolved[i] = best
                 if best.lat is not None and best.lon is not None:
@@ -233,19 +271,12 @@ class PlaceResolver:
                 m.attrs.pop(k, None)
 
     def _admin_region(self, key: str, top_countries: set[str]) -> Any:
+        """The first-level division named ``key`` ("ريف حماة" → Hama governorate), preferring the
+        document's countries; None when no division has that name ("ريف السلمية" is a city's)."""
         regions = self.gaz.admin1_by_name(key)
-        if not regions:
-            cities = [p for p in self.gaz.lookup(key) if p.admin1_code]
-            if top_countries:
-                cities = [p for p in cities if p.country in top_countries] or cities
-            for city in cities:
-                region = self.gaz.admin1(city.country, city.admin1_code)
-                if region is not None:
-                    return region
-            return None
         if top_countries:
             regions = [r for r in regions if r.country in top_countries] or regions
-        return regions[0]
+        return regions[0] if regions else None
 
     def _best(
         self,
@@ -253,7 +284,7 @@ class PlaceResolver:
         top_countries: set[str],
         anchors: list[tuple[float, float]],
         admin_context: list[tuple[int, str, str]],
-        vpos: int,
+        cue: str | None,
     ) -> Any:
         best, best_score = None, -math.inf
         admins = {(c, a) for _, c, a in admin_context}
@@ -267,8 +298,10 @@ class PlaceResolver:
             if anchors and p.lat is not None and p.lon is not None:
                 d = min(_km(p.lat, p.lon, a, b) for a, b in anchors)
                 score += 2.0 if d < 40 else 1.0 if d < 120 else 0.0
-            if top_countries and not in_prior and p.population < _BIG_CITY and p.kind != "country":
-                continue  # a small place abroad is not what a local report means
+            if top_countries and not in_prior and p.kind != "country" and (
+                p.population < _BIG_CITY or cue == "settlement"
+            ):
+                continue  # a village abroad is not what a local report means
             if score > best_score:
                 best, best_score = p, score
         return best

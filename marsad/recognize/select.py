@@ -3,6 +3,8 @@ entities into the document."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from typing import Any, ClassVar
 
@@ -10,7 +12,8 @@ from marsad.kb.schema import Actor, Person
 from marsad.model import Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate, select
-from marsad.recognize.places import top_countries, transliterate_name
+from marsad.recognize.context import words_before
+from marsad.recognize.places import classify_cue, load_place_cues, top_countries, transliterate_name
 from marsad.resources import Resources
 
 _COMPONENT = {
@@ -35,6 +38,7 @@ class MentionSelector:
 
     def __init__(self, resources: Resources) -> None:
         self.kb = resources.kb
+        self.place_cues = load_place_cues()
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         facts = analysis.facts
@@ -45,7 +49,16 @@ class MentionSelector:
         named = {c.entity for c in actor_cands + person_cands if c.entity and not c.attrs.get("short")}
         named_orgs = named | {p.organization for i in named if (p := self.kb.persons.get(i)) and p.organization}
         kept: list[Candidate] = []
+        text = analysis.view.text
+        for cand in actor_cands + person_cands:
+            # "منطقة البغدادي", "بلدتي أبو حمام": after a place word, a short name or a kunya is a place.
+            if cand.attrs.get("short") or cand.source == "kunya-person":
+                cue, _ = classify_cue(words_before(text, cand.vstart, 2), self.place_cues)
+                if cue in ("settlement", "admin"):
+                    cand.attrs["drop"] = True
         for cand in actor_cands:
+            if cand.attrs.get("drop"):
+                continue
             ref = self._choose(cand.attrs["refs"], cand.attrs.get("short", False), named, top, self._actor_countries)
             if ref is None:
                 continue
@@ -54,6 +67,8 @@ class MentionSelector:
                 cand.confidence = 0.85
             kept.append(cand)
         for cand in person_cands:
+            if cand.attrs.get("drop"):
+                continue
             if cand.source == "kb-person":
                 person = self.kb.persons[cand.entity or ""]
                 if cand.attrs.get("short") and not (
@@ -65,6 +80,32 @@ class MentionSelector:
         taken = [(m.start, m.end) for m in doc.mentions]
         for cand in select(kept, len(doc.text), taken):
             doc.add_mention(self._mention(doc, cand))
+        self._surnames(doc, analysis)
+
+    @staticmethod
+    def _surnames(doc: Document, analysis: Analysis) -> None:
+        """A person named in full is later called by the family name alone ("محمود الزعبي" … "الزعبي")."""
+        text = analysis.view.text
+        people = [m for m in doc.mentions if m.label == Label.PERSON and m.entity and " " in m.text.strip()]
+        if not people:
+            return
+        occupied = bytearray(len(doc.text) + 1)
+        for m in doc.mentions:
+            occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
+        seen: set[str] = set()
+        for person in people:
+            vstart, vend = _view_span(analysis, person.start, person.end)
+            surname = text[vstart:vend].split()[-1]
+            if not surname.startswith("ال") or len(surname) < 5 or surname in seen:
+                continue
+            seen.add(surname)
+            for hit in re.finditer(r"(?<!\w)(?:[وف]?[بلك]?)(" + re.escape(surname) + r")(?!\w)", text):
+                start, end = analysis.view.span(hit.start(1), hit.end(1))
+                if occupied.find(1, start, end) != -1:
+                    continue
+                occupied[start:end] = b"\x01" * (end - start)
+                doc.add_mention(doc.span(start, end, Label.PERSON, entity=person.entity, confidence=0.7,
+                                         component="persons", attrs={"form": "surname"}))
 
     def _actor_countries(self, ref: str) -> tuple[str, ...]:
         return self.kb.actors[ref].countries
@@ -126,3 +167,11 @@ class MentionSelector:
             attrs={"organization": person.organization, "role": person.role or None,
                    "wikidata": person.wikidata, "in_kb": True},
         ))
+
+
+def _view_span(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
+    """The view span of an original span (inverse of ``NormalizedText.span`` for word boundaries)."""
+    view = analysis.view
+    lo = bisect_left(range(len(view.text)), start, key=view.to_original)
+    hi = bisect_left(range(len(view.text)), end, key=view.to_original)
+    return lo, hi

@@ -46,6 +46,7 @@ _B_DEF_UNIT, _B_THIS, _B_YEAR_WORD, _B_MONTH_WORD, _B_DAY_WORD, _B_PERIOD, _B_DU
     1 << k for k in range(8, 16)
 )
 _B_REL, _B_DIGIT = 1 << 16, 1 << 17
+_DIGITS_KEY = "#"  # stands for any number in the first-word tables
 # Window around an anchor hit that is tokenized and parsed (view characters).
 _LEFT_MARGIN = 28
 _RIGHT_MARGIN = 32
@@ -53,6 +54,7 @@ _MAX_SNAP = 64
 _MAX_COUNT = 1000
 _DATE_SEPARATORS = frozenset("/-.")
 _TATWEEL = "\u0640"
+_NUMBER_JOINERS = frozenset("/-.:,")
 # Words a relative phrase may contain that are too common to start a scan window on their own.
 _NON_ANCHORS = frozenset(normalize_for_match(w) for w in (
     "من", "هذا", "هذه", "ذلك", "ذاك", "تلك", "نفس", "ذات", "الذي", "التي", "بعد", "قبل", "منذ", "في",
@@ -229,11 +231,11 @@ class TimeWords:
     duration_preps: _Phrases[tuple[str, str]]
     anchored_offsets: _Phrases[str]
     month_prepositions: frozenset[str]
+    adjective_units: frozenset[str]
     attached_heads: frozenset[str]
     relative: _Phrases[_Rel]
     single_bits: dict[str, int]
     pair_bits: dict[tuple[str, str], int]
-    digit_followers: frozenset[str]
     anchor_re: re.Pattern[str]
 
 
@@ -295,7 +297,7 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
             if not 1 <= month <= 12:
                 raise ValueError(f"time_words: {key} month {month} out of range")
             for item in _items(entry["names"], f"{key}.names"):
-                text, standalone, weak = _name_item(item, False)
+                text, standalone, weak = _name_item(item, cal == "g")
                 months.add(text, _Month(cal, month, standalone and cal == "g", weak))
     weekdays: _Phrases[tuple[int, bool]] = _Phrases()
     for entry in _items(raw["weekdays"], "weekdays"):
@@ -414,15 +416,16 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         duration_preps=duration_preps,
         anchored_offsets=anchored,
         month_prepositions=folded("month_prepositions"),
+        adjective_units=folded("adjective_units"),
         attached_heads=folded("attached_preposition_heads"),
         relative=relative,
         single_bits={},
         pair_bits={},
-        digit_followers=frozenset(),
         anchor_re=_TOKEN_RE,
     )
     single_bits: dict[str, int] = {}
     pair_bits: dict[tuple[str, str], int] = {}
+    attached_heads = words.attached_heads
     for table, bit in (
         (months, _B_MONTH), (weekdays, _B_WEEKDAY), (part_heads, _B_PART_HEAD), (words.clock_heads, _B_CLOCK_HEAD),
         (hour_words, _B_HOUR_WORD), (day_ordinals, _B_DAY_ORD), (cardinals, _B_CARD), (units, _B_UNIT),
@@ -431,19 +434,25 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         (duration_preps, _B_DUR_PREP), (anchored, _B_ANCHORED), (relative, _B_REL),
     ):
         for first, second in table.heads():
-            if second is None:
-                single_bits[first] = single_bits.get(first, 0) | bit
-            else:
-                pair_bits[first, second] = pair_bits.get((first, second), 0) | bit
+            # the written forms of the first word: bare, and with the proclitics _Tokens.forms removes
+            preps = ("", *_PROCLITIC_PREP) if first.startswith("ال") or first in attached_heads else ("",)
+            for conj in ("", *_PROCLITIC_CONJ):
+                for prep in preps:
+                    form = conj + prep + first
+                    if second is None:
+                        single_bits[form] = single_bits.get(form, 0) | bit
+                    else:
+                        pair_bits[form, second] = pair_bits.get((form, second), 0) | bit
     followers = set().union(*(t.firsts() for t in (months, units, words.gregorian_era, words.hijri_era, part_adverbs)))
     followers.update(("من", "/", "-", ".", ":"))
+    for follower in followers:
+        pair_bits[_DIGITS_KEY, follower] = _B_DIGIT
     anchor_tables: list[_Phrases[Any]] = [
         months, weekdays, part_heads, part_adverbs, words.clock_heads, units, definite, words.year_words,
         words.month_words, words.gregorian_era, words.hijri_era, relative,
     ]
     anchors = {a for a in set().union(*(t.words() for t in anchor_tables)) - _NON_ANCHORS if a.isalpha()}
-    return replace(words, single_bits=single_bits, pair_bits=pair_bits, digit_followers=frozenset(followers),
-                   anchor_re=_anchor_regex(anchors))
+    return replace(words, single_bits=single_bits, pair_bits=pair_bits, anchor_re=_anchor_regex(anchors))
 
 
 @cache
@@ -494,7 +503,7 @@ def _anchor_regex(anchors: Iterable[str]) -> re.Pattern[str]:
 class _Tokens:
     """Tokens (folded text and view offsets) of a window of the view."""
 
-    __slots__ = ("_forms", "attached", "end", "n", "start", "text", "words")
+    __slots__ = ("_forms", "attached", "end", "masks", "n", "start", "text")
 
     def __init__(self, view: str, lo: int, hi: int, words: TimeWords) -> None:
         found = list(_TOKEN_RE.finditer(view, lo, hi))
@@ -508,25 +517,17 @@ class _Tokens:
         if n and hi < len(view) and self.end[-1] == hi and view[hi].isalnum():
             self.text[-1] = "\x00"
         self.attached = words.attached_heads
-        self.words = words
         self._forms: dict[int, list[tuple[str, int]]] = {}
+        # first-word bits from the token (any number as one key) and the token after it; a number
+        # only counts before a month, unit, era, "من" or a separator
+        single, pair = words.single_bits, words.pair_bits
+        keys = [_DIGITS_KEY if w[0].isdigit() else w for w in self.text]
+        nexts = [*self.text[1:], ""]
+        self.masks: list[int] = [single.get(w, 0) | pair.get((w, x), 0) for w, x in zip(keys, nexts, strict=True)]
 
     def mask(self, i: int) -> int:
-        """Bits of the tables whose phrases may start at token i (with or without proclitics), from
-        the token and the one after it; a number only counts before a month, unit, era, "من" or a
-        separator."""
-        w = self.text[i]
-        nxt = self.text[i + 1] if i + 1 < self.n else ""
-        if w.isdigit():
-            return _B_DIGIT if nxt in self.words.digit_followers else 0
-        single = self.words.single_bits
-        pair = self.words.pair_bits
-        bits = single.get(w, 0) | pair.get((w, nxt), 0)
-        if w[0] in "وفبلك":
-            for form, k in self.forms(i):
-                if k:
-                    bits |= single.get(form, 0) | pair.get((form, nxt), 0)
-        return bits
+        """Bits of the tables whose phrases may start at token i."""
+        return self.masks[i]
 
     def forms(self, i: int) -> list[tuple[str, int]]:
         """The token, then the token without attached proclitics (و/ف, then ب/ل/ك before the article
@@ -648,9 +649,15 @@ class _Parser:
         return n if lo <= n <= hi else None
 
     def glued(self, i: int) -> bool:
-        """Token i sticks to the token before it and continues a number ("5/", "2017.3", "12x4")."""
+        """Token i continues a chain of numbers with the token before it: a number after a separator
+        ("3/4" at "4") or a separator between two numbers ("5/4" at "/"). Letters never glue."""
         t = self.t
-        return t.touching(i) and not self.toks[i].isalpha() and not t.is_(i, "،,.;:)")
+        if not t.touching(i):
+            return False
+        cur, prev = self.toks[i], self.toks[i - 1]
+        if cur.isdigit():
+            return prev in _NUMBER_JOINERS
+        return cur in _NUMBER_JOINERS and prev.isdigit() and t.touching(i + 1) and self.toks[i + 1].isdigit()
 
     def era(self, i: int) -> tuple[int, str] | None:
         g = self.lex(self.w.gregorian_era, i)
@@ -995,7 +1002,7 @@ class _Parser:
                 if mm is None or mm > 59 or len(self.toks[j + 1]) != 2 or self.glued(j + 2):
                     return None
                 j, minute = j + 2, mm
-            elif self.glued(j) and not t.is_(j, "."):
+            elif self.glued(j):
                 return None
             return j, n, minute
         hw = self.lex(self.w.hour_words, i)
@@ -1177,6 +1184,7 @@ class _Parser:
             k, skip = this[0], this[2]
         count: int | None = None
         counted = False
+        adjective = False
         start = i
         n = t.num(k)
         if n is not None:
@@ -1194,6 +1202,8 @@ class _Parser:
                 return None
             if k == i:
                 skip = du[2]
+                adjective = (du[2] == 0 and self.toks[k] in self.w.adjective_units and k > 0
+                             and any(f.startswith("ال") for f, _ in t.forms(k - 1)))
             unit, k = du[1], du[0]
             c = self.cardinal(k, article=True)
             if c is not None:
@@ -1205,6 +1215,8 @@ class _Parser:
             mod_cls, j = "current", k
         else:
             mod_cls, j = mod[1], mod[0]
+        if adjective and mod_cls in ("current", "prev_before", "prev_after"):
+            return None  # "الأمين العام السابق", "المدير العام الحالي": "general", not "year"
         name, cat = unit
         if not counted:
             count = {"singular": 1, "dual": 2}.get(cat)
@@ -1582,8 +1594,9 @@ def find_times(
         tokens = _Tokens(text, lo, hi, w)
         parser = _Parser(w, tokens)
         i = 0
+        masks = tokens.masks
         while i < tokens.n:
-            mask = tokens.mask(i)
+            mask = masks[i]
             if not mask:
                 i += 1
                 continue

@@ -53,6 +53,7 @@ _FOLD_1TO1: dict[str, str] = {
     "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
     "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
     "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ",
+    "_": " ",  # hashtags join words with underscores: #معرة_النعمان
 }
 for _i in range(10):
     _FOLD_1TO1[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -9,8 +10,10 @@ from typing import Any, ClassVar
 
 import pytest
 from click.testing import CliRunner, Result
+from rich.console import Console
 
 from marsad.cli import main
+from marsad.cli.evaluate import DelayedProgress
 from marsad.evaluate.gold import load_gold
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis, Pipeline
@@ -93,6 +96,7 @@ def test_perfect_predictions_table(monkeypatch: pytest.MonkeyPatch, gold_dir: Pa
     out = result.stdout
     assert "Mentions: exact span + label" in out
     assert "F1 micro by style" in out and "F1 micro by conflict" in out
+    assert "Links (TIME: normalized values)" in out
     assert "statement" in out and "YE" in out
     assert "2 documents, 9 gold / 9 predicted mentions: exact F1 1.000" in out
     assert "link accuracy 1.000" in out and "TIME value accuracy 1.000" in out
@@ -275,3 +279,26 @@ def test_help_lists_options() -> None:
         "--allow-lower",
     ):
         assert option in result.output
+
+
+def test_bad_knowledge_base_is_a_clear_error(gold_dir: Path, tmp_path: Path) -> None:
+    kb = tmp_path / "bad.yaml"
+    kb.write_text("actors: 5\n", encoding="utf-8")
+    result = run(str(gold_dir), "--kb", str(kb))
+    assert result.exit_code == 1
+    assert "cannot build the pipeline" in result.output and "bad.yaml" in result.output
+
+
+def test_progress_bar_appears_only_after_the_delay() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=80)
+    with DelayedProgress(console, delay=3600) as slow:
+        slow(1, 2)
+        assert slow.progress is None
+    with DelayedProgress(console, delay=0) as fast:
+        fast(1, 2)
+        assert fast.progress is not None
+        assert fast.progress.tasks[0].completed == 1
+    quiet = Console(file=io.StringIO(), force_terminal=False)
+    with DelayedProgress(quiet, delay=0) as piped:
+        piped(1, 2)
+        assert piped.progress is None  # no bar when stderr is not a terminal

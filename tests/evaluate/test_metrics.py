@@ -188,6 +188,8 @@ def test_time_value_accuracy() -> None:
     ]
     missing = evaluate_document("d", TEXT, g, [])
     assert missing.time_value.total == 0  # only exactly matched TIME mentions are scored
+    assert (missing.time_value_e2e.correct, missing.time_value_e2e.total) == (0, 1)
+    assert (right.time_value_e2e.correct, right.time_value_e2e.total) == (1, 1)
     # TIME links are values, never counted as entity links
     assert all(acc.total == 0 for acc in right.link_e2e.values())
 
