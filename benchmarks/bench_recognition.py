@@ -23,8 +23,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import argparse  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
-import shutil  # noqa: E402
-import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -39,6 +37,8 @@ REPO = HERE.parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+from bench_probes import ensure_gazetteer, measure_cold_start, measure_memory, to_document  # noqa: E402
+from bench_report import print_report, targets  # noqa: E402
 from corpus import MB, CorpusInfo, SourceDoc, ensure_corpus, read_corpus  # noqa: E402
 
 if TYPE_CHECKING:
@@ -48,11 +48,6 @@ if TYPE_CHECKING:
     from marsad.model import Document
     from marsad.pipeline import Analysis, Pipeline
 
-MIB = 1024 * 1024
-TARGET_MB_PER_S = 1.0
-TARGET_BERT_RATIO = 100.0
-TARGET_PEAK_MIB = 500.0
-TARGET_COLD_START_S = 1.0
 PROGRESS_EVERY_S = 0.25
 MAX_FAILURES_SHOWN = 20
 
@@ -149,12 +144,6 @@ class Throughput:
         return amount / secs if secs > 0 else 0.0
 
 
-def _document(record: dict[str, Any]) -> Document:
-    from marsad.model import Document
-
-    return Document(id=record["id"], text=record["text"], published=record.get("published"))
-
-
 def measure_throughput(
     pipeline: Pipeline,
     records: Sequence[dict[str, Any]],
@@ -169,7 +158,7 @@ def measure_throughput(
     """
     from marsad.pipeline import ComponentFailure
 
-    warm = [_document(r) for r in records[:warmup_docs]]
+    warm = [to_document(r) for r in records[:warmup_docs]]
     for _ in pipeline.pipe(warm, batch_size=64, on_error=lambda doc, failure: None):
         pass
     result = Throughput(warmup_docs=len(warm))
@@ -185,7 +174,7 @@ def measure_throughput(
                 {"doc": doc.id, "component": failure.component, "error": repr(failure.error)}
             )
 
-    stream = pipeline.pipe((_document(r) for r in records), batch_size=64, on_error=on_error)
+    stream = pipeline.pipe((to_document(r) for r in records), batch_size=64, on_error=on_error)
     clock = time.perf_counter
     wall_start = last_report = clock()
     pending = 0
@@ -262,208 +251,21 @@ def latency(doc_seconds: dict[str, float]) -> dict[str, float]:
     return {"p50_ms": pct(0.5), "p95_ms": pct(0.95), "p99_ms": pct(0.99), "max_ms": values[-1] * 1000}
 
 
-# -- peak memory (fresh subprocess) -------------------------------------------------------------------
-
-
-def _maxrss_mib() -> float:
-    """``ru_maxrss`` of this process in MiB."""
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1024 if sys.platform != "darwin" else peak / MIB  # KiB on Linux, bytes on macOS
-
-
-def _proc_status_mib(key: str) -> float | None:
-    """A memory line of /proc/self/status (VmRSS, VmHWM) in MiB, or None where there is no /proc."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
-
-
-def memory_worker(corpus_path: Path, kb: Sequence[str], gazetteer: str | None) -> int:
-    """Child process: load the default pipeline, stream the corpus through it, print memory as JSON.
-
-    On Linux ``ru_maxrss`` starts from the parent's peak RSS at spawn time (it survives exec), so the
-    parent launches this worker while it is still small and reports its own peak next to it;
-    ``VmHWM`` (this process image only) is printed as a cross-check.
-    """
-    start_rss = _proc_status_mib("VmRSS")
-    started = time.perf_counter()
-    from marsad.model import Document
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline.default(kb_paths=kb, gazetteer_path=gazetteer)
-    build_s = time.perf_counter() - started
-    after_build = _proc_status_mib("VmHWM")
-    docs = chars = failures = 0
-
-    def on_error(doc: Document, failure: Exception) -> None:
-        nonlocal failures
-        failures += 1
-
-    source = (
-        Document(id=r["id"], text=r["text"], published=r.get("published")) for r in read_corpus(corpus_path)
-    )
-    started = time.perf_counter()
-    last = started
-    for doc in pipeline.pipe(source, batch_size=64, on_error=on_error):
-        docs += 1
-        chars += len(doc.text)
-        if time.perf_counter() - last > 0.5:
-            print(f"progress {chars}", file=sys.stderr, flush=True)
-            last = time.perf_counter()
-    seconds = time.perf_counter() - started
-    hwm = _proc_status_mib("VmHWM")
-    print(
-        json.dumps(
-            {
-                "peak_rss_mib": round(_maxrss_mib(), 1),
-                "vm_hwm_mib": None if hwm is None else round(hwm, 1),
-                "start_rss_mib": None if start_rss is None else round(start_rss, 1),
-                "after_build_mib": None if after_build is None else round(after_build, 1),
-                "build_s": round(build_s, 3),
-                "docs": docs,
-                "chars": chars,
-                "failures": failures,
-                "seconds": round(seconds, 3),
-            }
-        ),
-        flush=True,
-    )
-    return 0
-
-
-def measure_memory(
-    corpus_path: Path, kb: Sequence[str], gazetteer: str | None, progress: Callable[[int], None] | None
-) -> dict[str, Any]:
-    """Run ``memory_worker`` in a fresh interpreter and collect its report.
-
-    Call it before this process loads the corpus or a pipeline: the child's ``ru_maxrss`` cannot be
-    lower than this process's peak at spawn time (reported as ``parent_peak_at_spawn_mib``).
-    """
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--memory-worker", str(corpus_path)]
-    for path in kb:
-        cmd += ["--kb", path]
-    if gazetteer:
-        cmd += ["--gazetteer", gazetteer]
-    parent_peak = _maxrss_mib()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
-    assert proc.stderr is not None and proc.stdout is not None
-    other: list[str] = []
-    seen = 0
-    for line in proc.stderr:
-        if line.startswith("progress "):
-            chars = int(line.split()[1])
-            if progress is not None:
-                progress(chars - seen)
-            seen = chars
-        else:
-            other.append(line.rstrip("\n"))
-    out = proc.stdout.read()
-    code = proc.wait()
-    lines = [ln for ln in out.splitlines() if ln.startswith("{")]
-    if code != 0 or not lines:
-        return {"error": f"memory worker exited with {code}", "stderr_tail": other[-20:]}
-    report: dict[str, Any] = json.loads(lines[-1])
-    report["parent_peak_at_spawn_mib"] = round(parent_peak, 1)
-    if report["seconds"]:
-        report["chars_per_s"] = round(report["chars"] / report["seconds"], 1)
-    return report
-
-
-# -- cold start ---------------------------------------------------------------------------------------
-
-
-def time_command(cmd: list[str], runs: int) -> dict[str, Any]:
-    """Wall time of ``cmd`` over ``runs`` runs after one untimed warm-up run (OS caches, .pyc files)."""
-    subprocess.run(cmd, capture_output=True, cwd=REPO, check=False, timeout=600)
-    times: list[float] = []
-    codes: list[int] = []
-    stdout = b""
-    stderr = b""
-    for _ in range(runs):
-        started = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, cwd=REPO, check=False, timeout=600)
-        times.append(time.perf_counter() - started)
-        codes.append(proc.returncode)
-        stdout, stderr = proc.stdout, proc.stderr
-    report: dict[str, Any] = {
-        "command": " ".join(cmd),
-        "runs": runs,
-        "median_s": round(statistics.median(times), 4),
-        "min_s": round(min(times), 4),
-        "max_s": round(max(times), 4),
-        "times_s": [round(t, 4) for t in times],
-        "exit_codes": codes,
-        "ok": all(c == 0 for c in codes),
-    }
-    if not report["ok"]:
-        report["stderr_tail"] = stderr.decode("utf-8", "replace").splitlines()[-15:]
-    report["stdout_bytes"] = len(stdout)
-    return report
-
-
-def _valid_json_output(raw: bytes) -> bool:
-    text = raw.decode("utf-8", "replace").strip()
-    try:
-        json.loads(text)
-        return True
-    except ValueError:
-        lines = [ln for ln in text.splitlines() if ln.strip()]
-        try:
-            return bool(lines) and all(isinstance(json.loads(ln), dict) for ln in lines)
-        except ValueError:
-            return False
-
-
-def marsad_executable() -> list[str]:
-    """The ``marsad`` console script of this interpreter's environment (or on PATH)."""
-    beside = Path(sys.executable).with_name("marsad")
-    if beside.exists():
-        return [str(beside)]
-    found = shutil.which("marsad")
-    if found:
-        return [found]
-    raise FileNotFoundError("the `marsad` command is not installed (pip install -e . in the venv)")
-
-
-def measure_cold_start(
-    records: Sequence[dict[str, Any]], cache_dir: Path, runs: int, extra: Sequence[str] = ()
-) -> dict[str, Any]:
-    """Cold start of ``marsad extract DOC --format json`` and of ``python -c "import marsad"``.
-
-    DOC is the first plain 800-3,000-character document of ``records`` (pass the ones the pipeline
-    processed without failure, so that the figure measures start-up, not an error path).
-    """
-    small = next((r for r in records if 800 <= len(r["text"]) <= 3000 and not r.get("shapes")), records[0])
-    doc_path = cache_dir / "cold-start-doc.txt"
-    doc_path.write_text(small["text"], encoding="utf-8")
-    cmd = [*marsad_executable(), "extract", str(doc_path), "--format", "json", *extra]
-    extract = time_command(cmd, runs)
-    proc = subprocess.run(cmd, capture_output=True, cwd=REPO, check=False, timeout=600)
-    extract["valid_json"] = proc.returncode == 0 and _valid_json_output(proc.stdout)
-    extract["doc_chars"] = len(small["text"])
-    floor = time_command([sys.executable, "-c", "import marsad"], runs)
-    return {"extract": extract, "import_floor": floor}
-
-
-def ensure_gazetteer() -> dict[str, Any]:
-    """Run ``marsad gazetteer build`` (builds the default index unless it is up to date)."""
-    cmd = [*marsad_executable(), "gazetteer", "build"]
-    started = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, check=False, timeout=3600)
-    report: dict[str, Any] = {
-        "command": " ".join(cmd),
-        "exit_code": proc.returncode,
-        "seconds": round(time.perf_counter() - started, 3),
-    }
-    if proc.returncode != 0:
-        report["stderr_tail"] = proc.stderr.splitlines()[-15:]
-    return report
+def slowest(
+    records: Sequence[dict[str, Any]], doc_seconds: dict[str, float], n: int = 10
+) -> list[dict[str, Any]]:
+    """The ``n`` documents that took longest, with their size and shapes."""
+    by_id = {r["id"]: r for r in records}
+    top = sorted(doc_seconds.items(), key=lambda kv: kv[1], reverse=True)[:n]
+    return [
+        {
+            "id": doc_id,
+            "ms": round(sec * 1000, 3),
+            "chars": len(by_id[doc_id]["text"]),
+            "shapes": by_id[doc_id].get("shapes", []),
+        }
+        for doc_id, sec in top
+    ]
 
 
 # -- BERT anchor --------------------------------------------------------------------------------------
@@ -494,200 +296,6 @@ def first_bytes(records: Sequence[dict[str, Any]], target_bytes: int) -> list[st
         out.append(r["text"])
         size += len(r["text"].encode("utf-8"))
     return out
-
-
-# -- report -------------------------------------------------------------------------------------------
-
-
-def verdict(ok: bool | None) -> str:
-    return "n/a" if ok is None else ("PASS" if ok else "MISS")
-
-
-def targets(figures: dict[str, Any]) -> list[dict[str, Any]]:
-    """The informative targets, each with value, target and PASS/MISS (n/a when not measured)."""
-    rec = figures.get("recognition") or {}
-    mem = figures.get("memory") or {}
-    cold = (figures.get("cold_start") or {}).get("extract") or {}
-    bert = figures.get("bert") or {}
-    rows = [
-        (
-            "throughput per core",
-            rec.get("mb_per_s"),
-            f">= {TARGET_MB_PER_S} MB/s",
-            lambda v: v >= TARGET_MB_PER_S,
-        ),
-        (
-            "speed vs BERT-base",
-            bert.get("ratio"),
-            f">= {TARGET_BERT_RATIO:g}x",
-            lambda v: v >= TARGET_BERT_RATIO,
-        ),
-        (
-            "peak memory",
-            mem.get("peak_rss_mib"),
-            f"<= {TARGET_PEAK_MIB:g} MiB",
-            lambda v: v <= TARGET_PEAK_MIB,
-        ),
-        (
-            "cold start (median)",
-            cold.get("median_s") if cold.get("ok") else None,
-            f"<= {TARGET_COLD_START_S:g} s",
-            lambda v: v <= TARGET_COLD_START_S,
-        ),
-    ]
-    out = [
-        {
-            "name": name,
-            "value": value,
-            "target": target,
-            "result": verdict(None if value is None else check(value)),
-        }
-        for name, value, target, check in rows
-    ]
-    if cold and not cold.get("ok"):
-        out[3]["result"] = "ERROR"  # the command failed: its time says nothing
-    return out
-
-
-def _mib(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f} MiB"
-
-
-def print_report(console: Console, figures: dict[str, Any]) -> None:
-    """Human-readable tables of every figure."""
-    from rich.table import Table
-
-    def table(title: str, rows: Sequence[tuple[str, Any]]) -> None:
-        t = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
-        t.add_column(style="bold")
-        t.add_column()
-        for key, value in rows:
-            t.add_row(
-                key,
-                value if isinstance(value, str) else f"{value:,}" if isinstance(value, int) else str(value),
-            )
-        console.print(t)
-        console.print()
-
-    c = figures["corpus"]
-    table(
-        "Corpus",
-        [
-            ("documents", c["docs"]),
-            ("size", f"{c['mb']:.2f} MB UTF-8 ({c['chars']:,} chars)"),
-            ("hard shapes (docs)", ", ".join(f"{k} {v}" for k, v in c["shapes"].items())),
-            (
-                "file",
-                c["path"] + (" (cached)" if c["cached"] else f" (generated in {c['generation_s']:.1f} s)"),
-            ),
-        ],
-    )
-    r = figures["recognition"]
-    lat = r["latency"]
-    table(
-        "Recognition, one core",
-        [
-            (
-                "pipeline build",
-                f"{r['build_s']:.2f} s (KB + gazetteer + matchers; import {r['import_s']:.2f} s)",
-            ),
-            (
-                "throughput",
-                f"{r['chars_per_s']:,.0f} chars/s · {r['mb_per_s']:.2f} MB/s · {r['docs_per_s']:,.1f} docs/s",
-            ),
-            ("with to_record", f"{r['e2e_chars_per_s']:,.0f} chars/s · {r['e2e_mb_per_s']:.2f} MB/s"),
-            ("timed", f"{r['docs']:,} docs in {r['seconds']:.2f} s after {r['warmup_docs']} warm-up docs"),
-            (
-                "latency per doc",
-                f"p50 {lat.get('p50_ms', 0):.2f} · p99 {lat.get('p99_ms', 0):.2f} · "
-                f"max {lat.get('max_ms', 0):.2f} ms",
-            ),
-            ("mentions", ", ".join(f"{k} {v:,}" for k, v in sorted(r["mentions"].items())) or "none"),
-            ("failed documents", r["failed_docs"]),
-            ("offset errors", r["offset_errors"]),
-        ],
-    )
-    if r["components"]:
-        t = Table(title="Time share per component", title_justify="left")
-        t.add_column("component")
-        t.add_column("seconds", justify="right")
-        t.add_column("share", justify="right")
-        for comp in r["components"]:
-            t.add_row(comp["name"], f"{comp['seconds']:.2f}", f"{comp['share'] * 100:.1f}%")
-        console.print(t)
-        console.print()
-    t = Table(title="Throughput by document shape", title_justify="left")
-    t.add_column("shape")
-    t.add_column("docs", justify="right")
-    t.add_column("chars/s", justify="right")
-    for shape, row in r["by_shape"].items():
-        t.add_row(shape, f"{row['docs']:,}", f"{row['chars_per_s']:,.0f}")
-    console.print(t)
-    console.print()
-    m = figures.get("memory")
-    if m:
-        if "error" in m:
-            table(
-                "Peak memory (fresh process)",
-                [("error", m["error"]), ("stderr", "\n".join(m["stderr_tail"]))],
-            )
-        else:
-            table(
-                "Peak memory (fresh process)",
-                [
-                    ("peak RSS", f"{m['peak_rss_mib']:.1f} MiB"),
-                    ("VmHWM (cross-check)", _mib(m["vm_hwm_mib"])),
-                    (
-                        "after build",
-                        f"{_mib(m['after_build_mib'])} (at interpreter start {_mib(m['start_rss_mib'])})",
-                    ),
-                    ("parent at spawn", f"{_mib(m['parent_peak_at_spawn_mib'])} (the floor of ru_maxrss)"),
-                    (
-                        "cold pass",
-                        f"build {m['build_s']:.2f} s · {m.get('chars_per_s', 0):,.0f} chars/s, no warm-up",
-                    ),
-                ],
-            )
-    cold = figures.get("cold_start")
-    if cold:
-        e, f = cold["extract"], cold["import_floor"]
-        rows = [
-            ("marsad extract", f"median {e['median_s']:.3f} s · min {e['min_s']:.3f} s ({e['runs']} runs)"),
-            ("  output", "valid JSON" if e.get("valid_json") else "NOT valid JSON / failed"),
-            ("import marsad", f"median {f['median_s']:.3f} s · min {f['min_s']:.3f} s (floor)"),
-        ]
-        if not e["ok"]:
-            rows.append(("  error", "\n".join(e.get("stderr_tail", [])[-3:])))
-        table("Cold start", rows)
-    b = figures.get("bert")
-    if b:
-        table(
-            "BERT-base anchor (random weights, fp32, 1 thread)",
-            [
-                (
-                    "sample",
-                    f"{b['docs']} docs · {b['bytes'] / 1000:.0f} KB · {b['tokens']:,} tokens"
-                    f" · {b['windows']} windows",
-                ),
-                ("speed", f"{b['chars_per_s']:,.0f} chars/s · {b['tokens_per_s']:,.0f} tokens/s"),
-                ("marsad ÷ BERT", f"{b['ratio']:,.0f}x (same sample: {b['ratio_same_sample']:,.0f}x)"),
-                (
-                    "tokenizer",
-                    f"WordPiece vocab {b['tokenizer_vocab']:,}, trained in {b['tokenizer_train_s']:.1f} s",
-                ),
-            ],
-        )
-    t = Table(title="Targets (informative)", title_justify="left")
-    t.add_column("figure")
-    t.add_column("value", justify="right")
-    t.add_column("target")
-    t.add_column("result")
-    for row in figures["targets"]:
-        value = row["value"]
-        shown = "-" if value is None else f"{value:,.2f}"
-        style = {"PASS": "green", "MISS": "red", "ERROR": "red"}.get(row["result"], "dim")
-        t.add_row(row["name"], shown, row["target"], f"[{style}]{row['result']}[/{style}]")
-    console.print(t)
 
 
 # -- main ---------------------------------------------------------------------------------------------
@@ -722,7 +330,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--bert-sample-kb", type=float, default=100.0, help="BERT sample size in KB (100)")
     parser.add_argument("--bert-train-mb", type=float, default=2.0, help="tokenizer training text in MB (2)")
     parser.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
-    parser.add_argument("--memory-worker", metavar="CORPUS", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -774,7 +381,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     pinned = None if args.no_pin else pin_to_one_cpu()
     figures: dict[str, Any] = {
         "environment": environment(pinned),
-        "settings": {k: v for k, v in vars(args).items() if k != "memory_worker"},
+        "settings": vars(args),
         "units": {
             "MB": "10^6 bytes of UTF-8 text",
             "KB": "10^3 bytes of UTF-8 text",
@@ -851,6 +458,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "e2e_chars_per_s": round(tp.rate(tp.chars, e2e_seconds), 1),
         "e2e_mb_per_s": round(tp.rate(tp.bytes, e2e_seconds) / MB, 4),
         "latency": {k: round(v, 3) for k, v in latency(tp.doc_seconds).items()},
+        "slowest": slowest(records, tp.doc_seconds),
         "mentions": dict(tp.mentions),
         "mentions_per_1k_chars": round(sum(tp.mentions.values()) * 1000 / tp.chars, 2) if tp.chars else 0.0,
         "failed_docs": tp.failed_docs,
@@ -894,8 +502,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.memory_worker:
-        return memory_worker(Path(args.memory_worker), args.kb, args.gazetteer)
     from rich.console import Console
 
     figures = run(args)

@@ -60,7 +60,7 @@ def build_lexicon(kb: KnowledgeBase, gazetteer: Gazetteer) -> Lexicon:
         for head in kb.cues.kunya_heads:
             yield normalize_for_match(head), Entry("kunya", head, "kunya")
         place = Entry("place", "", "gazetteer")
-        for key in gazetteer.keys():
+        for key in gazetteer.keys(script="arabic"):
             yield key, place
 
     return Lexicon.build(items())  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from marsad.gazetteer.model import Place
 from marsad.gazetteer.paths import GazetteerPaths
 
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate / pop directional isolate
+WIDE_TABLE = 100  # narrower consoles get one block per candidate instead of a table
 
 
 def _err() -> Console:
@@ -268,11 +269,29 @@ def lookup(ctx: click.Context, name: str, country: str | None, fmt: str, limit: 
     if not places:
         console.print(f"no places match {isolate(name)} (key {isolate(key)})", markup=False)
         return
-    table = Table(title=f"{total} candidate(s) for {isolate(name)}", title_justify="left")
-    for col in ("id", "name_ar", "name_en", "country", "admin1", "kind", "population", "lat, lon"):
-        table.add_column(col, justify="right" if col == "population" else "left")
+    title = f"{total} candidate(s) for {isolate(name)}"
+    if console.width < WIDE_TABLE:
+        _print_compact(console, title, places)
+    else:
+        _print_table(console, title, places)
+    if total > limit:
+        console.print(f"... {total - limit} more (use --limit)")
+
+
+def _coords(p: Place) -> str:
+    return "" if p.lat is None or p.lon is None else f"{p.lat:.4f}, {p.lon:.4f}"
+
+
+def _print_table(console: Console, title: str, places: list[Place]) -> None:
+    table = Table(title=escape(title), title_justify="left")
+    for col in ("id", "name_ar", "name_en", "cc", "admin1", "kind", "population", "lat, lon"):
+        table.add_column(
+            col,
+            justify="right" if col == "population" else "left",
+            overflow="fold",  # never cut a value short with "…"
+            no_wrap=col not in ("name_en", "admin1"),  # Arabic is never split inside a word
+        )
     for p in places:
-        coords = "" if p.lat is None or p.lon is None else f"{p.lat:.4f}, {p.lon:.4f}"
         cells = (
             p.id,
             isolate(p.name_ar),
@@ -281,9 +300,15 @@ def lookup(ctx: click.Context, name: str, country: str | None, fmt: str, limit: 
             p.admin1,
             p.kind,
             f"{p.population:,}",
-            coords,
+            _coords(p),
         )
         table.add_row(*(escape(c) for c in cells))
     console.print(table)
-    if total > limit:
-        console.print(f"... {total - limit} more (use --limit)")
+
+
+def _print_compact(console: Console, title: str, places: list[Place]) -> None:
+    console.print(title, markup=False, highlight=False)
+    for p in places:
+        facts = [p.country, p.admin1, p.kind, f"population {p.population:,}", _coords(p)]
+        console.print(f"{p.id}  {isolate(p.name_ar)}  {p.name_en}", markup=False, highlight=False)
+        console.print("    " + " · ".join(f for f in facts if f), markup=False, highlight=False)

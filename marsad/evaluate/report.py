@@ -245,8 +245,8 @@ def error_table(errors: Sequence[ErrorRow], limit: int) -> Table:
     table.add_column("kind")
     table.add_column("label")
     table.add_column("span", justify="right")
-    table.add_column("detail", overflow="fold", ratio=1)
-    table.add_column("context", justify="right", ratio=2)
+    table.add_column("detail", overflow="fold", max_width=22)
+    table.add_column("context", justify="right", ratio=1)
     for e in errors[:limit]:
         table.add_row(e.doc_id, e.kind, e.label, f"{e.start}-{e.end}", error_detail(e), context_text(e))
     return table

@@ -58,15 +58,19 @@ class Lexicon:
         self._keys: list[str] = []
         self._is_ll: list[bool] = []
         patterns: list[str] = []
+        shared: dict[tuple[Entry, ...], tuple[Entry, ...]] = {}
         for key, entries in names.items():
-            frozen = tuple(dict.fromkeys(entries))
-            for pattern, is_ll in ((key, False), ("لل" + key[2:], True) if key.startswith("ال") else (None, False)):
-                if pattern is None:
-                    continue
-                patterns.append(pattern)
+            frozen = tuple(dict.fromkeys(entries)) if len(entries) > 1 else (entries[0],)
+            frozen = shared.setdefault(frozen, frozen)
+            patterns.append(key)
+            self._entries.append(frozen)
+            self._keys.append(key)
+            self._is_ll.append(False)
+            if key.startswith("ال"):
+                patterns.append("لل" + key[2:])
                 self._entries.append(frozen)
                 self._keys.append(key)
-                self._is_ll.append(is_ll)
+                self._is_ll.append(True)
         self._automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
         self.size = len(names)
 
@@ -75,7 +79,11 @@ class Lexicon:
         names: dict[str, list[Entry]] = {}
         for key, entry in items:
             if len(key) >= 2:
-                names.setdefault(key, []).append(entry)
+                bucket = names.get(key)
+                if bucket is None:
+                    names[key] = [entry]
+                else:
+                    bucket.append(entry)
         return cls(names)
 
     def find(self, view: NormalizedText) -> list[LexMatch]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from marsad.kb.loader import actor_names
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
@@ -29,6 +30,11 @@ class NameMatcher:
         analysis.facts["names"] = self.lexicon.find(analysis.view)
 
 
+# Descriptive heads left outside an actor's span when the rest is itself one of its names:
+# "تنظيم داعش" → "داعش", "فصائل الجيش الوطني السوري" → "الجيش الوطني السوري", "وكالة سانا" → "سانا".
+_DESCRIPTOR_HEADS = ("تنظيم ", "فصايل ", "وكاله ")
+
+
 class ActorRecognizer:
     """Proposes ORG and GROUP candidates from knowledge-base names; short forms are marked for
     linking with context by the selector."""
@@ -39,6 +45,10 @@ class ActorRecognizer:
 
     def __init__(self, resources: Resources) -> None:
         self.actors = resources.kb.actors
+        self.names: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            for surface, _short, _form in actor_names(actor):
+                self.names.setdefault(normalize_for_match(surface), set()).add(actor.id)
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         out: list[Candidate] = []
@@ -46,6 +56,7 @@ class ActorRecognizer:
             refs = [e for e in m.entries if e.kind == "actor"]
             if not refs:
                 continue
+            m = self._without_descriptor(m, {e.ref for e in refs}, analysis)
             full = [e for e in refs if not e.short]
             chosen = full or refs
             actor = self.actors[chosen[0].ref]
@@ -63,6 +74,15 @@ class ActorRecognizer:
                 )
             )
         analysis.facts["candidates.actors"] = out
+
+
+    def _without_descriptor(self, m: LexMatch, refs: set[str], analysis: Analysis) -> LexMatch:
+        for head in _DESCRIPTOR_HEADS:
+            if m.key.startswith(head) and self.names.get(m.key[len(head) :], set()) & refs:
+                vstart = m.vstart + len(head)
+                start, end = analysis.view.span(vstart, m.vend)
+                return LexMatch(vstart, m.vend, start, end, m.key[len(head) :], m.entries, "")
+        return m
 
 
 class PersonRecognizer:

@@ -26,10 +26,11 @@ from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
-_STRONG_SETTLEMENT = frozenset({"village", "town", "city", "camp", "neighbourhood", "hill", "mountain",
+_STRONG_SETTLEMENT = frozenset({"village", "town", "city", "camp", "neighbourhood", "hill", "mountain", "outskirts",
                                 "airport", "subdistrict", "farms", "checkpoint", "crossing", "dam"})
 _BIG_CITY = 100_000
 _WORD = re.compile(r"\w+")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 _LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
 
@@ -57,8 +58,9 @@ class PlaceCues:
 @cache
 def load_place_cues() -> PlaceCues:
     """Read the packaged place cue lexicon."""
-    raw = yaml.safe_load(
-        importlib_resources.files("marsad.kb").joinpath("data/place_cues.yaml").read_text(encoding="utf-8")
+    raw = yaml.load(
+        importlib_resources.files("marsad.kb").joinpath("data/place_cues.yaml").read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
     )
 
     def fold(d: dict[str, str]) -> dict[str, str]:
@@ -127,34 +129,45 @@ class PlaceRecognizer:
                 countries = self.actors[cand.entity].countries
                 if len(countries) == 1:
                     prior[countries[0]] += 2
-        proposals: list[Candidate] = []
-        previous: Candidate | None = None
+        found = []
         for m in analysis.facts["names"]:
             if len(m.key) < 3 or self.cues.is_cue_word(m.key) or not any(e.kind == "place" for e in m.entries):
                 continue
+            if doc.text[m.end - 1] in _TANWEEN:
+                continue  # "المدعوم روسياً": an adverb, not the country
             places = self.gaz.lookup(m.key)
             if not places:
                 continue
+            top = max(p.population for p in places)
+            strong_kind = any(p.kind in ("country", "admin1") for p in places)
+            common = self.gaz.is_common_word(m.key)
+            if (strong_kind or " " in m.key or top >= 50_000) and not common:
+                countries = {p.country for p in places}
+                for c in countries:
+                    prior[c] += 1.0 / len(countries)
+            found.append((m, places, top, strong_kind, common))
+        local = top_countries(prior)
+        proposals: list[Candidate] = []
+        previous: Candidate | None = None
+        for m, places, top, strong_kind, common in found:
             cue, cue_value = classify_cue(words_before(text, m.vstart, 2), self.cues)
             if previous is not None and m.prefix.startswith("و") and previous.attrs["cue"] in ("admin", "settlement"):
                 if not text[previous.vend : m.vstart - len(m.prefix)].strip(" ,"):
                     cue, cue_value = previous.attrs["cue"], previous.attrs["cue_value"]  # "ريفي إدلب وحلب"
             if cue is None and m.prefix[-1:] in ("ب", "ل"):
                 cue, cue_value = "prep", m.prefix
-            top = max(p.population for p in places)
-            big = top >= 50_000 or any(p.kind in ("country", "admin1") for p in places)
-            common = self.gaz.is_common_word(m.key) and not big
-            if common and cue not in ("admin", "settlement", "direction"):
-                continue
-            multiword = " " in m.key
-            if not (cue or multiword or big or len(m.key) >= 6):
+            if common:
+                # A frequent word is a place only when the place is certain: a country, a capital-sized
+                # city, a sizeable town of the document's country, or a word after a place cue.
+                certain = strong_kind or top >= 1_000_000 or any(
+                    p.country in local and p.population >= 50_000 for p in places
+                )
+                if not certain and cue not in ("admin", "settlement", "direction"):
+                    continue
+            if not (cue or " " in m.key or strong_kind or top >= 50_000 or len(m.key) >= 6):
                 continue
             if cue in (None, "prep") and top < 1000 and len(m.key) <= 4:
                 continue  # short names of hamlets: too often an ordinary word with a proclitic
-            if not common and (big or multiword or cue in ("admin", "settlement")):
-                countries = {p.country for p in places}
-                for c in countries:
-                    prior[c] += 1.0 / len(countries)
             previous = Candidate(
                 m.start, m.end, m.vstart, m.vend, Label.PLACE, "gazetteer", key=m.key,
                 confidence=0.9 if cue else 0.75,

@@ -462,7 +462,7 @@ def load_time_words(path: str | None = None) -> TimeWords:
         text = importlib_resources.files("marsad.kb").joinpath("data/time_words.yaml").read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8")
-    return _build_words(yaml.safe_load(text))
+    return _build_words(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
