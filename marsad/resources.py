@@ -45,6 +45,21 @@ def _load_cached(kb_paths: tuple[str, ...], gazetteer_path: str | None) -> Resou
     return Resources(kb=kb, gazetteer=gazetteer, lexicon=build_lexicon(kb, gazetteer))
 
 
+# First words of compound place names that writers often join to the next word: كفر بطنا / كفربطنا.
+_JOINABLE = ("كفر ", "البو ", "ابو ", "دير ", "عين ", "تل ", "بيت ", "راس ", "ام ", "خربه ", "بني ")
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Common written variants of a gazetteer name: joined compounds and a dropped final hamza
+    ("التحيتاء" / "التحيتا")."""
+    out: list[str] = []
+    if key.startswith(_JOINABLE) and key.count(" ") == 1:
+        out.append(key.replace(" ", ""))
+    if key.endswith("اء") and len(key) > 4:
+        out.append(key[:-1])
+    return out
+
+
 def build_lexicon(kb: KnowledgeBase, gazetteer: Gazetteer) -> Lexicon:
     """Compile actor, person, title and place names into one lexicon."""
 
@@ -62,5 +77,7 @@ def build_lexicon(kb: KnowledgeBase, gazetteer: Gazetteer) -> Lexicon:
         place = Entry("place", "", "gazetteer")
         for key in gazetteer.keys(script="arabic"):
             yield key, place
+            for variant in spelling_variants(key):
+                yield variant, Entry("place", key, "variant")
 
     return Lexicon.build(items())  # type: ignore[arg-type]

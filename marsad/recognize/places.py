@@ -135,7 +135,8 @@ class PlaceRecognizer:
                 continue
             if doc.text[m.end - 1] in _TANWEEN:
                 continue  # "المدعوم روسياً": an adverb, not the country
-            places = self.gaz.lookup(m.key)
+            canonical = next((e.ref for e in m.entries if e.kind == "place" and e.ref), m.key)
+            places = self.gaz.lookup(canonical)
             if not places:
                 continue
             top = max(p.population for p in places)
@@ -145,11 +146,11 @@ class PlaceRecognizer:
                 countries = {p.country for p in places}
                 for c in countries:
                     prior[c] += 1.0 / len(countries)
-            found.append((m, places, top, strong_kind, common))
+            found.append((m, canonical, places, top, strong_kind, common))
         local = top_countries(prior)
         proposals: list[Candidate] = []
         previous: Candidate | None = None
-        for m, places, top, strong_kind, common in found:
+        for m, canonical, places, top, strong_kind, common in found:
             cue, cue_value = classify_cue(words_before(text, m.vstart, 2), self.cues)
             if previous is not None and m.prefix.startswith("و") and previous.attrs["cue"] in ("admin", "settlement"):
                 if not text[previous.vend : m.vstart - len(m.prefix)].strip(" ,"):
@@ -169,7 +170,7 @@ class PlaceRecognizer:
             if cue in (None, "prep") and top < 1000 and len(m.key) <= 4:
                 continue  # short names of hamlets: too often an ordinary word with a proclitic
             previous = Candidate(
-                m.start, m.end, m.vstart, m.vend, Label.PLACE, "gazetteer", key=m.key,
+                m.start, m.end, m.vstart, m.vend, Label.PLACE, "gazetteer", key=canonical,
                 confidence=0.9 if cue else 0.75,
                 attrs={"cue": cue, "cue_value": cue_value, "common": common},
             )

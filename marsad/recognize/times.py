@@ -45,7 +45,7 @@ _B_MONTH, _B_WEEKDAY, _B_PART_HEAD, _B_CLOCK_HEAD, _B_HOUR_WORD, _B_DAY_ORD, _B_
 _B_DEF_UNIT, _B_THIS, _B_YEAR_WORD, _B_MONTH_WORD, _B_DAY_WORD, _B_PERIOD, _B_DUR_PREP, _B_ANCHORED = (
     1 << k for k in range(8, 16)
 )
-_B_REL, _B_DIGIT = 1 << 16, 1 << 17
+_B_REL, _B_DIGIT, _B_APPROX, _B_POD_NOUN = 1 << 16, 1 << 17, 1 << 18, 1 << 19
 _DIGITS_KEY = "#"  # stands for any number in the first-word tables
 # Window around an anchor hit that is tokenized and parsed (view characters).
 _LEFT_MARGIN = 28
@@ -234,6 +234,12 @@ class TimeWords:
     adjective_units: frozenset[str]
     attached_heads: frozenset[str]
     relative: _Phrases[_Rel]
+    approximators: _Phrases[bool]
+    age_cues: frozenset[str]
+    pod_nouns: _Phrases[str]
+    pod_prepositions: frozenset[str]
+    night_joiners: _Phrases[bool]
+    dual_year_words: frozenset[str]
     single_bits: dict[str, int]
     pair_bits: dict[tuple[str, str], int]
     anchor_re: re.Pattern[str]
@@ -333,6 +339,10 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
     cardinals: _Phrases[int | None] = _Phrases()
     for text, n in _compose_numbers(raw["cardinals"], "cardinals"):
         cardinals.add(text, n)
+        # the definite form after a definite noun: "الساعات الأربع والعشرين"
+        definite_words = ["و" if t == "و" else "وال" + t[1:] if t.startswith("و") else "ال" + t
+                          for t in _key_tokens(text)]
+        cardinals.add(" ".join(definite_words), n)
     for w in raw["cardinals"].get("vague") or []:
         cardinals.add(w, None)
     units: _Phrases[tuple[str, str]] = _Phrases()
@@ -341,7 +351,7 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         if unit not in _UNITS:
             raise ValueError(f"time_words: unknown unit {unit!r} (one of {_UNITS})")
         bare: dict[str, str] = {}
-        for cat in ("singular", "dual", "plural"):
+        for cat in ("singular", "accusative", "dual", "plural"):
             for w in forms.get(cat) or []:
                 units.add(w, (unit, cat))
                 bare[normalize_for_match(w)] = cat
@@ -366,6 +376,10 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
     for entry in _items(raw["anchored_offsets"], "anchored_offsets"):
         for w in entry["phrases"]:
             anchored.add(w, str(entry["direction"]))
+    pod_nouns: _Phrases[str] = _Phrases()
+    for part, nouns in (raw.get("part_of_day_nouns") or {}).items():
+        for w in nouns:
+            pod_nouns.add(w, str(part))
     relative: _Phrases[_Rel] = _Phrases()
     for entry in _items(raw["relative_phrases"], "relative_phrases"):
         offsets = tuple((u, None if entry[u] is None else int(entry[u])) for u in _UNITS if u in entry)
@@ -419,6 +433,12 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         adjective_units=folded("adjective_units"),
         attached_heads=folded("attached_preposition_heads"),
         relative=relative,
+        approximators=_flat(raw.get("approximators") or []),
+        age_cues=folded("age_cues"),
+        pod_nouns=pod_nouns,
+        pod_prepositions=folded("part_of_day_prepositions"),
+        night_joiners=_flat(raw.get("night_joiners") or []),
+        dual_year_words=folded("dual_year_words"),
         single_bits={},
         pair_bits={},
         anchor_re=_TOKEN_RE,
@@ -432,10 +452,16 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         (definite, _B_DEF_UNIT), (words.this_words, _B_THIS), (words.year_words, _B_YEAR_WORD),
         (words.month_words, _B_MONTH_WORD), (words.day_words, _B_DAY_WORD), (period_parts, _B_PERIOD),
         (duration_preps, _B_DUR_PREP), (anchored, _B_ANCHORED), (relative, _B_REL),
+        (words.approximators, _B_APPROX), (pod_nouns, _B_POD_NOUN),
     ):
+        attached_b = table is cardinals or table is units  # "بعشرين دقيقة", "بساعتين"
         for first, second in table.heads():
             # the written forms of the first word: bare, and with the proclitics _Tokens.forms removes
-            preps = ("", *_PROCLITIC_PREP) if first.startswith("ال") or first in attached_heads else ("",)
+            preps: tuple[str, ...] = ("",)
+            if first.startswith("ال") or first in attached_heads:
+                preps = ("", *_PROCLITIC_PREP)
+            elif attached_b:
+                preps = ("", "ب")
             for conj in ("", *_PROCLITIC_CONJ):
                 for prep in preps:
                     form = conj + prep + first
@@ -592,6 +618,9 @@ class _Sem:
     precision: str | None = None
     prep_end: int | None = None  # token after a leading preposition kept in the span
     uncertain: bool = False  # a number the text gives without saying which calendar it is in
+    approximate: bool = False  # "نحو ساعة", "أكثر من عامين"
+    year_end: int | None = None  # "عامي 2019 و2020"
+    weekday_end: int | None = None  # "ليل الثلاثاء - الأربعاء"
 
 
 _Match = tuple[int, T, int]  # (end token, value, characters of proclitics before the start)
@@ -614,8 +643,9 @@ class _Parser:
             (self.day_expr, _B_PART_HEAD | _B_REL | _B_DAY_WORD | _B_WEEKDAY | _B_DIGIT | _B_DAY_ORD),
             (self.month_year, _B_PERIOD | _B_MONTH_WORD | _B_MONTH | _B_YEAR_WORD | _B_DIGIT),
             (self.relative_unit, _B_THIS | _B_DEF_UNIT | _B_DIGIT),
-            (self.duration, _B_DUR_PREP | _B_ANCHORED | _B_DIGIT | _B_CARD | _B_UNIT),
+            (self.duration, _B_DUR_PREP | _B_ANCHORED | _B_DIGIT | _B_CARD | _B_UNIT | _B_APPROX),
             (self.bare_clock, _B_DIGIT | _B_HOUR_WORD),
+            (self.part_of_day_noun, _B_POD_NOUN),
         )
 
     # -- lexical helpers ------------------------------------------------------------------------
@@ -675,12 +705,16 @@ class _Parser:
         return i
 
     def cardinal(self, i: int, article: bool = False, first: str | None = None) -> tuple[int, int | None] | None:
+        """(end, number) of a number in words at token i (None for a vague count: "عدة"); with
+        ``article``, also after removing an article ("الأيام الثلاثة")."""
         if i >= self.t.n:
             return None
-        word = self.toks[i] if first is None else first
-        if article and word.startswith("ال") and len(word) > 3:
-            word = word[2:]
-        return self.w.cardinals.match(self.toks, i, word)
+        hit = self.w.cardinals.match(self.toks, i, first)
+        if hit is None and article:
+            word = self.toks[i] if first is None else first
+            if word.startswith("ال") and len(word) > 3:
+                hit = self.w.cardinals.match(self.toks, i, word[2:])
+        return hit
 
     def after_preposition(self, i: int) -> bool:
         """Token i-1 is a time preposition ("في حزيران", "وخلال أيلول")."""
@@ -888,6 +922,11 @@ class _Parser:
                 sem.part = sem.part or head[1]
         if sem is None:
             return None
+        if sem.kind == "weekday" and sem.part == "night" and sem.weekday_mod is None and sem.weekday:
+            joiner = self.lex(self.w.night_joiners, sem.j)  # "ليل الثلاثاء - الأربعاء"
+            wd = self.lex(self.w.weekdays, joiner[0]) if joiner else None
+            if wd and wd[1][0] == sem.weekday % 7 + 1:
+                sem.weekday_end, sem.j = wd[1][0], wd[0]
         if sem.part is None and sem.kind != "time-of-day":
             adv = self.lex(self.w.part_adverbs, sem.j)  # "أمس مساءً"
             if adv:
@@ -1112,9 +1151,11 @@ class _Parser:
             sem = self.year_number_after(yw[0])
             if sem is not None:
                 sem.i, sem.skip, sem.period = i, (yw[2] if first else skip), period
+                if sem.kind == "year" and any(f in self.w.dual_year_words for f, _ in self.t.forms(k)):
+                    self.second_year(sem)
                 return sem
         if period is not None:
-            ru = self.relative_unit(k)
+            ru = self.relative_unit(k, bare=True)
             if ru is not None and ru.rel is not None and ru.rel.get("anchor") == "publication" and (
                 "months" in ru.rel or "years" in ru.rel
             ):
@@ -1133,6 +1174,19 @@ class _Parser:
         if ya is not None:
             sem.j, sem.year, sem.year_offset = ya
         return sem
+
+    def second_year(self, sem: _Sem) -> None:
+        """"عامي 2019 و2020": extend a year mention over "و" and the second year."""
+        k = sem.j
+        if not self.word(k, "و"):
+            return
+        year = self.year_number(k + 1, "g")
+        if year is None or sem.year is None or year <= sem.year:
+            return
+        sem.year_end, sem.j = year, k + 2
+        era = self.era(sem.j)
+        if era and era[1] == "g":
+            sem.j = era[0]
 
     def year_number_after(self, k: int) -> _Sem | None:
         """A year after a year word: Gregorian, Hijri with an era, or a number of unknown calendar."""
@@ -1174,8 +1228,9 @@ class _Parser:
 
     # -- relative periods and durations ---------------------------------------------------------
 
-    def relative_unit(self, i: int) -> _Sem | None:
-        """"الأسبوع الماضي", "هذا العام", "الأيام الثلاثة الماضية", "الـ24 ساعة الماضية"."""
+    def relative_unit(self, i: int, bare: bool = False) -> _Sem | None:
+        """"الأسبوع الماضي", "هذا العام", "الأيام الثلاثة الماضية", "الـ24 ساعة الماضية"; with
+        ``bare`` (after a period word: "مطلع العام") a definite month or year alone is the current one."""
         t = self.t
         k = i
         skip = 0
@@ -1210,7 +1265,7 @@ class _Parser:
                 count, counted, k = c[1], c[1] is not None, c[0]
         mod = self.lex(self.w.modifiers, k)
         if mod is None:
-            if not this:
+            if not (this or (bare and not counted and unit in (("months", "singular"), ("years", "singular")))):
                 return None
             mod_cls, j = "current", k
         else:
@@ -1256,37 +1311,71 @@ class _Parser:
         c2 = self.cardinal(j)
         if cat == "dual":
             return (c2[0] if c2 is not None and c2[1] == 2 else j), unit, 2
-        if cat == "singular":
+        if cat in ("singular", "accusative"):
             if c2 is not None and c2[1] == 1:
                 return c2[0], unit, 1
+            if cat == "accusative" and not after_prep:
+                if self.word(j, "ما", "بعد"):
+                    return None  # "يوماً ما", "يوماً بعد يوم"
+                return j, unit, 1
             return (j, unit, 1) if after_prep else None
         return (j, unit, None) if after_prep else None
 
     def duration(self, i: int) -> _Sem | None:
-        """[بعد|قبل|منذ|خلال] count unit, and "بعد ذلك بيومين"."""
+        """[بعد|قبل|منذ|خلال] [نحو] count unit; "خلال الأيام الماضية"; "بعد ذلك بيومين"; a bare count."""
         prep = self.lex(self.w.duration_preps, i, proclitics=True)
         if prep is None:
-            return self.anchored_offset(i)
+            return self.anchored_offset(i) or self.bare_duration(i)
         anchor, direction = prep[1]
         k = prep[0]
         if direction == "after" and i > 0 and self.lex(self.w.units, i - 1):
             return None  # "يوماً بعد يوم"
+        approx = self.lex(self.w.approximators, k)
+        if approx:
+            k = approx[0]
         cu = self.count_unit(k, True)
         if cu is None:
+            if approx is None:
+                period = self.relative_unit(k)
+                if period is not None and period.rel is not None and period.rel.get("direction") == "within":
+                    period.i, period.skip = i, prep[2]  # "خلال الأيام الماضية": the preposition stays
+                    return period
             return self.anchored_offset(i)
         j, unit, count = cu
         return _Sem("duration", i, j, skip=prep[2], rel={"anchor": anchor, "direction": direction, unit: count},
-                    duration={unit: count}, precision=_UNIT_PRECISION[unit], prep_end=k)
+                    duration={unit: count}, precision=_UNIT_PRECISION[unit], prep_end=k,
+                    approximate=approx is not None)
+
+    def bare_duration(self, i: int) -> _Sem | None:
+        """A counted duration without a preposition: "12 ساعة", "ساعتين", "أسبوعاً", "أكثر من خمس
+        ساعات", "(ب)عشرين دقيقة". Counted years or months that are ages are left out."""
+        approx = self.lex(self.w.approximators, i, proclitics=True)
+        k = approx[0] if approx else i
+        skip = approx[2] if approx else 0
+        cu = self.count_unit(k, False)
+        tok = self.toks[k] if k < self.t.n else ""
+        if cu is None and approx is None and tok.startswith("ب") and len(tok) > 2:
+            cu = self.count_unit(k, False, first=tok[1:])
+            skip = 1
+        if cu is None:
+            return None
+        j, unit, count = cu
+        if unit in ("years", "months") and self.is_age(i):
+            return None
+        return _Sem("duration", i, j, skip=skip, duration={unit: count}, precision=_UNIT_PRECISION[unit],
+                    approximate=approx is not None)
+
+    def is_age(self, i: int) -> bool:
+        """A count at token i stands in parentheses or after an age word ("البالغ من العمر")."""
+        if self.t.is_(i - 1, "("):
+            return True
+        return any(f in self.w.age_cues for k in (i - 1, i - 2) if k >= 0 for f, _ in self.t.forms(k))
 
     def anchored_offset(self, i: int) -> _Sem | None:
-        """"بعد ذلك بيومين", "بعدها بـ12 ساعة", "قبلها بساعة", or a bare counted duration."""
+        """"بعد ذلك بيومين", "بعدها بـ12 ساعة", "قبلها بساعة"."""
         off = self.lex(self.w.anchored_offsets, i, proclitics=True)
         if off is None:
-            cu = self.count_unit(i, False)
-            if cu is None:
-                return None
-            j, unit, count = cu
-            return _Sem("duration", i, j, duration={unit: count}, precision=_UNIT_PRECISION[unit])
+            return None
         k = off[0]
         if k >= self.t.n:
             return None
@@ -1302,6 +1391,17 @@ class _Parser:
         j, unit, count = cu
         return _Sem("duration", i, j, skip=off[2], rel={"anchor": "previous", "direction": off[1], unit: count},
                     duration={unit: count}, precision=_UNIT_PRECISION[unit])
+
+    # -- parts of the day as nouns --------------------------------------------------------------
+
+    def part_of_day_noun(self, i: int) -> _Sem | None:
+        """"وفي المساء", "حتى الصباح": a part of the day right after a time preposition."""
+        hit = self.lex(self.w.pod_nouns, i, proclitics=True)
+        if hit is None or hit[2] or i == 0:
+            return None
+        if not any(f in self.w.pod_prepositions for f, _ in self.t.forms(i - 1)):
+            return None
+        return _Sem("time-of-day", i, hit[0], part=hit[1], precision=None)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1384,137 +1484,164 @@ def _hijri_year_for(month: int, day: int | None, pub: dt.date, window: int) -> i
     return None
 
 
+_Resolved = tuple[str | None, str | None, dict[str, Any] | None, str | None]  # value, precision, relative, hijri
+
+
 def _resolve(sem: _Sem, published: dt.date | None, w: TimeWords) -> tuple[
     str | None, str | None, dict[str, Any] | None, str | None, dict[str, Any]
 ]:
     """(value, precision, relative, hijri, parts) of a parsed expression."""
-    pub = _day_of(published) if published is not None else None
     parts: dict[str, Any] = {}
-    for key, val in (("year", sem.year), ("month", sem.month), ("day", sem.day), ("weekday", sem.weekday),
-                     ("hour", sem.hour), ("minute", sem.minute), ("part_of_day", sem.part),
-                     ("period_part", sem.period)):
+    for key, val in (("year", sem.year), ("year_end", sem.year_end), ("month", sem.month), ("day", sem.day),
+                     ("weekday", sem.weekday), ("weekday_end", sem.weekday_end), ("hour", sem.hour),
+                     ("minute", sem.minute), ("part_of_day", sem.part), ("period_part", sem.period)):
         if val is not None:
             parts[key] = val
     if sem.hour is not None and "minute" not in parts:
         parts["minute"] = 0
-    rel = dict(sem.rel) if sem.rel is not None else None
-    kind = sem.kind
-    value: str | None = None
-    precision = sem.precision
-    hijri: str | None = None
-
-    if kind in ("date", "month") and not sem.hijri:
-        year = sem.year
-        month = sem.month
-        if pub is not None and year is None:
-            if sem.month_offset is not None:
-                year, month = _shift_month(pub.year, pub.month, sem.month_offset)
-            elif sem.year_offset is not None:
-                year = pub.year + sem.year_offset
-            elif sem.month_mod is not None and month is not None:
-                year = pub.year
-                if sem.month_mod == "past" and month >= pub.month:
-                    year -= 1
-                elif sem.month_mod == "next" and month <= pub.month:
-                    year += 1
-            elif month is not None:
-                year = _gregorian_year_for(month, sem.day, pub, w.future_window)
-        if year is not None and month is not None:
-            if sem.day is not None:
-                try:
-                    value, precision = _with_hour(dt.date(year, month, sem.day), sem.hour, sem.minute)
-                except ValueError:
-                    value = None
-            else:
-                value = f"{year:04d}-{month:02d}"
-        if sem.day is None:
-            parts.pop("day", None)
-        if month is not None:
-            parts["month"] = month
-        return value, precision, rel, None, parts
-
-    if kind == "year":
-        if sem.uncertain or sem.year is None:  # e.g. "عام 1438" without an era: which calendar?
-            return None, "year", None, None, parts
-        return f"{sem.year:04d}", "year", None, None, parts
-
+    if sem.approximate:
+        parts["approximate"] = True
+    pub = _day_of(published) if published is not None else None
+    resolved: _Resolved
     if sem.hijri:
-        hy, hm, hd = sem.year, sem.month, sem.day
-        kind_prec = "day" if hd is not None else "month" if hm is not None else "year"
-        if hy is None and pub is not None and hm is not None:
-            if sem.year_offset is not None or sem.month_mod is not None:
-                try:
-                    ph = Gregorian(pub.year, pub.month, pub.day).to_hijri()
-                    hy = ph.year + (sem.year_offset or 0)
-                    if sem.month_mod == "past" and hm >= ph.month:
-                        hy -= 1
-                    elif sem.month_mod == "next" and hm <= ph.month:
-                        hy += 1
-                except (ValueError, OverflowError):
-                    hy = None
-            else:
-                hy = _hijri_year_for(hm, hd, pub, w.future_window)
-        parts.pop("year", None)
-        parts.pop("month", None)
-        parts.pop("day", None)
-        parts.update({k: v for k, v in (("hijri_year", hy if sem.year is not None else None),
-                                        ("hijri_month", hm), ("hijri_day", hd)) if v is not None})
-        if hy is not None and hm is not None and hd is not None:
-            g = _hijri_to_date(hy, hm, hd)
-            if g is not None:
-                hijri = f"{hy:04d}-{hm:02d}-{hd:02d}"
-                value, precision = _with_hour(g, sem.hour, sem.minute)
-                return value, precision, rel, hijri, parts
-            return None, kind_prec, rel, None, parts
-        if hy is not None and hm is not None:
-            hijri = f"{hy:04d}-{hm:02d}"
-        elif hy is not None:
-            hijri = f"{hy:04d}"
-        return None, kind_prec, rel, hijri, parts
+        for key in ("year", "month", "day"):
+            parts.pop(key, None)
+        for key, val in (("hijri_year", sem.year), ("hijri_month", sem.month), ("hijri_day", sem.day)):
+            if val is not None:
+                parts[key] = val
+        resolved = _resolve_hijri(sem, pub, w)
+    elif sem.kind in ("date", "month"):
+        resolved = _resolve_gregorian(sem, pub, w, parts)
+    elif sem.kind == "year":
+        resolved = _resolve_year(sem)
+    elif sem.kind == "weekday":
+        resolved = _resolve_weekday(sem, pub)
+    else:
+        resolved = _resolve_relative(sem, published)
+    value, precision, relative, hijri = resolved
+    return value, precision, relative, hijri, parts
 
-    if kind == "weekday":
-        direction = {"next": "after", "prev_after": "after", "prev_before": "before"}.get(
-            sem.weekday_mod or "", "before")
-        anchor = "previous" if (sem.weekday_mod or "").startswith("prev_") else "publication"
-        rel = {"anchor": anchor, "direction": direction, "weekday": sem.weekday}
-        if sem.part:
-            rel["part_of_day"] = sem.part
-        if sem.hour is not None:
-            rel["hour"] = sem.hour
-        if pub is not None and anchor == "publication" and sem.weekday is not None:
-            if direction == "after":
-                delta = (sem.weekday - pub.isoweekday() - 1) % 7 + 1
-                day = pub + dt.timedelta(days=delta)
-            else:
-                day = pub - dt.timedelta(days=(pub.isoweekday() - sem.weekday) % 7)
-            value, precision = _with_hour(day, sem.hour, sem.minute)
+
+def _resolve_gregorian(sem: _Sem, pub: dt.date | None, w: TimeWords, parts: dict[str, Any]) -> _Resolved:
+    """A Gregorian date or month; the year comes from the text, a relative year or month, or the
+    publication date (latest year not more than the window after publication)."""
+    year, month = sem.year, sem.month
+    if pub is not None and year is None and month is not None:
+        if sem.month_offset is not None:
+            year, month = _shift_month(pub.year, pub.month, sem.month_offset)
+            parts["month"] = month
+        elif sem.year_offset is not None:
+            year = pub.year + sem.year_offset
+        elif sem.month_mod == "past":
+            year = pub.year - 1 if month >= pub.month else pub.year
+        elif sem.month_mod == "next":
+            year = pub.year + 1 if month <= pub.month else pub.year
+        elif sem.month_mod == "current":
+            year = pub.year
         else:
-            precision = "hour" if sem.hour is not None else "day"
-        return value, precision, rel, None, parts
+            year = _gregorian_year_for(month, sem.day, pub, w.future_window)
+    if year is None or month is None:
+        return None, sem.precision, None, None
+    if sem.day is None:
+        return f"{year:04d}-{month:02d}", "month", None, None
+    try:
+        value, precision = _with_hour(dt.date(year, month, sem.day), sem.hour, sem.minute)
+    except ValueError:  # "31 نيسان"
+        return None, "day", None, None
+    return value, precision, None, None
 
-    if kind == "time-of-day" and rel is None:
+
+def _resolve_year(sem: _Sem) -> _Resolved:
+    if sem.uncertain or sem.year is None:  # "عام 1438" without an era: which calendar?
+        return None, "year", None, None
+    if sem.year_end is not None:  # "عامي 2019 و2020": an interval only when the years are consecutive
+        value = f"{sem.year:04d}/{sem.year_end:04d}" if sem.year_end == sem.year + 1 else None
+        return value, "year", None, None
+    return f"{sem.year:04d}", "year", None, None
+
+
+def _resolve_hijri(sem: _Sem, pub: dt.date | None, w: TimeWords) -> _Resolved:
+    """Hijri dates convert to Gregorian (hijridate, Umm al-Qura) when day, month and year are known."""
+    hy, hm, hd = sem.year, sem.month, sem.day
+    precision = "day" if hd is not None else "month" if hm is not None else "year"
+    if hy is None and pub is not None and hm is not None:
+        if sem.year_offset is not None or sem.month_mod is not None:
+            try:
+                today = Gregorian(pub.year, pub.month, pub.day).to_hijri()
+            except (ValueError, OverflowError):
+                today = None
+            if today is not None:
+                hy = today.year + (sem.year_offset or 0)
+                if sem.month_mod == "past" and hm >= today.month:
+                    hy -= 1
+                elif sem.month_mod == "next" and hm <= today.month:
+                    hy += 1
+        else:
+            hy = _hijri_year_for(hm, hd, pub, w.future_window)
+    if hy is None:
+        return None, precision, None, None
+    if hm is None:
+        return None, precision, None, f"{hy:04d}"
+    if hd is None:
+        return None, precision, None, f"{hy:04d}-{hm:02d}"
+    day = _hijri_to_date(hy, hm, hd)
+    if day is None:  # "30 شعبان" in a 29-day month, or a year hijridate does not cover
+        return None, precision, None, None
+    value, precision = _with_hour(day, sem.hour, sem.minute)
+    return value, precision, None, f"{hy:04d}-{hm:02d}-{hd:02d}"
+
+
+def _resolve_weekday(sem: _Sem, pub: dt.date | None) -> _Resolved:
+    """"يوم الجمعة", "الجمعة الماضية": the latest such day on or before publication; "المقبلة": the next
+    one after it; "التالية"/"السابقة": relative to the previous time in the narrative (no value)."""
+    mod = sem.weekday_mod or ""
+    direction = {"next": "after", "prev_after": "after"}.get(mod, "before")
+    anchor = "previous" if mod.startswith("prev_") else "publication"
+    rel: dict[str, Any] = {"anchor": anchor, "direction": direction, "weekday": sem.weekday}
+    if sem.part:
+        rel["part_of_day"] = sem.part
+    if sem.hour is not None:
+        rel["hour"] = sem.hour
+    precision = "hour" if sem.hour is not None else "day"
+    if pub is None or anchor == "previous" or sem.weekday is None:
+        return None, precision, rel, None
+    if direction == "after":
+        day = pub + dt.timedelta(days=(sem.weekday - pub.isoweekday() - 1) % 7 + 1)
+    else:
+        day = pub - dt.timedelta(days=(pub.isoweekday() - sem.weekday) % 7)
+    if sem.weekday_end is not None:  # "ليل الثلاثاء - الأربعاء"
+        return f"{day.isoformat()}/{(day + dt.timedelta(days=1)).isoformat()}", "day", rel, None
+    value, precision = _with_hour(day, sem.hour, sem.minute)
+    return value, precision, rel, None
+
+
+def _resolve_relative(sem: _Sem, published: dt.date | None) -> _Resolved:
+    """Relative expressions, clock times and durations."""
+    rel = dict(sem.rel) if sem.rel is not None else None
+    if rel is None and sem.kind == "time-of-day":
         rel = {"anchor": "previous", "direction": "same"}
-    if rel is not None:
-        if sem.part and "part_of_day" not in rel:
-            rel["part_of_day"] = sem.part
-        if rel.get("part_of_day") is None:
-            rel.pop("part_of_day", None)
-        if sem.hour is not None:
-            rel["hour"] = sem.hour
-        if sem.minute:
-            rel["minute"] = sem.minute
-        if sem.weekday is not None:
-            rel["weekday"] = sem.weekday
-        units = [u for u in _UNITS if u in rel]
-        if precision is None:
-            if sem.hour is not None or kind == "time-of-day":
-                precision = "hour"
-            elif units:
-                precision = _UNIT_PRECISION[units[-1]]
-        value = _relative_value(rel, units, published, sem)
-        if value is not None and "T" in value:
-            precision = "hour"
-    return value, precision, rel, None, parts
+    if rel is None:
+        return None, sem.precision, None, None  # a bare duration
+    if sem.part:
+        rel["part_of_day"] = sem.part
+    elif rel.get("part_of_day") is None:
+        rel.pop("part_of_day", None)
+    if sem.hour is not None:
+        rel["hour"] = sem.hour
+    if sem.minute:
+        rel["minute"] = sem.minute
+    if sem.weekday is not None:
+        rel["weekday"] = sem.weekday
+    units = [u for u in _UNITS if u in rel]
+    precision = sem.precision
+    if sem.hour is not None:
+        precision = "hour"
+    elif precision is None and units:
+        precision = _UNIT_PRECISION[units[-1]]
+    value = _relative_value(rel, units, published, sem)
+    if value is not None and "T" in value:
+        precision = "hour"
+    return value, precision, rel, None
 
 
 def _relative_value(rel: dict[str, Any], units: list[str], published: dt.date | None, sem: _Sem) -> str | None:

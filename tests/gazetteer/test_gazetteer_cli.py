@@ -39,7 +39,9 @@ def test_lookup_table_and_json(runner: CliRunner, small_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "geonames:170017" in result.output and "admin1:SY.10" in result.output
     assert isolate("حماة") in result.output  # Arabic cells are bidi-isolated
-    result = runner.invoke(main, ["gazetteer", "--dir", str(small_dir), "lookup", "طرابلس", "--format", "json"])
+    result = runner.invoke(
+        main, ["gazetteer", "--dir", str(small_dir), "lookup", "طرابلس", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert [r["country"] for r in rows] == ["LY", "LB", "GR", "LY"]
@@ -47,7 +49,9 @@ def test_lookup_table_and_json(runner: CliRunner, small_dir: Path) -> None:
     args = ["gazetteer", "--dir", str(small_dir), "lookup", "طرابلس", "--country", "lb", "--format", "json"]
     rows = json.loads(runner.invoke(main, args).output)
     assert [r["id"] for r in rows] == ["geonames:266826"]
-    wide = runner.invoke(main, ["gazetteer", "--dir", str(small_dir), "lookup", "حماه"], env={"COLUMNS": "140"})
+    wide = runner.invoke(
+        main, ["gazetteer", "--dir", str(small_dir), "lookup", "حماه"], env={"COLUMNS": "140"}
+    )
     assert "┃ id" in wide.output and "geonames:170017 │ " + isolate("حماة") in wide.output
     result = runner.invoke(main, ["gazetteer", "--dir", str(small_dir), "lookup", "لا يوجد"])
     assert result.exit_code == 0 and "no places match" in result.output
@@ -79,7 +83,9 @@ def test_import_csv_command(runner: CliRunner, small_dir: Path, tmp_path: Path) 
     assert "imported 1" in result.output and "failed 1" in result.output
     assert "places.csv line 3: lat 95.0 is outside -90..90" in result.output
     assert "Traceback" not in result.output
-    result = runner.invoke(main, ["gazetteer", "--dir", str(small_dir), "lookup", "معردس", "--format", "json"])
+    result = runner.invoke(
+        main, ["gazetteer", "--dir", str(small_dir), "lookup", "معردس", "--format", "json"]
+    )
     assert json.loads(result.output)[0]["id"] == "custom:sy-maardes"
 
 
@@ -109,9 +115,15 @@ def test_import_geonames_command(runner: CliRunner, small_dir: Path, tmp_path: P
     assert result.exit_code == 1, result.output  # the broken line is reported
     assert "imported 1 (1 new, 0 updated)" in result.output
     assert "SY.txt line 2: expected 19 tab-separated columns" in result.output
-    result = runner.invoke(main, ["gazetteer", "--dir", str(small_dir), "lookup", "قمحانه", "--format", "json"])
+    result = runner.invoke(
+        main, ["gazetteer", "--dir", str(small_dir), "lookup", "قمحانه", "--format", "json"]
+    )
     assert json.loads(result.output)[0]["id"] == "geonames:9000001"
-    bad = runner.invoke(main, ["gazetteer", "--dir", str(small_dir), "import", "geonames", str(dump), "--countries", "SYR"])
+    bad = runner.invoke(
+        main, ["gazetteer", "--dir", str(small_dir), "import", "geonames", str(dump), "--countries", "SYR"]
+    )
     assert bad.exit_code == 2 and "not country codes: SYR" in bad.output
-    missing = runner.invoke(main, ["gazetteer", "--dir", str(small_dir), "import", "geonames", str(tmp_path / "x.txt")])
+    missing = runner.invoke(
+        main, ["gazetteer", "--dir", str(small_dir), "import", "geonames", str(tmp_path / "x.txt")]
+    )
     assert missing.exit_code == 1 and "no such file" in missing.output

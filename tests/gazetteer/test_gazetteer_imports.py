@@ -12,6 +12,7 @@ from marsad.gazetteer.custom_csv import CsvFileError, import_csv, slugify
 from marsad.gazetteer.geonames_dump import DumpError, import_geonames
 from marsad.gazetteer.index import Gazetteer
 from marsad.gazetteer.overlay import Overlay
+from marsad.gazetteer.store import PlaceRecord
 from marsad.text.normalize import normalize_for_match as norm
 
 
@@ -107,7 +108,12 @@ def test_overlay_replaces_packaged_records(
     with Gazetteer.open(small_dir) as gaz:
         hama = gaz.get("geonames:170017")
         assert hama is not None
-        assert (hama.name_en, hama.population, hama.feature, hama.kind) == ("Hama City", 500000, "P.PPLA", "city")
+        assert (hama.name_en, hama.population, hama.feature, hama.kind) == (
+            "Hama City",
+            500000,
+            "P.PPLA",
+            "city",
+        )
         # one record per id, found by packaged and imported names alike; the imported ADM1 row
         # brings the governorate's population, so it now ranks first
         assert [p.id for p in gaz.lookup(norm("حماة"))] == ["admin1:SY.10", "geonames:170017"]
@@ -145,7 +151,7 @@ def test_geonames_import_without_alternate_names_uses_dump_column(
 def test_geonames_import_from_zip_and_filters(
     small_dir: Path, dump_files: tuple[Path, Path], tmp_path: Path, common_words: CommonWords
 ) -> None:
-    dump, alt = dump_files
+    dump, _ = dump_files
     zipped = tmp_path / "SY.zip"
     with zipfile.ZipFile(zipped, "w") as zf:
         zf.writestr("readme.txt", "GeoNames readme")
@@ -159,9 +165,7 @@ def test_geonames_import_from_zip_and_filters(
     assert (again.new, again.updated) == (0, 3)  # re-import updates, never duplicates
 
 
-def test_geonames_import_reports_bad_rows(
-    small_dir: Path, tmp_path: Path, common_words: CommonWords
-) -> None:
+def test_geonames_import_reports_bad_rows(small_dir: Path, tmp_path: Path, common_words: CommonWords) -> None:
     dump = tmp_path / "bad.txt"
     lines = [
         DUMP_ROWS[1],
@@ -190,7 +194,7 @@ def test_geonames_import_missing_files(small_dir: Path, tmp_path: Path, common_w
         empty_zip = tmp_path / "empty.zip"
         with zipfile.ZipFile(empty_zip, "w") as zf:
             zf.writestr("notes.md", "x")
-        with pytest.raises(DumpError, match="no .txt"):
+        with pytest.raises(DumpError, match=r"no \.txt"):
             import_geonames(ov, empty_zip)
 
 
@@ -230,7 +234,12 @@ def test_csv_import_good_and_bad_rows(small_dir: Path, tmp_path: Path, common_wo
     with Gazetteer.open(small_dir) as gaz:
         maardes = gaz.get("custom:sy-maardes")
         assert maardes is not None
-        assert (maardes.name_ar, maardes.kind, maardes.admin1_code, maardes.admin1) == ("معردس", "village", "10", "Hama")
+        assert (maardes.name_ar, maardes.kind, maardes.admin1_code, maardes.admin1) == (
+            "معردس",
+            "village",
+            "10",
+            "Hama",
+        )
         assert maardes.lat == pytest.approx(35.218) and maardes.feature == "" and maardes.geonameid is None
         for alias in ("معردس الشرقية", "Ma'ardes", "maardes"):
             assert gaz.lookup(norm(alias)) == [maardes], alias
@@ -262,9 +271,9 @@ def test_csv_import_is_one_transaction(
     with Gazetteer.open(small_dir) as gaz, overlay_for(small_dir, common_words) as ov:
         import_csv(ov, earlier, gaz)
         real_upsert = ov.upsert
-        calls = []
+        calls: list[str] = []
 
-        def failing_upsert(rec):  # type: ignore[no-untyped-def]
+        def failing_upsert(rec: PlaceRecord) -> tuple[int, bool]:
             calls.append(rec.id)
             if len(calls) == 2:
                 raise OSError("disk full")
@@ -284,7 +293,9 @@ def test_csv_file_level_errors(small_dir: Path, tmp_path: Path, common_words: Co
         with pytest.raises(CsvFileError, match="not UTF-8"):
             import_csv(ov, write_csv(tmp_path / "cp.csv", row, encoding="cp1256"), gaz)
         with pytest.raises(CsvFileError, match="separated by ';'"):
-            semi = write_csv(tmp_path / "semi.csv", row.replace(",", ";"), header=CSV_HEADER.replace(",", ";"))
+            semi = write_csv(
+                tmp_path / "semi.csv", row.replace(",", ";"), header=CSV_HEADER.replace(",", ";")
+            )
             import_csv(ov, semi, gaz)
         with pytest.raises(CsvFileError, match="missing column"):
             import_csv(ov, write_csv(tmp_path / "h.csv", "x,y\n", header="name_ar,lat\n"), gaz)
@@ -299,7 +310,9 @@ def test_csv_file_level_errors(small_dir: Path, tmp_path: Path, common_words: Co
         bom = tmp_path / "bom.csv"
         bom.write_bytes(b"\xef\xbb\xbf" + (CSV_HEADER + row).encode("utf-8"))
         assert import_csv(ov, bom, gaz).new == 1
-        semi = write_csv(tmp_path / "semi2.csv", "صوران;Souran;35.29;36.74;SY;;;\n", header=CSV_HEADER.replace(",", ";"))
+        semi = write_csv(
+            tmp_path / "semi2.csv", "صوران;Souran;35.29;36.74;SY;;;\n", header=CSV_HEADER.replace(",", ";")
+        )
         assert import_csv(ov, semi, gaz, delimiter=";").new == 1
 
 

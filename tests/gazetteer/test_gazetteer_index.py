@@ -28,7 +28,11 @@ def test_lookup_arabic_city_names(small: Gazetteer) -> None:
     assert ids(hama) == ["geonames:170017", "admin1:SY.10"]
     city = hama[0]
     assert (city.name_en, city.name_ar, city.country, city.admin1_code, city.admin1) == (
-        "Ḩamāh", "حماة", "SY", "10", "Hama"
+        "Ḩamāh",
+        "حماة",
+        "SY",
+        "10",
+        "Hama",
     )
     assert city.kind == "city" and city.feature == "P" and city.population == 460602
     assert city.lat == pytest.approx(35.13179) and city.lon == pytest.approx(36.75783)
@@ -41,7 +45,10 @@ def test_lookup_arabic_city_names(small: Gazetteer) -> None:
 def test_tripoli_is_in_several_countries_most_populous_first(small: Gazetteer) -> None:
     places = small.lookup(norm("طرابلس"))
     assert [(p.country, p.kind) for p in places] == [
-        ("LY", "city"), ("LB", "city"), ("GR", "town"), ("LY", "admin1")
+        ("LY", "city"),
+        ("LB", "city"),
+        ("GR", "town"),
+        ("LY", "admin1"),
     ]
     assert [p.population for p in places] == sorted((p.population for p in places), reverse=True)
     assert places[0].name_ar == "طرابلس"  # not the Persian-style ترابلس
@@ -67,7 +74,12 @@ def test_country_lookup_by_arabic_and_english_name(small: Gazetteer) -> None:
         assert small.lookup(norm(name))[0].id == "geonames:163843", name
     syria = small.country("sy")
     assert syria is not None
-    assert (syria.id, syria.kind, syria.feature, syria.name_ar) == ("geonames:163843", "country", "A.PCL", "سوريا")
+    assert (syria.id, syria.kind, syria.feature, syria.name_ar) == (
+        "geonames:163843",
+        "country",
+        "A.PCL",
+        "سوريا",
+    )
     assert syria.lat is None and syria.lon is None  # no invented coordinates
     for name in ("أمريكا", "أميركا", "الولايات المتحدة"):
         assert small.lookup(norm(name))[0].country == "US", name
@@ -80,7 +92,12 @@ def test_admin1_entries(small: Gazetteer) -> None:
     hama = small.admin1("SY", "10")
     assert hama is not None
     assert (hama.id, hama.kind, hama.feature, hama.name_en, hama.name_ar, hama.admin1) == (
-        "admin1:SY.10", "admin1", "A.ADM1", "Hama", "حماة", "Hama"
+        "admin1:SY.10",
+        "admin1",
+        "A.ADM1",
+        "Hama",
+        "حماة",
+        "Hama",
     )
     assert hama.geonameid is None and hama.lat is None
     assert small.admin1_by_name(norm("حماه")) == [hama]
@@ -90,7 +107,10 @@ def test_admin1_entries(small: Gazetteer) -> None:
     assert small.admin1("SY", "99") is None
     assert small.admin1_name("SY", "12") == "Idlib"
     # every covered country has its admin-1 set
-    counts = {cc: sum(1 for code in range(100) if small.admin1(cc, f"{code:02d}")) for cc in ("SY", "IQ", "YE", "LB")}
+    counts = {
+        cc: sum(1 for code in range(100) if small.admin1(cc, f"{code:02d}"))
+        for cc in ("SY", "IQ", "YE", "LB")
+    }
     assert counts == {"SY": 14, "IQ": 19, "YE": 22, "LB": 8}
     assert sum(1 for code in range(60, 90) if small.admin1("LY", str(code))) == 22
     assert small.admin1("PS", "GZ") is not None and small.admin1("PS", "WE") is not None
