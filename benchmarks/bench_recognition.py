@@ -131,6 +131,7 @@ class Throughput:
     seconds: float = 0.0  # inside pipeline.pipe only
     record_seconds: float = 0.0  # building and serializing the output record of every document
     wall_seconds: float = 0.0  # the whole loop, bookkeeping and progress included
+    cpu_seconds: float = 0.0  # CPU time of this process over the same loop (< wall when preempted)
     warmup_docs: int = 0
     mentions: Counter[str] = field(default_factory=Counter)
     offset_errors: int = 0
@@ -176,6 +177,7 @@ def measure_throughput(
 
     stream = pipeline.pipe((to_document(r) for r in records), batch_size=64, on_error=on_error)
     clock = time.perf_counter
+    cpu_start = time.process_time()
     wall_start = last_report = clock()
     pending = 0
     try:
@@ -206,6 +208,7 @@ def measure_throughput(
     if progress is not None:
         progress(pending)
     result.wall_seconds = clock() - wall_start
+    result.cpu_seconds = time.process_time() - cpu_start
     # Every document went through the pipeline (a failed one is skipped after its time was spent).
     result.docs = len(records)
     result.chars = sum(len(r["text"]) for r in records)
@@ -450,6 +453,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "bytes": tp.bytes,
         "seconds": round(tp.seconds, 4),
         "wall_seconds": round(tp.wall_seconds, 4),
+        "cpu_seconds": round(tp.cpu_seconds, 4),
+        "cpu_share": round(tp.cpu_seconds / tp.wall_seconds, 4) if tp.wall_seconds else 0.0,
         "warmup_docs": tp.warmup_docs,
         "chars_per_s": round(tp.rate(tp.chars), 1),
         "mb_per_s": round(tp.rate(tp.bytes) / MB, 4),

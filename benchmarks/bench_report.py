@@ -113,6 +113,10 @@ def print_report(console: Console, figures: dict[str, Any]) -> None:
             ("with to_record", f"{r['e2e_chars_per_s']:,.0f} chars/s · {r['e2e_mb_per_s']:.2f} MB/s"),
             ("timed", f"{r['docs']:,} docs in {r['seconds']:.2f} s after {r['warmup_docs']} warm-up docs"),
             (
+                "CPU / wall",
+                f"{r['cpu_share'] * 100:.0f}% (below ~95%: the core was shared, figures are pessimistic)",
+            ),
+            (
                 "latency per doc",
                 f"p50 {lat.get('p50_ms', 0):.2f} · p99 {lat.get('p99_ms', 0):.2f} · "
                 f"max {lat.get('max_ms', 0):.2f} ms",

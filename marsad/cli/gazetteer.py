@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from marsad.gazetteer.build import GazetteerError, ensure_index, is_default_index
+from marsad.gazetteer.build import BuildStats, GazetteerError, ensure_index, is_default_index
 from marsad.gazetteer.model import Place
 from marsad.gazetteer.paths import GazetteerPaths
 
@@ -60,13 +60,21 @@ def _paths(ctx: click.Context) -> GazetteerPaths:
     return GazetteerPaths.resolve(ctx.obj.get("dir") if ctx.obj else None)
 
 
+def _build(paths: GazetteerPaths, force: bool, console: Console) -> BuildStats | None:
+    """ensure_index with a progress bar; file-system problems become readable errors."""
+    try:
+        with progress_bar(console) as update:
+            return ensure_index(paths.index, force=force, progress=update)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the gazetteer index at {paths.index}: {exc}") from None
+
+
 def _ensure(paths: GazetteerPaths) -> None:
     """Build the default index first (with a progress bar) when it is missing or stale."""
     if not is_default_index(paths.index):
         return
     console = _err()
-    with progress_bar(console) as update:
-        stats = ensure_index(paths.index, progress=update)
+    stats = _build(paths, False, console)
     if stats is not None:
         console.print(f"built gazetteer index {stats.path} in {stats.seconds:.1f} s")
 
@@ -107,8 +115,7 @@ def build(ctx: click.Context, force: bool) -> None:
     """(Re)build the default gazetteer index."""
     paths = _paths(ctx)
     console = _err()
-    with progress_bar(console) as update:
-        stats = ensure_index(paths.index, force=force, progress=update)
+    stats = _build(paths, force, console)
     if stats is None:
         console.print(f"gazetteer index {paths.index} is up to date (use --force to rebuild)")
         return

@@ -39,9 +39,7 @@ _CONFLICT_RE = re.compile(r"^[A-Z]{2}$")
 _PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$")
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACE_LINK_RE = re.compile(r"^(?:geonames:\d+|admin1:[A-Z]{2}\.\w+|custom:\S+|none)$")
-_TIME_POINT_RE = re.compile(
-    r"^\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?$"
-)
+_TIME_POINT_RE = re.compile(r"^\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?$")
 _OPEN, _CLOSE, _SEP = "[[", "]]", "|"
 
 
@@ -111,21 +109,6 @@ def valid_time_value(value: str) -> bool:
     return True
 
 
-def _check_link(label: Label, link: str | None, err: _ErrorAt) -> None:
-    if link is None:
-        if label in LINK_REQUIRED:
-            raise err(f"{label} mention needs a link (use 'none' for an unresolvable place)")
-        return
-    if label is Label.PLACE:
-        if not PLACE_LINK_RE.match(link):
-            raise err(f"bad place link {link!r}: expected geonames:<id>, admin1:<CC>.<code>, custom:<id> or none")
-    elif label is Label.TIME:
-        if not valid_time_value(link):
-            raise err(f"bad TIME value {link!r}: expected an ISO date, month, year, week or datetime")
-    elif not _SLUG_RE.match(link):
-        raise err(f"bad {label} link {link!r}: expected a lowercase id like 'hayat-tahrir-al-sham'")
-
-
 class _ErrorAt:
     """Builds GoldFormatErrors for one line of one file."""
 
@@ -137,6 +120,23 @@ class _ErrorAt:
 
     def __call__(self, message: str) -> GoldFormatError:
         return GoldFormatError(message, self.path, self.line)
+
+
+def _check_link(label: Label, link: str | None, err: _ErrorAt) -> None:
+    if link is None:
+        if label in LINK_REQUIRED:
+            raise err(f"{label} mention needs a link (use 'none' for an unresolvable place)")
+        return
+    if label is Label.PLACE:
+        if not PLACE_LINK_RE.match(link):
+            raise err(
+                f"bad place link {link!r}: expected geonames:<id>, admin1:<CC>.<code>, custom:<id> or none"
+            )
+    elif label is Label.TIME:
+        if not valid_time_value(link):
+            raise err(f"bad TIME value {link!r}: expected an ISO date, month, year, week or datetime")
+    elif not _SLUG_RE.match(link):
+        raise err(f"bad {label} link {link!r}: expected a lowercase id like 'hayat-tahrir-al-sham'")
 
 
 def _parse_line(line: str, err: _ErrorAt) -> tuple[str, list[tuple[int, int, str, Label, str | None]]]:
@@ -169,8 +169,6 @@ def _parse_line(line: str, err: _ErrorAt) -> tuple[str, list[tuple[int, int, str
             raise err(f"empty surface in [[{inner}]]")
         if surface != surface.strip():
             raise err(f"surface {surface!r} starts or ends with whitespace")
-        if "\n" in surface:
-            raise err("surface spans lines")
         try:
             label = Label(label_s)
         except ValueError:
@@ -197,14 +195,15 @@ class _Draft:
     line: int
     headers: dict[str, str] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int, int, str, Label, str | None]] = field(default_factory=list)  # line index first
+    # (line index, start, end, surface, label, link), offsets relative to the line
+    spans: list[tuple[int, int, int, str, Label, str | None]] = field(default_factory=list)
 
     def finish(self) -> GoldDocument:
         err = _ErrorAt(self.path, self.line)
         for key in REQUIRED_KEYS:
             if key not in self.headers:
                 raise err(f"document {self.id!r} has no '### {key}:' header")
-        lines = list(self.lines)
+        lines = self.lines
         first = 0
         while first < len(lines) and not lines[first].strip():
             first += 1
@@ -223,9 +222,6 @@ class _Draft:
             GoldMention(offsets[li - first] + s, offsets[li - first] + e, surface, label, link)
             for li, s, e, surface, label, link in self.spans
         ]
-        for m in mentions:
-            if text[m.start : m.end] != m.text:  # cannot happen unless the parser is wrong
-                raise err(f"internal offset error for {m.text!r}")
         return GoldDocument(
             id=self.id,
             text=text,
@@ -245,7 +241,7 @@ def _check_header(key: str, value: str, err: _ErrorAt) -> None:
     if not value:
         raise err(f"empty value for header {key!r}")
     if key == "doc" and not _DOC_ID_RE.match(value):
-        raise err(f"bad document id {value!r}: use lowercase letters, digits and '-'")
+        raise err(f"bad document id {value!r}: use lowercase letters and digits joined by '-', '_' or '.'")
     elif key == "style" and value not in STYLES:
         raise err(f"unknown style {value!r} (expected one of {', '.join(sorted(STYLES))})")
     elif key == "conflict" and not _CONFLICT_RE.match(value):
@@ -326,7 +322,9 @@ def load_gold(path: Path | str) -> list[GoldDocument]:
             if doc.id in first_seen:
                 other = first_seen[doc.id]
                 raise GoldFormatError(
-                    f"duplicate document id {doc.id!r} (also at {other.path}:{other.line})", doc.path, doc.line
+                    f"duplicate document id {doc.id!r} (also at {other.path}:{other.line})",
+                    doc.path,
+                    doc.line,
                 )
             first_seen[doc.id] = doc
             docs.append(doc)

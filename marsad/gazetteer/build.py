@@ -179,6 +179,7 @@ def build_index(
             conn.close()
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the index is not secret
         os.replace(tmp, index)
     except BaseException:
         tmp.unlink(missing_ok=True)

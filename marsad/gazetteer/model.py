@@ -21,6 +21,7 @@ KINDS: tuple[str, ...] = (
     "town",
     "village",
     "neighbourhood",
+    "historical",
     "site",
     "terrain",
     "water",
@@ -49,6 +50,7 @@ _CLASS_KIND = {
 def kind_for(feature: str, population: int) -> str:
     """Derive a place's kind from its GeoNames feature ("class.code" or class alone) and population.
 
+    - historical features of classes A and P (code ending in "H": PCLH, ADM1H, PPLH) -> historical.
     - ``A.PCL*`` (political entities) -> country; ``A.ADM1`` -> admin1; other ``A.ADM*`` -> district.
     - ``P.PPLX`` (section of a populated place) -> neighbourhood.
     - other ``P``: capital (PPLC) or admin-1 seat (PPLA) -> city; else population >= 100,000 -> city,
@@ -56,10 +58,12 @@ def kind_for(feature: str, population: int) -> str:
     - other classes: S site, T terrain, H water, L area, R road, V vegetation, U undersea.
     """
     cls, _, code = feature.partition(".")
+    if cls in ("A", "P") and code.endswith("H"):
+        return "historical"
     if cls == "A":
         if code.startswith("PCL"):
             return "country"
-        if code in ("ADM1", "ADM1H"):
+        if code == "ADM1":
             return "admin1"
         return "district"
     if cls == "P":

@@ -21,6 +21,7 @@ from marsad.gazetteer.names import make_key
 from marsad.gazetteer.store import PlaceRecord, create_schema
 
 MAX_ERRORS_KEPT = 200
+OVERLAY_FORMAT = "1"
 
 
 @dataclass(slots=True)
@@ -66,6 +67,9 @@ class Overlay:
         self.conn = sqlite3.connect(path, isolation_level=None, timeout=60.0)
         self.conn.execute("PRAGMA foreign_keys=OFF")
         create_schema(self.conn, overlay=True)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('overlay_format', ?)", (OVERLAY_FORMAT,)
+        )
         self._common = common
         self._known_keys: dict[str, None] = {}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from marsad.kb.loader import actor_names
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
@@ -14,6 +13,8 @@ from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
 
 _NAME_TOKEN = re.compile(r"[\"' ]*(\w+)")
+# A name followed by an age in brackets, as in casualty lists: "أحمد محمود قدور (45 عاماً)".
+_AGED_NAME = re.compile(r"(?<!\w)((?:[^\W\d]+ ){1,3}[^\W\d]+) ?\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b")
 
 
 class NameMatcher:
@@ -30,11 +31,6 @@ class NameMatcher:
         analysis.facts["names"] = self.lexicon.find(analysis.view)
 
 
-# Descriptive heads left outside an actor's span when the rest is itself one of its names:
-# "تنظيم داعش" → "داعش", "فصائل الجيش الوطني السوري" → "الجيش الوطني السوري", "وكالة سانا" → "سانا".
-_DESCRIPTOR_HEADS = ("تنظيم ", "فصايل ", "وكاله ")
-
-
 class ActorRecognizer:
     """Proposes ORG and GROUP candidates from knowledge-base names; short forms are marked for
     linking with context by the selector."""
@@ -45,10 +41,6 @@ class ActorRecognizer:
 
     def __init__(self, resources: Resources) -> None:
         self.actors = resources.kb.actors
-        self.names: dict[str, set[str]] = {}
-        for actor in self.actors.values():
-            for surface, _short, _form in actor_names(actor):
-                self.names.setdefault(normalize_for_match(surface), set()).add(actor.id)
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         out: list[Candidate] = []
@@ -56,7 +48,6 @@ class ActorRecognizer:
             refs = [e for e in m.entries if e.kind == "actor"]
             if not refs:
                 continue
-            m = self._without_descriptor(m, {e.ref for e in refs}, analysis)
             full = [e for e in refs if not e.short]
             chosen = full or refs
             actor = self.actors[chosen[0].ref]
@@ -74,15 +65,6 @@ class ActorRecognizer:
                 )
             )
         analysis.facts["candidates.actors"] = out
-
-
-    def _without_descriptor(self, m: LexMatch, refs: set[str], analysis: Analysis) -> LexMatch:
-        for head in _DESCRIPTOR_HEADS:
-            if m.key.startswith(head) and self.names.get(m.key[len(head) :], set()) & refs:
-                vstart = m.vstart + len(head)
-                start, end = analysis.view.span(vstart, m.vend)
-                return LexMatch(vstart, m.vend, start, end, m.key[len(head) :], m.entries, "")
-        return m
 
 
 class PersonRecognizer:
@@ -119,7 +101,28 @@ class PersonRecognizer:
                     if cand is not None:
                         out.append(cand)
                     break
+        out.extend(self._aged(analysis))
         analysis.facts["candidates.persons"] = out
+
+    def _aged(self, analysis: Analysis) -> list[Candidate]:
+        """Names right before an age in brackets; leading non-name words (زوجته، الطفل) are skipped."""
+        text = analysis.view.text
+        out: list[Candidate] = []
+        for m in _AGED_NAME.finditer(text):
+            words = list(re.finditer(r"\w+", m.group(1)))
+            while words and (self._not_a_name(words[0].group()) or words[0].group().startswith("ال")):
+                words.pop(0)
+            if not words or len(words) > 4:
+                continue
+            vs, ve = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
+            start, end = analysis.view.span(vs, ve)
+            out.append(Candidate(start, end, vs, ve, Label.PERSON, "title-person", key=text[vs:ve],
+                                 confidence=0.75, attrs={"cue": "age"}))
+        return out
+
+    def _not_a_name(self, word: str) -> bool:
+        bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+        return any(w in self.stop or w in self.titles for w in (word, bare))
 
     def _kb_candidate(self, m: LexMatch, ref: str, short: bool, form: str) -> Candidate:
         return Candidate(

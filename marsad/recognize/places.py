@@ -358,7 +358,7 @@ class PlaceResolver:
         precision = 3 if place.kind in ("country", "admin1") else 1
         attrs: dict[str, Any] = {
             "lat": place.lat, "lon": place.lon, "geonameid": place.geonameid, "country": place.country,
-            "admin1": place.admin1 or None, "feature": place.feature, "kind": place.kind,
+            "admin1": place.admin1 or None, "feature": place.feature, "place_kind": place.kind,
             "population": place.population, "geo_precision": precision, "resolved": True,
         }
         if place.id.startswith("custom:"):

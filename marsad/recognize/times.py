@@ -35,13 +35,21 @@ T = TypeVar("T")
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")
 _UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
-_UNIT_PRECISION = {"minutes": "hour", "hours": "hour", "days": "day", "weeks": "week", "months": "month",
-                   "years": "year"}
+_UNIT_PRECISION = {
+    "minutes": "hour",
+    "hours": "hour",
+    "days": "day",
+    "weeks": "week",
+    "months": "month",
+    "years": "year",
+}
 _PROCLITIC_CONJ = "وف"
 _PROCLITIC_PREP = "بلك"
 # Which tables a token can start a phrase of (a bit per table), so that grammar rules are only tried
 # where their first word stands.
-_B_MONTH, _B_WEEKDAY, _B_PART_HEAD, _B_CLOCK_HEAD, _B_HOUR_WORD, _B_DAY_ORD, _B_CARD, _B_UNIT = (1 << k for k in range(8))
+_B_MONTH, _B_WEEKDAY, _B_PART_HEAD, _B_CLOCK_HEAD, _B_HOUR_WORD, _B_DAY_ORD, _B_CARD, _B_UNIT = (
+    1 << k for k in range(8)
+)
 _B_DEF_UNIT, _B_THIS, _B_YEAR_WORD, _B_MONTH_WORD, _B_DAY_WORD, _B_PERIOD, _B_DUR_PREP, _B_ANCHORED = (
     1 << k for k in range(8, 16)
 )
@@ -55,13 +63,6 @@ _MAX_COUNT = 1000
 _DATE_SEPARATORS = frozenset("/-.")
 _TATWEEL = "\u0640"
 _NUMBER_JOINERS = frozenset("/-.:,")
-# Words a relative phrase may contain that are too common to start a scan window on their own.
-_NON_ANCHORS = frozenset(normalize_for_match(w) for w in (
-    "من", "هذا", "هذه", "ذلك", "ذاك", "تلك", "نفس", "ذات", "الذي", "التي", "بعد", "قبل", "منذ", "في",
-    "الاول", "الثاني", "التالي", "السابق", "اللاحق", "نفسه", "ذاته", "نفسها", "ذاتها", "تلاه", "يليه",
-    "سبقه", "ثاني", "تاني", "اول", "الماضيه", "التاليه", "اللاحقه", "منتصف",
-))
-
 
 # --------------------------------------------------------------------------------------------------
 # Public result
@@ -273,7 +274,9 @@ def _compose_numbers(raw: dict[str, Any], what: str) -> list[tuple[str, int]]:
         int(k): _items(v, f"{what}.compound_units") for k, v in (raw.get("compound_units") or {}).items()
     }
     teens: list[str] = _items(raw.get("teen_words") or [], f"{what}.teen_words")
-    tens: dict[int, list[str]] = {int(k): _items(v, f"{what}.tens") for k, v in (raw.get("tens") or {}).items()}
+    tens: dict[int, list[str]] = {
+        int(k): _items(v, f"{what}.tens") for k, v in (raw.get("tens") or {}).items()
+    }
     out: list[tuple[str, int]] = []
     for n, words in units.items():
         out.extend((w, n) for w in words)
@@ -340,8 +343,9 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
     for text, n in _compose_numbers(raw["cardinals"], "cardinals"):
         cardinals.add(text, n)
         # the definite form after a definite noun: "الساعات الأربع والعشرين"
-        definite_words = ["و" if t == "و" else "وال" + t[1:] if t.startswith("و") else "ال" + t
-                          for t in _key_tokens(text)]
+        definite_words = [
+            "و" if t == "و" else "وال" + t[1:] if t.startswith("و") else "ال" + t for t in _key_tokens(text)
+        ]
         cardinals.add(" ".join(definite_words), n)
     for w in raw["cardinals"].get("vague") or []:
         cardinals.add(w, None)
@@ -443,49 +447,94 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         pair_bits={},
         anchor_re=_TOKEN_RE,
     )
-    single_bits: dict[str, int] = {}
-    pair_bits: dict[tuple[str, str], int] = {}
-    attached_heads = words.attached_heads
-    for table, bit in (
-        (months, _B_MONTH), (weekdays, _B_WEEKDAY), (part_heads, _B_PART_HEAD), (words.clock_heads, _B_CLOCK_HEAD),
-        (hour_words, _B_HOUR_WORD), (day_ordinals, _B_DAY_ORD), (cardinals, _B_CARD), (units, _B_UNIT),
-        (definite, _B_DEF_UNIT), (words.this_words, _B_THIS), (words.year_words, _B_YEAR_WORD),
-        (words.month_words, _B_MONTH_WORD), (words.day_words, _B_DAY_WORD), (period_parts, _B_PERIOD),
-        (duration_preps, _B_DUR_PREP), (anchored, _B_ANCHORED), (relative, _B_REL),
-        (words.approximators, _B_APPROX), (pod_nouns, _B_POD_NOUN),
-    ):
-        attached_b = table is cardinals or table is units  # "بعشرين دقيقة", "بساعتين"
+    single_bits, pair_bits = _first_word_bits(
+        [
+            (months, _B_MONTH),
+            (weekdays, _B_WEEKDAY),
+            (part_heads, _B_PART_HEAD),
+            (words.clock_heads, _B_CLOCK_HEAD),
+            (hour_words, _B_HOUR_WORD),
+            (day_ordinals, _B_DAY_ORD),
+            (cardinals, _B_CARD),
+            (units, _B_UNIT),
+            (definite, _B_DEF_UNIT),
+            (words.this_words, _B_THIS),
+            (words.year_words, _B_YEAR_WORD),
+            (words.month_words, _B_MONTH_WORD),
+            (words.day_words, _B_DAY_WORD),
+            (period_parts, _B_PERIOD),
+            (duration_preps, _B_DUR_PREP),
+            (anchored, _B_ANCHORED),
+            (relative, _B_REL),
+            (words.approximators, _B_APPROX),
+            (pod_nouns, _B_POD_NOUN),
+        ],
+        attached=words.attached_heads,
+        b_attached=(cardinals, units),
+        digit_followers=[months, units, words.gregorian_era, words.hijri_era, part_adverbs],
+    )
+    anchor_tables: list[_Phrases[Any]] = [
+        months,
+        weekdays,
+        part_heads,
+        part_adverbs,
+        words.clock_heads,
+        units,
+        definite,
+        words.year_words,
+        words.month_words,
+        words.gregorian_era,
+        words.hijri_era,
+        relative,
+        pod_nouns,
+    ]
+    common = folded("common_words")
+    anchors = {a for a in set().union(*(t.words() for t in anchor_tables)) - common if a.isalpha()}
+    return replace(words, single_bits=single_bits, pair_bits=pair_bits, anchor_re=_anchor_regex(anchors))
+
+
+def _first_word_bits(
+    tables: list[tuple[_Phrases[Any], int]],
+    attached: frozenset[str],
+    b_attached: tuple[_Phrases[Any], ...],
+    digit_followers: list[_Phrases[Any]],
+) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """For every written form of a phrase's first word (bare, or with the proclitics _Tokens.forms
+    removes), the bits of the tables it starts: alone (one-word phrases) or with the second word.
+    A number (_DIGITS_KEY) starts something only before a month, a unit, an era, an adverb, "من" or
+    a date separator."""
+    single: dict[str, int] = {}
+    pair: dict[tuple[str, str], int] = {}
+    for table, bit in tables:
         for first, second in table.heads():
-            # the written forms of the first word: bare, and with the proclitics _Tokens.forms removes
             preps: tuple[str, ...] = ("",)
-            if first.startswith("ال") or first in attached_heads:
+            if first.startswith("ال") or first in attached:
                 preps = ("", *_PROCLITIC_PREP)
-            elif attached_b:
+            elif any(table is t for t in b_attached):  # "بعشرين دقيقة", "بساعتين"
                 preps = ("", "ب")
             for conj in ("", *_PROCLITIC_CONJ):
                 for prep in preps:
                     form = conj + prep + first
                     if second is None:
-                        single_bits[form] = single_bits.get(form, 0) | bit
+                        single[form] = single.get(form, 0) | bit
                     else:
-                        pair_bits[form, second] = pair_bits.get((form, second), 0) | bit
-    followers = set().union(*(t.firsts() for t in (months, units, words.gregorian_era, words.hijri_era, part_adverbs)))
+                        pair[form, second] = pair.get((form, second), 0) | bit
+    followers = set().union(*(t.firsts() for t in digit_followers))
     followers.update(("من", "/", "-", ".", ":"))
     for follower in followers:
-        pair_bits[_DIGITS_KEY, follower] = _B_DIGIT
-    anchor_tables: list[_Phrases[Any]] = [
-        months, weekdays, part_heads, part_adverbs, words.clock_heads, units, definite, words.year_words,
-        words.month_words, words.gregorian_era, words.hijri_era, relative,
-    ]
-    anchors = {a for a in set().union(*(t.words() for t in anchor_tables)) - _NON_ANCHORS if a.isalpha()}
-    return replace(words, single_bits=single_bits, pair_bits=pair_bits, anchor_re=_anchor_regex(anchors))
+        pair[_DIGITS_KEY, follower] = _B_DIGIT
+    return single, pair
 
 
 @cache
 def load_time_words(path: str | None = None) -> TimeWords:
     """Load and compile a time vocabulary (the packaged time_words.yaml by default); cached."""
     if path is None:
-        text = importlib_resources.files("marsad.kb").joinpath("data/time_words.yaml").read_text(encoding="utf-8")
+        text = (
+            importlib_resources.files("marsad.kb")
+            .joinpath("data/time_words.yaml")
+            .read_text(encoding="utf-8")
+        )
     else:
         text = Path(path).read_text(encoding="utf-8")
     return _build_words(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
@@ -549,7 +598,9 @@ class _Tokens:
         single, pair = words.single_bits, words.pair_bits
         keys = [_DIGITS_KEY if w[0].isdigit() else w for w in self.text]
         nexts = [*self.text[1:], ""]
-        self.masks: list[int] = [single.get(w, 0) | pair.get((w, x), 0) for w, x in zip(keys, nexts, strict=True)]
+        self.masks: list[int] = [
+            single.get(w, 0) | pair.get((w, x), 0) for w, x in zip(keys, nexts, strict=True)
+        ]
 
     def mask(self, i: int) -> int:
         """Bits of the tables whose phrases may start at token i."""
@@ -650,8 +701,9 @@ class _Parser:
 
     # -- lexical helpers ------------------------------------------------------------------------
 
-    def lex(self, table: _Phrases[T], i: int, proclitics: bool = False, first: str | None = None
-            ) -> _Match[T] | None:
+    def lex(
+        self, table: _Phrases[T], i: int, proclitics: bool = False, first: str | None = None
+    ) -> _Match[T] | None:
         """Longest phrase of ``table`` at token i: (end, value, proclitic characters skipped)."""
         if i >= self.t.n:
             return None
@@ -704,7 +756,9 @@ class _Parser:
             return i - 1
         return i
 
-    def cardinal(self, i: int, article: bool = False, first: str | None = None) -> tuple[int, int | None] | None:
+    def cardinal(
+        self, i: int, article: bool = False, first: str | None = None
+    ) -> tuple[int, int | None] | None:
         """(end, number) of a number in words at token i (None for a vague count: "عدة"); with
         ``article``, also after removing an article ("الأيام الثلاثة")."""
         if i >= self.t.n:
@@ -733,13 +787,15 @@ class _Parser:
             if sem is not None and (best is None or sem.j > best.j):
                 best = sem
         if best is not None and best.prep_end is not None and best.prep_end > i:
-            alt = self.parse_at(best.prep_end, self.t.mask(best.prep_end)) if best.prep_end < self.t.n else None
+            alt = (
+                self.parse_at(best.prep_end, self.t.mask(best.prep_end)) if best.prep_end < self.t.n else None
+            )
             if alt is not None and alt.j > best.j:
                 return None
         return best
 
     def coordinated(self, i: int, prev: _Sem) -> _Sem | None:
-        """"و" + a month or year right after a month/year/date ("عامي 2016 و2017", "آذار ونيسان")."""
+        """ "و" + a month or year right after a month/year/date ("عامي 2016 و2017", "آذار ونيسان")."""
         if i >= self.t.n:
             return None
         if self.toks[i] == "و":
@@ -747,7 +803,9 @@ class _Parser:
             year = self.year_number(k, "g")
             if year is not None and prev.kind == "year":
                 era = self.era(k + 1)
-                return _Sem("year", k, era[0] if era and era[1] == "g" else k + 1, year=year, precision="year")
+                return _Sem(
+                    "year", k, era[0] if era and era[1] == "g" else k + 1, year=year, precision="year"
+                )
             m = self.lex(self.w.months, k)
             if m and m[1].calendar == "g" and prev.kind in ("month", "date"):
                 return self.month_tail(k, m[0], m[1], 0, None, context=True)
@@ -761,7 +819,7 @@ class _Parser:
     # -- dates ----------------------------------------------------------------------------------
 
     def numeric_date(self, i: int) -> _Sem | None:
-        """"23/4/2017", "23-04-17", "2017-04-23"."""
+        """ "23/4/2017", "23-04-17", "2017-04-23"."""
         t = self.t
         if i + 4 >= t.n:
             return None
@@ -865,8 +923,17 @@ class _Parser:
                 return kn, None, 0
         return None
 
-    def month_tail(self, start: int, k: int, month: _Month, skip: int, period: str | None, *,
-                   day: int | None = None, context: bool = False) -> _Sem | None:
+    def month_tail(
+        self,
+        start: int,
+        k: int,
+        month: _Month,
+        skip: int,
+        period: str | None,
+        *,
+        day: int | None = None,
+        context: bool = False,
+    ) -> _Sem | None:
         """After a month name ending at token k: a second name, a year or a modifier. Checks that the
         name stands in date context (see docs/time-expressions.md)."""
         t = self.t
@@ -896,13 +963,21 @@ class _Parser:
             return None
         if month.weak and not (has_year or context):
             return None
-        if month.calendar == "h":
-            kind = "hijri"
-        else:
-            kind = "date" if day is not None else "month"
-        return _Sem(kind, start, j, skip=skip, year=year, month=month.month, day=day, year_offset=year_offset,
-                    month_mod=month_mod, hijri=month.calendar == "h", period=period,
-                    precision="day" if day is not None else "month")
+        kind = "hijri" if month.calendar == "h" else "date" if day is not None else "month"
+        return _Sem(
+            kind,
+            start,
+            j,
+            skip=skip,
+            year=year,
+            month=month.month,
+            day=day,
+            year_offset=year_offset,
+            month_mod=month_mod,
+            hijri=month.calendar == "h",
+            period=period,
+            precision="day" if day is not None else "month",
+        )
 
     # -- days, weekdays, relative days ----------------------------------------------------------
 
@@ -949,8 +1024,15 @@ class _Parser:
             entry = rel[1]
             if after_head and not entry.day_like:
                 return None
-            sem = _Sem(entry.kind, k, rel[0], skip=rel[2], precision=entry.precision, part=entry.part_of_day,
-                       hour=entry.hour)
+            sem = _Sem(
+                entry.kind,
+                k,
+                rel[0],
+                skip=rel[2],
+                precision=entry.precision,
+                part=entry.part_of_day,
+                hour=entry.hour,
+            )
             sem.rel = {"anchor": entry.anchor, "direction": entry.direction, **dict(entry.offsets)}
             if entry.day_like:
                 k2, opened = self.opening(rel[0])
@@ -1081,7 +1163,7 @@ class _Parser:
         return 0 if hour == 24 else hour
 
     def clock_led(self, i: int) -> _Sem | None:
-        """"الساعة 2 ليلاً", "الساعة الثالثة من فجر اليوم"."""
+        """ "الساعة 2 ليلاً", "الساعة الثالثة من فجر اليوم"."""
         head = self.lex(self.w.clock_heads, i, proclitics=True)
         if head is None:
             return None
@@ -1096,7 +1178,7 @@ class _Parser:
         return self.attach_day(i, j, head[2], hour, minute, part)
 
     def bare_clock(self, i: int) -> _Sem | None:
-        """"2 ليلاً", "الثانية فجراً": an hour followed by a part-of-day adverb."""
+        """ "2 ليلاً", "الثانية فجراً": an hour followed by a part-of-day adverb."""
         hv = self.hour_value(i, spoken=False)
         if hv is None:
             return None
@@ -1110,15 +1192,28 @@ class _Parser:
         """A clock time, with the day that follows it ("من فجر اليوم", "يوم الجمعة") when there is one."""
         k = j + 1 if self.word(j, "من") else j
         day = self.day_expr(k) if k < self.t.n else None
-        if day is not None and day.hour is None and (
-            day.kind in ("date", "hijri", "weekday") or (day.kind == "relative" and "days" in (day.rel or {}))
+        if (
+            day is not None
+            and day.hour is None
+            and (
+                day.kind in ("date", "hijri", "weekday")
+                or (day.kind == "relative" and "days" in (day.rel or {}))
+            )
         ):
             day.i, day.skip = i, skip
             day.part = part or day.part
             day.hour, day.minute = self.hour24(hour, day.part), minute
             return day
-        return _Sem("time-of-day", i, j, skip=skip, hour=self.hour24(hour, part), minute=minute, part=part,
-                    precision="hour")
+        return _Sem(
+            "time-of-day",
+            i,
+            j,
+            skip=skip,
+            hour=self.hour24(hour, part),
+            minute=minute,
+            part=part,
+            precision="hour",
+        )
 
     # -- months and years -----------------------------------------------------------------------
 
@@ -1156,8 +1251,11 @@ class _Parser:
                 return sem
         if period is not None:
             ru = self.relative_unit(k, bare=True)
-            if ru is not None and ru.rel is not None and ru.rel.get("anchor") == "publication" and (
-                "months" in ru.rel or "years" in ru.rel
+            if (
+                ru is not None
+                and ru.rel is not None
+                and ru.rel.get("anchor") == "publication"
+                and ("months" in ru.rel or "years" in ru.rel)
             ):
                 ru.i, ru.skip, ru.period = i, skip, period
                 return ru
@@ -1165,7 +1263,7 @@ class _Parser:
         return self.era_year(i) or self.slash_month(i)
 
     def numbered_month(self, k: int) -> _Sem | None:
-        """"شهر 4 [عام 2017]" (after the month word)."""
+        """ "شهر 4 [عام 2017]" (after the month word)."""
         n = self.t.num(k)
         if n is None or not 1 <= n <= 12 or len(self.toks[k]) > 2 or self.glued(k + 1):
             return None
@@ -1176,7 +1274,7 @@ class _Parser:
         return sem
 
     def second_year(self, sem: _Sem) -> None:
-        """"عامي 2019 و2020": extend a year mention over "و" and the second year."""
+        """ "عامي 2019 و2020": extend a year mention over "و" and the second year."""
         k = sem.j
         if not self.word(k, "و"):
             return
@@ -1202,7 +1300,7 @@ class _Parser:
         return None
 
     def era_year(self, i: int) -> _Sem | None:
-        """"2017م", "1438 هـ"."""
+        """ "2017م", "1438 هـ"."""
         era = self.era(i + 1) if self.t.num(i) is not None else None
         if era is None:
             return None
@@ -1214,7 +1312,7 @@ class _Parser:
         return _Sem("year", i, era[0], year=year, precision="year")
 
     def slash_month(self, i: int) -> _Sem | None:
-        """"4/2017"."""
+        """ "4/2017"."""
         t = self.t
         n = t.num(i)
         if n is None or not 1 <= n <= 12 or len(self.toks[i]) > 2 or self.glued(i):
@@ -1229,7 +1327,7 @@ class _Parser:
     # -- relative periods and durations ---------------------------------------------------------
 
     def relative_unit(self, i: int, bare: bool = False) -> _Sem | None:
-        """"الأسبوع الماضي", "هذا العام", "الأيام الثلاثة الماضية", "الـ24 ساعة الماضية"; with
+        """ "الأسبوع الماضي", "هذا العام", "الأيام الثلاثة الماضية", "الـ24 ساعة الماضية"; with
         ``bare`` (after a period word: "مطلع العام") a definite month or year alone is the current one."""
         t = self.t
         k = i
@@ -1237,6 +1335,8 @@ class _Parser:
         this = self.lex(self.w.this_words, k, proclitics=True)
         if this:
             k, skip = this[0], this[2]
+        elif self.toks[k] == "ال" and t.num(k + 1) is not None and t.touching(k + 1):
+            k += 1  # "الـ24 ساعة الماضية"
         count: int | None = None
         counted = False
         adjective = False
@@ -1248,7 +1348,7 @@ class _Parser:
             u = self.lex(self.w.units, k + 1)
             if u is None:
                 return None
-            if k == i:
+            if k <= i + 1:
                 start = k - 1
             count, counted, unit, k = n, True, u[1], u[0]
         else:
@@ -1257,15 +1357,21 @@ class _Parser:
                 return None
             if k == i:
                 skip = du[2]
-                adjective = (du[2] == 0 and self.toks[k] in self.w.adjective_units and k > 0
-                             and any(f.startswith("ال") for f, _ in t.forms(k - 1)))
+                adjective = (
+                    du[2] == 0
+                    and self.toks[k] in self.w.adjective_units
+                    and k > 0
+                    and any(f.startswith("ال") for f, _ in t.forms(k - 1))
+                )
             unit, k = du[1], du[0]
             c = self.cardinal(k, article=True)
             if c is not None:
                 count, counted, k = c[1], c[1] is not None, c[0]
         mod = self.lex(self.w.modifiers, k)
         if mod is None:
-            if not (this or (bare and not counted and unit in (("months", "singular"), ("years", "singular")))):
+            if not (
+                this or (bare and not counted and unit in (("months", "singular"), ("years", "singular")))
+            ):
                 return None
             mod_cls, j = "current", k
         else:
@@ -1284,9 +1390,13 @@ class _Parser:
             rel.update({"direction": "before" if shift or anchor == "previous" else "within", name: count})
         else:
             rel.update({"direction": "after", name: count})
-        return _Sem("relative", start, j, skip=skip if start == i else 0, rel=rel, precision=_UNIT_PRECISION[name])
+        return _Sem(
+            "relative", start, j, skip=skip if start == i else 0, rel=rel, precision=_UNIT_PRECISION[name]
+        )
 
-    def count_unit(self, k: int, after_prep: bool, first: str | None = None) -> tuple[int, str, int | None] | None:
+    def count_unit(
+        self, k: int, after_prep: bool, first: str | None = None
+    ) -> tuple[int, str, int | None] | None:
         """(end, unit, count) for "12 ساعة", "ثلاثة أيام", "يومين", "ساعة واحدة", "ساعات" (count None).
         ``first`` replaces the text of token k (a unit with an attached ب)."""
         t = self.t
@@ -1342,9 +1452,17 @@ class _Parser:
                     return period
             return self.anchored_offset(i)
         j, unit, count = cu
-        return _Sem("duration", i, j, skip=prep[2], rel={"anchor": anchor, "direction": direction, unit: count},
-                    duration={unit: count}, precision=_UNIT_PRECISION[unit], prep_end=k,
-                    approximate=approx is not None)
+        return _Sem(
+            "duration",
+            i,
+            j,
+            skip=prep[2],
+            rel={"anchor": anchor, "direction": direction, unit: count},
+            duration={unit: count},
+            precision=_UNIT_PRECISION[unit],
+            prep_end=k,
+            approximate=approx is not None,
+        )
 
     def bare_duration(self, i: int) -> _Sem | None:
         """A counted duration without a preposition: "12 ساعة", "ساعتين", "أسبوعاً", "أكثر من خمس
@@ -1360,10 +1478,23 @@ class _Parser:
         if cu is None:
             return None
         j, unit, count = cu
+        if (
+            approx is None
+            and self.lex(self.w.units, k, first=tok[1:] if skip else None)
+            and (self.t.num(i - 1) is not None or (i > 0 and self.cardinal(i - 1) is not None))
+        ):
+            return None  # the unit of a count that is no duration ("(45 عاماً)" is an age)
         if unit in ("years", "months") and self.is_age(i):
             return None
-        return _Sem("duration", i, j, skip=skip, duration={unit: count}, precision=_UNIT_PRECISION[unit],
-                    approximate=approx is not None)
+        return _Sem(
+            "duration",
+            i,
+            j,
+            skip=skip,
+            duration={unit: count},
+            precision=_UNIT_PRECISION[unit],
+            approximate=approx is not None,
+        )
 
     def is_age(self, i: int) -> bool:
         """A count at token i stands in parentheses or after an age word ("البالغ من العمر")."""
@@ -1372,7 +1503,7 @@ class _Parser:
         return any(f in self.w.age_cues for k in (i - 1, i - 2) if k >= 0 for f, _ in self.t.forms(k))
 
     def anchored_offset(self, i: int) -> _Sem | None:
-        """"بعد ذلك بيومين", "بعدها بـ12 ساعة", "قبلها بساعة"."""
+        """ "بعد ذلك بيومين", "بعدها بـ12 ساعة", "قبلها بساعة"."""
         off = self.lex(self.w.anchored_offsets, i, proclitics=True)
         if off is None:
             return None
@@ -1389,13 +1520,20 @@ class _Parser:
         if cu is None:
             return None
         j, unit, count = cu
-        return _Sem("duration", i, j, skip=off[2], rel={"anchor": "previous", "direction": off[1], unit: count},
-                    duration={unit: count}, precision=_UNIT_PRECISION[unit])
+        return _Sem(
+            "duration",
+            i,
+            j,
+            skip=off[2],
+            rel={"anchor": "previous", "direction": off[1], unit: count},
+            duration={unit: count},
+            precision=_UNIT_PRECISION[unit],
+        )
 
     # -- parts of the day as nouns --------------------------------------------------------------
 
     def part_of_day_noun(self, i: int) -> _Sem | None:
-        """"وفي المساء", "حتى الصباح": a part of the day right after a time preposition."""
+        """ "وفي المساء", "حتى الصباح": a part of the day right after a time preposition."""
         hit = self.lex(self.w.pod_nouns, i, proclitics=True)
         if hit is None or hit[2] or i == 0:
             return None
@@ -1484,17 +1622,28 @@ def _hijri_year_for(month: int, day: int | None, pub: dt.date, window: int) -> i
     return None
 
 
-_Resolved = tuple[str | None, str | None, dict[str, Any] | None, str | None]  # value, precision, relative, hijri
+_Resolved = tuple[
+    str | None, str | None, dict[str, Any] | None, str | None
+]  # value, precision, relative, hijri
 
 
-def _resolve(sem: _Sem, published: dt.date | None, w: TimeWords) -> tuple[
-    str | None, str | None, dict[str, Any] | None, str | None, dict[str, Any]
-]:
+def _resolve(
+    sem: _Sem, published: dt.date | None, w: TimeWords
+) -> tuple[str | None, str | None, dict[str, Any] | None, str | None, dict[str, Any]]:
     """(value, precision, relative, hijri, parts) of a parsed expression."""
     parts: dict[str, Any] = {}
-    for key, val in (("year", sem.year), ("year_end", sem.year_end), ("month", sem.month), ("day", sem.day),
-                     ("weekday", sem.weekday), ("weekday_end", sem.weekday_end), ("hour", sem.hour),
-                     ("minute", sem.minute), ("part_of_day", sem.part), ("period_part", sem.period)):
+    for key, val in (
+        ("year", sem.year),
+        ("year_end", sem.year_end),
+        ("month", sem.month),
+        ("day", sem.day),
+        ("weekday", sem.weekday),
+        ("weekday_end", sem.weekday_end),
+        ("hour", sem.hour),
+        ("minute", sem.minute),
+        ("part_of_day", sem.part),
+        ("period_part", sem.period),
+    ):
         if val is not None:
             parts[key] = val
     if sem.hour is not None and "minute" not in parts:
@@ -1526,20 +1675,12 @@ def _resolve_gregorian(sem: _Sem, pub: dt.date | None, w: TimeWords, parts: dict
     """A Gregorian date or month; the year comes from the text, a relative year or month, or the
     publication date (latest year not more than the window after publication)."""
     year, month = sem.year, sem.month
-    if pub is not None and year is None and month is not None:
+    if pub is not None and year is None:
         if sem.month_offset is not None:
             year, month = _shift_month(pub.year, pub.month, sem.month_offset)
             parts["month"] = month
-        elif sem.year_offset is not None:
-            year = pub.year + sem.year_offset
-        elif sem.month_mod == "past":
-            year = pub.year - 1 if month >= pub.month else pub.year
-        elif sem.month_mod == "next":
-            year = pub.year + 1 if month <= pub.month else pub.year
-        elif sem.month_mod == "current":
-            year = pub.year
-        else:
-            year = _gregorian_year_for(month, sem.day, pub, w.future_window)
+        elif month is not None:
+            year = _year_near(month, sem, pub, w)
     if year is None or month is None:
         return None, sem.precision, None, None
     if sem.day is None:
@@ -1549,6 +1690,20 @@ def _resolve_gregorian(sem: _Sem, pub: dt.date | None, w: TimeWords, parts: dict
     except ValueError:  # "31 نيسان"
         return None, "day", None, None
     return value, precision, None, None
+
+
+def _year_near(month: int, sem: _Sem, pub: dt.date, w: TimeWords) -> int | None:
+    """The year of a month named without one: from a relative year or month modifier, else the
+    latest year that puts it no more than the window after publication."""
+    if sem.year_offset is not None:
+        return pub.year + sem.year_offset
+    if sem.month_mod == "past":
+        return pub.year - 1 if month >= pub.month else pub.year
+    if sem.month_mod == "next":
+        return pub.year + 1 if month <= pub.month else pub.year
+    if sem.month_mod == "current":
+        return pub.year
+    return _gregorian_year_for(month, sem.day, pub, w.future_window)
 
 
 def _resolve_year(sem: _Sem) -> _Resolved:
@@ -1592,7 +1747,7 @@ def _resolve_hijri(sem: _Sem, pub: dt.date | None, w: TimeWords) -> _Resolved:
 
 
 def _resolve_weekday(sem: _Sem, pub: dt.date | None) -> _Resolved:
-    """"يوم الجمعة", "الجمعة الماضية": the latest such day on or before publication; "المقبلة": the next
+    """ "يوم الجمعة", "الجمعة الماضية": the latest such day on or before publication; "المقبلة": the next
     one after it; "التالية"/"السابقة": relative to the previous time in the narrative (no value)."""
     mod = sem.weekday_mod or ""
     direction = {"next": "after", "prev_after": "after"}.get(mod, "before")
@@ -1644,7 +1799,9 @@ def _resolve_relative(sem: _Sem, published: dt.date | None) -> _Resolved:
     return value, precision, rel, None
 
 
-def _relative_value(rel: dict[str, Any], units: list[str], published: dt.date | None, sem: _Sem) -> str | None:
+def _relative_value(
+    rel: dict[str, Any], units: list[str], published: dt.date | None, sem: _Sem
+) -> str | None:
     """Value of a publication-anchored offset; None for narrative anchors and unknown counts."""
     if published is None or rel.get("anchor") != "publication" or len(units) != 1:
         return None
@@ -1781,6 +1938,6 @@ class TimeTagger:
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         published = parse_published(doc.published)
         for match in find_times(analysis.view, published, self.words):
-            doc.add_mention(doc.span(match.start, match.end, Label.TIME, component=self.name,
-                                     attrs=match.attrs()))
-
+            doc.add_mention(
+                doc.span(match.start, match.end, Label.TIME, component=self.name, attrs=match.attrs())
+            )

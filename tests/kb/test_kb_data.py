@@ -246,7 +246,7 @@ def test_required_short_forms(kb: KnowledgeBase, form: str, entity_id: str) -> N
         ("قسد", "syrian-democratic-forces"),
         ("الخوذ البيضاء", "syria-civil-defence"),
         ("مسلحون مجهولون", "unidentified-armed-group"),
-        ("الأهالي", "residents"),
+        ("الأهالي", "civilians"),
         ("المتظاهرون", "protesters"),
         ("الجولاني", "abu-mohammad-al-jolani"),
         ("أحمد الشرع", "abu-mohammad-al-jolani"),
