@@ -55,11 +55,42 @@ MAX_FAILURES_SHOWN = 20
 # -- single-core setup --------------------------------------------------------------------------------
 
 
-def pin_to_one_cpu() -> int | None:
-    """Restrict this process (and its children) to one CPU; returns it, or None where unsupported."""
+def _cpu_busy() -> dict[int, tuple[int, int]]:
+    """(busy, total) jiffies per CPU from /proc/stat; empty where there is no /proc."""
+    out: dict[int, tuple[int, int]] = {}
+    try:
+        lines = Path("/proc/stat").read_text().splitlines()
+    except OSError:
+        return out
+    for line in lines:
+        name, *fields = line.split()
+        if name.startswith("cpu") and name[3:].isdigit():
+            values = [int(v) for v in fields]
+            idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+            out[int(name[3:])] = (sum(values) - idle, sum(values))
+    return out
+
+
+def pin_to_one_cpu(sample_s: float = 0.3) -> int | None:
+    """Restrict this process (and its children) to the least busy allowed CPU over a short sample.
+
+    Returns the CPU, or None where affinity is not supported.
+    """
     if not hasattr(os, "sched_setaffinity"):
         return None
-    cpu = min(os.sched_getaffinity(0))
+    allowed = sorted(os.sched_getaffinity(0))
+    before = _cpu_busy()
+    time.sleep(sample_s)
+    after = _cpu_busy()
+
+    def load(cpu: int) -> float:
+        if cpu not in before or cpu not in after:
+            return 0.0
+        busy = after[cpu][0] - before[cpu][0]
+        total = after[cpu][1] - before[cpu][1]
+        return busy / total if total else 0.0
+
+    cpu = min(allowed, key=lambda c: (load(c), c))
     os.sched_setaffinity(0, {cpu})
     return cpu
 

@@ -35,6 +35,8 @@ KINDS: tuple[str, ...] = (
 CITY_POPULATION = 100_000
 TOWN_POPULATION = 10_000
 
+# GeoNames codes of historical (former) divisions and places.
+_HISTORICAL = frozenset({"PCLH", "ADM1H", "ADM2H", "ADM3H", "ADM4H", "ADM5H", "ADMDH", "PPLH", "PPLCH"})
 # GeoNames feature class -> kind, for classes other than A (administrative) and P (populated places).
 _CLASS_KIND = {
     "S": "site",
@@ -50,7 +52,7 @@ _CLASS_KIND = {
 def kind_for(feature: str, population: int) -> str:
     """Derive a place's kind from its GeoNames feature ("class.code" or class alone) and population.
 
-    - historical features of classes A and P (code ending in "H": PCLH, ADM1H, PPLH) -> historical.
+    - historical divisions and places (PCLH, ADM1H…ADM5H, ADMDH, PPLH, PPLCH) -> historical.
     - ``A.PCL*`` (political entities) -> country; ``A.ADM1`` -> admin1; other ``A.ADM*`` -> district.
     - ``P.PPLX`` (section of a populated place) -> neighbourhood.
     - other ``P``: capital (PPLC) or admin-1 seat (PPLA) -> city; else population >= 100,000 -> city,
@@ -58,7 +60,7 @@ def kind_for(feature: str, population: int) -> str:
     - other classes: S site, T terrain, H water, L area, R road, V vegetation, U undersea.
     """
     cls, _, code = feature.partition(".")
-    if cls in ("A", "P") and code.endswith("H"):
+    if code in _HISTORICAL:
         return "historical"
     if cls == "A":
         if code.startswith("PCL"):

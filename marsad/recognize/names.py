@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from marsad.kb.loader import actor_names
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
@@ -31,6 +32,12 @@ class NameMatcher:
         analysis.facts["names"] = self.lexicon.find(analysis.view)
 
 
+# Heads left outside an actor's span when the rest is one of its full names (gold/README.md):
+# "تنظيم داعش" → "داعش", "فصائل الجيش الوطني السوري" → "الجيش الوطني السوري"; but "تنظيم الدولة" stays
+# whole, since "الدولة" alone is only a short form.
+_PART_HEADS = ("تنظيم ", "فصايل ")
+
+
 class ActorRecognizer:
     """Proposes ORG and GROUP candidates from knowledge-base names; short forms are marked for
     linking with context by the selector."""
@@ -41,6 +48,11 @@ class ActorRecognizer:
 
     def __init__(self, resources: Resources) -> None:
         self.actors = resources.kb.actors
+        self.full_names: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            for surface, short, _form in actor_names(actor):
+                if not short:
+                    self.full_names.setdefault(normalize_for_match(surface), set()).add(actor.id)
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         out: list[Candidate] = []
@@ -48,6 +60,7 @@ class ActorRecognizer:
             refs = [e for e in m.entries if e.kind == "actor"]
             if not refs:
                 continue
+            m = self._without_part_head(m, {e.ref for e in refs}, analysis)
             full = [e for e in refs if not e.short]
             chosen = full or refs
             actor = self.actors[chosen[0].ref]
@@ -65,6 +78,15 @@ class ActorRecognizer:
                 )
             )
         analysis.facts["candidates.actors"] = out
+
+
+    def _without_part_head(self, m: LexMatch, refs: set[str], analysis: Analysis) -> LexMatch:
+        for head in _PART_HEADS:
+            if m.key.startswith(head) and self.full_names.get(m.key[len(head) :], set()) & refs:
+                vstart = m.vstart + len(head)
+                start, end = analysis.view.span(vstart, m.vend)
+                return LexMatch(vstart, m.vend, start, end, m.key[len(head) :], m.entries, "")
+        return m
 
 
 class PersonRecognizer:

@@ -27,10 +27,13 @@ from marsad.text.normalize import normalize_for_match
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
 _STRONG_SETTLEMENT = frozenset({"village", "town", "city", "camp", "neighbourhood", "hill", "mountain", "outskirts",
+                                "front", "district",
                                 "airport", "subdistrict", "farms", "checkpoint", "crossing", "dam"})
 _BIG_CITY = 100_000
 _WORD = re.compile(r"\w+")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+# The word before a list item ("كفرزيتا" in "كفرزيتا واللطامنة").
+_LIST_PREV = re.compile(r"(\w+)[\s,]*$")
 _LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
 
@@ -176,6 +179,7 @@ class PlaceRecognizer:
             )
             proposals.append(previous)
         proposals.extend(self._cue_places(analysis))
+        proposals.extend(self._list_neighbours(analysis, proposals))
         analysis.facts["candidates.places"] = proposals
         analysis.facts["country_prior"] = prior
 
@@ -206,6 +210,68 @@ class PlaceRecognizer:
                     break
                 pos = follow.end()
         return out
+
+    def _list_neighbours(self, analysis: Analysis, places: list[Candidate]) -> list[Candidate]:
+        """Unknown names joined by و to a place are places too, when the list is bounded by a
+        preposition or punctuation: "غارة على كفرزيتا واللطامنة ومورك خلال 24 ساعة"."""
+        text = analysis.view.text
+        known = sorted((p.vstart, p.vend) for p in places)
+        starts = {s for s, _ in known}
+        out: list[Candidate] = []
+
+        def add(vs: int, ve: int) -> None:
+            start, end = analysis.view.span(vs, ve)
+            out.append(Candidate(start, end, vs, ve, Label.PLACE, "cue-place", key=text[vs:ve], confidence=0.55,
+                                 attrs={"cue": "list", "cue_value": "list", "common": False}))
+            starts.add(vs)
+
+        for vs, ve in known:
+            pos = ve  # forward: "سراقب وسرمدا"
+            for _ in range(6):
+                follow = _LIST_NEXT.match(text, pos)
+                span = self._name_after(text, follow.end(), None) if follow else None
+                if span is None or span[0] in starts or not self._ends_list(text, span[1]):
+                    break
+                add(*span)
+                pos = span[1]
+            cur = vs  # backward: "كفرزيتا واللطامنة" before a known "ومورك"
+            joined = cur >= 1 and text[cur - 1] == "و" and (cur == 1 or not text[cur - 2].isalnum())
+            for _ in range(6):
+                if not joined:
+                    break
+                lo = max(0, cur - 41)
+                back = _LIST_PREV.search(text, lo, cur - 1)
+                if back is None:
+                    break
+                word, wstart = back.group(1), back.start(1)
+                joined = word.startswith("و") and len(word) > 3
+                name_start = wstart + 1 if joined else wstart
+                if not self._name_word(word[1:] if joined else word) or name_start in starts:
+                    break
+                if not joined:
+                    before = text[max(0, wstart - 30) : wstart].split()
+                    if before and before[-1] not in self.cues.preposition and not self.cues.is_cue_word(
+                        before[-1]
+                    ) and before[-1][-1:] not in ",.:;":
+                        break
+                add(name_start, back.end(1))
+                cur = name_start
+        return out
+
+    def _ends_list(self, text: str, vend: int) -> bool:
+        """A list item ends at punctuation, the end, another و-item, or a function or place word."""
+        rest = text[vend : vend + 30]
+        if not rest.strip() or rest.lstrip(" ")[:1] in ",.;:!?()\n\"-":
+            return True
+        nxt = rest.split()[0]
+        bare = nxt[1:] if nxt[:1] == "و" else nxt
+        return (nxt.startswith("و") and len(nxt) > 3) or any(
+            w in self.stop or w in self.cues.preposition or self.cues.is_cue_word(w) for w in (nxt, bare)
+        )
+
+    def _name_word(self, word: str) -> bool:
+        return not (word in self.stop or word[0].isdigit() or len(word) < 3 or self.cues.is_cue_word(word)
+                    or word in self.cues.region_part)
 
     def _name_after(self, text: str, pos: int, include_from: int | None) -> tuple[int, int] | None:
         """View span of the one- or two-word name starting at ``pos`` (after spaces and quotes)."""

@@ -295,9 +295,52 @@ def _compose_numbers(raw: dict[str, Any], what: str) -> list[tuple[str, int]]:
     return out
 
 
+_SECTIONS = frozenset(
+    {
+        "version",
+        "settings",
+        "gregorian_months",
+        "hijri_months",
+        "weekdays",
+        "weekday_blockers",
+        "parts_of_day",
+        "clock",
+        "day_ordinals",
+        "cardinals",
+        "units",
+        "modifiers",
+        "this_words",
+        "year_words",
+        "month_words",
+        "gregorian_era",
+        "hijri_era",
+        "date_joiners",
+        "day_words",
+        "period_parts",
+        "adjective_units",
+        "attached_preposition_heads",
+        "approximators",
+        "age_cues",
+        "duration_prepositions",
+        "anchored_offsets",
+        "part_of_day_nouns",
+        "part_of_day_prepositions",
+        "night_joiners",
+        "dual_year_words",
+        "month_prepositions",
+        "common_words",
+        "relative_phrases",
+    }
+)
+
+
 def _build_words(raw: dict[str, Any]) -> TimeWords:
+    """Compile the vocabulary (see docs/time-expressions.md); raises ValueError on a malformed file."""
     if not isinstance(raw, dict) or raw.get("version") != 1:
         raise ValueError("time_words: expected a mapping with version: 1")
+    unknown = sorted(set(raw) - _SECTIONS)
+    if unknown:
+        raise ValueError(f"time_words: unknown sections {unknown} (known: {sorted(_SECTIONS)})")
     settings = raw.get("settings") or {}
     months: _Phrases[_Month] = _Phrases()
     for cal, key in (("g", "gregorian_months"), ("h", "hijri_months")):
@@ -537,7 +580,14 @@ def load_time_words(path: str | None = None) -> TimeWords:
         )
     else:
         text = Path(path).read_text(encoding="utf-8")
-    return _build_words(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        return _build_words(raw)
+    except (KeyError, TypeError, AttributeError) as exc:
+        where = path or "marsad/kb/data/time_words.yaml"
+        raise ValueError(
+            f"{where}: missing or malformed section ({exc!r}); see docs/time-expressions.md"
+        ) from exc
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
