@@ -413,11 +413,14 @@ def ensure_corpus(
 ) -> CorpusInfo:
     """Return the cached corpus for (sources, size, seed), generating and writing it first if needed.
 
+    Writing a new corpus removes cached ones of the same size and seed built from other sources.
+
     ``progress`` is called with the number of UTF-8 bytes each new document adds.
     """
     size_bytes = int(size_mb * MB)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    path = cache_dir / f"corpus-{size_mb:g}mb-seed{seed}-{corpus_key(sources, size_bytes, seed)}.jsonl"
+    prefix = f"corpus-{size_mb:g}mb-seed{seed}-"
+    path = cache_dir / f"{prefix}{corpus_key(sources, size_bytes, seed)}.jsonl"
     meta_path = path.with_suffix(".meta.json")
     if path.exists() and meta_path.exists():
         meta = orjson.loads(meta_path.read_bytes())
@@ -438,6 +441,10 @@ def ensure_corpus(
             if progress is not None:
                 progress(len(record["text"].encode("utf-8")))
     os.replace(tmp, path)
+    # Same size and seed from older sources or generator (in-progress .tmp files are left alone).
+    for stale in [*cache_dir.glob(prefix + "*.jsonl"), *cache_dir.glob(prefix + "*.meta.json")]:
+        if stale not in (path, meta_path):
+            stale.unlink(missing_ok=True)
     info = _summarize(path)
     info.seconds = time.perf_counter() - started
     meta_path.write_bytes(

@@ -33,6 +33,8 @@ from marsad.gazetteer.names import (
 )
 from marsad.gazetteer.paths import GazetteerPaths
 from marsad.gazetteer.store import (
+    PLACE_COLUMNS,
+    PLACE_FIELDS,
     PlaceRecord,
     create_indexes,
     create_schema,
@@ -211,11 +213,8 @@ class _Writer:
         return self.rid
 
     def flush(self) -> None:
-        self.conn.executemany(
-            "INSERT INTO places (rid, id, geonameid, name_en, name_ar, lat, lon, country, admin1_code,"
-            " feature, population, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            self._places,
-        )
+        marks = ",".join("?" * (len(PLACE_FIELDS) + 1))
+        self.conn.executemany(f"INSERT INTO places (rid, {PLACE_COLUMNS}) VALUES ({marks})", self._places)
         self.conn.executemany("INSERT INTO names_stage (key, rid) VALUES (?, ?)", self._names)
         self._places.clear()
         self._names.clear()

@@ -24,9 +24,11 @@ from marsad.gazetteer.build import (
 )
 from marsad.gazetteer.geo import bounding_box, haversine_km
 from marsad.gazetteer.model import Place, admin1_id
+from marsad.gazetteer.names import is_arabic_key
 from marsad.gazetteer.paths import GazetteerPaths
 from marsad.gazetteer.store import (
     PLACE_COLUMNS,
+    PLACE_FIELDS,
     attach_readonly,
     connect_readonly,
     get_meta,
@@ -34,7 +36,11 @@ from marsad.gazetteer.store import (
     unpack_lines,
 )
 
-_P_COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
+_P_COLUMNS = ", ".join(f"p.{c}" for c in PLACE_FIELDS)
+# Positions in a row of PLACE_FIELDS.
+_ID, _NAME_EN, _NAME_AR, _LAT, _LON, _POPULATION, _KIND = (
+    PLACE_FIELDS.index(f) for f in ("id", "name_en", "name_ar", "lat", "lon", "population", "kind")
+)
 _CURATED_KINDS = ("country", "admin1")
 _LOOKUP_CACHE = 16384
 
@@ -136,11 +142,11 @@ class Gazetteer:
     @staticmethod
     def _merged(over: Row, base: Row | None) -> Row:
         """An overlay row replacing a base row; countries and admin-1 keep their curated names."""
-        if base is None or over[10] not in _CURATED_KINDS:
+        if base is None or over[_KIND] not in _CURATED_KINDS:
             return over
         merged = list(over)
-        merged[2] = base[2] or over[2]
-        merged[3] = base[3] or over[3]
+        merged[_NAME_EN] = base[_NAME_EN] or over[_NAME_EN]
+        merged[_NAME_AR] = base[_NAME_AR] or over[_NAME_AR]
         return tuple(merged)
 
     def _overlay_rows(self, ids: list[str]) -> dict[str, Row]:
@@ -152,24 +158,24 @@ class Gazetteer:
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for r in self._query(f"SELECT {PLACE_COLUMNS} FROM ov.places WHERE id IN ({marks})", chunk):
-                found[r[0]] = r
+                found[r[_ID]] = r
         return found
 
     def _with_overlay(self, base_rows: list[Row], over_rows: list[Row]) -> list[Row]:
         """Merge base rows with overlay rows (same id: the overlay replaces the base)."""
         if not self.has_overlay:
             return base_rows
-        replaced = self._overlay_rows([r[0] for r in base_rows])
+        replaced = self._overlay_rows([r[_ID] for r in base_rows])
         out: dict[str, Row] = {}
         for row in base_rows:
-            over = replaced.get(row[0])
-            out[row[0]] = self._merged(over, row) if over else row
-        base_by_id = {r[0]: r for r in base_rows}
+            over = replaced.get(row[_ID])
+            out[row[_ID]] = self._merged(over, row) if over else row
+        base_by_id = {r[_ID]: r for r in base_rows}
         for row in over_rows:
-            base = base_by_id.get(row[0])
-            if base is None and row[10] in _CURATED_KINDS:
-                base = self._base_row(row[0])
-            out[row[0]] = self._merged(row, base)
+            base = base_by_id.get(row[_ID])
+            if base is None and row[_KIND] in _CURATED_KINDS:
+                base = self._base_row(row[_ID])
+            out[row[_ID]] = self._merged(row, base)
         return list(out.values())
 
     def _base_row(self, place_id: str) -> Row | None:
@@ -213,8 +219,6 @@ class Gazetteer:
             out.extend(self._keys[s])
         if not self.has_overlay:
             return out
-        from marsad.gazetteer.names import is_arabic_key
-
         extra = [k for (k,) in self._query("SELECT key FROM ov.keys")]
         if script is not None:
             extra = [k for k in extra if is_arabic_key(k) == (script == "arabic")]
@@ -268,7 +272,7 @@ class Gazetteer:
         rows = self._with_overlay(base, over)
         if not rows:
             return None
-        return self._place(max(rows, key=lambda r: r[9]))
+        return self._place(max(rows, key=lambda r: r[_POPULATION]))
 
     def near(self, lat: float, lon: float, km: float, country: str | None = None) -> list[Place]:
         """Places within ``km`` of (lat, lon), nearest first, optionally only in ``country``."""
@@ -284,15 +288,15 @@ class Gazetteer:
         base = self._query(f"SELECT {PLACE_COLUMNS} FROM places WHERE {where}", params)
         if self.has_overlay:
             # Replaced places count at their overlay position, which the second query selects.
-            replaced = self._overlay_rows([r[0] for r in base])
-            base = [r for r in base if r[0] not in replaced]
+            replaced = self._overlay_rows([r[_ID] for r in base])
+            base = [r for r in base if r[_ID] not in replaced]
             over = self._query(f"SELECT {PLACE_COLUMNS} FROM ov.places WHERE {where}", params)
             base += self._with_overlay([], over)
         scored = []
         for row in base:
-            d = haversine_km(lat, lon, row[4], row[5])
+            d = haversine_km(lat, lon, row[_LAT], row[_LON])
             if d <= km:
-                scored.append((d, row[0], row))
+                scored.append((d, row[_ID], row))
         scored.sort(key=lambda t: (t[0], t[1]))
         return [self._place(r) for _, _, r in scored]
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from marsad.gazetteer.common import CommonWords
 from marsad.gazetteer.names import make_key
-from marsad.gazetteer.store import PlaceRecord, create_schema
+from marsad.gazetteer.store import PLACE_COLUMNS, PLACE_FIELDS, PlaceRecord, create_schema
 
 MAX_ERRORS_KEPT = 200
 OVERLAY_FORMAT = "1"
@@ -109,20 +109,14 @@ class Overlay:
         row = self.conn.execute("SELECT rid FROM places WHERE id = ?", (rec.id,)).fetchone()
         values = rec.row()
         if row is None:
-            cur = self.conn.execute(
-                "INSERT INTO places (id, geonameid, name_en, name_ar, lat, lon, country, admin1_code,"
-                " feature, population, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                values,
-            )
+            marks = ",".join("?" * len(PLACE_FIELDS))
+            cur = self.conn.execute(f"INSERT INTO places ({PLACE_COLUMNS}) VALUES ({marks})", values)
             rid = int(cur.lastrowid or 0)
             is_new = True
         else:
             rid = int(row[0])
-            self.conn.execute(
-                "UPDATE places SET id=?, geonameid=?, name_en=?, name_ar=?, lat=?, lon=?, country=?,"
-                " admin1_code=?, feature=?, population=?, kind=? WHERE rid = ?",
-                (*values, rid),
-            )
+            assignments = ", ".join(f"{f} = ?" for f in PLACE_FIELDS)
+            self.conn.execute(f"UPDATE places SET {assignments} WHERE rid = ?", (*values, rid))
             self.conn.execute("DELETE FROM names WHERE rid = ?", (rid,))
             is_new = False
         self.add_names(rid, rec.names)

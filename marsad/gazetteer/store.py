@@ -95,19 +95,7 @@ class PlaceRecord:
 
     def row(self) -> tuple[Any, ...]:
         """The values of PLACE_FIELDS, in order."""
-        return (
-            self.id,
-            self.geonameid,
-            self.name_en,
-            self.name_ar,
-            self.lat,
-            self.lon,
-            self.country,
-            self.admin1_code,
-            self.feature,
-            self.population,
-            self.kind,
-        )
+        return tuple(getattr(self, f) for f in PLACE_FIELDS)
 
 
 def create_schema(conn: sqlite3.Connection, overlay: bool = False) -> None:

@@ -51,7 +51,7 @@ PERSONS_FILE = DATA_DIR / "persons.yaml"
 CUES_FILE = DATA_DIR / "person_cues.yaml"
 
 ACTOR_KINDS = ("org", "group")
-NAME_FORMS = ("canonical", "alias", "short", "former")
+NAME_FORMS = ("canonical", "alias", "short", "former", "anaphoric")
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
@@ -67,6 +67,7 @@ _ACTOR_FIELDS = {
     "countries",
     "aliases",
     "short",
+    "anaphoric",
     "former_names",
     "parent",
     "active",
@@ -307,7 +308,8 @@ def _entry_id(data: Any, where: _Where) -> str:
 def _aliases(data: Mapping[str, Any], where: _Where) -> tuple[Alias, ...]:
     full = [Alias(t) for t in _names(data.get("aliases"), "aliases", where)]
     short = [Alias(t, short=True) for t in _names(data.get("short"), "short", where)]
-    return tuple(full + short)
+    back = [Alias(t, short=True, anaphoric=True) for t in _names(data.get("anaphoric"), "anaphoric", where)]
+    return tuple(full + short + back)
 
 
 def _former_names(value: Any, where: _Where) -> tuple[FormerName, ...]:
@@ -606,7 +608,8 @@ def actor_names(actor: Actor) -> Iterator[tuple[str, bool, str]]:
         for former in actor.former_names:
             yield former.name_ar, False, "former"
             yield former.name_en, False, "former"
-        yield from ((a.text, True, "short") for a in actor.aliases if a.short)
+        yield from ((a.text, True, "short") for a in actor.aliases if a.short and not a.anaphoric)
+        yield from ((a.text, True, "anaphoric") for a in actor.aliases if a.anaphoric)
 
     return _unique(forms())
 

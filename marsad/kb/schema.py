@@ -27,11 +27,13 @@ class Alias:
 
     ``short`` marks short or implicit forms (الهيئة، الأحرار، الجيش، النظام): they are linked only with
     context, i.e. when the entity is also named in full in the document or the document's country
-    matches one of the entity's countries.
+    matches one of the entity's countries. ``anaphoric`` forms (الحركة، الجماعة) are generic nouns that
+    refer back: they are linked only when the entity is named in full earlier in the document.
     """
 
     text: str
     short: bool = False
+    anaphoric: bool = False  # refers back only: linked only when the entity is named in full earlier
 
 
 @dataclass(frozen=True, slots=True)

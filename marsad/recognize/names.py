@@ -11,7 +11,7 @@ from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
 from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
-from marsad.text.normalize import normalize_for_match
+from marsad.text.normalize import NormalizedText, normalize_for_match
 
 _NAME_TOKEN = re.compile(r"[\"' ]*(\w+)")
 # A name followed by an age in brackets, as in casualty lists: "أحمد محمود قدور (45 عاماً)".
@@ -74,13 +74,16 @@ class ActorRecognizer:
                     "kb-actor",
                     entity=chosen[0].ref if len({e.ref for e in chosen}) == 1 else None,
                     key=m.key,
-                    attrs={"refs": sorted({e.ref for e in chosen}), "short": not full, "form": chosen[0].form},
+                    attrs={"refs": sorted({e.ref for e in chosen}), "short": not full, "form": chosen[0].form,
+                           "anaphoric": all(e.form == "anaphoric" for e in chosen)},
                 )
             )
         analysis.facts["candidates.actors"] = out
 
 
     def _without_part_head(self, m: LexMatch, refs: set[str], analysis: Analysis) -> LexMatch:
+        if any(normalize_for_match(self.actors[r].name_ar) == m.key for r in refs):
+            return m  # the canonical name stays whole: "تنظيم الدولة الإسلامية"
         for head in _PART_HEADS:
             if m.key.startswith(head) and self.full_names.get(m.key[len(head) :], set()) & refs:
                 vstart = m.vstart + len(head)
@@ -132,7 +135,10 @@ class PersonRecognizer:
         out: list[Candidate] = []
         for m in _AGED_NAME.finditer(text):
             words = list(re.finditer(r"\w+", m.group(1)))
-            while words and (self._not_a_name(words[0].group()) or words[0].group().startswith("ال")):
+            while words and (
+                self._not_a_name(words[0].group(), analysis.view, m.start(1) + words[0].end())
+                or words[0].group().startswith("ال")
+            ):
                 words.pop(0)
             if not words or len(words) > 4:
                 continue
@@ -142,7 +148,10 @@ class PersonRecognizer:
                                  confidence=0.75, attrs={"cue": "age"}))
         return out
 
-    def _not_a_name(self, word: str) -> bool:
+    def _not_a_name(self, word: str, view: NormalizedText, vend: int) -> bool:
+        """Stop words and titles end a name; "علي" is the name unless written على (the preposition)."""
+        if word == "علي":
+            return view.original[view.to_original(vend - 1)] == "ى"
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
         return any(w in self.stop or w in self.titles for w in (word, bare))
 
@@ -152,18 +161,17 @@ class PersonRecognizer:
             attrs={"refs": [ref], "short": short, "form": form},
         )
 
-    def _name_tokens(self, text: str, pos: int, limit: int = 4) -> list[tuple[int, int, str]]:
+    def _name_tokens(self, view: NormalizedText, pos: int, limit: int = 4) -> list[tuple[int, int, str]]:
         """Name-like tokens from ``pos``: the first must not carry the article; later ones may be
         particles (بن) or family names; stops at stop words, digits and punctuation."""
+        text = view.text
         tokens: list[tuple[int, int, str]] = []
         while len(tokens) < limit:
             m = _NAME_TOKEN.match(text, pos)
             if m is None:
                 break
             word = m.group(1)
-            bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 2 else word
-            if (word in self.stop or bare in self.stop or word in self.titles or word[0].isdigit()
-                    or len(word) < 2):
+            if self._not_a_name(word, view, m.end(1)) or word[0].isdigit() or len(word) < 2:
                 break
             if not tokens and word.startswith("ال") and word not in self.kunya_heads:
                 break
@@ -179,7 +187,7 @@ class PersonRecognizer:
 
     def _after_title(self, analysis: Analysis, m: LexMatch, title_en: str) -> Candidate | None:
         text = analysis.view.text
-        tokens = self._name_tokens(text, m.vend)
+        tokens = self._name_tokens(analysis.view, m.vend)
         if not tokens:
             return None
         if tokens[0][2] in self.kunya_heads:
@@ -195,11 +203,12 @@ class PersonRecognizer:
         head = _NAME_TOKEN.match(text, vstart)
         if head is None:
             return None
-        rest = self._name_tokens(text, head.end(1), limit=3)
+        rest = self._name_tokens(analysis.view, head.end(1), limit=4)
         if not rest or rest[0][2].startswith("ال"):
             return None
-        # Keep the given name and at most one family name or nisba after it.
-        rest = rest[:2] if len(rest) < 2 or rest[1][2].startswith("ال") else rest[:1]
+        # Keep the given name (عبد الرحمن counts as one) and at most one family name or nisba after it.
+        given = 2 if rest[0][2] == "عبد" and len(rest) > 1 else 1
+        rest = rest[: given + 1] if len(rest) > given and rest[given][2].startswith("ال") else rest[:given]
         vs, ve = head.start(1), rest[-1][1]
         start, end = analysis.view.span(vs, ve)
         attrs: dict[str, object] = {"kunya": True}

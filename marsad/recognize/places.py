@@ -22,18 +22,20 @@ from marsad.model import Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
 from marsad.recognize.context import strip_proclitics, words_after, words_before
+from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
 _STRONG_SETTLEMENT = frozenset({"village", "town", "city", "camp", "neighbourhood", "hill", "mountain", "outskirts",
-                                "front", "district",
+                                "front", "district", "base",
                                 "airport", "subdistrict", "farms", "checkpoint", "crossing", "dam"})
 _BIG_CITY = 100_000
 _WORD = re.compile(r"\w+")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 # The word before a list item ("كفرزيتا" in "كفرزيتا واللطامنة").
 _LIST_PREV = re.compile(r"(\w+)[\s,]*$")
+_LIST_AND = re.compile(r"\s*(?:,\s*)?و(?=\w{3})")
 _LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
 
@@ -49,13 +51,15 @@ class PlaceCues:
     feature_heads: frozenset[str]
     compound_heads: frozenset[str]
     plural: frozenset[str]
+    not_names: frozenset[str]
 
     def is_cue_word(self, key: str) -> bool:
-        """Cue words are never place names themselves (مدينة، غرب، معبر)."""
+        """Cue words are never place names themselves (مدينة، المدينة، غرب، معبر); feature heads with
+        the article are (التل is a town)."""
+        if key in self.admin or key in self.settlement or key in self.direction or key in self.preposition:
+            return True
         bare = key[2:] if key.startswith("ال") else key
-        return any(k in d for d in (self.admin, self.settlement, self.direction) for k in (key, bare)) or (
-            key in self.preposition
-        )
+        return bare != key and bare not in self.feature_heads and (bare in self.admin or bare in self.settlement)
 
 
 @cache
@@ -78,6 +82,7 @@ def load_place_cues() -> PlaceCues:
         feature_heads=frozenset(normalize_for_match(w) for w in raw["feature_heads"]),
         compound_heads=frozenset(normalize_for_match(w) for w in raw["compound_heads"]),
         plural=frozenset(normalize_for_match(w) for w in raw["plural"]),
+        not_names=frozenset(normalize_for_match(w) for w in raw["not_names"]),
     )
 
 
@@ -114,6 +119,7 @@ class PlaceRecognizer:
         self.actors = resources.kb.actors
         self.cues = load_place_cues()
         self.stop = frozenset(normalize_for_match(w) for w in resources.kb.cues.stop_words)
+        self.particles = frozenset(normalize_for_match(w) for w in resources.kb.cues.name_particles)
         heads = {w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT} | set(self.cues.feature_heads)
         heads |= set(self.cues.plural) - set(self.cues.admin)
         alternation = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
@@ -146,14 +152,17 @@ class PlaceRecognizer:
             strong_kind = any(p.kind in ("country", "admin1") for p in places)
             common = self.gaz.is_common_word(m.key)
             if (strong_kind or " " in m.key or top >= 50_000) and not common:
-                countries = {p.country for p in places}
-                for c in countries:
-                    prior[c] += 1.0 / len(countries)
+                # The most populous reading votes for its country; a big or unambiguous one counts more.
+                leader = max(places, key=lambda p: (p.kind == "country", p.population))
+                prior[leader.country] += 1.0 if strong_kind or leader.population >= 500_000 else 0.5
             found.append((m, canonical, places, top, strong_kind, common))
         local = top_countries(prior)
         proposals: list[Candidate] = []
         previous: Candidate | None = None
         for m, canonical, places, top, strong_kind, common in found:
+            if canonical.startswith("ريف "):  # "ريف دمشق": the cue word stays outside the name
+                m = LexMatch(m.vstart + 4, m.vend, *analysis.view.span(m.vstart + 4, m.vend), m.key[4:], m.entries, "")
+                canonical = canonical[4:]
             cue, cue_value = classify_cue(words_before(text, m.vstart, 2), self.cues)
             if previous is not None and m.prefix.startswith("و") and previous.attrs["cue"] in ("admin", "settlement"):
                 if not text[previous.vend : m.vstart - len(m.prefix)].strip(" ,"):
@@ -164,7 +173,7 @@ class PlaceRecognizer:
                 # A frequent word is a place only when the place is certain: a country, a capital-sized
                 # city, a sizeable town of the document's country, or a word after a place cue.
                 certain = strong_kind or top >= 1_000_000 or any(
-                    p.country in local and p.population >= 50_000 for p in places
+                    p.feature == "P.PPLC" or (p.country in local and p.population >= 50_000) for p in places
                 )
                 if not certain and cue not in ("admin", "settlement", "direction"):
                     continue
@@ -228,7 +237,7 @@ class PlaceRecognizer:
         for vs, ve in known:
             pos = ve  # forward: "سراقب وسرمدا"
             for _ in range(6):
-                follow = _LIST_NEXT.match(text, pos)
+                follow = _LIST_AND.match(text, pos)
                 span = self._name_after(text, follow.end(), None) if follow else None
                 if span is None or span[0] in starts or not self._ends_list(text, span[1]):
                     break
@@ -270,8 +279,9 @@ class PlaceRecognizer:
         )
 
     def _name_word(self, word: str) -> bool:
+        """Could this word be (the start of) a place name?"""
         return not (word in self.stop or word[0].isdigit() or len(word) < 3 or self.cues.is_cue_word(word)
-                    or word in self.cues.region_part)
+                    or word in self.cues.region_part or word in self.cues.not_names)
 
     def _name_after(self, text: str, pos: int, include_from: int | None) -> tuple[int, int] | None:
         """View span of the one- or two-word name starting at ``pos`` (after spaces and quotes)."""
@@ -279,14 +289,18 @@ class PlaceRecognizer:
         if not tokens or text[pos : tokens[0].start()].strip(" \"'"):
             return None
         first = tokens[0].group()
-        if (first in self.stop or first[0].isdigit() or len(first) < 3 or self.cues.is_cue_word(first)
-                or first in self.cues.region_part):
+        if not self._name_word(first):
             return None
         end_tok = tokens[0]
         if (first in self.cues.compound_heads and len(tokens) == 2
                 and not text[tokens[0].end() : tokens[1].start()].strip()
                 and tokens[1].group() not in self.stop):
             end_tok = tokens[1]
+            if end_tok.group() in self.particles:  # "باب بن غشير"
+                third = _WORD.match(text, end_tok.end() + 1)
+                if third is None or text[end_tok.end() : end_tok.end() + 1] != " ":
+                    return None
+                end_tok = third
         return (tokens[0].start() if include_from is None else include_from), end_tok.end()
 
 
@@ -313,7 +327,10 @@ class PlaceResolver:
         for i, m in enumerate(mentions):
             key = m.attrs["key"]
             if m.attrs.get("cue") == "admin":
-                region = self._admin_region(key, top)
+                region = None
+                if m.attrs.get("cue_value") == "countryside":  # "ريف دمشق" is its own governorate
+                    region = self._admin_region("ريف " + key, top)
+                region = region or self._admin_region(key, top)
                 if region is not None:
                     resolved[i] = region
                     admin_context.append((m.attrs["vstart"], region.country, region.admin1_code))
@@ -379,7 +396,7 @@ class PlaceResolver:
                 d = min(_km(p.lat, p.lon, a, b) for a, b in anchors)
                 score += 2.0 if d < 40 else 1.0 if d < 120 else 0.0
             if top_countries and not in_prior and p.kind != "country" and (
-                p.population < _BIG_CITY or cue == "settlement"
+                p.population < (_BIG_CITY if cue else 1_000_000) or cue == "settlement"
             ):
                 continue  # a village abroad is not what a local report means
             if score > best_score:

@@ -56,9 +56,19 @@ class MentionSelector:
                 cue, _ = classify_cue(words_before(text, cand.vstart, 2), self.place_cues)
                 if cue in ("settlement", "admin"):
                     cand.attrs["drop"] = True
+        first_named: dict[str, int] = {}
+        for c in actor_cands:
+            if c.entity and not c.attrs.get("short"):
+                first_named.setdefault(c.entity, c.start)
         for cand in actor_cands:
             if cand.attrs.get("drop"):
                 continue
+            if cand.attrs.pop("anaphoric", False):
+                # "الحركة" refers back to a movement named in full before it; otherwise it is no mention.
+                earlier = [r for r in cand.attrs["refs"] if first_named.get(r, len(doc.text)) < cand.start]
+                if not earlier:
+                    continue
+                cand.attrs["refs"] = earlier
             ref = self._choose(cand.attrs["refs"], cand.attrs.get("short", False), named, top, self._actor_countries)
             if ref is None:
                 continue

@@ -138,6 +138,8 @@ class _Phrases(Generic[T]):
     def match(self, toks: Sequence[str], i: int, first: str | None = None) -> tuple[int, T] | None:
         """(end token index, value) of the longest phrase at ``toks[i]`` (whose text may be replaced
         by ``first``, e.g. with its proclitics removed)."""
+        if i >= len(toks):
+            return None
         node = self._root.get(toks[i] if first is None else first)
         if node is None:
             return None
@@ -1385,7 +1387,7 @@ class _Parser:
         this = self.lex(self.w.this_words, k, proclitics=True)
         if this:
             k, skip = this[0], this[2]
-        elif self.toks[k] == "ال" and t.num(k + 1) is not None and t.touching(k + 1):
+        elif k < t.n and self.toks[k] == "ال" and t.num(k + 1) is not None and t.touching(k + 1):
             k += 1  # "الـ24 ساعة الماضية"
         count: int | None = None
         counted = False
@@ -1455,13 +1457,13 @@ class _Parser:
             if n > _MAX_COUNT or self.glued(k + 1) or self.glued(k):
                 return None
             u = self.lex(self.w.units, k + 1)
-            if u is None:
+            if u is None or not self.agrees(n, u[1][1], k + 1):
                 return None
             return u[0], u[1][0], n
         c = self.cardinal(k, first=first)
         if c is not None:
             u = self.lex(self.w.units, c[0])
-            if u is None or (u[1][1] == "dual" and c[1] != 2):
+            if u is None or not self.agrees(c[1], u[1][1], c[0]):
                 return None
             return u[0], u[1][0], c[1]
         u = self.lex(self.w.units, k, first=first)
@@ -1480,6 +1482,20 @@ class _Parser:
                 return j, unit, 1
             return (j, unit, 1) if after_prep else None
         return (j, unit, None) if after_prep else None
+
+    def agrees(self, count: int | None, category: str, unit_at: int) -> bool:
+        """A count and its unit form a duration: 3–10 take the plural ("ثلاثة أيام", not "ثلاثة يوم
+        الأحد"), a dual stands for two, and a singular "يوم" that starts a day ("12 يوم الجمعة") is not
+        a unit."""
+        if category == "dual":
+            return count == 2
+        if count is not None and 3 <= count <= 10 and category != "plural":
+            return False
+        if category == "singular" and self.lex(self.w.day_words, unit_at):
+            nxt = unit_at + 1
+            if self.lex(self.w.weekdays, nxt) or self.t.num(nxt) is not None:
+                return False
+        return True
 
     def duration(self, i: int) -> _Sem | None:
         """[بعد|قبل|منذ|خلال] [نحو] count unit; "خلال الأيام الماضية"; "بعد ذلك بيومين"; a bare count."""

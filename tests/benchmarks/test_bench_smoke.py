@@ -127,7 +127,15 @@ def test_ensure_corpus_writes_once_and_reuses(tmp_path: Path) -> None:
     assert (second.docs, second.chars, second.bytes) == (first.docs, first.chars, first.bytes)
     assert sum(1 for _ in read_corpus(second.path)) == first.docs
     other = ensure_corpus(SOURCES, size_mb=0.05, seed=4, cache_dir=tmp_path)
-    assert other.path != first.path
+    assert other.path != first.path and first.path.exists()
+
+
+def test_new_sources_replace_the_stale_corpus_of_same_size_and_seed(tmp_path: Path) -> None:
+    old = ensure_corpus(SOURCES, size_mb=0.02, seed=3, cache_dir=tmp_path)
+    new = ensure_corpus(SOURCES[:1], size_mb=0.02, seed=3, cache_dir=tmp_path)
+    assert new.path != old.path and new.path.exists()
+    assert not old.path.exists() and not old.path.with_suffix(".meta.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([new.path.name, new.path.stem + ".meta.json"])
 
 
 def test_generator_rejects_empty_sources() -> None:
