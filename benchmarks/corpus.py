@@ -29,7 +29,7 @@ from typing import Any
 
 import orjson
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MB = 1_000_000  # sizes are in MB of UTF-8 text (10^6 bytes)
 
 SHAPES = ("runon", "table", "mixed", "verbless", "telegram", "diacritics", "indic_digits")
@@ -192,8 +192,11 @@ class CorpusGenerator:
 
     # -- pieces -------------------------------------------------------------------------------------
 
-    def _body(self, rng: random.Random, target_chars: int) -> list[str]:
-        """Sentences for one document: a run from one source, interleaved with sentences of others."""
+    def _body(self, rng: random.Random, target_chars: int) -> tuple[int, list[str]]:
+        """Sentences for one document: a run from one source, interleaved with sentences of others.
+
+        Returns the index of that primary source and the sentences.
+        """
         primary = rng.randrange(len(self._doc_sentences))
         own = self._doc_sentences[primary]
         pos = rng.randrange(len(own))
@@ -212,7 +215,7 @@ class CorpusGenerator:
             block = out[i : i + 3]
             rng.shuffle(block)
             out[i : i + 3] = block
-        return out
+        return primary, out
 
     @staticmethod
     def _vary_numbers(rng: random.Random, text: str) -> str:
@@ -341,7 +344,8 @@ class CorpusGenerator:
         """The ``index``-th corpus document as a record: id, text, published, shapes."""
         rng = random.Random(f"marsad-bench:{GENERATOR_VERSION}:{self.seed}:{index}")
         target = int(min(12000, max(150, rng.lognormvariate(math.log(1400), 0.8))))
-        sentences = [self._vary_numbers(rng, s) for s in self._body(rng, target)]
+        primary, body = self._body(rng, target)
+        sentences = [self._vary_numbers(rng, s) for s in body]
         paragraphs: list[str] = []
         while sentences:
             n = rng.randint(1, 5)
@@ -366,11 +370,10 @@ class CorpusGenerator:
             text = self._decorate(rng, text)
         if "indic_digits" in shapes:
             text = self._indic_digits(rng, text)
-        source = self.sources[index % len(self.sources)]
         return {
             "id": f"bench-{index:06d}",
             "text": text,
-            "published": self._published(rng, source),
+            "published": self._published(rng, self.sources[primary]),
             "shapes": shapes,
         }
 

@@ -10,6 +10,7 @@ from typing import ClassVar
 from marsad.model import Author, Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
 from marsad.recognize.places import transliterate_name
+from marsad.recognize.select import person_id
 from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
 
@@ -107,7 +108,7 @@ class AuthorDetector:
             return
         doc.mentions[:] = [m for m in doc.mentions if not (m.start < end and start < m.end)]
         key = normalize_for_match(doc.text[start:end])
-        eid = "person:" + "-".join(key.split())
+        eid = person_id(key)
         doc.add_entity(Entity(eid, EntityKind.PERSON, transliterate_name(key), doc.text[start:end],
                               {"in_kb": False, "organization": org, "role": "signatory"}))
         doc.add_mention(doc.span(start, end, Label.PERSON, entity=eid, confidence=0.9, component="author"))

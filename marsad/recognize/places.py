@@ -24,6 +24,7 @@ from marsad.recognize.candidates import Candidate
 from marsad.recognize.context import strip_proclitics, words_after, words_before
 from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
+from marsad.text.common_words import common_words
 from marsad.text.normalize import normalize_for_match
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
@@ -35,6 +36,9 @@ _WORD = re.compile(r"\w+")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 # The word before a list item ("كفرزيتا" in "كفرزيتا واللطامنة").
 _LIST_PREV = re.compile(r"(\w+)[\s,]*$")
+# A preposition or a construct noun / verb of taking and losing, then (after a space) the object.
+_MOTION_OBJECT = re.compile(r"(?<!\w)(\w+) (?=\w)")
+_CONSTRUCT_MOTION = ("سقوط", "سقطت", "سقط", "خساره", "استعاده", "اقتحام", "حصار", "تحرير")
 _LIST_AND = re.compile(r"\s*(?:,\s*)?و(?=\w{3})")
 _LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
@@ -52,6 +56,8 @@ class PlaceCues:
     compound_heads: frozenset[str]
     plural: frozenset[str]
     not_names: frozenset[str]
+    toward: frozenset[str]
+    motion: tuple[str, ...]
 
     def is_cue_word(self, key: str) -> bool:
         """Cue words are never place names themselves (مدينة، المدينة، غرب، معبر); feature heads with
@@ -59,7 +65,9 @@ class PlaceCues:
         if key in self.admin or key in self.settlement or key in self.direction or key in self.preposition:
             return True
         bare = key[2:] if key.startswith("ال") else key
-        return bare != key and bare not in self.feature_heads and (bare in self.admin or bare in self.settlement)
+        return bare != key and bare not in self.feature_heads and (
+            bare in self.admin or bare in self.settlement or bare in self.direction
+        )
 
 
 @cache
@@ -83,6 +91,8 @@ def load_place_cues() -> PlaceCues:
         compound_heads=frozenset(normalize_for_match(w) for w in raw["compound_heads"]),
         plural=frozenset(normalize_for_match(w) for w in raw["plural"]),
         not_names=frozenset(normalize_for_match(w) for w in raw["not_names"]),
+        toward=frozenset(normalize_for_match(w) for w in raw["toward"]),
+        motion=tuple(normalize_for_match(w) for w in raw["motion"]),
     )
 
 
@@ -120,6 +130,7 @@ class PlaceRecognizer:
         self.cues = load_place_cues()
         self.stop = frozenset(normalize_for_match(w) for w in resources.kb.cues.stop_words)
         self.particles = frozenset(normalize_for_match(w) for w in resources.kb.cues.name_particles)
+        self.common = common_words()
         heads = {w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT} | set(self.cues.feature_heads)
         heads |= set(self.cues.plural) - set(self.cues.admin)
         alternation = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
@@ -179,8 +190,10 @@ class PlaceRecognizer:
                     continue
             if not (cue or " " in m.key or strong_kind or top >= 50_000 or len(m.key) >= 6):
                 continue
-            if cue in (None, "prep") and top < 1000 and len(m.key) <= 4:
-                continue  # short names of hamlets: too often an ordinary word with a proclitic
+            if cue in (None, "prep") and len(m.key) <= 4 and (top < 1000 or (m.prefix and top < 50_000)):
+                continue  # short names of hamlets: too often an ordinary word with a proclitic ("فرقه")
+            if m.key in self.cues.not_names:
+                continue
             previous = Candidate(
                 m.start, m.end, m.vstart, m.vend, Label.PLACE, "gazetteer", key=canonical,
                 confidence=0.9 if cue else 0.75,
@@ -188,6 +201,7 @@ class PlaceRecognizer:
             )
             proposals.append(previous)
         proposals.extend(self._cue_places(analysis))
+        proposals.extend(self._motion_places(analysis))
         proposals.extend(self._list_neighbours(analysis, proposals))
         analysis.facts["candidates.places"] = proposals
         analysis.facts["country_prior"] = prior
@@ -215,9 +229,33 @@ class PlaceRecognizer:
                 ))
                 names += 1
                 follow = _LIST_NEXT.match(text, ve)
-                if follow is None:
+                if follow is None or (names and not self._ends_list(text, ve)):
                     break
                 pos = follow.end()
+        return out
+
+    def _motion_places(self, analysis: Analysis) -> list[Candidate]:
+        """Names after "باتجاه/نحو", after على/إلى/من following a verb or noun of movement or control,
+        and right after "سقوط/خسارة/سقطت": "وصل الجيش إلى معردس", "بعد خسارة صوران"."""
+        text = analysis.view.text
+        out: list[Candidate] = []
+        for m in _MOTION_OBJECT.finditer(text):
+            word = m.group(1)
+            bare = strip_proclitics(word)
+            if word in self.cues.toward or bare in self.cues.toward:
+                pass
+            elif word in ("الي", "علي", "من"):
+                if not any(stem in w for w in words_before(text, m.start(1), 5) for stem in self.cues.motion):
+                    continue
+            elif not (bare in _CONSTRUCT_MOTION or bare[2:] in _CONSTRUCT_MOTION):
+                continue
+            span = self._name_after(text, m.end(1), None)
+            if span is None or not self._proper(span[0], text):
+                continue
+            vs, ve = span
+            start, end = analysis.view.span(vs, ve)
+            out.append(Candidate(start, end, vs, ve, Label.PLACE, "cue-place", key=text[vs:ve], confidence=0.6,
+                                 attrs={"cue": "motion", "cue_value": word, "common": False}))
         return out
 
     def _list_neighbours(self, analysis: Analysis, places: list[Candidate]) -> list[Candidate]:
@@ -239,7 +277,8 @@ class PlaceRecognizer:
             for _ in range(6):
                 follow = _LIST_AND.match(text, pos)
                 span = self._name_after(text, follow.end(), None) if follow else None
-                if span is None or span[0] in starts or not self._ends_list(text, span[1]):
+                if (span is None or span[0] in starts or not self._ends_list(text, span[1])
+                        or not self._proper(span[0], text)):
                     break
                 add(*span)
                 pos = span[1]
@@ -255,7 +294,8 @@ class PlaceRecognizer:
                 word, wstart = back.group(1), back.start(1)
                 joined = word.startswith("و") and len(word) > 3
                 name_start = wstart + 1 if joined else wstart
-                if not self._name_word(word[1:] if joined else word) or name_start in starts:
+                if (not self._name_word(word[1:] if joined else word) or name_start in starts
+                        or not self._proper(name_start, text)):
                     break
                 if not joined:
                     before = text[max(0, wstart - 30) : wstart].split()
@@ -278,10 +318,16 @@ class PlaceRecognizer:
             w in self.stop or w in self.cues.preposition or self.cues.is_cue_word(w) for w in (nxt, bare)
         )
 
+    def _proper(self, vs: int, text: str) -> bool:
+        """Weak cues (a list, a verb of movement) need a word that is not a frequent Arabic word."""
+        word = _WORD.match(text, vs)
+        return word is not None and word.group() not in self.common
+
     def _name_word(self, word: str) -> bool:
         """Could this word be (the start of) a place name?"""
-        return not (word in self.stop or word[0].isdigit() or len(word) < 3 or self.cues.is_cue_word(word)
-                    or word in self.cues.region_part or word in self.cues.not_names)
+        bare = word[1:] if word[0] in "وف" and len(word) > 3 else word
+        return not (word in self.stop or bare in self.stop or word[0].isdigit() or len(word) < 3
+                    or self.cues.is_cue_word(word) or word in self.cues.region_part or word in self.cues.not_names)
 
     def _name_after(self, text: str, pos: int, include_from: int | None) -> tuple[int, int] | None:
         """View span of the one- or two-word name starting at ``pos`` (after spaces and quotes)."""
@@ -289,7 +335,7 @@ class PlaceRecognizer:
         if not tokens or text[pos : tokens[0].start()].strip(" \"'"):
             return None
         first = tokens[0].group()
-        if not self._name_word(first):
+        if first not in self.cues.compound_heads and not self._name_word(first):
             return None
         end_tok = tokens[0]
         if (first in self.cues.compound_heads and len(tokens) == 2
@@ -357,7 +403,7 @@ class PlaceResolver:
         drop: list[Mention] = []
         for i, m in enumerate(mentions):
             place = resolved.get(i)
-            if place is None and m.attrs.get("cue") not in ("settlement", "direction", "admin"):
+            if place is None and m.attrs.get("cue") not in ("settlement", "direction", "admin", "motion", "list"):
                 drop.append(m)  # a bare name that only matched far-away places: not a place here
                 continue
             self._link(doc, m, place, text, top, admin_context)

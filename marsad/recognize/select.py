@@ -149,7 +149,7 @@ class MentionSelector:
             if cand.entity:
                 self._person_entity(doc, self.kb.persons[cand.entity])
             else:
-                cand.entity = "person:" + "-".join(cand.key.split())
+                cand.entity = person_id(cand.key)
                 doc.add_entity(Entity(cand.entity, EntityKind.PERSON, transliterate_name(cand.key),
                                       doc.text[cand.start : cand.end], {"in_kb": False}))
         return Mention(
@@ -185,3 +185,11 @@ def _view_span(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
     lo = bisect_left(range(len(view.text)), start, key=view.to_original)
     hi = bisect_left(range(len(view.text)), end, key=view.to_original)
     return lo, hi
+
+
+def person_id(folded_name: str) -> str:
+    """Entity id of a person not in the knowledge base; inflected kunyas (أبي، أبا) share أبو's id."""
+    words = folded_name.split()
+    if words and words[0] in ("ابي", "ابا"):
+        words[0] = "ابو"
+    return "person:" + "-".join(words)

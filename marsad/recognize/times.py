@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources as importlib_resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -56,8 +57,8 @@ _B_DEF_UNIT, _B_THIS, _B_YEAR_WORD, _B_MONTH_WORD, _B_DAY_WORD, _B_PERIOD, _B_DU
 _B_REL, _B_DIGIT, _B_APPROX, _B_POD_NOUN = 1 << 16, 1 << 17, 1 << 18, 1 << 19
 _DIGITS_KEY = "#"  # stands for any number in the first-word tables
 # Window around an anchor hit that is tokenized and parsed (view characters).
-_LEFT_MARGIN = 28
-_RIGHT_MARGIN = 32
+_LEFT_MARGIN = 24
+_RIGHT_MARGIN = 28
 _MAX_SNAP = 64
 _MAX_COUNT = 1000
 _DATE_SEPARATORS = frozenset("/-.")
@@ -568,6 +569,8 @@ def _first_word_bits(
     followers.update(("من", "/", "-", ".", ":"))
     for follower in followers:
         pair[_DIGITS_KEY, follower] = _B_DIGIT
+    for first, second in pair:  # a pair lookup replaces the lookup of its first word alone
+        pair[first, second] |= single.get(first, 0)
     return single, pair
 
 
@@ -634,9 +637,9 @@ class _Tokens:
 
     def __init__(self, view: str, lo: int, hi: int, words: TimeWords) -> None:
         found = list(_TOKEN_RE.finditer(view, lo, hi))
-        self.text: list[str] = [m.group() for m in found]
-        self.start: list[int] = [m.start() for m in found]
-        self.end: list[int] = [m.end() for m in found]
+        self.text: list[str] = list(map(re.Match.group, found))
+        self.start: list[int] = list(map(re.Match.start, found))
+        self.end: list[int] = list(map(re.Match.end, found))
         self.n = n = len(found)
         # a word cut by the window edge keeps its place, but nothing matches it
         if n and lo > 0 and self.start[0] == lo and view[lo - 1].isalnum():
@@ -645,14 +648,13 @@ class _Tokens:
             self.text[-1] = "\x00"
         self.attached = words.attached_heads
         self._forms: dict[int, list[tuple[str, int]]] = {}
-        # first-word bits from the token (any number as one key) and the token after it; a number
-        # only counts before a month, unit, era, "من" or a separator
-        single, pair = words.single_bits, words.pair_bits
+        # first-word bits from the token (any number as one key) and the token after it (pair_bits
+        # already include the first word's own bits)
         keys = [_DIGITS_KEY if w[0].isdigit() else w for w in self.text]
-        nexts = [*self.text[1:], ""]
-        self.masks: list[int] = [
-            single.get(w, 0) | pair.get((w, x), 0) for w, x in zip(keys, nexts, strict=True)
-        ]
+        singles = map(words.single_bits.get, keys, repeat(0))
+        self.masks: list[int] = list(
+            map(words.pair_bits.get, zip(keys, [*keys[1:], ""], strict=True), singles)
+        )
 
     def mask(self, i: int) -> int:
         """Bits of the tables whose phrases may start at token i."""
@@ -736,10 +738,10 @@ class _Parser:
     """Recursive-descent grammar over the tokens of one window. Each rule takes a token index and
     returns a _Sem (with its end token) or None."""
 
-    def __init__(self, w: TimeWords, t: _Tokens) -> None:
+    def __init__(self, w: TimeWords) -> None:
         self.w = w
-        self.t = t
-        self.toks = t.text
+        self.t: _Tokens
+        self.toks: list[str] = []
         # each rule with the first-word bits it can start with
         self.rules: tuple[tuple[Callable[[int], _Sem | None], int], ...] = (
             (self.clock_led, _B_CLOCK_HEAD),
@@ -750,6 +752,11 @@ class _Parser:
             (self.bare_clock, _B_DIGIT | _B_HOUR_WORD),
             (self.part_of_day_noun, _B_POD_NOUN),
         )
+
+    def reset(self, t: _Tokens) -> None:
+        """Parse another window."""
+        self.t = t
+        self.toks = t.text
 
     # -- lexical helpers ------------------------------------------------------------------------
 
@@ -1940,9 +1947,10 @@ def find_times(
     pub = parse_published(published)
     text = view.text
     out: list[TimeMatch] = []
+    parser = _Parser(w)
     for lo, hi in _windows(text, w):
         tokens = _Tokens(text, lo, hi, w)
-        parser = _Parser(w, tokens)
+        parser.reset(tokens)
         i = 0
         masks = tokens.masks
         while i < tokens.n:

@@ -75,6 +75,8 @@ def test_records_reach_the_byte_target() -> None:
     assert sum(sizes) - sizes[-1] < 50_000  # stops as soon as the target is reached
     assert len({r["id"] for r in records}) == len(records)
     assert all(r["text"].strip() for r in records)
+    published = [r["published"] for r in records if r["published"] is not None]
+    assert published and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", p) for p in published)
 
 
 def test_every_hard_shape_appears_and_has_its_form() -> None:
