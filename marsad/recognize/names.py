@@ -9,6 +9,7 @@ from marsad.kb.loader import actor_names
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
+from marsad.recognize.context import strip_proclitics, words_before
 from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.normalize import NormalizedText, normalize_for_match
@@ -75,7 +76,7 @@ class ActorRecognizer:
                     entity=chosen[0].ref if len({e.ref for e in chosen}) == 1 else None,
                     key=m.key,
                     attrs={"refs": sorted({e.ref for e in chosen}), "short": not full, "form": chosen[0].form,
-                           "anaphoric": all(e.form == "anaphoric" for e in chosen)},
+                           "anaphoric": sorted({e.ref for e in chosen if e.form == "anaphoric"})},
                 )
             )
         analysis.facts["candidates.actors"] = out
@@ -92,12 +93,15 @@ class ActorRecognizer:
         return m
 
 
+_SPEAKERS = frozenset({"المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه"})
+
+
 class PersonRecognizer:
     """Persons from the knowledge base, and unknown persons introduced by a title (الرائد، الشيخ…) or
     a kunya (أبو محمد الحموي)."""
 
     name: ClassVar[str] = "persons"
-    requires: ClassVar[tuple[str, ...]] = ("names",)
+    requires: ClassVar[tuple[str, ...]] = ("names", "candidates.actors")
     provides: ClassVar[tuple[str, ...]] = ("candidates.persons",)
 
     def __init__(self, resources: Resources) -> None:
@@ -127,7 +131,25 @@ class PersonRecognizer:
                         out.append(cand)
                     break
         out.extend(self._aged(analysis))
+        out.extend(self._spokespersons(analysis))
         analysis.facts["candidates.persons"] = out
+
+    def _spokespersons(self, analysis: Analysis) -> list[Candidate]:
+        """"المتحدث باسم قسد فرهاد شامي": a name right after a spokesperson's organization."""
+        text = analysis.view.text
+        out: list[Candidate] = []
+        for actor in analysis.facts.get("candidates.actors", []):
+            before = words_before(text, actor.vstart, 2)
+            if len(before) < 2 or before[-1] not in ("باسم", "بلسان") or strip_proclitics(before[-2]) not in _SPEAKERS:
+                continue
+            tokens = self._name_tokens(analysis.view, actor.vend, limit=3)
+            if not tokens or text[actor.vend : tokens[0][0]].strip():
+                continue
+            vs, ve = tokens[0][0], tokens[-1][1]
+            start, end = analysis.view.span(vs, ve)
+            out.append(Candidate(start, end, vs, ve, Label.PERSON, "title-person", key=text[vs:ve],
+                                 confidence=0.75, attrs={"cue": "spokesperson"}))
+        return out
 
     def _aged(self, analysis: Analysis) -> list[Candidate]:
         """Names right before an age in brackets; leading non-name words (زوجته، الطفل) are skipped."""

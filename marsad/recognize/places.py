@@ -229,9 +229,11 @@ class PlaceRecognizer:
                 ))
                 names += 1
                 follow = _LIST_NEXT.match(text, ve)
-                if follow is None or (names and not self._ends_list(text, ve)):
+                if follow is None or not self._ends_list(text, ve):
                     break
                 pos = follow.end()
+                if not self._proper(pos, text):
+                    break
         return out
 
     def _motion_places(self, analysis: Analysis) -> list[Candidate]:
@@ -320,8 +322,11 @@ class PlaceRecognizer:
 
     def _proper(self, vs: int, text: str) -> bool:
         """Weak cues (a list, a verb of movement) need a word that is not a frequent Arabic word."""
-        word = _WORD.match(text, vs)
-        return word is not None and word.group() not in self.common
+        match = _WORD.match(text, vs)
+        if match is None or match.group() in self.common:
+            return False
+        word = match.group()  # "محيطها": a frequent noun with a pronoun suffix
+        return not any(word.endswith(suffix) and word[: -len(suffix)] in self.common for suffix in ("هما", "ها", "هم"))
 
     def _name_word(self, word: str) -> bool:
         """Could this word be (the start of) a place name?"""

@@ -63,12 +63,14 @@ class MentionSelector:
         for cand in actor_cands:
             if cand.attrs.get("drop"):
                 continue
-            if cand.attrs.pop("anaphoric", False):
-                # "الحركة" refers back to a movement named in full before it; otherwise it is no mention.
-                earlier = [r for r in cand.attrs["refs"] if first_named.get(r, len(doc.text)) < cand.start]
-                if not earlier:
+            anaphoric = cand.attrs.pop("anaphoric", [])
+            if anaphoric:
+                # "الحركة" refers back to a movement named in full before it; otherwise not to it.
+                refs = [r for r in cand.attrs["refs"]
+                        if r not in anaphoric or first_named.get(r, len(doc.text)) < cand.start]
+                if not refs:
                     continue
-                cand.attrs["refs"] = earlier
+                cand.attrs["refs"] = refs
             ref = self._choose(cand.attrs["refs"], cand.attrs.get("short", False), named, top, self._actor_countries)
             if ref is None:
                 continue

@@ -217,6 +217,7 @@ class TimeWords:
     part_adverbs: _Phrases[str]
     part_clock: dict[str, dict[int, int]]
     clock_heads: _Phrases[bool]
+    clock_fillers: _Phrases[bool]
     hour_words: _Phrases[int]
     minute_words: _Phrases[int]
     day_ordinals: _Phrases[int]
@@ -240,6 +241,7 @@ class TimeWords:
     relative: _Phrases[_Rel]
     approximators: _Phrases[bool]
     age_cues: frozenset[str]
+    accusative_blockers: _Phrases[bool]
     pod_nouns: _Phrases[str]
     pod_prepositions: frozenset[str]
     night_joiners: _Phrases[bool]
@@ -324,6 +326,7 @@ _SECTIONS = frozenset(
         "attached_preposition_heads",
         "approximators",
         "age_cues",
+        "accusative_blockers",
         "duration_prepositions",
         "anchored_offsets",
         "part_of_day_nouns",
@@ -462,6 +465,7 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         part_adverbs=part_adverbs,
         part_clock=part_clock,
         clock_heads=_flat(clock["heads"]),
+        clock_fillers=_flat(clock.get("fillers") or []),
         hour_words=hour_words,
         minute_words=minute_words,
         day_ordinals=day_ordinals,
@@ -485,6 +489,7 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         relative=relative,
         approximators=_flat(raw.get("approximators") or []),
         age_cues=folded("age_cues"),
+        accusative_blockers=_flat(raw.get("accusative_blockers") or []),
         pod_nouns=pod_nouns,
         pod_prepositions=folded("part_of_day_prepositions"),
         night_joiners=_flat(raw.get("night_joiners") or []),
@@ -652,9 +657,8 @@ class _Tokens:
         # already include the first word's own bits)
         keys = [_DIGITS_KEY if w[0].isdigit() else w for w in self.text]
         singles = map(words.single_bits.get, keys, repeat(0))
-        self.masks: list[int] = list(
-            map(words.pair_bits.get, zip(keys, [*keys[1:], ""], strict=True), singles)
-        )
+        nexts = [*keys[1:], ""] if n else []
+        self.masks: list[int] = list(map(words.pair_bits.get, zip(keys, nexts, strict=True), singles))
 
     def mask(self, i: int) -> int:
         """Bits of the tables whose phrases may start at token i."""
@@ -1067,9 +1071,8 @@ class _Parser:
                 sem.part, sem.j = adv[1], adv[0]
         if sem.hour is None and sem.kind != "time-of-day":
             k2 = self.punct(sem.j)
-            while self.word(k2, "عند", "في", "حوالي", "نحو", "قرابه", "تمام"):
-                k2 += 1
-            clock = self.clock_time(k2)
+            filler = self.lex(self.w.clock_fillers, k2)  # "صباح اليوم عند الساعة 10"
+            clock = self.clock_time(filler[0] if filler else k2)
             if clock is not None:
                 hour, sem.minute, cpart, sem.j = clock
                 sem.part = cpart or sem.part
@@ -1484,7 +1487,7 @@ class _Parser:
             if c2 is not None and c2[1] == 1:
                 return c2[0], unit, 1
             if cat == "accusative" and not after_prep:
-                if self.word(j, "ما", "بعد"):
+                if self.lex(self.w.accusative_blockers, j):
                     return None  # "يوماً ما", "يوماً بعد يوم"
                 return j, unit, 1
             return (j, unit, 1) if after_prep else None

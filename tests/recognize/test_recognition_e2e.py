@@ -9,19 +9,9 @@ import pytest
 from marsad.model import Document, Label
 from marsad.pipeline import Pipeline
 
+from .conftest import run
+
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "hama-2017-statement.ar.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Pipeline:
-    return Pipeline.default()
-
-
-def run(nlp: Pipeline, text: str, **kw: object) -> Document:
-    doc = nlp(Document(id="t", text=text, **kw))  # type: ignore[arg-type]
-    for m in doc.mentions:
-        assert text[m.start : m.end] == m.text
-    return doc
 
 
 def spans(doc: Document, label: Label) -> list[tuple[str, str | None]]:

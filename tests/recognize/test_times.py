@@ -580,3 +580,35 @@ def test_any_text_gives_exact_non_overlapping_spans(text: str) -> None:
     for m in found:
         assert m.kind in {"date", "month", "year", "weekday", "relative", "time-of-day", "duration", "hijri"}
         assert m.precision in {"day", "week", "month", "year", "hour", None}
+
+
+def _vocabulary_words() -> list[str]:
+    packaged = Path(__file__).resolve().parents[2] / "marsad" / "kb" / "data" / "time_words.yaml"
+    words: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            words.update(node.split())
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load(packaged.read_text(encoding="utf-8")))
+    arabic = sorted(w for w in words if not w.isascii())
+    return [*arabic, "5", "12", "2017", "1438", "٢٣", "/", "-", "(", ")", "،", ".", "\n", "و", "ب", "الـ", "2:30"]
+
+
+VOCABULARY = _vocabulary_words()
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=14),
+    st.sampled_from([" ", ""]),
+    st.sampled_from([None, PUB, dt.datetime(2020, 1, 1, 3, 0)]),
+)
+def test_any_sequence_of_time_words_is_handled(words: list[str], sep: str, published: dt.date | None) -> None:
+    times(sep.join(words), published)

@@ -1,0 +1,30 @@
+"""Author organization from signatures, headers and agency datelines."""
+
+from __future__ import annotations
+
+from marsad.model import Label
+from marsad.pipeline import Pipeline
+
+from .conftest import run
+
+
+def test_signature_with_name_org_and_role(nlp: Pipeline) -> None:
+    doc = run(nlp, "خالد العمر / حركة أحرار الشام / مسؤول المكتب الإعلامي\nتصدت مجموعاتنا لهجوم على محور الزيارة.")
+    assert doc.author is not None
+    assert (doc.author.organization, doc.author.name) == ("ahrar-al-sham", "خالد العمر")
+    assert doc.author.role == "مسؤول المكتب الإعلامي"
+    assert any(m.label == Label.PERSON and m.text == "خالد العمر" for m in doc.mentions)
+
+
+def test_header_line_and_scraped_trailer(nlp: Pipeline) -> None:
+    doc = run(nlp, "المكتب الإعلامي لجيش العزة\nتمكن مقاتلونا من صد محاولة تقدم.\n\nSocial Links:")
+    assert doc.author is not None and doc.author.organization == "jaish-al-izza"
+
+
+def test_agency_dateline(nlp: Pipeline) -> None:
+    doc = run(nlp, "دمشق - سانا: أعلن مصدر عسكري أن وحدات من الجيش تصدت لهجوم في ريف حماة.")
+    assert doc.author is not None and doc.author.organization == "sana" and doc.author.role == "agency"
+
+
+def test_no_author_in_plain_news(nlp: Pipeline) -> None:
+    assert run(nlp, "قتل مدنيان في قصف على بلدة كفرنبل بريف إدلب.").author is None

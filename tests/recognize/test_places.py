@@ -1,0 +1,65 @@
+"""Place recognition and resolution: cues, lists, relative places, admin context, false friends."""
+
+from __future__ import annotations
+
+from marsad.model import Label
+from marsad.pipeline import Pipeline
+from marsad.recognize.places import classify_cue, load_place_cues
+from marsad.text.normalize import normalize_for_match
+
+from .conftest import run, texts
+
+
+def place(doc, text):  # type: ignore[no-untyped-def]
+    mention = next(m for m in doc.mentions if m.label == Label.PLACE and m.text == text)
+    return mention, doc.entities[mention.entity]
+
+
+def test_cue_classification() -> None:
+    cues = load_place_cues()
+
+    def cue(*words: str) -> tuple[str | None, str | None]:
+        return classify_cue([normalize_for_match(w) for w in words], cues)
+
+    assert cue("في", "ريف") == ("admin", "countryside")
+    assert cue("وبريف")[0] == "admin"
+    assert cue("شمال", "غرب") == ("direction", "north-west")
+    assert cue("قرية") == ("settlement", "village")
+    assert cue("الانتقالي", "الجنوبي") == (None, None)
+
+
+def test_rif_dimashq_is_its_own_governorate(nlp: Pipeline) -> None:
+    doc = run(nlp, "اعتقلت قوات النظام شابين في مدينة التل بريف دمشق.")
+    mention, entity = place(doc, "دمشق")
+    assert entity.id == "admin1:SY.08" and entity.attrs["geo_precision"] == 3
+    assert "التل" in texts(doc, Label.PLACE)
+
+
+def test_relative_place_keeps_anchor_and_direction(nlp: Pipeline) -> None:
+    doc = run(nlp, "تقدمت القوات إلى بيوت غرب خان شيخون في ريف إدلب الجنوبي.")
+    mention, entity = place(doc, "خان شيخون")
+    assert mention.attrs["relative"] == {"direction": "west", "anchor": entity.id}
+
+
+def test_lists_and_motion_cues_find_unknown_villages(nlp: Pipeline) -> None:
+    doc = run(nlp, "شن الطيران أكثر من 60 غارة على كفرزيتا واللطامنة ومورك خلال 24 ساعة، ثم وصل الجيش إلى معردس.")
+    found = texts(doc, Label.PLACE)
+    for name in ("كفرزيتا", "اللطامنة", "مورك", "معردس"):
+        assert name in found, name
+    assert doc.entities[place(doc, "معردس")[0].entity].attrs["lat"] is None  # never invented
+
+
+def test_common_words_and_adverbs_are_not_places(nlp: Pipeline) -> None:
+    doc = run(nlp, "قُتل 33 جندياً تركياً في غارة، وقال إن الفصيل المدعوم روسياً دفع بنقطتين رباط إلى المنطقة.")
+    assert texts(doc, Label.PLACE) == []
+
+
+def test_a_village_abroad_is_not_chosen_for_a_local_report(nlp: Pipeline) -> None:
+    doc = run(nlp, "قتل مدنيان بانفجار لغم من مخلفات تنظيم الدولة في حي الرميلة بمدينة الرقة.")
+    _, raqqa = place(doc, "الرقة")
+    assert raqqa.attrs["country"] == "SY"
+
+
+def test_hashtags_with_underscores(nlp: Pipeline) -> None:
+    doc = run(nlp, "قصف مدفعي على الأحياء السكنية #ريف_ادلب #معرة_النعمان")
+    assert "معرة_النعمان" in texts(doc, Label.PLACE)
