@@ -90,7 +90,12 @@ class Entity:
     attrs: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "kind": str(self.kind), "name": self.name, "name_ar": self.name_ar}
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": str(self.kind),
+            "name": self.name,
+            "name_ar": self.name_ar,
+        }
         out.update(self.attrs)
         return out
 

@@ -81,8 +81,8 @@ class Pipeline:
     @classmethod
     def default(cls, kb_paths: Iterable[str] = (), gazetteer_path: str | None = None) -> Pipeline:
         """The default recognition pipeline, fully offline."""
-        from marsad.resources import Resources
         from marsad.recognize import default_components
+        from marsad.resources import Resources
 
         resources = Resources.load(kb_paths=tuple(kb_paths), gazetteer_path=gazetteer_path)
         return cls(default_components(resources))

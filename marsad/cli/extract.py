@@ -14,22 +14,56 @@ from marsad.model import Document
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("sources", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
-              help="text: each file is one document; jsonl: one JSON object per line with 'text' and "
-                   "optionally 'id', 'date', 'url', 'title', 'source'.")
-@click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "table"]), default="json",
-              show_default=True, help="json: an array of records; jsonl: one record per line; table: for reading.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write records here instead of standard output.")
-@click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True),
-              help="Extra knowledge-base YAML file or directory (repeatable); entries override by id.")
-@click.option("--gazetteer", "gazetteer_path", type=click.Path(), default=None,
-              help="Gazetteer index directory (default: the user cache, built on first use).")
-@click.option("--encoding", default=None, help="Input encoding (default: detect; e.g. cp1256 for windows-1256).")
-@click.option("--max-mb", type=float, default=50.0, show_default=True, help="Refuse documents larger than this.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="text: each file is one document; jsonl: one JSON object per line with 'text' and "
+    "optionally 'id', 'date', 'url', 'title', 'source'.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default="json",
+    show_default=True,
+    help="json: an array of records; jsonl: one record per line; table: for reading.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write records here instead of standard output.",
+)
+@click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Extra knowledge-base YAML file or directory (repeatable); entries override by id.",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteer_path",
+    type=click.Path(),
+    default=None,
+    help="Gazetteer index directory (default: the user cache, built on first use).",
+)
+@click.option(
+    "--encoding", default=None, help="Input encoding (default: detect; e.g. cp1256 for windows-1256)."
+)
+@click.option(
+    "--max-mb", type=float, default=50.0, show_default=True, help="Refuse documents larger than this."
+)
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for documents that lack one.")
 @click.option("--country", default=None, help="ISO country code hint for documents (e.g. SY).")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: when a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on standard error (default: when a terminal).",
+)
 def extract(
     sources: tuple[str, ...],
     input_format: str,
@@ -56,8 +90,11 @@ def extract(
         _check_date(published)
     if country is not None and (len(country) != 2 or not country.isalpha()):
         raise click.BadParameter("use a two-letter ISO country code such as SY", param_hint="--country")
-    options = ReadOptions(input_format=input_format,  # type: ignore[arg-type]
-                          encoding=encoding, max_bytes=int(max_mb * 1024 * 1024))
+    options = ReadOptions(
+        input_format=input_format,  # type: ignore[arg-type]
+        encoding=encoding,
+        max_bytes=int(max_mb * 1024 * 1024),
+    )
     pipeline = Pipeline.default(kb_paths=kb_paths, gazetteer_path=gazetteer_path)
     version = _knowledge_version(kb_paths, gazetteer_path)
     failures: list[str] = []
@@ -87,8 +124,15 @@ def extract(
         sys.exit(1)
 
 
-def _write(processed: Iterator[Document], fmt: str, out: IO[str], version: str,
-           to_record: Any, dumps: Any, render_table: Any) -> int:
+def _write(
+    processed: Iterator[Document],
+    fmt: str,
+    out: IO[str],
+    version: str,
+    to_record: Any,
+    dumps: Any,
+    render_table: Any,
+) -> int:
     count = 0
     if fmt == "json":
         out.write("[")
@@ -140,4 +184,6 @@ def _check_date(value: str) -> None:
     try:
         date.fromisoformat(value[:10])
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2017-05-05", param_hint="--published") from None
+        raise click.BadParameter(
+            f"{value!r} is not a date like 2017-05-05", param_hint="--published"
+        ) from None

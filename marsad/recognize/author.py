@@ -17,13 +17,42 @@ from marsad.text.normalize import normalize_for_match
 _SEPARATORS = re.compile(r"\s*(?:/|\||\s[-–—]\s|،)\s*")
 _SIGNATURE_HEADS = tuple(
     normalize_for_match(w)
-    for w in ("المكتب الإعلامي", "المكتب الاعلامي", "مكتب العلاقات", "الناطق", "المتحدث", "القيادة العامة",
-              "بيان صادر عن", "صادر عن", "المكتب السياسي", "غرفة عمليات", "إعلام")
+    for w in (
+        "المكتب الإعلامي",
+        "المكتب الاعلامي",
+        "مكتب العلاقات",
+        "الناطق",
+        "المتحدث",
+        "القيادة العامة",
+        "بيان صادر عن",
+        "صادر عن",
+        "المكتب السياسي",
+        "غرفة عمليات",
+        "إعلام",
+    )
 )
 _ROLE_WORDS = frozenset(
     normalize_for_match(w)
-    for w in ("مسؤول", "المسؤول", "المتحدث", "متحدث", "الناطق", "ناطق", "مدير", "قائد", "القائد", "عضو",
-              "رئيس", "أمين", "المكتب", "مكتب", "الإعلامي", "الاعلامي", "العلاقات", "مراسل")
+    for w in (
+        "مسؤول",
+        "المسؤول",
+        "المتحدث",
+        "متحدث",
+        "الناطق",
+        "ناطق",
+        "مدير",
+        "قائد",
+        "القائد",
+        "عضو",
+        "رئيس",
+        "أمين",
+        "المكتب",
+        "مكتب",
+        "الإعلامي",
+        "الاعلامي",
+        "العلاقات",
+        "مراسل",
+    )
 )
 # Scraped-page trailers that are not part of the document.
 _TRAILER = re.compile(r"^\s*(?:social links|share|شارك|تابعونا|المصدر\s*:|#)", re.IGNORECASE)
@@ -55,7 +84,8 @@ class AuthorDetector:
 
     def _orgs_in(self, doc: Document, start: int, end: int) -> list[Mention]:
         return [
-            m for m in doc.mentions
+            m
+            for m in doc.mentions
             if m.label == Label.ORG and start <= m.start and m.end <= end and m.entity in self.actors
         ]
 
@@ -109,8 +139,15 @@ class AuthorDetector:
         doc.mentions[:] = [m for m in doc.mentions if not (m.start < end and start < m.end)]
         key = normalize_for_match(doc.text[start:end])
         eid = person_id(key)
-        doc.add_entity(Entity(eid, EntityKind.PERSON, transliterate_name(key), doc.text[start:end],
-                              {"in_kb": False, "organization": org, "role": "signatory"}))
+        doc.add_entity(
+            Entity(
+                eid,
+                EntityKind.PERSON,
+                transliterate_name(key),
+                doc.text[start:end],
+                {"in_kb": False, "organization": org, "role": "signatory"},
+            )
+        )
         doc.add_mention(doc.span(start, end, Label.PERSON, entity=eid, confidence=0.9, component="author"))
 
     def _dateline(self, doc: Document, start: int, end: int) -> Author | None:

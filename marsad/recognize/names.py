@@ -16,7 +16,9 @@ from marsad.text.normalize import NormalizedText, normalize_for_match
 
 _NAME_TOKEN = re.compile(r"[\"' ]*(\w+)")
 # A name followed by an age in brackets, as in casualty lists: "أحمد محمود قدور (45 عاماً)".
-_AGED_NAME = re.compile(r"(?<!\w)((?:[^\W\d]+ ){1,3}[^\W\d]+) ?\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b")
+_AGED_NAME = re.compile(
+    r"(?<!\w)((?:[^\W\d]+ ){1,3}[^\W\d]+) ?\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b"
+)
 
 
 class NameMatcher:
@@ -75,12 +77,15 @@ class ActorRecognizer:
                     "kb-actor",
                     entity=chosen[0].ref if len({e.ref for e in chosen}) == 1 else None,
                     key=m.key,
-                    attrs={"refs": sorted({e.ref for e in chosen}), "short": not full, "form": chosen[0].form,
-                           "anaphoric": sorted({e.ref for e in chosen if e.form == "anaphoric"})},
+                    attrs={
+                        "refs": sorted({e.ref for e in chosen}),
+                        "short": not full,
+                        "form": chosen[0].form,
+                        "anaphoric": sorted({e.ref for e in chosen if e.form == "anaphoric"}),
+                    },
                 )
             )
         analysis.facts["candidates.actors"] = out
-
 
     def _without_part_head(self, m: LexMatch, refs: set[str], analysis: Analysis) -> LexMatch:
         if any(normalize_for_match(self.actors[r].name_ar) == m.key for r in refs):
@@ -135,20 +140,35 @@ class PersonRecognizer:
         analysis.facts["candidates.persons"] = out
 
     def _spokespersons(self, analysis: Analysis) -> list[Candidate]:
-        """"المتحدث باسم قسد فرهاد شامي": a name right after a spokesperson's organization."""
+        """ "المتحدث باسم قسد فرهاد شامي": a name right after a spokesperson's organization."""
         text = analysis.view.text
         out: list[Candidate] = []
         for actor in analysis.facts.get("candidates.actors", []):
             before = words_before(text, actor.vstart, 2)
-            if len(before) < 2 or before[-1] not in ("باسم", "بلسان") or strip_proclitics(before[-2]) not in _SPEAKERS:
+            if (
+                len(before) < 2
+                or before[-1] not in ("باسم", "بلسان")
+                or strip_proclitics(before[-2]) not in _SPEAKERS
+            ):
                 continue
             tokens = self._name_tokens(analysis.view, actor.vend, limit=3)
             if not tokens or text[actor.vend : tokens[0][0]].strip():
                 continue
             vs, ve = tokens[0][0], tokens[-1][1]
             start, end = analysis.view.span(vs, ve)
-            out.append(Candidate(start, end, vs, ve, Label.PERSON, "title-person", key=text[vs:ve],
-                                 confidence=0.75, attrs={"cue": "spokesperson"}))
+            out.append(
+                Candidate(
+                    start,
+                    end,
+                    vs,
+                    ve,
+                    Label.PERSON,
+                    "title-person",
+                    key=text[vs:ve],
+                    confidence=0.75,
+                    attrs={"cue": "spokesperson"},
+                )
+            )
         return out
 
     def _aged(self, analysis: Analysis) -> list[Candidate]:
@@ -166,8 +186,19 @@ class PersonRecognizer:
                 continue
             vs, ve = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
             start, end = analysis.view.span(vs, ve)
-            out.append(Candidate(start, end, vs, ve, Label.PERSON, "title-person", key=text[vs:ve],
-                                 confidence=0.75, attrs={"cue": "age"}))
+            out.append(
+                Candidate(
+                    start,
+                    end,
+                    vs,
+                    ve,
+                    Label.PERSON,
+                    "title-person",
+                    key=text[vs:ve],
+                    confidence=0.75,
+                    attrs={"cue": "age"},
+                )
+            )
         return out
 
     def _not_a_name(self, word: str, view: NormalizedText, vend: int) -> bool:
@@ -179,7 +210,14 @@ class PersonRecognizer:
 
     def _kb_candidate(self, m: LexMatch, ref: str, short: bool, form: str) -> Candidate:
         return Candidate(
-            m.start, m.end, m.vstart, m.vend, Label.PERSON, "kb-person", entity=ref, key=m.key,
+            m.start,
+            m.end,
+            m.vstart,
+            m.vend,
+            Label.PERSON,
+            "kb-person",
+            entity=ref,
+            key=m.key,
             attrs={"refs": [ref], "short": short, "form": form},
         )
 
@@ -197,7 +235,12 @@ class PersonRecognizer:
                 break
             if not tokens and word.startswith("ال") and word not in self.kunya_heads:
                 break
-            if tokens and word.startswith("ال") and any(t[2].startswith("ال") for t in tokens) and not word.endswith("ي"):
+            if (
+                tokens
+                and word.startswith("ال")
+                and any(t[2].startswith("ال") for t in tokens)
+                and not word.endswith("ي")
+            ):
                 break  # one family name with the article; a second one must be a nisba (الحموي)
             tokens.append((m.start(1), m.end(1), word))
             pos = m.end(1)
@@ -217,11 +260,20 @@ class PersonRecognizer:
         vs, ve = tokens[0][0], tokens[-1][1]
         start, end = analysis.view.span(vs, ve)
         return Candidate(
-            start, end, vs, ve, Label.PERSON, "title-person", key=text[vs:ve], confidence=0.8,
+            start,
+            end,
+            vs,
+            ve,
+            Label.PERSON,
+            "title-person",
+            key=text[vs:ve],
+            confidence=0.8,
             attrs={"title": title_en, "title_span": [m.start, m.end]},
         )
 
-    def _kunya(self, analysis: Analysis, vstart: int, text: str, title: str | None = None) -> Candidate | None:
+    def _kunya(
+        self, analysis: Analysis, vstart: int, text: str, title: str | None = None
+    ) -> Candidate | None:
         head = _NAME_TOKEN.match(text, vstart)
         if head is None:
             return None
@@ -237,6 +289,13 @@ class PersonRecognizer:
         if title:
             attrs["title"] = title
         return Candidate(
-            start, end, vs, ve, Label.PERSON, "kunya-person" if title is None else "title-person",
-            key=text[vs:ve], confidence=0.7 if title is None else 0.8, attrs=attrs,
+            start,
+            end,
+            vs,
+            ve,
+            Label.PERSON,
+            "kunya-person" if title is None else "title-person",
+            key=text[vs:ve],
+            confidence=0.7 if title is None else 0.8,
+            attrs=attrs,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources as importlib_resources
@@ -28,9 +28,27 @@ from marsad.text.common_words import common_words
 from marsad.text.normalize import normalize_for_match
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
-_STRONG_SETTLEMENT = frozenset({"village", "town", "city", "camp", "neighbourhood", "hill", "mountain", "outskirts",
-                                "front", "district", "base",
-                                "airport", "subdistrict", "farms", "checkpoint", "crossing", "dam"})
+_STRONG_SETTLEMENT = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "camp",
+        "neighbourhood",
+        "hill",
+        "mountain",
+        "outskirts",
+        "front",
+        "district",
+        "base",
+        "airport",
+        "subdistrict",
+        "farms",
+        "checkpoint",
+        "crossing",
+        "dam",
+    }
+)
 _BIG_CITY = 100_000
 _WORD = re.compile(r"\w+")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -65,8 +83,10 @@ class PlaceCues:
         if key in self.admin or key in self.settlement or key in self.direction or key in self.preposition:
             return True
         bare = key[2:] if key.startswith("ال") else key
-        return bare != key and bare not in self.feature_heads and (
-            bare in self.admin or bare in self.settlement or bare in self.direction
+        return (
+            bare != key
+            and bare not in self.feature_heads
+            and (bare in self.admin or bare in self.settlement or bare in self.direction)
         )
 
 
@@ -131,7 +151,9 @@ class PlaceRecognizer:
         self.stop = frozenset(normalize_for_match(w) for w in resources.kb.cues.stop_words)
         self.particles = frozenset(normalize_for_match(w) for w in resources.kb.cues.name_particles)
         self.common = common_words()
-        heads = {w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT} | set(self.cues.feature_heads)
+        heads = {w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT} | set(
+            self.cues.feature_heads
+        )
         heads |= set(self.cues.plural) - set(self.cues.admin)
         alternation = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
         # An indefinite settlement or feature word (قرية، بلدتي، جبل), proclitics allowed, article not:
@@ -140,7 +162,7 @@ class PlaceRecognizer:
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         text = analysis.view.text
-        prior: Counter[str] = Counter()
+        prior: defaultdict[str, float] = defaultdict(float)  # country -> weight of evidence
         hint = doc.meta.get("country")
         if isinstance(hint, str) and len(hint) == 2:
             prior[hint.upper()] += 10
@@ -151,7 +173,11 @@ class PlaceRecognizer:
                     prior[countries[0]] += 2
         found = []
         for m in analysis.facts["names"]:
-            if len(m.key) < 3 or self.cues.is_cue_word(m.key) or not any(e.kind == "place" for e in m.entries):
+            if (
+                len(m.key) < 3
+                or self.cues.is_cue_word(m.key)
+                or not any(e.kind == "place" for e in m.entries)
+            ):
                 continue
             if doc.text[m.end - 1] in _TANWEEN:
                 continue  # "المدعوم روسياً": an adverb, not the country
@@ -172,19 +198,29 @@ class PlaceRecognizer:
         previous: Candidate | None = None
         for m, canonical, places, top, strong_kind, common in found:
             if canonical.startswith("ريف "):  # "ريف دمشق": the cue word stays outside the name
-                m = LexMatch(m.vstart + 4, m.vend, *analysis.view.span(m.vstart + 4, m.vend), m.key[4:], m.entries, "")
+                m = LexMatch(
+                    m.vstart + 4, m.vend, *analysis.view.span(m.vstart + 4, m.vend), m.key[4:], m.entries, ""
+                )
                 canonical = canonical[4:]
             cue, cue_value = classify_cue(words_before(text, m.vstart, 2), self.cues)
-            if previous is not None and m.prefix.startswith("و") and previous.attrs["cue"] in ("admin", "settlement"):
-                if not text[previous.vend : m.vstart - len(m.prefix)].strip(" ,"):
-                    cue, cue_value = previous.attrs["cue"], previous.attrs["cue_value"]  # "ريفي إدلب وحلب"
+            if (
+                previous is not None
+                and m.prefix.startswith("و")
+                and previous.attrs["cue"] in ("admin", "settlement")
+            ) and not text[previous.vend : m.vstart - len(m.prefix)].strip(" ,"):
+                cue, cue_value = previous.attrs["cue"], previous.attrs["cue_value"]  # "ريفي إدلب وحلب"
             if cue is None and m.prefix[-1:] in ("ب", "ل"):
                 cue, cue_value = "prep", m.prefix
             if common:
                 # A frequent word is a place only when the place is certain: a country, a capital-sized
                 # city, a sizeable town of the document's country, or a word after a place cue.
-                certain = strong_kind or top >= 1_000_000 or any(
-                    p.feature == "P.PPLC" or (p.country in local and p.population >= 50_000) for p in places
+                certain = (
+                    strong_kind
+                    or top >= 1_000_000
+                    or any(
+                        p.feature == "P.PPLC" or (p.country in local and p.population >= 50_000)
+                        for p in places
+                    )
                 )
                 if not certain and cue not in ("admin", "settlement", "direction"):
                     continue
@@ -195,7 +231,13 @@ class PlaceRecognizer:
             if m.key in self.cues.not_names:
                 continue
             previous = Candidate(
-                m.start, m.end, m.vstart, m.vend, Label.PLACE, "gazetteer", key=canonical,
+                m.start,
+                m.end,
+                m.vstart,
+                m.vend,
+                Label.PLACE,
+                "gazetteer",
+                key=canonical,
                 confidence=0.9 if cue else 0.75,
                 attrs={"cue": cue, "cue_value": cue_value, "common": common},
             )
@@ -214,19 +256,32 @@ class PlaceRecognizer:
         out: list[Candidate] = []
         for m in self._cue_re.finditer(text):
             head = m.group(1)
-            kind = self.cues.settlement.get(head) or ("feature" if head in self.cues.feature_heads else "list")
+            kind = self.cues.settlement.get(head) or (
+                "feature" if head in self.cues.feature_heads else "list"
+            )
             pos = m.end()
             names = 0
             while names < (5 if head in self.cues.plural else 1):
-                span = self._name_after(text, pos, include_from=m.start(1) if head in self.cues.feature_heads else None)
+                span = self._name_after(
+                    text, pos, include_from=m.start(1) if head in self.cues.feature_heads else None
+                )
                 if span is None:
                     break
                 vs, ve = span
                 start, end = analysis.view.span(vs, ve)
-                out.append(Candidate(
-                    start, end, vs, ve, Label.PLACE, "cue-place", key=text[vs:ve], confidence=0.6,
-                    attrs={"cue": "settlement", "cue_value": kind, "common": False},
-                ))
+                out.append(
+                    Candidate(
+                        start,
+                        end,
+                        vs,
+                        ve,
+                        Label.PLACE,
+                        "cue-place",
+                        key=text[vs:ve],
+                        confidence=0.6,
+                        attrs={"cue": "settlement", "cue_value": kind, "common": False},
+                    )
+                )
                 names += 1
                 follow = _LIST_NEXT.match(text, ve)
                 if follow is None or not self._ends_list(text, ve):
@@ -256,8 +311,19 @@ class PlaceRecognizer:
                 continue
             vs, ve = span
             start, end = analysis.view.span(vs, ve)
-            out.append(Candidate(start, end, vs, ve, Label.PLACE, "cue-place", key=text[vs:ve], confidence=0.6,
-                                 attrs={"cue": "motion", "cue_value": word, "common": False}))
+            out.append(
+                Candidate(
+                    start,
+                    end,
+                    vs,
+                    ve,
+                    Label.PLACE,
+                    "cue-place",
+                    key=text[vs:ve],
+                    confidence=0.6,
+                    attrs={"cue": "motion", "cue_value": word, "common": False},
+                )
+            )
         return out
 
     def _list_neighbours(self, analysis: Analysis, places: list[Candidate]) -> list[Candidate]:
@@ -270,8 +336,19 @@ class PlaceRecognizer:
 
         def add(vs: int, ve: int) -> None:
             start, end = analysis.view.span(vs, ve)
-            out.append(Candidate(start, end, vs, ve, Label.PLACE, "cue-place", key=text[vs:ve], confidence=0.55,
-                                 attrs={"cue": "list", "cue_value": "list", "common": False}))
+            out.append(
+                Candidate(
+                    start,
+                    end,
+                    vs,
+                    ve,
+                    Label.PLACE,
+                    "cue-place",
+                    key=text[vs:ve],
+                    confidence=0.55,
+                    attrs={"cue": "list", "cue_value": "list", "common": False},
+                )
+            )
             starts.add(vs)
 
         for vs, ve in known:
@@ -279,8 +356,12 @@ class PlaceRecognizer:
             for _ in range(6):
                 follow = _LIST_AND.match(text, pos)
                 span = self._name_after(text, follow.end(), None) if follow else None
-                if (span is None or span[0] in starts or not self._ends_list(text, span[1])
-                        or not self._proper(span[0], text)):
+                if (
+                    span is None
+                    or span[0] in starts
+                    or not self._ends_list(text, span[1])
+                    or not self._proper(span[0], text)
+                ):
                     break
                 add(*span)
                 pos = span[1]
@@ -296,14 +377,20 @@ class PlaceRecognizer:
                 word, wstart = back.group(1), back.start(1)
                 joined = word.startswith("و") and len(word) > 3
                 name_start = wstart + 1 if joined else wstart
-                if (not self._name_word(word[1:] if joined else word) or name_start in starts
-                        or not self._proper(name_start, text)):
+                if (
+                    not self._name_word(word[1:] if joined else word)
+                    or name_start in starts
+                    or not self._proper(name_start, text)
+                ):
                     break
                 if not joined:
                     before = text[max(0, wstart - 30) : wstart].split()
-                    if before and before[-1] not in self.cues.preposition and not self.cues.is_cue_word(
-                        before[-1]
-                    ) and before[-1][-1:] not in ",.:;":
+                    if (
+                        before
+                        and before[-1] not in self.cues.preposition
+                        and not self.cues.is_cue_word(before[-1])
+                        and before[-1][-1:] not in ",.:;"
+                    ):
                         break
                 add(name_start, back.end(1))
                 cur = name_start
@@ -312,7 +399,7 @@ class PlaceRecognizer:
     def _ends_list(self, text: str, vend: int) -> bool:
         """A list item ends at punctuation, the end, another و-item, or a function or place word."""
         rest = text[vend : vend + 30]
-        if not rest.strip() or rest.lstrip(" ")[:1] in ",.;:!?()\n\"-":
+        if not rest.strip() or rest.lstrip(" ")[:1] in ',.;:!?()\n"-':
             return True
         nxt = rest.split()[0]
         bare = nxt[1:] if nxt[:1] == "و" else nxt
@@ -326,13 +413,22 @@ class PlaceRecognizer:
         if match is None or match.group() in self.common:
             return False
         word = match.group()  # "محيطها": a frequent noun with a pronoun suffix
-        return not any(word.endswith(suffix) and word[: -len(suffix)] in self.common for suffix in ("هما", "ها", "هم"))
+        return not any(
+            word.endswith(suffix) and word[: -len(suffix)] in self.common for suffix in ("هما", "ها", "هم")
+        )
 
     def _name_word(self, word: str) -> bool:
         """Could this word be (the start of) a place name?"""
         bare = word[1:] if word[0] in "وف" and len(word) > 3 else word
-        return not (word in self.stop or bare in self.stop or word[0].isdigit() or len(word) < 3
-                    or self.cues.is_cue_word(word) or word in self.cues.region_part or word in self.cues.not_names)
+        return not (
+            word in self.stop
+            or bare in self.stop
+            or word[0].isdigit()
+            or len(word) < 3
+            or self.cues.is_cue_word(word)
+            or word in self.cues.region_part
+            or word in self.cues.not_names
+        )
 
     def _name_after(self, text: str, pos: int, include_from: int | None) -> tuple[int, int] | None:
         """View span of the one- or two-word name starting at ``pos`` (after spaces and quotes)."""
@@ -343,9 +439,12 @@ class PlaceRecognizer:
         if first not in self.cues.compound_heads and not self._name_word(first):
             return None
         end_tok = tokens[0]
-        if (first in self.cues.compound_heads and len(tokens) == 2
-                and not text[tokens[0].end() : tokens[1].start()].strip()
-                and tokens[1].group() not in self.stop):
+        if (
+            first in self.cues.compound_heads
+            and len(tokens) == 2
+            and not text[tokens[0].end() : tokens[1].start()].strip()
+            and tokens[1].group() not in self.stop
+        ):
             end_tok = tokens[1]
             if end_tok.group() in self.particles:  # "باب بن غشير"
                 third = _WORD.match(text, end_tok.end() + 1)
@@ -368,7 +467,7 @@ class PlaceResolver:
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         text = analysis.view.text
-        prior: Counter[str] = analysis.facts["country_prior"]
+        prior: dict[str, float] = analysis.facts["country_prior"]
         mentions = [m for m in doc.mentions if m.label == Label.PLACE and m.component == "places"]
         top = top_countries(prior)
         anchors: list[tuple[float, float]] = []
@@ -408,7 +507,13 @@ class PlaceResolver:
         drop: list[Mention] = []
         for i, m in enumerate(mentions):
             place = resolved.get(i)
-            if place is None and m.attrs.get("cue") not in ("settlement", "direction", "admin", "motion", "list"):
+            if place is None and m.attrs.get("cue") not in (
+                "settlement",
+                "direction",
+                "admin",
+                "motion",
+                "list",
+            ):
                 drop.append(m)  # a bare name that only matched far-away places: not a place here
                 continue
             self._link(doc, m, place, text, top, admin_context)
@@ -446,8 +551,11 @@ class PlaceResolver:
             if anchors and p.lat is not None and p.lon is not None:
                 d = min(_km(p.lat, p.lon, a, b) for a, b in anchors)
                 score += 2.0 if d < 40 else 1.0 if d < 120 else 0.0
-            if top_countries and not in_prior and p.kind != "country" and (
-                p.population < (_BIG_CITY if cue else 1_000_000) or cue == "settlement"
+            if (
+                top_countries
+                and not in_prior
+                and p.kind != "country"
+                and (p.population < (_BIG_CITY if cue else 1_000_000) or cue == "settlement")
             ):
                 continue  # a village abroad is not what a local report means
             if score > best_score:
@@ -466,7 +574,10 @@ class PlaceResolver:
         cue = m.attrs.get("cue")
         vstart, vend = m.attrs["vstart"], m.attrs.get("vend", m.attrs["vstart"])
         if cue == "direction":
-            m.attrs["relative"] = {"direction": m.attrs.get("cue_value"), "anchor": place.id if place else None}
+            m.attrs["relative"] = {
+                "direction": m.attrs.get("cue_value"),
+                "anchor": place.id if place else None,
+            }
         if cue == "admin" and place is not None:
             part = " ".join(words_after(text, vend, 2))
             for phrase, value in self.cues.region_part.items():
@@ -479,26 +590,51 @@ class PlaceResolver:
             region = self.gaz.admin1(country, admin1_code) if country and admin1_code else None
             eid = "place:" + "-".join(m.attrs["key"].split())
             m.entity = eid
-            doc.add_entity(Entity(
-                id=eid, kind=EntityKind.PLACE, name=transliterate_name(m.attrs["key"]), name_ar=m.text,
-                attrs={
-                    "lat": None, "lon": None, "geonameid": None, "country": country,
-                    "admin1": region.name_en if region else None, "feature": None, "resolved": False,
-                    "geo_precision": 3, "within": region.id if region else None,
-                },
-            ))
+            doc.add_entity(
+                Entity(
+                    id=eid,
+                    kind=EntityKind.PLACE,
+                    name=transliterate_name(m.attrs["key"]),
+                    name_ar=m.text,
+                    attrs={
+                        "lat": None,
+                        "lon": None,
+                        "geonameid": None,
+                        "country": country,
+                        "admin1": region.name_en if region else None,
+                        "feature": None,
+                        "resolved": False,
+                        "geo_precision": 3,
+                        "within": region.id if region else None,
+                    },
+                )
+            )
             return
         m.entity = place.id
         precision = 3 if place.kind in ("country", "admin1") else 1
         attrs: dict[str, Any] = {
-            "lat": place.lat, "lon": place.lon, "geonameid": place.geonameid, "country": place.country,
-            "admin1": place.admin1 or None, "feature": place.feature, "place_kind": place.kind,
-            "population": place.population, "geo_precision": precision, "resolved": True,
+            "lat": place.lat,
+            "lon": place.lon,
+            "geonameid": place.geonameid,
+            "country": place.country,
+            "admin1": place.admin1 or None,
+            "feature": place.feature,
+            "place_kind": place.kind,
+            "population": place.population,
+            "geo_precision": precision,
+            "resolved": True,
         }
         if place.id.startswith("custom:"):
             attrs["custom_id"] = place.id.split(":", 1)[1]
-        doc.add_entity(Entity(id=place.id, kind=EntityKind.PLACE, name=place.name_en,
-                              name_ar=place.name_ar or m.text, attrs=attrs))
+        doc.add_entity(
+            Entity(
+                id=place.id,
+                kind=EntityKind.PLACE,
+                name=place.name_en,
+                name_ar=place.name_ar or m.text,
+                attrs=attrs,
+            )
+        )
 
 
 def _nearest_admin(admin_context: list[tuple[int, str, str]], vpos: int) -> tuple[str | None, str | None]:
@@ -508,7 +644,8 @@ def _nearest_admin(admin_context: list[tuple[int, str, str]], vpos: int) -> tupl
     return country, code
 
 
-def top_countries(prior: Counter[str]) -> set[str]:
+def top_countries(prior: dict[str, float]) -> set[str]:
+    """The countries the document is most likely about: those with at least half the top weight."""
     if not prior:
         return set()
     best = max(prior.values())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from typing import Any, ClassVar
 
 from marsad.kb.schema import Actor, Person
@@ -32,9 +31,17 @@ class MentionSelector:
 
     name: ClassVar[str] = "select"
     requires: ClassVar[tuple[str, ...]] = (
-        "candidates.actors", "candidates.persons", "candidates.places", "country_prior",
+        "candidates.actors",
+        "candidates.persons",
+        "candidates.places",
+        "country_prior",
     )
-    provides: ClassVar[tuple[str, ...]] = ("mentions.ORG", "mentions.GROUP", "mentions.PERSON", "mentions.PLACE")
+    provides: ClassVar[tuple[str, ...]] = (
+        "mentions.ORG",
+        "mentions.GROUP",
+        "mentions.PERSON",
+        "mentions.PLACE",
+    )
 
     def __init__(self, resources: Resources) -> None:
         self.kb = resources.kb
@@ -42,12 +49,14 @@ class MentionSelector:
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         facts = analysis.facts
-        prior: Counter[str] = facts["country_prior"]
+        prior: dict[str, float] = facts["country_prior"]
         top = top_countries(prior)
         actor_cands: list[Candidate] = facts["candidates.actors"]
         person_cands: list[Candidate] = facts["candidates.persons"]
         named = {c.entity for c in actor_cands + person_cands if c.entity and not c.attrs.get("short")}
-        named_orgs = named | {p.organization for i in named if (p := self.kb.persons.get(i)) and p.organization}
+        named_orgs = named | {
+            p.organization for i in named if (p := self.kb.persons.get(i)) and p.organization
+        }
         kept: list[Candidate] = []
         text = analysis.view.text
         for cand in actor_cands + person_cands:
@@ -66,12 +75,17 @@ class MentionSelector:
             anaphoric = cand.attrs.pop("anaphoric", [])
             if anaphoric:
                 # "الحركة" refers back to a movement named in full before it; otherwise not to it.
-                refs = [r for r in cand.attrs["refs"]
-                        if r not in anaphoric or first_named.get(r, len(doc.text)) < cand.start]
+                refs = [
+                    r
+                    for r in cand.attrs["refs"]
+                    if r not in anaphoric or first_named.get(r, len(doc.text)) < cand.start
+                ]
                 if not refs:
                     continue
                 cand.attrs["refs"] = refs
-            ref = self._choose(cand.attrs["refs"], cand.attrs.get("short", False), named, top, self._actor_countries)
+            ref = self._choose(
+                cand.attrs["refs"], cand.attrs.get("short", False), named, top, self._actor_countries
+            )
             if ref is None:
                 continue
             cand.entity = ref
@@ -116,15 +130,24 @@ class MentionSelector:
                 if occupied.find(1, start, end) != -1:
                     continue
                 occupied[start:end] = b"\x01" * (end - start)
-                doc.add_mention(doc.span(start, end, Label.PERSON, entity=person.entity, confidence=0.7,
-                                         component="persons", attrs={"form": "surname"}))
+                doc.add_mention(
+                    doc.span(
+                        start,
+                        end,
+                        Label.PERSON,
+                        entity=person.entity,
+                        confidence=0.7,
+                        component="persons",
+                        attrs={"form": "surname"},
+                    )
+                )
 
     def _actor_countries(self, ref: str) -> tuple[str, ...]:
         return self.kb.actors[ref].countries
 
     @staticmethod
     def _choose(
-        refs: list[str], short: bool, named: set[str | None], top: set[str], countries_of: Any
+        refs: list[str], short: bool, named: set[str], top: set[str], countries_of: Any
     ) -> str | None:
         """Pick the entity a name refers to, or None when a short form lacks context."""
         in_doc = [r for r in refs if r in named]
@@ -152,33 +175,62 @@ class MentionSelector:
                 self._person_entity(doc, self.kb.persons[cand.entity])
             else:
                 cand.entity = person_id(cand.key)
-                doc.add_entity(Entity(cand.entity, EntityKind.PERSON, transliterate_name(cand.key),
-                                      doc.text[cand.start : cand.end], {"in_kb": False}))
+                doc.add_entity(
+                    Entity(
+                        cand.entity,
+                        EntityKind.PERSON,
+                        transliterate_name(cand.key),
+                        doc.text[cand.start : cand.end],
+                        {"in_kb": False},
+                    )
+                )
         return Mention(
-            start=cand.start, end=cand.end, text=doc.text[cand.start : cand.end], label=cand.label,
-            entity=cand.entity, confidence=cand.confidence, component=component, attrs=attrs,
+            start=cand.start,
+            end=cand.end,
+            text=doc.text[cand.start : cand.end],
+            label=cand.label,
+            entity=cand.entity,
+            confidence=cand.confidence,
+            component=component,
+            attrs=attrs,
         )
 
     def _actor_entity(self, doc: Document, actor: Actor) -> None:
         if actor.id in doc.entities:
             return
-        doc.add_entity(Entity(
-            id=actor.id,
-            kind=EntityKind.ORG if actor.kind == "org" else EntityKind.GROUP,
-            name=actor.name_en,
-            name_ar=actor.name_ar,
-            attrs={"type": actor.type, "inter": actor.inter, "countries": list(actor.countries),
-                   "parent": actor.parent, "wikidata": actor.wikidata},
-        ))
+        doc.add_entity(
+            Entity(
+                id=actor.id,
+                kind=EntityKind.ORG if actor.kind == "org" else EntityKind.GROUP,
+                name=actor.name_en,
+                name_ar=actor.name_ar,
+                attrs={
+                    "type": actor.type,
+                    "inter": actor.inter,
+                    "countries": list(actor.countries),
+                    "parent": actor.parent,
+                    "wikidata": actor.wikidata,
+                },
+            )
+        )
         if actor.parent and actor.parent in self.kb.actors:
             self._actor_entity(doc, self.kb.actors[actor.parent])
 
     def _person_entity(self, doc: Document, person: Person) -> None:
-        doc.add_entity(Entity(
-            id=person.id, kind=EntityKind.PERSON, name=person.name_en, name_ar=person.name_ar,
-            attrs={"organization": person.organization, "role": person.role or None,
-                   "wikidata": person.wikidata, "in_kb": True},
-        ))
+        doc.add_entity(
+            Entity(
+                id=person.id,
+                kind=EntityKind.PERSON,
+                name=person.name_en,
+                name_ar=person.name_ar,
+                attrs={
+                    "organization": person.organization,
+                    "role": person.role or None,
+                    "wikidata": person.wikidata,
+                    "in_kb": True,
+                },
+            )
+        )
 
 
 def _view_span(analysis: Analysis, start: int, end: int) -> tuple[int, int]:

@@ -175,10 +175,8 @@ class _Phrases(Generic[T]):
         return out
 
     def firsts(self) -> set[str]:
+        """Every first token."""
         return set(self._root)
-
-    def __contains__(self, word: str) -> bool:
-        return word in self._root
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,23 +36,66 @@ _DELETED_RANGES = [
 DELETED_CHARS = "".join(chr(c) for lo, hi in _DELETED_RANGES for c in range(lo, hi + 1))
 _DELETE_RE = re.compile("[" + re.escape(DELETED_CHARS) + "]+")
 # Combining marks that belong to the preceding letter: a span ending on a letter extends over them.
-_TRAILING_MARKS = frozenset(
-    chr(c) for lo, hi in _DELETED_RANGES[:6] for c in range(lo, hi + 1)
-)
+_TRAILING_MARKS = frozenset(chr(c) for lo, hi in _DELETED_RANGES[:6] for c in range(lo, hi + 1))
 
 _FOLD_1TO1: dict[str, str] = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ئ": "ي",
     "ؤ": "و",
-    "ة": "ه", "ۃ": "ه", "ە": "ه",
-    "ک": "ك", "ڪ": "ك", "گ": "ك",
-    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'",
-    "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-",
-    "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
-    "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
-    "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ",
+    "ة": "ه",
+    "ۃ": "ه",
+    "ە": "ه",
+    "ک": "ك",
+    "ڪ": "ك",
+    "گ": "ك",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "٫": ".",
+    "٬": ",",
+    "۔": ".",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
+    "`": "'",
+    "–": "-",
+    "—": "-",
+    "‒": "-",
+    "―": "-",
+    "−": "-",
+    "\u00a0": " ",
+    "\u2000": " ",
+    "\u2001": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2004": " ",
+    "\u2005": " ",
+    "\u2006": " ",
+    "\u2007": " ",
+    "\u2008": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\t": " ",
     "_": " ",  # hashtags join words with underscores: #معرة_النعمان
 }
 for _i in range(10):
@@ -143,7 +186,7 @@ class NormalizedText:
         self.text = "".join(out)
 
     def to_original(self, j: int) -> int:
-        """Original offset of the character at view position ``j`` (``len(view)`` maps to ``len(original)``)."""
+        """Original offset of the character at view position ``j`` (the view's end maps to the text's end)."""
         if j >= len(self.text):
             return len(self.original)
         if self._dense is not None:

@@ -50,7 +50,9 @@ def test_jsonl_in_order_with_a_malformed_line(tmp_path: Path) -> None:
 
 
 def test_table_output_and_stdin() -> None:
-    code, out, _ = invoke("extract", "-", "--format", "table", input="هاجم تنظيم داعش مواقع للبيشمركة قرب كركوك")
+    code, out, _ = invoke(
+        "extract", "-", "--format", "table", input="هاجم تنظيم داعش مواقع للبيشمركة قرب كركوك"
+    )
     assert code == 0
     assert "Islamic State" in out
 

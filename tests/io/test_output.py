@@ -9,8 +9,15 @@ from marsad.model import Document, Entity, EntityKind, Label
 def sample() -> Document:
     doc = Document(id="d", text="قصفت قوات النظام حماة", published="2017-04-02")
     doc.add_mention(doc.span(5, 16, Label.ORG, entity="syrian-government-forces", component="actors"))
-    doc.add_entity(Entity("syrian-government-forces", EntityKind.ORG, "Military Forces of Syria", "قوات النظام",
-                          {"type": "state-forces", "inter": 1}))
+    doc.add_entity(
+        Entity(
+            "syrian-government-forces",
+            EntityKind.ORG,
+            "Military Forces of Syria",
+            "قوات النظام",
+            {"type": "state-forces", "inter": 1},
+        )
+    )
     return doc
 
 

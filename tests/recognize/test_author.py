@@ -9,7 +9,9 @@ from .conftest import run
 
 
 def test_signature_with_name_org_and_role(nlp: Pipeline) -> None:
-    doc = run(nlp, "خالد العمر / حركة أحرار الشام / مسؤول المكتب الإعلامي\nتصدت مجموعاتنا لهجوم على محور الزيارة.")
+    doc = run(
+        nlp, "خالد العمر / حركة أحرار الشام / مسؤول المكتب الإعلامي\nتصدت مجموعاتنا لهجوم على محور الزيارة."
+    )
     assert doc.author is not None
     assert (doc.author.organization, doc.author.name) == ("ahrar-al-sham", "خالد العمر")
     assert doc.author.role == "مسؤول المكتب الإعلامي"

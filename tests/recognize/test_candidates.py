@@ -9,8 +9,15 @@ def cand(start: int, end: int, source: str, label: Label = Label.PLACE) -> Candi
 
 
 def test_longest_wins_then_priority() -> None:
-    chosen = select([cand(0, 4, "gazetteer"), cand(0, 10, "kb-actor", Label.ORG), cand(12, 15, "cue-place"),
-                     cand(12, 15, "gazetteer")], text_length=20)
+    chosen = select(
+        [
+            cand(0, 4, "gazetteer"),
+            cand(0, 10, "kb-actor", Label.ORG),
+            cand(12, 15, "cue-place"),
+            cand(12, 15, "gazetteer"),
+        ],
+        text_length=20,
+    )
     assert [(c.start, c.end, c.source) for c in chosen] == [(0, 10, "kb-actor"), (12, 15, "gazetteer")]
 
 

@@ -9,7 +9,9 @@ from .conftest import run, texts
 
 
 def test_titles_and_kunyas(nlp: Pipeline) -> None:
-    doc = run(nlp, "قال الشيخ علي الأحمد إن القيادي أبو عبد الرحمن العراقي قتل على يد الأخ \"أبي محجن الدوسري\".")
+    doc = run(
+        nlp, 'قال الشيخ علي الأحمد إن القيادي أبو عبد الرحمن العراقي قتل على يد الأخ "أبي محجن الدوسري".'
+    )
     persons = texts(doc, Label.PERSON)
     assert "علي الأحمد" in persons  # علي is a name, على is a preposition
     assert "أبو عبد الرحمن العراقي" in persons
@@ -21,8 +23,11 @@ def test_title_followed_by_an_adjective_is_no_person(nlp: Pipeline) -> None:
 
 
 def test_casualty_list_and_family_name(nlp: Pipeline) -> None:
-    doc = run(nlp, "قتل أفراد عائلة واحدة وهم:\n1- أحمد محمود قدور (45 عاماً)\n2- زوجته فاطمة العلي (38 عاماً)\n"
-                   "وكان قدور قد نزح من حلب. ونعى الأهالي فاطمة العلي، وقالت إن العلي كانت معلمة.")
+    doc = run(
+        nlp,
+        "قتل أفراد عائلة واحدة وهم:\n1- أحمد محمود قدور (45 عاماً)\n2- زوجته فاطمة العلي (38 عاماً)\n"
+        "وكان قدور قد نزح من حلب. ونعى الأهالي فاطمة العلي، وقالت إن العلي كانت معلمة.",
+    )
     persons = texts(doc, Label.PERSON)
     assert "أحمد محمود قدور" in persons and "فاطمة العلي" in persons
     later = [m for m in doc.mentions if m.text == "العلي" and m.label == Label.PERSON]

@@ -30,7 +30,7 @@ def test_cue_classification() -> None:
 
 def test_rif_dimashq_is_its_own_governorate(nlp: Pipeline) -> None:
     doc = run(nlp, "اعتقلت قوات النظام شابين في مدينة التل بريف دمشق.")
-    mention, entity = place(doc, "دمشق")
+    _mention, entity = place(doc, "دمشق")
     assert entity.id == "admin1:SY.08" and entity.attrs["geo_precision"] == 3
     assert "التل" in texts(doc, Label.PLACE)
 
@@ -42,7 +42,9 @@ def test_relative_place_keeps_anchor_and_direction(nlp: Pipeline) -> None:
 
 
 def test_lists_and_motion_cues_find_unknown_villages(nlp: Pipeline) -> None:
-    doc = run(nlp, "شن الطيران أكثر من 60 غارة على كفرزيتا واللطامنة ومورك خلال 24 ساعة، ثم وصل الجيش إلى معردس.")
+    doc = run(
+        nlp, "شن الطيران أكثر من 60 غارة على كفرزيتا واللطامنة ومورك خلال 24 ساعة، ثم وصل الجيش إلى معردس."
+    )
     found = texts(doc, Label.PLACE)
     for name in ("كفرزيتا", "اللطامنة", "مورك", "معردس"):
         assert name in found, name

@@ -19,7 +19,10 @@ def spans(doc: Document, label: Label) -> list[tuple[str, str | None]]:
 
 
 def test_actors_full_and_short_forms_with_proclitics(nlp: Pipeline) -> None:
-    doc = run(nlp, "اندلعت اشتباكات بين هيئة تحرير الشام وقوات النظام في ريف حماة، ثم انسحبت الهيئة والجيش من المنطقة.")
+    doc = run(
+        nlp,
+        "اندلعت اشتباكات بين هيئة تحرير الشام وقوات النظام في ريف حماة، ثم انسحبت الهيئة والجيش من المنطقة.",
+    )
     orgs = spans(doc, Label.ORG)
     assert ("هيئة تحرير الشام", "hayat-tahrir-al-sham") in orgs
     assert ("قوات النظام", "syrian-government-forces") in orgs
@@ -73,8 +76,15 @@ def test_seed_statement(nlp: Pipeline) -> None:
     doc = run(nlp, text)
     assert doc.author is not None and doc.author.organization == "ahrar-al-sham"
     linked = {m.entity for m in doc.mentions}
-    for actor in ("hayat-tahrir-al-sham", "ahrar-al-sham", "jaish-al-izza", "jaish-al-iman",
-                  "syrian-government-forces", "abu-mohammad-al-jolani", "abdullah-al-muhaysini"):
+    for actor in (
+        "hayat-tahrir-al-sham",
+        "ahrar-al-sham",
+        "jaish-al-izza",
+        "jaish-al-iman",
+        "syrian-government-forces",
+        "abu-mohammad-al-jolani",
+        "abdullah-al-muhaysini",
+    ):
         assert actor in linked, actor
     place_texts = {m.text for m in doc.mentions if m.label == Label.PLACE}
     for place in ("قمحانة", "معردس", "صوران", "حلفايا", "طيبة الإمام"):

@@ -58,6 +58,9 @@ def test_every_view_span_maps_to_an_original_span_that_folds_back(text: str) -> 
         for j in range(i + 1, min(len(view.text), i + 6) + 1):
             s, e = view.span(i, j)
             assert 0 <= s < e <= len(text)
-            assert normalize_for_match(text[s:e]).replace(" ", "") == normalize_for_match(
-                view.text[i:j]
-            ).replace(" ", "") or "ﻻ" in text or "ﻷ" in text
+            assert (
+                normalize_for_match(text[s:e]).replace(" ", "")
+                == normalize_for_match(view.text[i:j]).replace(" ", "")
+                or "ﻻ" in text
+                or "ﻷ" in text
+            )
