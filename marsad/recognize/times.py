@@ -658,10 +658,6 @@ class _Tokens:
         nexts = [*keys[1:], ""] if n else []
         self.masks: list[int] = list(map(words.pair_bits.get, zip(keys, nexts, strict=True), singles))
 
-    def mask(self, i: int) -> int:
-        """Bits of the tables whose phrases may start at token i."""
-        return self.masks[i]
-
     def forms(self, i: int) -> list[tuple[str, int]]:
         """The token, then the token without attached proclitics (و/ف, then ب/ل/ك before the article
         or a listed head), each with the number of characters removed."""
@@ -849,7 +845,9 @@ class _Parser:
                 best = sem
         if best is not None and best.prep_end is not None and best.prep_end > i:
             alt = (
-                self.parse_at(best.prep_end, self.t.mask(best.prep_end)) if best.prep_end < self.t.n else None
+                self.parse_at(best.prep_end, self.t.masks[best.prep_end])
+                if best.prep_end < self.t.n
+                else None
             )
             if alt is not None and alt.j > best.j:
                 return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ def times(text: str, published: dt.date | str | None = PUB) -> list[TimeMatch]:
     for m in found:
         assert text[m.start : m.end] == m.text
     ends = [(m.start, m.end) for m in found]
-    assert ends == sorted(ends) and all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
+    assert ends == sorted(ends) and all(a[1] <= b[0] for a, b in pairwise(ends))
     return found
 
 
@@ -46,12 +47,24 @@ def texts(text: str, published: dt.date | str | None = PUB) -> list[str]:
 
 DATES = [
     ("وقع الهجوم في 5 أيار 2017 على القرية.", "5 أيار 2017", "date", "2017-05-05", "day"),
-    ("في الخامس من أيار/مايو 2017 قصفت الطائرات البلدة.", "الخامس من أيار/مايو 2017", "date", "2017-05-05", "day"),
+    (
+        "في الخامس من أيار/مايو 2017 قصفت الطائرات البلدة.",
+        "الخامس من أيار/مايو 2017",
+        "date",
+        "2017-05-05",
+        "day",
+    ),
     ("اندلعت اشتباكات يوم ٢٣ نيسان ٢٠١٧ في المدينة.", "يوم ٢٣ نيسان ٢٠١٧", "date", "2017-04-23", "day"),
     ("اعتُقل بتاريخ 23/4/2017 وأُفرج عنه لاحقاً.", "23/4/2017", "date", "2017-04-23", "day"),
     ("صدر القرار في 2017-04-23 عن المحكمة.", "2017-04-23", "date", "2017-04-23", "day"),
     ("صدر القرار في ٢٣/٠٤/١٧ عن المحكمة.", "٢٣/٠٤/١٧", "date", "2017-04-23", "day"),
-    ("في الحادي والعشرين من نيسان 2016 سقطت البلدة.", "الحادي والعشرين من نيسان 2016", "date", "2016-04-21", "day"),
+    (
+        "في الحادي والعشرين من نيسان 2016 سقطت البلدة.",
+        "الحادي والعشرين من نيسان 2016",
+        "date",
+        "2016-04-21",
+        "day",
+    ),
     ("اجتمعت اللجنة في 20 يناير 2022 بالعاصمة.", "20 يناير 2022", "date", "2022-01-20", "day"),
     ("أعلن التحالف في 3 إبريل 2015 بدء العملية.", "3 إبريل 2015", "date", "2015-04-03", "day"),
     ("وقعت المجزرة يوم 30 يونيه 2013.", "يوم 30 يونيه 2013", "date", "2013-06-30", "day"),
@@ -148,7 +161,13 @@ def test_hijri_dates_convert_with_hijridate() -> None:
 
 def test_hijri_months_and_years() -> None:
     m = one("وفي ذي الحجة 1440 عاد النازحون.")
-    assert (m.text, m.kind, m.value, m.hijri, m.precision) == ("ذي الحجة 1440", "hijri", None, "1440-12", "month")
+    assert (m.text, m.kind, m.value, m.hijri, m.precision) == (
+        "ذي الحجة 1440",
+        "hijri",
+        None,
+        "1440-12",
+        "month",
+    )
     m = one("تصاعدت الغارات خلال شهر رمضان على المدينة.")
     assert m.text == "شهر رمضان" and m.hijri == "1438-09"  # the coming Ramadan, within the window
     assert one("تصاعدت الغارات خلال شهر رمضان على المدينة.", None).hijri is None
@@ -223,7 +242,11 @@ def test_relative_attributes() -> None:
     m = one("اقتحمت القوات القرية يوم الجمعة الماضي.")
     assert m.relative == {"anchor": "publication", "direction": "before", "weekday": 5}
     m = one("سيطرت القوات على التلة الأسبوع الماضي.")
-    assert m.precision == "week" and m.relative == {"anchor": "publication", "direction": "before", "weeks": 1}
+    assert m.precision == "week" and m.relative == {
+        "anchor": "publication",
+        "direction": "before",
+        "weeks": 1,
+    }
 
 
 def test_narrative_relatives_have_no_value_even_with_a_publication_date() -> None:
@@ -299,7 +322,10 @@ def test_clock_minutes() -> None:
 def test_clock_time_with_its_day_is_one_mention_with_an_hour_value() -> None:
     m = one("استهدفت الطائرات المشفى الساعة الثالثة من فجر اليوم.")
     assert (m.text, m.kind, m.value, m.precision) == (
-        "الساعة الثالثة من فجر اليوم", "relative", "2017-05-10T03:00", "hour",
+        "الساعة الثالثة من فجر اليوم",
+        "relative",
+        "2017-05-10T03:00",
+        "hour",
     )
     m = one("عند الساعة 2:30 من فجر يوم الجمعة الماضي اقتحموا القرية.")
     assert m.text == "الساعة 2:30 من فجر يوم الجمعة الماضي" and m.value == "2017-05-05T02:30"
@@ -309,26 +335,60 @@ def test_clock_time_with_its_day_is_one_mention_with_an_hour_value() -> None:
 
 
 DURATIONS: list[tuple[str, str, dict[str, Any], dict[str, Any] | None]] = [
-    ("ليرجع إلينا بالرد بعد 12 ساعة بأنهم ليسوا بحاجة.", "بعد 12 ساعة", {"hours": 12},
-     {"anchor": "previous", "direction": "after", "hours": 12}),
-    ("عادت الاشتباكات بعد يومين.", "بعد يومين", {"days": 2}, {"anchor": "previous", "direction": "after", "days": 2}),
-    ("تم تأمين النقاط خلال ساعة واحدة فقط.", "خلال ساعة واحدة", {"hours": 1},
-     {"anchor": "previous", "direction": "within", "hours": 1}),
-    ("قصفت الطائرات المنطقة منذ ساعات.", "منذ ساعات", {"hours": None},
-     {"anchor": "publication", "direction": "before", "hours": None}),
+    (
+        "ليرجع إلينا بالرد بعد 12 ساعة بأنهم ليسوا بحاجة.",
+        "بعد 12 ساعة",
+        {"hours": 12},
+        {"anchor": "previous", "direction": "after", "hours": 12},
+    ),
+    (
+        "عادت الاشتباكات بعد يومين.",
+        "بعد يومين",
+        {"days": 2},
+        {"anchor": "previous", "direction": "after", "days": 2},
+    ),
+    (
+        "تم تأمين النقاط خلال ساعة واحدة فقط.",
+        "خلال ساعة واحدة",
+        {"hours": 1},
+        {"anchor": "previous", "direction": "within", "hours": 1},
+    ),
+    (
+        "قصفت الطائرات المنطقة منذ ساعات.",
+        "منذ ساعات",
+        {"hours": None},
+        {"anchor": "publication", "direction": "before", "hours": None},
+    ),
     ("استمرت المعارك ساعتين.", "ساعتين", {"hours": 2}, None),
     ("استمرت المعارك ثلاث ساعات.", "ثلاث ساعات", {"hours": 3}, None),
     ("استمر الحصار خمسة وعشرين يوماً.", "خمسة وعشرين يوماً", {"days": 25}, None),
     ("استمرت المعارك أسبوعاً.", "أسبوعاً", {"weeks": 1}, None),
     ("استمر القصف أكثر من خمس ساعات.", "أكثر من خمس ساعات", {"hours": 5}, None),
     ("أقلعت الطائرة قبل الغارة بعشرين دقيقة.", "عشرين دقيقة", {"minutes": 20}, None),
-    ("ردّوا بعد نحو ساعة.", "بعد نحو ساعة", {"hours": 1}, {"anchor": "previous", "direction": "after", "hours": 1}),
-    ("وصلت التعزيزات في غضون ساعتين.", "في غضون ساعتين", {"hours": 2},
-     {"anchor": "previous", "direction": "within", "hours": 2}),
-    ("وبعد ذلك بيومين سقطت البلدة.", "بعد ذلك بيومين", {"days": 2},
-     {"anchor": "previous", "direction": "after", "days": 2}),
-    ("وعادوا بعدها بـ12 ساعة.", "بعدها بـ12 ساعة", {"hours": 12},
-     {"anchor": "previous", "direction": "after", "hours": 12}),
+    (
+        "ردّوا بعد نحو ساعة.",
+        "بعد نحو ساعة",
+        {"hours": 1},
+        {"anchor": "previous", "direction": "after", "hours": 1},
+    ),
+    (
+        "وصلت التعزيزات في غضون ساعتين.",
+        "في غضون ساعتين",
+        {"hours": 2},
+        {"anchor": "previous", "direction": "within", "hours": 2},
+    ),
+    (
+        "وبعد ذلك بيومين سقطت البلدة.",
+        "بعد ذلك بيومين",
+        {"days": 2},
+        {"anchor": "previous", "direction": "after", "days": 2},
+    ),
+    (
+        "وعادوا بعدها بـ12 ساعة.",
+        "بعدها بـ12 ساعة",
+        {"hours": 12},
+        {"anchor": "previous", "direction": "after", "hours": 12},
+    ),
 ]
 
 
@@ -353,7 +413,10 @@ def test_publication_anchored_durations_have_values() -> None:
 
 def test_periods_up_to_publication_keep_their_preposition() -> None:
     m = one("قُتل عشرة خلال الأيام الماضية.")
-    assert (m.text, m.relative) == ("خلال الأيام الماضية", {"anchor": "publication", "direction": "within", "days": None})
+    assert (m.text, m.relative) == (
+        "خلال الأيام الماضية",
+        {"anchor": "publication", "direction": "within", "days": None},
+    )
     m = one("قُتل عشرة خلال الساعات الأربع والعشرين الماضية.")
     assert m.text == "خلال الساعات الأربع والعشرين الماضية" and m.relative is not None
     assert m.relative["hours"] == 24
@@ -397,11 +460,17 @@ def test_dialect_and_typos() -> None:
     assert one("وصلوا امبارح ع الحاجز.").value == "2017-05-09"
     assert one("قصفوا الحي الاسبوع اللي فات.").value == "2017-W18"
     assert one("الساعه 2 ليلا انسحبنا.").relative == {
-        "anchor": "previous", "direction": "same", "part_of_day": "night", "hour": 2,
+        "anchor": "previous",
+        "direction": "same",
+        "part_of_day": "night",
+        "hour": 2,
     }
     m = one("وصلوا ثاني يوم الصبح.")
     assert m.text == "ثاني يوم الصبح" and m.relative == {
-        "anchor": "previous", "direction": "after", "days": 1, "part_of_day": "morning",
+        "anchor": "previous",
+        "direction": "after",
+        "days": 1,
+        "part_of_day": "morning",
     }
 
 
@@ -440,7 +509,8 @@ def test_no_false_hits(text: str) -> None:
 # A narrative statement (written for this test)
 
 NARRATIVE = (
-    "بعد خسارة القرية جلسنا مع أحد أمرائهم وعرضنا المساعدة، ليرجع إلينا بالرد بعد 12 ساعة بأنهم ليسوا بحاجة.\n"
+    "بعد خسارة القرية جلسنا مع أحد أمرائهم وعرضنا المساعدة، "
+    "ليرجع إلينا بالرد بعد 12 ساعة بأنهم ليسوا بحاجة.\n"
     "وفي اليوم التالي سقطت البلدة، ثم دخلنا البيوت غرب البلدة لنتفاجأ في اليوم الثاني بإنكارهم.\n"
     "تواصل معنا قائد الفصيل الساعة 12 ليلاً وطلب مؤازرة، فتم تأمين 3 نقاط من أصل 6 خلال ساعة واحدة فقط.\n"
     "واضطررنا للانسحاب في ذات الوقت من المواقع الساعه 2 ليلاً."
@@ -465,7 +535,12 @@ def test_narrative_statement_anchors() -> None:
 def test_seed_statement_relative_anchors() -> None:
     found = times(SEED.read_text(encoding="utf-8"), None)
     assert [m.text for m in found] == [
-        "بعد 12 ساعة", "اليوم التالي", "اليوم الثاني", "اليوم الثاني", "الساعة 12 ليلاً", "خلال ساعة واحدة",
+        "بعد 12 ساعة",
+        "اليوم التالي",
+        "اليوم الثاني",
+        "اليوم الثاني",
+        "الساعة 12 ليلاً",
+        "خلال ساعة واحدة",
         "الساعه 2 ليلاً",
     ]
     assert all(m.value is None for m in found)
@@ -537,7 +612,13 @@ def test_vocabulary_is_data_a_new_word_is_recognized(tmp_path: Path) -> None:
     packaged = Path(__file__).resolve().parents[2] / "marsad" / "kb" / "data" / "time_words.yaml"
     raw = yaml.safe_load(packaged.read_text(encoding="utf-8"))
     raw["relative_phrases"].append(
-        {"phrases": ["أمس الأسبق"], "anchor": "publication", "direction": "before", "days": 3, "day_like": True}
+        {
+            "phrases": ["أمس الأسبق"],
+            "anchor": "publication",
+            "direction": "before",
+            "days": 3,
+            "day_like": True,
+        }
     )
     custom = tmp_path / "custom.yaml"
     custom.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
@@ -568,8 +649,10 @@ def test_long_run_on_text_and_pathological_inputs_stay_linear() -> None:
 
 
 ALPHABET = st.sampled_from(
-    list("أمس اليوم الساعة 2 ليلاً بعد 12 ساعة يوم الجمعة 5 أيار/مايو 2017 هـ رمضان ١٤٣٨ ،.-/()\n")
-    + ["\u064e", "\u0640", "\u200f", "و", "ف", "ب", "في ", "منذ ", "خلال "]
+    [
+        *"أمس اليوم الساعة 2 ليلاً بعد 12 ساعة يوم الجمعة 5 أيار/مايو 2017 هـ رمضان ١٤٣٨ ،.-/()\n",
+        *("\u064e", "\u0640", "\u200f", "و", "ف", "ب", "في ", "منذ ", "خلال "),
+    ]
 )
 
 
@@ -598,7 +681,25 @@ def _vocabulary_words() -> list[str]:
 
     walk(yaml.safe_load(packaged.read_text(encoding="utf-8")))
     arabic = sorted(w for w in words if not w.isascii())
-    return [*arabic, "5", "12", "2017", "1438", "٢٣", "/", "-", "(", ")", "،", ".", "\n", "و", "ب", "الـ", "2:30"]
+    return [
+        *arabic,
+        "5",
+        "12",
+        "2017",
+        "1438",
+        "٢٣",
+        "/",
+        "-",
+        "(",
+        ")",
+        "،",
+        ".",
+        "\n",
+        "و",
+        "ب",
+        "الـ",
+        "2:30",
+    ]
 
 
 VOCABULARY = _vocabulary_words()
