@@ -136,6 +136,106 @@ class Author:
 
 
 @dataclass(slots=True)
+class Span:
+    """A piece of the original text (trigger or evidence)."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, where and when, as the source states it (docs/events.md)."""
+
+    id: str
+    type: str  # PLOVER event type
+    trigger: Span
+    mode: str | None = None
+    acled: dict[str, Any] | None = None  # disorder_type, event_type, sub_event_type, inter1, inter2, interaction
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc_actors: list[str] = field(default_factory=list)
+    place: str | None = None
+    place_relation: dict[str, Any] | None = None
+    date: str | None = None
+    time_precision: int | None = None
+    time: dict[str, Any] | None = None
+    fatalities: int | None = None
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    negated: bool = False
+    modality: str = "asserted"
+    reported_by: list[str] = field(default_factory=list)
+    disputes: str | None = None
+    disputed_by: list[str] = field(default_factory=list)
+    inferred: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "acled": self.acled,
+            "actor1": self.actor1,
+            "actor2": self.actor2,
+            "assoc_actors": self.assoc_actors,
+            "place": self.place,
+            "place_relation": self.place_relation,
+            "date": self.date,
+            "time_precision": self.time_precision,
+            "time": self.time,
+            "fatalities": self.fatalities,
+            "counts": self.counts,
+            "negated": self.negated,
+            "modality": self.modality,
+            "reported_by": self.reported_by,
+            "disputes": self.disputes,
+            "disputed_by": self.disputed_by,
+            "inferred": self.inferred,
+            "trigger": self.trigger.to_dict(),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            id=str(data["id"]),
+            type=str(data["type"]),
+            trigger=Span.from_dict(data["trigger"]),
+            mode=data.get("mode"),
+            acled=data.get("acled"),
+            actor1=data.get("actor1"),
+            actor2=data.get("actor2"),
+            assoc_actors=list(data.get("assoc_actors") or []),
+            place=data.get("place"),
+            place_relation=data.get("place_relation"),
+            date=data.get("date"),
+            time_precision=data.get("time_precision"),
+            time=data.get("time"),
+            fatalities=data.get("fatalities"),
+            counts=dict(data.get("counts") or {}),
+            negated=bool(data.get("negated", False)),
+            modality=str(data.get("modality", "asserted")),
+            reported_by=list(data.get("reported_by") or []),
+            disputes=data.get("disputes"),
+            disputed_by=list(data.get("disputed_by") or []),
+            inferred=list(data.get("inferred") or []),
+            evidence=[Span.from_dict(e) for e in data.get("evidence") or []],
+            confidence=float(data.get("confidence", 1.0)),
+        )
+
+
+@dataclass(slots=True)
 class Document:
     """One input document. ``text`` is the canonical original and is never modified."""
 
@@ -148,6 +248,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     author: Author | None = None
+    events: list[Event] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
     def add_mention(self, mention: Mention) -> Mention:
@@ -159,6 +260,13 @@ class Document:
     def span(self, start: int, end: int, label: Label, **kwargs: Any) -> Mention:
         """Build a mention from character offsets (text taken from the original)."""
         return Mention(start=start, end=end, text=self.text[start:end], label=label, **kwargs)
+
+    def add_event(self, event: Event) -> Event:
+        """Append an event after checking its trigger and evidence slice the original text."""
+        for span in (event.trigger, *event.evidence):
+            check_span(self.text, span.start, span.end, span.text)
+        self.events.append(event)
+        return event
 
     def add_entity(self, entity: Entity) -> Entity:
         """Register an entity once; returns the stored one."""
@@ -175,6 +283,7 @@ class Document:
             "author": self.author.to_dict() if self.author else None,
             "mentions": [m.to_dict() for m in sorted(self.mentions, key=lambda m: (m.start, m.end))],
             "entities": [e.to_dict() for e in self.entities.values()],
+            "events": [e.to_dict() for e in self.events],
             "meta": self.meta,
         }
 
@@ -194,6 +303,8 @@ class Document:
             doc.add_mention(Mention.from_dict(m))
         for e in data.get("entities", []):
             doc.add_entity(Entity.from_dict(e))
+        for ev in data.get("events", []):
+            doc.add_event(Event.from_dict(ev))
         return doc
 
 
