@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from marsad.evaluate.metrics import check_floors, propose_floors
+from marsad.evaluate.metrics import check_floors, gated_metrics, propose_floors
 from marsad.evaluate.report import (
     FloorsFileError,
     dump_json,
@@ -93,7 +93,8 @@ def _missing_gold_message(gold_path: Path, is_default: bool) -> str:
     default=0,
     show_default=True,
     metavar="N",
-    help="Print up to N error rows (table format; JSON always lists every error).",
+    help="Print up to N mention error rows and N event error rows (table format; JSON always lists "
+    "every error).",
 )
 @click.option(
     "--kb",
@@ -140,11 +141,13 @@ def evaluate(
     allow_lower: bool,
     margin: float,
 ) -> None:
-    """Measure recognition quality against the gold set (default: gold/dev).
+    """Measure recognition and event quality against the gold set (default: gold/dev).
 
     Reports exact and overlap precision/recall/F1 per label, link and TIME value accuracy, F1 by style
-    and by conflict, and the errors with their context. Exit status: 0 on success, 1 when a floor is
-    not met or a floor update is refused, 2 on a usage error such as a missing gold set.
+    and by conflict, and the errors with their context. On documents whose events are completely
+    annotated it also reports event detection P/R/F1 (overall and per PLOVER type), slot and ACLED
+    sub-event accuracy, and a type confusion table. Exit status: 0 on success, 1 when a floor is not met
+    or a floor update is refused, 2 on a usage error such as a missing gold set.
     """
     from marsad.evaluate.gold import GoldFormatError, load_gold
     from marsad.gazetteer.build import GazetteerError
@@ -204,7 +207,9 @@ def evaluate(
             existing = load_floors(target)
         except FloorsFileError as exc:
             raise click.ClickException(str(exc)) from exc
-        update = propose_floors(values, existing, margin=margin, allow_lower=allow_lower)
+        update = propose_floors(
+            values, existing, metrics=gated_metrics(report), margin=margin, allow_lower=allow_lower
+        )
         if update.refused and not allow_lower:
             for name, old, new in update.lowered:
                 shown = "undefined" if new is None else f"{new:.4f}"

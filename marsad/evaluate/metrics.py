@@ -11,6 +11,9 @@ Scores computed here (see docs/evaluation.md for their definitions):
 - exact micro F1 broken down by document style and by conflict;
 - an error list (missed, spurious, wrongly linked, wrong value) with context.
 
+Event scores live in ``marsad.evaluate.event_metrics``; an ``EvaluationReport`` carries them in
+``events`` when the gold set has event-complete documents, and ``metric_values`` flattens them too.
+
 Undefined figures (no gold and no predictions, nothing to score) are ``None``, never a made-up 0 or 1.
 The floors helpers compare flattened figures with the floors pinned in ``gold/floors.json``.
 """
@@ -20,9 +23,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from marsad.model import Label
+
+if TYPE_CHECKING:
+    from marsad.evaluate.event_metrics import EventReport
 
 LABELS: tuple[Label, ...] = (Label.ORG, Label.GROUP, Label.PERSON, Label.PLACE, Label.TIME)
 LINK_LABELS: tuple[Label, ...] = (Label.ORG, Label.GROUP, Label.PERSON, Label.PLACE)
@@ -52,6 +58,16 @@ DEFAULT_GATED_METRICS: tuple[str, ...] = (
     "link.PLACE.accuracy",
     "link_e2e.overall.accuracy",
     "time.value_accuracy",
+)
+#: Event figures ``--update-floors`` also pins, once the pipeline predicts events on the gold set.
+EVENT_GATED_METRICS: tuple[str, ...] = (
+    "events.f1",
+    "events.untyped.f1",
+    "events.slot.actor1",
+    "events.slot.actor2",
+    "events.slot.place",
+    "events.slot.date",
+    "events.acled_accuracy",
 )
 _FLOOR_DECIMALS = 4
 _EPSILON = 1e-9
@@ -478,6 +494,7 @@ class EvaluationReport:
     by_conflict: dict[str, GroupScore] = field(default_factory=dict)
     errors: list[ErrorRow] = field(default_factory=list)
     failures: dict[str, str] = field(default_factory=dict)
+    events: EventReport | None = None  # None when no gold document is event-complete
 
     def metrics(self) -> dict[str, float | None]:
         """All figures flattened under dotted names (the names floors.json uses)."""
@@ -498,6 +515,7 @@ class EvaluationReport:
             "by_conflict": {k: v.to_dict() for k, v in self.by_conflict.items()},
             "metrics": self.metrics(),
             "errors": [e.to_dict() for e in self.errors],
+            **({"events": self.events.to_dict()} if self.events is not None else {}),
         }
 
 
@@ -549,7 +567,17 @@ def metric_values(report: EvaluationReport) -> dict[str, float | None]:
     for kind, groups in (("style", report.by_style), ("conflict", report.by_conflict)):
         for key, group in groups.items():
             out[f"{kind}.{key}.f1"] = group.counts.f1
+    if report.events is not None:
+        out.update(report.events.metrics())
     return out
+
+
+def gated_metrics(report: EvaluationReport) -> tuple[str, ...]:
+    """The figures ``--update-floors`` pins: the recognition headline figures, plus the event headline
+    figures once the pipeline predicts at least one event on event-complete gold documents."""
+    if report.events is not None and report.events.detection.predicted > 0:
+        return DEFAULT_GATED_METRICS + EVENT_GATED_METRICS
+    return DEFAULT_GATED_METRICS
 
 
 # ---------------------------------------------------------------------------------------------- floors
@@ -615,8 +643,10 @@ def propose_floors(
 ) -> FloorUpdate:
     """New floors from the current figures, for the default gated metrics plus every already pinned one.
 
-    Without ``allow_lower``, a floor that would go down (or be dropped because its figure is undefined)
-    keeps its old value and is listed in ``lowered``; callers refuse to write in that case.
+    The margin only ever applies to new or raised floors: a floor the current figure still meets stays
+    where it is when figure − margin is below it. Without ``allow_lower``, a floor that would go down
+    because its figure fell below it (or be dropped because its figure is undefined) keeps its old value
+    and is listed in ``lowered``; callers refuse to write in that case.
     """
     names = list(dict.fromkeys([*metrics, *existing]))
     floors: dict[str, float] = {}
@@ -625,6 +655,9 @@ def propose_floors(
         value = values.get(name)
         proposed = None if value is None else floor_of(value, margin)
         old = existing.get(name)
+        if old is not None and value is not None and proposed is not None and value >= old - _EPSILON:
+            floors[name] = max(old, proposed)  # still met: the margin never lowers a floor
+            continue
         if old is not None and (proposed is None or proposed < old - _EPSILON):
             lowered.append((name, old, proposed))
             if not allow_lower:

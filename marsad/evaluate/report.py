@@ -1,9 +1,10 @@
 """Running the pipeline over the gold set, reading and writing floors, and rendering the results.
 
-``evaluate_gold`` scores a pipeline on already loaded gold documents; ``run_evaluation`` loads the gold
-set and the default offline pipeline first. ``render_report`` prints rich tables; Arabic text appears
-only in the last column of the error table (never mixed into a cell with ids or numbers) and is never
-reordered or reshaped: the terminal's own bidi support displays it.
+``evaluate_gold`` scores a pipeline on already loaded gold documents (mentions on every document, events
+on the event-complete ones); ``run_evaluation`` loads the gold set and the default offline pipeline
+first. ``render_report`` prints rich tables; Arabic text appears only in the last column of the error
+tables (never mixed into a cell with ids or numbers) and is never reordered or reshaped: the terminal's
+own bidi support displays it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from marsad.evaluate.event_metrics import (
+    MISSED,
+    SLOTS,
+    SPURIOUS,
+    SLOT_KIND,
+    DocEventEvaluation,
+    EventReport,
+    aggregate_events,
+    confusion_columns,
+    evaluate_events,
+)
 from marsad.evaluate.metrics import (
     LABELS,
     LINK_LABELS,
@@ -59,7 +71,8 @@ def evaluate_gold(
     pipeline: Pipeline,
     on_progress: ProgressCallback | None = None,
 ) -> EvaluationReport:
-    """Run ``pipeline`` over the gold documents and score its mentions.
+    """Run ``pipeline`` over the gold documents and score its mentions, and its events on the gold
+    documents whose events are completely annotated (``report.events`` is None when there are none).
 
     A document on which a component fails is scored with no predictions and listed in
     ``report.failures``. ``on_progress(done, total)`` is called after every document.
@@ -89,13 +102,25 @@ def evaluate_gold(
             on_progress(len(predicted) + len(failures), total)
 
     results: list[DocEvaluation] = []
+    event_results: list[DocEventEvaluation] = []
     for g in gold_docs:
         out = predicted.get(g.id)
-        mentions = out.mentions if out is not None and g.id not in failures else []
+        ok = out is not None and g.id not in failures
+        mentions = out.mentions if out is not None and ok else []
         results.append(
             evaluate_document(g.id, g.text, g.mentions, mentions, style=g.style, conflict=g.conflict)
         )
-    return aggregate(results, failures)
+        if g.events_complete:
+            events = out.events if out is not None and ok else []
+            event_results.append(
+                evaluate_events(
+                    g.id, g.text, g.events, events, mentions, style=g.style, conflict=g.conflict
+                )
+            )
+    report = aggregate(results, failures)
+    if event_results:
+        report.events = aggregate_events(event_results)
+    return report
 
 
 def run_evaluation(
@@ -229,7 +254,12 @@ def context_text(error: ErrorRow) -> Text:
 
 
 def error_detail(error: ErrorRow) -> str:
-    """Expected and predicted link or value, and the near-miss note, as one left-to-right string."""
+    """Expected and predicted link or value, and the near-miss note, as one left-to-right string.
+
+    Event slot errors read "<event id> <slot>: expected X, got Y" (∅ for an empty slot).
+    """
+    if error.kind == SLOT_KIND:
+        return f"{error.note}: expected {error.expected or '∅'}, got {error.predicted or '∅'}"
     parts: list[str] = []
     if error.kind in ("LINK", "VALUE"):
         parts.append(f"expected {error.expected}, got {error.predicted or '∅'}")
@@ -238,18 +268,75 @@ def error_detail(error: ErrorRow) -> str:
     return "; ".join(parts)
 
 
-def error_table(errors: Sequence[ErrorRow], limit: int) -> Table:
+def error_table(
+    errors: Sequence[ErrorRow], limit: int, title: str = "Errors", label: str = "label", detail_width: int = 22
+) -> Table:
     """Up to ``limit`` errors; ids and figures left, the Arabic context alone in the last column."""
-    table = Table(title=f"Errors (first {min(limit, len(errors))} of {len(errors)})", title_justify="left")
+    table = Table(title=f"{title} (first {min(limit, len(errors))} of {len(errors)})", title_justify="left")
     table.add_column("doc", overflow="fold", max_width=24)
     table.add_column("kind")
-    table.add_column("label")
+    table.add_column(label)
     table.add_column("span", justify="right")
-    table.add_column("detail", overflow="fold", max_width=22)
+    table.add_column("detail", overflow="fold", max_width=detail_width)
     table.add_column("context", justify="right", ratio=1)
     for e in errors[:limit]:
         table.add_row(e.doc_id, e.kind, e.label, f"{e.start}-{e.end}", error_detail(e), context_text(e))
     return table
+
+
+def event_detection_table(events: EventReport) -> Table:
+    """Event detection per PLOVER type, then typed and untyped totals."""
+    table = Table(
+        title=f"Events: detection ({events.documents} event-complete documents; type + span)",
+        title_justify="left",
+    )
+    for col in ("type", "gold", "pred", "TP", "FP", "FN", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col == "type" else "right", no_wrap=True)
+    names = list(events.per_type)
+    for name in names:
+        table.add_row(*_counts_row(name, events.per_type[name]), end_section=name == names[-1])
+    table.add_row(*_counts_row("all (typed)", events.detection), style="bold")
+    table.add_row(*_counts_row("all (untyped)", events.untyped))
+    return table
+
+
+def event_slot_table(events: EventReport) -> Table:
+    """Slot and ACLED sub-event accuracy over the typed-matched event pairs."""
+    table = Table(title="Events: slots over matched pairs", title_justify="left")
+    table.add_column("slot", no_wrap=True)
+    for col in ("pairs", "correct", "both empty", "accuracy"):
+        table.add_column(col, justify="right", no_wrap=True)
+    for name in SLOTS:
+        score = events.slots[name]
+        table.add_row(name, str(score.total), str(score.correct), str(score.both_empty), fmt(score.value))
+    acled = events.acled
+    table.add_row("ACLED sub-event", str(acled.total), str(acled.correct), "", fmt(acled.value))
+    return table
+
+
+def event_confusion_table(events: EventReport) -> Table:
+    """Gold type (rows) × predicted type (columns) over span-matched pairs; zeros left blank."""
+    table = Table(title="Events: gold type × predicted type (span-matched)", title_justify="left")
+    table.add_column("gold \\ pred", no_wrap=True)
+    cols = confusion_columns(events)
+    for col in cols:
+        table.add_column(col, justify="right")
+    for row, cells in events.confusion.items():
+        values = [str(cells[col]) if cells.get(col) else "" for col in cols]
+        styled = [Text(v, style="bold") if col == row else Text(v) for v, col in zip(values, cols, strict=True)]
+        table.add_row(row, *styled, style="dim" if row == SPURIOUS else None)
+    return table
+
+
+def event_summary_line(events: EventReport) -> str:
+    """One line with the headline event figures."""
+    d = events.detection
+    return (
+        f"events: {events.documents} event-complete documents, {d.gold} gold / {d.predicted} predicted: "
+        f"F1 {fmt(d.f1)} (P {fmt(d.precision)}, R {fmt(d.recall)}), untyped F1 {fmt(events.untyped.f1)}, "
+        f"actor1 {fmt(events.slots['actor1'].value)}, place {fmt(events.slots['place'].value)}, "
+        f"date {fmt(events.slots['date'].value)}, ACLED {fmt(events.acled.value)}"
+    )
 
 
 def summary_line(report: EvaluationReport) -> str:
@@ -267,16 +354,28 @@ def summary_line(report: EvaluationReport) -> str:
 
 
 def render_report(report: EvaluationReport, console: Console, errors: int = 0) -> None:
-    """Print the per-label, by-style and by-conflict tables, up to ``errors`` error rows, and a summary."""
+    """Print the per-label, by-style and by-conflict tables, the event tables when the gold has
+    event-complete documents, up to ``errors`` mention and event error rows, and a summary."""
     console.print(label_table(report))
     console.print(link_table(report))
     console.print(group_table("F1 micro by style", report.by_style))
     console.print(group_table("F1 micro by conflict", report.by_conflict))
+    events = report.events
+    if events is not None:
+        console.print(event_detection_table(events))
+        console.print(event_slot_table(events))
+        console.print(event_confusion_table(events))
+        console.print(group_table("Events F1 by style", events.by_style))
+        console.print(group_table("Events F1 by conflict", events.by_conflict))
     if errors > 0 and report.errors:
         console.print(error_table(report.errors, errors))
+    if errors > 0 and events is not None and events.errors:
+        console.print(error_table(events.errors, errors, "Event errors", label="type", detail_width=40))
     for doc_id, message in report.failures.items():
         console.print(f"[red]failed[/red] {doc_id}: {message}", markup=True, highlight=False)
     console.print(summary_line(report), highlight=False)
+    if events is not None:
+        console.print(event_summary_line(events), highlight=False)
 
 
 def report_json(

@@ -27,6 +27,7 @@ def to_record(doc: Document, knowledge_version: str = "") -> dict[str, Any]:
         "author": doc.author.to_dict() if doc.author else None,
         "mentions": [m.to_dict() for m in mentions],
         "entities": [e.to_dict() for e in sorted(doc.entities.values(), key=lambda e: e.id)],
+        "events": [e.to_dict() for e in doc.events],
         "producer": {"marsad": __version__, "knowledge": knowledge_version},
     }
 

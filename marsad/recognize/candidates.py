@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.model import Label
+from marsad.text.normalize import NormalizedText
 
 # At equal length, which kind of evidence wins an overlap.
 PRIORITY = {
@@ -33,6 +34,31 @@ class Candidate:
     confidence: float = 1.0
     key: str = ""  # folded name
     attrs: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_view(
+        cls,
+        view: NormalizedText,
+        vstart: int,
+        vend: int,
+        label: Label,
+        source: str,
+        confidence: float = 1.0,
+        attrs: dict[str, Any] | None = None,
+    ) -> Candidate:
+        """A candidate for a span of the normalized view (its key is the folded text)."""
+        start, end = view.span(vstart, vend)
+        return cls(
+            start,
+            end,
+            vstart,
+            vend,
+            label,
+            source,
+            confidence=confidence,
+            key=view.text[vstart:vend],
+            attrs=attrs or {},
+        )
 
     @property
     def rank(self) -> tuple[int, int, float]:

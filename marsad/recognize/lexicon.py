@@ -16,7 +16,7 @@ import ahocorasick_rs
 from marsad.text.normalize import NormalizedText
 
 # Proclitic chains that may stand before a name inside the same written word.
-_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+NAME_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 # Before the لل form only a conjunction may stand (the لل already holds the preposition).
 _LL_PREFIXES = frozenset({"و", "ف"})
 
@@ -53,7 +53,16 @@ class LexMatch:
 class Lexicon:
     """Folded name → entries, compiled into one automaton."""
 
-    def __init__(self, names: dict[str, list[Entry]]) -> None:
+    def __init__(
+        self,
+        names: dict[str, list[Entry]],
+        prefixes: frozenset[str] = NAME_PREFIXES,
+        article_forms: bool = True,
+    ) -> None:
+        """``prefixes``: letter chains allowed before a key inside its word; ``article_forms``: also
+        match keys that start with ال in their لل form."""
+        self.prefixes = prefixes
+        self._max_prefix = max((len(p) for p in prefixes), default=0)
         self._entries: list[tuple[Entry, ...]] = []
         self._keys: list[str] = []
         self._is_ll: list[bool] = []
@@ -66,7 +75,7 @@ class Lexicon:
             self._entries.append(frozen)
             self._keys.append(key)
             self._is_ll.append(False)
-            if key.startswith("ال"):
+            if article_forms and key.startswith("ال"):
                 patterns.append("لل" + key[2:])
                 self._entries.append(frozen)
                 self._keys.append(key)
@@ -75,7 +84,12 @@ class Lexicon:
         self.size = len(names)
 
     @classmethod
-    def build(cls, items: Iterable[tuple[str, Entry]]) -> Lexicon:
+    def build(
+        cls,
+        items: Iterable[tuple[str, Entry]],
+        prefixes: frozenset[str] = NAME_PREFIXES,
+        article_forms: bool = True,
+    ) -> Lexicon:
         names: dict[str, list[Entry]] = {}
         for key, entry in items:
             if len(key) >= 2:
@@ -84,7 +98,7 @@ class Lexicon:
                     names[key] = [entry]
                 else:
                     bucket.append(entry)
-        return cls(names)
+        return cls(names, prefixes, article_forms)
 
     def find(self, view: NormalizedText) -> list[LexMatch]:
         """Every boundary-valid occurrence (overlaps included; callers choose among them)."""
@@ -98,12 +112,12 @@ class Lexicon:
             prefix = ""
             if vs > 0 and text[vs - 1].isalnum():
                 w = vs - 1
-                while w > 0 and text[w - 1].isalnum() and vs - w < 3:
+                while w > 0 and text[w - 1].isalnum() and vs - w < self._max_prefix:
                     w -= 1
                 if w > 0 and text[w - 1].isalnum():
                     continue
                 prefix = text[w:vs]
-                if prefix not in (_LL_PREFIXES if is_ll else _PREFIXES):
+                if prefix not in (_LL_PREFIXES if is_ll else self.prefixes):
                     continue
             span_vs = vs
             if is_ll:  # the first lam is the preposition; the name starts at the article's lam

@@ -155,18 +155,15 @@ class PersonRecognizer:
             if not tokens or text[actor.vend : tokens[0][0]].strip():
                 continue
             vs, ve = tokens[0][0], tokens[-1][1]
-            start, end = analysis.view.span(vs, ve)
             out.append(
-                Candidate(
-                    start,
-                    end,
+                Candidate.from_view(
+                    analysis.view,
                     vs,
                     ve,
                     Label.PERSON,
                     "title-person",
-                    key=text[vs:ve],
-                    confidence=0.75,
-                    attrs={"cue": "spokesperson"},
+                    0.75,
+                    {"cue": "spokesperson"},
                 )
             )
         return out
@@ -185,18 +182,15 @@ class PersonRecognizer:
             if not words or len(words) > 4:
                 continue
             vs, ve = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
-            start, end = analysis.view.span(vs, ve)
             out.append(
-                Candidate(
-                    start,
-                    end,
+                Candidate.from_view(
+                    analysis.view,
                     vs,
                     ve,
                     Label.PERSON,
                     "title-person",
-                    key=text[vs:ve],
-                    confidence=0.75,
-                    attrs={"cue": "age"},
+                    0.75,
+                    {"cue": "age"},
                 )
             )
         return out
@@ -258,17 +252,14 @@ class PersonRecognizer:
         if tokens[0][2] in self.kunya_heads:
             return self._kunya(analysis, tokens[0][0], text, title=title_en)
         vs, ve = tokens[0][0], tokens[-1][1]
-        start, end = analysis.view.span(vs, ve)
-        return Candidate(
-            start,
-            end,
+        return Candidate.from_view(
+            analysis.view,
             vs,
             ve,
             Label.PERSON,
             "title-person",
-            key=text[vs:ve],
-            confidence=0.8,
-            attrs={"title": title_en, "title_span": [m.start, m.end]},
+            0.8,
+            {"title": title_en, "title_span": [m.start, m.end]},
         )
 
     def _kunya(
@@ -284,18 +275,10 @@ class PersonRecognizer:
         given = 2 if rest[0][2] == "عبد" and len(rest) > 1 else 1
         rest = rest[: given + 1] if len(rest) > given and rest[given][2].startswith("ال") else rest[:given]
         vs, ve = head.start(1), rest[-1][1]
-        start, end = analysis.view.span(vs, ve)
         attrs: dict[str, object] = {"kunya": True}
         if title:
             attrs["title"] = title
-        return Candidate(
-            start,
-            end,
-            vs,
-            ve,
-            Label.PERSON,
-            "kunya-person" if title is None else "title-person",
-            key=text[vs:ve],
-            confidence=0.7 if title is None else 0.8,
-            attrs=attrs,
+        source = "kunya-person" if title is None else "title-person"
+        return Candidate.from_view(
+            analysis.view, vs, ve, Label.PERSON, source, 0.7 if title is None else 0.8, attrs
         )

@@ -268,18 +268,15 @@ class PlaceRecognizer:
                 if span is None:
                     break
                 vs, ve = span
-                start, end = analysis.view.span(vs, ve)
                 out.append(
-                    Candidate(
-                        start,
-                        end,
+                    Candidate.from_view(
+                        analysis.view,
                         vs,
                         ve,
                         Label.PLACE,
                         "cue-place",
-                        key=text[vs:ve],
-                        confidence=0.6,
-                        attrs={"cue": "settlement", "cue_value": kind, "common": False},
+                        0.6,
+                        {"cue": "settlement", "cue_value": kind, "common": False},
                     )
                 )
                 names += 1
@@ -310,18 +307,15 @@ class PlaceRecognizer:
             if span is None or not self._proper(span[0], text):
                 continue
             vs, ve = span
-            start, end = analysis.view.span(vs, ve)
             out.append(
-                Candidate(
-                    start,
-                    end,
+                Candidate.from_view(
+                    analysis.view,
                     vs,
                     ve,
                     Label.PLACE,
                     "cue-place",
-                    key=text[vs:ve],
-                    confidence=0.6,
-                    attrs={"cue": "motion", "cue_value": word, "common": False},
+                    0.6,
+                    {"cue": "motion", "cue_value": word, "common": False},
                 )
             )
         return out
@@ -335,18 +329,15 @@ class PlaceRecognizer:
         out: list[Candidate] = []
 
         def add(vs: int, ve: int) -> None:
-            start, end = analysis.view.span(vs, ve)
             out.append(
-                Candidate(
-                    start,
-                    end,
+                Candidate.from_view(
+                    analysis.view,
                     vs,
                     ve,
                     Label.PLACE,
                     "cue-place",
-                    key=text[vs:ve],
-                    confidence=0.55,
-                    attrs={"cue": "list", "cue_value": "list", "common": False},
+                    0.55,
+                    {"cue": "list", "cue_value": "list", "common": False},
                 )
             )
             starts.add(vs)

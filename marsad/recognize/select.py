@@ -4,7 +4,6 @@ entities into the document."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Any, ClassVar
 
 from marsad.kb.schema import Actor, Person
@@ -120,7 +119,7 @@ class MentionSelector:
             occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
         seen: set[str] = set()
         for person in people:
-            vstart, vend = _view_span(analysis, person.start, person.end)
+            vstart, vend = analysis.view.to_view(person.start), analysis.view.to_view(person.end)
             surname = text[vstart:vend].split()[-1]
             if not surname.startswith("ال") or len(surname) < 5 or surname in seen:
                 continue
@@ -231,14 +230,6 @@ class MentionSelector:
                 },
             )
         )
-
-
-def _view_span(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
-    """The view span of an original span (inverse of ``NormalizedText.span`` for word boundaries)."""
-    view = analysis.view
-    lo = bisect_left(range(len(view.text)), start, key=view.to_original)
-    hi = bisect_left(range(len(view.text)), end, key=view.to_original)
-    return lo, hi
 
 
 def person_id(folded_name: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 # Characters removed from the view: Arabic diacritics and Quranic marks, tatweel, zero-width and
@@ -194,6 +194,12 @@ class NormalizedText:
         if not self._shift_at:
             return j
         return j + bisect_right(self._shift_at, j)
+
+    def to_view(self, i: int) -> int:
+        """View position of original offset ``i`` (the first view character at or after it)."""
+        if self._dense is None and not self._shift_at:
+            return min(i, len(self.text))
+        return bisect_left(range(len(self.text)), i, key=self.to_original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span [start, end) to the original span covering the same characters.

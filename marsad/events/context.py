@@ -1,0 +1,76 @@
+"""Per-document lookups the event extractor needs: sentences and clauses around a trigger, the
+mentions inside a span, the words before a position, and who "we" and "they" are."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from marsad.model import Document, Label, Mention
+from marsad.recognize.context import words_before
+from marsad.text.normalize import NormalizedText
+from marsad.text.segment import Span, clauses, sentences
+
+ACTOR_LABELS = (Label.ORG, Label.GROUP)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence with its clauses."""
+
+    sentence: Span
+    clauses: list[Span]
+
+    def clause_at(self, pos: int) -> Span:
+        for clause in self.clauses:
+            if clause.start <= pos < clause.end:
+                return clause
+        return self.sentence
+
+
+class DocContext:
+    """Indexes over one processed document."""
+
+    def __init__(self, doc: Document, view: NormalizedText) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.view = view
+        self.units = [Unit(s, clauses(doc.text, s)) for s in sentences(doc.text)]
+        self._unit_starts = [u.sentence.start for u in self.units]
+        ordered = sorted(doc.mentions, key=lambda m: (m.start, m.end))
+        self.actors = [m for m in ordered if m.label in ACTOR_LABELS and m.entity]
+        self.places = [m for m in ordered if m.label == Label.PLACE and m.entity]
+        self.times = [m for m in ordered if m.label == Label.TIME]
+        self.names = [m for m in ordered if m.label != Label.TIME]
+        self.author = doc.author.organization if doc.author else None
+
+    def unit_at(self, pos: int) -> tuple[int, Unit]:
+        """Index and unit of the sentence holding original offset ``pos``."""
+        i = max(0, bisect_right(self._unit_starts, pos) - 1)
+        return i, self.units[i] if self.units else Unit(Span(0, len(self.text)), [Span(0, len(self.text))])
+
+    def inside_name(self, start: int, end: int) -> bool:
+        """Does the span overlap an actor, person or place name ("تحرير" in "هيئة تحرير الشام")?"""
+        return any(m.start < end and start < m.end for m in self.names if m.start < end)
+
+    @staticmethod
+    def within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+        return [m for m in mentions if lo <= m.start and m.end <= hi]
+
+    def words_before(self, pos: int, n: int = 3) -> list[str]:
+        """Folded words before original offset ``pos`` (nearest last), not crossing punctuation."""
+        return words_before(self.view.text, self.view.to_view(pos), n)
+
+    def attached_prefix(self, mention: Mention) -> str:
+        """Letters written attached before a mention ("ل" in "لقوات", "و" in "والهيئة")."""
+        i = mention.start
+        while i > 0 and self.text[i - 1].isalpha() and mention.start - i < 3:
+            i -= 1
+        return self.text[i : mention.start]
+
+    def salient_other(self, pos: int, exclude: set[str | None]) -> str | None:
+        """"They": the most recent actor named before ``pos`` that is not excluded (not "we")."""
+        for m in reversed(self.actors):
+            if m.end <= pos and m.entity not in exclude:
+                return m.entity
+        return None

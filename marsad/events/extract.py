@@ -1,0 +1,408 @@
+"""The events component: triggers → events with actors, place, time, counts, modality and claims;
+coreferent mentions of one happening merged; dates resolved along the narrative."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+from marsad.events.acled import TERRITORIAL, acled_record
+from marsad.events.context import DocContext
+from marsad.events.lexicon import EventCues, default_event_cues, default_triggers
+from marsad.events.triggers import TriggerHit, TriggerMatcher
+from marsad.model import Document, Event, Label, Mention, Span
+from marsad.pipeline import Analysis
+from marsad.resources import Resources
+from marsad.text.normalize import normalize_for_match
+
+# Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
+_TARGET = frozenset({"علي", "ضد", "استهدف", "استهدفت", "مواقع", "مواقع", "نقاط", "مقرات", "تجمعات"})
+_PARTNER = frozenset({"مع", "الي", "بين"})
+_AGENT = frozenset({"قبل", "يد", "نيران", "رصاص", "برصاص", "بنيران", "طيران", "قصف"})
+_WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
+_THEY_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)(?!\w)")
+_PRECISION = {"day": 1, "week": 2, "month": 3}
+_MODALITY_RANK = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, "asserted": 0}
+
+
+class EventExtractor:
+    """Adds ``doc.events`` from triggers and the recognized mentions."""
+
+    name: ClassVar[str] = "events"
+    requires: ClassVar[tuple[str, ...]] = ("mentions.ORG", "mentions.PLACE", "mentions.TIME", "author")
+    provides: ClassVar[tuple[str, ...]] = ("events",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.matcher = TriggerMatcher(default_triggers())
+        self.cues: EventCues = default_event_cues()
+        self.counter = CasualtyCounter(self.cues)
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        ctx = DocContext(doc, analysis.view)
+        drafts: list[Draft] = []
+        for hit in self.matcher.find(analysis.view):
+            if ctx.inside_name(hit.start, hit.end):
+                continue
+            drafts.append(self._draft(ctx, hit, drafts))
+        events = merge_coreferent(drafts, ctx)
+        attach_casualty_sentences(events, ctx, self.counter)
+        for i, draft in enumerate(events, 1):
+            draft.event.id = f"e{i}"
+        resolve_timeline(events, doc)
+        link_disputes(events, self.cues.denials)
+        for draft in events:
+            draft.finish(ctx)
+            doc.add_event(draft.event)
+
+    def _draft(self, ctx: DocContext, hit: TriggerHit, previous: list[Draft]) -> Draft:
+        trigger = hit.trigger
+        index, unit = ctx.unit_at(hit.start)
+        clause = unit.clause_at(hit.start)
+        event = Event(
+            id="",
+            type=trigger.type,
+            mode=trigger.mode,
+            trigger=Span(hit.start, hit.end, hit.text),
+            evidence=[Span(clause.start, clause.end, ctx.text[clause.start : clause.end])],
+            confidence=0.7,
+        )
+        draft = Draft(event, hit, index, clause.start, clause.end, trigger.acled)
+        self._modality(ctx, draft)
+        assign_actors(ctx, draft, previous)
+        assign_place(ctx, draft, unit.sentence.start, unit.sentence.end)
+        assign_time(ctx, draft, unit.sentence.start, unit.sentence.end)
+        draft.event.counts = self.counter.counts(ctx, unit.sentence.start, unit.sentence.end)
+        draft.event.reported_by = reporters(ctx, self.cues, unit.sentence.start, hit.start)
+        return draft
+
+    def _modality(self, ctx: DocContext, draft: Draft) -> None:
+        cues = self.cues
+        hit = draft.hit
+        clause_words = normalize_for_match(ctx.text[draft.clause_start : hit.start]).split()
+        near = set(clause_words[-3:])
+        modality = "asserted"
+        if hit.future_prefix or near & cues.future:
+            modality = "future"
+        if draft.hit.trigger.pos == "noun" and near & cues.request and hit.trigger.type != "REQUEST":
+            modality = "requested"
+        if clause_words and (clause_words[0] in cues.hypothetical or " ".join(clause_words[:2]) in cues.hypothetical):
+            modality = "hypothetical"
+        if near & cues.negators:
+            modality = "negated"
+        draft.event.modality = modality
+        draft.event.negated = modality == "negated"
+        if modality == "future" and draft.event.type == "RETREAT":
+            draft.event.type = "CONCEDE"  # PLOVER: a future withdrawal is a concession
+            draft.event.mode = None
+            draft.sub_event = None
+
+
+class Draft:
+    """An event being built, with what is needed to merge and resolve it."""
+
+    __slots__ = ("clause_end", "clause_start", "event", "hit", "sentence", "sub_event", "time_mention")
+
+    def __init__(self, event: Event, hit: TriggerHit, sentence: int, clause_start: int, clause_end: int,
+                 sub_event: str | None) -> None:
+        self.event = event
+        self.hit = hit
+        self.sentence = sentence
+        self.clause_start = clause_start
+        self.clause_end = clause_end
+        self.sub_event = sub_event
+        self.time_mention: Mention | None = None
+
+    def finish(self, ctx: DocContext) -> None:
+        """ACLED coding and fatalities once actors are final."""
+        ev = self.event
+        entities = ctx.doc.entities
+        ev.acled = acled_record(self.sub_event, entities.get(ev.actor1 or ""), entities.get(ev.actor2 or ""))
+        killed = ev.counts.get("killed")
+        ev.fatalities = sum(killed.values()) if killed else None
+
+
+def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
+    """actor1 (agent), actor2 (target or partner) and co-participants, by word order and markers."""
+    hit, ev = draft.hit, draft.event
+    lo, hi = draft.clause_start, draft.clause_end
+    after = [m for m in ctx.within(ctx.actors, hit.end, hi)]
+    before = [m for m in ctx.within(ctx.actors, lo, hit.start)]
+
+    def role(m: Mention) -> str:
+        words = ctx.words_before(m.start, 2)
+        prefix = ctx.attached_prefix(m)
+        last = words[-1] if words else ""
+        if last in _AGENT or (prefix.endswith("ل") and hit.trigger.pos == "noun" and m.start - hit.end < 30):
+            return "agent"
+        if last in _TARGET or prefix.endswith("ل"):
+            return "target"
+        if last in _PARTNER:
+            return "partner"
+        if last == "من" or prefix.endswith("ب"):
+            return "oblique"
+        return "plain"
+
+    roles = {id(m): role(m) for m in after + before}
+    agents = [m for m in after + before if roles[id(m)] == "agent"]
+    targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
+    plain_after = [m for m in after if roles[id(m)] == "plain"]
+    plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
+    voice = "passive" if hit.person == "passive" or hit.trigger.voice == "passive" else hit.trigger.voice
+
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    if hit.person == "we":
+        ev.actor1 = ctx.author
+        actor2 = (targets or plain_after or [None])[0]
+    elif voice == "passive":
+        actor2 = (plain_after or plain_before or targets or [None])[0]
+        actor1 = (agents or [None])[0]
+    else:
+        actor1 = (agents or plain_after[:1] or plain_before[:1] or [None])[0]
+        rest = [m for m in plain_after if m is not actor1]
+        actor2 = (targets or rest or [None])[0]
+    if actor1 is not None:
+        ev.actor1 = actor1.entity
+    if actor2 is not None and actor2.entity != ev.actor1:
+        ev.actor2 = actor2.entity
+    tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
+    if ev.actor2 is None and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(tail):
+        ev.actor2 = ctx.author  # "طلب جيش العزة منا"
+    if ev.actor1 is None and voice != "passive" and hit.trigger.voice != "intransitive":
+        # "they": the most salient actor that is not the narrator
+        ev.actor1 = ctx.salient_other(hit.start, {ctx.author, ev.actor2})
+        if ev.actor1 is not None:
+            ev.inferred.append("actor1")
+    if ev.actor2 is None and _THEY_OBJECT.search(tail):
+        other = ctx.salient_other(hit.start, {ctx.author, ev.actor1})
+        if other:
+            ev.actor2 = other
+            ev.inferred.append("actor2")
+    ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, hit.person == "we")
+    if hit.trigger.voice == "intransitive" and draft.sub_event in TERRITORIAL and ev.actor1 is None:
+        # "سقطت الطيبة": the side that was taking ground in the narrative gains it
+        gainer = next((d.event.actor1 for d in reversed(previous) if d.sub_event in TERRITORIAL and d.event.actor1),
+                      None)
+        if gainer:
+            ev.actor1 = gainer
+            ev.inferred.append("actor1")
+
+
+def _coordinated(ctx: DocContext, after: list[Mention], actor1: str | None, actor2: str | None,
+                 we: bool) -> list[str]:
+    """Actors joined to the agent by و right after it: "دخلنا نحن والهيئة والعزة"."""
+    out: list[str] = []
+    for m in after:
+        if m.entity in (actor1, actor2) or m.entity in out:
+            continue
+        if ctx.attached_prefix(m).startswith("و") and (we or out or m.start - (after[0].end if after else 0) < 3):
+            out.append(m.entity or "")
+    return [e for e in out if e]
+
+
+def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
+    """The event's place: the first place after the trigger in its clause, else in its sentence,
+    else the nearest one before it in the sentence."""
+    hit = draft.hit
+    options = (ctx.within(ctx.places, hit.end, draft.clause_end) or ctx.within(ctx.places, hit.end, s_hi)
+               or list(reversed(ctx.within(ctx.places, s_lo, hit.start))))
+    if options:
+        place = options[0]
+        draft.event.place = place.entity
+        relative = place.attrs.get("relative")
+        if relative:
+            draft.event.place_relation = relative
+
+
+def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
+    """The TIME mention of the sentence nearest to the trigger."""
+    times = ctx.within(ctx.times, s_lo, s_hi)
+    if times:
+        draft.time_mention = min(times, key=lambda m: abs(m.start - draft.hit.start))
+
+
+def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str]:
+    """Who states the event: "وفق المرصد", "قال المرصد", else the document's author or agency."""
+    sentence_actors = ctx.within(ctx.actors, s_lo, len(ctx.text))
+    for m in sentence_actors:
+        if m.start > pos + 200:
+            break
+        words = ctx.words_before(m.start, 3)
+        if words and (words[-1] in cues.according_to or " ".join(words[-2:]) in cues.according_to
+                      or (words[-1] in cues.reporting and m.start < pos)):
+            return [m.entity or ""]
+    return [ctx.author] if ctx.author else []
+
+
+class CasualtyCounter:
+    """Numbers of killed, injured and arrested in a span, per side when the text says whose."""
+
+    _NUMBER = re.compile(r"\d+")
+
+    def __init__(self, cues: EventCues) -> None:
+        self.cues = cues
+
+    def counts(self, ctx: DocContext, lo: int, hi: int) -> dict[str, dict[str, int]]:
+        view = ctx.view
+        vlo, vhi = view.to_view(lo), view.to_view(hi)
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+", view.text[vlo:vhi])]
+        out: dict[str, dict[str, int]] = {}
+        for i, (_, _, word) in enumerate(words):
+            kind = self._kind(word)
+            if kind is None:
+                continue
+            number, j = self._number_near(words, i)
+            if number is None:
+                continue
+            side = self._side(ctx, words, j, vlo)
+            bucket = out.setdefault(kind, {})
+            bucket[side] = bucket.get(side, 0) + number
+        return out
+
+    def _kind(self, word: str) -> str | None:
+        for kind, forms in self.cues.casualties.items():
+            if word in forms or (word[:1] in "وفب" and word[1:] in forms):
+                return kind
+        return None
+
+    def _number_near(self, words: list[tuple[int, int, str]], i: int) -> tuple[int | None, int]:
+        for j in (i + 1, i + 2, i - 1, i - 2):
+            if 0 <= j < len(words):
+                value = self._value(words[j][2])
+                if value is not None:
+                    return value, j
+        return None, i
+
+    def _value(self, word: str) -> int | None:
+        if word.isdigit():
+            return int(word)
+        value = self.cues.number_words.get(word)
+        return value if isinstance(value, int) else None
+
+    def _side(self, ctx: DocContext, words: list[tuple[int, int, str]], j: int, vlo: int) -> str:
+        """The actor named within three words after the number ("31 عنصراً من الهيئة", "4 مدنيين")."""
+        tail = words[j + 1 : j + 5]
+        for _, end, word in tail:
+            if word.endswith("نا") and ctx.author and len(word) > 4:
+                return ctx.author  # "ثلاثة من عناصرنا"
+        if tail:
+            lo = ctx.view.to_original(vlo + tail[0][0])
+            hi = ctx.view.to_original(vlo + tail[-1][1] - 1) + 1
+            for m in ctx.within(ctx.actors, lo, hi):
+                return m.entity or "unspecified"
+        return "unspecified"
+
+
+def merge_coreferent(drafts: list[Draft], ctx: DocContext) -> list[Draft]:
+    """One happening told several times is one event: same type, compatible actors and place, and a
+    shared actor or place, within three sentences; the later mention adds evidence and missing slots."""
+    merged: list[Draft] = []
+    for d in drafts:
+        target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
+        if target is None:
+            merged.append(d)
+            continue
+        t, e = target.event, d.event
+        t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
+        for slot in ("actor1", "actor2", "place", "place_relation"):
+            if getattr(t, slot) is None and getattr(e, slot) is not None:
+                setattr(t, slot, getattr(e, slot))
+        if target.time_mention is None:
+            target.time_mention = d.time_mention
+        for kind, sides in e.counts.items():
+            for side, n in sides.items():
+                t.counts.setdefault(kind, {}).setdefault(side, n)
+        t.confidence = min(1.0, t.confidence + 0.1)
+    return merged
+
+
+def _same_happening(a: Draft, b: Draft) -> bool:
+    x, y = a.event, b.event
+    if x.type != y.type or b.sentence - a.sentence > 3 or x.modality != y.modality:
+        return False
+    if a.sentence == b.sentence and a.clause_start != b.clause_start and b.hit.trigger.pos == "verb":
+        return False  # two verbs in two clauses: two actions
+    for slot in ("actor1", "actor2", "place"):
+        u, v = getattr(x, slot), getattr(y, slot)
+        if u is not None and v is not None and u != v:
+            return False
+    shared = any(getattr(x, s) is not None and getattr(x, s) == getattr(y, s) for s in ("actor1", "place"))
+    return shared and (b.hit.trigger.pos == "noun" or a.sentence == b.sentence)
+
+
+def attach_casualty_sentences(events: list[Draft], ctx: DocContext, counter: CasualtyCounter) -> None:
+    """A sentence with casualty counts and no event of its own adds its counts to the previous event."""
+    with_event = {d.sentence for d in events}
+    for i, unit in enumerate(ctx.units):
+        if i in with_event:
+            continue
+        counts = counter.counts(ctx, unit.sentence.start, unit.sentence.end)
+        if not counts:
+            continue
+        owner = next((d for d in reversed(events) if d.sentence < i and d.event.type == "ASSAULT"), None)
+        if owner is None or i - owner.sentence > 2:
+            continue
+        for kind, sides in counts.items():
+            for side, n in sides.items():
+                owner.event.counts.setdefault(kind, {}).setdefault(side, n)
+        owner.event.evidence.append(Span(unit.sentence.start, unit.sentence.end,
+                                         ctx.text[unit.sentence.start : unit.sentence.end]))
+
+
+def resolve_timeline(events: list[Draft], doc: Document) -> None:
+    """Dates from the text or the publication date; relative times ("في اليوم التالي") anchored on the
+    previous event, resolved when that event's date is known. Never invented."""
+    previous: Draft | None = None
+    for d in events:
+        ev = d.event
+        m = d.time_mention
+        if m is not None:
+            attrs = m.attrs
+            value = attrs.get("value")
+            relative: dict[str, Any] | None = attrs.get("relative")
+            if value and len(value) >= 10 and value[4] == "-":
+                ev.date = value[:10]
+                ev.time_precision = _PRECISION.get(attrs.get("precision") or "day", 1)
+                ev.time = {"text": m.text, "start": m.start, "end": m.end}
+            elif value and len(value) == 7:  # a month
+                ev.date, ev.time_precision = value + "-15", 3
+                ev.time = {"text": m.text, "start": m.start, "end": m.end}
+            elif relative and relative.get("anchor") == "previous" and previous is not None:
+                ev.time = {"text": m.text, "start": m.start, "end": m.end, "anchor": previous.event.id or None,
+                           "relation": relative.get("direction"),
+                           **{k: relative[k] for k in ("days", "hours") if k in relative}}
+                ev.date, ev.time_precision = _shift(previous.event.date, relative), previous.event.time_precision
+            else:
+                ev.time = {"text": m.text, "start": m.start, "end": m.end}
+        elif previous is not None and previous.sentence == d.sentence:
+            ev.date, ev.time_precision, ev.time = previous.event.date, previous.event.time_precision, previous.event.time
+        previous = d
+
+
+def _shift(anchor: str | None, relative: dict[str, Any]) -> str | None:
+    if not anchor:
+        return None
+    days = relative.get("days")
+    if not isinstance(days, int):
+        return anchor if relative.get("hours") is not None else None
+    sign = -1 if relative.get("direction") == "before" else 1
+    return (date.fromisoformat(anchor) + timedelta(days=sign * days)).isoformat()
+
+
+def link_disputes(events: list[Draft], denials: frozenset[str]) -> None:
+    """A denial ("تنكر وتكذب تدخلنا", "نفى المرصد") disputes the claim it names right after it, or the
+    latest earlier event; both sides record the link."""
+    for i, d in enumerate(events):
+        word = normalize_for_match(d.hit.text)
+        if word not in denials and word[1:] not in denials:
+            continue
+        d.event.type = "REJECT"
+        claim = next((n for n in events[i + 1 :] if 0 <= n.hit.start - d.hit.end < 25), None)
+        if claim is not None:  # the denied claim, told again: dispute its first telling
+            target = next((p for p in events[:i] if p.event.type == claim.event.type), claim)
+        else:
+            target = next((p for p in reversed(events[:i]) if p.event.type != "REJECT"), None)
+        if target is not None:
+            d.event.disputes = target.event.id
+            target.event.disputed_by.append(d.event.id)

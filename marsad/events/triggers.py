@@ -1,0 +1,82 @@
+"""Finding event triggers: every written form of every lexicon lemma, with its proclitics (و ف, the
+future س, ل ب ك, the article), in the normalized view, reported in original offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.events.lexicon import Trigger
+from marsad.recognize.lexicon import Entry, Lexicon
+from marsad.text.normalize import NormalizedText, normalize_for_match
+
+
+def _trigger_prefixes() -> frozenset[str]:
+    out: set[str] = set()
+    for conj in ("", "و", "ف"):
+        for mid in ("", "س", "ل", "ب", "ك", "لل"):
+            for art in ("", "ال"):
+                if art and mid in ("س", "ل", "لل"):
+                    continue
+                out.add(conj + mid + art)
+    out.discard("")
+    return frozenset(out)
+
+
+TRIGGER_PREFIXES = _trigger_prefixes()
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A trigger found in the text."""
+
+    start: int
+    end: int
+    vstart: int
+    vend: int
+    text: str
+    trigger: Trigger
+    person: str  # "we" (first person plural), "passive" or "other"
+    prefix: str  # proclitics before it in the same word
+
+    @property
+    def future_prefix(self) -> bool:
+        """A present verb with the future prefix س ("سينسحب")."""
+        return "س" in self.prefix
+
+
+class TriggerMatcher:
+    """All trigger forms compiled into one automaton."""
+
+    def __init__(self, triggers: Sequence[Trigger]) -> None:
+        self.triggers = {t.id: t for t in triggers}
+        items: list[tuple[str, Entry]] = []
+        for t in triggers:
+            for forms, person in ((t.forms, "other"), (t.we, "we"), (t.passive, "passive")):
+                for form in forms:
+                    items.append((normalize_for_match(form), Entry("trigger", t.id, person)))
+        self._lexicon = Lexicon.build(items, prefixes=TRIGGER_PREFIXES, article_forms=False)
+
+    def find(self, view: NormalizedText) -> list[TriggerHit]:
+        """Longest non-overlapping trigger matches, in text order."""
+        hits: list[TriggerHit] = []
+        for m in sorted(self._lexicon.find(view), key=lambda m: (m.vstart, -(m.vend - m.vstart))):
+            if hits and m.vstart < hits[-1].vend:
+                if m.vend - m.vstart > hits[-1].vend - hits[-1].vstart and m.vstart == hits[-1].vstart:
+                    hits.pop()
+                else:
+                    continue
+            entry = _best_entry(m.entries)
+            hits.append(
+                TriggerHit(
+                    m.start, m.end, m.vstart, m.vend, view.original[m.start : m.end],
+                    self.triggers[entry.ref], entry.form, m.prefix,
+                )
+            )
+        return hits
+
+
+def _best_entry(entries: tuple[Entry, ...]) -> Entry:
+    """When one written form belongs to several lemmas, prefer first-person, then active readings."""
+    order = {"we": 0, "other": 1, "passive": 2}
+    return min(entries, key=lambda e: order.get(e.form, 3))
