@@ -35,6 +35,8 @@ from marsad.model import Label
 
 #: Slots scored over matched event pairs, in report order.
 SLOTS: tuple[str, ...] = ("actor1", "actor2", "place", "date", "modality", "negated")
+#: Key of the ACLED sub-event type among the per-pair results (scored as ``events.acled_accuracy``).
+ACLED = "acled"
 #: Row and column names of the confusion table for unmatched events.
 MISSED = "missed"
 SPURIOUS = "spurious"
@@ -158,18 +160,35 @@ def match_events(
     """One-to-one pairs (gold index, predicted index) of events whose spans meet (see ``event_overlap``).
 
     With ``typed`` the PLOVER types must also be equal. Greedy: trigger-trigger overlaps first, then
-    larger overlaps, then text order.
+    larger overlaps, then text order. Untyped matching keeps the typed pairs and then pairs the remaining
+    events by span alone, so it never finds fewer pairs than typed matching and a type mismatch is only
+    reported where no event of the right type was found.
     """
+    pairs = _greedy(gold, predicted, same_type=True, taken=[])
+    if not typed:
+        pairs += _greedy(gold, predicted, same_type=False, taken=pairs)
+    return sorted(pairs)
+
+
+def _greedy(
+    gold: Sequence[GoldEventLike],
+    predicted: Sequence[PredictedEventLike],
+    *,
+    same_type: bool,
+    taken: Sequence[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    gold_used = {i for i, _ in taken}
+    pred_used = {j for _, j in taken}
     candidates: list[tuple[int, int, int, int]] = []  # (tier, -shared, gold index, predicted index)
     for i, g in enumerate(gold):
+        if i in gold_used:
+            continue
         for j, p in enumerate(predicted):
-            if typed and g.type != p.type:
+            if j in pred_used or (same_type and g.type != p.type):
                 continue
             met = event_overlap(g, p)
             if met is not None:
                 candidates.append((met[0], -met[1], i, j))
-    gold_used: set[int] = set()
-    pred_used: set[int] = set()
     pairs: list[tuple[int, int]] = []
     for _, _, i, j in sorted(candidates):
         if i in gold_used or j in pred_used:
@@ -177,7 +196,7 @@ def match_events(
         gold_used.add(i)
         pred_used.add(j)
         pairs.append((i, j))
-    return sorted(pairs)
+    return pairs
 
 
 # ------------------------------------------------------------------------------------------------ slots
@@ -225,7 +244,8 @@ def _place_shown(gold_place: GoldPlaceLike | None) -> str | None:
 def slot_results(
     gold: GoldEventLike, predicted: PredictedEventLike, mentions: Sequence[PredictedMentionLike] = ()
 ) -> dict[str, tuple[bool, bool, str | None, str | None]]:
-    """For every slot in ``SLOTS``: (correct, both empty, expected shown, predicted shown)."""
+    """For every slot in ``SLOTS`` and for "acled" (the ACLED sub-event type):
+    (correct, both empty, expected shown, predicted shown)."""
     out: dict[str, tuple[bool, bool, str | None, str | None]] = {}
     for name in ("actor1", "actor2", "date"):
         expected, got = _clean(getattr(gold, name)), _clean(getattr(predicted, name))
@@ -241,6 +261,8 @@ def slot_results(
     out["modality"] = (g_mod == p_mod, False, g_mod, p_mod)
     g_neg, p_neg = bool(gold.negated), bool(predicted.negated)
     out["negated"] = (g_neg == p_neg, False, str(g_neg).lower(), str(p_neg).lower())
+    g_acled, p_acled = acled_sub_event(gold.acled), acled_sub_event(predicted.acled)
+    out[ACLED] = (g_acled == p_acled, g_acled is None and p_acled is None, g_acled, p_acled)
     return out
 
 
@@ -277,7 +299,7 @@ class DocEventEvaluation:
     untyped: Counts = field(default_factory=Counts)
     per_type: dict[str, Counts] = field(default_factory=dict)
     slots: dict[str, SlotScore] = field(default_factory=_slot_scores)
-    acled: Accuracy = field(default_factory=Accuracy)
+    acled: SlotScore = field(default_factory=SlotScore)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     errors: list[ErrorRow] = field(default_factory=list)
 
@@ -328,10 +350,13 @@ def evaluate_events(
 
     ``mentions`` are the document's predicted mentions, used to match places the gold leaves unlinked.
     """
-    result = DocEventEvaluation(doc_id=doc_id, style=style or UNKNOWN_GROUP, conflict=conflict or UNKNOWN_GROUP)
-    typed = dict(match_events(gold, predicted, typed=True))
+    result = DocEventEvaluation(
+        doc_id=doc_id, style=style or UNKNOWN_GROUP, conflict=conflict or UNKNOWN_GROUP
+    )
+    typed_pairs = match_events(gold, predicted, typed=True)
+    typed = dict(typed_pairs)
     typed_pred = set(typed.values())
-    untyped = dict(match_events(gold, predicted, typed=False))
+    untyped = typed | dict(_greedy(gold, predicted, same_type=False, taken=typed_pairs))
     untyped_gold = {j: i for i, j in untyped.items()}
 
     result.detection = Counts(tp=len(typed), fp=len(predicted) - len(typed), fn=len(gold) - len(typed))
@@ -354,27 +379,31 @@ def evaluate_events(
         j = typed.get(i)
         if j is None:
             near = untyped.get(i)
-            note = g.id if near is None else f"{g.id}; predicted {_where(predicted[near].type, predicted[near].trigger)}"
+            note = (
+                g.id
+                if near is None
+                else f"{g.id}; predicted {_where(predicted[near].type, predicted[near].trigger)}"
+            )
             result.errors.append(_event_error(doc_id, text, MISSED_KIND, g.type, g.trigger, note=note))
             continue
         p = predicted[j]
         for name, (ok, empty, expected, got) in slot_results(g, p, mentions).items():
-            result.slots[name].record(ok)
-            result.slots[name].both_empty += int(empty)
+            score = result.acled if name == ACLED else result.slots[name]
+            score.record(ok)
+            score.both_empty += int(empty)
             if not ok:
                 result.errors.append(
                     _event_error(
-                        doc_id, text, SLOT_KIND, g.type, g.trigger, expected=expected, predicted=got, note=f"{g.id} {name}"
+                        doc_id,
+                        text,
+                        SLOT_KIND,
+                        g.type,
+                        g.trigger,
+                        expected=expected,
+                        predicted=got,
+                        note=f"{g.id} {name}",
                     )
                 )
-        g_acled, p_acled = acled_sub_event(g.acled), acled_sub_event(p.acled)
-        result.acled.record(g_acled == p_acled)
-        if g_acled != p_acled:
-            result.errors.append(
-                _event_error(
-                    doc_id, text, SLOT_KIND, g.type, g.trigger, expected=g_acled, predicted=p_acled, note=f"{g.id} acled"
-                )
-            )
     for j, p in enumerate(predicted):
         if j in typed_pred:
             continue
@@ -397,7 +426,7 @@ class EventReport:
     untyped: Counts = field(default_factory=Counts)
     per_type: dict[str, Counts] = field(default_factory=dict)
     slots: dict[str, SlotScore] = field(default_factory=_slot_scores)
-    acled: Accuracy = field(default_factory=Accuracy)
+    acled: SlotScore = field(default_factory=SlotScore)
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     by_style: dict[str, GroupScore] = field(default_factory=dict)
     by_conflict: dict[str, GroupScore] = field(default_factory=dict)
@@ -445,11 +474,9 @@ def aggregate_events(docs: Iterable[DocEventEvaluation]) -> EventReport:
             group.counts.add(doc.detection)
         report.errors.extend(doc.errors)
     report.per_type = dict(sorted(per_type.items()))
-    rows = sorted({g for g, _ in confusion} - {SPURIOUS}) + [SPURIOUS]
-    cols = sorted({p for _, p in confusion} - {MISSED}) + [MISSED]
-    report.confusion = {
-        row: {col: confusion[(row, col)] for col in cols if confusion[(row, col)]} for row in rows
-    }
+    rows = [*sorted({g for g, _ in confusion} - {SPURIOUS}), SPURIOUS]
+    cells = sorted(confusion.items())
+    report.confusion = {row: {col: n for (r, col), n in cells if r == row and n} for row in rows}
     report.by_style = dict(sorted(report.by_style.items()))
     report.by_conflict = dict(sorted(report.by_conflict.items()))
     return report

@@ -20,10 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad.evaluate.event_metrics import (
-    MISSED,
+    SLOT_KIND,
     SLOTS,
     SPURIOUS,
-    SLOT_KIND,
     DocEventEvaluation,
     EventReport,
     aggregate_events,
@@ -113,9 +112,7 @@ def evaluate_gold(
         if g.events_complete:
             events = out.events if out is not None and ok else []
             event_results.append(
-                evaluate_events(
-                    g.id, g.text, g.events, events, mentions, style=g.style, conflict=g.conflict
-                )
+                evaluate_events(g.id, g.text, g.events, events, mentions, style=g.style, conflict=g.conflict)
             )
     report = aggregate(results, failures)
     if event_results:
@@ -269,7 +266,11 @@ def error_detail(error: ErrorRow) -> str:
 
 
 def error_table(
-    errors: Sequence[ErrorRow], limit: int, title: str = "Errors", label: str = "label", detail_width: int = 22
+    errors: Sequence[ErrorRow],
+    limit: int,
+    title: str = "Errors",
+    label: str = "label",
+    detail_width: int = 22,
 ) -> Table:
     """Up to ``limit`` errors; ids and figures left, the Arabic context alone in the last column."""
     table = Table(title=f"{title} (first {min(limit, len(errors))} of {len(errors)})", title_justify="left")
@@ -310,20 +311,25 @@ def event_slot_table(events: EventReport) -> Table:
         score = events.slots[name]
         table.add_row(name, str(score.total), str(score.correct), str(score.both_empty), fmt(score.value))
     acled = events.acled
-    table.add_row("ACLED sub-event", str(acled.total), str(acled.correct), "", fmt(acled.value))
+    table.add_row(
+        "ACLED sub-event", str(acled.total), str(acled.correct), str(acled.both_empty), fmt(acled.value)
+    )
     return table
 
 
 def event_confusion_table(events: EventReport) -> Table:
     """Gold type (rows) × predicted type (columns) over span-matched pairs; zeros left blank."""
-    table = Table(title="Events: gold type × predicted type (span-matched)", title_justify="left")
+    title = "Events: gold type × predicted type (span-matched)"
+    table = Table(title=title, title_justify="left", min_width=len(title))
     table.add_column("gold \\ pred", no_wrap=True)
     cols = confusion_columns(events)
     for col in cols:
         table.add_column(col, justify="right")
     for row, cells in events.confusion.items():
         values = [str(cells[col]) if cells.get(col) else "" for col in cols]
-        styled = [Text(v, style="bold") if col == row else Text(v) for v, col in zip(values, cols, strict=True)]
+        styled = [
+            Text(v, style="bold") if col == row else Text(v) for v, col in zip(values, cols, strict=True)
+        ]
         table.add_row(row, *styled, style="dim" if row == SPURIOUS else None)
     return table
 

@@ -17,12 +17,26 @@ from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
 
 # Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
-_TARGET = frozenset({"علي", "ضد", "استهدف", "استهدفت", "مواقع", "مواقع", "نقاط", "مقرات", "تجمعات"})
+_TARGET = frozenset({"علي", "ضد", "استهدف", "استهدفت", "مواقع", "نقاط", "مقرات", "تجمعات", "عناصر"})
 _PARTNER = frozenset({"مع", "الي", "بين"})
-_AGENT = frozenset({"قبل", "يد", "نيران", "رصاص", "برصاص", "بنيران", "طيران", "قصف"})
+_AGENT = frozenset({"قبل", "يد", "نيران", "رصاص", "برصاص", "بنيران", "شنه", "شنها", "شنته", "شنتها", "نفذه",
+                    "نفذها", "نفذته", "نفذتها", "مصدره", "مصدرها", "تبناه", "تبنته", "تبنتها"})
+# Nouns that stand before an actor without changing who it is ("قيادة الهيئة", "عناصر التنظيم").
+_CONSTRUCT_HEADS = frozenset({"قياده", "عناصر", "مقاتلو", "مقاتلي", "امير", "قائد", "مسلحون", "مسلحين",
+                              "مجموعات", "مجموعه", "خلايا", "مواقع", "نقاط", "مقرات", "تجمعات", "طايرات",
+                              "مجاهدو", "مجاهدي", "جنود", "ارتال", "وحدات", "فلول", "شرعيو", "شرعيي"})
+# Forces of "ours": "مدفعيتنا", "مجاهدونا", "قواتنا".
+_OUR_FORCES = frozenset({"مدفعيت", "مجاهد", "قوات", "عناصر", "مقاتل", "مجموعات", "وحدات", "فرق", "ابطال",
+                         "رجال", "سرايا", "كتايب", "الويت", "جنود", "ثوار"})
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
 _THEY_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)(?!\w)")
 _PRECISION = {"day": 1, "week": 2, "month": 3}
+# ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
+_ASSAULT_BY_MODE = {
+    "aerial": "Air/drone strike", "drone": "Air/drone strike", "heavy-weapons": "Shelling/artillery/missile attack",
+    "explosives": "Remote explosive/landmine/IED", "suicide-attack": "Suicide bomb", "abduct": "Abduction/forced disappearance",
+    "sexual": "Sexual violence", "destroy": "Looting/property destruction", "unconventional": "Chemical weapon",
+}
 _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, "asserted": 0}
 
 
@@ -37,6 +51,7 @@ class EventExtractor:
         self.matcher = TriggerMatcher(default_triggers())
         self.cues: EventCues = default_event_cues()
         self.counter = CasualtyCounter(self.cues)
+        self.casualty_words = self.cues.casualties["killed"] | self.cues.casualties["injured"]
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         ctx = DocContext(doc, analysis.view)
@@ -45,7 +60,7 @@ class EventExtractor:
             if ctx.inside_name(hit.start, hit.end):
                 continue
             drafts.append(self._draft(ctx, hit, drafts))
-        events = merge_coreferent(drafts, ctx)
+        events = split_by_place(merge_coreferent(drafts, ctx, self.casualty_words), ctx)
         attach_casualty_sentences(events, ctx, self.counter)
         for i, draft in enumerate(events, 1):
             draft.event.id = f"e{i}"
@@ -70,7 +85,7 @@ class EventExtractor:
         draft = Draft(event, hit, index, clause.start, clause.end, trigger.acled)
         self._modality(ctx, draft)
         assign_actors(ctx, draft, previous)
-        assign_place(ctx, draft, unit.sentence.start, unit.sentence.end)
+        assign_place(ctx, draft, unit.sentence.start, unit.sentence.end, previous)
         assign_time(ctx, draft, unit.sentence.start, unit.sentence.end)
         draft.event.counts = self.counter.counts(ctx, unit.sentence.start, unit.sentence.end)
         draft.event.reported_by = reporters(ctx, self.cues, unit.sentence.start, hit.start)
@@ -88,6 +103,10 @@ class EventExtractor:
             modality = "requested"
         if clause_words and (clause_words[0] in cues.hypothetical or " ".join(clause_words[:2]) in cues.hypothetical):
             modality = "hypothetical"
+        if draft.event.type == "REQUEST":
+            modality = "requested"
+        elif draft.event.type == "THREATEN":
+            modality = "future"
         if near & cues.negators:
             modality = "negated"
         draft.event.modality = modality
@@ -117,7 +136,10 @@ class Draft:
         """ACLED coding and fatalities once actors are final."""
         ev = self.event
         entities = ctx.doc.entities
-        ev.acled = acled_record(self.sub_event, entities.get(ev.actor1 or ""), entities.get(ev.actor2 or ""))
+        sub_event = self.sub_event
+        if sub_event is None and ev.type == "ASSAULT" and ev.modality in ("asserted", "negated"):
+            sub_event = _ASSAULT_BY_MODE.get(ev.mode or "", "Armed clash")
+        ev.acled = acled_record(sub_event, entities.get(ev.actor1 or ""), entities.get(ev.actor2 or ""))
         killed = ev.counts.get("killed")
         ev.fatalities = sum(killed.values()) if killed else None
 
@@ -126,15 +148,22 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     """actor1 (agent), actor2 (target or partner) and co-participants, by word order and markers."""
     hit, ev = draft.hit, draft.event
     lo, hi = draft.clause_start, draft.clause_end
-    after = [m for m in ctx.within(ctx.actors, hit.end, hi)]
-    before = [m for m in ctx.within(ctx.actors, lo, hit.start)]
+    entities = ctx.doc.entities
+    after = ctx.within(ctx.actors, hit.end, hi)
+    before = ctx.within(ctx.actors, lo, hit.start)
+    noun = hit.trigger.pos == "noun"
 
     def role(m: Mention) -> str:
-        words = ctx.words_before(m.start, 2)
+        words = ctx.words_before(m.start, 3)
+        while words and words[-1] in _CONSTRUCT_HEADS:  # "قيادة الهيئة", "مواقع قوات النظام"
+            head = words.pop()
+            if head in _TARGET:
+                return "target"
         prefix = ctx.attached_prefix(m)
         last = words[-1] if words else ""
-        if last in _AGENT or (prefix.endswith("ل") and hit.trigger.pos == "noun" and m.start - hit.end < 30):
-            return "agent"
+        if last in _AGENT or (noun and m.start > hit.end and (last == "من" or prefix.endswith("ل"))
+                              and _words_between(ctx, hit.end, m.start) <= 3):
+            return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
         if last in _TARGET or prefix.endswith("ل"):
             return "target"
         if last in _PARTNER:
@@ -143,23 +172,37 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "oblique"
         return "plain"
 
+    def can_act(m: Mention) -> bool:
+        """Victims and monitors do not carry out violence (protesters do protest)."""
+        entity = entities.get(m.entity or "")
+        inter = entity.attrs.get("inter") if entity else None
+        kind = entity.attrs.get("type") if entity else None
+        if hit.trigger.type == "PROTEST":
+            return True
+        return inter != 7 and kind != "other"
+
     roles = {id(m): role(m) for m in after + before}
-    agents = [m for m in after + before if roles[id(m)] == "agent"]
+    agents = [m for m in after + before if roles[id(m)] == "agent" and can_act(m)]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
+    near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
     plain_after = [m for m in after if roles[id(m)] == "plain"]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
     voice = "passive" if hit.person == "passive" or hit.trigger.voice == "passive" else hit.trigger.voice
+    we = hit.person == "we" or _we_form(hit) or _we_subject(ctx, hit, hi)
 
     actor1: Mention | None = None
     actor2: Mention | None = None
-    if hit.person == "we":
+    if we:
         ev.actor1 = ctx.author
         actor2 = (targets or plain_after or [None])[0]
     elif voice == "passive":
         actor2 = (plain_after or plain_before or targets or [None])[0]
         actor1 = (agents or [None])[0]
     else:
-        actor1 = (agents or plain_after[:1] or plain_before[:1] or [None])[0]
+        subjects = (agents if agents else
+                    [m for m in (near_after if not noun else near_after[:1]) + plain_before + plain_after
+                     if can_act(m)])
+        actor1 = subjects[0] if subjects else None
         rest = [m for m in plain_after if m is not actor1]
         actor2 = (targets or rest or [None])[0]
     if actor1 is not None:
@@ -169,17 +212,18 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
     if ev.actor2 is None and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(tail):
         ev.actor2 = ctx.author  # "طلب جيش العزة منا"
-    if ev.actor1 is None and voice != "passive" and hit.trigger.voice != "intransitive":
-        # "they": the most salient actor that is not the narrator
-        ev.actor1 = ctx.salient_other(hit.start, {ctx.author, ev.actor2})
+    recent = bool(previous) and draft.sentence - previous[-1].sentence <= 1
+    if ev.actor1 is None and not we and not noun and recent and voice == "active":
+        # "they" (a verb with no named subject): the most salient actor that is not the narrator
+        ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})
         if ev.actor1 is not None:
             ev.inferred.append("actor1")
     if ev.actor2 is None and _THEY_OBJECT.search(tail):
-        other = ctx.salient_other(hit.start, {ctx.author, ev.actor1})
+        other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
         if other:
             ev.actor2 = other
             ev.inferred.append("actor2")
-    ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, hit.person == "we")
+    ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     if hit.trigger.voice == "intransitive" and draft.sub_event in TERRITORIAL and ev.actor1 is None:
         # "سقطت الطيبة": the side that was taking ground in the narrative gains it
         gainer = next((d.event.actor1 for d in reversed(previous) if d.sub_event in TERRITORIAL and d.event.actor1),
@@ -187,6 +231,37 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
+    """"They": the latest actor that took part in an earlier event and is not excluded; else the latest
+    actor named before ``pos``."""
+    for d in reversed(previous[-6:]):
+        for cand in (d.event.actor2, d.event.actor1):
+            if cand and cand not in exclude and ctx.doc.entities.get(cand) is not None:
+                entity = ctx.doc.entities[cand]
+                if entity.attrs.get("inter") != 7:
+                    return cand
+    return ctx.salient_other(pos, exclude)
+
+
+def _words_between(ctx: DocContext, start: int, end: int) -> int:
+    return len(ctx.text[start:end].split())
+
+
+def _we_form(hit: TriggerHit) -> bool:
+    """A first-person plural verb the lexicon lists among its other forms: نطالب، طالبنا."""
+    if hit.trigger.pos != "verb":
+        return False
+    word = normalize_for_match(hit.text).split()[0]
+    lemma = normalize_for_match(hit.trigger.lemma)
+    return (word.startswith("ن") and not lemma.startswith("ن")) or (word.endswith("نا") and not lemma.endswith("نا"))
+
+
+def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
+    """"استهدفت مدفعيتنا", "تمكن مجاهدونا من": a force of ours right after the trigger."""
+    after = normalize_for_match(ctx.text[hit.end : min(hi, hit.end + 40)]).split()[:2]
+    return any(w.endswith("نا") and w[:-2].rstrip("و") in _OUR_FORCES for w in after)
 
 
 def _coordinated(ctx: DocContext, after: list[Mention], actor1: str | None, actor2: str | None,
@@ -201,18 +276,41 @@ def _coordinated(ctx: DocContext, after: list[Mention], actor1: str | None, acto
     return [e for e in out if e]
 
 
-def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
-    """The event's place: the first place after the trigger in its clause, else in its sentence,
-    else the nearest one before it in the sentence."""
+def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: list[Draft]) -> None:
+    """The event's place: after the trigger in its clause, else before it in the clause, else in the
+    sentence (after, then before); countries only when nothing finer is named; else the place of the
+    previous event when it is at most two sentences back."""
     hit = draft.hit
-    options = (ctx.within(ctx.places, hit.end, draft.clause_end) or ctx.within(ctx.places, hit.end, s_hi)
-               or list(reversed(ctx.within(ctx.places, s_lo, hit.start))))
-    if options:
-        place = options[0]
-        draft.event.place = place.entity
-        relative = place.attrs.get("relative")
-        if relative:
-            draft.event.place_relation = relative
+    for options in (
+        ctx.within(ctx.places, hit.end, draft.clause_end),
+        list(reversed(ctx.within(ctx.places, draft.clause_start, hit.start))),
+        ctx.within(ctx.places, hit.end, s_hi),
+        list(reversed(ctx.within(ctx.places, s_lo, hit.start))),
+    ):
+        finer = [m for m in options if not _is_country(ctx, m)]
+        if finer:
+            _set_place(draft, finer[0])
+            return
+    countries = ctx.within(ctx.places, s_lo, s_hi)
+    if countries and hit.trigger.type in ("PROTEST", "SANCTION", "THREATEN"):
+        _set_place(draft, countries[0])
+        return
+    last = previous[-1] if previous else None
+    if last is not None and last.event.place and draft.sentence - last.sentence <= 2:
+        draft.event.place = last.event.place
+        draft.event.inferred.append("place")
+
+
+def _is_country(ctx: DocContext, mention: Mention) -> bool:
+    entity = ctx.doc.entities.get(mention.entity or "")
+    return entity is not None and entity.attrs.get("place_kind") == "country"
+
+
+def _set_place(draft: Draft, place: Mention) -> None:
+    draft.event.place = place.entity
+    relative = place.attrs.get("relative")
+    if relative:
+        draft.event.place_relation = relative
 
 
 def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
@@ -294,16 +392,28 @@ class CasualtyCounter:
         return "unspecified"
 
 
-def merge_coreferent(drafts: list[Draft], ctx: DocContext) -> list[Draft]:
-    """One happening told several times is one event: same type, compatible actors and place, and a
-    shared actor or place, within three sentences; the later mention adds evidence and missing slots."""
+def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: frozenset[str]) -> list[Draft]:
+    """One happening told several times is one event. A later mention joins an earlier one of the same
+    type when their actors and place do not conflict and they are in one sentence, or a shared actor or
+    place ties them within three sentences; a casualty word ("مقتل", "قُتل") joins the latest attack
+    within two sentences."""
     merged: list[Draft] = []
     for d in drafts:
-        target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
+        target = None
+        if normalize_for_match(d.hit.trigger.lemma) in casualty_words:
+            target = next((p for p in reversed(merged) if p.event.type == "ASSAULT"
+                           and d.sentence - p.sentence <= 2 and _compatible(p, d)), None)
+        if target is None:
+            target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
         if target is None:
             merged.append(d)
             continue
         t, e = target.event, d.event
+        if normalize_for_match(target.hit.trigger.lemma) in casualty_words and d.hit.trigger.lemma not in casualty_words:
+            # "قُتل ثلاثة في هجوم شنه…": the attack, not the death toll, is the trigger
+            t.trigger, t.mode, target.hit, target.sub_event = e.trigger, e.mode, d.hit, d.sub_event or target.sub_event
+        elif target.sub_event in (None, "Armed clash") and d.sub_event not in (None, "Armed clash"):
+            target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
         t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
         for slot in ("actor1", "actor2", "place", "place_relation"):
             if getattr(t, slot) is None and getattr(e, slot) is not None:
@@ -317,18 +427,62 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext) -> list[Draft]:
     return merged
 
 
+def _compatible(a: Draft, b: Draft) -> bool:
+    """No slot of one contradicts the other."""
+    for slot in ("actor1", "actor2", "place"):
+        u, v = getattr(a.event, slot), getattr(b.event, slot)
+        if u is not None and v is not None and u != v and "actor1" not in b.event.inferred:
+            return False
+    return a.event.modality == b.event.modality
+
+
 def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
-    if x.type != y.type or b.sentence - a.sentence > 3 or x.modality != y.modality:
+    if x.type != y.type or b.sentence - a.sentence > 3 or not _compatible(a, b):
         return False
-    if a.sentence == b.sentence and a.clause_start != b.clause_start and b.hit.trigger.pos == "verb":
-        return False  # two verbs in two clauses: two actions
-    for slot in ("actor1", "actor2", "place"):
-        u, v = getattr(x, slot), getattr(y, slot)
-        if u is not None and v is not None and u != v:
-            return False
+    if a.sentence == b.sentence:
+        return True
+    # Told again in a later sentence: a definite noun ("الغارات", "القصف") that shares an actor or place.
     shared = any(getattr(x, s) is not None and getattr(x, s) == getattr(y, s) for s in ("actor1", "place"))
-    return shared and (b.hit.trigger.pos == "noun" or a.sentence == b.sentence)
+    definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
+    return shared and b.hit.trigger.pos == "noun" and definite
+
+
+def split_by_place(events: list[Draft], ctx: DocContext) -> list[Draft]:
+    """ACLED events are atomic per place: "غارات على كفرزيتا واللطامنة ومورك" is three events, one for
+    each place of the list that follows the trigger (counts stay with the first)."""
+    out: list[Draft] = []
+    for d in events:
+        out.append(d)
+        if d.event.place is None or d.event.type not in ("ASSAULT", "PROTEST", "COERCE"):
+            continue
+        listed = _place_list(ctx, d)
+        for place in listed[1:]:
+            ev = d.event
+            clone = Event(id="", type=ev.type, mode=ev.mode, trigger=ev.trigger, evidence=list(ev.evidence),
+                          actor1=ev.actor1, actor2=ev.actor2, assoc_actors=list(ev.assoc_actors),
+                          place=place.entity, place_relation=place.attrs.get("relative"), modality=ev.modality,
+                          negated=ev.negated, reported_by=list(ev.reported_by), inferred=[*ev.inferred, "split"],
+                          confidence=ev.confidence)
+            twin = Draft(clone, d.hit, d.sentence, d.clause_start, d.clause_end, d.sub_event)
+            twin.time_mention = d.time_mention
+            out.append(twin)
+    return out
+
+
+def _place_list(ctx: DocContext, d: Draft) -> list[Mention]:
+    """The event's place and the places joined to it by و or a comma."""
+    places = ctx.within(ctx.places, d.hit.end, d.clause_end)
+    first = next((i for i, m in enumerate(places) if m.entity == d.event.place), None)
+    if first is None:
+        return []
+    chain = [places[first]]
+    for m in places[first + 1 :]:
+        gap = ctx.text[chain[-1].end : m.start].strip(" ،,")
+        if gap not in ("", "و") or m.entity in {c.entity for c in chain}:
+            break
+        chain.append(m)
+    return chain
 
 
 def attach_casualty_sentences(events: list[Draft], ctx: DocContext, counter: CasualtyCounter) -> None:
@@ -377,6 +531,10 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}
         elif previous is not None and previous.sentence == d.sentence:
             ev.date, ev.time_precision, ev.time = previous.event.date, previous.event.time_precision, previous.event.time
+        elif doc.published:
+            # Told as current news with no time of its own: the week of publication (ACLED precision 2).
+            ev.date, ev.time_precision = doc.published[:10], 2
+            ev.time = {"anchor": "publication", "relation": "before"}
         previous = d
 
 

@@ -1,4 +1,5 @@
-"""Recognition components: names, times, actors, persons, places, selection, resolution, author."""
+"""Recognition components: names, times, actors, persons, places, selection, resolution, author;
+then the events component (marsad.events) that consumes them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
 
 def default_components(resources: Resources) -> list[Component]:
     """The default recognition components, in order."""
+    from marsad.events.extract import EventExtractor
     from marsad.recognize.author import AuthorDetector
     from marsad.recognize.names import ActorRecognizer, NameMatcher, PersonRecognizer
     from marsad.recognize.places import PlaceRecognizer, PlaceResolver
@@ -26,4 +28,5 @@ def default_components(resources: Resources) -> list[Component]:
         MentionSelector(resources),
         PlaceResolver(resources),
         AuthorDetector(resources),
+        EventExtractor(resources),
     ]

@@ -15,7 +15,7 @@ from rich.console import Console
 from marsad.cli import main
 from marsad.cli.evaluate import DelayedProgress
 from marsad.evaluate.gold import load_gold
-from marsad.model import Document, Label
+from marsad.model import Document, Event, Label, Span
 from marsad.pipeline import Analysis, Pipeline
 
 GOLD = """\
@@ -34,8 +34,30 @@ GOLD = """\
 """
 
 
+EVENT_GOLD = """\
+### doc: sy-statement-002
+### style: statement
+### conflict: SY
+### events: complete
+قصفت [[قوات النظام|ORG|syrian-government-forces]] مدينة [[حماة|PLACE|geonames:170063]] \
+فقتل [[مدنيون|GROUP|civilians]]،
+وطالبت [[حركة أحرار الشام|ORG|ahrar-al-sham]] بوقف القصف على قرية [[سنسحر|PLACE|none]].
+### event: e1 | type=ASSAULT | mode=heavy-weapons | acled=Shelling/artillery/missile attack | trigger=قصفت#1 \
+| actor1=syrian-government-forces | actor2=civilians | place=حماة#1 | modality=asserted \
+| evidence=قصفت قوات النظام مدينة حماة#1
+### event: e2 | type=REQUEST | acled=- | trigger=طالبت#1 | actor1=ahrar-al-sham | place=سنسحر#1 \
+| modality=asserted | evidence=طالبت حركة أحرار الشام بوقف القصف على قرية سنسحر#1
+
+### doc: ye-news-002
+### style: news
+### conflict: YE
+قصف [[الحوثيون|ORG|houthis]] مدينة [[مأرب|PLACE|geonames:71137]].
+"""
+
+
 class Oracle:
-    """Predicts the gold mentions, except for scripted mistakes; raises on documents named "boom"."""
+    """Predicts the gold mentions and events, except for scripted mistakes; raises on documents named
+    "boom". Unresolved gold places get a "place:" entity, as the place resolver gives them."""
 
     name: ClassVar[str] = "oracle"
     requires: ClassVar[tuple[str, ...]] = ("text",)
@@ -57,10 +79,35 @@ class Oracle:
                 entity = "hayat-tahrir-al-sham"  # wrong link
             if self.mistakes and g.text == "سنسحر":
                 entity = "geonames:1"  # must stay unresolved
+            if g.label is Label.PLACE and g.link == "none" and not self.mistakes:
+                entity = "place:" + g.text
             doc.add_mention(doc.span(g.start, g.end, g.label, entity=entity, attrs=attrs))
         if self.mistakes and doc.id == "ye-news-001":
             start = doc.text.index("سيطرتهم")
             doc.add_mention(doc.span(start, start + 7, Label.ORG))  # spurious
+        for ge in self.gold[doc.id].events:
+            place = None
+            if ge.place is not None:
+                place = ge.place.link if ge.place.link != "none" else "place:" + ge.place.text
+            event = Event(
+                id=ge.id,
+                type=ge.type,
+                trigger=Span(*ge.trigger),
+                evidence=[Span(*ev) for ev in ge.evidence],
+                acled={"sub_event_type": ge.acled} if ge.acled else None,
+                actor1=ge.actor1,
+                actor2=ge.actor2,
+                place=place,
+                date=ge.date,
+            )
+            if self.mistakes and ge.id == "e1":
+                event.actor2 = None  # wrong slot
+            if self.mistakes and ge.id == "e2":
+                event.type = "REJECT"  # wrong type: missed and spurious
+            doc.add_event(event)
+        if doc.id == "ye-news-002":  # not event-complete: never scored
+            start = doc.text.index("قصف")
+            doc.add_event(Event(id="e1", type="ASSAULT", trigger=Span(start, start + 3, "قصف")))
 
 
 @pytest.fixture
@@ -68,6 +115,14 @@ def gold_dir(tmp_path: Path) -> Path:
     path = tmp_path / "gold" / "dev"
     path.mkdir(parents=True)
     (path / "sample.txt").write_text(GOLD, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def event_gold_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "gold" / "events"
+    path.mkdir(parents=True)
+    (path / "sample.txt").write_text(EVENT_GOLD, encoding="utf-8")
     return path
 
 
@@ -100,6 +155,62 @@ def test_perfect_predictions_table(monkeypatch: pytest.MonkeyPatch, gold_dir: Pa
     assert "statement" in out and "YE" in out
     assert "2 documents, 9 gold / 9 predicted mentions: exact F1 1.000" in out
     assert "link accuracy 1.000" in out and "TIME value accuracy 1.000" in out
+    assert "Events:" not in out and "events:" not in out  # no event-complete gold document
+
+
+def test_event_tables_with_perfect_predictions(monkeypatch: pytest.MonkeyPatch, event_gold_dir: Path) -> None:
+    use_pipeline(monkeypatch, event_gold_dir, mistakes=False)
+    result = run(str(event_gold_dir))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for title in (
+        "Events: detection (1 event-complete documents; type + span)",
+        "Events: slots over matched pairs",
+        "Events: gold type × predicted type (span-matched)",
+        "Events F1 by style",
+        "Events F1 by conflict",
+    ):
+        assert title in out
+    assert "ACLED sub-event" in out and "spurious" in out and "missed" in out
+    assert (
+        "events: 1 event-complete documents, 2 gold / 2 predicted: F1 1.000 (P 1.000, R 1.000), "
+        "untyped F1 1.000, actor1 1.000, place 1.000, date 1.000, ACLED 1.000"
+    ) in out
+    data = json.loads(run(str(event_gold_dir), "--format", "json").stdout)
+    assert data["events"]["documents"] == 1
+    assert data["events"]["slots"]["place"] == {"correct": 2, "total": 2, "accuracy": 1.0, "both_empty": 0}
+    assert data["metrics"]["events.f1"] == 1.0 and data["metrics"]["events.conflict.SY.f1"] == 1.0
+    assert "events.conflict.YE.f1" not in data["metrics"]  # the Yemen document is not event-complete
+
+
+def test_event_errors_json_and_table(monkeypatch: pytest.MonkeyPatch, event_gold_dir: Path) -> None:
+    use_pipeline(monkeypatch, event_gold_dir, mistakes=True)
+    result = run(str(event_gold_dir), "--format", "json")
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["events"]
+    assert {k: events["detection"][k] for k in ("tp", "fp", "fn")} == {"tp": 1, "fp": 1, "fn": 1}
+    assert events["untyped"]["f1"] == 1.0
+    assert events["confusion"] == {
+        "ASSAULT": {"ASSAULT": 1},
+        "REQUEST": {"REJECT": 1},
+        "spurious": {},
+    }
+    assert events["slots"]["actor2"] == {"correct": 0, "total": 1, "accuracy": 0.0, "both_empty": 0}
+    assert events["slots"]["place"]["total"] == 1  # only the typed-matched e1 is scored
+    kinds = sorted((e["kind"], e["label"], e["text"], e["note"]) for e in events["errors"])
+    assert [k[:3] for k in kinds] == [
+        ("MISSED", "REQUEST", "طالبت"),
+        ("SLOT", "ASSAULT", "قصفت"),
+        ("SPURIOUS", "REJECT", "طالبت"),
+    ]
+    slot = next(e for e in events["errors"] if e["kind"] == "SLOT")
+    assert (slot["note"], slot["expected"], slot["predicted"]) == ("e1 actor2", "civilians", None)
+
+    table = run(str(event_gold_dir), "--errors", "5")
+    assert "Event errors (first 3 of 3)" in table.stdout
+    assert "e1 actor2: expected civilians, got ∅" in table.stdout
+    assert "⟦طالبت⟧ حركة أحرار الشام" in table.stdout  # context in logical order, trigger marked
+    assert "Event errors" not in run(str(event_gold_dir)).stdout
 
 
 def test_json_output_and_errors(monkeypatch: pytest.MonkeyPatch, gold_dir: Path, tmp_path: Path) -> None:
@@ -191,6 +302,7 @@ def test_update_floors_refuses_to_lower(
     pinned = json.loads(floors.read_text(encoding="utf-8"))["floors"]
     assert pinned["exact.micro.f1"] == 1.0 and pinned["link.overall.accuracy"] == 1.0
     assert "exact.GROUP.f1" in pinned and "time.value_accuracy" in pinned
+    assert not any(name.startswith("events.") for name in pinned)  # no event-complete gold
 
     use_pipeline(monkeypatch, gold_dir, mistakes=True)
     before = floors.read_bytes()
@@ -206,6 +318,22 @@ def test_update_floors_refuses_to_lower(
     assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["exact.micro.f1"] == 0.8388
     check = run(str(gold_dir), "--floors", str(floors))
     assert check.exit_code == 0, check.output
+
+
+def test_update_floors_adds_event_floors_once_events_are_predicted(
+    monkeypatch: pytest.MonkeyPatch, event_gold_dir: Path, tmp_path: Path
+) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"exact.micro.f1": 0.91}}), encoding="utf-8")
+    use_pipeline(monkeypatch, event_gold_dir, mistakes=True)
+    result = run(str(event_gold_dir), "--floors", str(floors), "--update-floors", "--margin", "0.02")
+    assert result.exit_code == 0, result.output
+    pinned = json.loads(floors.read_text(encoding="utf-8"))["floors"]
+    assert pinned["exact.micro.f1"] == 0.91  # 12/13 meets it; 12/13 - 0.02 would lower it: kept
+    assert pinned["events.f1"] == 0.48 and pinned["events.untyped.f1"] == 0.98
+    assert pinned["events.slot.actor2"] == 0.0 and pinned["events.acled_accuracy"] == 0.98
+    assert "events.slot.modality" not in pinned
+    assert run(str(event_gold_dir), "--floors", str(floors)).exit_code == 0
 
 
 def test_allow_lower_needs_update_floors(monkeypatch: pytest.MonkeyPatch, gold_dir: Path) -> None:

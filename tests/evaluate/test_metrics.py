@@ -344,3 +344,14 @@ def test_properties(
     same = evaluate_document("d", "x" * 80, g, [pspan(x.start, x.end, x.label) for x in g])
     assert same.micro.fn == same.micro.fp == 0
     assert same.micro.f1 == (1.0 if g else None)
+
+
+def test_margin_never_lowers_a_floor_that_is_still_met() -> None:
+    values: dict[str, float | None] = {"exact.ORG.f1": 0.96, "exact.PLACE.f1": 0.99, "events.f1": 0.9}
+    existing = {"exact.ORG.f1": 0.95, "exact.PLACE.f1": 0.95}
+    update = propose_floors(values, existing, metrics=["events.f1"], margin=0.02)
+    assert not update.refused
+    # ORG: 0.96 - 0.02 is below its floor, which the figure still meets: kept; PLACE raised; events new
+    assert update.floors == {"events.f1": 0.88, "exact.ORG.f1": 0.95, "exact.PLACE.f1": 0.97}
+    dropped = propose_floors({"exact.ORG.f1": 0.94}, existing, metrics=[], margin=0.02)
+    assert dropped.refused and dropped.lowered[0] == ("exact.ORG.f1", 0.95, 0.92)

@@ -1,0 +1,1 @@
+"""Event extraction: triggers, arguments, modality, claims, coreference, timeline, ACLED coding."""
