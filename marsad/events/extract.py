@@ -31,6 +31,8 @@ _OUR_FORCES = frozenset({"مدفعيت", "مجاهد", "قوات", "عناصر",
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
 _THEY_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)(?!\w)")
 _PRECISION = {"day": 1, "week": 2, "month": 3}
+# A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
+_PERIOD = re.compile(r"(?<!\w)(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)")
 # ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
 _ASSAULT_BY_MODE = {
     "aerial": "Air/drone strike", "drone": "Air/drone strike", "heavy-weapons": "Shelling/artillery/missile attack",
@@ -57,7 +59,7 @@ class EventExtractor:
         ctx = DocContext(doc, analysis.view)
         drafts: list[Draft] = []
         for hit in self.matcher.find(analysis.view):
-            if ctx.inside_name(hit.start, hit.end):
+            if ctx.inside_name(hit.start, hit.end) or self._not_an_event(ctx, hit):
                 continue
             drafts.append(self._draft(ctx, hit, drafts))
         events = split_by_place(merge_coreferent(drafts, ctx, self.casualty_words), ctx)
@@ -69,6 +71,26 @@ class EventExtractor:
         for draft in events:
             draft.finish(ctx)
             doc.add_event(draft.event)
+
+    def _not_an_event(self, ctx: DocContext, hit: TriggerHit) -> bool:
+        """Trigger words that name no happening here: hashtags ("#ادلب_تحت_القصف"), nouns governed by
+        another noun ("مركز احتجاز", "مذكرات توقيف", "إزالة الألغام", "تحت سيطرة"), accompaniment
+        ("بإسناد من", "بالتنسيق مع"), and tallies over a period ("وثقنا مقتل 104 خلال الشهر")."""
+        token_start = ctx.text.rfind(" ", 0, hit.start) + 1
+        if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
+            return True
+        if hit.trigger.pos != "noun":
+            return False
+        before = ctx.words_before(hit.start, 1)
+        if before and before[-1] in self.cues.blockers and not hit.prefix:
+            return True
+        if "ب" in hit.prefix and hit.trigger.type in ("AID", "COOPERATE", "SUPPORT"):
+            return True
+        if normalize_for_match(hit.trigger.lemma) in self.casualty_words:
+            _, unit = ctx.unit_at(hit.start)
+            sentence = normalize_for_match(ctx.text[unit.sentence.start : unit.sentence.end])
+            return _PERIOD.search(sentence) is not None
+        return False
 
     def _draft(self, ctx: DocContext, hit: TriggerHit, previous: list[Draft]) -> Draft:
         trigger = hit.trigger
@@ -182,12 +204,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         return inter != 7 and kind != "other"
 
     roles = {id(m): role(m) for m in after + before}
-    agents = [m for m in after + before if roles[id(m)] == "agent" and can_act(m)]
+    # Agent markers ("شنه", "من قبل", "على يد") belong to nouns and passives, near the trigger.
+    agents = [m for m in after + before if roles[id(m)] == "agent" and can_act(m)
+              and (noun or voice_of(hit) == "passive") and _words_between(ctx, hit.end, m.start) <= 6]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
     near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
     plain_after = [m for m in after if roles[id(m)] == "plain"]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
-    voice = "passive" if hit.person == "passive" or hit.trigger.voice == "passive" else hit.trigger.voice
+    voice = voice_of(hit)
     we = hit.person == "we" or _we_form(hit) or _we_subject(ctx, hit, hi)
 
     actor1: Mention | None = None
@@ -231,6 +255,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+def voice_of(hit: TriggerHit) -> str:
+    return "passive" if hit.person == "passive" or hit.trigger.voice == "passive" else hit.trigger.voice
 
 
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
@@ -400,7 +428,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     merged: list[Draft] = []
     for d in drafts:
         target = None
-        if normalize_for_match(d.hit.trigger.lemma) in casualty_words:
+        if normalize_for_match(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy":
             target = next((p for p in reversed(merged) if p.event.type == "ASSAULT"
                            and d.sentence - p.sentence <= 2 and _compatible(p, d)), None)
         if target is None:
@@ -443,9 +471,8 @@ def _same_happening(a: Draft, b: Draft) -> bool:
     if a.sentence == b.sentence:
         return True
     # Told again in a later sentence: a definite noun ("الغارات", "القصف") that shares an actor or place.
-    shared = any(getattr(x, s) is not None and getattr(x, s) == getattr(y, s) for s in ("actor1", "place"))
     definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
-    return shared and b.hit.trigger.pos == "noun" and definite
+    return b.hit.trigger.pos == "noun" and definite and b.sentence - a.sentence <= 2
 
 
 def split_by_place(events: list[Draft], ctx: DocContext) -> list[Draft]:

@@ -142,7 +142,7 @@ _TRIGGER_FIELDS = (
     "id", "lemma", "pos", "forms", "we", "passive", "voice", "type", "mode", "acled", "object", "context",
 )  # fmt: skip
 _TRIGGER_REQUIRED = ("id", "lemma", "pos", "forms", "type")
-_CUE_LISTS = ("negators", "denials", "future", "hypothetical", "request", "reporting", "according_to")
+_CUE_LISTS = ("negators", "denials", "future", "hypothetical", "request", "reporting", "according_to", "blockers")
 CASUALTY_KINDS = ("killed", "injured", "arrested")
 _CUE_FIELDS = (*_CUE_LISTS, "casualties", "number_words")
 
@@ -208,6 +208,7 @@ class EventCues:
     request: frozenset[str]
     reporting: frozenset[str]
     according_to: frozenset[str]
+    blockers: frozenset[str]  # words before an event noun that make it no happening ("مركز احتجاز")
     casualties: Mapping[str, frozenset[str]]  # killed | injured | arrested -> words
     number_words: Mapping[str, int | None]  # None: a vague quantity (عشرات)
     max_words: int  # the longest cue, in words
