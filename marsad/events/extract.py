@@ -11,7 +11,7 @@ from marsad.events.acled import TERRITORIAL, acled_record
 from marsad.events.context import DocContext
 from marsad.events.lexicon import EventCues, default_event_cues, default_triggers
 from marsad.events.triggers import TriggerHit, TriggerMatcher
-from marsad.model import Document, Event, Label, Mention, Span
+from marsad.model import Document, Entity, Event, Label, Mention, Span
 from marsad.pipeline import Analysis
 from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
@@ -219,6 +219,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if we:
         ev.actor1 = ctx.author
         actor2 = (targets or plain_after or [None])[0]
+    elif noun and near_after and _armed(entities.get(near_after[0].entity or "")):
+        # "اعتقال قوات النظام 14 شخصاً", "قصف قوات النظام": an armed genitive is the agent
+        actor1 = near_after[0]
+        actor2 = (targets or [m for m in plain_after if m is not actor1] or [None])[0]
     elif voice == "passive":
         actor2 = (plain_after or plain_before or targets or [None])[0]
         actor1 = (agents or [None])[0]
@@ -247,6 +251,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if other:
             ev.actor2 = other
             ev.inferred.append("actor2")
+    if ev.actor1 is None and hit.trigger.type == "PROTEST" and "protesters" in entities:
+        ev.actor1 = "protesters"
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     if hit.trigger.voice == "intransitive" and draft.sub_event in TERRITORIAL and ev.actor1 is None:
         # "سقطت الطيبة": the side that was taking ground in the narrative gains it
@@ -255,6 +261,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+def _armed(entity: Entity | None) -> bool:
+    """State forces, rebels, militias and external forces (ACLED inter 1-4 and 8)."""
+    inter = entity.attrs.get("inter") if entity else None
+    return inter in (1, 2, 3, 4, 8) and (entity.attrs.get("type") if entity else None) != "other"
 
 
 def voice_of(hit: TriggerHit) -> str:

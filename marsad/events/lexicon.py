@@ -142,7 +142,9 @@ _TRIGGER_FIELDS = (
     "id", "lemma", "pos", "forms", "we", "passive", "voice", "type", "mode", "acled", "object", "context",
 )  # fmt: skip
 _TRIGGER_REQUIRED = ("id", "lemma", "pos", "forms", "type")
-_CUE_LISTS = ("negators", "denials", "future", "hypothetical", "request", "reporting", "according_to", "blockers")
+_CUE_LISTS = (
+    "negators", "denials", "future", "hypothetical", "request", "reporting", "according_to", "blockers",
+)  # fmt: skip
 CASUALTY_KINDS = ("killed", "injured", "arrested")
 _CUE_FIELDS = (*_CUE_LISTS, "casualties", "number_words")
 

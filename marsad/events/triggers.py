@@ -50,12 +50,25 @@ class TriggerMatcher:
 
     def __init__(self, triggers: Sequence[Trigger]) -> None:
         self.triggers = {t.id: t for t in triggers}
+        self._spelled: dict[str, set[str]] = {}  # trigger id -> forms as spelled (ى and ي kept apart)
         items: list[tuple[str, Entry]] = []
         for t in triggers:
             for forms, person in ((t.forms, "other"), (t.we, "we"), (t.passive, "passive")):
                 for form in forms:
                     items.append((normalize_for_match(form), Entry("trigger", t.id, person)))
+                    self._spelled.setdefault(t.id, set()).add(_spelling(form))
         self._lexicon = Lexicon.build(items, prefixes=TRIGGER_PREFIXES, article_forms=False)
+
+    def _best_entry(self, entries: tuple[Entry, ...], spelled: str) -> Entry:
+        """When one written form belongs to several lemmas, prefer the one spelled exactly so, then
+        first-person, then active readings."""
+        order = {"we": 0, "other": 1, "passive": 2}
+
+        def rank(e: Entry) -> tuple[int, int]:
+            exact = any(spelled.endswith(f) for f in self._spelled.get(e.ref, ()))
+            return (0 if exact else 1, order.get(e.form, 3))
+
+        return min(entries, key=rank)
 
     def find(self, view: NormalizedText) -> list[TriggerHit]:
         """Longest non-overlapping trigger matches, in text order."""
@@ -66,7 +79,7 @@ class TriggerMatcher:
                     hits.pop()
                 else:
                     continue
-            entry = _best_entry(m.entries)
+            entry = self._best_entry(m.entries, _spelling(view.original[m.start : m.end]))
             hits.append(
                 TriggerHit(
                     m.start, m.end, m.vstart, m.vend, view.original[m.start : m.end],
@@ -76,7 +89,8 @@ class TriggerMatcher:
         return hits
 
 
-def _best_entry(entries: tuple[Entry, ...]) -> Entry:
-    """When one written form belongs to several lemmas, prefer first-person, then active readings."""
-    order = {"we": 0, "other": 1, "passive": 2}
-    return min(entries, key=lambda e: order.get(e.form, 3))
+def _spelling(word: str) -> str:
+    """A form as spelled: diacritics, tatweel and hamza seats ignored, but ى and ي kept apart
+    ("تصدى" the verb, "تصدي" the noun)."""
+    folded = normalize_for_match(word.replace("ى", "\u0001"))
+    return folded.replace("\u0001", "ى")
