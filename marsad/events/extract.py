@@ -31,6 +31,8 @@ _OUR_FORCES = frozenset({"مدفعيت", "مجاهد", "قوات", "عناصر",
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
 _THEY_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)(?!\w)")
 _PRECISION = {"day": 1, "week": 2, "month": 3}
+# PLOVER's verbal event types: said, asked, refused — not fought.
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"})
 # A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
 _PERIOD = re.compile(r"(?<!\w)(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)")
 # ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
@@ -321,16 +323,27 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     sentence (after, then before); countries only when nothing finer is named; else the place of the
     previous event when it is at most two sentences back."""
     hit = draft.hit
+    if draft.event.type in VERBAL_TYPES:
+        # statements, requests and refusals have a place only when the clause names where they happened
+        here = [m for m in ctx.within(ctx.places, hit.end, draft.clause_end)
+                if ctx.words_before(m.start, 1)[-1:] == ["في"] and _kind(ctx, m) not in ("country", "admin1")]
+        if here:
+            _set_place(draft, here[0])
+        return
     for options in (
         ctx.within(ctx.places, hit.end, draft.clause_end),
         list(reversed(ctx.within(ctx.places, draft.clause_start, hit.start))),
         ctx.within(ctx.places, hit.end, s_hi),
         list(reversed(ctx.within(ctx.places, s_lo, hit.start))),
     ):
-        finer = [m for m in options if not _is_country(ctx, m)]
+        finer = [m for m in options if _kind(ctx, m) not in ("country", "admin1")]
         if finer:
             _set_place(draft, finer[0])
             return
+    regions = [m for m in ctx.within(ctx.places, s_lo, s_hi) if _kind(ctx, m) == "admin1"]
+    if regions:
+        _set_place(draft, regions[0])
+        return
     countries = ctx.within(ctx.places, s_lo, s_hi)
     if countries and hit.trigger.type in ("PROTEST", "SANCTION", "THREATEN"):
         _set_place(draft, countries[0])
@@ -341,9 +354,10 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         draft.event.inferred.append("place")
 
 
-def _is_country(ctx: DocContext, mention: Mention) -> bool:
+def _kind(ctx: DocContext, mention: Mention) -> str | None:
+    """Place kind of a PLACE mention's entity (country, admin1, city…; None when unresolved)."""
     entity = ctx.doc.entities.get(mention.entity or "")
-    return entity is not None and entity.attrs.get("place_kind") == "country"
+    return entity.attrs.get("place_kind") if entity is not None else None
 
 
 def _set_place(draft: Draft, place: Mention) -> None:

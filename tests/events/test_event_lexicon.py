@@ -28,6 +28,8 @@ from marsad.events.lexicon import (
 from marsad.text.normalize import normalize_for_match
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "knowledge-base.md"
+# The word lists of EventCues (every frozenset field: negators, denials, …, blockers).
+CUE_LISTS = tuple(name for name, f in EventCues.__dataclass_fields__.items() if f.type == "frozenset[str]")
 CUES_FILE = Path(__file__).resolve().parents[2] / "marsad" / "kb" / "data" / "event_cues.yaml"
 
 # Written from ../shared/notes/standards.md, independently of the module under test.
@@ -418,7 +420,7 @@ def test_missing_paths(tmp_path: Path) -> None:
 
 
 def test_packaged_cues(cues: EventCues) -> None:
-    for name in ("negators", "denials", "future", "hypothetical", "request", "reporting", "according_to"):
+    for name in CUE_LISTS:
         words = getattr(cues, name)
         assert isinstance(words, frozenset) and words
         assert all(w == normalize_for_match(w) for w in words), name
@@ -429,6 +431,7 @@ def test_packaged_cues(cues: EventCues) -> None:
     assert {"طلب", "طالبت", "دعا", "ناشد", "يطالب", "طلبوا"} <= cues.request
     assert {"قال", "افادت", "ذكر", "اعلن", "اكدت", "وثق", "رصدت", "زعم", "ادعي"} <= cues.reporting
     assert {"وفق", "وفقا ل", "بحسب", "حسب", "نقلا عن", "بحسب ما افاد", "وفق ما افاد"} <= cues.according_to
+    assert {"مركز", "مذكرات", "ازاله", "تحت"} <= cues.blockers
     # Left out on purpose: ما is mostly "which" (ما أدى إلى مقتل), إن folds to أن ("that").
     assert "ما" not in cues.negators and "ان" not in cues.hypothetical
     assert cues.max_words >= 5  # "لا أساس له من الصحة"
@@ -546,17 +549,6 @@ def test_docs_describe_every_field_and_key() -> None:
     section = text[text.index("## Triggers and event cues") :]
     for name in Trigger.__dataclass_fields__:
         assert f"`{name}`" in section, name
-    for key in (
-        "negators",
-        "denials",
-        "future",
-        "hypothetical",
-        "request",
-        "reporting",
-        "according_to",
-        "casualties",
-        "number_words",
-        *CASUALTY_KINDS,
-    ):
+    for key in (*CUE_LISTS, "casualties", "number_words", *CASUALTY_KINDS):
         assert f"`{key}`" in section, key
     assert "load_triggers" in section and "LexiconError" in section
