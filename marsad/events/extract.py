@@ -540,9 +540,9 @@ def _place_list(ctx: DocContext, d: Draft) -> list[Mention]:
 
 def attach_casualty_sentences(events: list[Draft], ctx: DocContext, counter: CasualtyCounter) -> None:
     """A sentence with casualty counts and no event of its own adds its counts to the previous event."""
-    with_event = {d.sentence for d in events}
+    told = [span for d in events for span in d.event.evidence]
     for i, unit in enumerate(ctx.units):
-        if i in with_event:
+        if any(span.start < unit.sentence.end and unit.sentence.start < span.end for span in told):
             continue
         counts = counter.counts(ctx, unit.sentence.start, unit.sentence.end)
         if not counts:
