@@ -21,6 +21,8 @@ _TARGET = frozenset({"علي", "ضد", "استهدف", "استهدفت", "موا
 _PARTNER = frozenset({"مع", "الي", "بين"})
 _AGENT = frozenset({"قبل", "يد", "نيران", "رصاص", "برصاص", "بنيران", "شنه", "شنها", "شنته", "شنتها", "نفذه",
                     "نفذها", "نفذته", "نفذتها", "مصدره", "مصدرها", "تبناه", "تبنته", "تبنتها"})
+_LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
+_COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
 # Nouns that stand before an actor without changing who it is ("قيادة الهيئة", "عناصر التنظيم").
 _CONSTRUCT_HEADS = frozenset({"قياده", "عناصر", "مقاتلو", "مقاتلي", "امير", "قائد", "مسلحون", "مسلحين",
                               "مجموعات", "مجموعه", "خلايا", "مواقع", "نقاط", "مقرات", "تجمعات", "طايرات",
@@ -69,7 +71,7 @@ class EventExtractor:
         for i, draft in enumerate(events, 1):
             draft.event.id = f"e{i}"
         resolve_timeline(events, doc)
-        link_disputes(events, self.cues.denials)
+        link_disputes(events, self.cues.denials, ctx)
         for draft in events:
             draft.finish(ctx)
             doc.add_event(draft.event)
@@ -119,11 +121,14 @@ class EventExtractor:
         cues = self.cues
         hit = draft.hit
         clause_words = normalize_for_match(ctx.text[draft.clause_start : hit.start]).split()
-        near = set(clause_words[-3:])
+        # "ولم", "فلا": cue words with an attached conjunction count too
+        bare = [w[1:] if len(w) > 2 and w[0] in "وف" else w for w in clause_words]
+        near = set(clause_words[-3:]) | set(bare[-3:])
+        asked = set(clause_words[-5:]) | set(bare[-5:])
         modality = "asserted"
         if hit.future_prefix or near & cues.future:
             modality = "future"
-        if draft.hit.trigger.pos == "noun" and near & cues.request and hit.trigger.type != "REQUEST":
+        if draft.hit.trigger.pos == "noun" and asked & cues.request and hit.trigger.type != "REQUEST":
             modality = "requested"
         if clause_words and (clause_words[0] in cues.hypothetical or " ".join(clause_words[:2]) in cues.hypothetical):
             modality = "hypothetical"
@@ -185,6 +190,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 return "target"
         prefix = ctx.attached_prefix(m)
         last = words[-1] if words else ""
+        if last in _COMPARISON:
+            return "comparison"  # "على غرار جيش الفتح": a model, not a participant
         if last in _AGENT or (noun and m.start > hit.end and (last == "من" or prefix.endswith("ل"))
                               and _words_between(ctx, hit.end, m.start) <= 3):
             return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
@@ -240,8 +247,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if actor2 is not None and actor2.entity != ev.actor1:
         ev.actor2 = actor2.entity
     tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
-    if ev.actor2 is None and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(tail):
-        ev.actor2 = ctx.author  # "طلب جيش العزة منا"
+    head = " ".join(tail.split()[:4])
+    if not targets and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(head):
+        ev.actor2 = ctx.author  # "طلب جيش العزة منا مؤازرة"
+    elif not targets and _THEY_OBJECT.search(head):
+        other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
+        if other:
+            ev.actor2 = other  # "دفعنا معهم"
+            ev.inferred.append("actor2")
     recent = bool(previous) and draft.sentence - previous[-1].sentence <= 1
     if ev.actor1 is None and not we and not noun and recent and voice == "active":
         # "they" (a verb with no named subject): the most salient actor that is not the narrator
@@ -256,7 +269,16 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if ev.actor1 is None and hit.trigger.type == "PROTEST" and "protesters" in entities:
         ev.actor1 = "protesters"
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
-    if hit.trigger.voice == "intransitive" and draft.sub_event in TERRITORIAL and ev.actor1 is None:
+    lost = _lost_place(ctx, hit)
+    if lost is not None:
+        # "سقطت الطيبة", "بعد خسارة صوران": a place changed hands; the side taking ground gains it
+        draft.sub_event = draft.sub_event if draft.sub_event in TERRITORIAL else TERRITORIAL[0]
+        ev.type, ev.mode = "ASSAULT", ev.mode or "firearms"
+        if ev.actor1 is not None and "actor1" in ev.inferred:
+            ev.actor1 = None
+            ev.inferred.remove("actor1")
+    if (hit.trigger.voice == "intransitive" or lost is not None) and draft.sub_event in TERRITORIAL \
+            and ev.actor1 is None:
         # "سقطت الطيبة": the side that was taking ground in the narrative gains it
         gainer = next((d.event.actor1 for d in reversed(previous) if d.sub_event in TERRITORIAL and d.event.actor1),
                       None)
@@ -276,15 +298,33 @@ def voice_of(hit: TriggerHit) -> str:
 
 
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
-    """"They": the latest actor that took part in an earlier event and is not excluded; else the latest
-    actor named before ``pos``."""
-    for d in reversed(previous[-6:]):
-        for cand in (d.event.actor2, d.event.actor1):
-            if cand and cand not in exclude and ctx.doc.entities.get(cand) is not None:
-                entity = ctx.doc.entities[cand]
-                if entity.attrs.get("inter") != 7:
-                    return cand
-    return ctx.salient_other(pos, exclude)
+    """"They": the actor named most often in the preceding stretch of text (about 800 characters),
+    the latest one on a tie, leaving out the narrator, victims and actors named only as a model."""
+    counts: dict[str, tuple[int, int]] = {}
+    for m in ctx.actors:
+        if m.end > pos:
+            break
+        if pos - m.start > 800 or m.entity in exclude:
+            continue
+        words = ctx.words_before(m.start, 1)
+        entity = ctx.doc.entities.get(m.entity or "")
+        if (words and words[-1] in _COMPARISON) or (entity is not None and entity.attrs.get("inter") == 7):
+            continue
+        n, _ = counts.get(m.entity or "", (0, 0))
+        counts[m.entity or ""] = (n + 1, m.start)
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+def _lost_place(ctx: DocContext, hit: TriggerHit) -> Mention | None:
+    """The place right after a word of falling or losing ("سقوط صوران"), if any."""
+    if normalize_for_match(hit.trigger.lemma) not in _LOSS:
+        return None
+    following = [m for m in ctx.places if hit.end <= m.start < hit.end + 30]
+    if following and _words_between(ctx, hit.end, following[0].start) <= 1:
+        return following[0]
+    return None
 
 
 def _words_between(ctx: DocContext, start: int, end: int) -> int:
@@ -601,7 +641,7 @@ def _shift(anchor: str | None, relative: dict[str, Any]) -> str | None:
     return (date.fromisoformat(anchor) + timedelta(days=sign * days)).isoformat()
 
 
-def link_disputes(events: list[Draft], denials: frozenset[str]) -> None:
+def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext) -> None:
     """A denial ("تنكر وتكذب تدخلنا", "نفى المرصد") disputes the claim it names right after it, or the
     latest earlier event; both sides record the link."""
     for i, d in enumerate(events):
@@ -610,7 +650,12 @@ def link_disputes(events: list[Draft], denials: frozenset[str]) -> None:
             continue
         d.event.type = "REJECT"
         claim = next((n for n in events[i + 1 :] if 0 <= n.hit.start - d.hit.end < 25), None)
-        if claim is not None:  # the denied claim, told again: dispute its first telling
+        denied = normalize_for_match(ctx.text[d.hit.end : d.hit.end + 30]).split()
+        ours = next((w for w in denied[:3] if w.endswith("نا") and len(w) > 4), None)
+        if claim is None and ours and ctx.author:  # "تنكر وتكذب تدخلنا": our action, told before
+            target = next((p for p in reversed(events[:i]) if p.event.actor1 == ctx.author
+                           and p.event.type not in VERBAL_TYPES), None)
+        elif claim is not None:  # the denied claim, told again: dispute its first telling
             target = next((p for p in events[:i] if p.event.type == claim.event.type), claim)
         else:
             target = next((p for p in reversed(events[:i]) if p.event.type != "REJECT"), None)
