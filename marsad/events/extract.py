@@ -22,6 +22,7 @@ _PARTNER = frozenset({"مع", "الي", "بين"})
 _AGENT = frozenset({"قبل", "يد", "نيران", "رصاص", "برصاص", "بنيران", "شنه", "شنها", "شنته", "شنتها", "نفذه",
                     "نفذها", "نفذته", "نفذتها", "مصدره", "مصدرها", "تبناه", "تبنته", "تبنتها"})
 _LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
+_NOT_WE = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا"})
 _COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
 # Nouns that stand before an actor without changing who it is ("قيادة الهيئة", "عناصر التنظيم").
 _CONSTRUCT_HEADS = frozenset({"قياده", "عناصر", "مقاتلو", "مقاتلي", "امير", "قائد", "مسلحون", "مسلحين",
@@ -31,7 +32,7 @@ _CONSTRUCT_HEADS = frozenset({"قياده", "عناصر", "مقاتلو", "مق�
 _OUR_FORCES = frozenset({"مدفعيت", "مجاهد", "قوات", "عناصر", "مقاتل", "مجموعات", "وحدات", "فرق", "ابطال",
                          "رجال", "سرايا", "كتايب", "الويت", "جنود", "ثوار"})
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
-_THEY_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)(?!\w)")
+_THEY_OBJECT = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 # PLOVER's verbal event types: said, asked, refused — not fought.
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"})
@@ -221,7 +222,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     plain_after = [m for m in after if roles[id(m)] == "plain"]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
     voice = voice_of(hit)
-    we = hit.person == "we" or _we_form(hit) or _we_subject(ctx, hit, hi)
+    before_words = ctx.words_before(hit.start, 2)
+    we = (hit.person == "we" or _we_form(hit) or _we_subject(ctx, hit, hi)
+          or (noun and any(w.endswith("نا") and len(w) > 4 and w not in _NOT_WE for w in before_words)))
+    # "بشرعييهم تنكر": a noun with "their" right before the verb makes "they" the subject
+    they_subject = not noun and bool(before_words) and before_words[-1].endswith("هم") and len(before_words[-1]) > 4
 
     actor1: Mention | None = None
     actor2: Mention | None = None
@@ -235,11 +240,19 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     elif voice == "passive":
         actor2 = (plain_after or plain_before or targets or [None])[0]
         actor1 = (agents or [None])[0]
+    elif they_subject:
+        ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
+        ev.inferred.append("actor1")
+        actor2 = (targets or plain_after or [None])[0]
     else:
         subjects = (agents if agents else
                     [m for m in (near_after if not noun else near_after[:1]) + plain_before + plain_after
                      if can_act(m)])
         actor1 = subjects[0] if subjects else None
+        if actor1 is not None and actor1 in plain_before and ctx.attached_prefix(actor1).startswith("و"):
+            earlier = [m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")]
+            if earlier:  # "اضطر حركة أحرار الشام وجيش العزة للانسحاب": the first named leads
+                actor1 = earlier[-1]
         rest = [m for m in plain_after if m is not actor1]
         actor2 = (targets or rest or [None])[0]
     if actor1 is not None:
@@ -266,6 +279,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if other:
             ev.actor2 = other
             ev.inferred.append("actor2")
+    if ev.actor1 is None and hit.trigger.type in ("REJECT", "AGREE") and ctx.author:
+        # "فكان الرد سلبياً": the reply comes from whoever we last addressed
+        asked = next((d.event.actor2 for d in reversed(previous[-4:])
+                      if d.event.actor1 == ctx.author and d.event.actor2), None)
+        if asked:
+            ev.actor1 = asked
+            ev.inferred.append("actor1")
     if ev.actor1 is None and hit.trigger.type == "PROTEST" and "protesters" in entities:
         ev.actor1 = "protesters"
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
@@ -298,18 +318,20 @@ def voice_of(hit: TriggerHit) -> str:
 
 
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
-    """"They": the actor named most often in the preceding stretch of text (about 800 characters),
+    """"They": the actor named most often in the preceding stretch of text (about 1,500 characters),
     the latest one on a tie, leaving out the narrator, victims and actors named only as a model."""
     counts: dict[str, tuple[int, int]] = {}
     for m in ctx.actors:
         if m.end > pos:
             break
-        if pos - m.start > 800 or m.entity in exclude:
+        if pos - m.start > 1500 or m.entity in exclude:
             continue
         words = ctx.words_before(m.start, 1)
         entity = ctx.doc.entities.get(m.entity or "")
-        if (words and words[-1] in _COMPARISON) or (entity is not None and entity.attrs.get("inter") == 7):
+        if (words and words[-1] in _COMPARISON) or entity is None or entity.attrs.get("inter") == 7:
             continue
+        if ctx.author and entity.attrs.get("parent") == ctx.author:
+            continue  # our own formations are "we", never "they"
         n, _ = counts.get(m.entity or "", (0, 0))
         counts[m.entity or ""] = (n + 1, m.start)
     if not counts:
@@ -496,7 +518,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
         target = None
         if normalize_for_match(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy":
             target = next((p for p in reversed(merged) if p.event.type == "ASSAULT"
-                           and d.sentence - p.sentence <= 2 and _compatible(p, d)), None)
+                           and d.sentence - p.sentence <= 2 and _compatible(p, d, lenient=True)), None)
         if target is None:
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
         if target is None:
@@ -521,11 +543,14 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     return merged
 
 
-def _compatible(a: Draft, b: Draft) -> bool:
-    """No slot of one contradicts the other."""
+def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
+    """No slot of one contradicts the other (``lenient``: an inferred actor of ``b`` may differ), and a
+    change of territory is never the same happening as a fight."""
+    if (a.sub_event in TERRITORIAL) != (b.sub_event in TERRITORIAL):
+        return False
     for slot in ("actor1", "actor2", "place"):
         u, v = getattr(a.event, slot), getattr(b.event, slot)
-        if u is not None and v is not None and u != v and "actor1" not in b.event.inferred:
+        if u is not None and v is not None and u != v and not (lenient and slot in b.event.inferred):
             return False
     return a.event.modality == b.event.modality
 
@@ -649,10 +674,11 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
         if word not in denials and word[1:] not in denials:
             continue
         d.event.type = "REJECT"
-        claim = next((n for n in events[i + 1 :] if 0 <= n.hit.start - d.hit.end < 25), None)
+        claim = next((n for n in events[i + 1 :] if 0 <= n.hit.start - d.hit.end < 25
+                      and normalize_for_match(n.hit.text) not in denials), None)
         denied = normalize_for_match(ctx.text[d.hit.end : d.hit.end + 30]).split()
         ours = next((w for w in denied[:3] if w.endswith("نا") and len(w) > 4), None)
-        if claim is None and ours and ctx.author:  # "تنكر وتكذب تدخلنا": our action, told before
+        if ours and ctx.author:  # "تنكر وتكذب تدخلنا": our action, told before
             target = next((p for p in reversed(events[:i]) if p.event.actor1 == ctx.author
                            and p.event.type not in VERBAL_TYPES), None)
         elif claim is not None:  # the denied claim, told again: dispute its first telling
