@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from marsad.events.lexicon import Trigger
 from marsad.recognize.lexicon import Entry, Lexicon
+from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText, normalize_for_match
 
 
@@ -50,13 +51,19 @@ class TriggerMatcher:
 
     def __init__(self, triggers: Sequence[Trigger]) -> None:
         self.triggers = {t.id: t for t in triggers}
+        common = common_words()
         self._spelled: dict[str, set[str]] = {}  # trigger id -> forms as spelled (ى and ي kept apart)
         items: list[tuple[str, Entry]] = []
         for t in triggers:
             for forms, person in ((t.forms, "other"), (t.we, "we"), (t.passive, "passive")):
                 for form in forms:
-                    items.append((normalize_for_match(form), Entry("trigger", t.id, person)))
+                    key = normalize_for_match(form)
+                    entry = Entry("trigger", t.id, person)
+                    items.append((key, entry))
                     self._spelled.setdefault(t.id, set()).add(_spelling(form))
+                    if " " not in key and person != "we":
+                        # "حمل"+ه is also "حملة" (a campaign): skip variants that are ordinary words
+                        items.extend((v, entry) for v in _with_pronouns(key) if v not in common)
         self._lexicon = Lexicon.build(items, prefixes=TRIGGER_PREFIXES, article_forms=False)
 
     def _best_entry(self, entries: tuple[Entry, ...], spelled: str) -> Entry:
@@ -87,6 +94,17 @@ class TriggerMatcher:
                 )
             )
         return hits
+
+
+_PRONOUNS = ("ه", "ها", "هم", "هما")
+
+
+def _with_pronouns(key: str) -> list[str]:
+    """A form with an attached pronoun: "غاراته", "استهدفوه", "قصفها" (ta marbuta becomes ت)."""
+    stem = key[:-1] + "ت" if key.endswith("ه") else key
+    if key.endswith("وا"):
+        stem = key[:-1]  # "استهدفوا" + ه → "استهدفوه"
+    return [stem + p for p in _PRONOUNS if len(stem) >= 3]
 
 
 def _spelling(word: str) -> str:
