@@ -255,10 +255,26 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 actor1 = earlier[-1]
         rest = [m for m in plain_after if m is not actor1]
         actor2 = (targets or rest or [None])[0]
+    between = [m for m in after if ctx.words_before(m.start, 1)[-1:] == ["بين"]]
+    if between and not we:
+        # "اشتباكات بين قسد والجيش الوطني": the two sides in the order named
+        pair = [between[0], *[m for m in after if m.start > between[0].end
+                              and ctx.attached_prefix(m).startswith("و")][:1]]
+        if len(pair) == 2:
+            actor1, actor2 = pair
     if actor1 is not None:
         ev.actor1 = actor1.entity
     if actor2 is not None and actor2.entity != ev.actor1:
         ev.actor2 = actor2.entity
+    if ev.actor2 is None and hit.trigger.type in ("ASSAULT", "COERCE"):
+        # "قُتل أربعة من البيشمركة ومدني في هجوم…": the victims named in the sentence
+        _, unit = ctx.unit_at(hit.start)
+        victims = [m for m in ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
+                   if m.entity not in (ev.actor1, None) and roles.get(id(m)) not in ("agent", "comparison")
+                   and (m.start < hit.start or _victim(entities.get(m.entity or "")))]
+        if victims:
+            ev.actor2 = victims[0].entity
+            ev.inferred.append("actor2")
     tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
     head = " ".join(tail.split()[:4])
     if not targets and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(head):
@@ -305,6 +321,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+def _victim(entity: Entity | None) -> bool:
+    """Civilians, protesters, prisoners: ACLED inter 6 and 7."""
+    return entity is not None and entity.attrs.get("inter") in (6, 7)
 
 
 def _armed(entity: Entity | None) -> bool:
@@ -550,7 +571,8 @@ def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
         return False
     for slot in ("actor1", "actor2", "place"):
         u, v = getattr(a.event, slot), getattr(b.event, slot)
-        if u is not None and v is not None and u != v and not (lenient and slot in b.event.inferred):
+        loose = lenient or (slot == "actor2" and ("actor2" in a.event.inferred or "actor2" in b.event.inferred))
+        if u is not None and v is not None and u != v and not (loose and slot in a.event.inferred + b.event.inferred):
             return False
     return a.event.modality == b.event.modality
 
