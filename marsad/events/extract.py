@@ -181,7 +181,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     entities = ctx.doc.entities
     after = ctx.within(ctx.actors, hit.end, hi)
     before = ctx.within(ctx.actors, lo, hit.start)
-    noun = hit.trigger.pos == "noun"
+    noun = hit.trigger.pos == "noun" or "ال" in hit.prefix  # "التواصل": a verb's form used as a noun
 
     def role(m: Mention) -> str:
         words = ctx.words_before(m.start, 3)
@@ -219,7 +219,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
               and (noun or voice_of(hit) == "passive") and _words_between(ctx, hit.end, m.start) <= 6]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
     near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
-    plain_after = [m for m in after if roles[id(m)] == "plain"]
+    # an object is named close to its verb; an actor far down a long clause belongs to another action
+    plain_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 8]
+    targets = [m for m in targets if m.start < hit.start or _words_between(ctx, hit.end, m.start) <= 8]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
     voice = voice_of(hit)
     before_words = ctx.words_before(hit.start, 2)
@@ -339,8 +341,16 @@ def voice_of(hit: TriggerHit) -> str:
 
 
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
-    """"They": the actor named most often in the preceding stretch of text (about 1,500 characters),
+    """"They": in a statement, the party the author last dealt with; otherwise the actor named most often
+    in the preceding stretch of text (about 1,500 characters),
     the latest one on a tie, leaving out the narrator, victims and actors named only as a model."""
+    if ctx.author:
+        # in a statement, "they" is first of all the party the author has been dealing with
+        for d in reversed(previous[-12:]):
+            if d.event.actor1 == ctx.author and d.event.actor2 and d.event.actor2 not in exclude:
+                entity = ctx.doc.entities.get(d.event.actor2)
+                if entity is not None and entity.attrs.get("inter") != 7:
+                    return d.event.actor2
     counts: dict[str, tuple[int, int]] = {}
     for m in ctx.actors:
         if m.end > pos:
