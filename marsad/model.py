@@ -159,7 +159,9 @@ class Event:
     type: str  # PLOVER event type
     trigger: Span
     mode: str | None = None
-    acled: dict[str, Any] | None = None  # disorder_type, event_type, sub_event_type, inter1, inter2, interaction
+    acled: dict[str, Any] | None = (
+        None  # disorder_type, event_type, sub_event_type, inter1, inter2, interaction
+    )
     actor1: str | None = None
     actor2: str | None = None
     assoc_actors: list[str] = field(default_factory=list)

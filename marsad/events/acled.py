@@ -45,7 +45,9 @@ def violence_against_civilians(sub_event: str, inter2: int | None) -> str:
     return sub_event
 
 
-def acled_record(sub_event: str | None, actor1: Entity | None, actor2: Entity | None) -> dict[str, Any] | None:
+def acled_record(
+    sub_event: str | None, actor1: Entity | None, actor2: Entity | None
+) -> dict[str, Any] | None:
     """The ``acled`` field of an event, or None when no ACLED sub-event applies."""
     if not sub_event:
         return None

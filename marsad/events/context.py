@@ -69,7 +69,7 @@ class DocContext:
         return self.text[i : mention.start]
 
     def salient_other(self, pos: int, exclude: set[str | None]) -> str | None:
-        """"They": the most recent actor named before ``pos`` that is not excluded (not "we")."""
+        """ "They": the most recent actor named before ``pos`` that is not excluded (not "we")."""
         for m in reversed(self.actors):
             if m.end <= pos and m.entity not in exclude:
                 return m.entity

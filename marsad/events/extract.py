@@ -11,7 +11,7 @@ from marsad.events.acled import TERRITORIAL, acled_record
 from marsad.events.context import DocContext
 from marsad.events.lexicon import EventCues, default_event_cues, default_triggers
 from marsad.events.triggers import TriggerHit, TriggerMatcher
-from marsad.model import Document, Entity, Event, Label, Mention, Span
+from marsad.model import Document, Entity, Event, Mention, Span
 from marsad.pipeline import Analysis
 from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
@@ -19,30 +19,103 @@ from marsad.text.normalize import normalize_for_match
 # Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
 _TARGET = frozenset({"علي", "ضد", "استهدف", "استهدفت", "مواقع", "نقاط", "مقرات", "تجمعات", "عناصر"})
 _PARTNER = frozenset({"مع", "الي", "بين"})
-_AGENT = frozenset({"قبل", "يد", "نيران", "رصاص", "برصاص", "بنيران", "شنه", "شنها", "شنته", "شنتها", "نفذه",
-                    "نفذها", "نفذته", "نفذتها", "مصدره", "مصدرها", "تبناه", "تبنته", "تبنتها"})
+_AGENT = frozenset(
+    {
+        "قبل",
+        "يد",
+        "نيران",
+        "رصاص",
+        "برصاص",
+        "بنيران",
+        "شنه",
+        "شنها",
+        "شنته",
+        "شنتها",
+        "نفذه",
+        "نفذها",
+        "نفذته",
+        "نفذتها",
+        "مصدره",
+        "مصدرها",
+        "تبناه",
+        "تبنته",
+        "تبنتها",
+    }
+)
 _LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
 _NOT_WE = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا"})
 _COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
 # Nouns that stand before an actor without changing who it is ("قيادة الهيئة", "عناصر التنظيم").
-_CONSTRUCT_HEADS = frozenset({"قياده", "عناصر", "مقاتلو", "مقاتلي", "امير", "قائد", "مسلحون", "مسلحين",
-                              "مجموعات", "مجموعه", "خلايا", "مواقع", "نقاط", "مقرات", "تجمعات", "طايرات",
-                              "مجاهدو", "مجاهدي", "جنود", "ارتال", "وحدات", "فلول", "شرعيو", "شرعيي"})
+_CONSTRUCT_HEADS = frozenset(
+    {
+        "قياده",
+        "عناصر",
+        "مقاتلو",
+        "مقاتلي",
+        "امير",
+        "قائد",
+        "مسلحون",
+        "مسلحين",
+        "مجموعات",
+        "مجموعه",
+        "خلايا",
+        "مواقع",
+        "نقاط",
+        "مقرات",
+        "تجمعات",
+        "طايرات",
+        "مجاهدو",
+        "مجاهدي",
+        "جنود",
+        "ارتال",
+        "وحدات",
+        "فلول",
+        "شرعيو",
+        "شرعيي",
+    }
+)
 # Forces of "ours": "مدفعيتنا", "مجاهدونا", "قواتنا".
-_OUR_FORCES = frozenset({"مدفعيت", "مجاهد", "قوات", "عناصر", "مقاتل", "مجموعات", "وحدات", "فرق", "ابطال",
-                         "رجال", "سرايا", "كتايب", "الويت", "جنود", "ثوار"})
+_OUR_FORCES = frozenset(
+    {
+        "مدفعيت",
+        "مجاهد",
+        "قوات",
+        "عناصر",
+        "مقاتل",
+        "مجموعات",
+        "وحدات",
+        "فرق",
+        "ابطال",
+        "رجال",
+        "سرايا",
+        "كتايب",
+        "الويت",
+        "جنود",
+        "ثوار",
+    }
+)
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
 _THEY_OBJECT = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 # PLOVER's verbal event types: said, asked, refused — not fought.
-VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"})
+VERBAL_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
+)
 # A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
-_PERIOD = re.compile(r"(?<!\w)(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)")
+_PERIOD = re.compile(
+    r"(?<!\w)(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)"
+)
 # ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
 _ASSAULT_BY_MODE = {
-    "aerial": "Air/drone strike", "drone": "Air/drone strike", "heavy-weapons": "Shelling/artillery/missile attack",
-    "explosives": "Remote explosive/landmine/IED", "suicide-attack": "Suicide bomb", "abduct": "Abduction/forced disappearance",
-    "sexual": "Sexual violence", "destroy": "Looting/property destruction", "unconventional": "Chemical weapon",
+    "aerial": "Air/drone strike",
+    "drone": "Air/drone strike",
+    "heavy-weapons": "Shelling/artillery/missile attack",
+    "explosives": "Remote explosive/landmine/IED",
+    "suicide-attack": "Suicide bomb",
+    "abduct": "Abduction/forced disappearance",
+    "sexual": "Sexual violence",
+    "destroy": "Looting/property destruction",
+    "unconventional": "Chemical weapon",
 }
 _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, "asserted": 0}
 
@@ -131,7 +204,9 @@ class EventExtractor:
             modality = "future"
         if draft.hit.trigger.pos == "noun" and asked & cues.request and hit.trigger.type != "REQUEST":
             modality = "requested"
-        if clause_words and (clause_words[0] in cues.hypothetical or " ".join(clause_words[:2]) in cues.hypothetical):
+        if clause_words and (
+            clause_words[0] in cues.hypothetical or " ".join(clause_words[:2]) in cues.hypothetical
+        ):
             modality = "hypothetical"
         if draft.event.type == "REQUEST":
             modality = "requested"
@@ -152,8 +227,15 @@ class Draft:
 
     __slots__ = ("clause_end", "clause_start", "event", "hit", "sentence", "sub_event", "time_mention")
 
-    def __init__(self, event: Event, hit: TriggerHit, sentence: int, clause_start: int, clause_end: int,
-                 sub_event: str | None) -> None:
+    def __init__(
+        self,
+        event: Event,
+        hit: TriggerHit,
+        sentence: int,
+        clause_start: int,
+        clause_end: int,
+        sub_event: str | None,
+    ) -> None:
         self.event = event
         self.hit = hit
         self.sentence = sentence
@@ -193,8 +275,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         last = words[-1] if words else ""
         if last in _COMPARISON:
             return "comparison"  # "على غرار جيش الفتح": a model, not a participant
-        if last in _AGENT or (noun and m.start > hit.end and (last == "من" or prefix.endswith("ل"))
-                              and _words_between(ctx, hit.end, m.start) <= 3):
+        if last in _AGENT or (
+            noun
+            and m.start > hit.end
+            and (last == "من" or prefix.endswith("ل"))
+            and _words_between(ctx, hit.end, m.start) <= 3
+        ):
             return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
         if last in _TARGET or prefix.endswith("ل"):
             return "target"
@@ -215,8 +301,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
     roles = {id(m): role(m) for m in after + before}
     # Agent markers ("شنه", "من قبل", "على يد") belong to nouns and passives, near the trigger.
-    agents = [m for m in after + before if roles[id(m)] == "agent" and can_act(m)
-              and (noun or voice_of(hit) == "passive") and _words_between(ctx, hit.end, m.start) <= 6]
+    agents = [
+        m
+        for m in after + before
+        if roles[id(m)] == "agent"
+        and can_act(m)
+        and (noun or voice_of(hit) == "passive")
+        and _words_between(ctx, hit.end, m.start) <= 6
+    ]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
     near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
     # an object is named close to its verb; an actor far down a long clause belongs to another action
@@ -225,43 +317,59 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
     voice = voice_of(hit)
     before_words = ctx.words_before(hit.start, 2)
-    we = (hit.person == "we" or _we_form(hit) or _we_subject(ctx, hit, hi)
-          or (noun and any(w.endswith("نا") and len(w) > 4 and w not in _NOT_WE for w in before_words)))
+    we = (
+        hit.person == "we"
+        or _we_form(hit)
+        or _we_subject(ctx, hit, hi)
+        or (noun and any(w.endswith("نا") and len(w) > 4 and w not in _NOT_WE for w in before_words))
+    )
     # "بشرعييهم تنكر": a noun with "their" right before the verb makes "they" the subject
-    they_subject = not noun and bool(before_words) and before_words[-1].endswith("هم") and len(before_words[-1]) > 4
+    they_subject = (
+        not noun and bool(before_words) and before_words[-1].endswith("هم") and len(before_words[-1]) > 4
+    )
 
     actor1: Mention | None = None
     actor2: Mention | None = None
     if we:
         ev.actor1 = ctx.author
-        actor2 = (targets or plain_after or [None])[0]
+        actor2 = _first(targets, plain_after)
     elif noun and near_after and _armed(entities.get(near_after[0].entity or "")):
         # "اعتقال قوات النظام 14 شخصاً", "قصف قوات النظام": an armed genitive is the agent
         actor1 = near_after[0]
-        actor2 = (targets or [m for m in plain_after if m is not actor1] or [None])[0]
+        actor2 = _first(targets, [m for m in plain_after if m is not actor1])
     elif voice == "passive":
-        actor2 = (plain_after or plain_before or targets or [None])[0]
-        actor1 = (agents or [None])[0]
+        actor2 = _first(plain_after, plain_before, targets)
+        actor1 = _first(agents)
     elif they_subject:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
-        actor2 = (targets or plain_after or [None])[0]
+        actor2 = _first(targets, plain_after)
     else:
-        subjects = (agents if agents else
-                    [m for m in (near_after if not noun else near_after[:1]) + plain_before + plain_after
-                     if can_act(m)])
+        subjects = (
+            agents
+            if agents
+            else [
+                m
+                for m in (near_after if not noun else near_after[:1]) + plain_before + plain_after
+                if can_act(m)
+            ]
+        )
         actor1 = subjects[0] if subjects else None
         if actor1 is not None and actor1 in plain_before and ctx.attached_prefix(actor1).startswith("و"):
-            earlier = [m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")]
+            earlier = [
+                m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")
+            ]
             if earlier:  # "اضطر حركة أحرار الشام وجيش العزة للانسحاب": the first named leads
                 actor1 = earlier[-1]
         rest = [m for m in plain_after if m is not actor1]
-        actor2 = (targets or rest or [None])[0]
+        actor2 = _first(targets, rest)
     between = [m for m in after if ctx.words_before(m.start, 1)[-1:] == ["بين"]]
     if between and not we:
         # "اشتباكات بين قسد والجيش الوطني": the two sides in the order named
-        pair = [between[0], *[m for m in after if m.start > between[0].end
-                              and ctx.attached_prefix(m).startswith("و")][:1]]
+        pair = [
+            between[0],
+            *[m for m in after if m.start > between[0].end and ctx.attached_prefix(m).startswith("و")][:1],
+        ]
         if len(pair) == 2:
             actor1, actor2 = pair
     if actor1 is not None:
@@ -271,9 +379,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if ev.actor2 is None and hit.trigger.type in ("ASSAULT", "COERCE"):
         # "قُتل أربعة من البيشمركة ومدني في هجوم…": the victims named in the sentence
         _, unit = ctx.unit_at(hit.start)
-        victims = [m for m in ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
-                   if m.entity not in (ev.actor1, None) and roles.get(id(m)) not in ("agent", "comparison")
-                   and (m.start < hit.start or _victim(entities.get(m.entity or "")))]
+        victims = [
+            m
+            for m in ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
+            if m.entity not in (ev.actor1, None)
+            and roles.get(id(m)) not in ("agent", "comparison")
+            and (m.start < hit.start or _victim(entities.get(m.entity or "")))
+        ]
         if victims:
             ev.actor2 = victims[0].entity
             ev.inferred.append("actor2")
@@ -299,8 +411,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.inferred.append("actor2")
     if ev.actor1 is None and hit.trigger.type in ("REJECT", "AGREE") and ctx.author:
         # "فكان الرد سلبياً": the reply comes from whoever we last addressed
-        asked = next((d.event.actor2 for d in reversed(previous[-4:])
-                      if d.event.actor1 == ctx.author and d.event.actor2), None)
+        asked = next(
+            (
+                d.event.actor2
+                for d in reversed(previous[-4:])
+                if d.event.actor1 == ctx.author and d.event.actor2
+            ),
+            None,
+        )
         if asked:
             ev.actor1 = asked
             ev.inferred.append("actor1")
@@ -315,14 +433,24 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if ev.actor1 is not None and "actor1" in ev.inferred:
             ev.actor1 = None
             ev.inferred.remove("actor1")
-    if (hit.trigger.voice == "intransitive" or lost is not None) and draft.sub_event in TERRITORIAL \
-            and ev.actor1 is None:
+    if (
+        (hit.trigger.voice == "intransitive" or lost is not None)
+        and draft.sub_event in TERRITORIAL
+        and ev.actor1 is None
+    ):
         # "سقطت الطيبة": the side that was taking ground in the narrative gains it
-        gainer = next((d.event.actor1 for d in reversed(previous) if d.sub_event in TERRITORIAL and d.event.actor1),
-                      None)
+        gainer = next(
+            (d.event.actor1 for d in reversed(previous) if d.sub_event in TERRITORIAL and d.event.actor1),
+            None,
+        )
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+def _first(*groups: list[Mention]) -> Mention | None:
+    """The first mention of the first non-empty group."""
+    return next((g[0] for g in groups if g), None)
 
 
 def _victim(entity: Entity | None) -> bool:
@@ -341,7 +469,7 @@ def voice_of(hit: TriggerHit) -> str:
 
 
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
-    """"They": in a statement, the party the author last dealt with; otherwise the actor named most often
+    """ "They": in a statement, the party the author last dealt with; otherwise the actor named most often
     in the preceding stretch of text (about 1,500 characters),
     the latest one on a tie, leaving out the narrator, victims and actors named only as a model."""
     if ctx.author:
@@ -390,23 +518,28 @@ def _we_form(hit: TriggerHit) -> bool:
         return False
     word = normalize_for_match(hit.text).split()[0]
     lemma = normalize_for_match(hit.trigger.lemma)
-    return (word.startswith("ن") and not lemma.startswith("ن")) or (word.endswith("نا") and not lemma.endswith("نا"))
+    return (word.startswith("ن") and not lemma.startswith("ن")) or (
+        word.endswith("نا") and not lemma.endswith("نا")
+    )
 
 
 def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
-    """"استهدفت مدفعيتنا", "تمكن مجاهدونا من": a force of ours right after the trigger."""
+    """ "استهدفت مدفعيتنا", "تمكن مجاهدونا من": a force of ours right after the trigger."""
     after = normalize_for_match(ctx.text[hit.end : min(hi, hit.end + 40)]).split()[:2]
     return any(w.endswith("نا") and w[:-2].rstrip("و") in _OUR_FORCES for w in after)
 
 
-def _coordinated(ctx: DocContext, after: list[Mention], actor1: str | None, actor2: str | None,
-                 we: bool) -> list[str]:
+def _coordinated(
+    ctx: DocContext, after: list[Mention], actor1: str | None, actor2: str | None, we: bool
+) -> list[str]:
     """Actors joined to the agent by و right after it: "دخلنا نحن والهيئة والعزة"."""
     out: list[str] = []
     for m in after:
         if m.entity in (actor1, actor2) or m.entity in out:
             continue
-        if ctx.attached_prefix(m).startswith("و") and (we or out or m.start - (after[0].end if after else 0) < 3):
+        if ctx.attached_prefix(m).startswith("و") and (
+            we or out or m.start - (after[0].end if after else 0) < 3
+        ):
             out.append(m.entity or "")
     return [e for e in out if e]
 
@@ -418,8 +551,11 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     hit = draft.hit
     if draft.event.type in VERBAL_TYPES:
         # statements, requests and refusals have a place only when the clause names where they happened
-        here = [m for m in ctx.within(ctx.places, hit.end, draft.clause_end)
-                if ctx.words_before(m.start, 1)[-1:] == ["في"] and _kind(ctx, m) not in ("country", "admin1")]
+        here = [
+            m
+            for m in ctx.within(ctx.places, hit.end, draft.clause_end)
+            if ctx.words_before(m.start, 1)[-1:] == ["في"] and _kind(ctx, m) not in ("country", "admin1")
+        ]
         if here:
             _set_place(draft, here[0])
         return
@@ -474,8 +610,11 @@ def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str
         if m.start > pos + 200:
             break
         words = ctx.words_before(m.start, 3)
-        if words and (words[-1] in cues.according_to or " ".join(words[-2:]) in cues.according_to
-                      or (words[-1] in cues.reporting and m.start < pos)):
+        if words and (
+            words[-1] in cues.according_to
+            or " ".join(words[-2:]) in cues.according_to
+            or (words[-1] in cues.reporting and m.start < pos)
+        ):
             return [m.entity or ""]
     return [ctx.author] if ctx.author else []
 
@@ -528,7 +667,7 @@ class CasualtyCounter:
     def _side(self, ctx: DocContext, words: list[tuple[int, int, str]], j: int, vlo: int) -> str:
         """The actor named within three words after the number ("31 عنصراً من الهيئة", "4 مدنيين")."""
         tail = words[j + 1 : j + 5]
-        for _, end, word in tail:
+        for _, _end, word in tail:
             if word.endswith("نا") and ctx.author and len(word) > 4:
                 return ctx.author  # "ثلاثة من عناصرنا"
         if tail:
@@ -548,17 +687,33 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     for d in drafts:
         target = None
         if normalize_for_match(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy":
-            target = next((p for p in reversed(merged) if p.event.type == "ASSAULT"
-                           and d.sentence - p.sentence <= 2 and _compatible(p, d, lenient=True)), None)
+            target = next(
+                (
+                    p
+                    for p in reversed(merged)
+                    if p.event.type == "ASSAULT"
+                    and d.sentence - p.sentence <= 2
+                    and _compatible(p, d, lenient=True)
+                ),
+                None,
+            )
         if target is None:
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
         if target is None:
             merged.append(d)
             continue
         t, e = target.event, d.event
-        if normalize_for_match(target.hit.trigger.lemma) in casualty_words and d.hit.trigger.lemma not in casualty_words:
+        if (
+            normalize_for_match(target.hit.trigger.lemma) in casualty_words
+            and d.hit.trigger.lemma not in casualty_words
+        ):
             # "قُتل ثلاثة في هجوم شنه…": the attack, not the death toll, is the trigger
-            t.trigger, t.mode, target.hit, target.sub_event = e.trigger, e.mode, d.hit, d.sub_event or target.sub_event
+            t.trigger, t.mode, target.hit, target.sub_event = (
+                e.trigger,
+                e.mode,
+                d.hit,
+                d.sub_event or target.sub_event,
+            )
         elif target.sub_event in (None, "Armed clash") and d.sub_event not in (None, "Armed clash"):
             target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
         t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
@@ -581,8 +736,15 @@ def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
         return False
     for slot in ("actor1", "actor2", "place"):
         u, v = getattr(a.event, slot), getattr(b.event, slot)
-        loose = lenient or (slot == "actor2" and ("actor2" in a.event.inferred or "actor2" in b.event.inferred))
-        if u is not None and v is not None and u != v and not (loose and slot in a.event.inferred + b.event.inferred):
+        loose = lenient or (
+            slot == "actor2" and ("actor2" in a.event.inferred or "actor2" in b.event.inferred)
+        )
+        if (
+            u is not None
+            and v is not None
+            and u != v
+            and not (loose and slot in a.event.inferred + b.event.inferred)
+        ):
             return False
     return a.event.modality == b.event.modality
 
@@ -609,11 +771,23 @@ def split_by_place(events: list[Draft], ctx: DocContext) -> list[Draft]:
         listed = _place_list(ctx, d)
         for place in listed[1:]:
             ev = d.event
-            clone = Event(id="", type=ev.type, mode=ev.mode, trigger=ev.trigger, evidence=list(ev.evidence),
-                          actor1=ev.actor1, actor2=ev.actor2, assoc_actors=list(ev.assoc_actors),
-                          place=place.entity, place_relation=place.attrs.get("relative"), modality=ev.modality,
-                          negated=ev.negated, reported_by=list(ev.reported_by), inferred=[*ev.inferred, "split"],
-                          confidence=ev.confidence)
+            clone = Event(
+                id="",
+                type=ev.type,
+                mode=ev.mode,
+                trigger=ev.trigger,
+                evidence=list(ev.evidence),
+                actor1=ev.actor1,
+                actor2=ev.actor2,
+                assoc_actors=list(ev.assoc_actors),
+                place=place.entity,
+                place_relation=place.attrs.get("relative"),
+                modality=ev.modality,
+                negated=ev.negated,
+                reported_by=list(ev.reported_by),
+                inferred=[*ev.inferred, "split"],
+                confidence=ev.confidence,
+            )
             twin = Draft(clone, d.hit, d.sentence, d.clause_start, d.clause_end, d.sub_event)
             twin.time_mention = d.time_mention
             out.append(twin)
@@ -650,8 +824,9 @@ def attach_casualty_sentences(events: list[Draft], ctx: DocContext, counter: Cas
         for kind, sides in counts.items():
             for side, n in sides.items():
                 owner.event.counts.setdefault(kind, {}).setdefault(side, n)
-        owner.event.evidence.append(Span(unit.sentence.start, unit.sentence.end,
-                                         ctx.text[unit.sentence.start : unit.sentence.end]))
+        owner.event.evidence.append(
+            Span(unit.sentence.start, unit.sentence.end, ctx.text[unit.sentence.start : unit.sentence.end])
+        )
 
 
 def resolve_timeline(events: list[Draft], doc: Document) -> None:
@@ -673,14 +848,26 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
                 ev.date, ev.time_precision = value + "-15", 3
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}
             elif relative and relative.get("anchor") == "previous" and previous is not None:
-                ev.time = {"text": m.text, "start": m.start, "end": m.end, "anchor": previous.event.id or None,
-                           "relation": relative.get("direction"),
-                           **{k: relative[k] for k in ("days", "hours") if k in relative}}
-                ev.date, ev.time_precision = _shift(previous.event.date, relative), previous.event.time_precision
+                ev.time = {
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "anchor": previous.event.id or None,
+                    "relation": relative.get("direction"),
+                    **{k: relative[k] for k in ("days", "hours") if k in relative},
+                }
+                ev.date, ev.time_precision = (
+                    _shift(previous.event.date, relative),
+                    previous.event.time_precision,
+                )
             else:
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}
         elif previous is not None and previous.sentence == d.sentence:
-            ev.date, ev.time_precision, ev.time = previous.event.date, previous.event.time_precision, previous.event.time
+            ev.date, ev.time_precision, ev.time = (
+                previous.event.date,
+                previous.event.time_precision,
+                previous.event.time,
+            )
         elif doc.published:
             # Told as current news with no time of its own: the week of publication (ACLED precision 2).
             ev.date, ev.time_precision = doc.published[:10], 2
@@ -706,13 +893,25 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
         if word not in denials and word[1:] not in denials:
             continue
         d.event.type = "REJECT"
-        claim = next((n for n in events[i + 1 :] if 0 <= n.hit.start - d.hit.end < 25
-                      and normalize_for_match(n.hit.text) not in denials), None)
+        claim = next(
+            (
+                n
+                for n in events[i + 1 :]
+                if 0 <= n.hit.start - d.hit.end < 25 and normalize_for_match(n.hit.text) not in denials
+            ),
+            None,
+        )
         denied = normalize_for_match(ctx.text[d.hit.end : d.hit.end + 30]).split()
         ours = next((w for w in denied[:3] if w.endswith("نا") and len(w) > 4), None)
         if ours and ctx.author:  # "تنكر وتكذب تدخلنا": our action, told before
-            target = next((p for p in reversed(events[:i]) if p.event.actor1 == ctx.author
-                           and p.event.type not in VERBAL_TYPES), None)
+            target = next(
+                (
+                    p
+                    for p in reversed(events[:i])
+                    if p.event.actor1 == ctx.author and p.event.type not in VERBAL_TYPES
+                ),
+                None,
+            )
         elif claim is not None:  # the denied claim, told again: dispute its first telling
             target = next((p for p in events[:i] if p.event.type == claim.event.type), claim)
         else:

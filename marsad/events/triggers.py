@@ -89,8 +89,14 @@ class TriggerMatcher:
             entry = self._best_entry(m.entries, _spelling(view.original[m.start : m.end]))
             hits.append(
                 TriggerHit(
-                    m.start, m.end, m.vstart, m.vend, view.original[m.start : m.end],
-                    self.triggers[entry.ref], entry.form, m.prefix,
+                    m.start,
+                    m.end,
+                    m.vstart,
+                    m.vend,
+                    view.original[m.start : m.end],
+                    self.triggers[entry.ref],
+                    entry.form,
+                    m.prefix,
                 )
             )
         return hits

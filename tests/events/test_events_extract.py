@@ -33,8 +33,11 @@ def one(evs: list[Event], type_: str) -> Event:
 
 
 def test_shelling_with_place_date_and_victims(nlp: Pipeline) -> None:
-    evs = events(nlp, "قصفت قوات النظام مدينة خان شيخون في ريف إدلب الجنوبي أمس، ما أدى إلى مقتل أربعة مدنيين.",
-                 published="2019-05-14")
+    evs = events(
+        nlp,
+        "قصفت قوات النظام مدينة خان شيخون في ريف إدلب الجنوبي أمس، ما أدى إلى مقتل أربعة مدنيين.",
+        published="2019-05-14",
+    )
     ev = one(evs, "ASSAULT")
     assert ev.actor1 == "syrian-government-forces"
     assert ev.place is not None and ev.place.startswith("geonames:")
@@ -60,7 +63,9 @@ def test_first_person_plural_is_the_author(nlp: Pipeline) -> None:
 
 
 def test_reported_by_an_outlet(nlp: Pipeline) -> None:
-    ev = one(events(nlp, "وفق المرصد السوري لحقوق الإنسان، شنت الطائرات الروسية غارات على بلدة كفرنبل."), "ASSAULT")
+    ev = one(
+        events(nlp, "وفق المرصد السوري لحقوق الإنسان، شنت الطائرات الروسية غارات على بلدة كفرنبل."), "ASSAULT"
+    )
     assert ev.reported_by == ["syrian-observatory-for-human-rights"]
     assert ev.actor1 == "russian-armed-forces"
     assert ev.acled is not None and ev.acled["sub_event_type"] == "Air/drone strike"
@@ -74,17 +79,24 @@ def test_casualty_sentence_joins_its_event(nlp: Pipeline) -> None:
 
 
 def test_territory_and_relative_dates(nlp: Pipeline) -> None:
-    evs = events(nlp, "سيطرت قوات النظام على بلدة كفرنبودة يوم 8 أيار 2019. وفي اليوم التالي استعادت هيئة تحرير الشام "
-                      "البلدة بعد اشتباكات عنيفة.")
+    evs = events(
+        nlp,
+        "سيطرت قوات النظام على بلدة كفرنبودة يوم 8 أيار 2019. وفي اليوم التالي استعادت هيئة تحرير الشام "
+        "البلدة بعد اشتباكات عنيفة.",
+    )
     first, second = [e for e in evs if e.acled and "territory" in e.acled["sub_event_type"]][:2]
     assert first.acled is not None and first.acled["sub_event_type"] == "Government regains territory"
-    assert second.acled is not None and second.acled["sub_event_type"] == "Non-state actor overtakes territory"
+    assert (
+        second.acled is not None and second.acled["sub_event_type"] == "Non-state actor overtakes territory"
+    )
     assert first.date == "2019-05-08" and second.date == "2019-05-09"
     assert second.time is not None and second.time.get("anchor") == first.id
 
 
 def test_denial_disputes_the_claim(nlp: Pipeline) -> None:
-    evs = events(nlp, "أعلن جيش النظام سيطرته على تلة الناصرية. ونفت هيئة تحرير الشام سيطرة النظام على التلة.")
+    evs = events(
+        nlp, "أعلن جيش النظام سيطرته على تلة الناصرية. ونفت هيئة تحرير الشام سيطرة النظام على التلة."
+    )
     denial = one(evs, "REJECT")
     assert denial.actor1 == "hayat-tahrir-al-sham"
     claim = next(e for e in evs if e.id == denial.disputes)
