@@ -17,33 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from marsad.kb.schema import ACTOR_TYPES, Actor, Alias, FormerName, KnowledgeBase, Person, PersonCues
+from marsad.kb.yamlfiles import read_yaml, yaml_files
 from marsad.text.normalize import normalize_for_match
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
-
-
-class _Loader(_BaseLoader):
-    """A safe loader that rejects a key repeated in one mapping (YAML would keep only the last)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                duplicate = key in seen
-                seen.add(key)
-            except TypeError:  # an unhashable key is reported by the base constructor
-                continue
-            if duplicate:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        return mapping
-
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACTORS_DIR = DATA_DIR / "actors"
@@ -127,39 +103,11 @@ def _fail(where: _Where | str, problem: str, fix: str) -> KnowledgeBaseError:
 
 def _read_yaml(path: Path, digest: Any) -> Any:
     """Parse one YAML file, feeding its bytes into the content hash."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _fail(
-            str(path), f"cannot be read ({exc.strerror or exc})", "Check the path and permissions"
-        ) from exc
-    digest.update(len(raw).to_bytes(8, "big"))
-    digest.update(raw)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _fail(str(path), f"is not UTF-8 (byte {exc.start})", "Save the file as UTF-8") from exc
-    try:
-        return yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise _fail(str(path), f"is not valid YAML{at}: {problem}", "Fix the YAML syntax") from exc
+    return read_yaml(path, _fail, digest)
 
 
 def _yaml_files(path: Path) -> list[Path]:
-    """A file, or the *.yaml / *.yml files under a directory (recursively, sorted)."""
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
-        if not files:
-            raise _fail(
-                str(path), "contains no .yaml or .yml files", "Give a YAML file or a directory of them"
-            )
-        return files
-    if not path.exists():
-        raise _fail(str(path), "does not exist", "Check the --kb path")
-    return [path]
+    return yaml_files(path, _fail, "Check the --kb path")
 
 
 # --------------------------------------------------------------------------------------------------
