@@ -99,6 +99,8 @@ class ActorRecognizer:
 
 
 _SPEAKERS = frozenset({"المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه"})
+# "القيادي السابق في فصائل المعارضة محمود الزعبي": a member's role, "في", the organization, the name.
+_MEMBERS = frozenset({"القيادي", "قيادي", "القايد", "قايد", "المسوول", "مسوول", "عضو", "العضو", "الامير", "امير"})
 
 
 class PersonRecognizer:
@@ -144,12 +146,11 @@ class PersonRecognizer:
         text = analysis.view.text
         out: list[Candidate] = []
         for actor in analysis.facts.get("candidates.actors", []):
-            before = words_before(text, actor.vstart, 2)
-            if (
-                len(before) < 2
-                or before[-1] not in ("باسم", "بلسان")
-                or strip_proclitics(before[-2]) not in _SPEAKERS
-            ):
+            before = words_before(text, actor.vstart, 4)
+            if len(before) < 2 or before[-1] not in ("باسم", "بلسان", "في"):
+                continue
+            roles = {strip_proclitics(w) for w in before[:-1]}
+            if not roles & (_SPEAKERS if before[-1] != "في" else _MEMBERS):
                 continue
             tokens = self._name_tokens(analysis.view, actor.vend, limit=3)
             if not tokens or text[actor.vend : tokens[0][0]].strip():

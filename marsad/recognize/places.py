@@ -57,6 +57,8 @@ _LIST_PREV = re.compile(r"(\w+)[\s,]*$")
 # A preposition or a construct noun / verb of taking and losing, then (after a space) the object.
 _MOTION_OBJECT = re.compile(r"(?<!\w)(\w+) (?=\w)")
 _CONSTRUCT_MOTION = ("سقوط", "سقطت", "سقط", "خساره", "استعاده", "اقتحام", "حصار", "تحرير")
+# A bulleted line that starts with one or two names and a colon: "▪️ معرشمشة وكفرروما: براميل".
+_BULLET_ITEM = re.compile(r"(?m)^[\W_]*[▪•●◾◽▫■□\-*][\W_]*[ ]*((?:\w+)(?: \w+)?(?: و\w+(?: \w+)?)?) ?:")
 _LIST_AND = re.compile(r"\s*(?:,\s*)?و(?=\w{3})")
 _LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
@@ -244,6 +246,7 @@ class PlaceRecognizer:
             proposals.append(previous)
         proposals.extend(self._cue_places(analysis))
         proposals.extend(self._motion_places(analysis))
+        proposals.extend(self._bulleted_places(analysis))
         proposals.extend(self._list_neighbours(analysis, proposals))
         analysis.facts["candidates.places"] = proposals
         analysis.facts["country_prior"] = prior
@@ -284,8 +287,21 @@ class PlaceRecognizer:
                 if follow is None or not self._ends_list(text, ve):
                     break
                 pos = follow.end()
-                if not self._proper(pos, text):
-                    break
+                joined = text[follow.end() - 1 : follow.end()] == "و"
+                if not (joined and head in self.cues.plural) and not self._proper(pos, text):
+                    break  # a comma list, or a single cue, needs a proper name
+        return out
+
+    def _bulleted_places(self, analysis: Analysis) -> list[Candidate]:
+        """Telegram tallies list places as bullets: "▪️ تلمنس: قصف مدفعي", "- معرشمشة وكفرروما: غارات"."""
+        text = analysis.view.text
+        out: list[Candidate] = []
+        for m in _BULLET_ITEM.finditer(text):
+            for name in re.finditer(r"(?:^| و)(\w+(?: (?!و)\w+)?)", m.group(1)):
+                vs, ve = m.start(1) + name.start(1), m.start(1) + name.end(1)
+                if self._name_word(text[vs:ve].split()[0]) and self._proper(vs, text):
+                    out.append(Candidate.from_view(analysis.view, vs, ve, Label.PLACE, "cue-place", 0.55,
+                                                   {"cue": "list", "cue_value": "bullet", "common": False}))
         return out
 
     def _motion_places(self, analysis: Analysis) -> list[Candidate]:
@@ -393,6 +409,8 @@ class PlaceRecognizer:
         if not rest.strip() or rest.lstrip(" ")[:1] in ',.;:!?()\n"-':
             return True
         nxt = rest.split()[0]
+        if not any(ch.isalpha() for ch in nxt):
+            return True  # an emoji or a number closes the list
         bare = nxt[1:] if nxt[:1] == "و" else nxt
         return (nxt.startswith("و") and len(nxt) > 3) or any(
             w in self.stop or w in self.cues.preposition or self.cues.is_cue_word(w) for w in (nxt, bare)
@@ -410,10 +428,11 @@ class PlaceRecognizer:
 
     def _name_word(self, word: str) -> bool:
         """Could this word be (the start of) a place name?"""
-        bare = word[1:] if word[0] in "وف" and len(word) > 3 else word
+        bare = word[1:] if word[0] in "وف" and len(word) >= 3 else word
         return not (
             word in self.stop
             or bare in self.stop
+            or self.cues.is_cue_word(bare)
             or word[0].isdigit()
             or len(word) < 3
             or self.cues.is_cue_word(word)
