@@ -3,7 +3,7 @@ mentions inside a span, the words before a position, and who "we" and "they" are
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from marsad.model import Document, Label, Mention
@@ -43,6 +43,11 @@ class DocContext:
         self.times = [m for m in ordered if m.label == Label.TIME]
         self.names = [m for m in ordered if m.label != Label.TIME]
         self.author = doc.author.organization if doc.author else None
+        self._starts = {id(group): [m.start for m in group] for group in (self.actors, self.places, self.times)}
+        self._named = bytearray(len(doc.text) + 1)  # 1 where an actor, person or place name stands
+        for m in self.names:
+            self._named[m.start : m.end] = b"\x01" * (m.end - m.start)
+        self.cache: dict[object, object] = {}  # per-document memo for the extractor
 
     def unit_at(self, pos: int) -> tuple[int, Unit]:
         """Index and unit of the sentence holding original offset ``pos``."""
@@ -51,11 +56,20 @@ class DocContext:
 
     def inside_name(self, start: int, end: int) -> bool:
         """Does the span overlap an actor, person or place name ("تحرير" in "هيئة تحرير الشام")?"""
-        return any(m.start < end and start < m.end for m in self.names if m.start < end)
+        return self._named.find(1, start, end) != -1
 
-    @staticmethod
-    def within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
-        return [m for m in mentions if lo <= m.start and m.end <= hi]
+    def within(self, mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+        """Mentions of one of the indexed groups that lie inside [lo, hi)."""
+        starts = self._starts.get(id(mentions))
+        if starts is None:
+            return [m for m in mentions if lo <= m.start and m.end <= hi]
+        i = bisect_left(starts, lo)
+        out: list[Mention] = []
+        while i < len(mentions) and mentions[i].start < hi:
+            if mentions[i].end <= hi:
+                out.append(mentions[i])
+            i += 1
+        return out
 
     def words_before(self, pos: int, n: int = 3) -> list[str]:
         """Folded words before original offset ``pos`` (nearest last), not crossing punctuation."""

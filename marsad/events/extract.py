@@ -626,8 +626,17 @@ class CasualtyCounter:
 
     def __init__(self, cues: EventCues) -> None:
         self.cues = cues
+        self._kinds = {word: kind for kind, words in cues.casualties.items() for word in words}
 
     def counts(self, ctx: DocContext, lo: int, hi: int) -> dict[str, dict[str, int]]:
+        """Counts in [lo, hi), computed once per span of a document (a copy, safe to change)."""
+        key = ("counts", lo, hi)
+        if key not in ctx.cache:
+            ctx.cache[key] = self._counts(ctx, lo, hi)
+        cached: dict[str, dict[str, int]] = ctx.cache[key]  # type: ignore[assignment]
+        return {kind: dict(sides) for kind, sides in cached.items()}
+
+    def _counts(self, ctx: DocContext, lo: int, hi: int) -> dict[str, dict[str, int]]:
         view = ctx.view
         vlo, vhi = view.to_view(lo), view.to_view(hi)
         words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+", view.text[vlo:vhi])]
@@ -645,10 +654,10 @@ class CasualtyCounter:
         return out
 
     def _kind(self, word: str) -> str | None:
-        for kind, forms in self.cues.casualties.items():
-            if word in forms or (word[:1] in "وفب" and word[1:] in forms):
-                return kind
-        return None
+        kind = self._kinds.get(word)
+        if kind is None and word[:1] in "وفب":
+            kind = self._kinds.get(word[1:])
+        return kind
 
     def _number_near(self, words: list[tuple[int, int, str]], i: int) -> tuple[int | None, int]:
         for j in (i + 1, i + 2, i - 1, i - 2):

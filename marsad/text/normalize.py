@@ -143,12 +143,13 @@ def normalize_key(s: str) -> str:
 class NormalizedText:
     """A folded view of ``original`` whose positions map back to original character offsets."""
 
-    __slots__ = ("_dense", "_shift_at", "original", "text")
+    __slots__ = ("_deleted", "_dense", "_shift_at", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original
         self._dense: list[int] | None = None
         self._shift_at: list[int] = []
+        self._deleted: list[int] = []  # original offsets of removed characters, ascending
         if _EXPANDING_RE is not None and _EXPANDING_RE.search(original):
             self._build_dense(original)
             return
@@ -158,6 +159,7 @@ class NormalizedText:
         # Deletions only: remember, for each deleted character k, the view position it precedes.
         # A view position j then lies at original j + (number of deletions before it).
         shift_at: list[int] = []
+        deleted: list[int] = []
         removed = 0
         pieces: list[str] = []
         last = 0
@@ -166,8 +168,10 @@ class NormalizedText:
             view_pos = m.start() - removed
             n = m.end() - m.start()
             shift_at.extend([view_pos] * n)
+            deleted.extend(range(m.start(), m.end()))
             removed += n
             last = m.end()
+        self._deleted = deleted
         pieces.append(original[last:])
         self._shift_at = shift_at
         self.text = "".join(pieces).translate(_TABLE)
@@ -197,8 +201,9 @@ class NormalizedText:
 
     def to_view(self, i: int) -> int:
         """View position of original offset ``i`` (the first view character at or after it)."""
-        if self._dense is None and not self._shift_at:
-            return min(i, len(self.text))
+        if self._dense is None:
+            # every removed character before ``i`` moves it one place left
+            return min(i - bisect_left(self._deleted, i), len(self.text))
         return bisect_left(range(len(self.text)), i, key=self.to_original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
