@@ -3,15 +3,17 @@ mentions inside a span, the words before a position, and who "we" and "they" are
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from marsad.model import Document, Label, Mention
-from marsad.recognize.context import words_before
 from marsad.text.normalize import NormalizedText
 from marsad.text.segment import Span, clauses, sentences
 
 ACTOR_LABELS = (Label.ORG, Label.GROUP)
+_WORD = re.compile(r"\w+")
+_BARRIER = re.compile(r"[.!?\n,;:()\[\]\"]")
 
 
 @dataclass(slots=True)
@@ -43,11 +45,17 @@ class DocContext:
         self.times = [m for m in ordered if m.label == Label.TIME]
         self.names = [m for m in ordered if m.label != Label.TIME]
         self.author = doc.author.organization if doc.author else None
-        self._starts = {id(group): [m.start for m in group] for group in (self.actors, self.places, self.times)}
+        self._starts = {
+            id(group): [m.start for m in group] for group in (self.actors, self.places, self.times)
+        }
         self._named = bytearray(len(doc.text) + 1)  # 1 where an actor, person or place name stands
         for m in self.names:
             self._named[m.start : m.end] = b"\x01" * (m.end - m.start)
         self.cache: dict[object, object] = {}  # per-document memo for the extractor
+        # words of the view with the number of punctuation barriers before each, for words_before
+        self._barriers = [m.start() for m in _BARRIER.finditer(view.text)]
+        self._words = [(m.start(), m.end()) for m in _WORD.finditer(view.text)]
+        self._word_ends = [w[1] for w in self._words]
 
     def unit_at(self, pos: int) -> tuple[int, Unit]:
         """Index and unit of the sentence holding original offset ``pos``."""
@@ -72,8 +80,27 @@ class DocContext:
         return out
 
     def words_before(self, pos: int, n: int = 3) -> list[str]:
-        """Folded words before original offset ``pos`` (nearest last), not crossing punctuation."""
-        return words_before(self.view.text, self.view.to_view(pos), n)
+        """Folded words before original offset ``pos`` (nearest last), not crossing punctuation and at
+        most 60 characters back: ``recognize.context.words_before`` answered from an index."""
+        text = self.view.text
+        vpos = self.view.to_view(pos)
+        lo = max(0, vpos - 60)
+        b = bisect_left(self._barriers, vpos) - 1
+        if b >= 0 and self._barriers[b] >= lo:
+            lo = self._barriers[b] + 1
+        i = bisect_left(self._word_ends, vpos)  # the first word ending at or after vpos
+        if i < len(self._words) and self._words[i][0] < vpos:
+            i += 1  # a word cut by vpos counts with its part before vpos
+        out: list[str] = []
+        i -= 1
+        while i >= 0 and len(out) < n:
+            start, end = self._words[i]
+            if end <= lo:
+                break
+            out.append(text[max(start, lo) : min(end, vpos)])
+            i -= 1
+        out.reverse()
+        return out
 
     def attached_prefix(self, mention: Mention) -> str:
         """Letters written attached before a mention ("ل" in "لقوات", "و" in "والهيئة")."""

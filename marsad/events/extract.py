@@ -605,10 +605,7 @@ def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
 
 def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str]:
     """Who states the event: "وفق المرصد", "قال المرصد", else the document's author or agency."""
-    sentence_actors = ctx.within(ctx.actors, s_lo, len(ctx.text))
-    for m in sentence_actors:
-        if m.start > pos + 200:
-            break
+    for m in ctx.within(ctx.actors, s_lo, min(len(ctx.text), pos + 200)):
         words = ctx.words_before(m.start, 3)
         if words and (
             words[-1] in cues.according_to
