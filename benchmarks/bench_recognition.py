@@ -503,6 +503,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "components": components,
         "by_shape": shape_rates(records, tp.doc_seconds),
     }
+    # The two layers: recognition (every component but events) and the full pipeline with events.
+    events_s = sum(s for n, s in tp.components if n == "events")
+    recognition_s = tp.seconds - events_s
+    figures["recognition"]["layers"] = {
+        "recognition_mb_per_s": round(tp.bytes / recognition_s / MB, 4) if recognition_s else None,
+        "events_mb_per_s": round(tp.bytes / events_s / MB, 4) if events_s else None,
+        "full_mb_per_s": round(tp.rate(tp.bytes) / MB, 4),
+    }
 
     if not args.no_cold_start:
         err.print(f"cold start: {args.cold_runs} runs each ...")
