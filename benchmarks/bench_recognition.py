@@ -532,6 +532,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         marsad_sample_s = sum(tp.doc_seconds[r["id"]] for r in done)
         marsad_sample_rate = sum(len(r["text"]) for r in done) / marsad_sample_s if marsad_sample_s else 0.0
         bert["ratio"] = round(tp.rate(tp.chars) / bert["chars_per_s"], 1) if bert["chars_per_s"] else None
+        recognition_s = tp.seconds - sum(s for n, s in tp.components if n == "events")
+        bert["ratio_recognition"] = (
+            round(tp.chars / recognition_s / bert["chars_per_s"], 1)
+            if bert["chars_per_s"] and recognition_s
+            else None
+        )
         bert["ratio_same_sample"] = (
             round(marsad_sample_rate / bert["chars_per_s"], 1) if bert["chars_per_s"] else None
         )
