@@ -67,6 +67,33 @@ def render_table(record: dict[str, Any], out: TextIO) -> None:
             _details(m, ent),
         )
     console.print(table)
+    if record.get("events"):
+        console.print(_events_table(record, entities))
+
+
+def _events_table(record: dict[str, Any], entities: dict[str, dict[str, Any]]) -> Any:
+    """One row per event: what, who to whom, where, when, and the trigger word."""
+    from rich.table import Table
+
+    def name(entity_id: str | None) -> str:
+        return str(entities.get(entity_id or "", {}).get("name") or entity_id or "")
+
+    table = Table(title="events", show_lines=False)
+    for col in ("id", "type", "ACLED", "actor1 → actor2", "place", "date", "modality", "trigger"):
+        table.add_column(col, overflow="fold")
+    for ev in record["events"]:
+        acled = ev.get("acled") or {}
+        who = name(ev.get("actor1")) + (f" → {name(ev.get('actor2'))}" if ev.get("actor2") else "")
+        if ev.get("assoc_actors"):
+            who += " (with " + ", ".join(name(a) for a in ev["assoc_actors"]) + ")"
+        date = ev.get("date") or ""
+        if ev.get("time_precision"):
+            date += f" (p{ev['time_precision']})"
+        table.add_row(
+            ev["id"], ev["type"], acled.get("sub_event_type") or "", who, name(ev.get("place")), date,
+            ev.get("modality") or "", isolate(ev["trigger"]["text"]),
+        )
+    return table
 
 
 def _details(mention: dict[str, Any], entity: dict[str, Any]) -> str:

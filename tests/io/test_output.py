@@ -34,3 +34,24 @@ def test_table_isolates_arabic_text() -> None:
     assert isolate("قوات النظام") in out.getvalue()
     assert isolate("x") == f"{FSI}x{PDI}"
     assert "Military Forces of Syria" in out.getvalue()
+
+
+def test_table_lists_events() -> None:
+    from marsad.model import Event, Span
+
+    doc = sample()
+    doc.add_event(
+        Event(
+            id="e1",
+            type="ASSAULT",
+            trigger=Span(0, 4, "قصفت"),
+            actor1="syrian-government-forces",
+            acled={"sub_event_type": "Shelling/artillery/missile attack"},
+            date="2017-04-02",
+            time_precision=1,
+        )
+    )
+    out = io.StringIO()
+    render_table(to_record(doc), out)
+    text = out.getvalue()
+    assert "Shelling/artillery/missile attack" in text and "2017-04-02 (p1)" in text
