@@ -47,7 +47,8 @@ def render_table(record: dict[str, Any], out: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, soft_wrap=False, highlight=False)
+    # a file or pipe gets a wide table (a terminal keeps its own width)
+    console = Console(file=out, soft_wrap=False, highlight=False, width=None if out.isatty() else 160)
     entities = {e["id"]: e for e in record["entities"]}
     author = record.get("author") or {}
     org = entities.get(author.get("organization") or "", {}).get("name")
