@@ -42,6 +42,40 @@ _AGENT = frozenset(
         "تبنتها",
     }
 )
+_WEAPONS = (
+    "قذيف",
+    "قذايف",
+    "صاروخ",
+    "صواريخ",
+    "عبوه",
+    "عبوات",
+    "لغم",
+    "الغام",
+    "برميل",
+    "براميل",
+    "قنبل",
+    "قنابل",
+)
+_WEAPON_HANDLING = frozenset(
+    {
+        "استخدام",
+        "استخدموا",
+        "استخدمت",
+        "استخدم",
+        "تفكيك",
+        "ازاله",
+        "نزع",
+        "ضبط",
+        "زرع",
+        "زرعت",
+        "مخلفات",
+        "خلفها",
+        "حقول",
+        "خرايط",
+        "اسلحه",
+        "رشاشه",
+    }
+)
 _LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
 _NOT_WE = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا"})
 _COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
@@ -164,6 +198,8 @@ class EventExtractor:
             return True
         if "ب" in hit.prefix and hit.trigger.type in ("AID", "COOPERATE", "SUPPORT"):
             return True
+        if _is_weapon(hit) and set(ctx.words_before(hit.start - len(hit.prefix), 2)) & _WEAPON_HANDLING:
+            return True  # "استخدموا قذائف", "تفكيك العبوات", "مخلفات الألغام": no attack here
         if normalize_for_match(hit.trigger.lemma) in self.casualty_words:
             _, unit = ctx.unit_at(hit.start)
             sentence = normalize_for_match(ctx.text[unit.sentence.start : unit.sentence.end])
@@ -692,7 +728,11 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     merged: list[Draft] = []
     for d in drafts:
         target = None
-        if normalize_for_match(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy":
+        if (
+            normalize_for_match(d.hit.trigger.lemma) in casualty_words
+            or d.event.mode == "destroy"
+            or _is_weapon(d.hit)
+        ):
             target = next(
                 (
                     p
@@ -735,6 +775,12 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     return merged
 
 
+def _is_weapon(hit: TriggerHit) -> bool:
+    """A weapon named as a trigger ("عبوة ناسفة", "قذائف"): part of an attack told around it."""
+    word = normalize_for_match(hit.text)
+    return any(word.startswith(w) for w in _WEAPONS)
+
+
 def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
     """No slot of one contradicts the other (``lenient``: an inferred actor of ``b`` may differ), and a
     change of territory is never the same happening as a fight."""
@@ -757,7 +803,15 @@ def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
 
 def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
-    if x.type != y.type or b.sentence - a.sentence > 3 or not _compatible(a, b):
+    if x.type != y.type or b.sentence - a.sentence > 3:
+        return False
+    definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
+    if definite and b.hit.trigger.pos == "noun" and 0 < b.sentence - a.sentence <= 2:
+        # "ويعد الهجوم الأعنف…": a definite noun tells the earlier happening again; its clause's
+        # actors are the speaker's or a bystander's, so only an explicitly different place separates them
+        explicit_place = y.place is not None and "place" not in y.inferred
+        return not (explicit_place and x.place is not None and x.place != y.place)
+    if not _compatible(a, b):
         return False
     if a.sentence == b.sentence:
         return True
