@@ -76,6 +76,9 @@ _WEAPON_HANDLING = frozenset(
         "رشاشه",
     }
 )
+# Triggers of movement that are a deployment unless the sentence tells of fighting.
+_MOVEMENT = frozenset({"advance", "advance-noun", "reach", "enter"})
+_OFFENSIVE = frozenset({"العمل", "عمليه", "معركه", "هجمه", "الهجمه", "المعركه", "العمليه", "اقتحام", "هجوم", "الهجوم"})
 _LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
 _NOT_WE = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا"})
 _COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
@@ -219,6 +222,9 @@ class EventExtractor:
             confidence=0.7,
         )
         draft = Draft(event, hit, index, clause.start, clause.end, trigger.acled)
+        if trigger.id in _MOVEMENT and not self._fighting(ctx, unit.sentence.start, unit.sentence.end, hit):
+            # "وصلت قوة من الحشد إلى المكان": troops moving with no fighting told is a deployment
+            event.type, event.mode, draft.sub_event = "MOBILIZE", "troops", "Change to group/activity"
         self._modality(ctx, draft)
         assign_actors(ctx, draft, previous)
         assign_place(ctx, draft, unit.sentence.start, unit.sentence.end, previous)
@@ -226,6 +232,17 @@ class EventExtractor:
         draft.event.counts = self.counter.counts(ctx, unit.sentence.start, unit.sentence.end)
         draft.event.reported_by = reporters(ctx, self.cues, unit.sentence.start, hit.start)
         return draft
+
+    def _fighting(self, ctx: DocContext, lo: int, hi: int, hit: TriggerHit) -> bool:
+        """Does the sentence tell of fighting (another violent trigger, casualties, an offensive)?"""
+        key = ("fighting", lo, hi)
+        if key not in ctx.cache:
+            sentence = ctx.view.text[ctx.view.to_view(lo) : ctx.view.to_view(hi)]
+            violent = any(h.trigger.type == "ASSAULT" and h.trigger.id not in _MOVEMENT
+                          for h in self.matcher.find_in(sentence))
+            words = set(sentence.split())
+            ctx.cache[key] = violent or bool(words & (self.casualty_words | _OFFENSIVE))
+        return bool(ctx.cache[key])
 
     def _modality(self, ctx: DocContext, draft: Draft) -> None:
         cues = self.cues

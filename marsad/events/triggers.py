@@ -77,6 +77,10 @@ class TriggerMatcher:
 
         return min(entries, key=rank)
 
+    def find_in(self, folded: str) -> list[TriggerHit]:
+        """Triggers in an already folded string (offsets relative to it)."""
+        return self.find(NormalizedText(folded))
+
     def find(self, view: NormalizedText) -> list[TriggerHit]:
         """Longest non-overlapping trigger matches, in text order."""
         hits: list[TriggerHit] = []
