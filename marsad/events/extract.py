@@ -78,7 +78,9 @@ _WEAPON_HANDLING = frozenset(
 )
 # Triggers of movement that are a deployment unless the sentence tells of fighting.
 _MOVEMENT = frozenset({"advance", "advance-noun", "reach", "enter"})
-_OFFENSIVE = frozenset({"العمل", "عمليه", "معركه", "هجمه", "الهجمه", "المعركه", "العمليه", "اقتحام", "هجوم", "الهجوم"})
+_OFFENSIVE = frozenset(
+    {"العمل", "عمليه", "معركه", "هجمه", "الهجمه", "المعركه", "العمليه", "اقتحام", "هجوم", "الهجوم"}
+)
 _LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
 _NOT_WE = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا"})
 _COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
@@ -238,8 +240,10 @@ class EventExtractor:
         key = ("fighting", lo, hi)
         if key not in ctx.cache:
             sentence = ctx.view.text[ctx.view.to_view(lo) : ctx.view.to_view(hi)]
-            violent = any(h.trigger.type == "ASSAULT" and h.trigger.id not in _MOVEMENT
-                          for h in self.matcher.find_in(sentence))
+            violent = any(
+                h.trigger.type == "ASSAULT" and h.trigger.id not in _MOVEMENT
+                for h in self.matcher.find_in(sentence)
+            )
             words = set(sentence.split())
             ctx.cache[key] = violent or bool(words & (self.casualty_words | _OFFENSIVE))
         return bool(ctx.cache[key])
@@ -319,20 +323,21 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     noun = hit.trigger.pos == "noun" or "ال" in hit.prefix  # "التواصل": a verb's form used as a noun
 
     def role(m: Mention) -> str:
-        words = ctx.words_before(m.start, 3)
+        words = ctx.words_before(m.start, 4)
+        popped_target = False
         while words and words[-1] in _CONSTRUCT_HEADS:  # "قيادة الهيئة", "مواقع قوات النظام"
-            head = words.pop()
-            if head in _TARGET:
-                return "target"
+            popped_target = popped_target or words.pop() in _TARGET
         prefix = ctx.attached_prefix(m)
         last = words[-1] if words else ""
+        if popped_target and not (last in _AGENT or (noun and last == "من" and m.start > hit.end)):
+            return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
         if last in _COMPARISON:
             return "comparison"  # "على غرار جيش الفتح": a model, not a participant
         if last in _AGENT or (
             noun
             and m.start > hit.end
             and (last == "من" or prefix.endswith("ل"))
-            and _words_between(ctx, hit.end, m.start) <= 3
+            and _words_between(ctx, hit.end, m.start) <= 5
         ):
             return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
         if last in _TARGET or prefix.endswith("ل"):
