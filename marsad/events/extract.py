@@ -945,6 +945,7 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
             else:
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}
         elif previous is not None and previous.sentence == d.sentence:
+            # the sentence's time holds for every event it tells
             ev.date, ev.time_precision, ev.time = (
                 previous.event.date,
                 previous.event.time_precision,
