@@ -25,7 +25,7 @@ from marsad.recognize.context import strip_proclitics, words_after, words_before
 from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
-from marsad.text.normalize import normalize_for_match
+from marsad.text.normalize import NormalizedText, normalize_for_match
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
 _STRONG_SETTLEMENT = frozenset(
@@ -271,17 +271,7 @@ class PlaceRecognizer:
                 if span is None:
                     break
                 vs, ve = span
-                out.append(
-                    Candidate.from_view(
-                        analysis.view,
-                        vs,
-                        ve,
-                        Label.PLACE,
-                        "cue-place",
-                        0.6,
-                        {"cue": "settlement", "cue_value": kind, "common": False},
-                    )
-                )
+                out.append(_cue_place(analysis.view, vs, ve, "settlement", kind, 0.6))
                 names += 1
                 follow = _LIST_NEXT.match(text, ve)
                 if follow is None or not self._ends_list(text, ve):
@@ -300,8 +290,17 @@ class PlaceRecognizer:
             for name in re.finditer(r"(?:^| و)(\w+(?: (?!و)\w+)?)", m.group(1)):
                 vs, ve = m.start(1) + name.start(1), m.start(1) + name.end(1)
                 if self._name_word(text[vs:ve].split()[0]) and self._proper(vs, text):
-                    out.append(Candidate.from_view(analysis.view, vs, ve, Label.PLACE, "cue-place", 0.55,
-                                                   {"cue": "list", "cue_value": "bullet", "common": False}))
+                    out.append(
+                        Candidate.from_view(
+                            analysis.view,
+                            vs,
+                            ve,
+                            Label.PLACE,
+                            "cue-place",
+                            0.55,
+                            {"cue": "list", "cue_value": "bullet", "common": False},
+                        )
+                    )
         return out
 
     def _motion_places(self, analysis: Analysis) -> list[Candidate]:
@@ -323,17 +322,7 @@ class PlaceRecognizer:
             if span is None or not self._proper(span[0], text):
                 continue
             vs, ve = span
-            out.append(
-                Candidate.from_view(
-                    analysis.view,
-                    vs,
-                    ve,
-                    Label.PLACE,
-                    "cue-place",
-                    0.6,
-                    {"cue": "motion", "cue_value": word, "common": False},
-                )
-            )
+            out.append(_cue_place(analysis.view, vs, ve, "motion", word, 0.6))
         return out
 
     def _list_neighbours(self, analysis: Analysis, places: list[Candidate]) -> list[Candidate]:
@@ -345,17 +334,7 @@ class PlaceRecognizer:
         out: list[Candidate] = []
 
         def add(vs: int, ve: int) -> None:
-            out.append(
-                Candidate.from_view(
-                    analysis.view,
-                    vs,
-                    ve,
-                    Label.PLACE,
-                    "cue-place",
-                    0.55,
-                    {"cue": "list", "cue_value": "list", "common": False},
-                )
-            )
+            out.append(_cue_place(analysis.view, vs, ve, "list", "list", 0.55))
             starts.add(vs)
 
         for vs, ve in known:
@@ -645,6 +624,13 @@ class PlaceResolver:
                 attrs=attrs,
             )
         )
+
+
+def _cue_place(view: NormalizedText, vs: int, ve: int, cue: str, value: str, confidence: float) -> Candidate:
+    """A place found by a cue rather than the gazetteer (it may stay unresolved)."""
+    return Candidate.from_view(
+        view, vs, ve, Label.PLACE, "cue-place", confidence, {"cue": cue, "cue_value": value, "common": False}
+    )
 
 
 def _nearest_admin(admin_context: list[tuple[int, str, str]], vpos: int) -> tuple[str | None, str | None]:
