@@ -290,17 +290,7 @@ class PlaceRecognizer:
             for name in re.finditer(r"(?:^| و)(\w+(?: (?!و)\w+)?)", m.group(1)):
                 vs, ve = m.start(1) + name.start(1), m.start(1) + name.end(1)
                 if self._name_word(text[vs:ve].split()[0]) and self._proper(vs, text):
-                    out.append(
-                        Candidate.from_view(
-                            analysis.view,
-                            vs,
-                            ve,
-                            Label.PLACE,
-                            "cue-place",
-                            0.55,
-                            {"cue": "list", "cue_value": "bullet", "common": False},
-                        )
-                    )
+                    out.append(_cue_place(analysis.view, vs, ve, "list", "bullet", 0.55))
         return out
 
     def _motion_places(self, analysis: Analysis) -> list[Candidate]:
