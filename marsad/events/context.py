@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from marsad.kb.schema import Actor
 from marsad.model import Document, Label, Mention
 from marsad.text.normalize import NormalizedText
 from marsad.text.segment import Span, clauses, sentences
@@ -33,8 +35,11 @@ class Unit:
 class DocContext:
     """Indexes over one processed document."""
 
-    def __init__(self, doc: Document, view: NormalizedText) -> None:
+    def __init__(
+        self, doc: Document, view: NormalizedText, kb_actors: Mapping[str, Actor] | None = None
+    ) -> None:
         self.doc = doc
+        self.kb_actors: Mapping[str, Actor] = kb_actors or {}
         self.text = doc.text
         self.view = view
         self.units = [Unit(s, clauses(doc.text, s)) for s in sentences(doc.text)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 from typing import Any, ClassVar
 
 from marsad.events.acled import TERRITORIAL, acled_record
@@ -13,6 +14,7 @@ from marsad.events.lexicon import EventCues, default_event_cues, default_trigger
 from marsad.events.triggers import TriggerHit, TriggerMatcher
 from marsad.model import Document, Entity, Event, Mention, Span
 from marsad.pipeline import Analysis
+from marsad.recognize.select import add_actor_entity
 from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
 
@@ -168,12 +170,13 @@ class EventExtractor:
 
     def __init__(self, resources: Resources) -> None:
         self.matcher = TriggerMatcher(default_triggers())
+        self.kb_actors = resources.kb.actors
         self.cues: EventCues = default_event_cues()
         self.counter = CasualtyCounter(self.cues)
         self.casualty_words = self.cues.casualties["killed"] | self.cues.casualties["injured"]
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
-        ctx = DocContext(doc, analysis.view)
+        ctx = DocContext(doc, analysis.view, self.kb_actors)
         drafts: list[Draft] = []
         for hit in self.matcher.find(analysis.view):
             if ctx.inside_name(hit.start, hit.end) or self._not_an_event(ctx, hit):
@@ -456,6 +459,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if other:
             ev.actor2 = other  # "دفعنا معهم"
             ev.inferred.append("actor2")
+    if ev.actor1 is None and not we and voice == "active" and not noun:
+        state = _state_subject(ctx, hit, lo, hi)
+        if state:
+            ev.actor1 = state  # "نفت موسكو", "قالت واشنطن": the state acts through its forces
     recent = bool(previous) and draft.sentence - previous[-1].sentence <= 1
     if ev.actor1 is None and not we and not noun and recent and voice == "active":
         # "they" (a verb with no named subject): the most salient actor that is not the narrator
@@ -504,6 +511,44 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+@cache
+def state_actors() -> dict[str, str]:
+    """Country code -> the actor a state stands for (kb/data/states.yaml)."""
+    from importlib import resources as importlib_resources
+    from pathlib import Path
+
+    from marsad.kb.yamlfiles import read_yaml
+
+    def fail(where: str, problem: str, fix: str) -> Exception:
+        return ValueError(f"{where}: {problem}. {fix}.")
+
+    path = Path(str(importlib_resources.files("marsad.kb").joinpath("data/states.yaml")))
+    data = read_yaml(path, fail)
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise fail(
+            str(path), "must map country codes to actor ids", "Write lines like 'RU: russian-armed-forces'"
+        )
+    return dict(data)
+
+
+def _state_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
+    """A country or capital right after the verb (or just before it) as the one acting."""
+    after = [m for m in ctx.within(ctx.places, hit.end, hi) if _words_between(ctx, hit.end, m.start) <= 1]
+    before = [m for m in ctx.within(ctx.places, lo, hit.start) if _words_between(ctx, m.end, hit.start) <= 1]
+    for m in after[:1] + before[-1:]:
+        entity = ctx.doc.entities.get(m.entity or "")
+        if entity is None:
+            continue
+        if entity.attrs.get("place_kind") == "country" or entity.attrs.get("feature") == "P.PPLC":
+            actor = state_actors().get(entity.attrs.get("country") or "")
+            if actor and actor in ctx.kb_actors:
+                add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+                return actor
+    return None
 
 
 def _first(*groups: list[Mention]) -> Mention | None:

@@ -91,8 +91,14 @@ def _events_table(record: dict[str, Any], entities: dict[str, dict[str, Any]]) -
         if ev.get("time_precision"):
             date += f" (p{ev['time_precision']})"
         table.add_row(
-            ev["id"], ev["type"], acled.get("sub_event_type") or "", who, name(ev.get("place")), date,
-            ev.get("modality") or "", isolate(ev["trigger"]["text"]),
+            ev["id"],
+            ev["type"],
+            acled.get("sub_event_type") or "",
+            who,
+            name(ev.get("place")),
+            date,
+            ev.get("modality") or "",
+            isolate(ev["trigger"]["text"]),
         )
     return table
 

@@ -4,6 +4,7 @@ entities into the document."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from marsad.kb.schema import Actor, Person
@@ -168,7 +169,7 @@ class MentionSelector:
         if cand.label == Label.PLACE:
             attrs.update(key=cand.key, vstart=cand.vstart, vend=cand.vend)
         elif cand.label in (Label.ORG, Label.GROUP):
-            self._actor_entity(doc, self.kb.actors[cand.entity or ""])
+            add_actor_entity(doc, self.kb.actors, cand.entity or "")
         elif cand.label == Label.PERSON:
             if cand.entity:
                 self._person_entity(doc, self.kb.persons[cand.entity])
@@ -194,27 +195,6 @@ class MentionSelector:
             attrs=attrs,
         )
 
-    def _actor_entity(self, doc: Document, actor: Actor) -> None:
-        if actor.id in doc.entities:
-            return
-        doc.add_entity(
-            Entity(
-                id=actor.id,
-                kind=EntityKind.ORG if actor.kind == "org" else EntityKind.GROUP,
-                name=actor.name_en,
-                name_ar=actor.name_ar,
-                attrs={
-                    "type": actor.type,
-                    "inter": actor.inter,
-                    "countries": list(actor.countries),
-                    "parent": actor.parent,
-                    "wikidata": actor.wikidata,
-                },
-            )
-        )
-        if actor.parent and actor.parent in self.kb.actors:
-            self._actor_entity(doc, self.kb.actors[actor.parent])
-
     def _person_entity(self, doc: Document, person: Person) -> None:
         doc.add_entity(
             Entity(
@@ -230,6 +210,30 @@ class MentionSelector:
                 },
             )
         )
+
+
+def add_actor_entity(doc: Document, actors: Mapping[str, Actor], actor_id: str) -> None:
+    """Register a knowledge-base actor (and the organizations it belongs to) as document entities."""
+    actor = actors.get(actor_id)
+    if actor is None or actor.id in doc.entities:
+        return
+    doc.add_entity(
+        Entity(
+            id=actor.id,
+            kind=EntityKind.ORG if actor.kind == "org" else EntityKind.GROUP,
+            name=actor.name_en,
+            name_ar=actor.name_ar,
+            attrs={
+                "type": actor.type,
+                "inter": actor.inter,
+                "countries": list(actor.countries),
+                "parent": actor.parent,
+                "wikidata": actor.wikidata,
+            },
+        )
+    )
+    if actor.parent:
+        add_actor_entity(doc, actors, actor.parent)
 
 
 def person_id(folded_name: str) -> str:

@@ -119,3 +119,9 @@ def test_seed_statement_events(nlp: Pipeline) -> None:
     assert any(t == "REQUEST" and a1 == "jaish-al-izza" for t, a1, _ in kinds)
     assert any(t == "RETREAT" and a1 == hts for t, a1, _ in kinds)
     assert all(e.date is None for e in doc.events)  # the statement gives no calendar date
+
+
+def test_a_state_named_by_its_capital_acts_through_its_forces(nlp: Pipeline) -> None:
+    evs = events(nlp, "اتهمت أنقرة قوات النظام السوري بقصف نقطة تركية، فيما نفت موسكو أن تكون طائراتها نفذت الغارة.")
+    denial = one(evs, "REJECT")
+    assert denial.actor1 == "russian-armed-forces"
