@@ -55,7 +55,6 @@ _TANWEEN = frozenset("\u064b\u064c\u064d")
 # The word before a list item ("كفرزيتا" in "كفرزيتا واللطامنة").
 _LIST_PREV = re.compile(r"(\w+)[\s,]*$")
 # A preposition or a construct noun / verb of taking and losing, then (after a space) the object.
-_MOTION_OBJECT = re.compile(r"(?<!\w)(\w+) (?=\w)")
 _CONSTRUCT_MOTION = ("سقوط", "سقطت", "سقط", "خساره", "استعاده", "اقتحام", "حصار", "تحرير")
 # A bulleted line that starts with one or two names and a colon: "▪️ معرشمشة وكفرروما: براميل".
 _BULLET_ITEM = re.compile(r"(?m)^[\W_]*[▪•●◾◽▫■□\-*][\W_]*[ ]*((?:\w+)(?: \w+)?(?: و\w+(?: \w+)?)?) ?:")
@@ -153,6 +152,12 @@ class PlaceRecognizer:
         self.stop = frozenset(normalize_for_match(w) for w in resources.kb.cues.stop_words)
         self.particles = frozenset(normalize_for_match(w) for w in resources.kb.cues.name_particles)
         self.common = common_words()
+        # only words that can introduce a place are visited: prepositions after movement, "باتجاه",
+        # and construct nouns of loss ("سقوط", "خسارة"), with their proclitics
+        heads = sorted({*self.cues.toward, "الي", "علي", "من", *_CONSTRUCT_MOTION}, key=len, reverse=True)
+        self._motion_re = re.compile(
+            r"(?<!\w)((?:[وفبل]?(?:ال)?)(?:" + "|".join(map(re.escape, heads)) + r")) (?=\w)"
+        )
         heads = {w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT} | set(
             self.cues.feature_heads
         )
@@ -298,7 +303,7 @@ class PlaceRecognizer:
         and right after "سقوط/خسارة/سقطت": "وصل الجيش إلى معردس", "بعد خسارة صوران"."""
         text = analysis.view.text
         out: list[Candidate] = []
-        for m in _MOTION_OBJECT.finditer(text):
+        for m in self._motion_re.finditer(text):
             word = m.group(1)
             bare = strip_proclitics(word)
             if word in self.cues.toward or bare in self.cues.toward:
