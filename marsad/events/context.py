@@ -61,6 +61,7 @@ class DocContext:
         self._barriers = [m.start() for m in _BARRIER.finditer(view.text)]
         self._words = [(m.start(), m.end()) for m in _WORD.finditer(view.text)]
         self._word_ends = [w[1] for w in self._words]
+        self._before: dict[tuple[int, int], list[str]] = {}
 
     def unit_at(self, pos: int) -> tuple[int, Unit]:
         """Index and unit of the sentence holding original offset ``pos``."""
@@ -87,6 +88,13 @@ class DocContext:
     def words_before(self, pos: int, n: int = 3) -> list[str]:
         """Folded words before original offset ``pos`` (nearest last), not crossing punctuation and at
         most 60 characters back: ``recognize.context.words_before`` answered from an index."""
+        key = (pos, n)
+        cached = self._before.get(key)
+        if cached is None:
+            cached = self._before[key] = self._words_before(pos, n)
+        return list(cached)
+
+    def _words_before(self, pos: int, n: int) -> list[str]:
         text = self.view.text
         vpos = self.view.to_view(pos)
         lo = max(0, vpos - 60)

@@ -154,9 +154,9 @@ class PlaceRecognizer:
         self.common = common_words()
         # only words that can introduce a place are visited: prepositions after movement, "باتجاه",
         # and construct nouns of loss ("سقوط", "خسارة"), with their proclitics
-        heads = sorted({*self.cues.toward, "الي", "علي", "من", *_CONSTRUCT_MOTION}, key=len, reverse=True)
+        motion = sorted({*self.cues.toward, "الي", "علي", "من", *_CONSTRUCT_MOTION}, key=len, reverse=True)
         self._motion_re = re.compile(
-            r"(?<!\w)((?:[وفبل]?(?:ال)?)(?:" + "|".join(map(re.escape, heads)) + r")) (?=\w)"
+            r"(?<!\w)((?:[وفبل]?(?:ال)?)(?:" + "|".join(map(re.escape, motion)) + r")) (?=\w)"
         )
         heads = {w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT} | set(
             self.cues.feature_heads
