@@ -122,6 +122,7 @@ def test_seed_statement_events(nlp: Pipeline) -> None:
 
 
 def test_a_state_named_by_its_capital_acts_through_its_forces(nlp: Pipeline) -> None:
-    evs = events(nlp, "اتهمت أنقرة قوات النظام السوري بقصف نقطة تركية، فيما نفت موسكو أن تكون طائراتها نفذت الغارة.")
+    text = "اتهمت أنقرة قوات النظام السوري بقصف نقطة تركية، فيما نفت موسكو أن تكون طائراتها نفذت الغارة."
+    evs = events(nlp, text)
     denial = one(evs, "REJECT")
     assert denial.actor1 == "russian-armed-forces"
