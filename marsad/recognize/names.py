@@ -16,6 +16,7 @@ from marsad.text.normalize import NormalizedText, normalize_for_match
 
 _NAME_TOKEN = re.compile(r"[\"' ]*(\w+)")
 # A name followed by an age in brackets, as in casualty lists: "أحمد محمود قدور (45 عاماً)".
+_AGE = re.compile(r"\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b")
 _AGED_NAME = re.compile(
     r"(?<!\w)((?:[^\W\d]+ ){1,3}[^\W\d]+) ?\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b"
 )
@@ -175,6 +176,8 @@ class PersonRecognizer:
         """Names right before an age in brackets; leading non-name words (زوجته، الطفل) are skipped."""
         text = analysis.view.text
         out: list[Candidate] = []
+        if _AGE.search(text) is None:
+            return out  # the name pattern is costly: look for it only where an age is given
         for m in _AGED_NAME.finditer(text):
             words = list(re.finditer(r"\w+", m.group(1)))
             while words and (

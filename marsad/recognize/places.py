@@ -155,6 +155,7 @@ class PlaceRecognizer:
         # only words that can introduce a place are visited: prepositions after movement, "باتجاه",
         # and construct nouns of loss ("سقوط", "خسارة"), with their proclitics
         motion = sorted({*self.cues.toward, "الي", "علي", "من", *_CONSTRUCT_MOTION}, key=len, reverse=True)
+        self._motion_stem = re.compile("|".join(map(re.escape, self.cues.motion)))
         self._motion_re = re.compile(
             r"(?<!\w)((?:[وفبل]?(?:ال)?)(?:" + "|".join(map(re.escape, motion)) + r")) (?=\w)"
         )
@@ -309,7 +310,7 @@ class PlaceRecognizer:
             if word in self.cues.toward or bare in self.cues.toward:
                 pass
             elif word in ("الي", "علي", "من"):
-                if not any(stem in w for w in words_before(text, m.start(1), 5) for stem in self.cues.motion):
+                if not self._motion_stem.search(" ".join(words_before(text, m.start(1), 5))):
                     continue
             elif not (bare in _CONSTRUCT_MOTION or bare[2:] in _CONSTRUCT_MOTION):
                 continue
@@ -533,7 +534,7 @@ class PlaceResolver:
             if (p.country, p.admin1_code) in admins:
                 score += 2.0
             if anchors and p.lat is not None and p.lon is not None:
-                d = min(_km(p.lat, p.lon, a, b) for a, b in anchors)
+                d = min(_km(p.lat, p.lon, a, b) for a, b in anchors[-12:])  # the places named last
                 score += 2.0 if d < 40 else 1.0 if d < 120 else 0.0
             if (
                 top_countries
