@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from marsad.kb.yamlfiles import read_yaml, yaml_files
+from marsad.kb.yamlfiles import entry_id, read_yaml, yaml_files
 from marsad.text.normalize import normalize_for_match
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "kb" / "data"
@@ -147,7 +147,6 @@ _CUE_LISTS = (
 CASUALTY_KINDS = ("killed", "injured", "arrested")
 _CUE_FIELDS = (*_CUE_LISTS, "casualties", "number_words")
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ARABIC_WORDS_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
 # A proclitic (و ف ب ك ل) before the article at the start of a form: "والهجوم", "بالقصف", "للانسحاب".
 _CLITIC_ARTICLE_RE = re.compile(r"^(?:[وف]?[بكل]|[وف])ال|^[وف]?لل")
@@ -407,22 +406,7 @@ def _parse_trigger(data: Mapping[str, Any], where: _Where) -> Trigger:
 
 
 def _entry_id(data: Any, where: _Where) -> str:
-    if not isinstance(data, dict):
-        raise _fail(
-            where,
-            f"must be a mapping of fields, got {type(data).__name__}",
-            "Start each entry with '- id: ...' followed by its fields",
-        )
-    value = data.get("id")
-    if not isinstance(value, str) or not value:
-        raise _fail(where, "missing required field 'id'", "Add 'id:' (kebab-case ASCII, e.g. shell-noun)")
-    if not _ID_RE.match(value):
-        raise _fail(
-            where,
-            f"bad id {value!r}",
-            "Use kebab-case ASCII: lowercase letters, digits and single hyphens (e.g. take-control)",
-        )
-    return value
+    return entry_id(data, where, _fail, "take-control")
 
 
 def _parse_trigger_file(data: Any, path: str) -> list[Trigger]:

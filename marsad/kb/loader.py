@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.kb.schema import ACTOR_TYPES, Actor, Alias, FormerName, KnowledgeBase, Person, PersonCues
-from marsad.kb.yamlfiles import read_yaml, yaml_files
+from marsad.kb.yamlfiles import ID_RE, entry_id, read_yaml, yaml_files
 from marsad.text.normalize import normalize_for_match
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -29,7 +29,7 @@ CUES_FILE = DATA_DIR / "person_cues.yaml"
 ACTOR_KINDS = ("org", "group")
 NAME_FORMS = ("canonical", "alias", "short", "former", "anaphoric")
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID_RE = ID_RE
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 _WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -233,24 +233,7 @@ def _ref(value: Any, field: str, where: _Where) -> str | None:
 
 
 def _entry_id(data: Any, where: _Where) -> str:
-    if not isinstance(data, dict):
-        raise _fail(
-            where,
-            f"must be a mapping of fields, got {type(data).__name__}",
-            "Start each entry with '- id: ...' followed by its fields",
-        )
-    value = data.get("id")
-    if not isinstance(value, str) or not value:
-        raise _fail(
-            where, "missing required field 'id'", "Add 'id:' (kebab-case ASCII, e.g. my-local-militia)"
-        )
-    if not _ID_RE.match(value):
-        raise _fail(
-            where,
-            f"bad id {value!r}",
-            "Use kebab-case ASCII: lowercase letters, digits and single hyphens (e.g. jaish-al-izza)",
-        )
-    return value
+    return entry_id(data, where, _fail, "jaish-al-izza")
 
 
 def _aliases(data: Mapping[str, Any], where: _Where) -> tuple[Alias, ...]:

@@ -6,6 +6,7 @@ own error factory so that messages keep the loader's exception type.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -74,3 +75,26 @@ def yaml_files(path: Path, fail: ErrorFactory, missing_hint: str) -> list[Path]:
     if not path.exists():
         raise fail(str(path), "does not exist", missing_hint)
     return [path]
+
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def entry_id(data: Any, where: Any, fail: Callable[[Any, str, str], Exception], example: str) -> str:
+    """The kebab-case ``id`` of a YAML list entry, or a readable error naming the entry."""
+    if not isinstance(data, dict):
+        raise fail(
+            where,
+            f"must be a mapping of fields, got {type(data).__name__}",
+            "Start each entry with '- id: ...' followed by its fields",
+        )
+    value = data.get("id")
+    if not isinstance(value, str) or not value:
+        raise fail(where, "missing required field 'id'", f"Add 'id:' (kebab-case ASCII, e.g. {example})")
+    if not ID_RE.match(value):
+        raise fail(
+            where,
+            f"bad id {value!r}",
+            f"Use kebab-case ASCII: lowercase letters, digits and single hyphens (e.g. {example})",
+        )
+    return value

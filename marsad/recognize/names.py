@@ -161,13 +161,7 @@ class PersonRecognizer:
             vs, ve = tokens[0][0], tokens[-1][1]
             out.append(
                 Candidate.from_view(
-                    analysis.view,
-                    vs,
-                    ve,
-                    Label.PERSON,
-                    "title-person",
-                    0.75,
-                    {"cue": "spokesperson"},
+                    analysis.view, vs, ve, Label.PERSON, "title-person", 0.75, {"cue": "spokesperson"}
                 )
             )
         return out
@@ -189,15 +183,7 @@ class PersonRecognizer:
                 continue
             vs, ve = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
             out.append(
-                Candidate.from_view(
-                    analysis.view,
-                    vs,
-                    ve,
-                    Label.PERSON,
-                    "title-person",
-                    0.75,
-                    {"cue": "age"},
-                )
+                Candidate.from_view(analysis.view, vs, ve, Label.PERSON, "title-person", 0.75, {"cue": "age"})
             )
         return out
 
