@@ -48,10 +48,12 @@ class DocContext:
         self.actors = [m for m in ordered if m.label in ACTOR_LABELS and m.entity]
         self.places = [m for m in ordered if m.label == Label.PLACE and m.entity]
         self.times = [m for m in ordered if m.label == Label.TIME]
+        self.persons = [m for m in ordered if m.label == Label.PERSON]
         self.names = [m for m in ordered if m.label != Label.TIME]
         self.author = doc.author.organization if doc.author else None
         self._starts = {
-            id(group): [m.start for m in group] for group in (self.actors, self.places, self.times)
+            id(group): [m.start for m in group]
+            for group in (self.actors, self.places, self.times, self.persons)
         }
         self._named = bytearray(len(doc.text) + 1)  # 1 where an actor, person or place name stands
         for m in self.names:
@@ -115,12 +117,19 @@ class DocContext:
         out.reverse()
         return out
 
+    def folded(self, lo: int, hi: int) -> str:
+        """The normalized (folded) text of original offsets [lo, hi), read from the view."""
+        hi = min(hi, len(self.text))
+        if lo >= hi:
+            return ""
+        return self.view.text[self.view.to_view(lo) : self.view.to_view(hi)]
+
     def attached_prefix(self, mention: Mention) -> str:
         """Letters written attached before a mention ("ل" in "لقوات", "و" in "والهيئة")."""
         i = mention.start
         while i > 0 and self.text[i - 1].isalpha() and mention.start - i < 3:
             i -= 1
-        return self.text[i : mention.start]
+        return self.text[i : mention.start].replace("\u0640", "")  # without tatweel ("لـقوات")
 
     def salient_other(self, pos: int, exclude: set[str | None]) -> str | None:
         """ "They": the most recent actor named before ``pos`` that is not excluded (not "we")."""

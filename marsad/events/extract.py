@@ -19,7 +19,23 @@ from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
 
 # Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
-_TARGET = frozenset({"علي", "ضد", "استهدف", "استهدفت", "مواقع", "نقاط", "مقرات", "تجمعات", "عناصر"})
+_TARGET = frozenset(
+    {
+        "علي",
+        "ضد",
+        "استهدف",
+        "استهدفت",
+        "مواقع",
+        "نقاط",
+        "مقرات",
+        "تجمعات",
+        "عناصر",
+        "موقع",
+        "موقعا",
+        "نقطه",
+        "مقر",
+    }
+)
 _PARTNER = frozenset({"مع", "الي", "بين"})
 _AGENT = frozenset(
     {
@@ -84,7 +100,75 @@ _OFFENSIVE = frozenset(
     {"العمل", "عمليه", "معركه", "هجمه", "الهجمه", "المعركه", "العمليه", "اقتحام", "هجوم", "الهجوم"}
 )
 _LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
-_NOT_WE = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا"})
+_NOT_WE = frozenset(
+    {"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا", "وثقنا", "سجلنا", "رصدنا", "علمنا", "تلقينا"}
+)
+# Lemmas of death and wounding: their complement is the victim, whoever announces them.
+_CASUALTY_LEMMAS = frozenset({"مقتل", "قتل", "اصيب", "جرح", "اصابه"})
+# Verbs of killing and wounding whose undiacritized forms are also passives (قتل = قُتل).
+_HARM_VERBS = frozenset({"قتل", "اصيب", "جرح"})
+# Words after a harm verb that name what did it: the verb is then passive ("قتلوا بهجوم", "برصاص قناص").
+_PASSIVE_CAUSES = frozenset(
+    {"هجوم", "غاره", "غارات", "قصف", "رصاص", "نيران", "انفجار", "جراء", "اثر", "يد", "قبل", "الهجوم", "القصف"}
+)
+_NUMBER_WORDS = frozenset(
+    {
+        "ثلاثه",
+        "اربعه",
+        "خمسه",
+        "سته",
+        "سبعه",
+        "ثمانيه",
+        "تسعه",
+        "عشره",
+        "عشرات",
+        "اثنان",
+        "اثنين",
+        "مدني",
+        "مدنيان",
+    }
+)
+# Prepositions that make an event noun an adjunct of another clause.
+_PREPOSITIONS = frozenset({"في", "جراء", "اثر", "خلال", "بعد", "قبل", "عقب", "اثناء", "اعقاب", "منذ", "حتي"})
+# Control verbs whose complement noun is done by their subject: "تمكن X من صد", "نجحوا في إسقاط".
+_CONTROL_VERBS = frozenset(
+    {
+        "تمكن",
+        "تمكنت",
+        "تمكنوا",
+        "يتمكن",
+        "تتمكن",
+        "تمكنا",
+        "استطاع",
+        "استطاعت",
+        "استطاعوا",
+        "استطعنا",
+        "نجح",
+        "نجحت",
+        "نجحوا",
+        "نجحنا",
+    }
+)
+# Verbs that announce or claim a deed named by a noun: its doer is their subject.
+_ANNOUNCE_VERBS = frozenset(
+    {"اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "تبني", "تبنت", "تبنوا", "يتبني", "تتبني", "اكد", "اكدت"}
+)
+# Nouns of support and partnership: the actor after them accompanies, it is not the agent.
+_ACCOMPANY = frozenset(
+    {
+        "بمسانده",
+        "مسانده",
+        "باسناد",
+        "اسناد",
+        "بدعم",
+        "بمشاركه",
+        "مشاركه",
+        "بالتنسيق",
+        "بالتعاون",
+        "بغطاء",
+        "بمؤازره",
+    }
+)
 _COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
 # Nouns that stand before an actor without changing who it is ("قيادة الهيئة", "عناصر التنظيم").
 _CONSTRUCT_HEADS = frozenset(
@@ -113,8 +197,51 @@ _CONSTRUCT_HEADS = frozenset(
         "فلول",
         "شرعيو",
         "شرعيي",
+        "تنظيم",
+        "جماعه",
+        "التابعه",
+        "التابع",
+        "تابعه",
+        "تابعين",
+        "تابعون",
+        "موقع",
+        "موقعا",
+        "نقطه",
+        "مقر",
     }
 )
+# Nouns of a part of a force before "من": "قوة من الحشد", "قطعات من الجيش العراقي", "عناصر من التنظيم"
+# name the force itself ("مقاتلين من اللواء الثامن وصلوا"), not a source or an agent complement.
+_PARTITIVE = frozenset(
+    {
+        "قوه",
+        "قوات",
+        "قطعات",
+        "عناصر",
+        "عنصرا",
+        "مقاتلين",
+        "مقاتلو",
+        "مقاتلون",
+        "فصايل",
+        "مجموعات",
+        "مجموعه",
+        "ارتال",
+        "رتل",
+        "وحدات",
+        "سرايا",
+        "افراد",
+        "جنود",
+        "مسلحون",
+        "مسلحين",
+        "خلايا",
+        "خليه",
+        "دوريه",
+        "دوريات",
+        "تشكيلات",
+    }
+)
+# Words after which "ل" names whom a force belongs to, not a target.
+_LAM_HEADS = frozenset({"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع"})
 # Forces of "ours": "مدفعيتنا", "مجاهدونا", "قواتنا".
 _OUR_FORCES = frozenset(
     {
@@ -158,6 +285,53 @@ _ASSAULT_BY_MODE = {
     "destroy": "Looting/property destruction",
     "unconventional": "Chemical weapon",
 }
+# Nouns of a kind of place inside a list of places ("وبلدات حرستا", "وقرية الباسوطة").
+_PLACE_HEADS = frozenset(
+    {
+        "مدينه",
+        "بلده",
+        "بلدات",
+        "بلدتي",
+        "قريه",
+        "قري",
+        "قريتي",
+        "حي",
+        "احياء",
+        "محيط",
+        "مدينتي",
+        "مخيم",
+        "ريف",
+    }
+)
+_CROWDS = frozenset({"protesters", "rioters"})
+# Triggers whose object is the attack they stop: that attack is part of the same clash.
+_GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "thwart"})
+# Nouns of motive: what follows is why people protest, not a new happening.
+_MOTIVES = frozenset({"رفضا", "احتجاجا", "تنديدا", "استنكارا"})
+# Habits and repeated happenings: no one event.
+_HABITUAL = re.compile(
+    r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري)"
+)
+# Verbs of documenting: what follows is a tally when a period is named.
+_DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت)(?!\w)")
+# Words for people hit: after "سقوط" casualties, after "إخلاء" the wounded carried away.
+_VICTIM_WORDS = frozenset(
+    {
+        "عشرات",
+        "عدد",
+        "قتلي",
+        "شهداء",
+        "جرحي",
+        "ضحايا",
+        "مدنيين",
+        "المصابين",
+        "الجرحي",
+        "الضحايا",
+        "الجثث",
+        "المدنيين",
+        "مصابين",
+    }
+)
 _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, "asserted": 0}
 
 
@@ -178,9 +352,14 @@ class EventExtractor:
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         ctx = DocContext(doc, analysis.view, self.kb_actors)
         drafts: list[Draft] = []
+        last: TriggerHit | None = None
         for hit in self.matcher.find(analysis.view):
-            if ctx.inside_name(hit.start, hit.end) or self._not_an_event(ctx, hit):
+            # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
+            if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
                 continue
+            if last is not None and _governed(ctx, last, hit):
+                continue
+            last = hit
             drafts.append(self._draft(ctx, hit, drafts))
         events = split_by_place(merge_coreferent(drafts, ctx, self.casualty_words), ctx)
         attach_casualty_sentences(events, ctx, self.counter)
@@ -199,20 +378,71 @@ class EventExtractor:
         token_start = ctx.text.rfind(" ", 0, hit.start) + 1
         if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
             return True
+        if hit.trigger.id == "hold-responsible":
+            # "حمّلت أنقرة قوات النظام مسؤولية الغارة"; "بتحمّل مسؤولياتها" is bearing, not blaming
+            tail = ctx.folded(hit.end, hit.end + 80).split()[:6]
+            return bool(set(hit.prefix) & set("بل")) or not any(w.lstrip("وال") == "مسووليه" for w in tail)
+        before = ctx.words_before(hit.start - len(hit.prefix), 1)
+        if before and before[-1] in _MOTIVES:
+            return True  # "خرج متظاهرون رفضاً لتقدم الهيئة": the cause of a protest, told as its motive
+        if before and before[-1] in ("اسلحه", "سلاح", "بنادق"):
+            return True  # "استخدموا أسلحة قنص": a kind of weapon, not an attack
+        _, unit = ctx.unit_at(hit.start)
+        key = ("habitual", unit.sentence.start)
+        if key not in ctx.cache:
+            found = _HABITUAL.search(ctx.folded(unit.sentence.start, unit.sentence.end))
+            ctx.cache[key] = (
+                -1
+                if found is None
+                else ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
+            )
+        habit = ctx.cache[key]
+        if isinstance(habit, int) and habit >= unit.clause_at(hit.start).start:
+            return True  # "تشهد الطارمية بين الحين والآخر هجمات": a habit, not one happening
+        if hit.trigger.type == "ASSAULT" and self._tally(ctx, hit):
+            return True
+        if hit.trigger.id == "fall-noun":
+            following = ctx.folded(hit.end, hit.end + 30).split()[:1]
+            if following and (_is_number(following[0]) or following[0] in _VICTIM_WORDS):
+                return True  # "سقوط عشرات المدنيين", "سقوط ثلاثة مدنيين": casualties, not a fall
         if hit.trigger.pos != "noun":
             return False
-        before = ctx.words_before(hit.start, 1)
-        if before and before[-1] in self.cues.blockers and not hit.prefix:
-            return True
+        if "ب" in hit.prefix and hit.trigger.type == "ACCUSE":
+            return True  # "اعتقال 7 شبان بتهمة التعامل مع داعش": the charge, not an accusation event
+        if hit.trigger.type == "RETREAT":
+            following = ctx.folded(hit.end, hit.end + 30).split()[:1]
+            if following and following[0] in _VICTIM_WORDS:
+                return True  # "إخلاء المصابين": rescue work
+        if before and before[-1] in ("اي", "لاي"):
+            return True  # "أي اعتداء سيقابل بالرد": any attack, not one that happened
+        before = ctx.words_before(hit.start - len(hit.prefix), 1)
+        if before and before[-1] in self.cues.blockers and hit.prefix in ("", "ال"):
+            return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
         if "ب" in hit.prefix and hit.trigger.type in ("AID", "COOPERATE", "SUPPORT"):
             return True
         if _is_weapon(hit) and set(ctx.words_before(hit.start - len(hit.prefix), 2)) & _WEAPON_HANDLING:
             return True  # "استخدموا قذائف", "تفكيك العبوات", "مخلفات الألغام": no attack here
-        if normalize_for_match(hit.trigger.lemma) in self.casualty_words:
+        if _fold(hit.trigger.lemma) in self.casualty_words:
             _, unit = ctx.unit_at(hit.start)
-            sentence = normalize_for_match(ctx.text[unit.sentence.start : unit.sentence.end])
+            sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
             return _PERIOD.search(sentence) is not None
         return False
+
+    def _tally(self, ctx: DocContext, hit: TriggerHit) -> bool:
+        """A count over a period that a documenter reports ("منذ مطلع عام 2019 وثقنا مقتل 38 مدنياً
+        بانفجار ألغام"): the violence after the documenting verb is a tally, not one happening."""
+        _, unit = ctx.unit_at(hit.start)
+        key = ("tally", unit.sentence.start)
+        if key not in ctx.cache:
+            sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
+            first = -1
+            if _PERIOD.search(sentence) is not None or "منذ" in sentence.split():
+                found = _DOCUMENTED.search(sentence)
+                if found is not None:
+                    first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
+            ctx.cache[key] = first
+        start = ctx.cache[key]
+        return isinstance(start, int) and 0 <= start < hit.start
 
     def _draft(self, ctx: DocContext, hit: TriggerHit, previous: list[Draft]) -> Draft:
         trigger = hit.trigger
@@ -232,6 +462,10 @@ class EventExtractor:
             event.type, event.mode, draft.sub_event = "MOBILIZE", "troops", "Change to group/activity"
         self._modality(ctx, draft)
         assign_actors(ctx, draft, previous)
+        crowd = ctx.doc.entities.get(event.actor1 or "")
+        if event.type == "ASSAULT" and crowd is not None and crowd.attrs.get("type") in _CROWDS:
+            # "المحتجون أحرقوا سيارات", "متظاهرون يقتحمون مقر البرلمان": a crowd's violence is a riot
+            event.type, event.mode, draft.sub_event = "PROTEST", "riot", "Violent demonstration"
         assign_place(ctx, draft, unit.sentence.start, unit.sentence.end, previous)
         assign_time(ctx, draft, unit.sentence.start, unit.sentence.end)
         draft.event.counts = self.counter.counts(ctx, unit.sentence.start, unit.sentence.end)
@@ -254,7 +488,7 @@ class EventExtractor:
     def _modality(self, ctx: DocContext, draft: Draft) -> None:
         cues = self.cues
         hit = draft.hit
-        clause_words = normalize_for_match(ctx.text[draft.clause_start : hit.start]).split()
+        clause_words = ctx.folded(draft.clause_start, hit.start).split()
         # "ولم", "فلا": cue words with an attached conjunction count too
         bare = [w[1:] if len(w) > 2 and w[0] in "وف" else w for w in clause_words]
         near = set(clause_words[-3:]) | set(bare[-3:])
@@ -285,7 +519,16 @@ class EventExtractor:
 class Draft:
     """An event being built, with what is needed to merge and resolve it."""
 
-    __slots__ = ("clause_end", "clause_start", "event", "hit", "sentence", "sub_event", "time_mention")
+    __slots__ = (
+        "clause_end",
+        "clause_start",
+        "event",
+        "hit",
+        "place_in_clause",
+        "sentence",
+        "sub_event",
+        "time_mention",
+    )
 
     def __init__(
         self,
@@ -303,6 +546,7 @@ class Draft:
         self.clause_end = clause_end
         self.sub_event = sub_event
         self.time_mention: Mention | None = None
+        self.place_in_clause = False  # the place was named in the trigger's own clause
 
     def finish(self, ctx: DocContext) -> None:
         """ACLED coding and fatalities once actors are final."""
@@ -324,20 +568,43 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     after = ctx.within(ctx.actors, hit.end, hi)
     before = ctx.within(ctx.actors, lo, hit.start)
     noun = hit.trigger.pos == "noun" or "ال" in hit.prefix  # "التواصل": a verb's form used as a noun
+    if (
+        not noun
+        and hit.person != "we"
+        and ctx.words_before(hit.start - len(hit.prefix), 1)[-1:] in (["من"], ["في"])
+    ):
+        noun = True  # "تمكنت قطعات الحشد من صد تعرض…": after a preposition, "صد" is the verbal noun
+    casualty = _fold(hit.trigger.lemma) in _CASUALTY_LEMMAS
 
     def role(m: Mention) -> str:
-        words = ctx.words_before(m.start, 4)
-        popped_target = False
-        while words and words[-1] in _CONSTRUCT_HEADS:  # "قيادة الهيئة", "مواقع قوات النظام"
-            popped_target = popped_target or words.pop() in _TARGET
+        words = ctx.words_before(m.start, 6)
         prefix = ctx.attached_prefix(m)
+        if words and m.start > 0 and ctx.text[m.start - 1].isalpha():
+            # "لقوات", "لـقوات", "بـفاغنر": the proclitic written on the name, not a word before it
+            prefix = prefix or words[-1]
+            words.pop()
+        popped_target = False
+        if prefix.endswith("ل") and words and words[-1] in _LAM_HEADS:
+            prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
+        while words and (
+            words[-1] in _CONSTRUCT_HEADS
+            or (words[-1] == "من" and len(words) > 1 and (words[-2] in _PARTITIVE or _is_number(words[-2])))
+        ):  # "قيادة الهيئة", "مواقع قوات النظام"; "قوة من جهاز مكافحة الإرهاب"
+            if words[-1] == "من":
+                words.pop()
+            popped_target = popped_target or words.pop() in _TARGET
+            if words and m.start > 0 and words[-1] in ("ل", "لل", "ب", "بال") and prefix == "":
+                prefix = words.pop()  # "مواقع لـقوات النظام"
         last = words[-1] if words else ""
+        if last in _ACCOMPANY or (last in ("من", "مع") and len(words) > 1 and words[-2] in _ACCOMPANY):
+            return "accompany"  # "بمساندة من الطيران الروسي", "بالتنسيق مع التحالف": a co-participant
         if popped_target and not (last in _AGENT or (noun and last == "من" and m.start > hit.end)):
             return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
         if last in _COMPARISON:
             return "comparison"  # "على غرار جيش الفتح": a model, not a participant
         if last in _AGENT or (
             noun
+            and not casualty
             and m.start > hit.end
             and (last == "من" or prefix.endswith("ل"))
             and _words_between(ctx, hit.end, m.start) <= 5
@@ -361,14 +628,24 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         return inter != 7 and kind != "other"
 
     roles = {id(m): role(m) for m in after + before}
-    # Agent markers ("شنه", "من قبل", "على يد") belong to nouns and passives, near the trigger.
+    voice = _voice_in_clause(ctx, hit, hi)
+    # Agent markers ("شنه", "من قبل", "على يد", "برصاص") belong to nouns and passives, in the clause.
+    _, unit = ctx.unit_at(hit.start)
+    # "لغارات جوية استهدفت سوقاً…، نفذتها طائرات حربية روسية": the marker opens the next clause
+    beyond = [
+        m
+        for m in ctx.within(ctx.actors, hi, unit.sentence.end)
+        if (ctx.words_before(m.start, 1) or [""])[-1] in _AGENT
+        and _words_between(ctx, hit.end, m.start) <= 14
+    ]
+    roles.update({id(m): "agent" for m in beyond})
     agents = [
         m
-        for m in after + before
+        for m in after + before + beyond
         if roles[id(m)] == "agent"
         and can_act(m)
-        and (noun or voice_of(hit) == "passive")
-        and _words_between(ctx, hit.end, m.start) <= 6
+        and (noun or voice == "passive")
+        and _words_between(ctx, hit.end, m.start) <= 12
     ]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
     near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
@@ -376,13 +653,27 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     plain_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 8]
     targets = [m for m in targets if m.start < hit.start or _words_between(ctx, hit.end, m.start) <= 8]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
-    voice = voice_of(hit)
+    if not noun:
+        # "برصاص مسلحين مجهولين استهدفوا سيارته": the actor right before a verb is its subject (SVO)
+        plain_before = [m for m in reversed(before) if roles[id(m)] in ("plain", "agent")]
     before_words = ctx.words_before(hit.start, 2)
+    adjunct = noun and _adjunct_noun(ctx, hit)
+    if adjunct:
+        # "قُتل جنود من الجيش في هجوم شنه…": a noun after a preposition has its own agent, never the
+        # actors of the clause it hangs from
+        plain_before = []
+    controller = _control_subject(ctx, hit, before) if noun and not casualty else None
     we = (
         hit.person == "we"
         or _we_form(hit)
         or _we_subject(ctx, hit, hi)
-        or (noun and any(w.endswith("نا") and len(w) > 4 and w not in _NOT_WE for w in before_words))
+        or controller == "we"
+        or (
+            noun
+            and not agents
+            and controller is None
+            and any(w.endswith("نا") and len(w) > 4 and w not in _NOT_WE for w in before_words)
+        )
     )
     # "بشرعييهم تنكر": a noun with "their" right before the verb makes "they" the subject
     they_subject = (
@@ -394,16 +685,34 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if we:
         ev.actor1 = ctx.author
         actor2 = _first(targets, plain_after)
-    elif noun and near_after and _armed(entities.get(near_after[0].entity or "")):
+    elif controller == "they":
+        # "أعلنت خلالها اعتقال عشرات": the announcer is the actor the text is about
+        ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
+        if ev.actor1 is not None:
+            ev.inferred.append("actor1")
+        actor2 = _first(targets, plain_after)
+    elif isinstance(controller, Mention):
+        # "تمكنت قطعات من الحشد الشعبي من صد تعرض…": the subject of "تمكن من" does the deed
+        actor1 = controller
+        actor2 = _first(targets, [m for m in plain_after if m is not actor1])
+    elif noun and not casualty and near_after and _armed(entities.get(near_after[0].entity or "")):
         # "اعتقال قوات النظام 14 شخصاً", "قصف قوات النظام": an armed genitive is the agent
         actor1 = near_after[0]
         actor2 = _first(targets, [m for m in plain_after if m is not actor1])
+    elif voice == "passive" and noun and not adjunct and not casualty:
+        # "الحوثيون يواصلون استهداف الأحياء": the complement is the target, the clause's subject acts
+        actor2 = _first(plain_after, targets)
+        actor1 = _first(agents, [m for m in plain_before if can_act(m)])
     elif voice == "passive":
         actor2 = _first(plain_after, plain_before, targets)
         actor1 = _first(agents)
     elif they_subject:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
+        actor2 = _first(targets, plain_after)
+    elif not noun and (state := _state_subject(ctx, hit, lo, hi, right_after=True)) is not None:
+        # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
+        ev.actor1 = state
         actor2 = _first(targets, plain_after)
     else:
         subjects = (
@@ -416,12 +725,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ]
         )
         actor1 = subjects[0] if subjects else None
-        if actor1 is not None and actor1 in plain_before and ctx.attached_prefix(actor1).startswith("و"):
+        while actor1 is not None and actor1 in plain_before and ctx.attached_prefix(actor1).startswith("و"):
             earlier = [
                 m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")
             ]
-            if earlier:  # "اضطر حركة أحرار الشام وجيش العزة للانسحاب": the first named leads
-                actor1 = earlier[-1]
+            if not earlier:
+                break
+            # "اضطر حركة أحرار الشام وجيش العزة للانسحاب": the first named of the coordination leads
+            actor1 = earlier[-1]
         rest = [m for m in plain_after if m is not actor1]
         actor2 = _first(targets, rest)
     between = [m for m in after if ctx.words_before(m.start, 1)[-1:] == ["بين"]]
@@ -433,6 +744,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ]
         if len(pair) == 2:
             actor1, actor2 = pair
+        elif actor1 is None or roles.get(id(actor1)) != "agent":
+            actor1 = pair[0]  # "اشتباكات بين قوات حكومة الوحدة والقوات الموالية لباشاغا": one side named
+            actor2 = None if actor2 is pair[0] else actor2
     if actor1 is not None:
         ev.actor1 = actor1.entity
     if actor2 is not None and actor2.entity != ev.actor1:
@@ -444,7 +758,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             m
             for m in ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
             if m.entity not in (ev.actor1, None)
-            and roles.get(id(m)) not in ("agent", "comparison")
+            and roles.get(id(m)) not in ("agent", "comparison", "accompany")
+            and (entities[m.entity].attrs.get("type") != "other" if m.entity in entities else True)
             and (m.start < hit.start or _victim(entities.get(m.entity or "")))
         ]
         if victims:
@@ -464,6 +779,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if state:
             ev.actor1 = state  # "نفت موسكو", "قالت واشنطن": the state acts through its forces
     recent = bool(previous) and draft.sentence - previous[-1].sentence <= 1
+    if (
+        ev.actor1 is None
+        and not we
+        and not noun
+        and recent
+        and voice == "active"
+        and (_named_subject(ctx, hit, lo, hi) or _shares_subject(ctx, draft, previous))
+    ):
+        recent = False  # "غادرت أرتال موالية لباشاغا", "ناشطون يطالبون": a subject the KB does not know
     if ev.actor1 is None and not we and not noun and recent and voice == "active":
         # "they" (a verb with no named subject): the most salient actor that is not the narrator
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})
@@ -487,9 +811,26 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if asked:
             ev.actor1 = asked
             ev.inferred.append("actor1")
+    if (
+        hit.trigger.type == "PROTEST"
+        and hit.trigger.mode != "riot"
+        and _armed(entities.get(ev.actor1 or ""))
+        and "protesters" in entities
+    ):
+        # "برصاص عناصر قسد خلال احتجاجات": the armed side is what the protest faces
+        ev.actor2 = ev.actor2 or ev.actor1
+        ev.actor1 = None
     if ev.actor1 is None and hit.trigger.type == "PROTEST" and "protesters" in entities:
         ev.actor1 = "protesters"
+    if ev.actor1 is None and noun and not we and not casualty:
+        inherited = _anaphoric_agent(ctx, draft, previous)
+        if inherited is not None and inherited != ev.actor2:
+            ev.actor1 = inherited
+            ev.inferred.append("actor1")
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
+    for m in after + before:
+        if roles[id(m)] == "accompany" and m.entity not in (ev.actor1, ev.actor2, *ev.assoc_actors):
+            ev.assoc_actors.append(m.entity or "")
     lost = _lost_place(ctx, hit)
     if lost is not None:
         # "سقطت الطيبة", "بعد خسارة صوران": a place changed hands; the side taking ground gains it
@@ -535,10 +876,21 @@ def state_actors() -> dict[str, str]:
     return dict(data)
 
 
-def _state_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
-    """A country or capital right after the verb (or just before it) as the one acting."""
+def _state_subject(
+    ctx: DocContext, hit: TriggerHit, lo: int, hi: int, right_after: bool = False
+) -> str | None:
+    """A country or capital right after the verb (or just before it) as the one acting; with
+    ``right_after`` only one directly after the verb."""
     after = [m for m in ctx.within(ctx.places, hit.end, hi) if _words_between(ctx, hit.end, m.start) <= 1]
-    before = [m for m in ctx.within(ctx.places, lo, hit.start) if _words_between(ctx, m.end, hit.start) <= 1]
+    if right_after:
+        after = [
+            m for m in after if _words_between(ctx, hit.end, m.start) == 0 and not ctx.attached_prefix(m)
+        ]
+    before = (
+        []
+        if right_after
+        else [m for m in ctx.within(ctx.places, lo, hit.start) if _words_between(ctx, m.end, hit.start) <= 1]
+    )
     for m in after[:1] + before[-1:]:
         entity = ctx.doc.entities.get(m.entity or "")
         if entity is None:
@@ -569,6 +921,152 @@ def _armed(entity: Entity | None) -> bool:
 
 def voice_of(hit: TriggerHit) -> str:
     return "passive" if hit.person == "passive" or hit.trigger.voice == "passive" else hit.trigger.voice
+
+
+def _voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
+    """The voice of a trigger as the clause reads it: a verb of killing or wounding written with a damma
+    ("قُتل", "أُصيب"), followed by a number ("قتل 32 شخصاً"), or whose deed an agent phrase or an
+    attack noun after it carries ("قتلوا بهجوم شنه…", "قتل برصاص قناص") is passive."""
+    voice = voice_of(hit)
+    if voice != "active" or hit.trigger.pos != "verb" or hit.person == "we":
+        return voice
+    if _fold(hit.trigger.lemma) not in _HARM_VERBS:
+        return voice
+    if "\u064f" in hit.text[:3]:
+        return "passive"
+    tail = ctx.folded(hit.end, min(hi, hit.end + 80)).split()
+    if tail and (tail[0].isdigit() or tail[0] in _NUMBER_WORDS):
+        return "passive"
+    if any(w in _PASSIVE_CAUSES or (w[:1] == "ب" and w[1:] in _PASSIVE_CAUSES) for w in tail[:5]):
+        return "passive"
+    return voice
+
+
+def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
+    """The agent of an event noun that names none: a definite noun ("القصف طال أيضاً…") or one with a
+    possessive pronoun ("وأحكمت سيطرتها") tells again, or continues, the latest event of its kind within
+    two sentences; a noun in the same sentence as an earlier event ("دخلت أرتال الهيئة عفرين بعد
+    اشتباكات مع…") has that event's agent."""
+    hit = draft.hit
+    word = _fold(hit.text)
+    definite = "ال" in hit.prefix
+    possessive = word.endswith(("ها", "هم", "ه")) and not any(_fold(f) == word for f in hit.trigger.forms)
+    for d in reversed(previous[-6:]):
+        if draft.sentence - d.sentence > 2:
+            break
+        if not d.event.actor1 or d.event.type in VERBAL_TYPES:
+            continue
+        if d.sentence == draft.sentence and draft.event.type not in VERBAL_TYPES:
+            return d.event.actor1
+        if (definite or possessive) and d.event.type == draft.event.type:
+            return d.event.actor1
+    if possessive and hit.trigger.type not in VERBAL_TYPES:
+        # "واصلت وحدات الجيش عملياتها … وأحكمت سيطرتها": "its" is the actor the text is about
+        return salient(ctx, previous, hit.start, {None})
+    return None
+
+
+def _named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
+    """Is the verb's subject a noun phrase outside the knowledge base ("غادرت أرتال موالية…",
+    "ناشطون يطالبون", "وكان الزعبي قد انضم")?"""
+    following = ctx.folded(hit.end, min(hi, hit.end + 30)).split()[:1]
+    if following and (following[0] in _PARTITIVE or following[0] in _CONSTRUCT_HEADS):
+        return True
+    preceding = ctx.words_before(hit.start - len(hit.prefix), 1)
+    if (
+        preceding
+        and preceding[-1].endswith("ون")
+        and len(preceding[-1]) > 4
+        and hit.start - len(hit.prefix) > lo
+    ):
+        return True
+    people = [m for m in ctx.within(ctx.persons, lo, hit.start) if not _organization_of(ctx, m)]
+    return bool(people) and len(ctx.text[people[-1].end : hit.start].split()) <= 2
+
+
+def _organization_of(ctx: DocContext, person: Mention) -> str | None:
+    """The knowledge-base organization of a PERSON mention, if any."""
+    entity = ctx.doc.entities.get(person.entity or "")
+    value = entity.attrs.get("organization") if entity is not None else None
+    return value if isinstance(value, str) else None
+
+
+def _shares_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> bool:
+    """A verb joined by و to the verb just before it in the same sentence has that verb's subject, also
+    when the text does not name it ("وكان الزعبي قد انضم … ورفض الانضمام")."""
+    if not previous:
+        return False
+    p = previous[-1]
+    if p.sentence != draft.sentence or p.hit.trigger.pos != "verb" or p.event.actor1 is not None:
+        return False
+    return draft.hit.prefix.startswith("و") and draft.hit.start - p.hit.end < 120
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS
+
+
+def _word_start_before(ctx: DocContext, pos: int, n: int) -> int:
+    """Original offset of the n-th word before ``pos``."""
+    i = pos
+    for _ in range(n):
+        while i > 0 and ctx.text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not ctx.text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def _adjunct_noun(ctx: DocContext, hit: TriggerHit) -> bool:
+    """An event noun governed by a preposition ("في هجوم", "بقصف", "جراء غارة", "إثر اشتباكات")."""
+    if hit.trigger.pos != "noun":
+        return False
+    if "ب" in hit.prefix:
+        return True
+    words = ctx.words_before(hit.start - len(hit.prefix), 1)
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
+def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> Mention | str | None:
+    """ "تمكن X من NOUN", "نجحت X في NOUN": the subject of the control verb, a mention or "we"
+    ("تمكنت وحداتنا من القضاء", "تمكنا من"), when the noun is its complement."""
+    head = ctx.words_before(hit.start - len(hit.prefix), 1)
+    if not head:
+        return None
+    lo = min(m.start for m in before) if before else hit.start
+    _, unit = ctx.unit_at(hit.start)
+    lo = min(lo, unit.clause_at(hit.start).start)
+    clause_words = ctx.folded(lo, hit.start - len(hit.prefix)).split()
+    if head[-1] in ("من", "في"):
+        words = clause_words[-13:-1]
+        verbs = _CONTROL_VERBS
+    else:
+        words = clause_words[-6:]
+        verbs = _ANNOUNCE_VERBS  # "أعلنت الجبهة الوطنية الخميس الماضي استهداف مواقع…"
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("وف") in verbs), None)
+    if at is None:
+        return None
+    if verbs is _ANNOUNCE_VERBS:
+        verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
+        inside = [m for m in before if m.start >= verb_pos]
+        if inside:
+            return inside[0]
+        earlier = [m for m in before if m.end <= verb_pos and len(ctx.text[m.end : verb_pos].split()) <= 2]
+        return earlier[-1] if earlier else "they"
+    verb = words[at].lstrip("وف")
+    if verb.endswith("نا"):
+        return "we"
+    between = words[at + 1 :]
+    if any(w.endswith("نا") and len(w) > 4 and w not in _NOT_WE for w in between[:2]):
+        return "we"  # "تمكنت وحداتنا", "تمكن مجاهدونا"
+    # the control verb's subject: the first actor after it and before the noun
+    span_start = hit.start - len(hit.prefix)
+    candidates = [m for m in before if m.end <= span_start]
+    n_after_verb = len(between)
+    for m in candidates:
+        if len(ctx.text[m.start : span_start].split()) <= n_after_verb + 1:
+            return m
+    return None
 
 
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
@@ -603,7 +1101,7 @@ def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str |
 
 def _lost_place(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     """The place right after a word of falling or losing ("سقوط صوران"), if any."""
-    if normalize_for_match(hit.trigger.lemma) not in _LOSS:
+    if _fold(hit.trigger.lemma) not in _LOSS:
         return None
     following = [m for m in ctx.places if hit.end <= m.start < hit.end + 30]
     if following and _words_between(ctx, hit.end, following[0].start) <= 1:
@@ -619,8 +1117,8 @@ def _we_form(hit: TriggerHit) -> bool:
     """A first-person plural verb the lexicon lists among its other forms: نطالب، طالبنا."""
     if hit.trigger.pos != "verb":
         return False
-    word = normalize_for_match(hit.text).split()[0]
-    lemma = normalize_for_match(hit.trigger.lemma)
+    word = _fold(hit.text).split()[0]
+    lemma = _fold(hit.trigger.lemma)
     return (word.startswith("ن") and not lemma.startswith("ن")) or (
         word.endswith("نا") and not lemma.endswith("نا")
     )
@@ -628,7 +1126,7 @@ def _we_form(hit: TriggerHit) -> bool:
 
 def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     """ "استهدفت مدفعيتنا", "تمكن مجاهدونا من": a force of ours right after the trigger."""
-    after = normalize_for_match(ctx.text[hit.end : min(hi, hit.end + 40)]).split()[:2]
+    after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:2]
     return any(w.endswith("نا") and w[:-2].rstrip("و") in _OUR_FORCES for w in after)
 
 
@@ -662,15 +1160,23 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         if here:
             _set_place(draft, here[0])
         return
-    for options in (
-        ctx.within(ctx.places, hit.end, draft.clause_end),
-        list(reversed(ctx.within(ctx.places, draft.clause_start, hit.start))),
-        ctx.within(ctx.places, hit.end, s_hi),
-        list(reversed(ctx.within(ctx.places, s_lo, hit.start))),
+    for scope, options in enumerate(
+        (
+            ctx.within(ctx.places, hit.end, draft.clause_end),
+            list(reversed(ctx.within(ctx.places, draft.clause_start, hit.start))),
+            ctx.within(ctx.places, hit.end, s_hi),
+            list(reversed(ctx.within(ctx.places, s_lo, hit.start))),
+        )
     ):
         finer = [m for m in options if _kind(ctx, m) not in ("country", "admin1")]
+        if draft.event.type in ("ASSAULT", "MOBILIZE"):
+            # "استقدم تعزيزات من محردة", "الصواريخ أطلقت من منطقة البغدادي": the origin is not the place
+            finer = [m for m in finer if not _origin(ctx, m)] or (
+                finer if draft.event.type == "ASSAULT" else []
+            )
         if finer:
             _set_place(draft, finer[0])
+            draft.place_in_clause = scope < 2
             return
     regions = [m for m in ctx.within(ctx.places, s_lo, s_hi) if _kind(ctx, m) == "admin1"]
     if regions:
@@ -684,6 +1190,14 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     if last is not None and last.event.place and draft.sentence - last.sentence <= 2:
         draft.event.place = last.event.place
         draft.event.inferred.append("place")
+
+
+def _origin(ctx: DocContext, mention: Mention) -> bool:
+    """A place named as where something came from: "من قاعدة حميميم", "من محردة"."""
+    words = ctx.words_before(mention.start, 2)
+    if words and words[-1] in _PLACE_HEADS | {"قاعده", "منطقه", "اتجاه"} and len(words) > 1:
+        words = words[:-1]
+    return bool(words) and words[-1] == "من"
 
 
 def _kind(ctx: DocContext, mention: Mention) -> str | None:
@@ -795,18 +1309,24 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     merged: list[Draft] = []
     for d in drafts:
         target = None
-        if (
-            normalize_for_match(d.hit.trigger.lemma) in casualty_words
-            or d.event.mode == "destroy"
-            or _is_weapon(d.hit)
-        ):
+        if _fold(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or _is_weapon(d.hit):
             target = next(
                 (
                     p
                     for p in reversed(merged)
                     if p.event.type == "ASSAULT"
                     and d.sentence - p.sentence <= 2
-                    and _compatible(p, d, lenient=True)
+                    and (
+                        _compatible(p, d, lenient=True)
+                        # "تفجير عبوة ناسفة على آلية لميليشيا قسد", "وتمكنوا من قتل عشرين عنصراً وتدمير
+                        # دبابتين", "مقتل مدني بنيران عشوائية": the weapon, the damage and the victims
+                        # have their own complements, not other sides
+                        or (
+                            d.sentence - p.sentence <= 1
+                            and _same_place(p, d)
+                            and p.event.modality == d.event.modality
+                        )
+                    )
                 ),
                 None,
             )
@@ -816,10 +1336,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             merged.append(d)
             continue
         t, e = target.event, d.event
-        if (
-            normalize_for_match(target.hit.trigger.lemma) in casualty_words
-            and d.hit.trigger.lemma not in casualty_words
-        ):
+        if _fold(target.hit.trigger.lemma) in casualty_words and d.hit.trigger.lemma not in casualty_words:
             # "قُتل ثلاثة في هجوم شنه…": the attack, not the death toll, is the trigger
             t.trigger, t.mode, target.hit, target.sub_event = (
                 e.trigger,
@@ -829,6 +1346,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             )
         elif target.sub_event in (None, "Armed clash") and d.sub_event not in (None, "Armed clash"):
             target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
+        elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
+            target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
         t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
         for slot in ("actor1", "actor2", "place", "place_relation"):
             if getattr(t, slot) is None and getattr(e, slot) is not None:
@@ -842,9 +1361,52 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     return merged
 
 
+def _battle_and_gain(a: Draft, b: Draft) -> bool:
+    """ "سيطرت على المطار بعد معارك مع الحوثيين", "شنت هجوماً … وتمكنت من السيطرة عليهما بعد ساعات من
+    المعارك": ground taken and the battle that took it, told in one sentence, are one ACLED event
+    (the battle has no place of its own and no other agent)."""
+    gain = [d for d in (a, b) if d.sub_event in TERRITORIAL and d.event.type == "ASSAULT"]
+    fight = [d for d in (a, b) if d.sub_event in (None, "Armed clash") and d.event.type == "ASSAULT"]
+    if len(gain) != 1 or len(fight) != 1:
+        return False
+    g, f = gain[0], fight[0]
+    if f.hit.trigger.pos != "noun" or f.hit.trigger.mode != "firearms":
+        return False  # the battle is told by a noun: "بعد معارك", "من المعارك"
+    if f.place_in_clause and f.event.place is not None and g.event.place not in (None, f.event.place):
+        return False
+    if f.event.actor1 and g.event.actor1 and f.event.actor1 != g.event.actor1:
+        return False
+    return a.event.modality == b.event.modality
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    return a.event.place is None or b.event.place is None or a.event.place == b.event.place
+
+
+def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit) -> bool:
+    """An event noun that is the object of the trigger just before it: the attack that was repelled
+    ("تصدى لمحاولة تسلل", "أفشلت هجوماً"), the thing requested ("يطالبون بهدنة", "طالبوا بفدية")."""
+    if hit.trigger.pos != "noun" or hit.start - head.end > 40:
+        return False
+    if head.trigger.id not in _GOVERNING and head.trigger.type not in ("REQUEST", "MOBILIZE"):
+        return False
+    between = ctx.text[head.end : hit.start - len(hit.prefix)]
+    if any(c in between for c in ".،,:;\n"):
+        return False
+    if head.trigger.type == "MOBILIZE" and hit.trigger.type == "AID":
+        return len(between.split()) <= 3  # "وصلوا من بصرى الشام للمؤازرة": the purpose of the move
+    return len(between.split()) <= 1 or (head.trigger.id in _GOVERNING and len(between.split()) <= 8)
+
+
+@cache
+def _fold(word: str) -> str:
+    """``normalize_for_match`` of a lexicon word or a trigger's surface, memoized."""
+    return normalize_for_match(word)
+
+
 def _is_weapon(hit: TriggerHit) -> bool:
     """A weapon named as a trigger ("عبوة ناسفة", "قذائف"): part of an attack told around it."""
-    word = normalize_for_match(hit.text)
+    word = _fold(hit.text)
     return any(word.startswith(w) for w in _WEAPONS)
 
 
@@ -875,9 +1437,12 @@ def _same_happening(a: Draft, b: Draft) -> bool:
     definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
     if definite and b.hit.trigger.pos == "noun" and 0 < b.sentence - a.sentence <= 2:
         # "ويعد الهجوم الأعنف…": a definite noun tells the earlier happening again; its clause's
-        # actors are the speaker's or a bystander's, so only an explicitly different place separates them
-        explicit_place = y.place is not None and "place" not in y.inferred
+        # actors are the speaker's or a bystander's, so only a different place in its own clause
+        # separates them
+        explicit_place = y.place is not None and "place" not in y.inferred and b.place_in_clause
         return not (explicit_place and x.place is not None and x.place != y.place)
+    if a.sentence == b.sentence and _battle_and_gain(a, b):
+        return True
     if not _compatible(a, b):
         return False
     if a.sentence == b.sentence:
@@ -893,9 +1458,13 @@ def split_by_place(events: list[Draft], ctx: DocContext) -> list[Draft]:
     out: list[Draft] = []
     for d in events:
         out.append(d)
-        if d.event.place is None or d.event.type not in ("ASSAULT", "PROTEST", "COERCE"):
+        if d.event.place is None or d.event.type in VERBAL_TYPES:
             continue
         listed = _place_list(ctx, d)
+        if listed and listed[0].entity != d.event.place:
+            # "معرشمشة وكفرروما: براميل متفجرة": the list is told before the trigger
+            d.event.place = listed[0].entity
+            d.event.place_relation = listed[0].attrs.get("relative")
         for place in listed[1:]:
             ev = d.event
             clone = Event(
@@ -922,18 +1491,32 @@ def split_by_place(events: list[Draft], ctx: DocContext) -> list[Draft]:
 
 
 def _place_list(ctx: DocContext, d: Draft) -> list[Mention]:
-    """The event's place and the places joined to it by و or a comma."""
-    places = ctx.within(ctx.places, d.hit.end, d.clause_end)
-    first = next((i for i, m in enumerate(places) if m.entity == d.event.place), None)
-    if first is None:
+    """The event's place and the places joined to it by و or a comma ("دوما وبلدات حرستا وعربين")."""
+    after = ctx.within(ctx.places, d.hit.end, d.clause_end)
+    places = after or ctx.within(ctx.places, d.clause_start, d.hit.start)
+    at = next((i for i, m in enumerate(places) if m.entity == d.event.place), None)
+    if at is None:
         return []
+    first = at
+    while first > 0 and _joined(ctx, places[first - 1], places[first]):
+        first -= 1
+    if "بين" in ctx.words_before(places[first].start, 2):
+        return []  # "الطريق بين بلدتي المزيريب واليادودة": one place between two towns
     chain = [places[first]]
     for m in places[first + 1 :]:
-        gap = ctx.text[chain[-1].end : m.start].strip(" ،,")
-        if gap not in ("", "و") or m.entity in {c.entity for c in chain}:
+        if not _joined(ctx, chain[-1], m) or m.entity in {c.entity for c in chain}:
             break
         chain.append(m)
-    return chain
+    return chain if at < first + len(chain) else []
+
+
+def _joined(ctx: DocContext, a: Mention, b: Mention) -> bool:
+    """Two places of one list: "A وB", "A، B", "A وبلدات B", "A ومحيط B"."""
+    gap = ctx.folded(a.end, b.start).strip(" ،,")
+    if gap in ("", "و"):
+        return True
+    words = gap.split()
+    return len(words) == 1 and words[0][:1] == "و" and words[0][1:] in _PLACE_HEADS
 
 
 def attach_casualty_sentences(events: list[Draft], ctx: DocContext, counter: CasualtyCounter) -> None:
@@ -1017,7 +1600,7 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
     """A denial ("تنكر وتكذب تدخلنا", "نفى المرصد") disputes the claim it names right after it, or the
     latest earlier event; both sides record the link."""
     for i, d in enumerate(events):
-        word = normalize_for_match(d.hit.text)
+        word = _fold(d.hit.text)
         if word not in denials and word[1:] not in denials:
             continue
         d.event.type = "REJECT"
@@ -1025,11 +1608,11 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
             (
                 n
                 for n in events[i + 1 :]
-                if 0 <= n.hit.start - d.hit.end < 25 and normalize_for_match(n.hit.text) not in denials
+                if 0 <= n.hit.start - d.hit.end < 25 and _fold(n.hit.text) not in denials
             ),
             None,
         )
-        denied = normalize_for_match(ctx.text[d.hit.end : d.hit.end + 30]).split()
+        denied = ctx.folded(d.hit.end, d.hit.end + 30).split()
         ours = next((w for w in denied[:3] if w.endswith("نا") and len(w) > 4), None)
         if ours and ctx.author:  # "تنكر وتكذب تدخلنا": our action, told before
             target = next(

@@ -29,6 +29,10 @@ _SIGNATURE_HEADS = tuple(
         "المكتب السياسي",
         "غرفة عمليات",
         "إعلام",
+        "المركز الإعلامي",
+        "القائد العام",
+        "مديرية الإعلام",
+        "مديرية التوجيه",
     )
 )
 _ROLE_WORDS = frozenset(
@@ -52,6 +56,13 @@ _ROLE_WORDS = frozenset(
         "الاعلامي",
         "العلاقات",
         "مراسل",
+        "المركز",
+        "مركز",
+        "مديرية",
+        "إدارة",
+        "الإعلام",
+        "التوجيه",
+        "المعنوي",
     )
 )
 # Scraped-page trailers that are not part of the document.
@@ -97,7 +108,9 @@ class AuthorDetector:
         if not orgs:
             return None
         folded = normalize_for_match(line)
-        has_sep = _SEPARATORS.search(line) is not None and ("/" in line or "|" in line or " - " in line)
+        has_sep = _SEPARATORS.search(line) is not None and any(
+            sep in line for sep in ("/", "|", " - ", " – ", " — ")
+        )
         org_share = sum(m.end - m.start for m in orgs) / max(1, len(line.strip(" .:")))
         if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or org_share >= 0.6):
             return None
