@@ -74,6 +74,19 @@ class DocContext:
         """Does the span overlap an actor, person or place name ("تحرير" in "هيئة تحرير الشام")?"""
         return self._named.find(1, start, end) != -1
 
+    def add_actors(self, extra: list[Mention]) -> None:
+        """Actor mentions the extractor reads that are not name mentions of the document (an indefinite
+        national description: "طائرات حربية روسية")."""
+        taken = [(m.start, m.end) for m in self.actors]
+        fresh = [m for m in extra if not any(s < m.end and m.start < e for s, e in taken)]
+        if fresh:
+            self.actors = sorted([*self.actors, *fresh], key=lambda m: (m.start, m.end))
+            self._starts[id(self.actors)] = [m.start for m in self.actors]
+
+    def index(self, mentions: list[Mention]) -> None:
+        """Let ``within`` answer for another sorted list of mentions by bisection."""
+        self._starts[id(mentions)] = [m.start for m in mentions]
+
     def within(self, mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
         """Mentions of one of the indexed groups that lie inside [lo, hi)."""
         starts = self._starts.get(id(mentions))

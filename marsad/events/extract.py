@@ -12,7 +12,7 @@ from marsad.events.acled import TERRITORIAL, acled_record
 from marsad.events.context import DocContext
 from marsad.events.lexicon import EventCues, default_event_cues, default_triggers
 from marsad.events.triggers import TriggerHit, TriggerMatcher
-from marsad.model import Document, Entity, Event, Mention, Span
+from marsad.model import Document, Entity, Event, Label, Mention, Span
 from marsad.pipeline import Analysis
 from marsad.recognize.select import add_actor_entity
 from marsad.resources import Resources
@@ -153,6 +153,8 @@ _CONTROL_VERBS = frozenset(
 _ANNOUNCE_VERBS = frozenset(
     {"اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "تبني", "تبنت", "تبنوا", "يتبني", "تتبني", "اكد", "اكدت"}
 )
+# Verbs of being forced: "اضطر X (بعد ذلك) للانسحاب", "أجبرت X على الانسحاب": X does the deed.
+_COMPELLED = frozenset({"اضطر", "اضطرت", "اضطروا", "اجبر", "اجبرت", "اجبروا", "يضطر", "تضطر"})
 # Nouns of support and partnership: the actor after them accompanies, it is not the agent.
 _ACCOMPANY = frozenset(
     {
@@ -351,8 +353,10 @@ class EventExtractor:
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         ctx = DocContext(doc, analysis.view, self.kb_actors)
+        ctx.add_actors(national_forces(ctx))
         drafts: list[Draft] = []
         last: TriggerHit | None = None
+        accepted: list[TriggerHit] = []
         for hit in self.matcher.find(analysis.view):
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
             if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
@@ -360,6 +364,9 @@ class EventExtractor:
             if last is not None and _governed(ctx, last, hit):
                 continue
             last = hit
+            accepted.append(hit)
+        ctx.cache["triggers"] = [h.start for h in accepted]
+        for hit in accepted:
             drafts.append(self._draft(ctx, hit, drafts))
         events = split_by_place(merge_coreferent(drafts, ctx, self.casualty_words), ctx)
         attach_casualty_sentences(events, ctx, self.counter)
@@ -628,6 +635,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         return inter != 7 and kind != "other"
 
     roles = {id(m): role(m) for m in after + before}
+    if noun and hit.end - hit.start > len(hit.text.split()[0]):
+        # "غارة للطيران الروسي": a lexicon phrase that ends inside the agent's name
+        inner = [m for m in ctx.within(ctx.actors, hit.start + 1, hi) if m.start < hit.end]
+        after = inner + after
+        roles.update({id(m): "agent" for m in inner})
     voice = _voice_in_clause(ctx, hit, hi)
     # Agent markers ("شنه", "من قبل", "على يد", "برصاص") belong to nouns and passives, in the clause.
     _, unit = ctx.unit_at(hit.start)
@@ -695,7 +707,17 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "تمكنت قطعات من الحشد الشعبي من صد تعرض…": the subject of "تمكن من" does the deed
         actor1 = controller
         actor2 = _first(targets, [m for m in plain_after if m is not actor1])
-    elif noun and not casualty and near_after and _armed(entities.get(near_after[0].entity or "")):
+    elif not noun and (sabaq := _sabaqa_subject(ctx, hit, before)) is not None:
+        # "سبق لـكتائب حزب الله أن هددت باستهداف قواعد التحالف": the one after "سبق لـ" did it
+        actor1 = sabaq
+        actor2 = _first(targets, [m for m in plain_after if m is not actor1])
+    elif (
+        noun
+        and not casualty
+        and near_after
+        and _armed(entities.get(near_after[0].entity or ""))
+        and "في" not in ctx.folded(hit.end, near_after[0].start).split()
+    ):
         # "اعتقال قوات النظام 14 شخصاً", "قصف قوات النظام": an armed genitive is the agent
         actor1 = near_after[0]
         actor2 = _first(targets, [m for m in plain_after if m is not actor1])
@@ -793,7 +815,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})
         if ev.actor1 is not None:
             ev.inferred.append("actor1")
-    if ev.actor2 is None and _THEY_OBJECT.search(tail):
+    if ev.actor2 is None and _THEY_OBJECT.search(tail) and not _place_left(hit, tail):
         other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
         if other:
             ev.actor2 = other
@@ -827,6 +849,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if inherited is not None and inherited != ev.actor2:
             ev.actor1 = inherited
             ev.inferred.append("actor1")
+    if ev.actor1 is None and not we and _generic_force_subject(ctx, hit, lo, hi):
+        # "كما نفذ سلاح الجو غارات", "القطعات مستمرة بتمشيط": in a statement, the signer's own forces
+        ev.actor1 = ctx.author
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     for m in after + before:
         if roles[id(m)] == "accompany" and m.entity not in (ev.actor1, ev.actor2, *ev.assoc_actors):
@@ -854,9 +879,45 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.inferred.append("actor1")
 
 
+# An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
+# "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
+_NATIONAL_FORCE = re.compile(
+    r"(?<![\w#_])[وفبل]?(?P<head>طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات)"
+    r"((?: (?!ال)\w+){0,3}) (روسي|روسيه|تركي|تركيه|امريكي|امريكيه|اميركي|اميركيه|اسرائيلي|اسرائيليه)(?!\w)"
+)
+_NATIONALITY = {"روسي": "RU", "تركي": "TR", "امريكي": "US", "اميركي": "US", "اسرائيلي": "IL"}
+
+
+def national_forces(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of indefinite national descriptions of forces."""
+    view = ctx.view
+    out: list[Mention] = []
+    for found in _NATIONAL_FORCE.finditer(view.text):
+        adjective = found.group(3)
+        code = _NATIONALITY.get(adjective[:-1] if adjective.endswith("ه") else adjective)
+        actor = state_actors().get(code or "")
+        if actor is None or actor not in ctx.kb_actors:
+            continue
+        start = view.to_original(found.start("head"))
+        end = view.to_original(found.end())
+        add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+        out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+    return out
+
+
 @cache
 def state_actors() -> dict[str, str]:
     """Country code -> the actor a state stands for (kb/data/states.yaml)."""
+    return _actor_map("states.yaml")
+
+
+@cache
+def seat_actors() -> dict[str, str]:
+    """Place id of a regional seat of government -> the actor it stands for (kb/data/seats.yaml)."""
+    return _actor_map("seats.yaml")
+
+
+def _actor_map(name: str) -> dict[str, str]:
     from importlib import resources as importlib_resources
     from pathlib import Path
 
@@ -865,14 +926,12 @@ def state_actors() -> dict[str, str]:
     def fail(where: str, problem: str, fix: str) -> Exception:
         return ValueError(f"{where}: {problem}. {fix}.")
 
-    path = Path(str(importlib_resources.files("marsad.kb").joinpath("data/states.yaml")))
+    path = Path(str(importlib_resources.files("marsad.kb").joinpath(f"data/{name}")))
     data = read_yaml(path, fail)
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
-        raise fail(
-            str(path), "must map country codes to actor ids", "Write lines like 'RU: russian-armed-forces'"
-        )
+        raise fail(str(path), "must map keys to actor ids", "Write lines like 'RU: russian-armed-forces'")
     return dict(data)
 
 
@@ -881,7 +940,11 @@ def _state_subject(
 ) -> str | None:
     """A country or capital right after the verb (or just before it) as the one acting; with
     ``right_after`` only one directly after the verb."""
-    after = [m for m in ctx.within(ctx.places, hit.end, hi) if _words_between(ctx, hit.end, m.start) <= 1]
+    after = [
+        m
+        for m in ctx.within(ctx.places, hit.end, hi)
+        if _words_between(ctx, hit.end, m.start) <= 1 or _envoys_of(ctx, hit.end, m)
+    ]
     if right_after:
         after = [
             m for m in after if _words_between(ctx, hit.end, m.start) == 0 and not ctx.attached_prefix(m)
@@ -895,12 +958,62 @@ def _state_subject(
         entity = ctx.doc.entities.get(m.entity or "")
         if entity is None:
             continue
-        if entity.attrs.get("place_kind") == "country" or entity.attrs.get("feature") == "P.PPLC":
+        actor = seat_actors().get(entity.id)
+        if actor is None and (
+            entity.attrs.get("place_kind") == "country" or entity.attrs.get("feature") == "P.PPLC"
+        ):
             actor = state_actors().get(entity.attrs.get("country") or "")
-            if actor and actor in ctx.kb_actors:
-                add_actor_entity(ctx.doc, ctx.kb_actors, actor)
-                return actor
+        if actor and actor in ctx.kb_actors:
+            add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+            return actor
     return None
+
+
+def _place_left(hit: TriggerHit, tail: str) -> bool:
+    """ "قبل انسحابها منها": what a withdrawal is "from" is the place left, not a party."""
+    words = tail.split()[:2]
+    return hit.trigger.type == "RETREAT" and any(w.startswith(("من", "عن")) for w in words)
+
+
+def _sabaqa_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> Mention | None:
+    """ "سبق لـX أن فعل": X is the subject of the verb after "أن"."""
+    if not before or hit.start - before[-1].end > 12:
+        return None
+    m = before[-1]
+    if ctx.folded(m.end, hit.start - len(hit.prefix)).split() not in (["ان"], ["ان", "قد"]):
+        return None
+    words = ctx.words_before(m.start, 2)
+    prefix = ctx.attached_prefix(m)
+    if prefix.endswith("ل") and words and words[-1].endswith("سبق"):
+        return m
+    if words and words[-1] in ("ل", "لل") and len(words) > 1 and words[-2].endswith("سبق"):
+        return m
+    return None
+
+
+# Nouns a statement uses for the signer's own forces without naming them.
+_GENERIC_FORCES = ("سلاح الجو", "القطعات", "الوحدات العسكريه", "الطيران الحربي")
+
+
+def _generic_force_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
+    """A generic force noun as the subject (right after the verb, or just before the trigger) in a
+    statement signed by an armed organization."""
+    if not ctx.author or not _armed(ctx.doc.entities.get(ctx.author)):
+        return False
+    after = " ".join(ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:2])
+    before = " ".join(ctx.folded(max(lo, hit.start - 40), hit.start).split()[-3:])
+    if any(after.startswith(g) for g in _GENERIC_FORCES) and hit.trigger.pos == "verb":
+        return True
+    return any(g in before for g in _GENERIC_FORCES)
+
+
+_ENVOYS = frozenset({"مسوولون", "مسوولين", "مسوولو", "وفد", "وفود", "ممثلون", "ممثلين", "ممثلو"})
+
+
+def _envoys_of(ctx: DocContext, pos: int, place: Mention) -> bool:
+    """ "اتفق مسؤولون من أربيل وبغداد": officials or envoys of a capital, right after the verb."""
+    words = ctx.folded(pos, place.start).split()
+    return len(words) == 2 and words[0] in _ENVOYS and words[1] == "من"
 
 
 def _first(*groups: list[Mention]) -> Mention | None:
@@ -1037,6 +1150,14 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
     _, unit = ctx.unit_at(hit.start)
     lo = min(lo, unit.clause_at(hit.start).start)
     clause_words = ctx.folded(lo, hit.start - len(hit.prefix)).split()
+    compelled = hit.prefix.endswith("ل") or head[-1] in ("الي", "علي")
+    if compelled and any(w.lstrip("وف") in _COMPELLED for w in clause_words[-14:]):
+        forced = clause_words[-14:]
+        last = max(i for i, w in enumerate(forced) if w.lstrip("وف") in _COMPELLED)
+        forced_at = _word_start_before(ctx, hit.start - len(hit.prefix), len(forced) - last)
+        subjects = [m for m in before if m.start >= forced_at]
+        if subjects:
+            return subjects[0]
     if head[-1] in ("من", "في"):
         words = clause_words[-13:-1]
         verbs = _CONTROL_VERBS
@@ -1103,8 +1224,15 @@ def _lost_place(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     """The place right after a word of falling or losing ("سقوط صوران"), if any."""
     if _fold(hit.trigger.lemma) not in _LOSS:
         return None
-    following = [m for m in ctx.places if hit.end <= m.start < hit.end + 30]
-    if following and _words_between(ctx, hit.end, following[0].start) <= 1:
+    following = [m for m in ctx.within(ctx.places, hit.end, hit.end + 60) if m.start < hit.end + 50]
+    if not following:
+        return None
+    gap = ctx.text[hit.end : following[0].start]
+    # "لتسقط في اليوم الثاني تلة الناصرية": a time phrase between the verb and the place
+    for t in ctx.within(ctx.times, hit.end, following[0].start):
+        gap = gap.replace(ctx.text[t.start : t.end], " ")
+    words = [w for w in gap.split() if w not in ("في", "وفي", "منذ")]
+    if len(words) <= 1 and (len(words) == 0 or len(gap.split()) <= 2):
         return following[0]
     return None
 
@@ -1146,10 +1274,14 @@ def _coordinated(
 
 
 def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: list[Draft]) -> None:
-    """The event's place: after the trigger in its clause, else before it in the clause, else in the
-    sentence (after, then before); countries only when nothing finer is named; else the place of the
-    previous event when it is at most two sentences back."""
+    """The event's place: after the trigger in its clause, else before it in the clause (the place a
+    locator phrase describes, not the locator: "ترهونة جنوب شرقي طرابلس"), else a governorate the clause
+    names, else in the sentence (after, then before) outside the clauses of other events; countries only
+    when nothing finer is named; else the place of the previous event when it is at most two sentences
+    back. "المدينة", "البلدة" stand for the town named before; destinations ("باتجاه مصراتة") and
+    origins of fire ("مصدره مواقع قسد في العريمة") are not where the event happens."""
     hit = draft.hit
+    places = _places_with_anaphors(ctx)
     if draft.event.type in VERBAL_TYPES:
         # statements, requests and refusals have a place only when the clause names where they happened
         here = [
@@ -1160,25 +1292,38 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         if here:
             _set_place(draft, here[0])
         return
-    for scope, options in enumerate(
-        (
-            ctx.within(ctx.places, hit.end, draft.clause_end),
-            list(reversed(ctx.within(ctx.places, draft.clause_start, hit.start))),
-            ctx.within(ctx.places, hit.end, s_hi),
-            list(reversed(ctx.within(ctx.places, s_lo, hit.start))),
-        )
-    ):
-        finer = [m for m in options if _kind(ctx, m) not in ("country", "admin1")]
-        if draft.event.type in ("ASSAULT", "MOBILIZE"):
-            # "استقدم تعزيزات من محردة", "الصواريخ أطلقت من منطقة البغدادي": the origin is not the place
-            finer = [m for m in finer if not _origin(ctx, m)] or (
-                finer if draft.event.type == "ASSAULT" else []
-            )
-        if finer:
-            _set_place(draft, finer[0])
-            draft.place_in_clause = scope < 2
-            return
-    regions = [m for m in ctx.within(ctx.places, s_lo, s_hi) if _kind(ctx, m) == "admin1"]
+    clause_after = ctx.within(places, hit.end, draft.clause_end)
+    found = _pick_place(ctx, draft, clause_after)
+    if found is None:
+        clause_before = _located_heads(ctx, ctx.within(places, draft.clause_start, hit.start))
+        found = _pick_place(ctx, draft, clause_before)
+        if found is None:
+            regions = [
+                m
+                for m in clause_after + clause_before
+                if _kind(ctx, m) == "admin1" and not _destination(ctx, m)
+            ]
+            found = regions[0] if regions else None  # "بقصف مواقع الجيش السوري في ريفي إدلب وحلب"
+    if found is not None:
+        _set_place(draft, found)
+        draft.place_in_clause = True
+        return
+    others = _other_event_clauses(ctx, draft, s_lo, s_hi)
+    sentence_after = [m for m in ctx.within(places, hit.end, s_hi) if not _in_spans(m, others)]
+    found = _pick_place(ctx, draft, sentence_after)
+    if found is None:
+        sentence_before = [
+            m for m in _located_heads(ctx, ctx.within(places, s_lo, hit.start)) if not _in_spans(m, others)
+        ]
+        found = _pick_place(ctx, draft, sentence_before)
+    if found is not None:
+        _set_place(draft, found)
+        return
+    regions = [
+        m
+        for m in ctx.within(ctx.places, s_lo, s_hi)
+        if _kind(ctx, m) == "admin1" and not _in_spans(m, others) and not _destination(ctx, m)
+    ]
     if regions:
         _set_place(draft, regions[0])
         return
@@ -1186,16 +1331,183 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     if countries and hit.trigger.type in ("PROTEST", "SANCTION", "THREATEN"):
         _set_place(draft, countries[0])
         return
-    last = previous[-1] if previous else None
-    if last is not None and last.event.place and draft.sentence - last.sentence <= 2:
-        draft.event.place = last.event.place
+    recent = [p for p in previous[-4:] if p.event.place and draft.sentence - p.sentence <= 2]
+    # the latest place a clause stated for its own event, rather than one only near it in the sentence
+    stated = [p for p in recent if p.place_in_clause] or recent
+    if stated:
+        draft.event.place = stated[-1].event.place
         draft.event.inferred.append("place")
+
+
+def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mention | None:
+    """The first place of ``options`` finer than a governorate where the event can be: not a
+    destination, and for violence and deployments not an origin (an attack whose only places are
+    origins keeps the first of them unless it is a named source of fire)."""
+    fallback: Mention | None = None
+    strict = draft.event.type in ("ASSAULT", "MOBILIZE")
+    sourced = False
+    for m in options:
+        if _kind(ctx, m) in ("country", "admin1") or _destination(ctx, m):
+            continue
+        if not strict:
+            return m
+        if _origin(ctx, m):
+            fallback = fallback or m
+            sourced = sourced or _fire_source(ctx, m)
+            continue
+        return m
+    if fallback is not None and draft.event.type == "ASSAULT" and not sourced:
+        return fallback
+    return None
+
+
+# Words that locate a place by another one: "ترهونة جنوب شرقي طرابلس", "الرشاد التابعة لقضاء المقدادية
+# في محافظة ديالى", "بليون في جبل الزاوية"; the second place says where the first is.
+_LOCATOR_WORDS = frozenset(
+    {
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "في",
+        "التابعه",
+        "التابع",
+        "قضاء",
+        "محافظه",
+        "ريف",
+        "مدينه",
+        "بلده",
+        "ناحيه",
+        "منطقه",
+        "مديريه",
+        "بمحافظه",
+        "بريف",
+        "لقضاء",
+        "لمحافظه",
+        "لناحيه",
+        "بمدينه",
+        "لمدينه",
+        "بمديريه",
+        "لمديريه",
+    }
+)
+_TOWARD = frozenset({"باتجاه", "اتجاه", "نحو", "صوب"})
+_ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(مدينه|بلده|قريه|بلدات|قري|مخيم|سجن|ناحيه)(?!\w)")
+_TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه"})
+_ORIGIN_HEADS = _PLACE_HEADS | {"قاعده", "منطقه", "اتجاه"}
+_SOURCE_WORDS = frozenset({"مصدره", "مصدرها", "مصدرهما"})
+
+
+def _located_heads(ctx: DocContext, places: list[Mention]) -> list[Mention]:
+    """The places of a span with each locator replaced by the place it locates, nearest last:
+    "في مدينة ترهونة جنوب شرقي طرابلس" reads as ترهونة."""
+    out: list[Mention] = []
+    for m in places:
+        if out and _locates(ctx, out[-1], m):
+            continue
+        out.append(m)
+    return list(reversed(out))
+
+
+def _locates(ctx: DocContext, head: Mention, m: Mention) -> bool:
+    """Is ``m`` a locator of ``head`` named just before it?"""
+    if head.entity == m.entity or m.start - head.end > 60:
+        return False
+    key = ("locates", head.start, m.start)
+    if key not in ctx.cache:
+        gap = ctx.folded(head.end, m.start).split()
+        ctx.cache[key] = bool(gap) and len(gap) <= 4 and all(w in _LOCATOR_WORDS for w in gap)
+    return bool(ctx.cache[key])
+
+
+def _destination(ctx: DocContext, mention: Mention) -> bool:
+    """A place an actor moves toward ("غادرت أرتال باتجاه مصراتة", "التقدم باتجاه حريب جنوب مأرب")."""
+    key = ("destination", mention.start)
+    if key not in ctx.cache:
+        ctx.cache[key] = False
+        if any(w in ctx.folded(max(0, mention.start - 60), mention.start) for w in _TOWARD):
+            words = ctx.words_before(mention.start, 7)[-4:]
+            at = next((i for i in range(len(words) - 1, -1, -1) if words[i] in _TOWARD), None)
+            ctx.cache[key] = at is not None and not any(
+                w in ("في", "علي", "عند", "قرب") for w in words[at + 1 :]
+            )
+    return bool(ctx.cache[key])
+
+
+def _fire_source(ctx: DocContext, mention: Mention) -> bool:
+    """ "قصف صاروخي مصدره مواقع ميليشيا قسد في محيط قرية العريمة": where the fire came from."""
+    return any(w in _SOURCE_WORDS for w in ctx.words_before(mention.start, 7))
+
+
+def _other_event_clauses(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> list[tuple[int, int]]:
+    """Clauses of the sentence, other than the trigger's own, that hold another event's trigger: their
+    places are that event's ("…سيطرت على مقرات المجموعات، في حين غادرت أرتال باتجاه مصراتة")."""
+    starts = ctx.cache.get("triggers")
+    if not isinstance(starts, list):
+        return []
+    _, unit = ctx.unit_at(draft.hit.start)
+    out: list[tuple[int, int]] = []
+    for clause in unit.clauses:
+        if clause.start == draft.clause_start:
+            continue
+        if any(clause.start <= t < clause.end and t != draft.hit.start for t in starts):
+            out.append((clause.start, clause.end))
+    return out
+
+
+def _in_spans(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= m.start < hi for lo, hi in spans)
+
+
+def _places_with_anaphors(ctx: DocContext) -> list[Mention]:
+    """The document's places, with "المدينة", "البلدة", "القرية" standing for the latest place the text
+    introduced with that noun ("مدينة أريحا … من المدينة"), else the latest town it named."""
+    cached = ctx.cache.get("places+anaphors")
+    if isinstance(cached, list):
+        return cached
+    view = ctx.view
+    extra: list[Mention] = []
+    towns: list[Mention] = []
+    introduced: dict[int, str] = {}  # the place noun that introduced each town: "مدينة أريحا"
+    for found in _ANAPHOR.finditer(view.text):
+        if not towns:
+            towns = [m for m in ctx.places if _kind(ctx, m) not in ("country", "admin1")]
+            for m in towns:
+                word = (ctx.words_before(m.start, 1) or [""])[-1]
+                introduced[id(m)] = word[1:] if word[:1] in ("ب", "ل") and len(word) > 3 else word
+        start = view.to_original(found.start(1) - 2)
+        end = view.to_original(found.end(1))
+        if ctx.inside_name(start, end):
+            continue
+        head = found.group(1)
+        earlier = [m for m in towns if m.end <= start]
+        antecedent = next((m for m in reversed(earlier) if introduced[id(m)] == head), None)
+        if antecedent is None and head in _TOWN_HEADS and earlier and start - earlier[-1].start < 400:
+            antecedent = earlier[-1]
+        if antecedent is None:
+            continue
+        extra.append(
+            Mention(
+                start, end, ctx.text[start:end], antecedent.label, antecedent.entity, attrs={"anaphor": True}
+            )
+        )
+    out = sorted([*ctx.places, *extra], key=lambda m: (m.start, m.end)) if extra else ctx.places
+    ctx.cache["places+anaphors"] = out
+    ctx.index(out)
+    return out
 
 
 def _origin(ctx: DocContext, mention: Mention) -> bool:
     """A place named as where something came from: "من قاعدة حميميم", "من محردة"."""
-    words = ctx.words_before(mention.start, 2)
-    if words and words[-1] in _PLACE_HEADS | {"قاعده", "منطقه", "اتجاه"} and len(words) > 1:
+    words = ctx.words_before(mention.start, 7)
+    if any(w in _SOURCE_WORDS for w in words):
+        return True  # "مصدره مواقع ميليشيا قسد في محيط قرية العريمة"
+    words = words[-2:]
+    if words and words[-1] in _ORIGIN_HEADS and len(words) > 1:
         words = words[:-1]
     return bool(words) and words[-1] == "من"
 
@@ -1430,6 +1742,10 @@ def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
     return a.event.modality == b.event.modality
 
 
+# Violence of these modes is an ACLED event of its own, not a part of the attack told beside it.
+_OWN_HAPPENING_MODES = frozenset({"abduct", "torture"})
+
+
 def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
     if x.type != y.type or b.sentence - a.sentence > 3:
@@ -1440,11 +1756,23 @@ def _same_happening(a: Draft, b: Draft) -> bool:
         # actors are the speaker's or a bystander's, so only a different place in its own clause
         # separates them
         explicit_place = y.place is not None and "place" not in y.inferred and b.place_in_clause
-        return not (explicit_place and x.place is not None and x.place != y.place)
+        if explicit_place and x.place is not None and x.place != y.place:
+            return False
+        # "انسحبت الهيئة … مما اضطر حركة أحرار الشام للانسحاب": a noun with an agent of its own that
+        # differs from the earlier event's is another happening
+        return not (
+            x.actor1
+            and y.actor1
+            and x.actor1 != y.actor1
+            and "actor1" not in x.inferred + y.inferred
+            and y.type in ("RETREAT", "MOBILIZE", "COERCE")
+        )
     if a.sentence == b.sentence and _battle_and_gain(a, b):
         return True
     if not _compatible(a, b):
         return False
+    if x.mode != y.mode and {x.mode, y.mode} & _OWN_HAPPENING_MODES:
+        return False  # "بهجوم شنه مسلحون … بعد أن خطفوا أحد أبناء القرية": an abduction is its own event
     if a.sentence == b.sentence:
         return True
     # Told again in a later sentence: a definite noun ("الغارات", "القصف") that shares an actor or place.
@@ -1494,6 +1822,12 @@ def _place_list(ctx: DocContext, d: Draft) -> list[Mention]:
     """The event's place and the places joined to it by و or a comma ("دوما وبلدات حرستا وعربين")."""
     after = ctx.within(ctx.places, d.hit.end, d.clause_end)
     places = after or ctx.within(ctx.places, d.clause_start, d.hit.start)
+    if not places and not d.place_in_clause:
+        # "▪️ معرشمشة وكفرروما: براميل متفجرة": the list heads the line, before the trigger's clause
+        _, unit = ctx.unit_at(d.hit.start)
+        places = ctx.within(ctx.places, unit.sentence.start, d.hit.start)
+        if places and ctx.text[places[-1].end : d.clause_start].strip(" :-–"):
+            places = []  # only a list that heads the trigger's clause
     at = next((i for i, m in enumerate(places) if m.entity == d.event.place), None)
     if at is None:
         return []

@@ -47,6 +47,7 @@ _STRONG_SETTLEMENT = frozenset(
         "checkpoint",
         "crossing",
         "dam",
+        "prison",
     }
 )
 _BIG_CITY = 100_000
@@ -202,6 +203,8 @@ class PlaceRecognizer:
                 prior[leader.country] += 1.0 if strong_kind or leader.population >= 500_000 else 0.5
             found.append((m, canonical, places, top, strong_kind, common))
         local = top_countries(prior)
+        items = list(_BULLET_ITEM.finditer(text))
+        bullets = self._bullet_starts(items)
         proposals: list[Candidate] = []
         previous: Candidate | None = None
         for m, canonical, places, top, strong_kind, common in found:
@@ -219,6 +222,8 @@ class PlaceRecognizer:
                 cue, cue_value = previous.attrs["cue"], previous.attrs["cue_value"]  # "ريفي إدلب وحلب"
             if cue is None and m.prefix[-1:] in ("ب", "ل"):
                 cue, cue_value = "prep", m.prefix
+            if cue is None and m.vstart in bullets:
+                cue, cue_value = "list", "bullet"  # "▪️ اريحا: غارتين": the heading of a tally line
             if common:
                 # A frequent word is a place only when the place is certain: a country, a capital-sized
                 # city, a sizeable town of the document's country, or a word after a place cue.
@@ -230,7 +235,7 @@ class PlaceRecognizer:
                         for p in places
                     )
                 )
-                if not certain and cue not in ("admin", "settlement", "direction"):
+                if not certain and cue not in ("admin", "settlement", "direction") and cue_value != "bullet":
                     continue
             if not (cue or " " in m.key or strong_kind or top >= 50_000 or len(m.key) >= 6):
                 continue
@@ -252,7 +257,7 @@ class PlaceRecognizer:
             proposals.append(previous)
         proposals.extend(self._cue_places(analysis))
         proposals.extend(self._motion_places(analysis))
-        proposals.extend(self._bulleted_places(analysis))
+        proposals.extend(self._bulleted_places(analysis, items))
         proposals.extend(self._list_neighbours(analysis, proposals))
         analysis.facts["candidates.places"] = proposals
         analysis.facts["country_prior"] = prior
@@ -288,11 +293,20 @@ class PlaceRecognizer:
                     break  # a comma list, or a single cue, needs a proper name
         return out
 
-    def _bulleted_places(self, analysis: Analysis) -> list[Candidate]:
+    @staticmethod
+    def _bullet_starts(items: list[re.Match[str]]) -> set[int]:
+        """View offsets where the names of a bulleted tally line begin."""
+        out: set[int] = set()
+        for m in items:
+            for name in re.finditer(r"(?:^| و)(\w+)", m.group(1)):
+                out.add(m.start(1) + name.start(1))
+        return out
+
+    def _bulleted_places(self, analysis: Analysis, items: list[re.Match[str]]) -> list[Candidate]:
         """Telegram tallies list places as bullets: "▪️ تلمنس: قصف مدفعي", "- معرشمشة وكفرروما: غارات"."""
         text = analysis.view.text
         out: list[Candidate] = []
-        for m in _BULLET_ITEM.finditer(text):
+        for m in items:
             for name in re.finditer(r"(?:^| و)(\w+(?: (?!و)\w+)?)", m.group(1)):
                 vs, ve = m.start(1) + name.start(1), m.start(1) + name.end(1)
                 if self._name_word(text[vs:ve].split()[0]) and self._proper(vs, text):
@@ -449,6 +463,7 @@ class PlaceResolver:
     def __init__(self, resources: Resources) -> None:
         self.gaz: Gazetteer = resources.gazetteer
         self.cues = load_place_cues()
+        self._motion_stem = re.compile("|".join(map(re.escape, self.cues.motion)))
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         text = analysis.view.text
@@ -492,21 +507,106 @@ class PlaceResolver:
         drop: list[Mention] = []
         for i, m in enumerate(mentions):
             place = resolved.get(i)
-            if place is None and m.attrs.get("cue") not in (
-                "settlement",
-                "direction",
-                "admin",
-                "motion",
-                "list",
+            if (
+                place is None
+                and m.attrs.get("cue")
+                not in (
+                    "settlement",
+                    "direction",
+                    "admin",
+                    "motion",
+                    "list",
+                )
+                and not self._listed_with_local(text, mentions, resolved, i)
             ):
                 drop.append(m)  # a bare name that only matched far-away places: not a place here
                 continue
             self._link(doc, m, place, text, top, admin_context)
         for m in drop:
             doc.mentions.remove(m)
+        kept = [m for m in mentions if m.entity]
+        short = self._short_forms(doc, analysis, kept)
         for m in mentions:
             for k in ("key", "vstart", "vend", "cue", "cue_value", "common"):
                 m.attrs.pop(k, None)
+        if short:
+            doc.mentions.extend(short)
+            doc.mentions.sort(key=lambda m: (m.start, m.end))
+
+    def _short_forms(self, doc: Document, analysis: Analysis, places: list[Mention]) -> list[Mention]:
+        """A later bare name that is the distinctive first word of a two-word place named earlier in
+        the document refers back to that place ("طيبة الإمام" … "سقطت الطيبة", "غرب طيبة"), when it
+        stands where a place stands: after a preposition, a direction, a place noun or a word of
+        falling, entering or taking."""
+        text = analysis.view.text
+        firsts: dict[str, Mention] = {}
+        for m in places:
+            words = m.attrs["key"].split()
+            if len(words) != 2 or m.attrs.get("cue") == "admin":
+                continue
+            head = words[0][2:] if words[0].startswith("ال") else words[0]
+            if (
+                len(head) < 3
+                or head in self.cues.compound_heads
+                or self.cues.is_cue_word(head)
+                or head in self.cues.feature_heads
+                or words[0] in self.cues.not_names
+            ):
+                continue
+            firsts.setdefault(head, m)
+        if not firsts:
+            return []
+        taken = sorted((m.start, m.end) for m in doc.mentions)
+        out: list[Mention] = []
+        pattern = re.compile(
+            r"(?<!\w)[وفبلك]?(?:ال)?("
+            + "|".join(map(re.escape, sorted(firsts, key=len, reverse=True)))
+            + r")(?!\w)"
+        )
+        for found in pattern.finditer(text):
+            earlier = firsts[found.group(1)]
+            vs = found.start(1) - (2 if text[found.start(1) - 2 : found.start(1)] == "ال" else 0)
+            vs = max(vs, found.start())
+            start, end = analysis.view.span(vs, found.end(1))
+            if start < earlier.end:
+                continue
+            if any(a < end and start < b for a, b in taken):
+                continue  # inside a longer name ("طيبة الإمام" itself)
+            before = words_before(text, found.start(), 1)
+            word = strip_proclitics(before[-1]) if before else ""
+            cue, value = classify_cue(words_before(text, found.start(), 2), self.cues)
+            if cue is None and not (before and (word in _CONSTRUCT_MOTION or self._motion_stem.match(word))):
+                continue
+            attrs: dict[str, Any] = {"short_form_of": earlier.start}
+            if cue == "direction":
+                attrs["relative"] = {"direction": value, "anchor": earlier.entity}  # "غرب طيبة"
+            out.append(
+                Mention(
+                    start,
+                    end,
+                    doc.text[start:end],
+                    Label.PLACE,
+                    earlier.entity,
+                    confidence=0.6,
+                    component="places",
+                    attrs=attrs,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _listed_with_local(text: str, mentions: list[Mention], resolved: dict[int, Any], i: int) -> bool:
+        """A name joined by و to a place of the document's country is a local place of a list, also when
+        the gazetteer only knows the name abroad: "تجمعات الميليشيات في الجلمة وكرناز"."""
+        m = mentions[i]
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(mentions) or j not in resolved or resolved[j].kind in ("country", "admin1"):
+                continue
+            n = mentions[j]
+            a, b = (n, m) if j < i else (m, n)
+            if text[a.attrs.get("vend", a.attrs["vstart"]) : b.attrs["vstart"]].strip() == "و":
+                return True
+        return False
 
     def _admin_region(self, key: str, top_countries: set[str]) -> Any:
         """The first-level division named ``key`` ("ريف حماة" → Hama governorate), preferring the

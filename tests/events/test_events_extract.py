@@ -126,3 +126,77 @@ def test_a_state_named_by_its_capital_acts_through_its_forces(nlp: Pipeline) -> 
     evs = events(nlp, text)
     denial = one(evs, "REJECT")
     assert denial.actor1 == "russian-armed-forces"
+
+
+def test_place_is_the_located_town_not_its_locator(nlp: Pipeline) -> None:
+    text = (
+        "قُتل 11 مدنياً مساء الثلاثاء بهجوم شنه مسلحون من داعش على قرية الرشاد التابعة لقضاء المقدادية "
+        "في محافظة ديالى، بعد أن خطفوا أحد أبناء القرية."
+    )
+    evs = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert len(evs) == 2  # the abduction is an event of its own, not a part of the attack
+    assert {e.place for e in evs} == {"place:الرشاد"}
+
+
+def test_the_town_named_before_stands_behind_the_city(nlp: Pipeline) -> None:
+    text = (
+        "الثلاثاء 4 شباط 2020 – مدينة أريحا – ريف إدلب\n"
+        "استهدفت طائرة حربية حياً سكنياً في الجهة الغربية من المدينة بصاروخين، ما أدى إلى مقتل خمسة مدنيين."
+    )
+    ev = one(events(nlp, text), "ASSAULT")
+    assert ev.place == "geonames:172994"
+
+
+def test_destinations_origins_and_other_clauses_are_not_the_place(nlp: Pipeline) -> None:
+    text = (
+        "اندلعت اشتباكات في العاصمة الليبية طرابلس بين قوات حكومة الوحدة الوطنية ومجموعات مسلحة.\n"
+        "وقالت الحكومة إن قواتها سيطرت على مقرات المجموعات المهاجمة، في حين غادرت أرتال باتجاه مصراتة."
+    )
+    evs = events(nlp, text)
+    assert {e.place for e in evs} == {"geonames:2210247"}
+    shelling = one(
+        events(nlp, "تعرضت مدينة الباب مساء أمس لقصف صاروخي مصدره مواقع ميليشيا قسد في محيط قرية العريمة."),
+        "ASSAULT",
+    )
+    assert shelling.place == "geonames:174018"
+
+
+def test_a_governorate_of_the_clause_before_a_town_of_another_event(nlp: Pipeline) -> None:
+    text = (
+        "وردت القوات التركية بقصف مواقع الجيش السوري في ريفي إدلب وحلب، "
+        "في حين سيطرت فصائل المعارضة على مدينة سراقب مجدداً."
+    )
+    shelling = [e for e in events(nlp, text) if e.trigger.text.startswith("قصف")]
+    assert [e.place for e in shelling] == ["admin1:SY.12", "admin1:SY.09"]
+
+
+def test_national_descriptions_capitals_and_generic_forces(nlp: Pipeline) -> None:
+    raid = one(
+        events(nlp, "قُتل زعيم التنظيم خلال عملية إنزال جوي نفذتها قوات خاصة أمريكية في بلدة أطمة."), "ASSAULT"
+    )
+    assert raid.actor1 == "us-armed-forces"
+    cargo = one(events(nlp, "وأضاف البيان أن طائرات شحن روسية نقلت إمدادات إلى قاعدة الجفرة."), "MOBILIZE")
+    assert cargo.actor1 == "russian-armed-forces"
+    talks = one(events(nlp, "واتفق مسؤولون من أربيل وبغداد اليوم على تشكيل قوة مشتركة."), "AGREE")
+    assert talks.actor1 == "peshmerga"
+    threat = one(events(nlp, "فيما سبق لـكتائب حزب الله أن هددت باستهداف قواعد التحالف."), "THREATEN")
+    assert threat.actor1 == "kataib-hezbollah"
+    statement = (
+        "تمكنت وحداتنا العسكرية فجر اليوم من القضاء على خلية إرهابية تابعة لتنظيم داعش.\n"
+        "كما نفذ سلاح الجو غارات دقيقة على مواقع للتنظيم في جبال الهروج.\n"
+        "القيادة العامة للقوات المسلحة العربية الليبية"
+    )
+    strikes = [e for e in events(nlp, statement) if e.trigger.text.startswith("غارات")]
+    assert strikes and strikes[0].actor1 == "libyan-national-army"
+
+
+def test_a_fall_after_a_time_phrase_and_a_forced_withdrawal(nlp: Pipeline) -> None:
+    text = (
+        "تقدمت قوات النظام وسيطرت على صوران. ثم لتسقط في اليوم الثاني تلة الناصرية والويبدة.\n"
+        "وقال لنا أنهم انسحبوا من حلفايا، مما اضطر حركة أحرار الشام وجيش العزة بعد ذلك للانسحاب من حلفايا."
+    )
+    evs = events(nlp, text)
+    falls = [e for e in evs if e.trigger.text == "تسقط"]
+    assert len(falls) == 2 and all(e.actor1 == "syrian-government-forces" for e in falls)
+    withdrawals = [e for e in evs if e.type == "RETREAT"]
+    assert "ahrar-al-sham" in [e.actor1 for e in withdrawals]

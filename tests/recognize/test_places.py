@@ -65,3 +65,37 @@ def test_a_village_abroad_is_not_chosen_for_a_local_report(nlp: Pipeline) -> Non
 def test_hashtags_with_underscores(nlp: Pipeline) -> None:
     doc = run(nlp, "قصف مدفعي على الأحياء السكنية #ريف_ادلب #معرة_النعمان")
     assert "معرة_النعمان" in texts(doc, Label.PLACE)
+
+
+def test_a_short_form_refers_back_to_the_place_named_in_full(nlp: Pipeline) -> None:
+    doc = run(
+        nlp,
+        "قالوا إنهم يستطيعون الحفاظ على طيبة الإمام في ريف حماة. وفي اليوم التالي سقطت الطيبة، "
+        "ودخلت مجموعاتنا إلى بيوت غرب طيبة.",
+    )
+    full, _ = place(doc, "طيبة الإمام")
+    short, _ = place(doc, "الطيبة")
+    bare, _ = place(doc, "طيبة")
+    assert short.entity == bare.entity == full.entity
+    assert bare.attrs["relative"] == {"direction": "west", "anchor": full.entity}
+    # only where a place stands: "علاقات طيبة" is not the town
+    doc = run(nlp, "سيطرت الفصائل على طيبة الإمام، وتربطها علاقات طيبة بالأهالي.")
+    assert "طيبة" not in [m.text for m in doc.mentions if m.label == Label.PLACE]
+
+
+def test_a_name_listed_with_a_local_place_stays_a_place(nlp: Pipeline) -> None:
+    # الجلمة is known to the gazetteer only abroad; joined to كرناز it is a village of the list
+    doc = run(nlp, "قصفت قوات النظام ريف حماة. واستهدفت مدفعيتنا تجمعات الميليشيات في الجلمة وكرناز.")
+    names = [m.text for m in doc.mentions if m.label == Label.PLACE]
+    assert "الجلمة" in names and "كرناز" in names
+
+
+def test_bulleted_tally_lines_name_places(nlp: Pipeline) -> None:
+    doc = run(nlp, "حصيلة القصف على ريف ادلب اليوم:\n▪️ اريحا: غارتين ع الاحياء السكنية")
+    _, entity = place(doc, "اريحا")
+    assert entity.attrs["country"] == "SY"
+
+
+def test_a_prison_names_its_place(nlp: Pipeline) -> None:
+    doc = run(nlp, "شن مسلحون من تنظيم داعش هجوماً على سجن غويران في مدينة الحسكة.")
+    assert "غويران" in [m.text for m in doc.mentions if m.label == Label.PLACE]
