@@ -14,11 +14,21 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("marsad.cli.extract", "extract"),
     "evaluate": ("marsad.cli.evaluate", "evaluate"),
     "gazetteer": ("marsad.cli.gazetteer", "gazetteer"),
+    "ingest": ("marsad.cli.ingest", "ingest"),
+    "run": ("marsad.cli.run", "run"),
+    "search": ("marsad.cli.search", "search"),
+    "export": ("marsad.cli.export", "export"),
+    "status": ("marsad.cli.status", "status"),
 }
 _HELP = {
     "extract": "Recognize actors, persons, places and times in documents.",
     "evaluate": "Measure quality against the gold set.",
     "gazetteer": "Build, import into and query the place gazetteer.",
+    "ingest": "Store documents (text, HTML, JSON Lines, CSV, Telegram) for later runs.",
+    "run": "Ingest, extract and store in committed batches (resumable).",
+    "search": "Arabic-aware full-text search with actor, place, type and date filters.",
+    "export": "Export events as ACLED CSV, PLOVER JSON Lines, GeoJSON, JSON Lines or Parquet.",
+    "status": "What the database holds.",
 }
 
 

@@ -1,0 +1,195 @@
+"""The single-process run: documents stream in, are extracted in batches, and every batch is committed
+to the store in one transaction.
+
+A crash or Ctrl-C loses at most the batch in flight; a re-run recognizes what is already stored by
+content hash and goes on from there, so every document is stored exactly once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from marsad.io.readers import InputError
+from marsad.model import Document
+from marsad.pipeline import ComponentFailure, Pipeline
+from marsad.store import Producer, Store
+from marsad.store.dedup import content_hash
+
+ProgressHook = Callable[[int, int], None]  # (documents done, characters done) since the last call
+InputErrorHook = Callable[[InputError], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How to run: batch size (documents per transaction), re-extraction, defaults for documents."""
+
+    batch_size: int = 100
+    reextract: bool = False
+    published: str | None = None  # publication date for documents that lack one
+    country: str | None = None  # ISO country hint for documents that lack one
+    include_pending: bool = True  # also extract documents stored earlier and not yet (re)extracted
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the closing report and the exit status."""
+
+    read: int = 0  # documents read from the sources
+    extracted: int = 0  # documents extracted and stored by this run
+    unchanged: int = 0  # already stored by this marsad and knowledge version: skipped
+    outdated: int = 0  # stored by another version and kept (re-run with --reextract)
+    repeated: int = 0  # the same content twice in this run's input: stored once
+    chars: int = 0  # characters extracted
+    batches: int = 0  # transactions committed
+    seconds: float = 0.0
+    failed_inputs: list[str] = field(default_factory=list)  # "path[:line]: reason"
+    failed_documents: list[str] = field(default_factory=list)  # "id: reason"
+    interrupted: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not (self.failed_inputs or self.failed_documents or self.interrupted)
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.extracted / self.seconds if self.seconds else 0.0
+
+
+def run_corpus(
+    store: Store,
+    pipeline: Pipeline,
+    producer: Producer,
+    documents: Iterable[Document | InputError],
+    options: RunOptions = RunOptions(),
+    on_progress: ProgressHook | None = None,
+    on_input_error: InputErrorHook | None = None,
+) -> RunSummary:
+    """Extract and store ``documents`` (then, with ``include_pending``, whatever the store still holds
+    unextracted), committing one transaction per batch. Ctrl-C stops after the current document and
+    keeps every committed batch; the summary says it was interrupted."""
+    summary = RunSummary()
+    started = time.perf_counter()
+    runner = _BatchRunner(store, pipeline, producer, options, summary, on_progress)
+    try:
+        for batch in _batches(_readable(documents, summary, on_input_error, options), options.batch_size):
+            runner.run(batch, from_store=False)
+        if options.include_pending:
+            for batch in store.pending_documents(producer, options.reextract, options.batch_size):
+                runner.run(batch, from_store=True)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class _BatchRunner:
+    """Extracts one batch and commits it; remembers what this run already handled."""
+
+    def __init__(
+        self,
+        store: Store,
+        pipeline: Pipeline,
+        producer: Producer,
+        options: RunOptions,
+        summary: RunSummary,
+        on_progress: ProgressHook | None,
+    ) -> None:
+        self.store = store
+        self.pipeline = pipeline
+        self.producer = producer
+        self.options = options
+        self.summary = summary
+        self.on_progress = on_progress
+        self.failed_here: set[str] = set()  # content hashes that failed in this run: not retried
+
+    def run(self, batch: list[Document], from_store: bool) -> None:
+        todo = batch if from_store else self._to_extract(batch)
+        todo = [d for d in todo if content_hash(d.text) not in self.failed_here]
+        if not todo:
+            return
+        failures: dict[str, str] = {}
+        for doc in todo:
+            try:
+                self.pipeline(doc)
+            except ComponentFailure as failure:
+                failures[doc.id] = f"{failure.component}: {failure.error!r}"
+                self.failed_here.add(content_hash(doc.text))
+                _clear_analysis(doc)
+            if self.on_progress is not None:
+                self.on_progress(1, len(doc.text))
+        self.store.save_extractions(todo, self.producer, failures)
+        self.summary.batches += 1
+        self.summary.extracted += len(todo) - len(failures)
+        self.summary.chars += sum(len(d.text) for d in todo if d.id not in failures)
+        self.summary.failed_documents.extend(f"{doc_id}: {reason}" for doc_id, reason in failures.items())
+
+    def _to_extract(self, batch: list[Document]) -> list[Document]:
+        """Drop documents whose content this version already stored (or, without --reextract, that
+        another version stored) and repeats of the same content within the batch."""
+        hashes = [content_hash(d.text) for d in batch]
+        known = self.store.lookup_hashes(set(hashes))
+        seen: set[str] = set()
+        out: list[Document] = []
+        skipped = 0
+        for doc, digest in zip(batch, hashes, strict=True):
+            if digest in seen:
+                self.summary.repeated += 1
+                skipped += 1
+                continue
+            seen.add(digest)
+            stored = known.get(digest)
+            if stored is not None and stored.status == "extracted":
+                if stored.producer == self.producer:
+                    self.summary.unchanged += 1
+                    skipped += 1
+                    continue
+                if not self.options.reextract:
+                    self.summary.outdated += 1
+                    skipped += 1
+                    continue
+            out.append(doc)
+        if skipped and self.on_progress is not None:
+            self.on_progress(skipped, 0)
+        return out
+
+
+def _readable(
+    items: Iterable[Document | InputError],
+    summary: RunSummary,
+    on_input_error: InputErrorHook | None,
+    options: RunOptions,
+) -> Iterator[Document]:
+    """Documents only, with the run's defaults applied; unreadable inputs are counted and reported."""
+    for item in items:
+        if isinstance(item, InputError):
+            summary.failed_inputs.append(str(item))
+            if on_input_error is not None:
+                on_input_error(item)
+            continue
+        summary.read += 1
+        if options.published and not item.published:
+            item.published = options.published
+        if options.country:
+            item.meta.setdefault("country", options.country.upper())
+        yield item
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _clear_analysis(doc: Document) -> None:
+    """A failed document is stored with its text and metadata only, never with half an analysis."""
+    doc.mentions.clear()
+    doc.entities.clear()
+    doc.events.clear()
+    doc.author = None

@@ -1,0 +1,814 @@
+"""The corpus store: documents, their analysis, near-duplicate clusters, full-text search, review and
+audit, in SQLite (default) or PostgreSQL through one SQLAlchemy Core code path (docs/store.md)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Connection, Engine
+
+from marsad.model import Document, Entity, Event, check_span
+from marsad.store import dedup, facets
+from marsad.store import records as r
+from marsad.store import schema as s
+from marsad.store.engine import create, describe_error, resolve_url
+from marsad.store.filters import FilterSQL
+from marsad.store.migrations import current_version, migrate
+from marsad.store.snippets import make_snippets
+from marsad.store.terms import fts5_query, query_groups, tsquery
+from marsad.store.types import (
+    REVIEW_STATUSES,
+    EventRow,
+    Filters,
+    IngestResult,
+    Producer,
+    SearchHit,
+    SearchResult,
+    StoredDoc,
+    StoreError,
+)
+from marsad.store.writer import BatchWriter, Stored, bulk_insert, chunks
+
+log = logging.getLogger(__name__)
+
+NO_FILTERS = Filters()
+RANK_WINDOW = 10_000  # at most this many matches are ranked (the most recently stored ones)
+_BROAD = 1_000  # from this many matching documents, pages are found by walking the newest documents
+_FEW_MATCHES = 8_000  # up to this many text matches, each is checked against the filters
+_PG_SIMPLE: Any = sa.literal_column("'simple'::regconfig")
+
+
+@dataclass(slots=True)
+class _Pending:
+    """Analysis rows of one document, written at the end of the batch."""
+
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[tuple[dict[str, Any], Event]] = field(default_factory=list)
+
+
+class Store:
+    """A corpus store. Open with ``Store.open(url)``; use as a context manager or call ``close``."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self.engine = engine
+        self._url = url
+        self.url: str = url.render_as_string(hide_password=False)
+        self.dialect: str = engine.dialect.name
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
+        """Open (and create or migrate) the store at ``url``: None → $MARSAD_DB or ``sqlite:///marsad.db``
+        in the current directory; a bare path → a SQLite file (parent directories are created)."""
+        parsed = resolve_url(url)
+        try:
+            engine = create(parsed)
+        except sa.exc.SQLAlchemyError as err:
+            raise describe_error(parsed, err) from err
+        except OSError as err:
+            raise StoreError(f"cannot create the database {parsed.database}: {err}") from err
+        try:
+            migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except sa.exc.SQLAlchemyError as err:
+            engine.dispose()
+            raise describe_error(parsed, err) from err
+        return cls(engine, parsed)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self._url.render_as_string(hide_password=True)!r})"
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as err:
+            raise describe_error(self._url, err) from err
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back (nothing written) on any error."""
+        try:
+            with self.engine.connect().execution_options(marsad_write=True) as conn, conn.begin():
+                yield conn
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as err:
+            raise describe_error(self._url, err) from err
+
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return current_version(conn)
+
+    # -- documents ---------------------------------------------------------------------------------
+
+    def add_documents(self, docs: Sequence[Document]) -> IngestResult:
+        """Store new documents (status "pending") in one transaction; exact repeats are reported as
+        duplicates, near-duplicates join the cluster of the most similar stored document."""
+        result = IngestResult(inserted=[], duplicates=[], clusters={})
+        digests = [dedup.content_hash(doc.text) for doc in docs]
+        with self._write() as conn:
+            writer = BatchWriter(conn, r.now_iso())
+            writer.prefetch(docs, digests)
+            for doc, digest in zip(docs, digests, strict=True):
+                stored = writer.store(doc, digest)
+                if stored.inserted:
+                    result.inserted.append(stored.id)
+                    result.clusters[stored.id] = stored.cluster_id
+                else:
+                    result.duplicates.append(stored.id)
+            writer.flush()
+        return result
+
+    def lookup_hashes(self, hashes: Iterable[str]) -> dict[str, StoredDoc]:
+        """Stored documents by content hash (hashes not stored are absent)."""
+        values = sorted(set(hashes))
+        out: dict[str, StoredDoc] = {}
+        d = s.documents
+        cols = [
+            d.c.id,
+            d.c.content_hash,
+            d.c.status,
+            d.c.producer_marsad,
+            d.c.producer_knowledge,
+            d.c.cluster_id,
+        ]
+        with self._read() as conn:
+            for chunk in chunks(values):
+                for row in conn.execute(sa.select(*cols).where(d.c.content_hash.in_(chunk))).mappings():
+                    out[row["content_hash"]] = StoredDoc(
+                        id=row["id"],
+                        content_hash=row["content_hash"],
+                        status=row["status"],
+                        producer=r.producer_of(row),
+                        cluster_id=row["cluster_id"],
+                    )
+        return out
+
+    def save_extractions(
+        self, docs: Sequence[Document], producer: Producer, failures: Mapping[str, str] | None = None
+    ) -> list[str]:
+        """Store documents with their analysis in one transaction; returns the stored ids in input order.
+
+        New content is stored first (as ``add_documents``); known content is matched by hash. Each
+        document's mentions, entities, events and evidence replace what was stored; status becomes
+        "extracted" with ``producer``. Documents named in ``failures`` (doc.id → reason) are stored with
+        status "failed", the reason and no analysis. Documents with reviewed events are left untouched.
+        """
+        failures = failures or {}
+        ids: list[str] = []
+        digests = [dedup.content_hash(doc.text) for doc in docs]
+        with self._write() as conn:
+            now = r.now_iso()
+            writer = BatchWriter(conn, now)
+            writer.prefetch(docs, digests)
+            pending: dict[int, tuple[Stored, Document, _Pending]] = {}
+            status_rows: dict[int, dict[str, Any]] = {}
+            for doc, digest in zip(docs, digests, strict=True):
+                stored = writer.store(doc, digest)
+                ids.append(stored.id)
+                if not stored.inserted and self._has_reviews(conn, stored.num):
+                    log.warning("document %s has reviewed events: its stored analysis is kept", stored.id)
+                    continue
+                if not stored.inserted and stored.num not in status_rows:
+                    self._delete_analysis(conn, stored.num)
+                failed = doc.id in failures
+                status_rows[stored.num] = {
+                    "b_num": stored.num,
+                    "status": "failed" if failed else "extracted",
+                    "failure": str(failures[doc.id]) if failed else None,
+                    "author": r.dumps(doc.author.to_dict()) if doc.author and not failed else None,
+                    "producer_marsad": producer.marsad,
+                    "producer_knowledge": producer.knowledge,
+                    "extracted_at": now,
+                }
+                if failed:
+                    pending.pop(stored.num, None)
+                else:
+                    pending[stored.num] = (stored, doc, self._analysis_rows(stored, doc, producer))
+            writer.flush()
+            self._write_analysis(conn, list(pending.values()))
+            if status_rows:
+                d = s.documents
+                conn.execute(
+                    d.update()
+                    .where(d.c.num == sa.bindparam("b_num"))
+                    .values(
+                        status=sa.bindparam("status"),
+                        failure=sa.bindparam("failure"),
+                        author=sa.bindparam("author"),
+                        producer_marsad=sa.bindparam("producer_marsad"),
+                        producer_knowledge=sa.bindparam("producer_knowledge"),
+                        extracted_at=sa.bindparam("extracted_at"),
+                    ),
+                    list(status_rows.values()),
+                )
+        return ids
+
+    def pending_documents(
+        self, producer: Producer, reextract: bool = False, batch_size: int = 200
+    ) -> Iterator[list[Document]]:
+        """Batches of stored documents (text and metadata, no analysis) still to extract: status pending
+        or failed; with ``reextract`` also those extracted by another producer, except documents with
+        reviewed events. Pages by document number, so writing between batches is safe."""
+        d, e = s.documents, s.events
+        cond: Any = d.c.status.in_(("pending", "failed"))
+        if reextract:
+            reviewed = sa.exists(
+                sa.select(sa.literal(1)).where(e.c.document_num == d.c.num, e.c.review_status.is_not(None))
+            )
+            stale = sa.and_(
+                d.c.status == "extracted",
+                sa.or_(
+                    d.c.producer_marsad.is_distinct_from(producer.marsad),
+                    d.c.producer_knowledge.is_distinct_from(producer.knowledge),
+                ),
+                ~reviewed,
+            )
+            cond = sa.or_(cond, stale)
+        last = 0
+        while True:
+            with self._read() as conn:
+                rows = (
+                    conn.execute(
+                        sa.select(*self._doc_columns())
+                        .where(d.c.num > last, cond)
+                        .order_by(d.c.num)
+                        .limit(max(1, batch_size))
+                    )
+                    .mappings()
+                    .all()
+                )
+            if not rows:
+                return
+            last = rows[-1]["num"]
+            yield [r.base_document(row) for row in rows]
+
+    def get_document(self, doc_id: str) -> Document | None:
+        """The stored document with its analysis (reviewed event values applied). ``meta`` gains
+        cluster_id, content_hash, ingested_at, status, producer, event_numbers and review_status."""
+        d = s.documents
+        with self._read() as conn:
+            row = conn.execute(sa.select(*self._doc_columns()).where(d.c.id == doc_id)).mappings().first()
+            if row is None:
+                return None
+            return self._load_documents(conn, [row])[0][row["num"]]
+
+    def cluster_members(self, cluster_id: str) -> list[str]:
+        """Stored ids of the documents in a near-duplicate cluster, oldest first."""
+        d = s.documents
+        with self._read() as conn:
+            return list(
+                conn.execute(
+                    sa.select(d.c.id).where(d.c.cluster_id == cluster_id).order_by(d.c.num)
+                ).scalars()
+            )
+
+    def counts(self) -> dict[str, int]:
+        """documents, pending, extracted, failed, events, mentions, entities (distinct ids), clusters,
+        near_duplicates (documents in another's cluster), reviewed (events)."""
+        d, e = s.documents, s.events
+        out = dict.fromkeys(("documents", "pending", "extracted", "failed"), 0)
+        with self._read() as conn:
+            for status, n in conn.execute(sa.select(d.c.status, sa.func.count()).group_by(d.c.status)):
+                out[status] = int(n)
+                out["documents"] += int(n)
+            scalar = conn.execute(
+                sa.select(
+                    sa.select(sa.func.count()).select_from(e).scalar_subquery(),
+                    sa.select(sa.func.count()).select_from(s.mentions).scalar_subquery(),
+                    sa.select(sa.func.count()).select_from(s.entity_index).scalar_subquery(),
+                    sa.select(sa.func.count()).select_from(s.clusters).scalar_subquery(),
+                    sa.select(sa.func.count()).select_from(d).scalar_subquery()
+                    - sa.select(sa.func.count()).select_from(s.clusters).scalar_subquery(),
+                    sa.select(sa.func.count()).where(e.c.review_status.is_not(None)).scalar_subquery(),
+                )
+            ).one()
+        for key, value in zip(
+            ("events", "mentions", "entities", "clusters", "near_duplicates", "reviewed"), scalar, strict=True
+        ):
+            out[key] = int(value or 0)
+        return out
+
+    # -- search ------------------------------------------------------------------------------------
+
+    def search(
+        self, query: str | None, filters: Filters = NO_FILTERS, limit: int = 20, offset: int = 0
+    ) -> SearchResult:
+        """Documents matching every word of ``query`` (Arabic-aware, see ``terms``) and the filters,
+        best first (newest first without a query), with highlighted snippets."""
+        started = time.perf_counter()
+        groups = query_groups(query) if query else []
+        with self._read() as conn:
+            fsql = FilterSQL(conn, filters)
+            parts = fsql.document_parts()
+            sources = fsql.document_condition(s.documents)
+            page, total = self._search_rows(conn, groups, parts, sources, limit, offset)
+            nums = [num for num, _ in page]
+            info = self._hit_rows(conn, nums)
+            events = self._hit_events(conn, nums, fsql)
+        hits = []
+        for num, score in page:
+            row = info[num]
+            ev_rows = events.get(num, [])
+            hits.append(
+                SearchHit(
+                    document_id=row["id"],
+                    title=row["title"],
+                    source=row["source"],
+                    published=row["published"],
+                    url=row["url"],
+                    cluster_id=row["cluster_id"],
+                    score=float(score or 0.0),
+                    snippets=make_snippets(row["text"], groups),
+                    event_ids=[eid for eid, _ in ev_rows],
+                    event_numbers=[n for _, n in ev_rows],
+                )
+            )
+        return SearchResult(total=total, hits=hits, elapsed_ms=(time.perf_counter() - started) * 1000)
+
+    def _search_rows(
+        self,
+        conn: Connection,
+        groups: list[tuple[str, ...]],
+        parts: list[tuple[Any, Any]] | None,
+        sources: Any | None,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[tuple[int, float]], int]:
+        """(document number, score) of one page, and the total. ``parts`` are the event filters as
+        (SELECT of document numbers, correlated condition) pairs; ``sources`` the source condition."""
+        d = s.documents
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        docset: Any = None
+        if parts:
+            docset = parts[0][0] if len(parts) == 1 else sa.intersect(*(p[0] for p in parts))
+
+        def as_sets(key: Any) -> list[Any]:
+            # The sets are built once and probed while the FTS matches or an index are walked. On SQLite
+            # "key + 0" keeps the planner from probing rowids one by one instead (one FTS query, or one
+            # documents row read, per member of a large set).
+            probe = key + 0 if self.dialect == "sqlite" else key
+            conds: list[Any] = []
+            if docset is not None:
+                conds.append(probe.in_(docset))
+            if sources is not None:  # the source index is scanned, never the documents' rows
+                conds.append(probe.in_(sa.select(d.c.num).where(sources)))
+            return conds
+
+        if not groups:
+            order = [d.c.published_date.desc(), d.c.num.desc()]
+            if self.dialect == "postgresql":
+                order[0] = d.c.published_date.desc().nulls_last()
+            if docset is not None and sources is None:
+                total_q = sa.select(sa.func.count()).select_from(docset.subquery())
+            else:
+                total_q = sa.select(sa.func.count()).select_from(d).where(*as_sets(d.c.num))
+            total = int(conn.execute(total_q).scalar_one())
+            if total == 0 or offset >= total:
+                return [], total
+            if parts and total >= _BROAD and offset < _BROAD:
+                # many matches: walk the newest documents and check each (a page is found quickly)
+                conds = [check(d.c.num) for _, check in parts]
+                if sources is not None:
+                    conds.append(sources)
+            else:
+                conds = as_sets(d.c.num)
+            q = sa.select(d.c.num).where(*conds).order_by(*order).limit(limit).offset(offset)
+            return [(num, 0.0) for num in conn.execute(q).scalars()], total
+        if self.dialect == "sqlite":
+            fts = s.document_fts
+            key = fts.c.rowid
+            match: Any = sa.text("document_fts MATCH :fts_query").bindparams(fts_query=fts5_query(groups))
+            score = (-sa.func.bm25(sa.literal_column("document_fts"))).label("score")
+            source: Any = fts
+        else:
+            ds = s.document_search
+            key = ds.c.document_num
+            tsq = sa.func.to_tsquery(_PG_SIMPLE, sa.bindparam("tsq", tsquery(groups)))
+            match = ds.c.vector.op("@@")(tsq)
+            score = sa.func.ts_rank(ds.c.vector, tsq).label("score")
+            source = ds
+        conds = [match, *as_sets(key)]
+        if parts:
+            # Few text matches: check each against the filters (an index lookup apiece) rather than
+            # building the filters' document set, which may hold most of the corpus.
+            plain = conn.execute(sa.select(sa.func.count()).select_from(source).where(match)).scalar_one()
+            if plain == 0:
+                return [], 0
+            if plain <= _FEW_MATCHES:
+                conds = [match, *(check(key) for _, check in parts)]
+                if sources is not None:
+                    conds.append(
+                        (key + 0 if self.dialect == "sqlite" else key).in_(sa.select(d.c.num).where(sources))
+                    )
+        total = int(conn.execute(sa.select(sa.func.count()).select_from(source).where(*conds)).scalar_one())
+        if total == 0 or offset >= total:
+            return [], total
+        if total > RANK_WINDOW and offset + limit <= RANK_WINDOW:
+            # Ranking every match of a very common query costs ~1 µs a document; rank the RANK_WINDOW
+            # most recently stored matches instead (the total stays exact).
+            edge_q = sa.select(key).select_from(source).where(*conds).order_by(key.desc())
+            edge = conn.execute(edge_q.limit(1).offset(RANK_WINDOW - 1)).scalar()
+            if edge is not None:
+                conds.append(key >= edge)
+        q = sa.select(key, score).select_from(source).where(*conds)
+        rows = conn.execute(q.order_by(sa.desc("score"), key).limit(limit).offset(offset)).all()
+        return [(row[0], float(row[1])) for row in rows], total
+
+    def _hit_rows(self, conn: Connection, nums: list[int]) -> dict[int, Any]:
+        if not nums:
+            return {}
+        d = s.documents
+        cols = [d.c.num, d.c.id, d.c.title, d.c.source, d.c.published, d.c.url, d.c.cluster_id, d.c.text]
+        return {row["num"]: row for row in conn.execute(sa.select(*cols).where(d.c.num.in_(nums))).mappings()}
+
+    def _hit_events(
+        self, conn: Connection, nums: list[int], fsql: FilterSQL
+    ) -> dict[int, list[tuple[str, int]]]:
+        """(event id, number) of the events of a page's documents that pass the filters. The page's events
+        are read by document and checked in Python: in SQL an index on a filtered column could lead and
+        scan every matching event of the corpus."""
+        if not nums:
+            return {}
+        ev, ea = s.events, s.event_actors
+        cols = [
+            ev.c.document_num,
+            ev.c.event_id,
+            ev.c.number,
+            ev.c.review_status,
+            ev.c.type_key,
+            ev.c.acled_event_key,
+            ev.c.acled_sub_key,
+            ev.c.place,
+            ev.c.place_admin1,
+            ev.c.place_country,
+            ev.c.lat,
+            ev.c.lon,
+            ev.c.sort_date,
+        ]
+        rows = conn.execute(
+            sa.select(*cols).where(ev.c.document_num.in_(nums)).order_by(ev.c.document_num, ev.c.ordinal)
+        ).all()
+        actors: dict[int, set[str]] = {}
+        if fsql.filters.actors and rows:
+            for chunk in chunks([row.number for row in rows]):
+                for number, entity_id in conn.execute(
+                    sa.select(ea.c.event_number, ea.c.entity_id).where(ea.c.event_number.in_(chunk))
+                ):
+                    actors.setdefault(number, set()).add(entity_id)
+        out: dict[int, list[tuple[str, int]]] = {}
+        for row in rows:
+            if fsql.event_passes(row, actors.get(row.number, set())):
+                out.setdefault(row.document_num, []).append((row.event_id, row.number))
+        return out
+
+    # -- events ------------------------------------------------------------------------------------
+
+    def iter_events(self, filters: Filters = NO_FILTERS, batch_size: int = 500) -> Iterator[EventRow]:
+        """Stored events passing ``filters``, ordered by (event date or published date, document id,
+        event order), with reviewed values applied. Rejected events only when ``filters.review`` asks."""
+        d, ev = s.documents, s.events
+        with self._read() as conn:
+            fsql = FilterSQL(conn, filters)
+        cond = fsql.event_condition(ev)
+        doc_cond = fsql.document_condition(d)
+        if doc_cond is not None:
+            cond = sa.and_(cond, ev.c.document_num.in_(sa.select(d.c.num).where(doc_cond)))
+        order = (ev.c.order_date, ev.c.document_id, ev.c.ordinal)
+        last: tuple[Any, ...] | None = None
+        while True:
+            q = sa.select(ev.c.number, ev.c.document_num, *order).where(cond)
+            if last is not None:
+                q = q.where(sa.tuple_(*order) > sa.tuple_(*(sa.literal(v) for v in last)))
+            with self._read() as conn:
+                rows = conn.execute(q.order_by(*order).limit(max(1, batch_size))).all()
+                if not rows:
+                    return
+                nums = sorted({row[1] for row in rows})
+                doc_rows = (
+                    conn.execute(sa.select(*self._doc_columns()).where(d.c.num.in_(nums))).mappings().all()
+                )
+                docs, by_number = self._load_documents(conn, doc_rows)
+            for number, doc_num, *_ in rows:
+                event, status = by_number[number]
+                yield EventRow(document=docs[doc_num], event=event, number=number, review_status=status)
+            last = tuple(rows[-1][2:])
+
+    # -- review and audit --------------------------------------------------------------------------
+
+    def review_event(
+        self, number: int, status: str, user: str, changes: Mapping[str, Any] | None = None
+    ) -> None:
+        """Record a review of event ``number``: accepted, edited (``changes`` = edited event fields) or
+        rejected. Changes accumulate over reviews. Writes an audit_log row in the same transaction."""
+        if status not in REVIEW_STATUSES:
+            raise ValueError(f"review status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
+        if not user or not user.strip():
+            raise ValueError("a review needs the reviewing user's name")
+        changes = dict(changes or {})
+        unknown = sorted(set(changes) - r.EDITABLE_FIELDS)
+        if unknown:
+            editable = ", ".join(sorted(r.EDITABLE_FIELDS))
+            raise ValueError(f"cannot edit event field(s) {unknown}: editable are {editable}")
+        if status == "edited" and not changes:
+            raise ValueError("status 'edited' needs the changed fields")
+        ev, rv, d = s.events, s.reviews, s.documents
+        with self._write() as conn:
+            row = (
+                conn.execute(
+                    sa.select(
+                        ev.c.number,
+                        ev.c.document_num,
+                        ev.c.data,
+                        ev.c.review_status,
+                        rv.c.changes,
+                        d.c.text,
+                        d.c.published_date,
+                    )
+                    .select_from(ev.join(d, d.c.num == ev.c.document_num).outerjoin(rv))
+                    .where(ev.c.number == number)
+                )
+                .mappings()
+                .first()
+            )
+            if row is None:
+                raise KeyError(f"no stored event has number {number}")
+            data = r.event_dict(row["data"], row["text"])
+            previous = r.loads(row["changes"]) or {}
+            before = r.apply_changes(data, previous)
+            merged = {**previous, **changes}
+            after = r.apply_changes(data, merged)
+            for span in (after.trigger, *after.evidence):
+                check_span(row["text"], span.start, span.end, span.text)
+            entities = self._entities_of(conn, row["document_num"])
+            columns = r.event_columns(after, entities, row["published_date"])
+            columns.pop("event_id")
+            conn.execute(ev.update().where(ev.c.number == number).values(review_status=status, **columns))
+            conn.execute(s.event_actors.delete().where(s.event_actors.c.event_number == number))
+            conn.execute(s.evidence.delete().where(s.evidence.c.event_number == number))
+            self._insert_many(conn, s.event_actors, r.actor_rows(number, after))
+            self._insert_many(conn, s.evidence, r.evidence_rows(number, after))
+            self._rewrite_facets(conn, row["document_num"])
+            now = r.now_iso()
+            review = {"status": status, "user_name": user, "reviewed_at": now, "changes": r.dumps(merged)}
+            if row["changes"] is None:
+                conn.execute(rv.insert().values(event_number=number, **review))
+            else:
+                conn.execute(rv.update().where(rv.c.event_number == number).values(**review))
+            conn.execute(
+                s.audit_log.insert().values(
+                    at=now,
+                    user_name=user,
+                    action=f"review.{status}",
+                    object_type="event",
+                    object_id=str(number),
+                    before=r.dumps({"review_status": row["review_status"], "event": before.to_dict()}),
+                    after=r.dumps({"review_status": status, "changes": merged, "event": after.to_dict()}),
+                )
+            )
+
+    def audit_trail(self, number: int) -> list[dict[str, Any]]:
+        """The audit log of event ``number``, oldest first: id, at, user, action, object, before, after."""
+        a = s.audit_log
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(a).where(a.c.object_type == "event", a.c.object_id == str(number)).order_by(a.c.id)
+            ).mappings()
+            return [
+                {
+                    "id": row["id"],
+                    "at": row["at"],
+                    "user": row["user_name"],
+                    "action": row["action"],
+                    "object": f"{row['object_type']}:{row['object_id']}",
+                    "before": r.loads(row["before"]),
+                    "after": r.loads(row["after"]),
+                }
+                for row in rows
+            ]
+
+    # -- internals: writing ------------------------------------------------------------------------
+
+    @staticmethod
+    def _insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            conn.execute(table.insert(), rows)
+
+    def _has_reviews(self, conn: Connection, num: int) -> bool:
+        ev = s.events
+        q = sa.select(ev.c.number).where(ev.c.document_num == num, ev.c.review_status.is_not(None)).limit(1)
+        return conn.execute(q).first() is not None
+
+    def _delete_analysis(self, conn: Connection, num: int) -> None:
+        ev = s.events
+        numbers = sa.select(ev.c.number).where(ev.c.document_num == num).scalar_subquery()
+        conn.execute(s.evidence.delete().where(s.evidence.c.event_number.in_(numbers)))
+        conn.execute(s.event_actors.delete().where(s.event_actors.c.event_number.in_(numbers)))
+        conn.execute(ev.delete().where(ev.c.document_num == num))
+        conn.execute(s.mentions.delete().where(s.mentions.c.document_num == num))
+        conn.execute(s.entities.delete().where(s.entities.c.document_num == num))
+        fc = s.document_facets
+        conn.execute(fc.delete().where(fc.c.document_num == num, facets.keeps(fc.c.facet)))
+        conn.execute(s.document_points.delete().where(s.document_points.c.document_num == num))
+
+    @staticmethod
+    def _analysis_rows(stored: Stored, doc: Document, producer: Producer) -> _Pending:
+        out = _Pending()
+        text = doc.text
+        out.entities = [r.entity_row(stored.num, i, ent) for i, ent in enumerate(doc.entities.values())]
+        out.mentions = [r.mention_row(stored.num, i, m, text) for i, m in enumerate(doc.mentions)]
+        for i, event in enumerate(doc.events):
+            row = r.event_row(
+                stored.num, stored.id, i, event, doc.entities, stored.published_date, producer, text
+            )
+            out.events.append((row, event))
+        return out
+
+    def _write_analysis(self, conn: Connection, items: list[tuple[Stored, Document, _Pending]]) -> None:
+        entity_rows = [row for _, _, p in items for row in p.entities]
+        mention_rows = [row for _, _, p in items for row in p.mentions]
+        event_pairs = [pair for _, _, p in items for pair in p.events]
+        bulk_insert(conn, "entities", entity_rows)
+        bulk_insert(conn, "mentions", mention_rows)
+        known: dict[str, dict[str, Any]] = {}
+        keys: set[tuple[str, str]] = set()
+        for _, doc, _ in items:
+            for entity in doc.entities.values():
+                if entity.id not in known:
+                    known[entity.id] = r.entity_index_row(entity)
+            keys |= r.entity_keys(doc)
+        bulk_insert(conn, "entity_index", [known[k] for k in sorted(known)], ignore_existing=True)
+        key_rows = [{"key": key, "entity_id": eid} for key, eid in sorted(keys)]
+        bulk_insert(conn, "entity_keys", key_rows, ignore_existing=True)
+        if not event_pairs:
+            return
+        ev = s.events
+        # one executemany, then the numbers read back (RETURNING would go row by row on SQLite)
+        bulk_insert(conn, "events", [row for row, _ in event_pairs])
+        nums = sorted({row["document_num"] for row, _ in event_pairs})
+        numbers: dict[tuple[int, int], int] = {}
+        for chunk in chunks(nums):
+            q = sa.select(ev.c.document_num, ev.c.ordinal, ev.c.number).where(ev.c.document_num.in_(chunk))
+            numbers.update({(num, ordinal): number for num, ordinal, number in conn.execute(q)})
+        actor_rows: list[dict[str, Any]] = []
+        evidence_rows: list[dict[str, Any]] = []
+        for row, event in event_pairs:
+            number = numbers[(row["document_num"], row["ordinal"])]
+            actor_rows.extend(r.actor_rows(number, event))
+            evidence_rows.extend(r.evidence_rows(number, event))
+        bulk_insert(conn, "event_actors", actor_rows)
+        bulk_insert(conn, "evidence", evidence_rows)
+        by_doc: dict[int, list[facets.EventSummary]] = {}
+        for row, event in event_pairs:
+            actors = [event.actor1, event.actor2, *event.assoc_actors]
+            by_doc.setdefault(row["document_num"], []).append((None, row, [a for a in actors if a]))
+        facet_rows: list[dict[str, Any]] = []
+        point_rows: list[dict[str, Any]] = []
+        for num, summaries in by_doc.items():
+            f_rows, p_rows = facets.facet_rows(num, summaries)
+            facet_rows.extend(f_rows)
+            point_rows.extend(p_rows)
+        bulk_insert(conn, "document_facets", facet_rows)
+        bulk_insert(conn, "document_points", point_rows)
+
+    def _rewrite_facets(self, conn: Connection, num: int) -> None:
+        """Recompute document ``num``'s facets from its stored events (after a review)."""
+        ev, ea = s.events, s.event_actors
+        cols = [
+            ev.c.number,
+            ev.c.review_status,
+            ev.c.type_key,
+            ev.c.acled_event_key,
+            ev.c.acled_sub_key,
+            ev.c.place,
+            ev.c.place_admin1,
+            ev.c.place_country,
+            ev.c.lat,
+            ev.c.lon,
+            ev.c.sort_date,
+        ]
+        rows = conn.execute(sa.select(*cols).where(ev.c.document_num == num)).mappings().all()
+        actors: dict[int, list[str]] = {}
+        q = sa.select(ea.c.event_number, ea.c.entity_id).where(
+            ea.c.event_number.in_([r_["number"] for r_ in rows])
+        )
+        for number, entity_id in conn.execute(q):
+            actors.setdefault(number, []).append(entity_id)
+        f_rows, p_rows = facets.facet_rows(
+            num, [(row["review_status"], row, actors.get(row["number"], [])) for row in rows]
+        )
+        fc = s.document_facets
+        conn.execute(fc.delete().where(fc.c.document_num == num, facets.keeps(fc.c.facet)))
+        conn.execute(s.document_points.delete().where(s.document_points.c.document_num == num))
+        bulk_insert(conn, "document_facets", f_rows)
+        bulk_insert(conn, "document_points", p_rows)
+
+    # -- internals: reading ------------------------------------------------------------------------
+
+    @staticmethod
+    def _doc_columns() -> list[Any]:
+        d = s.documents
+        return [
+            d.c.num,
+            d.c.id,
+            d.c.content_hash,
+            d.c.text,
+            d.c.title,
+            d.c.url,
+            d.c.published,
+            d.c.source,
+            d.c.meta,
+            d.c.author,
+            d.c.status,
+            d.c.failure,
+            d.c.producer_marsad,
+            d.c.producer_knowledge,
+            d.c.extracted_at,
+            d.c.ingested_at,
+            d.c.cluster_id,
+        ]
+
+    @staticmethod
+    def _entities_of(conn: Connection, num: int) -> dict[str, Entity]:
+        e = s.entities
+        q = (
+            sa.select(e.c.entity_id, e.c.kind, e.c.name, e.c.name_ar, e.c.attrs)
+            .where(e.c.document_num == num)
+            .order_by(e.c.ordinal)
+        )
+        return {row[0]: r.entity_from_row(*row) for row in conn.execute(q)}
+
+    def _load_documents(
+        self, conn: Connection, rows: Sequence[Mapping[Any, Any]]
+    ) -> tuple[dict[int, Document], dict[int, tuple[Event, str | None]]]:
+        """Documents with their analysis by document number, and (event, review status) by event number."""
+        docs: dict[int, Document] = {}
+        for row in rows:
+            doc = r.base_document(row)
+            doc.author = r.author_of(row["author"])
+            r.add_derived_meta(doc, row)
+            doc.meta["event_numbers"] = {}
+            doc.meta["review_status"] = {}
+            docs[row["num"]] = doc
+        nums = sorted(docs)
+        e, m, ev, rv = s.entities, s.mentions, s.events, s.reviews
+        by_number: dict[int, tuple[Event, str | None]] = {}
+        for chunk in chunks(nums):
+            for num, *entity in conn.execute(
+                sa.select(e.c.document_num, e.c.entity_id, e.c.kind, e.c.name, e.c.name_ar, e.c.attrs)
+                .where(e.c.document_num.in_(chunk))
+                .order_by(e.c.document_num, e.c.ordinal)
+            ):
+                docs[num].add_entity(r.entity_from_row(*entity))
+            mention_cols = [
+                m.c.document_num,
+                m.c.start_char,
+                m.c.end_char,
+                m.c.label,
+                m.c.entity_id,
+                m.c.text,
+                m.c.confidence,
+                m.c.component,
+                m.c.attrs,
+            ]
+            for mention in conn.execute(
+                sa.select(*mention_cols)
+                .where(m.c.document_num.in_(chunk))
+                .order_by(m.c.document_num, m.c.ordinal)
+            ):
+                doc = docs[mention.document_num]
+                doc.mentions.append(r.mention_from_row(mention, doc.text))
+            for number, num, data, status, changes in conn.execute(
+                sa.select(ev.c.number, ev.c.document_num, ev.c.data, ev.c.review_status, rv.c.changes)
+                .select_from(ev.outerjoin(rv))
+                .where(ev.c.document_num.in_(chunk))
+                .order_by(ev.c.document_num, ev.c.ordinal)
+            ):
+                loaded = r.event_dict(data, docs[num].text)
+                event = r.apply_changes(loaded, r.loads(changes)) if changes else Event.from_dict(loaded)
+                doc = docs[num]
+                doc.events.append(event)
+                doc.meta["event_numbers"][event.id] = number
+                doc.meta["review_status"][event.id] = status
+                by_number[number] = (event, status)
+        return docs, by_number

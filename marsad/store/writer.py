@@ -1,0 +1,261 @@
+"""Writing one batch of documents inside a transaction: identity by content hash, stored ids, near-duplicate
+clusters and the search index, with few statements per batch.
+
+Lookups run once per batch (stored hashes, ids that could collide, LSH band keys of every new document and
+the signatures of their candidates); bulk rows go through the DB-API ``executemany`` of the transaction's
+connection, skipping SQLAlchemy's per-row parameter processing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import Connection
+
+from marsad.model import Document
+from marsad.store import dedup
+from marsad.store import records as r
+from marsad.store import schema as s
+from marsad.store.terms import index_terms, terms_of_words, view_words
+from marsad.store.types import StoreError
+
+IN_CHUNK = 500  # values per IN (...) list
+
+
+def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> list[Sequence[Any]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
+def bulk_insert(
+    conn: Connection,
+    table: str,
+    rows: list[dict[str, Any]],
+    values_sql: str | None = None,
+    ignore_existing: bool = False,
+) -> None:
+    """INSERT ``rows`` (dicts with the same keys) with one DB-API executemany in ``conn``'s transaction.
+    ``values_sql`` may wrap placeholders in SQL, with ``{}`` standing for each placeholder in order;
+    ``ignore_existing`` skips rows whose key is already stored."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    quote = conn.dialect.identifier_preparer.quote
+    values = values_sql.format(*([mark] * len(cols))) if values_sql else ", ".join([mark] * len(cols))
+    sql = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in cols)}) VALUES ({values})"
+    if ignore_existing:
+        sql += " ON CONFLICT DO NOTHING"
+    getter = itemgetter(*cols)
+    data = [getter(row) for row in rows] if len(cols) > 1 else [(row[cols[0]],) for row in rows]
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(sql, data)
+    finally:
+        cursor.close()
+
+
+@dataclass(slots=True)
+class Stored:
+    """A document row the batch touched."""
+
+    id: str
+    num: int
+    cluster_id: str
+    inserted: bool  # stored by this batch (False: the content was already there)
+    published_date: str | None
+
+
+@dataclass(slots=True)
+class _New:
+    """What prefetch worked out for a new content: its signature, band keys and stored candidates."""
+
+    sig: np.ndarray | None
+    keys: list[int]
+    shared: Counter[int]
+    terms: str  # search index terms of title and text
+
+
+class BatchWriter:
+    """Stores documents for one transaction. Rows that nothing in the batch reads back (signatures, band
+    keys, clusters, search terms) are written together by ``flush``, which must run before commit."""
+
+    def __init__(self, conn: Connection, now: str) -> None:
+        self.conn = conn
+        self.now = now
+        self.dialect = conn.dialect.name
+        self.by_hash: dict[str, Stored] = {}
+        self.taken_ids: set[str] = set()
+        self.new: dict[str, _New] = {}
+        self.stored_sigs: dict[int, tuple[np.ndarray, str]] = {}  # candidates' signatures and clusters
+        # near-duplicate index of the documents this batch inserted (not yet in lsh_bands)
+        self.batch_bands: dict[int, list[int]] = {}
+        self.batch_sigs: dict[int, tuple[np.ndarray, str]] = {}
+        self._clusters: list[dict[str, Any]] = []
+        self._signatures: list[dict[str, Any]] = []
+        self._bands: list[dict[str, Any]] = []
+        self._terms: list[dict[str, Any]] = []
+        self._facets: list[dict[str, Any]] = []
+        # built once per batch: its compiled form is cached, only the parameters change
+        self._insert_document = (
+            self._insert(s.documents).on_conflict_do_nothing().returning(s.documents.c.num)
+        )
+
+    # -- lookups in bulk -----------------------------------------------------------------------------
+
+    def prefetch(self, docs: Sequence[Document], digests: Sequence[str]) -> None:
+        """Look up, for the whole batch: stored contents, ids new documents could collide with, and the
+        near-duplicate candidates (with their signatures) of every new content."""
+        d, b, sg = s.documents, s.lsh_bands, s.document_signatures
+        conn = self.conn
+        cols = (d.c.num, d.c.id, d.c.cluster_id, d.c.published_date, d.c.content_hash)
+        for chunk in chunks(sorted(set(digests) - set(self.by_hash))):
+            for row in conn.execute(sa.select(*cols).where(d.c.content_hash.in_(chunk))):
+                self.by_hash[row.content_hash] = Stored(
+                    row.id, row.num, row.cluster_id, False, row.published_date
+                )
+        fresh = {digest: doc for doc, digest in zip(docs, digests, strict=True) if digest not in self.by_hash}
+        candidates = sorted({c for digest, doc in fresh.items() for c in _id_candidates(doc, digest)})
+        for chunk in chunks(candidates):
+            self.taken_ids.update(conn.execute(sa.select(d.c.id).where(d.c.id.in_(chunk))).scalars())
+        # LSH: every band key of every new content in a few queries
+        by_key: dict[int, list[int]] = {}
+        for digest, doc in fresh.items():
+            words, ta_words = view_words(doc.text)  # one normalization for signature and search terms
+            sig = dedup.signature_of_words(words)
+            keys = sorted(set(dedup.band_keys(sig))) if sig is not None else []
+            terms = terms_of_words(words, ta_words)
+            if doc.title:
+                terms = f"{index_terms(doc.title)} {terms}"
+            self.new[digest] = _New(sig, keys, Counter(), terms)
+            for k in keys:
+                by_key.setdefault(k, [])
+        for chunk in chunks(sorted(by_key)):
+            for key, num in conn.execute(
+                sa.select(b.c.band_key, b.c.document_num).where(b.c.band_key.in_(chunk))
+            ):
+                by_key[key].append(num)
+        wanted: set[int] = set()
+        for info in self.new.values():
+            for k in info.keys:
+                info.shared.update(by_key[k])
+            top = sorted(info.shared.items(), key=lambda kv: (-kv[1], kv[0]))[: dedup.MAX_CANDIDATES]
+            info.shared = Counter(dict(top))
+            wanted.update(info.shared)
+        for chunk in chunks(sorted(wanted)):
+            for num, blob, cluster_id in conn.execute(
+                sa.select(sg.c.document_num, sg.c.signature, d.c.cluster_id)
+                .select_from(sg.join(d, d.c.num == sg.c.document_num))
+                .where(sg.c.document_num.in_(chunk))
+            ):
+                self.stored_sigs[num] = (dedup.from_bytes(blob), cluster_id)
+
+    # -- one document --------------------------------------------------------------------------------
+
+    def store(self, doc: Document, digest: str) -> Stored:
+        """The stored row for ``doc``'s content: found by hash, or inserted now (status "pending")."""
+        known = self.by_hash.get(digest)
+        if known is not None:
+            return Stored(known.id, known.num, known.cluster_id, False, known.published_date)
+        info = self.new.get(digest)
+        if info is None:  # not prefetched
+            self.prefetch([doc], [digest])
+            return self.store(doc, digest)
+        cluster = self._find_cluster(info) if info.sig is not None else None
+        d = s.documents
+        num: int | None = None
+        stored_id = ""
+        for stored_id in _id_candidates(doc, digest):
+            if stored_id in self.taken_ids:
+                continue
+            values = r.document_row(doc, digest, stored_id, cluster or stored_id, self.now)
+            num = self.conn.execute(self._insert_document, values).scalar()
+            self.taken_ids.add(stored_id)
+            if num is not None:
+                break
+            # another writer got there first: with the same content (then it is a duplicate) or the same id
+            row = self.conn.execute(
+                sa.select(d.c.num, d.c.id, d.c.cluster_id, d.c.published_date).where(
+                    d.c.content_hash == digest
+                )
+            ).first()
+            if row is not None:
+                self.by_hash[digest] = Stored(row.id, row.num, row.cluster_id, False, row.published_date)
+                return self.store(doc, digest)
+        if num is None:
+            raise StoreError(f"no free stored id for document {doc.id!r}")
+        cluster_id = cluster or stored_id
+        if cluster is None:
+            self._clusters.append({"cluster_id": cluster_id, "founder_num": num, "created_at": self.now})
+        if info.sig is not None:
+            self._signatures.append({"document_num": num, "signature": dedup.to_bytes(info.sig)})
+            self._bands.extend({"band_key": k, "document_num": num} for k in info.keys)
+            for k in info.keys:
+                self.batch_bands.setdefault(k, []).append(num)
+            self.batch_sigs[num] = (info.sig, cluster_id)
+        self._terms.append({"document_num": num, "terms": info.terms})
+        published = r.date_prefix(doc.published)
+        if published:
+            self._facets.append({"facet": f"pd:{published}", "document_num": num})
+        stored = Stored(stored_id, num, cluster_id, True, r.date_prefix(doc.published))
+        self.by_hash[digest] = stored
+        del self.new[digest]
+        return stored
+
+    def _find_cluster(self, info: _New) -> str | None:
+        """The cluster of the most similar document (stored, or earlier in this batch) at or above the
+        threshold; candidates are those sharing the most LSH bands, each checked on the full signature."""
+        assert info.sig is not None
+        shared = Counter(info.shared)
+        for k in info.keys:
+            for num in self.batch_bands.get(k, ()):
+                shared[num] += 1
+        best: tuple[float, int, str] | None = None
+        for num, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[: dedup.MAX_CANDIDATES]:
+            known = self.batch_sigs.get(num) or self.stored_sigs.get(num)
+            if known is None:
+                continue
+            sim = dedup.similarity(info.sig, known[0])
+            if sim >= dedup.THRESHOLD and (best is None or (sim, -num) > (best[0], -best[1])):
+                best = (sim, num, known[1])
+        return best[2] if best else None
+
+    # -- bulk writes ---------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write the rows collected so far (call before commit)."""
+        conn = self.conn
+        bulk_insert(conn, "clusters", self._clusters)
+        bulk_insert(conn, "document_signatures", self._signatures)
+        bulk_insert(conn, "lsh_bands", self._bands)
+        if self.dialect == "sqlite":
+            rows = [{"rowid": t["document_num"], "terms": t["terms"]} for t in self._terms]
+            bulk_insert(conn, "document_fts", rows)
+        else:
+            rows = [{"document_num": t["document_num"], "vector": t["terms"]} for t in self._terms]
+            bulk_insert(conn, "document_search", rows, "{}, to_tsvector('simple'::regconfig, {})")
+        bulk_insert(conn, "document_facets", self._facets)
+        self._clusters, self._signatures, self._bands, self._terms, self._facets = [], [], [], [], []
+        # flushed rows are now visible to queries: the batch index is no longer needed
+        self.batch_bands.clear()
+        self.stored_sigs.update(self.batch_sigs)
+        self.batch_sigs.clear()
+
+    def _insert(self, table: sa.Table) -> Any:
+        """A dialect INSERT supporting ON CONFLICT DO NOTHING."""
+        if self.dialect == "postgresql":
+            return pg_dialect.insert(table)
+        return sqlite_dialect.insert(table)
+
+
+def _id_candidates(doc: Document, digest: str) -> list[str]:
+    """Stored ids to try, in order: the incoming id, then the id with a short and a longer hash suffix."""
+    base = doc.id or f"doc-{digest[:12]}"
+    return [base, f"{base}~{digest[:8]}", f"{base}~{digest[:16]}", f"{base}~{digest}"]
