@@ -65,7 +65,8 @@ MAX_LISTED = 20
     type=click.Choice(["local", "dask"]),
     default="local",
     show_default=True,
-    help="local: this process. dask: a Dask cluster (a local one of --workers processes, or --scheduler); "
+    help="local: this machine (extraction in this process; with 2+ CPUs batches are committed by a writer "
+    "process meanwhile). dask: a Dask cluster (a local one of --workers processes, or --scheduler); "
     "see docs/scaling.md.",
 )
 @click.option(

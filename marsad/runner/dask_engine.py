@@ -73,7 +73,10 @@ LoadedHook = Callable[[str], None]  # called with a partition key after it is co
 DEFAULT_PARTITION_DOCS = 1000
 DEFAULT_PARTITION_MB = 4.0
 DEFAULT_OUTPUT_DIR = "marsad-parts"
-BOKEH_HINT = "dashboard unavailable: bokeh is not installed (pip install bokeh to watch the run in a browser)"
+BOKEH_HINT = (
+    "dashboard unavailable: bokeh is not installed where the scheduler runs "
+    "(pip install 'marsad[dashboard]' to watch the run in a browser)"
+)
 
 
 @dataclass(frozen=True, slots=True)

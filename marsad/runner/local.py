@@ -1,7 +1,8 @@
-"""The single-process run: documents stream in, are extracted in batches, and every batch is committed
-to the store in one transaction.
+"""The local run: documents stream in, are extracted in batches in this process, and every batch is
+committed to the store in one transaction (by a writer process on machines with two or more CPUs, so
+storing batch N overlaps extracting batch N + 1; see ``marsad.runner.writer``).
 
-A crash or Ctrl-C loses at most the batch in flight; a re-run recognizes what is already stored by
+A crash or Ctrl-C loses at most the batches in flight; a re-run recognizes what is already stored by
 content hash and goes on from there, so every document is stored exactly once.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from marsad.io.readers import InputError
 from marsad.model import Document
 from marsad.pipeline import ComponentFailure, Pipeline
+from marsad.runner.writer import BatchSink, WriterMode, open_sink
 from marsad.store import Producer, Store
 from marsad.store.dedup import content_hash
 
@@ -30,6 +32,7 @@ class RunOptions:
     published: str | None = None  # publication date for documents that lack one
     country: str | None = None  # ISO country hint for documents that lack one
     include_pending: bool = True  # also extract documents stored earlier and not yet (re)extracted
+    writer: WriterMode = "auto"  # where batches are committed: a writer process, or this process
 
 
 @dataclass(slots=True)
@@ -71,15 +74,21 @@ def run_corpus(
     keeps every committed batch; the summary says it was interrupted."""
     summary = RunSummary()
     started = time.perf_counter()
-    runner = _BatchRunner(store, pipeline, producer, options, summary, on_progress)
+    sink = open_sink(store, producer, options.writer)
+    runner = _BatchRunner(store, pipeline, producer, sink, options, summary, on_progress)
     try:
-        for batch in _batches(_readable(documents, summary, on_input_error, options), options.batch_size):
-            runner.run(batch, from_store=False)
-        if options.include_pending:
-            for batch in store.pending_documents(producer, options.reextract, options.batch_size):
-                runner.run(batch, from_store=True)
-    except KeyboardInterrupt:
-        summary.interrupted = True
+        try:
+            for batch in _batches(_readable(documents, summary, on_input_error, options), options.batch_size):
+                runner.run(batch, from_store=False)
+            sink.drain()  # pending documents are read from the store: it must hold every batch sent
+            if options.include_pending:
+                for batch in store.pending_documents(producer, options.reextract, options.batch_size):
+                    runner.run(batch, from_store=True)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+        sink.drain()  # what was sent is committed, also after Ctrl-C
+    finally:
+        sink.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -92,6 +101,7 @@ class _BatchRunner:
         store: Store,
         pipeline: Pipeline,
         producer: Producer,
+        sink: BatchSink,
         options: RunOptions,
         summary: RunSummary,
         on_progress: ProgressHook | None,
@@ -99,10 +109,14 @@ class _BatchRunner:
         self.store = store
         self.pipeline = pipeline
         self.producer = producer
+        self.sink = sink
         self.options = options
         self.summary = summary
         self.on_progress = on_progress
         self.failed_here: set[str] = set()  # content hashes that failed in this run: not retried
+        # content sent to the sink by this run (64-bit hash prefixes): repeats in later batches are
+        # recognized before the writer has committed the first copy
+        self.sent: set[int] = set()
 
     def run(self, batch: list[Document], from_store: bool) -> None:
         todo = batch if from_store else self._to_extract(batch)
@@ -119,7 +133,8 @@ class _BatchRunner:
                 _clear_analysis(doc)
             if self.on_progress is not None:
                 self.on_progress(1, len(doc.text))
-        self.store.save_extractions(todo, self.producer, failures)
+        self.sink.submit(todo, failures)
+        self.sent.update(int(content_hash(d.text)[:16], 16) for d in todo)
         self.summary.batches += 1
         self.summary.extracted += len(todo) - len(failures)
         self.summary.chars += sum(len(d.text) for d in todo if d.id not in failures)
@@ -134,7 +149,7 @@ class _BatchRunner:
         out: list[Document] = []
         skipped = 0
         for doc, digest in zip(batch, hashes, strict=True):
-            if digest in seen:
+            if digest in seen or int(digest[:16], 16) in self.sent:
                 self.summary.repeated += 1
                 skipped += 1
                 continue

@@ -38,6 +38,7 @@ MAX_CANDIDATES = 32  # candidates verified per new document (those sharing the m
 
 _PRIME = np.uint64((1 << 61) - 1)
 _MASK32 = np.uint64(0xFFFFFFFF)
+_SHIFT61 = np.uint64(61)
 
 
 def content_hash(text: str) -> str:
@@ -90,14 +91,27 @@ def signature_of_words(words: list[str]) -> np.ndarray | None:
     """``signature`` from the match-normalized words of a text (``terms.view_words`` gives the same)."""
     if len(words) < MIN_WORDS:
         return None
-    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    h = np.array(list(map(_word_hash, words)), dtype=np.uint64)
     n = len(words) - SHINGLE + 1
-    mixed = np.zeros(n, dtype=np.uint64)
-    for k in range(SHINGLE):
-        mixed = mixed + h[k : k + n] * _MIX[k]  # wraps modulo 2**64; the mask keeps the low 32 bits
+    mixed = h[:n] * _MIX[0]
+    for k in range(1, SHINGLE):
+        mixed += h[k : k + n] * _MIX[k]  # wraps modulo 2**64; the mask keeps the low 32 bits
     grams = np.unique(mixed & _MASK32)
-    values = (np.outer(_A, grams) + _B[:, None]) % _PRIME & _MASK32
-    return values.min(axis=1).astype(np.uint32)
+    # one column per hash function: (a * x + b) mod 2**61 - 1, in place (the arrays are large)
+    values = np.multiply.outer(grams, _A)
+    values += _B
+    _mod_prime(values)
+    values &= _MASK32
+    return values.min(axis=0).astype(np.uint32)
+
+
+def _mod_prime(values: np.ndarray) -> None:
+    """``values %= 2**61 - 1`` in place for values below 2**63, without a division: x mod (2**61 - 1)
+    is (x & (2**61 - 1)) + (x >> 61), less 2**61 - 1 once when that reaches it."""
+    high = values >> _SHIFT61
+    values &= _PRIME
+    values += high
+    np.subtract(values, _PRIME, out=values, where=values >= _PRIME)
 
 
 def band_keys(sig: np.ndarray) -> list[int]:

@@ -16,31 +16,50 @@ Facets are rewritten whenever a document's events are (extraction, review).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-EventSummary = tuple[str | None, Mapping[Any, Any], Iterable[str]]  # (review status, columns, actor ids)
+# The event columns facets come from, in the order an ``EventSummary`` gives them.
+FIELDS = (
+    "place",
+    "place_admin1",
+    "place_country",
+    "sort_date",
+    "type_key",
+    "acled_event_key",
+    "acled_sub_key",
+    "lat",
+    "lon",
+)
+# (review status, the event's ``FIELDS`` values, actor ids)
+EventSummary = tuple[str | None, Sequence[Any], Iterable[str]]
+FACET_COLUMNS = ("facet", "document_num")
+POINT_COLUMNS = ("document_num", "lat", "lon")
 
 
-def facet_rows(num: int, events: Iterable[EventSummary]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Facet rows and point rows of document ``num`` from its events (rejected ones left out)."""
-    facets: set[str] = set()
+def facet_rows(
+    num: int, events: Iterable[EventSummary]
+) -> tuple[list[tuple[str, int]], list[tuple[int, float, float]]]:
+    """Facet rows (``FACET_COLUMNS``) and point rows (``POINT_COLUMNS``) of document ``num`` from its
+    events (rejected ones left out)."""
+    found: set[str] = set()
     points: set[tuple[float, float]] = set()
-    for status, cols, actors in events:
+    for status, fields, actors in events:
         if status == "rejected":
             continue
-        facets.update(f"a:{a}" for a in actors if a)
-        for kind, key in (("p", "place"), ("g", "place_admin1"), ("c", "place_country"), ("d", "sort_date")):
-            if cols.get(key):
-                facets.add(f"{kind}:{cols[key]}")
-        for key in ("type_key", "acled_event_key", "acled_sub_key"):
-            if cols.get(key):
-                facets.add(f"t:{cols[key]}")
-        if cols.get("lat") is not None and cols.get("lon") is not None:
-            points.add((float(cols["lat"]), float(cols["lon"])))
+        place, admin1, country, date, type_key, acled_event, acled_sub, lat, lon = fields
+        found.update(f"a:{a}" for a in actors if a)
+        for kind, value in (("p", place), ("g", admin1), ("c", country), ("d", date)):
+            if value:
+                found.add(f"{kind}:{value}")
+        for value in (type_key, acled_event, acled_sub):
+            if value:
+                found.add(f"t:{value}")
+        if lat is not None and lon is not None:
+            points.add((float(lat), float(lon)))
     return (
-        [{"facet": f, "document_num": num} for f in sorted(facets)],
-        [{"document_num": num, "lat": lat, "lon": lon} for lat, lon in sorted(points)],
+        [(f, num) for f in sorted(found)],
+        [(num, lat, lon) for lat, lon in sorted(points)],
     )
 
 

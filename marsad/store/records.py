@@ -28,6 +28,8 @@ DERIVED_META = (
 
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
+Row = tuple[Any, ...]  # a table row: values in the order of the table's ``*_COLUMNS`` below
+
 
 def dumps(value: Any) -> str:
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
@@ -65,27 +67,36 @@ def clean_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if k not in DERIVED_META}
 
 
-def document_row(doc: Document, digest: str, stored_id: str, cluster_id: str, now: str) -> dict[str, Any]:
-    return {
-        "id": stored_id,
-        "content_hash": digest,
-        "text": doc.text,
-        "title": doc.title,
-        "url": doc.url,
-        "published": doc.published,
-        "published_date": date_prefix(doc.published),
-        "source": doc.source,
-        "source_key": source_key(doc),
-        "meta": dumps(clean_meta(doc.meta)),
-        "author": None,
-        "status": "pending",
-        "failure": None,
-        "producer_marsad": None,
-        "producer_knowledge": None,
-        "extracted_at": None,
-        "ingested_at": now,
-        "cluster_id": cluster_id,
-    }
+DOCUMENT_COLUMNS = (
+    "id",
+    "content_hash",
+    "text",
+    "title",
+    "url",
+    "published",
+    "published_date",
+    "source",
+    "source_key",
+    "meta",
+    "author",
+    "status",
+    "failure",
+    "producer_marsad",
+    "producer_knowledge",
+    "extracted_at",
+    "ingested_at",
+    "cluster_id",
+)
+
+
+def document_row(doc: Document, digest: str, stored_id: str, cluster_id: str, now: str) -> Row:
+    """A new document (status "pending"), in ``DOCUMENT_COLUMNS`` order."""
+    meta = dumps(clean_meta(doc.meta))
+    published = date_prefix(doc.published)
+    return (
+        *(stored_id, digest, doc.text, doc.title, doc.url, doc.published, published, doc.source),
+        *(source_key(doc), meta, None, "pending", None, None, None, None, now, cluster_id),
+    )
 
 
 # -- entities ---------------------------------------------------------------------------------------
@@ -129,30 +140,32 @@ def _float(value: Any) -> float | None:
         return None
 
 
-def entity_row(doc_num: int, ordinal: int, entity: Entity) -> dict[str, Any]:
-    return {
-        "document_num": doc_num,
-        "ordinal": ordinal,
-        "entity_id": entity.id,
-        "kind": str(entity.kind),
-        "name": entity.name,
-        "name_ar": entity.name_ar,
-        "attrs": dumps(entity.attrs),
-    }
+ENTITY_COLUMNS = ("document_num", "ordinal", "entity_id", "kind", "name", "name_ar", "attrs")
 
 
-def entity_index_row(entity: Entity) -> dict[str, Any]:
-    """What filters need to know about an entity id (first seen wins)."""
+def entity_row(doc_num: int, ordinal: int, entity: Entity) -> Row:
+    """An ``entities`` row, in ``ENTITY_COLUMNS`` order."""
+    return (doc_num, ordinal, entity.id, str(entity.kind), entity.name, entity.name_ar, dumps(entity.attrs))
+
+
+ENTITY_INDEX_COLUMNS = ("entity_id", "kind", "place_kind", "country", "admin1_key", "admin1_id")
+
+
+def entity_index_row(entity: Entity) -> Row:
+    """What filters need to know about an entity id (first seen wins), in ``ENTITY_INDEX_COLUMNS`` order."""
     attrs = entity.attrs
-    is_place = str(entity.kind) == "place"
-    return {
-        "entity_id": entity.id,
-        "kind": str(entity.kind),
-        "place_kind": place_kind(entity),
-        "country": str(attrs["country"]).upper() if is_place and attrs.get("country") else None,
-        "admin1_key": admin1_key(attrs.get("country"), attrs.get("admin1")) if is_place else None,
-        "admin1_id": admin1_id(entity) if is_place else None,
-    }
+    kind = str(entity.kind)
+    if kind != "place":
+        return (entity.id, kind, place_kind(entity), None, None, None)
+    country = attrs.get("country")
+    return (
+        entity.id,
+        kind,
+        place_kind(entity),
+        str(country).upper() if country else None,
+        admin1_key(country, attrs.get("admin1")),
+        admin1_id(entity),
+    )
 
 
 def entity_keys(doc: Document) -> set[tuple[str, str]]:
@@ -175,20 +188,55 @@ def entity_from_row(entity_id: str, kind: str, name: str, name_ar: str, attrs: s
     return Entity(entity_id, EntityKind(kind), name, name_ar, loads(attrs) or {})
 
 
-def mention_row(doc_num: int, ordinal: int, mention: Mention, text: str) -> dict[str, Any]:
-    sliced = text[mention.start : mention.end] == mention.text
-    return {
-        "document_num": doc_num,
-        "ordinal": ordinal,
-        "start_char": mention.start,
-        "end_char": mention.end,
-        "label": str(mention.label),
-        "entity_id": mention.entity,
-        "text": None if sliced else mention.text,
-        "confidence": round(float(mention.confidence), 3),
-        "component": mention.component,
-        "attrs": dumps(mention.attrs) if mention.attrs else None,
-    }
+MENTION_COLUMNS = (
+    "document_num",
+    "ordinal",
+    "start_char",
+    "end_char",
+    "label",
+    "entity_id",
+    "text",
+    "confidence",
+    "component",
+    "attrs",
+)
+
+
+def mention_row(doc_num: int, ordinal: int, mention: Mention, text: str) -> Row:
+    """A ``mentions`` row, in ``MENTION_COLUMNS`` order (the text only when it does not slice ``text``)."""
+    start, end = mention.start, mention.end
+    return (
+        doc_num,
+        ordinal,
+        start,
+        end,
+        str(mention.label),
+        mention.entity,
+        None if text[start:end] == mention.text else mention.text,
+        round(float(mention.confidence), 3),
+        mention.component,
+        small_json(mention.attrs) if mention.attrs else None,
+    )
+
+
+_SMALL_JSON: dict[tuple[str, Any], str] = {}
+
+
+def small_json(value: Mapping[str, Any]) -> str:
+    """``dumps(value)``, remembered for one-key mappings with a plain value ({"form": "alias"} and the
+    like repeat on most mentions)."""
+    if len(value) != 1:
+        return dumps(value)
+    ((key, item),) = value.items()
+    if type(key) is not str or type(item) not in (str, bool, int):
+        return dumps(value)
+    cache_key = (key, item if type(item) is str else (type(item), item))
+    out = _SMALL_JSON.get(cache_key)
+    if out is None:
+        out = dumps(value)
+        if len(_SMALL_JSON) < 4096:
+            _SMALL_JSON[cache_key] = out
+    return out
 
 
 def mention_from_row(row: Any, text: str) -> Mention:
@@ -212,33 +260,65 @@ def _lower(value: Any) -> str | None:
     return str(value).strip().lower() if value else None
 
 
-def event_columns(event: Event, entities: Mapping[str, Entity], published_date: str | None) -> dict[str, Any]:
-    """The indexed columns of an event (its current values: reviewed ones when reviewed)."""
-    acled = event.acled or {}
+# The indexed columns of an event, in the order ``event_values`` gives them.
+EVENT_INDEX_COLUMNS = (
+    "event_id",
+    "type_key",
+    "mode",
+    "acled_event_key",
+    "acled_sub_key",
+    "actor1",
+    "actor2",
+    "place",
+    "place_country",
+    "place_admin1",
+    "lat",
+    "lon",
+    "date",
+    "sort_date",
+    "order_date",
+    "negated",
+    "modality",
+    "fatalities",
+    "confidence",
+)
+_NO_ATTRS: Mapping[str, Any] = {}
+
+
+def event_values(event: Event, entities: Mapping[str, Entity], published_date: str | None) -> Row:
+    """The indexed columns of an event (its current values: reviewed ones when reviewed), in
+    ``EVENT_INDEX_COLUMNS`` order."""
+    acled = event.acled
     place = entities.get(event.place) if event.place else None
-    pattrs = place.attrs if place is not None else {}
+    pattrs = place.attrs if place is not None else _NO_ATTRS
+    country = pattrs.get("country")
     sort_date = date_prefix(event.date) or published_date
-    return {
-        "event_id": event.id,
-        "type_key": (event.type or "").strip().lower(),
-        "mode": event.mode,
-        "acled_event_key": _lower(acled.get("event_type")),
-        "acled_sub_key": _lower(acled.get("sub_event_type")),
-        "actor1": event.actor1,
-        "actor2": event.actor2,
-        "place": event.place,
-        "place_country": str(pattrs["country"]).upper() if pattrs.get("country") else None,
-        "place_admin1": admin1_key(pattrs.get("country"), pattrs.get("admin1")),
-        "lat": _float(pattrs.get("lat")),
-        "lon": _float(pattrs.get("lon")),
-        "date": event.date,
-        "sort_date": sort_date,
-        "order_date": sort_date or "~",
-        "negated": bool(event.negated),
-        "modality": event.modality or "asserted",
-        "fatalities": event.fatalities if isinstance(event.fatalities, int) else None,
-        "confidence": float(event.confidence),
-    }
+    return (
+        event.id,
+        (event.type or "").strip().lower(),
+        event.mode,
+        _lower(acled.get("event_type")) if acled else None,
+        _lower(acled.get("sub_event_type")) if acled else None,
+        event.actor1,
+        event.actor2,
+        event.place,
+        str(country).upper() if country else None,
+        admin1_key(country, pattrs.get("admin1")),
+        _float(pattrs.get("lat")),
+        _float(pattrs.get("lon")),
+        event.date,
+        sort_date,
+        sort_date or "~",
+        bool(event.negated),
+        event.modality or "asserted",
+        event.fatalities if isinstance(event.fatalities, int) else None,
+        float(event.confidence),
+    )
+
+
+def event_columns(event: Event, entities: Mapping[str, Entity], published_date: str | None) -> dict[str, Any]:
+    """The indexed columns of an event (its current values: reviewed ones when reviewed), by name."""
+    return dict(zip(EVENT_INDEX_COLUMNS, event_values(event, entities, published_date), strict=True))
 
 
 # Event fields whose default value is left out of the stored JSON (Event.from_dict restores them).
@@ -265,6 +345,8 @@ _EVENT_DEFAULTS: dict[str, Any] = {
 }
 
 
+_DEFAULT_CHECKS = tuple((key, default, type(default)) for key, default in _EVENT_DEFAULTS.items())
+_ABSENT = object()
 _EVENT_KEYS = tuple(Event(id="", type="", trigger=Span(0, 0, "")).to_dict())
 _LABELS = {str(label): label for label in Label}
 
@@ -276,8 +358,9 @@ def event_data(event: Event, text: str) -> str:
     for span in (data["trigger"], *data["evidence"]):
         if text[span["start"] : span["end"]] == span["text"]:
             del span["text"]
-    for key, default in _EVENT_DEFAULTS.items():
-        if key in data and data[key] == default and type(data[key]) is type(default):
+    for key, default, kind in _DEFAULT_CHECKS:
+        value = data.get(key, _ABSENT)
+        if type(value) is kind and value == default:
             del data[key]
     return dumps(data)
 
@@ -299,7 +382,21 @@ def _fresh(value: Any) -> Any:
     return type(value)() if isinstance(value, list | dict) else value
 
 
+EVENT_COLUMNS = (
+    "number",
+    "document_num",
+    "document_id",
+    "ordinal",
+    *EVENT_INDEX_COLUMNS,
+    "data",
+    "producer_marsad",
+    "producer_knowledge",
+    "review_status",
+)
+
+
 def event_row(
+    number: int,
     doc_num: int,
     doc_id: str,
     ordinal: int,
@@ -308,49 +405,37 @@ def event_row(
     published_date: str | None,
     producer: Producer,
     text: str,
-) -> dict[str, Any]:
-    row = event_columns(event, entities, published_date)
-    row.update(
-        document_num=doc_num,
-        document_id=doc_id,
-        ordinal=ordinal,
-        data=event_data(event, text),
-        producer_marsad=producer.marsad,
-        producer_knowledge=producer.knowledge,
-        review_status=None,
+) -> Row:
+    """An unreviewed ``events`` row numbered ``number``, in ``EVENT_COLUMNS`` order."""
+    return (
+        *(number, doc_num, doc_id, ordinal),
+        *event_values(event, entities, published_date),
+        *(event_data(event, text), producer.marsad, producer.knowledge, None),
     )
-    return row
 
 
-def actor_rows(number: int, event: Event) -> list[dict[str, Any]]:
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
+ACTOR_COLUMNS = ("event_number", "role", "entity_id")
+
+
+def actor_rows(number: int, event: Event) -> list[Row]:
+    """The ``event_actors`` rows of event ``number`` (each role and entity once), in ``ACTOR_COLUMNS``
+    order."""
+    rows: dict[Row, None] = {}
     for role, ids in (("actor1", [event.actor1]), ("actor2", [event.actor2]), ("assoc", event.assoc_actors)):
         for eid in ids:
             if eid:
-                rows[(role, eid)] = {"event_number": number, "role": role, "entity_id": eid}
-    return list(rows.values())
+                rows[(number, role, eid)] = None
+    return list(rows)
 
 
-def evidence_rows(number: int, event: Event) -> list[dict[str, Any]]:
-    rows = [
-        {
-            "event_number": number,
-            "kind": "trigger",
-            "ordinal": 0,
-            "start_char": event.trigger.start,
-            "end_char": event.trigger.end,
-        }
-    ]
-    for i, span in enumerate(event.evidence):
-        rows.append(
-            {
-                "event_number": number,
-                "kind": "evidence",
-                "ordinal": i,
-                "start_char": span.start,
-                "end_char": span.end,
-            }
-        )
+EVIDENCE_COLUMNS = ("event_number", "kind", "ordinal", "start_char", "end_char")
+
+
+def evidence_rows(number: int, event: Event) -> list[Row]:
+    """The ``evidence`` rows of event ``number`` (trigger, then evidence spans), in ``EVIDENCE_COLUMNS``
+    order."""
+    rows: list[Row] = [(number, "trigger", 0, event.trigger.start, event.trigger.end)]
+    rows.extend((number, "evidence", i, span.start, span.end) for i, span in enumerate(event.evidence))
     return rows
 
 

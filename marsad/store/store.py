@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,7 +35,7 @@ from marsad.store.types import (
     StoredDoc,
     StoreError,
 )
-from marsad.store.writer import BatchWriter, Stored, bulk_insert, chunks
+from marsad.store.writer import BatchWriter, Stored, bulk_insert, chunks, reserve_numbers
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +48,14 @@ _PG_SIMPLE: Any = sa.literal_column("'simple'::regconfig")
 
 @dataclass(slots=True)
 class _Pending:
-    """Analysis rows of one document, written at the end of the batch."""
+    """Analysis rows of one document, written at the end of the batch (events are numbered then)."""
 
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    events: list[tuple[dict[str, Any], Event]] = field(default_factory=list)
+    entities: list[r.Row] = field(default_factory=list)
+    mentions: list[r.Row] = field(default_factory=list)
+
+
+# Where an event row (``records.EVENT_COLUMNS``) holds the values facets are made of (``facets.FIELDS``).
+_facet_fields = itemgetter(*(r.EVENT_COLUMNS.index(name) for name in facets.FIELDS))
 
 
 class Store:
@@ -128,9 +132,7 @@ class Store:
         digests = [dedup.content_hash(doc.text) for doc in docs]
         with self._write() as conn:
             writer = BatchWriter(conn, r.now_iso())
-            writer.prefetch(docs, digests)
-            for doc, digest in zip(docs, digests, strict=True):
-                stored = writer.store(doc, digest)
+            for stored in writer.store_all(docs, digests):
                 if stored.inserted:
                     result.inserted.append(stored.id)
                     result.clusters[stored.id] = stored.cluster_id
@@ -180,11 +182,9 @@ class Store:
         with self._write() as conn:
             now = r.now_iso()
             writer = BatchWriter(conn, now)
-            writer.prefetch(docs, digests)
             pending: dict[int, tuple[Stored, Document, _Pending]] = {}
             status_rows: dict[int, dict[str, Any]] = {}
-            for doc, digest in zip(docs, digests, strict=True):
-                stored = writer.store(doc, digest)
+            for doc, stored in zip(docs, writer.store_all(docs, digests), strict=True):
                 ids.append(stored.id)
                 if not stored.inserted and self._has_reviews(conn, stored.num):
                     log.warning("document %s has reviewed events: its stored analysis is kept", stored.id)
@@ -204,9 +204,9 @@ class Store:
                 if failed:
                     pending.pop(stored.num, None)
                 else:
-                    pending[stored.num] = (stored, doc, self._analysis_rows(stored, doc, producer))
+                    pending[stored.num] = (stored, doc, self._analysis_rows(stored, doc))
             writer.flush()
-            self._write_analysis(conn, list(pending.values()))
+            self._write_analysis(conn, list(pending.values()), producer)
             if status_rows:
                 d = s.documents
                 conn.execute(
@@ -566,8 +566,8 @@ class Store:
             conn.execute(ev.update().where(ev.c.number == number).values(review_status=status, **columns))
             conn.execute(s.event_actors.delete().where(s.event_actors.c.event_number == number))
             conn.execute(s.evidence.delete().where(s.evidence.c.event_number == number))
-            self._insert_many(conn, s.event_actors, r.actor_rows(number, after))
-            self._insert_many(conn, s.evidence, r.evidence_rows(number, after))
+            bulk_insert(conn, "event_actors", r.ACTOR_COLUMNS, r.actor_rows(number, after))
+            bulk_insert(conn, "evidence", r.EVIDENCE_COLUMNS, r.evidence_rows(number, after))
             self._rewrite_facets(conn, row["document_num"])
             now = r.now_iso()
             review = {"status": status, "user_name": user, "reviewed_at": now, "changes": r.dumps(merged)}
@@ -609,11 +609,6 @@ class Store:
 
     # -- internals: writing ------------------------------------------------------------------------
 
-    @staticmethod
-    def _insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            conn.execute(table.insert(), rows)
-
     def _has_reviews(self, conn: Connection, num: int) -> bool:
         ev = s.events
         q = sa.select(ev.c.number).where(ev.c.document_num == num, ev.c.review_status.is_not(None)).limit(1)
@@ -632,96 +627,86 @@ class Store:
         conn.execute(s.document_points.delete().where(s.document_points.c.document_num == num))
 
     @staticmethod
-    def _analysis_rows(stored: Stored, doc: Document, producer: Producer) -> _Pending:
-        out = _Pending()
+    def _analysis_rows(stored: Stored, doc: Document) -> _Pending:
         text = doc.text
-        out.entities = [r.entity_row(stored.num, i, ent) for i, ent in enumerate(doc.entities.values())]
-        out.mentions = [r.mention_row(stored.num, i, m, text) for i, m in enumerate(doc.mentions)]
-        for i, event in enumerate(doc.events):
-            row = r.event_row(
-                stored.num, stored.id, i, event, doc.entities, stored.published_date, producer, text
-            )
-            out.events.append((row, event))
-        return out
+        return _Pending(
+            entities=[r.entity_row(stored.num, i, ent) for i, ent in enumerate(doc.entities.values())],
+            mentions=[r.mention_row(stored.num, i, m, text) for i, m in enumerate(doc.mentions)],
+        )
 
-    def _write_analysis(self, conn: Connection, items: list[tuple[Stored, Document, _Pending]]) -> None:
-        entity_rows = [row for _, _, p in items for row in p.entities]
-        mention_rows = [row for _, _, p in items for row in p.mentions]
-        event_pairs = [pair for _, _, p in items for pair in p.events]
-        bulk_insert(conn, "entities", entity_rows)
-        bulk_insert(conn, "mentions", mention_rows)
-        known: dict[str, dict[str, Any]] = {}
+    def _write_analysis(
+        self, conn: Connection, items: list[tuple[Stored, Document, _Pending]], producer: Producer
+    ) -> None:
+        """Insert the analysis of the batch's documents: entities, mentions, the entity index, and the
+        events (numbered up front) with their actors, evidence, facets and points."""
+        bulk_insert(conn, "entities", r.ENTITY_COLUMNS, [row for _, _, p in items for row in p.entities])
+        bulk_insert(conn, "mentions", r.MENTION_COLUMNS, [row for _, _, p in items for row in p.mentions])
+        known: dict[str, r.Row] = {}
         keys: set[tuple[str, str]] = set()
         for _, doc, _ in items:
             for entity in doc.entities.values():
                 if entity.id not in known:
                     known[entity.id] = r.entity_index_row(entity)
             keys |= r.entity_keys(doc)
-        bulk_insert(conn, "entity_index", [known[k] for k in sorted(known)], ignore_existing=True)
-        key_rows = [{"key": key, "entity_id": eid} for key, eid in sorted(keys)]
-        bulk_insert(conn, "entity_keys", key_rows, ignore_existing=True)
-        if not event_pairs:
-            return
-        ev = s.events
-        # one executemany, then the numbers read back (RETURNING would go row by row on SQLite)
-        bulk_insert(conn, "events", [row for row, _ in event_pairs])
-        nums = sorted({row["document_num"] for row, _ in event_pairs})
-        numbers: dict[tuple[int, int], int] = {}
-        for chunk in chunks(nums):
-            q = sa.select(ev.c.document_num, ev.c.ordinal, ev.c.number).where(ev.c.document_num.in_(chunk))
-            numbers.update({(num, ordinal): number for num, ordinal, number in conn.execute(q)})
-        actor_rows: list[dict[str, Any]] = []
-        evidence_rows: list[dict[str, Any]] = []
-        for row, event in event_pairs:
-            number = numbers[(row["document_num"], row["ordinal"])]
-            actor_rows.extend(r.actor_rows(number, event))
-            evidence_rows.extend(r.evidence_rows(number, event))
-        bulk_insert(conn, "event_actors", actor_rows)
-        bulk_insert(conn, "evidence", evidence_rows)
-        by_doc: dict[int, list[facets.EventSummary]] = {}
-        for row, event in event_pairs:
-            actors = [event.actor1, event.actor2, *event.assoc_actors]
-            by_doc.setdefault(row["document_num"], []).append((None, row, [a for a in actors if a]))
-        facet_rows: list[dict[str, Any]] = []
-        point_rows: list[dict[str, Any]] = []
-        for num, summaries in by_doc.items():
-            f_rows, p_rows = facets.facet_rows(num, summaries)
+        index_rows = [known[k] for k in sorted(known)]
+        bulk_insert(conn, "entity_index", r.ENTITY_INDEX_COLUMNS, index_rows, ignore_existing=True)
+        bulk_insert(conn, "entity_keys", ("key", "entity_id"), sorted(keys), ignore_existing=True)
+        numbers = iter(reserve_numbers(conn, s.events, sum(len(doc.events) for _, doc, _ in items)))
+        event_rows: list[r.Row] = []
+        actor_rows: list[r.Row] = []
+        evidence_rows: list[r.Row] = []
+        facet_rows: list[tuple[str, int]] = []
+        point_rows: list[tuple[int, float, float]] = []
+        for stored, doc, _ in items:
+            if not doc.events:
+                continue
+            summaries: list[facets.EventSummary] = []
+            for i, event in enumerate(doc.events):
+                number = next(numbers)
+                row = r.event_row(
+                    number,
+                    stored.num,
+                    stored.id,
+                    i,
+                    event,
+                    doc.entities,
+                    stored.published_date,
+                    producer,
+                    doc.text,
+                )
+                event_rows.append(row)
+                actor_rows.extend(r.actor_rows(number, event))
+                evidence_rows.extend(r.evidence_rows(number, event))
+                actors = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a]
+                summaries.append((None, _facet_fields(row), actors))
+            f_rows, p_rows = facets.facet_rows(stored.num, summaries)
             facet_rows.extend(f_rows)
             point_rows.extend(p_rows)
-        bulk_insert(conn, "document_facets", facet_rows)
-        bulk_insert(conn, "document_points", point_rows)
+        bulk_insert(conn, "events", r.EVENT_COLUMNS, event_rows)
+        bulk_insert(conn, "event_actors", r.ACTOR_COLUMNS, actor_rows)
+        bulk_insert(conn, "evidence", r.EVIDENCE_COLUMNS, evidence_rows)
+        bulk_insert(conn, "document_facets", facets.FACET_COLUMNS, facet_rows)
+        bulk_insert(conn, "document_points", facets.POINT_COLUMNS, point_rows)
 
     def _rewrite_facets(self, conn: Connection, num: int) -> None:
         """Recompute document ``num``'s facets from its stored events (after a review)."""
         ev, ea = s.events, s.event_actors
-        cols = [
-            ev.c.number,
-            ev.c.review_status,
-            ev.c.type_key,
-            ev.c.acled_event_key,
-            ev.c.acled_sub_key,
-            ev.c.place,
-            ev.c.place_admin1,
-            ev.c.place_country,
-            ev.c.lat,
-            ev.c.lon,
-            ev.c.sort_date,
-        ]
-        rows = conn.execute(sa.select(*cols).where(ev.c.document_num == num)).mappings().all()
+        cols = [ev.c.number, ev.c.review_status, *(ev.c[name] for name in facets.FIELDS)]
+        rows = conn.execute(sa.select(*cols).where(ev.c.document_num == num)).all()
         actors: dict[int, list[str]] = {}
         q = sa.select(ea.c.event_number, ea.c.entity_id).where(
-            ea.c.event_number.in_([r_["number"] for r_ in rows])
+            ea.c.event_number.in_([row[0] for row in rows])
         )
         for number, entity_id in conn.execute(q):
             actors.setdefault(number, []).append(entity_id)
         f_rows, p_rows = facets.facet_rows(
-            num, [(row["review_status"], row, actors.get(row["number"], [])) for row in rows]
+            num, [(status, fields, actors.get(number, [])) for number, status, *fields in rows]
         )
         fc = s.document_facets
         conn.execute(fc.delete().where(fc.c.document_num == num, facets.keeps(fc.c.facet)))
         conn.execute(s.document_points.delete().where(s.document_points.c.document_num == num))
-        bulk_insert(conn, "document_facets", f_rows)
-        bulk_insert(conn, "document_points", p_rows)
+        bulk_insert(conn, "document_facets", facets.FACET_COLUMNS, f_rows)
+        bulk_insert(conn, "document_points", facets.POINT_COLUMNS, p_rows)
 
     # -- internals: reading ------------------------------------------------------------------------
 

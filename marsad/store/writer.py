@@ -2,8 +2,10 @@
 clusters and the search index, with few statements per batch.
 
 Lookups run once per batch (stored hashes, ids that could collide, LSH band keys of every new document and
-the signatures of their candidates); bulk rows go through the DB-API ``executemany`` of the transaction's
-connection, skipping SQLAlchemy's per-row parameter processing.
+the signatures of their candidates); bulk rows (tuples in a fixed column order) go through the DB-API
+``executemany`` of the transaction's connection, skipping SQLAlchemy's per-row parameter processing.
+New documents and events are numbered up front (``reserve_numbers``) so that they, and the rows that refer
+to them, are inserted with one ``executemany`` each instead of one INSERT … RETURNING per row.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -37,29 +38,48 @@ def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> list[Sequence[Any]]:
 def bulk_insert(
     conn: Connection,
     table: str,
-    rows: list[dict[str, Any]],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
     values_sql: str | None = None,
     ignore_existing: bool = False,
 ) -> None:
-    """INSERT ``rows`` (dicts with the same keys) with one DB-API executemany in ``conn``'s transaction.
-    ``values_sql`` may wrap placeholders in SQL, with ``{}`` standing for each placeholder in order;
-    ``ignore_existing`` skips rows whose key is already stored."""
+    """INSERT ``rows`` (tuples of values in ``columns`` order) with one DB-API executemany in ``conn``'s
+    transaction. ``values_sql`` may wrap placeholders in SQL, with ``{}`` standing for each placeholder in
+    order; ``ignore_existing`` skips rows whose key is already stored."""
     if not rows:
         return
-    cols = list(rows[0])
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     quote = conn.dialect.identifier_preparer.quote
-    values = values_sql.format(*([mark] * len(cols))) if values_sql else ", ".join([mark] * len(cols))
-    sql = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in cols)}) VALUES ({values})"
+    marks = [mark] * len(columns)
+    values = values_sql.format(*marks) if values_sql else ", ".join(marks)
+    sql = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) VALUES ({values})"
     if ignore_existing:
         sql += " ON CONFLICT DO NOTHING"
-    getter = itemgetter(*cols)
-    data = [getter(row) for row in rows] if len(cols) > 1 else [(row[cols[0]],) for row in rows]
     cursor = conn.connection.cursor()
     try:
-        cursor.executemany(sql, data)
+        cursor.executemany(sql, rows)
     finally:
         cursor.close()
+
+
+def reserve_numbers(conn: Connection, table: sa.Table, n: int) -> list[int]:
+    """``n`` new values of ``table``'s autoincrement key, ascending, for rows inserted with explicit keys.
+
+    SQLite: the values after both the largest key ever handed out (``sqlite_sequence``, kept by
+    AUTOINCREMENT: keys of deleted rows are never reused) and the largest stored key; the write
+    transaction (BEGIN IMMEDIATE) keeps other writers out until commit, and inserting the keys advances
+    ``sqlite_sequence``. PostgreSQL: ``nextval`` of the key's sequence, safe with concurrent writers.
+    """
+    if n <= 0:
+        return []
+    key = next(iter(table.primary_key.columns))
+    if conn.dialect.name == "postgresql":
+        seq = sa.func.pg_get_serial_sequence(table.name, key.name)
+        q = sa.select(sa.func.nextval(seq)).select_from(sa.func.generate_series(1, n))
+        return sorted(conn.execute(q).scalars())
+    seq_q = sa.text("SELECT seq FROM sqlite_sequence WHERE name = :name").bindparams(name=table.name)
+    last = max(conn.execute(seq_q).scalar() or 0, conn.execute(sa.select(sa.func.max(key))).scalar() or 0)
+    return list(range(last + 1, last + 1 + n))
 
 
 @dataclass(slots=True)
@@ -98,11 +118,11 @@ class BatchWriter:
         # near-duplicate index of the documents this batch inserted (not yet in lsh_bands)
         self.batch_bands: dict[int, list[int]] = {}
         self.batch_sigs: dict[int, tuple[np.ndarray, str]] = {}
-        self._clusters: list[dict[str, Any]] = []
-        self._signatures: list[dict[str, Any]] = []
-        self._bands: list[dict[str, Any]] = []
-        self._terms: list[dict[str, Any]] = []
-        self._facets: list[dict[str, Any]] = []
+        self._clusters: list[tuple[str, int, str]] = []  # cluster_id, founder_num, created_at
+        self._signatures: list[tuple[int, bytes]] = []  # document_num, signature
+        self._bands: list[tuple[int, int]] = []  # band_key, document_num
+        self._terms: list[tuple[int, str]] = []  # document_num, search terms
+        self._facets: list[tuple[str, int]] = []  # facet, document_num
         # built once per batch: its compiled form is cached, only the parameters change
         self._insert_document = (
             self._insert(s.documents).on_conflict_do_nothing().returning(s.documents.c.num)
@@ -121,12 +141,16 @@ class BatchWriter:
                 self.by_hash[row.content_hash] = Stored(
                     row.id, row.num, row.cluster_id, False, row.published_date
                 )
-        fresh = {digest: doc for doc, digest in zip(docs, digests, strict=True) if digest not in self.by_hash}
-        candidates = sorted({c for digest, doc in fresh.items() for c in _id_candidates(doc, digest)})
+        pairs = [
+            (doc, digest) for doc, digest in zip(docs, digests, strict=True) if digest not in self.by_hash
+        ]
+        fresh = dict((digest, doc) for doc, digest in pairs if digest not in self.new)
+        candidates = sorted({c for doc, digest in pairs for c in _id_candidates(doc, digest)})
         for chunk in chunks(candidates):
             self.taken_ids.update(conn.execute(sa.select(d.c.id).where(d.c.id.in_(chunk))).scalars())
         # LSH: every band key of every new content in a few queries
         by_key: dict[int, list[int]] = {}
+        created: list[_New] = []
         for digest, doc in fresh.items():
             words, ta_words = view_words(doc.text)  # one normalization for signature and search terms
             sig = dedup.signature_of_words(words)
@@ -134,7 +158,8 @@ class BatchWriter:
             terms = terms_of_words(words, ta_words)
             if doc.title:
                 terms = f"{index_terms(doc.title)} {terms}"
-            self.new[digest] = _New(sig, keys, Counter(), terms)
+            info = self.new[digest] = _New(sig, keys, Counter(), terms)
+            created.append(info)
             for k in keys:
                 by_key.setdefault(k, [])
         for chunk in chunks(sorted(by_key)):
@@ -143,7 +168,7 @@ class BatchWriter:
             ):
                 by_key[key].append(num)
         wanted: set[int] = set()
-        for info in self.new.values():
+        for info in created:
             for k in info.keys:
                 info.shared.update(by_key[k])
             top = sorted(info.shared.items(), key=lambda kv: (-kv[1], kv[0]))[: dedup.MAX_CANDIDATES]
@@ -157,7 +182,42 @@ class BatchWriter:
             ):
                 self.stored_sigs[num] = (dedup.from_bytes(blob), cluster_id)
 
-    # -- one document --------------------------------------------------------------------------------
+    # -- documents -----------------------------------------------------------------------------------
+
+    def store_all(self, docs: Sequence[Document], digests: Sequence[str]) -> list[Stored]:
+        """The stored rows of ``docs``' contents, in order: found by hash, or inserted now (status
+        "pending"). New contents get their numbers up front and are inserted with one executemany. Should
+        another writer store one of their contents or ids meanwhile (PostgreSQL), that insert is undone
+        and the batch goes through ``store`` one document at a time, which resolves such conflicts."""
+        self.prefetch(docs, digests)
+        n_new = len({digest for digest in digests if digest in self.new})
+        if n_new == 0:
+            return [self.store(doc, digest) for doc, digest in zip(docs, digests, strict=True)]
+        nums = iter(reserve_numbers(self.conn, s.documents, n_new))
+        before = self._snapshot()
+        rows: list[r.Row] = []
+        out: list[Stored] = []
+        for doc, digest in zip(docs, digests, strict=True):
+            info = self.new.get(digest)
+            if info is None:
+                out.append(self.store(doc, digest))
+                continue
+            cluster = self._find_cluster(info) if info.sig is not None else None
+            stored_id = next((c for c in _id_candidates(doc, digest) if c not in self.taken_ids), None)
+            if stored_id is None:
+                raise StoreError(f"no free stored id for document {doc.id!r}")
+            num = next(nums)
+            self.taken_ids.add(stored_id)
+            rows.append((num, *r.document_row(doc, digest, stored_id, cluster or stored_id, self.now)))
+            out.append(self._register(doc, digest, info, num, stored_id, cluster))
+        savepoint = self.conn.begin_nested()
+        bulk_insert(self.conn, "documents", ("num", *r.DOCUMENT_COLUMNS), rows, ignore_existing=True)
+        if self._count_documents([row[0] for row in rows]) == len(rows):
+            savepoint.commit()
+            return out
+        savepoint.rollback()
+        self._restore(before)
+        return [self.store(doc, digest) for doc, digest in zip(docs, digests, strict=True)]
 
     def store(self, doc: Document, digest: str) -> Stored:
         """The stored row for ``doc``'s content: found by hash, or inserted now (status "pending")."""
@@ -175,39 +235,76 @@ class BatchWriter:
         for stored_id in _id_candidates(doc, digest):
             if stored_id in self.taken_ids:
                 continue
-            values = r.document_row(doc, digest, stored_id, cluster or stored_id, self.now)
+            row = r.document_row(doc, digest, stored_id, cluster or stored_id, self.now)
+            values = dict(zip(r.DOCUMENT_COLUMNS, row, strict=True))
             num = self.conn.execute(self._insert_document, values).scalar()
             self.taken_ids.add(stored_id)
             if num is not None:
                 break
             # another writer got there first: with the same content (then it is a duplicate) or the same id
-            row = self.conn.execute(
+            found = self.conn.execute(
                 sa.select(d.c.num, d.c.id, d.c.cluster_id, d.c.published_date).where(
                     d.c.content_hash == digest
                 )
             ).first()
-            if row is not None:
-                self.by_hash[digest] = Stored(row.id, row.num, row.cluster_id, False, row.published_date)
+            if found is not None:
+                self.by_hash[digest] = Stored(
+                    found.id, found.num, found.cluster_id, False, found.published_date
+                )
                 return self.store(doc, digest)
         if num is None:
             raise StoreError(f"no free stored id for document {doc.id!r}")
+        return self._register(doc, digest, info, num, stored_id, cluster)
+
+    def _register(
+        self, doc: Document, digest: str, info: _New, num: int, stored_id: str, cluster: str | None
+    ) -> Stored:
+        """Note a document inserted as ``num``: its cluster, signature, band keys, search terms and
+        publication-date facet (written by ``flush``), and its place in the batch's near-duplicate index."""
         cluster_id = cluster or stored_id
         if cluster is None:
-            self._clusters.append({"cluster_id": cluster_id, "founder_num": num, "created_at": self.now})
+            self._clusters.append((cluster_id, num, self.now))
         if info.sig is not None:
-            self._signatures.append({"document_num": num, "signature": dedup.to_bytes(info.sig)})
-            self._bands.extend({"band_key": k, "document_num": num} for k in info.keys)
+            self._signatures.append((num, dedup.to_bytes(info.sig)))
+            self._bands.extend((k, num) for k in info.keys)
             for k in info.keys:
                 self.batch_bands.setdefault(k, []).append(num)
             self.batch_sigs[num] = (info.sig, cluster_id)
-        self._terms.append({"document_num": num, "terms": info.terms})
+        self._terms.append((num, info.terms))
         published = r.date_prefix(doc.published)
         if published:
-            self._facets.append({"facet": f"pd:{published}", "document_num": num})
-        stored = Stored(stored_id, num, cluster_id, True, r.date_prefix(doc.published))
+            self._facets.append((f"pd:{published}", num))
+        stored = Stored(stored_id, num, cluster_id, True, published)
         self.by_hash[digest] = stored
         del self.new[digest]
         return stored
+
+    def _count_documents(self, nums: Sequence[int]) -> int:
+        """How many of the document numbers ``nums`` are stored."""
+        d = s.documents
+        q = sa.select(sa.func.count()).select_from(d)
+        return sum(
+            int(self.conn.execute(q.where(d.c.num.in_(chunk))).scalar() or 0) for chunk in chunks(nums)
+        )
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        """The batch state ``store_all`` changes, for ``_restore``."""
+        return (
+            dict(self.by_hash),
+            set(self.taken_ids),
+            dict(self.new),
+            {k: list(v) for k, v in self.batch_bands.items()},
+            dict(self.batch_sigs),
+            [list(rows) for rows in self._pending_rows()],
+        )
+
+    def _restore(self, state: tuple[Any, ...]) -> None:
+        self.by_hash, self.taken_ids, self.new, self.batch_bands, self.batch_sigs, pending = state
+        for rows, saved in zip(self._pending_rows(), pending, strict=True):
+            rows[:] = saved
+
+    def _pending_rows(self) -> tuple[list[Any], ...]:
+        return (self._clusters, self._signatures, self._bands, self._terms, self._facets)
 
     def _find_cluster(self, info: _New) -> str | None:
         """The cluster of the most similar document (stored, or earlier in this batch) at or above the
@@ -232,17 +329,18 @@ class BatchWriter:
     def flush(self) -> None:
         """Write the rows collected so far (call before commit)."""
         conn = self.conn
-        bulk_insert(conn, "clusters", self._clusters)
-        bulk_insert(conn, "document_signatures", self._signatures)
-        bulk_insert(conn, "lsh_bands", self._bands)
+        bulk_insert(conn, "clusters", ("cluster_id", "founder_num", "created_at"), self._clusters)
+        bulk_insert(conn, "document_signatures", ("document_num", "signature"), self._signatures)
+        # in key order: each insert lands next to the previous one in the band index
+        bulk_insert(conn, "lsh_bands", ("band_key", "document_num"), sorted(self._bands))
         if self.dialect == "sqlite":
-            rows = [{"rowid": t["document_num"], "terms": t["terms"]} for t in self._terms]
-            bulk_insert(conn, "document_fts", rows)
+            bulk_insert(conn, "document_fts", ("rowid", "terms"), self._terms)
         else:
-            rows = [{"document_num": t["document_num"], "vector": t["terms"]} for t in self._terms]
-            bulk_insert(conn, "document_search", rows, "{}, to_tsvector('simple'::regconfig, {})")
-        bulk_insert(conn, "document_facets", self._facets)
-        self._clusters, self._signatures, self._bands, self._terms, self._facets = [], [], [], [], []
+            sql = "{}, to_tsvector('simple'::regconfig, {})"
+            bulk_insert(conn, "document_search", ("document_num", "vector"), self._terms, sql)
+        bulk_insert(conn, "document_facets", ("facet", "document_num"), self._facets)
+        for rows in self._pending_rows():
+            rows.clear()
         # flushed rows are now visible to queries: the batch index is no longer needed
         self.batch_bands.clear()
         self.stored_sigs.update(self.batch_sigs)

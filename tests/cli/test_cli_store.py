@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import orjson
+import psutil
 import pytest
 from click.testing import CliRunner
 
@@ -122,8 +123,12 @@ def test_killed_run_resumes_with_exactly_one_copy_of_every_document(
                 break
         time.sleep(0.05)
     assert proc.poll() is None, "the run finished before it could be killed"
+    writers = psutil.Process(proc.pid).children(recursive=True)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # the writer process (if the run had started one) notices and ends by itself
+    _, alive = psutil.wait_procs(writers, timeout=30)
+    assert not alive, f"orphaned writer processes: {alive}"
     with Store.open(db) as store:
         after_kill = store.counts()["documents"]
     assert 6 <= after_kill < 60

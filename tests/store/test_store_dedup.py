@@ -107,3 +107,18 @@ def test_short_posts_cluster_by_exact_content_only(store: Store) -> None:
     assert result.inserted == ["t1", "t2"]
     assert result.clusters == {"t1": "t1", "t2": "t2"}
     assert result.duplicates == ["t1"]
+
+
+def test_mersenne_reduction_equals_the_remainder() -> None:
+    import numpy as np
+
+    prime = (1 << 61) - 1
+    edges = [0, 1, prime - 1, prime, prime + 1, 2 * prime - 1, 2 * prime, 3 * prime, 3 * prime + 7]
+    edges += [(1 << 61) + k for k in range(-2, 3)] + [(1 << 62) + 5, (1 << 63) - 1]
+    rng = np.random.default_rng(7)
+    values = np.concatenate(
+        [np.array(edges, dtype=np.uint64), rng.integers(0, 1 << 63, 100_000, dtype=np.uint64)]
+    )
+    expected = values % np.uint64(prime)
+    dedup._mod_prime(values)
+    assert (values == expected).all()

@@ -383,3 +383,61 @@ def test_texts_are_stored_exactly(store: Store) -> None:
     got = store.get_document("tricky")
     assert got is not None and got.text == tricky
     assert content_hash(tricky) in store.lookup_hashes([content_hash(tricky)])
+
+
+def test_another_writer_storing_the_same_content_or_id_meanwhile(
+    store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New documents are inserted together; when another writer commits one of their contents or ids
+    between the batch's lookups and its insert (PostgreSQL: SQLite writers queue), the batch is stored
+    one document at a time instead: the content becomes a duplicate, the id gets a hash suffix."""
+    if not store_url.startswith("postgresql"):
+        pytest.skip("SQLite writers queue (BEGIN IMMEDIATE): nothing can come in between")
+    docs = [_plain(d) for d in corpus()[:3]]
+    real = writer_module.reserve_numbers
+    raced: list[bool] = []
+
+    def racing(conn: Any, table: sa.Table, n: int) -> list[int]:
+        if not raced and table.name == "documents":
+            raced.append(True)
+            with Store.open(store_url) as other:
+                other.add_documents(
+                    [Document("elsewhere", docs[1].text), Document(docs[2].id, "نص آخر تماما")]
+                )
+        return real(conn, table, n)
+
+    restored: list[bool] = []
+    real_restore = writer_module.BatchWriter._restore
+
+    def restore(self: Any, state: Any) -> None:
+        restored.append(True)
+        real_restore(self, state)
+
+    monkeypatch.setattr(writer_module, "reserve_numbers", racing)
+    monkeypatch.setattr(writer_module.BatchWriter, "_restore", restore)
+    result = store.add_documents(docs)
+    renamed = f"{docs[2].id}~{content_hash(docs[2].text)[:8]}"
+    assert raced and restored  # the bulk insert was undone
+    assert result.inserted == [docs[0].id, renamed]
+    assert result.duplicates == ["elsewhere"]
+    assert store.get_document(renamed).text == docs[2].text  # type: ignore[union-attr]
+    assert store.counts()["documents"] == 4
+    assert sorted(store.cluster_members(docs[0].id)) == [docs[0].id]
+
+
+def test_document_numbers_are_never_reused(store: Store) -> None:
+    """Documents are numbered up front for their batch insert: after the newest is deleted, the next
+    document still gets a new number (SQLite: past sqlite_sequence, as AUTOINCREMENT would)."""
+    docs = [_plain(d) for d in corpus()[:3]]
+    store.add_documents(docs[:2])
+    nums = {row.id: row.num for row in _document_numbers(store)}
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM documents WHERE num = :num"), {"num": nums[docs[1].id]})
+    store.add_documents(docs[2:])
+    after = {row.id: row.num for row in _document_numbers(store)}
+    assert after[docs[2].id] > nums[docs[1].id] > nums[docs[0].id]
+
+
+def _document_numbers(store: Store) -> list[Any]:
+    with store.engine.connect() as conn:
+        return list(conn.execute(sa.text("SELECT id, num FROM documents ORDER BY num")))

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from marsad.store.terms import fts5_query, index_terms, name_key, query_groups, query_terms, tsquery
+from marsad.store.terms import (
+    TOKEN_RE,
+    fts5_query,
+    index_terms,
+    name_key,
+    query_groups,
+    query_terms,
+    terms_of_words,
+    tsquery,
+    view_words,
+    word_terms,
+)
+from marsad.text.normalize import NormalizedText
 
 
 def _matches(written: str, query: str) -> bool:
@@ -78,3 +93,38 @@ def test_name_keys_fold_arabic_and_english() -> None:
     assert name_key("هيئة تحرير الشام") == name_key("هيئه تحرير الشّام")
     assert name_key("Hay'at Tahrir al-Sham") == "hay at tahrir al sham"
     assert name_key("Kafr Zaytā") == "kafr zayta"
+
+
+_FINAL_HA = re.compile(r"(?<![^\W_])[^\W_]*ه(?![^\W_])")
+
+
+def _view_words_by_offsets(text: str) -> tuple[list[str], frozenset[str]]:
+    """Reference ``view_words``: the NormalizedText view, each final ه mapped back to the original."""
+    view = NormalizedText(text)
+    ta = frozenset(
+        m.group() for m in _FINAL_HA.finditer(view.text) if text[view.to_original(m.end() - 1)] == "ة"
+    )
+    return TOKEN_RE.findall(view.text), ta
+
+
+# Letters, ة/ه in every position, diacritics, tatweel, bidi controls, presentation forms (ﺓ, the
+# expanding ligatures ﻻ ﷲ), digits, Latin with accents, underscores, punctuation and spaces.
+_ALPHABET = (
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي" + "ةةةههه" + "أإآءئؤىی" + "\u064e\u064f\u0650\u0651\u0652\u064b"
+    "\u0640\u200f\u200e\u200c\u200d\ufe93\ufe94\ufefb\ufdf2\u0661\u06f5" + "azZā_-.،؟ \n\t"
+)
+
+
+def test_view_words_match_the_offset_mapping_reference() -> None:
+    rng = random.Random(20170505)
+    texts = [
+        "المنطقة", "قريتهم", "مدرسةٌ", "مدرســة", "مدرسة\u200f", "ﺓ", "قرية_", "ةة", "هة", "ﻻة", "",
+        "قَصفت قوّات النظام مدينةَ كفرزيتا في ريف حماة الشمالية بالقذائف المدفعيّة",
+    ]  # fmt: skip
+    texts += ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
+    for text in texts:
+        assert view_words(text) == _view_words_by_offsets(text), text
+        words, ta = view_words(text)
+        assert terms_of_words(words, ta) == " ".join(t for w in words for t in word_terms(w, w not in ta)), (
+            text
+        )
