@@ -19,7 +19,6 @@ from marsad.ingest.common import (
     stdin_stream,
 )
 from marsad.ingest.csvfile import read_csv
-from marsad.ingest.html import read_html
 from marsad.ingest.jsonl import read_jsonl
 from marsad.ingest.options import Format, IngestOptions, IngestStats
 from marsad.ingest.sources import expand_sources, sniff_format
@@ -92,6 +91,8 @@ def _dispatch(
         elif fmt == "text":
             yield read_text(src, data, ctx)
         else:
+            from marsad.ingest.html import read_html  # trafilatura and lxml load only for HTML
+
             yield read_html(src, data, ctx)
     elif fmt == "jsonl":
         yield from read_jsonl(src, stream, ctx)

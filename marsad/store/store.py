@@ -484,9 +484,16 @@ class Store:
 
     # -- events ------------------------------------------------------------------------------------
 
-    def iter_events(self, filters: Filters = NO_FILTERS, batch_size: int = 500) -> Iterator[EventRow]:
+    def iter_events(
+        self, filters: Filters = NO_FILTERS, batch_size: int = 500, window_docs: int = 1000
+    ) -> Iterator[EventRow]:
         """Stored events passing ``filters``, ordered by (event date or published date, document id,
-        event order), with reviewed values applied. Rejected events only when ``filters.review`` asks."""
+        event order), with reviewed values applied. Rejected events only when ``filters.review`` asks.
+
+        Event keys are read in pages of ``batch_size``; pages are gathered into a window of up to
+        ``window_docs`` documents, each of which is loaded once for all its events in the window (a
+        document's events mostly share a date, so they mostly share a window). Memory stays bounded by
+        the window, whatever the size of the store."""
         d, ev = s.documents, s.events
         with self._read() as conn:
             fsql = FilterSQL(conn, filters)
@@ -496,23 +503,35 @@ class Store:
             cond = sa.and_(cond, ev.c.document_num.in_(sa.select(d.c.num).where(doc_cond)))
         order = (ev.c.order_date, ev.c.document_id, ev.c.ordinal)
         last: tuple[Any, ...] | None = None
-        while True:
-            q = sa.select(ev.c.number, ev.c.document_num, *order).where(cond)
-            if last is not None:
-                q = q.where(sa.tuple_(*order) > sa.tuple_(*(sa.literal(v) for v in last)))
+        exhausted = False
+        while not exhausted:
+            window: list[tuple[int, int]] = []  # (event number, document number) in order
+            nums: set[int] = set()
             with self._read() as conn:
-                rows = conn.execute(q.order_by(*order).limit(max(1, batch_size))).all()
-                if not rows:
+                while len(nums) < max(1, window_docs):
+                    q = sa.select(ev.c.number, ev.c.document_num, *order).where(cond)
+                    if last is not None:
+                        q = q.where(sa.tuple_(*order) > sa.tuple_(*(sa.literal(v) for v in last)))
+                    rows = conn.execute(q.order_by(*order).limit(max(1, batch_size))).all()
+                    if not rows:
+                        exhausted = True
+                        break
+                    window.extend((row[0], row[1]) for row in rows)
+                    nums.update(row[1] for row in rows)
+                    last = tuple(rows[-1][2:])
+                if not window:
                     return
-                nums = sorted({row[1] for row in rows})
-                doc_rows = (
-                    conn.execute(sa.select(*self._doc_columns()).where(d.c.num.in_(nums))).mappings().all()
-                )
+                doc_rows = []
+                for chunk in chunks(sorted(nums)):
+                    doc_rows.extend(
+                        conn.execute(sa.select(*self._doc_columns()).where(d.c.num.in_(chunk)))
+                        .mappings()
+                        .all()
+                    )
                 docs, by_number = self._load_documents(conn, doc_rows)
-            for number, doc_num, *_ in rows:
+            for number, doc_num in window:
                 event, status = by_number[number]
                 yield EventRow(document=docs[doc_num], event=event, number=number, review_status=status)
-            last = tuple(rows[-1][2:])
 
     # -- review and audit --------------------------------------------------------------------------
 

@@ -35,8 +35,12 @@ def test_iter_events_order(filled: Store) -> None:
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 500])
-def test_iter_events_pages(filled: Store, batch_size: int) -> None:
-    assert len(list(filled.iter_events(batch_size=batch_size))) == 6
+@pytest.mark.parametrize("window_docs", [1, 2, 1000])
+def test_iter_events_pages(filled: Store, batch_size: int, window_docs: int) -> None:
+    expected = [(row.number, row.document.id) for row in filled.iter_events()]
+    paged = list(filled.iter_events(batch_size=batch_size, window_docs=window_docs))
+    assert [(row.number, row.document.id) for row in paged] == expected and len(expected) == 6
+    assert all(len(row.document.events) == len({e.id for e in row.document.events}) for row in paged)
 
 
 def test_iter_events_filters(filled: Store) -> None:
