@@ -232,9 +232,7 @@ def load_phase(
         "docs": summary.extracted,
         "partitions_reused": summary.partitions_reused,
         "partitions_extracted": summary.partitions_extracted,
-        "docs_per_s_store": round(summary.extracted / summary.load_seconds, 1)
-        if summary.load_seconds
-        else None,
+        "docs_per_s_load": round(summary.extracted / wall, 1) if wall else None,
         "events": counts["events"],
         "db_mb": round(db.stat().st_size / MB, 1),
     }

@@ -102,6 +102,7 @@ _OFFENSIVE = frozenset(
 _LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
 _NOT_WE = frozenset(
     {"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا", "وثقنا", "سجلنا", "رصدنا", "علمنا", "تلقينا"}
+    | {"تحققنا", "تاكدنا", "لاحظنا", "جمعناها", "استمعنا"}  # verifying what others did: not our deed
 )
 # Lemmas of death and wounding: their complement is the victim, whoever announces them.
 _CASUALTY_LEMMAS = frozenset({"مقتل", "قتل", "اصيب", "جرح", "اصابه"})
@@ -167,6 +168,7 @@ _ACCOMPANY = frozenset(
         "مشاركه",
         "بالتنسيق",
         "بالتعاون",
+        "بالاشتراك",
         "بغطاء",
         "بمؤازره",
     }
@@ -242,6 +244,8 @@ _PARTITIVE = frozenset(
         "تشكيلات",
     }
 )
+# Words of a charge: the actor after them is what someone is accused of belonging to, not a party.
+_CHARGE = frozenset({"بتهمه", "تهمه", "بتهم", "تهم", "بشبهه", "شبهه"})
 # Words after which "ل" names whom a force belongs to, not a target.
 _LAM_HEADS = frozenset({"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع"})
 # Forces of "ours": "مدفعيتنا", "مجاهدونا", "قواتنا".
@@ -262,6 +266,9 @@ _OUR_FORCES = frozenset(
         "الويت",
         "جنود",
         "ثوار",
+        "سلاح",
+        "قطعات",
+        "دفاعات",
     }
 )
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
@@ -361,7 +368,7 @@ class EventExtractor:
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
             if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
                 continue
-            if last is not None and _governed(ctx, last, hit):
+            if last is not None and _governed(ctx, last, hit, self.cues.request):
                 continue
             last = hit
             accepted.append(hit)
@@ -412,16 +419,18 @@ class EventExtractor:
             following = ctx.folded(hit.end, hit.end + 30).split()[:1]
             if following and (_is_number(following[0]) or following[0] in _VICTIM_WORDS):
                 return True  # "سقوط عشرات المدنيين", "سقوط ثلاثة مدنيين": casualties, not a fall
+        if before and before[-1] in ("اي", "لاي"):
+            return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
         if hit.trigger.pos != "noun":
             return False
+        if "ب" in hit.prefix and hit.trigger.id == "mediation":
+            return True  # "اتفاق بوساطة أعيان المدينة": the manner of an agreement, like "بإسناد من"
         if "ب" in hit.prefix and hit.trigger.type == "ACCUSE":
             return True  # "اعتقال 7 شبان بتهمة التعامل مع داعش": the charge, not an accusation event
         if hit.trigger.type == "RETREAT":
             following = ctx.folded(hit.end, hit.end + 30).split()[:1]
             if following and following[0] in _VICTIM_WORDS:
                 return True  # "إخلاء المصابين": rescue work
-        if before and before[-1] in ("اي", "لاي"):
-            return True  # "أي اعتداء سيقابل بالرد": any attack, not one that happened
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
         if before and before[-1] in self.cues.blockers and hit.prefix in ("", "ال"):
             return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
@@ -467,6 +476,10 @@ class EventExtractor:
         if trigger.id in _MOVEMENT and not self._fighting(ctx, unit.sentence.start, unit.sentence.end, hit):
             # "وصلت قوة من الحشد إلى المكان": troops moving with no fighting told is a deployment
             event.type, event.mode, draft.sub_event = "MOBILIZE", "troops", "Change to group/activity"
+        if trigger.type == "ASSAULT" and trigger.mode is None and trigger.acled not in TERRITORIAL:
+            mode = _instrument(ctx, self.cues, hit, clause.start, clause.end)
+            if mode is not None:
+                event.mode, draft.sub_event = mode, _ASSAULT_BY_MODE[mode]
         self._modality(ctx, draft)
         assign_actors(ctx, draft, previous)
         crowd = ctx.doc.entities.get(event.actor1 or "")
@@ -567,6 +580,22 @@ class Draft:
         ev.fatalities = sum(killed.values()) if killed else None
 
 
+def _instrument(ctx: DocContext, cues: EventCues, hit: TriggerHit, lo: int, hi: int) -> str | None:
+    """The mode of the means the trigger's clause names nearest to a trigger that names none:
+    "استهداف سيارتهم بعبوة ناسفة" (explosives), "استهدفت مدفعيتنا" (heavy-weapons)."""
+    after = ctx.folded(hit.end, hi).split()[:8]
+    before = ctx.folded(lo, hit.start - len(hit.prefix)).split()[::-1][:4]
+    for i in range(max(len(after), len(before))):
+        for words in (after, before):
+            if i < len(words):
+                w = words[i].lstrip("و")
+                for key in (w, w.removeprefix("ب"), w.removeprefix("ب").removeprefix("ال")):
+                    mode = cues.instrument_mode(key)
+                    if mode is not None:
+                        return mode
+    return None
+
+
 def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     """actor1 (agent), actor2 (target or partner) and co-participants, by word order and markers."""
     hit, ev = draft.hit, draft.event
@@ -595,14 +624,20 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
         while words and (
             words[-1] in _CONSTRUCT_HEADS
-            or (words[-1] == "من" and len(words) > 1 and (words[-2] in _PARTITIVE or _is_number(words[-2])))
-        ):  # "قيادة الهيئة", "مواقع قوات النظام"; "قوة من جهاز مكافحة الإرهاب"
+            or (
+                words[-1] == "من"
+                and len(words) > 1
+                and (_strip_and(words[-2]) in _PARTITIVE or _is_number(words[-2]))
+            )
+        ):  # "قيادة الهيئة", "مواقع قوات النظام"; "قوة من جهاز مكافحة الإرهاب", "وقوة من كتيبة…"
             if words[-1] == "من":
                 words.pop()
             popped_target = popped_target or words.pop() in _TARGET
             if words and m.start > 0 and words[-1] in ("ل", "لل", "ب", "بال") and prefix == "":
                 prefix = words.pop()  # "مواقع لـقوات النظام"
         last = words[-1] if words else ""
+        if set(words[-4:]) & _CHARGE:
+            return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
         if last in _ACCOMPANY or (last in ("من", "مع") and len(words) > 1 and words[-2] in _ACCOMPANY):
             return "accompany"  # "بمساندة من الطيران الروسي", "بالتنسيق مع التحالف": a co-participant
         if popped_target and not (last in _AGENT or (noun and last == "من" and m.start > hit.end)):
@@ -621,8 +656,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "target"
         if last in _PARTNER:
             return "partner"
-        if last == "من" or prefix.endswith("ب"):
-            return "oblique"
+        if last in ("من", "عبر") or prefix.endswith("ب"):
+            return "oblique"  # "بقذائف من…", "تبناه التنظيم عبر وكالة أعماق": a source or a medium
         return "plain"
 
     def can_act(m: Mention) -> bool:
@@ -650,6 +685,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if (ctx.words_before(m.start, 1) or [""])[-1] in _AGENT
         and _words_between(ctx, hit.end, m.start) <= 14
     ]
+    # "في هجوم تبنّاه تنظيم داعش", "الطائرة تابعة للقيادة العامة": a claim or an attribution anywhere in
+    # the rest of the sentence names the agent of a violent event
+    claimed = (
+        [m for m in ctx.within(ctx.actors, hit.end, unit.sentence.end) if _claimed_by(ctx, m)]
+        if hit.trigger.type == "ASSAULT"
+        else []
+    )
+    beyond += [m for m in claimed if m not in beyond]
     roles.update({id(m): "agent" for m in beyond})
     agents = [
         m
@@ -657,7 +700,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if roles[id(m)] == "agent"
         and can_act(m)
         and (noun or voice == "passive")
-        and _words_between(ctx, hit.end, m.start) <= 12
+        and (_words_between(ctx, hit.end, m.start) <= 12 or m in claimed)
     ]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
     near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
@@ -773,19 +816,36 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = actor1.entity
     if actor2 is not None and actor2.entity != ev.actor1:
         ev.actor2 = actor2.entity
+    if ev.actor1 is None and not we and not noun and voice == "active":
+        ev.actor1 = _during_subject(ctx, draft, previous)
     if ev.actor2 is None and hit.trigger.type in ("ASSAULT", "COERCE"):
         # "قُتل أربعة من البيشمركة ومدني في هجوم…": the victims named in the sentence
         _, unit = ctx.unit_at(hit.start)
+        # the agents of the sentence's earlier events ("إفراج قوة الردع عن 14 محتجزاً بعد احتجازهم")
+        doers = {d.event.actor1 for d in previous if d.sentence == draft.sentence}
+        two_sided = hit.trigger.id in _TWO_SIDED
         victims = [
             m
             for m in ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
             if m.entity not in (ev.actor1, None)
-            and roles.get(id(m)) not in ("agent", "comparison", "accompany")
+            and (m.entity not in doers or m.start > hit.start)
+            and (roles.get(id(m)) or role(m)) not in ("agent", "comparison", "accompany", "charge")
             and (entities[m.entity].attrs.get("type") != "other" if m.entity in entities else True)
             and (m.start < hit.start or _victim(entities.get(m.entity or "")))
+            and not (two_sided and _victim(entities.get(m.entity or "")))
         ]
         if victims:
             ev.actor2 = victims[0].entity
+            ev.inferred.append("actor2")
+        elif (
+            not two_sided
+            and ev.actor1 != "civilians"
+            and "civilians" in ctx.kb_actors
+            and _civilian_victims(ctx, unit.sentence.start, unit.sentence.end)
+        ):
+            # "مقتل طفل وإصابة امرأة برصاص قناص", "قُتل 14 بينهم نساء وأطفال": civilians by what they are
+            add_actor_entity(ctx.doc, ctx.kb_actors, "civilians")
+            ev.actor2 = "civilians"
             ev.inferred.append("actor2")
     tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
     head = " ".join(tail.split()[:4])
@@ -852,6 +912,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if ev.actor1 is None and not we and _generic_force_subject(ctx, hit, lo, hi):
         # "كما نفذ سلاح الجو غارات", "القطعات مستمرة بتمشيط": in a statement, the signer's own forces
         ev.actor1 = ctx.author
+    if ev.actor1 is None and noun and not casualty:
+        result = _result_agent(ctx, draft, previous)
+        if result is not None:
+            ev.actor1 = result
+            ev.inferred.append("actor1")
+    if hit.trigger.type == "REQUEST" and _victim(entities.get(ev.actor2 or "")):
+        # "نطالب السلطات بحماية المدنيين", "يطالبون بهدنة لإخراج المدنيين": whom a request is for is not
+        # whom it is addressed to
+        ev.actor2 = None
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     for m in after + before:
         if roles[id(m)] == "accompany" and m.entity not in (ev.actor1, ev.actor2, *ev.assoc_actors):
@@ -881,28 +950,69 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
 # An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
-_NATIONAL_FORCE = re.compile(
-    r"(?<![\w#_])[وفبل]?(?P<head>طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات)"
-    r"((?: (?!ال)\w+){0,3}) (روسي|روسيه|تركي|تركيه|امريكي|امريكيه|اميركي|اميركيه|اسرائيلي|اسرائيليه)(?!\w)"
-)
-_NATIONALITY = {"روسي": "RU", "تركي": "TR", "امريكي": "US", "اميركي": "US", "اسرائيلي": "IL"}
+_FORCE_HEADS = "طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات"
+# Event nouns a nationality adjective follows ("غارات أمريكية", "قصف روسي"): the adjective is the agent.
+_DEED_HEADS = "غارات|غاره|غارتين|ضربات|ضربه|قصف|هجوم|هجمات"
+
+
+@cache
+def _national_pattern() -> re.Pattern[str]:
+    """Head noun, up to three indefinite words, then a nationality adjective of kb/data/nationalities.yaml."""
+    adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w#_])[وفبل]?(?:(?P<head>{_FORCE_HEADS})|(?P<deed>{_DEED_HEADS}))"
+        rf"((?: (?!ال)\w+){{0,3}}) (?P<adj>{adjectives})(?!\w)"
+    )
 
 
 def national_forces(ctx: DocContext) -> list[Mention]:
-    """Actor mentions, for the extractor only, of indefinite national descriptions of forces."""
+    """Actor mentions, for the extractor only, of indefinite national descriptions of forces; after an
+    event noun the mention is the adjective alone, so the noun stays a trigger with it as its agent."""
     view = ctx.view
     out: list[Mention] = []
-    for found in _NATIONAL_FORCE.finditer(view.text):
-        adjective = found.group(3)
-        code = _NATIONALITY.get(adjective[:-1] if adjective.endswith("ه") else adjective)
+    codes = nationalities()
+    for found in _national_pattern().finditer(view.text):
+        adjective = found.group("adj")
+        code = codes.get(adjective[:-1] if adjective.endswith("ه") else adjective)
         actor = state_actors().get(code or "")
         if actor is None or actor not in ctx.kb_actors:
             continue
-        start = view.to_original(found.start("head"))
+        start = view.to_original(found.start("head") if found.group("head") else found.start("adj"))
         end = view.to_original(found.end())
         add_actor_entity(ctx.doc, ctx.kb_actors, actor)
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
     return out
+
+
+@cache
+def actor_cues() -> dict[str, frozenset[str]]:
+    """Folded cue words for actor slots by list name (kb/data/actor_cues.yaml)."""
+    from importlib import resources as importlib_resources
+    from pathlib import Path
+
+    from marsad.kb.yamlfiles import read_yaml
+
+    def fail(where: str, problem: str, fix: str) -> Exception:
+        return ValueError(f"{where}: {problem}. {fix}.")
+
+    path = Path(str(importlib_resources.files("marsad.kb").joinpath("data/actor_cues.yaml")))
+    data = read_yaml(path, fail)
+    keys = ("civilian_victims", "attributed_means")
+    if not isinstance(data, dict) or set(data) != set(keys):
+        raise fail(str(path), f"must map exactly {', '.join(keys)} to lists of words", "See docs/events.md")
+    out: dict[str, frozenset[str]] = {}
+    for key in keys:
+        words = data[key]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise fail(str(path), f"{key} must be a list of words", f"Write {key}: [word, word]")
+        out[key] = frozenset(normalize_for_match(w) for w in words)
+    return out
+
+
+@cache
+def nationalities() -> dict[str, str]:
+    """Folded nationality adjective -> country code (kb/data/nationalities.yaml)."""
+    return {normalize_for_match(k): v for k, v in _actor_map("nationalities.yaml").items()}
 
 
 @cache
@@ -1043,6 +1153,8 @@ def _voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
     voice = voice_of(hit)
     if voice != "active" or hit.trigger.pos != "verb" or hit.person == "we":
         return voice
+    if _written_passive(hit.text):
+        return "passive"  # "استُهدفت سيارة", "اعتُقل مئات": a damma marks the passive of a past verb
     if _fold(hit.trigger.lemma) not in _HARM_VERBS:
         return voice
     if "\u064f" in hit.text[:3]:
@@ -1053,6 +1165,16 @@ def _voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
     if any(w in _PASSIVE_CAUSES or (w[:1] == "ب" and w[1:] in _PASSIVE_CAUSES) for w in tail[:5]):
         return "passive"
     return voice
+
+
+def _written_passive(word: str) -> bool:
+    """A past verb written with a damma in its stem ("قُتل", "استُهدفت", "اعتُقل"); a damma on the
+    prefix of a present verb ("يُطلق", "تُقاتل") is the active of a derived form, not a passive."""
+    letters = word.split()[0] if word.split() else word
+    at = letters.find("\u064f")
+    if at < 0 or at > 4:
+        return False
+    return not (at == 1 and letters[0] in "يتنا")
 
 
 def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
@@ -1113,6 +1235,84 @@ def _shares_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> boo
     if p.sentence != draft.sentence or p.hit.trigger.pos != "verb" or p.event.actor1 is not None:
         return False
     return draft.hit.prefix.startswith("و") and draft.hit.start - p.hit.end < 120
+
+
+# Two-sided fighting: its casualties, civilians too, are no side (ACLED codes the clash, not an Attack).
+_TWO_SIDED = frozenset({"clash", "clash-noun", "battle", "fighting", "fight"})
+
+
+def _civilian_victims(ctx: DocContext, lo: int, hi: int) -> bool:
+    """Does the sentence name people civilian by what they are (طفل، امرأة، نساء، أطفال)?"""
+    words = actor_cues()["civilian_victims"]
+    for w in ctx.folded(lo, hi).split():
+        w = w.removeprefix("و").removeprefix("ب").removeprefix("ل")
+        if w in words or w.removeprefix("ال") in words:
+            return True
+    return False
+
+
+# Verbs of claiming an attack: the actor after them (past a head such as تنظيم) carried it out.
+_CLAIMS = frozenset({"تبناه", "تبنته", "تبنتها", "تبناها", "تبنوه", "تبني", "تبنت", "تبنوا"})
+
+
+def _claimed_by(ctx: DocContext, m: Mention) -> bool:
+    """Is the actor named as the one who claimed the attack ("تبنّاه تنظيم داعش") or as the owner of the
+    shooter or weapon ("قناص تابع لـ X", "الطائرة تابعة للقيادة العامة")?"""
+    words = ctx.words_before(m.start, 5)
+    if words and m.start > 0 and ctx.text[m.start - 1].isalpha():
+        words.pop()  # the proclitic written on the name ("لـالقيادة", "للقيادة")
+    elif words and words[-1] in ("ل", "لل"):
+        words.pop()
+    while words and words[-1] in _CONSTRUCT_HEADS and words[-1] not in _LAM_HEADS:
+        words.pop()
+    if words and words[-1] in _CLAIMS:
+        return True
+    means = actor_cues()["attributed_means"]
+    return (
+        len(words) >= 2
+        and words[-1] in _LAM_HEADS
+        and words[-2].removeprefix("ال").removeprefix("ب") in means
+    )
+
+
+_RESULTED = frozenset({"اسفرت", "اسفر", "اسفرتا", "ادت", "ادي", "افضت"})
+
+
+def _result_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
+    """ "نفذت وحداتنا عملية أمنية أسفرت عن اعتقال قيادي": a deed an operation resulted in is done by
+    the operation's doer: our forces named before it in the sentence, else the agent of the sentence's
+    earlier event."""
+    hit = draft.hit
+    words = ctx.words_before(hit.start - len(hit.prefix), 2)
+    if len(words) < 2 or words[-1] not in ("عن", "الي") or words[-2].lstrip("و") not in _RESULTED:
+        return None
+    _, unit = ctx.unit_at(hit.start)
+    for w in ctx.folded(unit.sentence.start, hit.start).split():
+        stem = w[:-2].rstrip("و")
+        if ctx.author and w.endswith("نا") and (stem in _OUR_FORCES or stem.removeprefix("و") in _OUR_FORCES):
+            return ctx.author
+    same = [p for p in previous if p.sentence == draft.sentence and p.event.type not in VERBAL_TYPES]
+    return same[-1].event.actor1 if same else None
+
+
+_DURING = frozenset({"خلالها", "خلاله", "اثناءها", "اثناءه", "فيها", "بعدها"})
+
+
+def _during_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
+    """ "شنت قسد حملة دهم، اعتقلت خلالها 11 شخصاً": a verb with no subject of its own that happens
+    "during it" has the agent of the earlier event of its sentence."""
+    following = ctx.folded(draft.hit.end, draft.hit.end + 20).split()[:1]
+    if not previous or not following or following[0] not in _DURING:
+        return None
+    p = previous[-1]
+    if p.sentence != draft.sentence or p.event.type in VERBAL_TYPES:
+        return None
+    return p.event.actor1
+
+
+def _strip_and(word: str) -> str:
+    """A word without an attached و ("وقوة" -> "قوه")."""
+    return word[1:] if len(word) > 3 and word[0] == "و" else word
 
 
 def _is_number(word: str) -> bool:
@@ -1347,7 +1547,7 @@ def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mentio
     strict = draft.event.type in ("ASSAULT", "MOBILIZE")
     sourced = False
     for m in options:
-        if _kind(ctx, m) in ("country", "admin1") or _destination(ctx, m):
+        if _kind(ctx, m) in ("country", "admin1") or _destination(ctx, m) or _hometown(ctx, m):
             continue
         if not strict:
             return m
@@ -1501,6 +1701,20 @@ def _places_with_anaphors(ctx: DocContext) -> list[Mention]:
     return out
 
 
+# Words that make the place after them someone's home town ("من أبناء مدينة دوما", "ينحدران من حرستا").
+_HOMETOWN_WORDS = frozenset(
+    {"ابناء", "ابن", "ابنه", "اهالي", "ينحدر", "ينحدران", "ينحدرون", "تنحدر", "المنحدر", "المنحدرين"}
+)
+
+
+def _hometown(ctx: DocContext, mention: Mention) -> bool:
+    """A place named as where a person comes from, not where the event happened."""
+    words = ctx.words_before(mention.start, 4)
+    if words and words[-1] in _PLACE_HEADS:
+        words = words[:-1]
+    return any(w in _HOMETOWN_WORDS for w in words[-3:])
+
+
 def _origin(ctx: DocContext, mention: Mention) -> bool:
     """A place named as where something came from: "من قاعدة حميميم", "من محردة"."""
     words = ctx.words_before(mention.start, 7)
@@ -1628,6 +1842,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                     for p in reversed(merged)
                     if p.event.type == "ASSAULT"
                     and d.sentence - p.sentence <= 2
+                    and not _other_day(p, d)
                     and (
                         _compatible(p, d, lenient=True)
                         # "تفجير عبوة ناسفة على آلية لميليشيا قسد", "وتمكنوا من قتل عشرين عنصراً وتدمير
@@ -1673,6 +1888,13 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     return merged
 
 
+def _other_day(a: Draft, b: Draft) -> bool:
+    """Both tellings name a day and the days differ ("وفي اليوم التالي أقدم مسلحون على إحراق…"): the
+    damage or the deaths of another day are another happening."""
+    days = [d.time_mention.attrs.get("value") if d.time_mention else None for d in (a, b)]
+    return all(isinstance(v, str) and len(v) == 10 for v in days) and days[0] != days[1]
+
+
 def _battle_and_gain(a: Draft, b: Draft) -> bool:
     """ "سيطرت على المطار بعد معارك مع الحوثيين", "شنت هجوماً … وتمكنت من السيطرة عليهما بعد ساعات من
     المعارك": ground taken and the battle that took it, told in one sentence, are one ACLED event
@@ -1695,19 +1917,34 @@ def _same_place(a: Draft, b: Draft) -> bool:
     return a.event.place is None or b.event.place is None or a.event.place == b.event.place
 
 
-def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit) -> bool:
-    """An event noun that is the object of the trigger just before it: the attack that was repelled
-    ("تصدى لمحاولة تسلل", "أفشلت هجوماً"), the thing requested ("يطالبون بهدنة", "طالبوا بفدية")."""
-    if hit.trigger.pos != "noun" or hit.start - head.end > 40:
-        return False
-    if head.trigger.id not in _GOVERNING and head.trigger.type not in ("REQUEST", "MOBILIZE"):
+def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozenset[str]) -> bool:
+    """An event noun that is the object of the trigger before it, in the same clause: the attack that
+    was repelled ("تصدى لمحاولة تسلل", "أفشلت هجوماً"), what is requested or demanded ("يطالبون
+    بهدنة", "نطالب بالكشف عن مصير المختفين والإفراج عنهم", "احتجاجات للمطالبة بإطلاق سراح
+    الموقوفين"), the charge of an accusation ("متهمة جهات مندسة بإطلاق النار") and the terms of an
+    agreement ("اتفاق لوقف إطلاق النار")."""
+    if hit.trigger.pos != "noun" or hit.start - head.end > 90:
         return False
     between = ctx.text[head.end : hit.start - len(hit.prefix)]
     if any(c in between for c in ".،,:;\n"):
         return False
+    words = between.split()
+    demanded = any(_fold(w).lstrip("و").removeprefix("لل").removeprefix("ل") in asking for w in words)
+    if head.trigger.type == "REQUEST" or demanded:
+        return len(words) <= 10
+    if head.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST" and "ل" in hit.prefix:
+        return len(words) <= 3  # "احتجاجات شعبية للمطالبة ب…": the protesters' demand
+    if head.trigger.id == "accuse" and "ب" in hit.prefix:
+        return len(words) <= 6
+    if head.trigger.type == "AGREE" and "ل" in hit.prefix:
+        return len(words) <= 1
+    if hit.start - head.end > 40:
+        return False
+    if head.trigger.id not in _GOVERNING and head.trigger.type != "MOBILIZE":
+        return False
     if head.trigger.type == "MOBILIZE" and hit.trigger.type == "AID":
-        return len(between.split()) <= 3  # "وصلوا من بصرى الشام للمؤازرة": the purpose of the move
-    return len(between.split()) <= 1 or (head.trigger.id in _GOVERNING and len(between.split()) <= 8)
+        return len(words) <= 3  # "وصلوا من بصرى الشام للمؤازرة": the purpose of the move
+    return len(words) <= 1 or (head.trigger.id in _GOVERNING and len(words) <= 8)
 
 
 @cache

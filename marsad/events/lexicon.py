@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -146,6 +146,7 @@ _CUE_LISTS = (
 )  # fmt: skip
 CASUALTY_KINDS = ("killed", "injured", "arrested")
 _CUE_FIELDS = (*_CUE_LISTS, "casualties", "number_words")
+_CUE_OPTIONAL = ("instruments",)
 
 _ARABIC_WORDS_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
 # A proclitic (و ف ب ك ل) before the article at the start of a form: "والهجوم", "بالقصف", "للانسحاب".
@@ -212,6 +213,12 @@ class EventCues:
     casualties: Mapping[str, frozenset[str]]  # killed | injured | arrested -> words
     number_words: Mapping[str, int | None]  # None: a vague quantity (عشرات)
     max_words: int  # the longest cue, in words
+    # PLOVER mode -> words naming the means of an attack ("بقذائف الهاون" -> heavy-weapons)
+    instruments: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def instrument_mode(self, word: str) -> str | None:
+        """The ASSAULT mode a folded word names as the means of an attack, else None."""
+        return next((mode for mode, words in self.instruments.items() if word in words), None)
 
     @property
     def killed(self) -> frozenset[str]:
@@ -502,8 +509,8 @@ def _parse_cues(data: Any, path: str) -> EventCues:
             path, f"must be a mapping with keys {', '.join(_CUE_FIELDS)}", "See docs/knowledge-base.md"
         )
     for key in data:
-        if key not in _CUE_FIELDS:
-            close = difflib.get_close_matches(str(key), _CUE_FIELDS, n=1)
+        if key not in _CUE_FIELDS + _CUE_OPTIONAL:
+            close = difflib.get_close_matches(str(key), _CUE_FIELDS + _CUE_OPTIONAL, n=1)
             hint = f"Did you mean {close[0]!r}?" if close else f"Allowed keys: {', '.join(_CUE_FIELDS)}"
             raise _fail(path, f"unknown key {key!r}", hint)
     for key in _CUE_FIELDS:
@@ -551,8 +558,21 @@ def _parse_cues(data: Any, path: str) -> EventCues:
         if key in numbers:
             raise _fail(path, f"number word {word!r} is listed twice (after normalization)", "Keep one")
         numbers[key] = value
+    instruments_raw = data.get("instruments") or {}
+    if not isinstance(instruments_raw, dict) or not all(
+        m in PLOVER_MODES["ASSAULT"] for m in instruments_raw
+    ):
+        raise _fail(
+            path,
+            "'instruments' must map ASSAULT modes to lists of words",
+            "Write e.g. instruments: {heavy-weapons: [قذائف, هاون]}",
+        )
+    instruments = {
+        mode: _cue_words(words, f"instruments.{mode}", path) for mode, words in instruments_raw.items()
+    }
     every = [*owner, *numbers]
     return EventCues(
+        instruments=MappingProxyType(instruments),
         **lists,
         casualties=MappingProxyType(casualties),
         number_words=MappingProxyType(numbers),

@@ -20,6 +20,7 @@ import importlib.util
 import logging
 import os
 import resource
+import sys
 import time
 import uuid
 from collections import deque
@@ -40,8 +41,8 @@ from marsad.runner.local import (
     ProgressHook,
     RunOptions,
     RunSummary,
-    _clear_analysis,
-    _readable,
+    clear_analysis,
+    readable_documents,
 )
 from marsad.runner.partitions import (
     Extracted,
@@ -59,6 +60,7 @@ from marsad.runner.partitions import (
     salt_of,
     write_part,
 )
+from marsad.runner.writer import open_sink
 from marsad.store import Producer, Store
 from marsad.store.dedup import content_hash
 
@@ -103,7 +105,7 @@ class DaskRunSummary(RunSummary):
     partitions_skipped: int = 0  # loaded by an earlier run (manifest), or nothing left to extract
     partitions_loaded: int = 0  # committed to the store by this run
     worker_seconds: float = 0.0  # extraction time summed over tasks (worker CPU-bound time)
-    load_seconds: float = 0.0  # driver time spent writing to the store
+    load_seconds: float = 0.0  # driver time loading: decoding, storing or handing batches to the writer
     write_seconds: float = 0.0  # driver time spent writing Parquet partitions
     workers: int = 0
     output_dir: str = ""
@@ -153,7 +155,7 @@ def extract_partition(
             pipeline(doc)
         except ComponentFailure as failure:
             failures[doc.id] = f"{failure.component}: {failure.error!r}"
-            _clear_analysis(doc)
+            clear_analysis(doc)
     producer = Producer(marsad=__version__, knowledge=knowledge)
     tables = analysis_tables(key, docs, failures, producer)
     return {
@@ -270,8 +272,9 @@ def run_dask(
         )
         driver.on_loaded = on_loaded
         salt = salt_of(producer, options.reextract)
-        readable = _readable(documents, summary, on_input_error, options)
+        readable = readable_documents(documents, summary, on_input_error, options)
         driver.run(pack(readable, dask.partition_docs, dask.partition_bytes, salt))
+        driver.drain()  # pending documents are read from the store: it must hold every batch sent
         if options.include_pending and dask.load:
             driver.run(
                 pack(
@@ -287,6 +290,9 @@ def run_dask(
     finally:
         if driver is not None:
             driver.cancel()
+            # after success or Ctrl-C: commit what was sent and record those partitions; after an
+            # error: stop the writer (what it commits is not recorded and is found stored on a re-run)
+            driver.close(commit=sys.exc_info()[1] is None)
         if own and client is not None:
             client.close()
         if cluster is not None:
@@ -341,6 +347,12 @@ class _Driver:
         self.window = dask.window or 2 * max(1, summary.workers) + 2
         self.slots: deque[_Slot] = deque()
         self.failed_here: set[str] = set()  # content hashes that failed in this run: not retried
+        # batches go to a writer process (with 2+ CPUs) while the driver decodes the next partition;
+        # a partition enters the manifest once the writer has committed its last batch
+        self.sink = open_sink(store, producer, options.writer)
+        self.batches_sent = 0
+        self.unrecorded: deque[tuple[int, str, int]] = deque()  # (batches sent after it, key, documents)
+        self.sent: set[int] = set()  # content sent to the writer (64-bit hash prefixes)
 
     # -- the loop --
 
@@ -368,6 +380,27 @@ class _Driver:
         if futures:
             self.client.cancel(futures)
         self.slots.clear()
+
+    def drain(self) -> None:
+        """Wait until every batch sent is committed, and record the partitions they complete."""
+        self.sink.drain()
+        self._record_committed()
+
+    def close(self, commit: bool = True) -> None:
+        try:
+            if commit:
+                self.drain()
+        finally:
+            self.sink.close()
+
+    def _record_committed(self) -> None:
+        committed = self.sink.committed
+        while self.unrecorded and self.unrecorded[0][0] <= committed:
+            _, key, docs = self.unrecorded.popleft()
+            self.manifest.record(key, docs)
+            self.summary.partitions_loaded += 1
+            if self.on_loaded is not None:
+                self.on_loaded(key)
 
     def _advance(self) -> None:
         """Load the oldest partition if it is ready, else wait for any running partition to finish."""
@@ -497,10 +530,8 @@ class _Driver:
         t0 = time.perf_counter()
         self._save(extracted)
         self.summary.load_seconds += time.perf_counter() - t0
-        self.manifest.record(key, len(extracted.docs))
-        self.summary.partitions_loaded += 1
-        if self.on_loaded is not None:
-            self.on_loaded(key)
+        self.unrecorded.append((self.batches_sent, key, len(extracted.docs)))
+        self._record_committed()
 
     def _save(self, extracted: Extracted) -> None:
         """Commit a partition in batches; content stored meanwhile by this version is not redone."""
@@ -515,7 +546,7 @@ class _Driver:
             seen: set[str] = set()
             for doc, digest in zip(batch, digests, strict=True):
                 stored = known.get(digest)
-                if digest in seen:
+                if digest in seen or int(digest[:16], 16) in self.sent:
                     summary.repeated += 1
                 elif stored is not None and stored.status == "extracted" and stored.producer == self.producer:
                     summary.unchanged += 1
@@ -525,7 +556,9 @@ class _Driver:
             if not keep:
                 continue
             failures = {d.id: extracted.failures[d.id] for d in keep if d.id in extracted.failures}
-            self.store.save_extractions(keep, self.producer, failures)
+            self.sink.submit(keep, failures)
+            self.batches_sent += 1
+            self.sent.update(int(content_hash(d.text)[:16], 16) for d in keep)
             summary.batches += 1
             summary.extracted += len(keep) - len(failures)
             summary.chars += sum(len(d.text) for d in keep if d.id not in failures)

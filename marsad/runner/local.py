@@ -78,7 +78,8 @@ def run_corpus(
     runner = _BatchRunner(store, pipeline, producer, sink, options, summary, on_progress)
     try:
         try:
-            for batch in _batches(_readable(documents, summary, on_input_error, options), options.batch_size):
+            docs = readable_documents(documents, summary, on_input_error, options)
+            for batch in _batches(docs, options.batch_size):
                 runner.run(batch, from_store=False)
             sink.drain()  # pending documents are read from the store: it must hold every batch sent
             if options.include_pending:
@@ -130,7 +131,7 @@ class _BatchRunner:
             except ComponentFailure as failure:
                 failures[doc.id] = f"{failure.component}: {failure.error!r}"
                 self.failed_here.add(content_hash(doc.text))
-                _clear_analysis(doc)
+                clear_analysis(doc)
             if self.on_progress is not None:
                 self.on_progress(1, len(doc.text))
         self.sink.submit(todo, failures)
@@ -170,7 +171,7 @@ class _BatchRunner:
         return out
 
 
-def _readable(
+def readable_documents(
     items: Iterable[Document | InputError],
     summary: RunSummary,
     on_input_error: InputErrorHook | None,
@@ -202,7 +203,7 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _clear_analysis(doc: Document) -> None:
+def clear_analysis(doc: Document) -> None:
     """A failed document is stored with its text and metadata only, never with half an analysis."""
     doc.mentions.clear()
     doc.entities.clear()

@@ -43,6 +43,11 @@ class BatchSink(Protocol):
         """Wait until every submitted batch is committed (raises ``StoreError`` if one was not)."""
         ...
 
+    @property
+    def committed(self) -> int:
+        """How many of the submitted batches are committed so far (they commit in order)."""
+        ...
+
     def close(self) -> None:
         """Stop the writer (after ``drain``, nothing is lost)."""
         ...
@@ -54,12 +59,18 @@ class InlineSink:
     def __init__(self, store: Store, producer: Producer) -> None:
         self.store = store
         self.producer = producer
+        self._committed = 0
 
     def submit(self, docs: Sequence[Document], failures: Mapping[str, str]) -> None:
         self.store.save_extractions(docs, self.producer, failures)
+        self._committed += 1
 
     def drain(self) -> None:
         return None
+
+    @property
+    def committed(self) -> int:
+        return self._committed
 
     def close(self) -> None:
         return None
@@ -83,6 +94,7 @@ class ProcessSink:
         to_writer_read.close()
         from_writer_send.close()
         self._unacknowledged = 0
+        self._committed = 0
         self._closed = False
 
     def submit(self, docs: Sequence[Document], failures: Mapping[str, str]) -> None:
@@ -97,6 +109,11 @@ class ProcessSink:
     def drain(self) -> None:
         while self._unacknowledged:
             self._collect(block=True)
+
+    @property
+    def committed(self) -> int:
+        self._collect(block=False)
+        return self._committed
 
     def close(self) -> None:
         if self._closed:
@@ -124,6 +141,7 @@ class ProcessSink:
             if status != "ok":
                 self._unacknowledged = 0
                 raise StoreError(message)
+            self._committed += 1
             block = False  # one acknowledgement is what a blocking call waits for
 
 
@@ -165,6 +183,10 @@ class AutoSink:
     def drain(self) -> None:
         if self._process is not None:
             self._process.drain()
+
+    @property
+    def committed(self) -> int:
+        return self._inline.committed + (self._process.committed if self._process is not None else 0)
 
     def close(self) -> None:
         if self._process is not None:

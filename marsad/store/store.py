@@ -521,7 +521,7 @@ class Store:
                     last = tuple(rows[-1][2:])
                 if not window:
                     return
-                doc_rows = []
+                doc_rows: list[Mapping[Any, Any]] = []
                 for chunk in chunks(sorted(nums)):
                     doc_rows.extend(
                         conn.execute(sa.select(*self._doc_columns()).where(d.c.num.in_(chunk)))

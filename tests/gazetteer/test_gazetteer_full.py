@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,7 +36,6 @@ def gaz(built: tuple[Path, BuildStats]) -> Iterator[Gazetteer]:
 
 def test_build_figures(built: tuple[Path, BuildStats]) -> None:
     _, stats = built
-    assert stats.seconds < 60
     assert stats.places > 230_000
     assert stats.countries >= 250
     assert stats.admin1 == 14 + 19 + 22 + 22 + 8 + 2
@@ -108,16 +106,13 @@ def test_capitals_are_marked(gaz: Gazetteer) -> None:
     assert baghdad.feature == "P.PPLC" and baghdad.country == "IQ"
 
 
-def test_open_is_fast_in_a_fresh_process(built: tuple[Path, BuildStats]) -> None:
+def test_open_in_a_fresh_process_stays_small(built: tuple[Path, BuildStats]) -> None:
+    """Opening maps the index instead of reading it into memory (speed is measured by the benchmark)."""
     code = (
-        "import time, psutil; p = psutil.Process(); r0 = p.memory_info().rss; t = time.perf_counter();"
+        "import psutil; p = psutil.Process(); r0 = p.memory_info().rss;"
         "from marsad.gazetteer.index import Gazetteer;"
         f"g = Gazetteer.open({str(built[0])!r}); g.lookup('حماه');"
-        "print(time.perf_counter() - t, (p.memory_info().rss - r0) / 1e6)"
+        "print((p.memory_info().rss - r0) / 1e6)"
     )
-    started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    seconds, rss_mb = (float(x) for x in out.split())
-    assert seconds < 0.5, out
-    assert rss_mb < 60, out
-    assert time.perf_counter() - started < 5
+    assert float(out) < 60, out

@@ -24,7 +24,8 @@ from marsad.pipeline import Pipeline
 from marsad.resources import Resources
 from marsad.runner import RunOptions, run_corpus
 from marsad.runner.dask_engine import DaskOptions, DaskRunSummary, resource_loads, run_dask, worker_pipeline
-from marsad.runner.partitions import MANIFEST, PARTS, TABLES, read_sources
+from marsad.runner.partitions import MANIFEST, PARTS, TABLES, read_part, read_sources
+from marsad.runner.writer import WriterMode
 from marsad.store import Producer, Store
 
 distributed = pytest.importorskip("distributed")
@@ -66,10 +67,17 @@ def _dask(tmp_path: Path, name: str, **kwargs: Any) -> DaskOptions:
 
 
 def _run(
-    client: Any, store: Store, producer: Producer, corpus: Path, dask: DaskOptions, **kwargs: Any
+    client: Any,
+    store: Store,
+    producer: Producer,
+    corpus: Path,
+    dask: DaskOptions,
+    writer: WriterMode = "auto",
+    **kwargs: Any,
 ) -> DaskRunSummary:
     docs = read_sources([str(corpus)], IngestOptions())
-    return run_dask(store, producer, docs, RunOptions(batch_size=4), dask, client=client, **kwargs)
+    options = RunOptions(batch_size=4, writer=writer)
+    return run_dask(store, producer, docs, options, dask, client=client, **kwargs)
 
 
 def snapshot(store: Store) -> dict[str, dict[str, Any]]:
@@ -149,8 +157,8 @@ def test_rerun_after_a_crash_skips_finished_partitions(
 
     dask = _dask(tmp_path, "crash")
     with Store.open(tmp_path / "crash.db") as store:
-        with pytest.raises(Crash):
-            _run(client, store, producer, corpus, dask, on_loaded=crash_after_two)
+        with pytest.raises(Crash):  # committed inline: the crash leaves exactly two partitions stored
+            _run(client, store, producer, corpus, dask, writer="inline", on_loaded=crash_after_two)
         assert store.counts()["documents"] == 11  # two partitions of six, one text twice
         manifest = (tmp_path / "crash-parts" / MANIFEST).read_bytes().splitlines()
         assert [orjson.loads(line)["key"] for line in manifest] == loaded
@@ -162,6 +170,33 @@ def test_rerun_after_a_crash_skips_finished_partitions(
         assert distinct_hashes(store) == (N_DOCS, N_DOCS)
         third = _run(client, store, producer, corpus, dask)
         assert third.partitions_skipped == 7 and third.partitions_extracted == 0 and third.extracted == 0
+
+
+def test_with_a_writer_process_the_manifest_lists_only_committed_partitions(
+    client: Any, tmp_path: Path, corpus: Path, producer: Producer
+) -> None:
+    """Batches commit in a writer process; a partition is recorded only after its last batch commits,
+    so a crash never leaves a recorded partition unstored, and the re-run completes the store."""
+    loaded: list[str] = []
+
+    def crash_after_three(key: str) -> None:
+        with Store.open(tmp_path / "writer.db") as reader, reader.engine.connect() as conn:
+            stored = {row[0] for row in conn.execute(sa.text("SELECT content_hash FROM documents"))}
+        loaded.append(key)
+        part = read_part(tmp_path / "writer-parts", key)
+        assert set(part["documents"].column("content_hash").to_pylist()) <= stored
+        if len(loaded) == 3:
+            raise Crash("driver dies")
+
+    dask = _dask(tmp_path, "writer")
+    with Store.open(tmp_path / "writer.db") as store:
+        with pytest.raises(Crash):
+            _run(client, store, producer, corpus, dask, writer="process", on_loaded=crash_after_three)
+        manifest = (tmp_path / "writer-parts" / MANIFEST).read_bytes().splitlines()
+        assert [orjson.loads(line)["key"] for line in manifest] == loaded
+        again = _run(client, store, producer, corpus, dask, writer="process")
+        assert again.ok and again.partitions_skipped == 3 and again.partitions_loaded == 4
+        assert distinct_hashes(store) == (N_DOCS, N_DOCS)
 
 
 def test_no_load_writes_partitions_that_a_later_run_loads_without_extracting(
