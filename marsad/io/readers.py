@@ -392,18 +392,17 @@ def _is_ascii_compatible(codec: str) -> bool:
 
 def _read_jsonl(src: _Source, options: ReadOptions, ids: _IdRegistry) -> Iterator[Document | InputError]:
     """Stream one JSON Lines input, one Document or InputError per non-blank line."""
-    where = src.display
     opened = _open_binary(src)
     if isinstance(opened, InputError):
         yield opened
         return
     try:
-        try:
-            head = _read_head(opened)
-        except OSError as err:
-            yield InputError(where, None, _os_reason(err, where), "io")
-            return
-        yield from _jsonl_body(src, head, opened, options, ids)
+        for item in decoded_lines(src.display, opened, options.encoding, options.max_bytes):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                lineno, text, encoding = item
+                yield _parse_record(text, src, lineno, encoding, options, ids)
     finally:
         if src.path is not None:
             opened.close()
@@ -424,10 +423,23 @@ def _read_head(stream: BinaryIO) -> bytes:
     return head
 
 
-def _jsonl_body(
-    src: _Source, head: bytes, stream: BinaryIO, options: ReadOptions, ids: _IdRegistry
-) -> Iterator[Document | InputError]:
-    where = src.display
+Line = tuple[int, str, str | None]  # line number, decoded line, encoding to record (None: UTF-8)
+
+
+def decoded_lines(
+    where: str, stream: BinaryIO, encoding: str | None, max_bytes: int
+) -> Iterator[Line | InputError]:
+    """The decoded non-blank lines of a line-oriented input (JSON Lines), streamed; an InputError for
+    an empty, binary or undecodable input and for each line that is too large or cannot be decoded.
+
+    ``encoding`` None means UTF-8 with a per-input fallback to a detected single-byte encoding (logged);
+    a UTF-16/32 BOM or a given encoding is used as is. Lines over ``max_bytes`` are skipped without
+    being held in memory."""
+    try:
+        head = _read_head(stream)
+    except OSError as err:
+        yield InputError(where, None, _os_reason(err, where), "io")
+        return
     if not head:
         yield InputError(where, None, "input is empty (0 bytes)", "empty")
         return
@@ -438,12 +450,12 @@ def _jsonl_body(
     reader = io.BufferedReader(_PrefixedRaw(head, stream), buffer_size=_READ_BUFFER)
     codec: str | None = None  # None = UTF-8 with detected fallback
     recorded: str | None = None
-    if options.encoding is not None:
+    if encoding is not None:
         try:
-            codec = codecs.lookup(options.encoding).name
+            codec = codecs.lookup(encoding).name
         except LookupError:
             yield InputError(
-                where, None, f"unknown encoding {options.encoding!r}; use e.g. utf-8 or cp1256", "encoding"
+                where, None, f"unknown encoding {encoding!r}; use e.g. utf-8 or cp1256", "encoding"
             )
             return
         recorded = None if codec == "utf-8" else codec
@@ -461,15 +473,14 @@ def _jsonl_body(
             codec = recorded = guess.encoding
             log.warning("%s: decoded as %s without a BOM (detected)", where, codec)
     if codec is not None and not _is_ascii_compatible(codec):
-        text_reader = io.TextIOWrapper(reader, encoding=codec, errors="strict", newline="\n")
-        yield from _jsonl_text_lines(src, text_reader, codec, recorded, options, ids)
+        yield from _wide_lines(where, reader, codec, recorded, max_bytes)
         return
     found = False
     fallback: str | None = None
-    for lineno, content, size in _lines(reader, options.max_bytes, b"\n", b"\r"):
+    for lineno, content, size in _lines(reader, max_bytes, b"\n", b"\r"):
         if content is None:
             found = True
-            yield _too_large(where, lineno, size, options.max_bytes)
+            yield _too_large(where, lineno, size, max_bytes)
             continue
         if lineno == 1 and content.startswith(codecs.BOM_UTF8):
             content = content[len(codecs.BOM_UTF8) :]
@@ -484,7 +495,7 @@ def _jsonl_body(
                 yield InputError(
                     where,
                     lineno,
-                    f"cannot decode as {options.encoding}: invalid byte 0x{content[err.start]:02X} at byte "
+                    f"cannot decode as {encoding}: invalid byte 0x{content[err.start]:02X} at byte "
                     f"offset {err.start} of the line; check the --encoding value",
                     "encoding",
                 )
@@ -497,7 +508,7 @@ def _jsonl_body(
                 fallback = decoded.encoding
                 _warn_detected(where, lineno, decoded)
             text, line_encoding = decoded.text, decoded.encoding
-        yield _parse_record(text, src, lineno, line_encoding, options, ids)
+        yield lineno, text, line_encoding
     if not found:
         yield InputError(where, None, "input contains only blank lines", "empty")
 
@@ -531,21 +542,16 @@ def _decode_fallback(content: bytes, fallback: str | None, reader: io.BufferedRe
     return guess
 
 
-def _jsonl_text_lines(
-    src: _Source,
-    reader: io.TextIOWrapper,
-    codec: str,
-    recorded: str | None,
-    options: ReadOptions,
-    ids: _IdRegistry,
-) -> Iterator[Document | InputError]:
-    """JSON Lines in a non-ASCII-compatible encoding (UTF-16/32), read as decoded text lines."""
-    where = src.display
+def _wide_lines(
+    where: str, reader: io.BufferedReader[Any], codec: str, recorded: str | None, max_bytes: int
+) -> Iterator[Line | InputError]:
+    """Lines of a UTF-16/32 input, decoded as a text stream."""
     unit = 4 if "32" in codec else 2
-    limit = max(1, options.max_bytes // unit)
+    limit = max(1, max_bytes // unit)
+    text_reader = io.TextIOWrapper(reader, encoding=codec, errors="strict", newline="\n")
+    lines = _lines(text_reader, limit, "\n", "\r")
     found = False
     lineno = 0
-    lines = _lines(reader, limit, "\n", "\r")
     while True:
         try:
             item = next(lines, None)
@@ -562,14 +568,14 @@ def _jsonl_text_lines(
         lineno, content, size = item
         if content is None:
             found = True
-            yield _too_large(where, lineno, size * unit, options.max_bytes)
+            yield _too_large(where, lineno, size * unit, max_bytes)
             continue
         if lineno == 1:
             content = content.lstrip("\ufeff")
         if _is_blank(content):
             continue
         found = True
-        yield _parse_record(content, src, lineno, recorded, options, ids)
+        yield lineno, content, recorded
     if not found:
         yield InputError(where, None, "input contains only blank lines", "empty")
 
