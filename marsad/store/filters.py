@@ -22,6 +22,7 @@ from marsad.text.normalize import normalize_for_match
 log = logging.getLogger(__name__)
 
 KM_PER_DEGREE = 111.195
+NARROW_FACETS = 20_000  # date facet rows up to which a date filter's document set is built and probed
 
 
 def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
@@ -251,7 +252,7 @@ class FilterSQL:
 
     # -- documents (search) -----------------------------------------------------------------------
 
-    def document_parts(self) -> list[tuple[Any, Callable[[Any], Any]]] | None:
+    def document_parts(self, conn: Connection | None = None) -> list[tuple[Any, Callable[[Any], Any]]] | None:
         """One (SELECT of document numbers, condition on a document-number column) per event-level filter,
         all of which a document must pass; None without event-level filters.
 
@@ -281,7 +282,7 @@ class FilterSQL:
         if f.near is not None:
             parts.append(self._near_part(*f.near))
         if self.date_from or self.date_to:
-            parts.append(self._date_part(f.only_dates()))
+            parts.append(self._date_part(f.only_dates(), conn))
         return parts
 
     @staticmethod
@@ -295,7 +296,7 @@ class FilterSQL:
             select = select.distinct()
         return select, lambda key: sa.exists(sa.select(sa.literal(1)).where(fc.c.document_num == key, cond))
 
-    def _date_part(self, with_published: bool) -> tuple[Any, Callable[[Any], Any]]:
+    def _date_part(self, with_published: bool, conn: Connection | None) -> tuple[Any, Callable[[Any], Any]]:
         fc = s.document_facets
         lo, hi = self.date_from or "", self.date_to or "~"
         # one index range per kind of date: an OR of two ranges would scan every facet
@@ -304,9 +305,25 @@ class FilterSQL:
             ranges.append(fc.c.facet.between(f"pd:{lo}", f"pd:{hi}"))
         selects = [sa.select(fc.c.document_num).where(r).distinct() for r in ranges]
         select: Any = selects[0] if len(selects) == 1 else sa.union(*selects)
+        if conn is not None and self._narrow(conn, ranges):
+            # a narrow range (a month of a large corpus): its document set is built once, then probed;
+            # two range probes per document would cost more ("key + 0": see Store._search_rows)
+            return select, lambda key: (key + 0 if self.dialect == "sqlite" else key).in_(select)
         return select, lambda key: sa.or_(
             *(sa.exists(sa.select(sa.literal(1)).where(fc.c.document_num == key, r)) for r in ranges)
         )
+
+    @staticmethod
+    def _narrow(conn: Connection, ranges: list[Any]) -> bool:
+        """Whether the facet ``ranges`` hold fewer than ``NARROW_FACETS`` rows (counted up to that)."""
+        fc = s.document_facets
+        seen = 0
+        for cond in ranges:
+            capped = sa.select(sa.literal(1)).select_from(fc).where(cond).limit(NARROW_FACETS).subquery()
+            seen += int(conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one())
+            if seen >= NARROW_FACETS:
+                return False
+        return True
 
     def _near_part(self, lat: float, lon: float, km: float) -> tuple[Any, Callable[[Any], Any]]:
         pt = s.document_points

@@ -320,7 +320,7 @@ class Store:
         groups = query_groups(query) if query else []
         with self._read() as conn:
             fsql = FilterSQL(conn, filters)
-            parts = fsql.document_parts()
+            parts = fsql.document_parts(conn)
             sources = fsql.document_condition(s.documents)
             page, total = self._search_rows(conn, groups, parts, sources, limit, offset)
             nums = [num for num, _ in page]
@@ -421,6 +421,10 @@ class Store:
                     conds.append(
                         (key + 0 if self.dialect == "sqlite" else key).in_(sa.select(d.c.num).where(sources))
                     )
+                # at most _FEW_MATCHES rows pass: rank them all in one pass, which also gives the total
+                q = sa.select(key, score).select_from(source).where(*conds)
+                ranked = conn.execute(q.order_by(sa.desc("score"), key)).all()
+                return [(row[0], float(row[1])) for row in ranked[offset : offset + limit]], len(ranked)
         total = int(conn.execute(sa.select(sa.func.count()).select_from(source).where(*conds)).scalar_one())
         if total == 0 or offset >= total:
             return [], total
