@@ -43,6 +43,12 @@ from bench_recognition import load_sources  # noqa: E402
 from corpus import MB, ensure_corpus  # noqa: E402
 
 
+def _run_options(args: argparse.Namespace) -> Any:
+    from marsad.runner import RunOptions
+
+    return RunOptions(batch_size=args.batch_size, writer=args.writer)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--size-mb", type=float, default=20.0, help="corpus size in MB of text (20)")
@@ -54,6 +60,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--gold", default=str(REPO / "gold" / "dev"), help="gold documents the corpus uses")
     parser.add_argument("--cache-dir", default=str(HERE / ".cache"), help="corpus cache directory")
     parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end phase")
+    parser.add_argument(
+        "--writer",
+        choices=("auto", "process", "inline"),
+        default="auto",
+        help="where the driver commits batches: a writer process (auto: with 2+ CPUs) or itself (auto)",
+    )
     parser.add_argument("--json", metavar="PATH", help="also write every figure to this JSON file")
     return parser.parse_args(argv)
 
@@ -144,7 +156,6 @@ def extract_phase(
     from distributed import Client, LocalCluster
 
     from marsad.ingest import IngestOptions
-    from marsad.runner import RunOptions
     from marsad.runner.dask_engine import DaskOptions, run_dask, warm_up
     from marsad.runner.partitions import MiB, read_sources
     from marsad.store import Store
@@ -170,9 +181,7 @@ def extract_phase(
         with Store.open(work / f"unused-{n}.db") as store, RssPoller(list(pids.values())) as poller:
             docs = read_sources([str(corpus)], IngestOptions())
             started = time.perf_counter()
-            summary = run_dask(
-                store, producer, docs, RunOptions(batch_size=args.batch_size), dask, client=client
-            )
+            summary = run_dask(store, producer, docs, _run_options(args), dask, client=client)
             wall = time.perf_counter() - started
     return {
         "workers": n,
@@ -202,7 +211,6 @@ def load_phase(
     from distributed import Client, LocalCluster
 
     from marsad.ingest import IngestOptions
-    from marsad.runner import RunOptions
     from marsad.runner.dask_engine import DaskOptions, run_dask
     from marsad.runner.partitions import MiB, read_sources
     from marsad.store import Store
@@ -223,7 +231,7 @@ def load_phase(
         )
         docs = read_sources([str(corpus)], IngestOptions())
         started = time.perf_counter()
-        summary = run_dask(store, producer, docs, RunOptions(batch_size=args.batch_size), dask, client=client)
+        summary = run_dask(store, producer, docs, _run_options(args), dask, client=client)
         wall = time.perf_counter() - started
         counts = store.counts()
     return {
@@ -244,7 +252,6 @@ def e2e_phase(
     from distributed import Client, LocalCluster
 
     from marsad.ingest import IngestOptions
-    from marsad.runner import RunOptions
     from marsad.runner.dask_engine import DaskOptions, run_dask
     from marsad.runner.partitions import MiB, read_sources
     from marsad.store import Store
@@ -267,7 +274,7 @@ def e2e_phase(
             output_dir=str(out),
         )
         docs = read_sources([str(corpus)], IngestOptions())
-        summary = run_dask(store, producer, docs, RunOptions(batch_size=args.batch_size), dask, client=client)
+        summary = run_dask(store, producer, docs, _run_options(args), dask, client=client)
     wall = time.perf_counter() - started
     return {
         "workers": n,
