@@ -532,7 +532,7 @@ class Store:
                         .mappings()
                         .all()
                     )
-                docs, by_number = self._load_documents(conn, doc_rows)
+                docs, by_number = self._load_documents(conn, doc_rows, [number for number, _ in window])
             for number, doc_num in window:
                 event, status = by_number[number]
                 yield EventRow(document=docs[doc_num], event=event, number=number, review_status=status)
@@ -767,9 +767,11 @@ class Store:
         return {row[0]: r.entity_from_row(*row) for row in conn.execute(q)}
 
     def _load_documents(
-        self, conn: Connection, rows: Sequence[Mapping[Any, Any]]
+        self, conn: Connection, rows: Sequence[Mapping[Any, Any]], events: Sequence[int] | None = None
     ) -> tuple[dict[int, Document], dict[int, tuple[Event, str | None]]]:
-        """Documents with their analysis by document number, and (event, review status) by event number."""
+        """Documents with their analysis by document number, and (event, review status) by event number.
+        With ``events`` (event numbers), only those events are read (into the documents' event lists)."""
+        wanted = set(events) if events is not None else None
         docs: dict[int, Document] = {}
         for row in rows:
             doc = r.base_document(row)
@@ -812,6 +814,8 @@ class Store:
                 .where(ev.c.document_num.in_(chunk))
                 .order_by(ev.c.document_num, ev.c.ordinal)
             ):
+                if wanted is not None and number not in wanted:
+                    continue
                 loaded = r.event_dict(data, docs[num].text)
                 event = r.apply_changes(loaded, r.loads(changes)) if changes else Event.from_dict(loaded)
                 doc = docs[num]

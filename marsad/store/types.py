@@ -118,7 +118,9 @@ class SearchResult:
 
 @dataclass(slots=True)
 class EventRow:
-    """One stored event with its full document, for exports."""
+    """One stored event with its document, for exports: the document's text, metadata, author, entities
+    and mentions, and among its events those of the same ``iter_events`` window (``get_document`` gives
+    all of them)."""
 
     document: Document
     event: Event  # with reviewed values applied
