@@ -30,7 +30,7 @@ MAX_LISTED = 20
     type=click.IntRange(1, 100_000),
     default=100,
     show_default=True,
-    help="Documents per committed transaction (a crash loses at most one batch).",
+    help="Documents per committed transaction (a crash loses at most the one or two batches in flight).",
 )
 @click.option(
     "--reextract",
