@@ -2125,6 +2125,13 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
                 ev.date = value[:10]
                 ev.time_precision = _PRECISION.get(attrs.get("precision") or "day", 1)
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}
+                if relative and relative.get("anchor") == "previous" and previous is not None:
+                    # "في اليوم التالي" dated by the recognizer from the previous time: keep the relation too
+                    ev.time.update(
+                        anchor=previous.event.id or None,
+                        relation=relative.get("direction"),
+                        **{k: relative[k] for k in ("days", "hours") if k in relative},
+                    )
             elif value and len(value) == 7:  # a month
                 ev.date, ev.time_precision = value + "-15", 3
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}

@@ -10,7 +10,7 @@ from typing import ClassVar
 from marsad.model import Author, Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
 from marsad.recognize.places import transliterate_name
-from marsad.recognize.select import person_id
+from marsad.recognize.select import add_actor_entity, person_id
 from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
 
@@ -67,6 +67,8 @@ _ROLE_WORDS = frozenset(
 )
 # Scraped-page trailers that are not part of the document.
 _TRAILER = re.compile(r"^\s*(?:social links|share|شارك|تابعونا|المصدر\s*:|#)", re.IGNORECASE)
+# "المتحدث الرسمي باسم X", "الناطق العسكري باسم X": the rest of the line names the organization.
+_SPOKESMAN = re.compile(r"\s*(?:ال)?(?:متحدث|ناطق)(?:\s+\w+){0,2}?\s+باسم\s+(\S.*?)\s*[.:،]*\s*$")
 _DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
 _MAX_LINE = 140
 
@@ -80,6 +82,7 @@ class AuthorDetector:
 
     def __init__(self, resources: Resources) -> None:
         self.actors = resources.kb.actors
+        self.persons = resources.kb.persons
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         lines = _lines(doc.text)
@@ -87,6 +90,12 @@ class AuthorDetector:
         edge = content[:2] + [ln for ln in content[-3:] if ln not in content[:2]]
         for start, end in edge:
             author = self._signature(doc, start, end)
+            if author is not None:
+                self._signer(doc, content, (start, end), author)
+                doc.author = author
+                return
+        for line in edge:
+            author = self._spokesman(doc, content, line)
             if author is not None:
                 doc.author = author
                 return
@@ -162,6 +171,73 @@ class AuthorDetector:
             )
         )
         doc.add_mention(doc.span(start, end, Label.PERSON, entity=eid, confidence=0.9, component="author"))
+
+    def _signer(
+        self, doc: Document, content: list[tuple[int, int]], line: tuple[int, int], author: Author
+    ) -> None:
+        """A known person on the line next to a "spokesman of X" line signs the statement."""
+        if author.name is not None or not _SPOKESMAN.match(doc.text, *line):
+            return
+        person = self._kb_person_next_to(doc, content, line)
+        if person is not None:
+            author.name = person.text
+            author.role = author.role or doc.text[line[0] : line[1]].strip()
+
+    def _spokesman(
+        self, doc: Document, content: list[tuple[int, int]], line: tuple[int, int]
+    ) -> Author | None:
+        """ "العميد يحيى سريع / المتحدث الرسمي باسم القوات المسلحة" on two lines: X is the organization
+        the known person speaks for, also when X's words are no KB name on their own."""
+        m = _SPOKESMAN.match(doc.text, *line)
+        if m is None or self._orgs_in(doc, *line):
+            return None
+        person = self._kb_person_next_to(doc, content, line)
+        org = self.persons[person.entity or ""].organization if person is not None else None
+        if person is None or org is None or org not in self.actors:
+            return None
+        start, end = m.span(1)
+        if any(x.start < end and start < x.end for x in doc.mentions) or len(doc.text[start:end].split()) > 5:
+            return None
+        add_actor_entity(doc, self.actors, org)
+        doc.add_mention(
+            doc.span(
+                start,
+                end,
+                Label.ORG,
+                entity=org,
+                confidence=0.8,
+                component="author",
+                attrs={"form": "spokesman"},
+            )
+        )
+        doc.mentions.sort(key=lambda x: (x.start, x.end))
+        return Author(
+            name=person.text,
+            organization=org,
+            role=doc.text[line[0] : line[1]].strip(),
+            start=line[0],
+            end=line[1],
+        )
+
+    def _kb_person_next_to(
+        self, doc: Document, content: list[tuple[int, int]], line: tuple[int, int]
+    ) -> Mention | None:
+        """The KB person that a line just before or after ``line`` consists of (with a title)."""
+        i = content.index(line)
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(content):
+                continue
+            start, end = content[j]
+            if end - start > 60:
+                continue
+            people = [
+                m
+                for m in doc.mentions
+                if m.label == Label.PERSON and start <= m.start and m.end <= end and m.entity in self.persons
+            ]
+            if len(people) == 1:
+                return people[0]
+        return None
 
     def _dateline(self, doc: Document, start: int, end: int) -> Author | None:
         m = _DATELINE.match(doc.text, start, end)

@@ -197,7 +197,12 @@ class PlaceRecognizer:
             top = max(p.population for p in places)
             strong_kind = any(p.kind in ("country", "admin1") for p in places)
             common = self.gaz.is_common_word(m.key)
-            if (strong_kind or " " in m.key or top >= 50_000) and not common:
+            # A frequent word votes only when the place is certain whatever the context (a country, a
+            # capital, a city of a million): "#عدن" alone makes a Yemeni document.
+            certain_common = common and (
+                any(p.kind == "country" or p.feature == "P.PPLC" for p in places) or top >= 1_000_000
+            )
+            if (strong_kind or " " in m.key or top >= 50_000) and (not common or certain_common):
                 # The most populous reading votes for its country; a big or unambiguous one counts more.
                 leader = max(places, key=lambda p: (p.kind == "country", p.population))
                 prior[leader.country] += 1.0 if strong_kind or leader.population >= 500_000 else 0.5

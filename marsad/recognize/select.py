@@ -11,7 +11,7 @@ from marsad.kb.schema import Actor, Person
 from marsad.model import Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate, select
-from marsad.recognize.context import words_before
+from marsad.recognize.context import strip_proclitics, words_before
 from marsad.recognize.places import classify_cue, load_place_cues, top_countries, transliterate_name
 from marsad.resources import Resources
 
@@ -46,6 +46,9 @@ class MentionSelector:
     def __init__(self, resources: Resources) -> None:
         self.kb = resources.kb
         self.place_cues = load_place_cues()
+        from marsad.events.extract import actor_cues  # here: marsad.events imports this module
+
+        self.means = actor_cues()["attributed_means"]
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         facts = analysis.facts
@@ -65,6 +68,8 @@ class MentionSelector:
                 cue, _ = classify_cue(words_before(text, cand.vstart, 2), self.place_cues)
                 if cue in ("settlement", "admin"):
                     cand.attrs["drop"] = True
+            if cand.attrs.get("short") and self._after_definite_means(text, cand.vstart):
+                cand.attrs["drop"] = True
         first_named: dict[str, int] = {}
         for c in actor_cands:
             if c.entity and not c.attrs.get("short"):
@@ -141,6 +146,16 @@ class MentionSelector:
                         attrs={"form": "surname"},
                     )
                 )
+
+    def _after_definite_means(self, text: str, vstart: int) -> bool:
+        """ "الطائرات المسيرة": after a definite weapon noun a definite word is its adjective, not the
+        actor of the same short form (an indefinite head is a construct: "طائرات التحالف")."""
+        before = words_before(text, vstart, 1)
+        if not before or text[vstart - 1 : vstart] != " ":
+            return False
+        word = before[-1]
+        word = "ال" + word[2:] if word.startswith("لل") else strip_proclitics(word)
+        return word.startswith("ال") and word[2:] in self.means
 
     def _actor_countries(self, ref: str) -> tuple[str, ...]:
         return self.kb.actors[ref].countries

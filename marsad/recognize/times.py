@@ -1969,6 +1969,37 @@ def find_times(
                     break
                 out.append(_finish(nxt, tokens, view, pub, w))
                 i, sem = nxt.j, nxt
+    return resolve_narrative(out)
+
+
+_NARRATIVE_KEYS = frozenset({"anchor", "direction", "days", "part_of_day"})
+
+
+def resolve_narrative(matches: list[TimeMatch]) -> list[TimeMatch]:
+    """Give a day relative to the narrative ("اليوم التالي", "في اليوم ذاته", "مساء اليوم نفسه") the date it
+    denotes when the nearest earlier time with a value is a calendar day: that day shifted by the offset.
+    Without such an anchor (none before it, or a month, week or interval) the value stays null."""
+    out: list[TimeMatch] = []
+    anchor: str | None = None
+    for m in matches:
+        rel = m.relative
+        if (
+            m.value is None
+            and rel is not None
+            and rel.get("anchor") == "previous"
+            and m.precision == "day"
+            and set(rel) <= _NARRATIVE_KEYS
+            and isinstance(rel.get("days"), int)
+            and rel.get("direction") in ("before", "same", "after")
+            and anchor is not None
+        ):
+            sign = {"before": -1, "same": 0, "after": 1}[rel["direction"]]
+            day = dt.date.fromisoformat(anchor) + dt.timedelta(days=sign * rel["days"])
+            m = replace(m, value=day.isoformat())
+        if m.value is not None:
+            day_value = len(m.value) == 10 or (len(m.value) > 10 and m.value[10] == "T")
+            anchor = m.value[:10] if day_value and m.value[4:5] == "-" else None
+        out.append(m)
     return out
 
 

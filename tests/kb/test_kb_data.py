@@ -209,6 +209,11 @@ def test_inter_codes_follow_types(kb: KnowledgeBase) -> None:
         ("النظام", "syrian-government-forces"),
         ("الجيش", "iraqi-army"),
         ("الجيش", "yemeni-government-forces"),
+        ("الحزام", "security-belt-forces"),
+        ("قوات الحزام", "security-belt-forces"),
+        ("الانتقالي", "southern-transitional-council"),
+        ("القوات المسلحة اليمنية", "houthis"),
+        ("العدوان", "saudi-led-coalition"),
     ],
 )
 def test_required_short_forms(kb: KnowledgeBase, form: str, entity_id: str) -> None:

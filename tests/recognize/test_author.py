@@ -30,3 +30,31 @@ def test_agency_dateline(nlp: Pipeline) -> None:
 
 def test_no_author_in_plain_news(nlp: Pipeline) -> None:
     assert run(nlp, "قتل مدنيان في قصف على بلدة كفرنبل بريف إدلب.").author is None
+
+
+def test_known_spokesman_signs_for_the_organization_he_speaks_for(nlp: Pipeline) -> None:
+    text = (
+        "تمكن مجاهدونا من صد زحف في مديرية صرواح بمحافظة مأرب.\n"
+        "المتحدث الرسمي باسم القوات المسلحة\nالعميد يحيى سريع\nصنعاء – 8 رجب 1442 هـ"
+    )
+    doc = run(nlp, text)
+    assert doc.author is not None
+    assert (doc.author.organization, doc.author.name) == ("houthis", "يحيى سريع")
+    assert doc.author.role == "المتحدث الرسمي باسم القوات المسلحة"
+    org = [m for m in doc.mentions if m.label == Label.ORG and m.text == "القوات المسلحة"]
+    assert [m.entity for m in org] == ["houthis"]
+
+
+def test_spokesman_line_with_a_named_organization_records_the_signer(nlp: Pipeline) -> None:
+    doc = run(
+        nlp,
+        "نفذ سلاح الجو المسير هجوماً على مطار أبها.\n"
+        "العميد يحيى سريع\nالمتحدث الرسمي باسم القوات المسلحة اليمنية",
+    )
+    assert doc.author is not None
+    assert (doc.author.organization, doc.author.name) == ("houthis", "يحيى سريع")
+
+
+def test_spokesman_line_without_a_known_person_gives_no_author(nlp: Pipeline) -> None:
+    doc = run(nlp, "قصفت القوات مواقع في ريف حماة.\nالمتحدث الرسمي باسم القوات المسلحة\nأحمد خالد")
+    assert doc.author is None

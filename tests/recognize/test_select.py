@@ -39,3 +39,34 @@ def test_part_heads_stay_outside(nlp: Pipeline) -> None:
 
 def test_inflected_kunya_shares_an_id() -> None:
     assert person_id("ابي محجن الدوسري") == person_id("ابو محجن الدوسري") == "person:ابو-محجن-الدوسري"
+
+
+def test_yemeni_short_forms_with_a_yemeni_place(nlp: Pipeline) -> None:
+    linked = orgs(
+        run(
+            nlp,
+            "اشتباكات بين قوات الحزام ومسلحين قبليين شمال #عدن ..\n"
+            "قتيلين من الحزام\nو #الانتقالي يدفع بتعزيزات",
+        )
+    )
+    assert linked == [
+        ("قوات الحزام", "security-belt-forces"),
+        ("الحزام", "security-belt-forces"),
+        ("الانتقالي", "southern-transitional-council"),
+    ]
+    houthi = orgs(
+        run(
+            nlp,
+            "صد مجاهدونا زحفاً لمرتزقة العدوان باتجاه صرواح في محافظة مأرب، "
+            "إن القوات المسلحة اليمنية تحذر العدو.",
+        )
+    )
+    assert houthi == [("العدوان", "saudi-led-coalition"), ("القوات المسلحة اليمنية", "houthis")]
+    # outside Yemen "the aggression" is no actor
+    assert orgs(run(nlp, "وقالت سانا إن العدوان أدى إلى مقتل جنديين قرب دمشق.")) == [("سانا", "sana")]
+
+
+def test_a_short_form_after_a_definite_weapon_noun_is_its_adjective(nlp: Pipeline) -> None:
+    doc = run(nlp, "قصفت جماعة الحوثي صنعاء ودمرت مخازن للطائرات المسيّرة في مأرب.")
+    assert ("المسيّرة", "al-masirah") not in orgs(doc)
+    assert ("المسيرة", "al-masirah") in orgs(run(nlp, "وذكرت المسيرة أن جماعة الحوثي قصفت مأرب."))

@@ -713,3 +713,29 @@ VOCABULARY = _vocabulary_words()
 )
 def test_any_sequence_of_time_words_is_handled(words: list[str], sep: str, published: dt.date | None) -> None:
     times(sep.join(words), published)
+
+
+def test_narrative_days_take_the_date_of_the_previous_day_in_the_text() -> None:
+    found = times("قُتل مدني يوم السبت 1 ديسمبر 2018 بغارة، وفي اليوم ذاته اقتحم مسلحون منزلاً.")
+    assert [(m.text, m.value) for m in found] == [
+        ("يوم السبت 1 ديسمبر 2018", "2018-12-01"),
+        ("اليوم ذاته", "2018-12-01"),
+    ]
+    chain = times(
+        "سيطرت القوات على البلدة يوم 8 أيار 2019 بعد معارك استمرت ثلاثة أيام، وفي اليوم التالي انسحبت، "
+        "ثم عادت في اليوم التالي."
+    )
+    assert [m.value for m in chain if m.text == "اليوم التالي"] == ["2019-05-09", "2019-05-10"]
+    evening = times("اندلعت اشتباكات فجر السبت، وسيطرت القوات مساء اليوم نفسه.", "2022-08-28")
+    assert [m.value for m in evening] == ["2022-08-27", "2022-08-27"]
+    before = times("وصلت القافلة في 5 أيار 2019، وكانت قد انطلقت في اليوم السابق.")
+    assert before[-1].value == "2019-05-04"
+
+
+def test_narrative_days_stay_open_without_a_calendar_day_before_them() -> None:
+    assert [m.value for m in times("سقطت البلدة في أيار 2019، وفي اليوم التالي انسحبت القوات.")] == [
+        "2019-05",
+        None,
+    ]
+    hours = times("قصفت القوات البلدة يوم 8 أيار 2019، وبعد 12 ساعة انسحبت.")
+    assert hours[-1].value is None
