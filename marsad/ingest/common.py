@@ -12,18 +12,6 @@ from email.utils import parsedate_to_datetime
 from typing import Any, BinaryIO
 
 from marsad.ingest.options import Format, IngestOptions, IngestStats
-from marsad.io.encoding import (
-    CONTROL_SHARE_LIMIT,
-    SNIFF_BYTES,
-    Decoded,
-    DecodeProblem,
-    binary_reason,
-    decode_auto,
-    decode_explicit,
-    display_name,
-    sniff_binary,
-    text_control_share,
-)
 from marsad.io.readers import (
     STDIN_SOURCE,
     InputError,
@@ -32,6 +20,8 @@ from marsad.io.readers import (
     _os_reason,
     _PrefixedRaw,
     _too_large,
+    decode_document,
+    is_iso_date,
 )
 
 log = logging.getLogger("marsad.ingest")
@@ -41,7 +31,7 @@ __all__ = [
     "Context",
     "InputError",
     "Source",
-    "decode_document_bytes",
+    "decode_document",
     "is_blank",
     "normalize_date",
     "origin",
@@ -128,54 +118,10 @@ def read_limited(stream: BinaryIO, where: str, limit: int, size: int | None = No
     return too_large(where, None, None, limit) if len(data) > limit else data
 
 
-def decode_document_bytes(data: bytes, where: str, encoding: str | None) -> Decoded | InputError:
-    """Decode one whole document (text or HTML): empty, binary and encoding checks as ``marsad extract``.
-
-    The text is exactly the decoded bytes; only a leading BOM is dropped.
-    """
-    if not data:
-        return InputError(where, None, "input is empty (0 bytes)", "empty")
-    kind = sniff_binary(data[:SNIFF_BYTES])
-    if kind is not None:
-        return InputError(where, None, binary_reason(kind), "binary")
-    result = decode_auto(data) if encoding is None else decode_explicit(data, encoding)
-    if isinstance(result, DecodeProblem):
-        return InputError(where, None, result.reason, result.code)
-    text = result.text
-    if "\x00" in text or text_control_share(text) > CONTROL_SHARE_LIMIT:
-        return InputError(
-            where, None, "contains NUL or control characters: this looks like a binary file", "binary"
-        )
-    if is_blank(text):
-        return InputError(where, None, "input contains only whitespace", "empty")
-    warn_detected(where, None, result)
-    return result
-
-
-def warn_detected(where: str, line: int | None, result: Decoded) -> None:
-    if result.detected and result.encoding:
-        at = where if line is None else f"{where}:{line}"
-        log.warning(
-            "%s: not UTF-8; decoded as %s (detected); pass --encoding to override",
-            at,
-            display_name(result.encoding),
-        )
-
-
 # --- dates ----------------------------------------------------------------------------------------
 
 _SLASH_DATE_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _EPOCH_RE = re.compile(r"\d{9,10}(?:\.\d+)?|\d{13}")
-
-
-def _iso(value: str) -> bool:
-    for parse in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            parse(value)
-        except ValueError:
-            continue
-        return True
-    return False
 
 
 def normalize_date(value: Any) -> str | None:
@@ -197,7 +143,7 @@ def normalize_date(value: Any) -> str | None:
     text = value.strip()
     if not text:
         return None
-    if _iso(text):
+    if is_iso_date(text):
         return text
     match = _SLASH_DATE_RE.fullmatch(text)
     if match:

@@ -24,7 +24,6 @@ from marsad.ingest.common import (
     os_reason,
     read_head,
     replay,
-    warn_detected,
 )
 from marsad.ingest.records import record_document, resolve_key
 from marsad.ingest.sources import CSV_DELIMITERS
@@ -38,7 +37,7 @@ from marsad.io.encoding import (
     likely_encodings,
     sniff_binary,
 )
-from marsad.io.readers import _is_ascii_compatible
+from marsad.io.readers import _is_ascii_compatible, warn_detected
 from marsad.model import Document
 
 _SNIFF_RECORDS = 50

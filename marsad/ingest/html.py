@@ -22,7 +22,7 @@ from marsad.ingest.common import (
     Context,
     InputError,
     Source,
-    decode_document_bytes,
+    decode_document,
     log,
     normalize_date,
     origin,
@@ -141,11 +141,11 @@ def _decode(data: bytes, where: str, encoding: str | None) -> Decoded | InputErr
             try:
                 data.decode("utf-8")
             except UnicodeDecodeError:
-                result = decode_document_bytes(data, where, declared)
+                result = decode_document(data, where, declared)
                 if not (isinstance(result, InputError) and result.code == "encoding"):
                     return result
                 log.warning("%s: the declared charset %s does not fit the bytes; detecting", where, declared)
-    return decode_document_bytes(data, where, encoding)
+    return decode_document(data, where, encoding)
 
 
 def _declared_charset(head: bytes) -> str | None:

@@ -14,7 +14,7 @@ import orjson
 from marsad.ingest.common import InputError, Source, os_reason
 from marsad.ingest.options import Format, IngestOptions, IngestStats
 from marsad.io.encoding import SNIFF_BYTES, bom_encoding, sniff_binary
-from marsad.io.readers import STDIN, _unique_stems
+from marsad.io.readers import STDIN, _unique_stems, list_directory
 
 SUFFIX_FORMATS: dict[str, Format] = {
     ".txt": "text",
@@ -177,15 +177,9 @@ def _walk(
     directory: str, rel_dir: str, options: IngestOptions, stats: IngestStats, visited: set[tuple[int, int]]
 ) -> Iterator[Source | InputError]:
     """Files to read under ``directory``, sorted by name, recursively; symlink loops are not followed."""
-    try:
-        info = os.stat(directory)
-        if (info.st_dev, info.st_ino) in visited:
-            return
-        visited.add((info.st_dev, info.st_ino))
-        with os.scandir(directory) as entries:
-            listing = sorted(entries, key=lambda e: e.name)
-    except OSError as err:
-        yield InputError(directory, None, os_reason(err, directory), "io")
+    listing = list_directory(directory, visited)
+    if isinstance(listing, InputError):
+        yield listing
         return
     for entry in listing:
         path = os.path.join(directory, entry.name)

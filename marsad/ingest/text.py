@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.ingest.common import Context, InputError, Source, decode_document_bytes, origin
+from marsad.ingest.common import Context, InputError, Source, decode_document, origin
 from marsad.model import Document
 
 
 def read_text(src: Source, data: bytes, ctx: Context) -> Document | InputError:
     """One whole text input as one Document (empty, binary and undecodable inputs as InputError)."""
-    result = decode_document_bytes(data, src.where, ctx.options.encoding)
+    result = decode_document(data, src.where, ctx.options.encoding)
     if isinstance(result, InputError):
         return result
     meta: dict[str, Any] = {"origin": origin(src, "text")}

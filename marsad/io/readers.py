@@ -185,15 +185,9 @@ def _walk(
     directory: str, suffixes: tuple[str, ...], visited: set[tuple[int, int]]
 ) -> Iterator[_Source | InputError]:
     """Matching files under ``directory`` in sorted order; hidden entries and symlink loops skipped."""
-    try:
-        info = os.stat(directory)
-        if (info.st_dev, info.st_ino) in visited:
-            return
-        visited.add((info.st_dev, info.st_ino))
-        with os.scandir(directory) as entries:
-            listing = sorted(entries, key=lambda e: e.name)
-    except OSError as err:
-        yield InputError(directory, None, _os_reason(err, directory), "io")
+    listing = list_directory(directory, visited)
+    if isinstance(listing, InputError):
+        yield listing
         return
     for entry in listing:
         if entry.name.startswith("."):
@@ -209,6 +203,20 @@ def _walk(
             yield from _walk(path, suffixes, visited)
         elif is_file and entry.name.lower().endswith(suffixes):
             yield _Source(path)
+
+
+def list_directory(directory: str, visited: set[tuple[int, int]]) -> list[os.DirEntry[str]] | InputError:
+    """The entries of ``directory`` sorted by name; none when it was visited already (``visited`` holds
+    (device, inode) pairs, so symlink loops end), an InputError when it cannot be read."""
+    try:
+        info = os.stat(directory)
+        if (info.st_dev, info.st_ino) in visited:
+            return []
+        visited.add((info.st_dev, info.st_ino))
+        with os.scandir(directory) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as err:
+        return InputError(directory, None, _os_reason(err, directory), "io")
 
 
 def _unique_stems(paths: list[str | None]) -> list[str]:
@@ -309,12 +317,24 @@ def _read_text(src: _Source, options: ReadOptions, ids: _IdRegistry) -> Document
     data = _read_bytes(src, options.max_bytes)
     if isinstance(data, InputError):
         return data
+    result = decode_document(data, where, options.encoding)
+    if isinstance(result, InputError):
+        return result
+    doc_id = ids.claim(src.prefix, where)
+    meta: dict[str, Any] = {"encoding": result.encoding} if result.encoding else {}
+    return Document(id=doc_id, text=result.text, source=src.path, meta=meta)
+
+
+def decode_document(data: bytes, where: str, encoding: str | None) -> Decoded | InputError:
+    """Decode one whole document (text or HTML file, stdin): an InputError for empty, binary,
+    undecodable or blank input; a detected (not UTF-8) encoding is logged. The text is exactly the
+    decoded bytes; only a leading BOM is dropped."""
     if not data:
         return InputError(where, None, "input is empty (0 bytes)", "empty")
     kind = sniff_binary(data[:SNIFF_BYTES])
     if kind is not None:
         return InputError(where, None, binary_reason(kind), "binary")
-    result = decode_auto(data) if options.encoding is None else decode_explicit(data, options.encoding)
+    result = decode_auto(data) if encoding is None else decode_explicit(data, encoding)
     if isinstance(result, DecodeProblem):
         return InputError(where, None, result.reason, result.code)
     text = result.text
@@ -324,13 +344,12 @@ def _read_text(src: _Source, options: ReadOptions, ids: _IdRegistry) -> Document
         )
     if _is_blank(text):
         return InputError(where, None, "input contains only whitespace", "empty")
-    _warn_detected(where, None, result)
-    doc_id = ids.claim(src.prefix, where)
-    meta: dict[str, Any] = {"encoding": result.encoding} if result.encoding else {}
-    return Document(id=doc_id, text=text, source=src.path, meta=meta)
+    warn_detected(where, None, result)
+    return result
 
 
-def _warn_detected(where: str, line: int | None, result: Decoded) -> None:
+def warn_detected(where: str, line: int | None, result: Decoded) -> None:
+    """Log that ``result`` was decoded with a detected encoding (at ``where``, line ``line``)."""
     if result.detected and result.encoding:
         at = where if line is None else f"{where}:{line}"
         log.warning(
@@ -506,7 +525,7 @@ def decoded_lines(
                 continue
             if fallback is None:
                 fallback = decoded.encoding
-                _warn_detected(where, lineno, decoded)
+                warn_detected(where, lineno, decoded)
             text, line_encoding = decoded.text, decoded.encoding
         yield lineno, text, line_encoding
     if not found:
@@ -592,7 +611,7 @@ def _json_type(value: Any) -> str:
     return "null"
 
 
-def _is_iso_date(value: str) -> bool:
+def is_iso_date(value: str) -> bool:
     """True for an ISO 8601 date (YYYY-MM-DD) or datetime."""
     for parse in (date.fromisoformat, datetime.fromisoformat):
         try:
@@ -640,7 +659,7 @@ def _parse_record(
             return error(f"the {key!r} field must be a string, not {_json_type(value)}")
         fields[key] = value.strip() or None if isinstance(value, str) else None
     published = fields["date"] or fields["published"]
-    if published is not None and not _is_iso_date(published):
+    if published is not None and not is_iso_date(published):
         key = "date" if fields["date"] else "published"
         return error(f"the {key!r} field {published!r} is not an ISO date (YYYY-MM-DD) or datetime")
     meta = {k: v for k, v in obj.items() if k not in (tf, idf, *_KNOWN_FIELDS)}

@@ -43,6 +43,8 @@ from marsad.runner.local import (
     RunSummary,
     clear_analysis,
     readable_documents,
+    sent_key,
+    triage,
 )
 from marsad.runner.partitions import (
     Extracted,
@@ -455,25 +457,16 @@ class _Driver:
         if part.from_store:
             return list(part.docs)
         known = self.store.lookup_hashes(set(part.hashes))
-        seen: set[str] = set()
-        out: list[Document] = []
-        skipped = 0
-        for doc, digest in zip(part.docs, part.hashes, strict=True):
-            stored = known.get(digest)
-            if digest in seen or digest in self.failed_here:
-                self.summary.repeated += 1
-            elif stored is not None and stored.status == "extracted" and stored.producer == self.producer:
-                self.summary.unchanged += 1
-            elif stored is not None and stored.status == "extracted" and not self.options.reextract:
-                self.summary.outdated += 1
-            else:
-                seen.add(digest)
-                out.append(doc)
-                continue
-            seen.add(digest)
-            skipped += 1
-        if skipped:
-            self._progress(skipped, 0)
+        out = triage(
+            part.docs,
+            part.hashes,
+            known,
+            self.producer,
+            self.options.reextract,
+            self.failed_here.__contains__,
+            self.summary,
+        )
+        self._progress(len(part.docs) - len(out), 0)
         return out
 
     # -- after extraction --
@@ -542,28 +535,22 @@ class _Driver:
             batch = docs[start : start + size]
             digests = hashes[start : start + size]
             known = self.store.lookup_hashes(set(digests))
-            keep: list[Document] = []
-            seen: set[str] = set()
-            for doc, digest in zip(batch, digests, strict=True):
-                stored = known.get(digest)
-                if digest in seen or int(digest[:16], 16) in self.sent:
-                    summary.repeated += 1
-                elif stored is not None and stored.status == "extracted" and stored.producer == self.producer:
-                    summary.unchanged += 1
-                else:
-                    keep.append(doc)
-                seen.add(digest)
+            # extracted already: only content this version stored meanwhile is not stored again
+            keep = triage(batch, digests, known, self.producer, True, self._sent_has, summary)
             if not keep:
                 continue
             failures = {d.id: extracted.failures[d.id] for d in keep if d.id in extracted.failures}
             self.sink.submit(keep, failures)
             self.batches_sent += 1
-            self.sent.update(int(content_hash(d.text)[:16], 16) for d in keep)
+            self.sent.update(sent_key(content_hash(d.text)) for d in keep)
             summary.batches += 1
             summary.extracted += len(keep) - len(failures)
             summary.chars += sum(len(d.text) for d in keep if d.id not in failures)
             summary.failed_documents.extend(f"{doc_id}: {reason}" for doc_id, reason in failures.items())
             self.failed_here.update(content_hash(d.text) for d in keep if d.id in failures)
+
+    def _sent_has(self, digest: str) -> bool:
+        return sent_key(digest) in self.sent
 
     def _progress(self, docs: int, chars: int) -> None:
         if self.on_progress is not None and docs:

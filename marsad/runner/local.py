@@ -9,14 +9,14 @@ content hash and goes on from there, so every document is stored exactly once.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from marsad.io.readers import InputError
 from marsad.model import Document
 from marsad.pipeline import ComponentFailure, Pipeline
 from marsad.runner.writer import BatchSink, WriterMode, open_sink
-from marsad.store import Producer, Store
+from marsad.store import Producer, Store, StoredDoc
 from marsad.store.dedup import content_hash
 
 ProgressHook = Callable[[int, int], None]  # (documents done, characters done) since the last call
@@ -120,8 +120,10 @@ class _BatchRunner:
         self.sent: set[int] = set()
 
     def run(self, batch: list[Document], from_store: bool) -> None:
-        todo = batch if from_store else self._to_extract(batch)
-        todo = [d for d in todo if content_hash(d.text) not in self.failed_here]
+        if from_store:  # pending documents, some of which may have failed earlier in this run
+            todo = [d for d in batch if content_hash(d.text) not in self.failed_here]
+        else:  # content that failed in this run was sent too: triage counts it as repeated
+            todo = self._to_extract(batch)
         if not todo:
             return
         failures: dict[str, str] = {}
@@ -135,7 +137,7 @@ class _BatchRunner:
             if self.on_progress is not None:
                 self.on_progress(1, len(doc.text))
         self.sink.submit(todo, failures)
-        self.sent.update(int(content_hash(d.text)[:16], 16) for d in todo)
+        self.sent.update(sent_key(content_hash(d.text)) for d in todo)
         self.summary.batches += 1
         self.summary.extracted += len(todo) - len(failures)
         self.summary.chars += sum(len(d.text) for d in todo if d.id not in failures)
@@ -143,32 +145,53 @@ class _BatchRunner:
 
     def _to_extract(self, batch: list[Document]) -> list[Document]:
         """Drop documents whose content this version already stored (or, without --reextract, that
-        another version stored) and repeats of the same content within the batch."""
+        another version stored) and repeats of content this run already handled."""
         hashes = [content_hash(d.text) for d in batch]
         known = self.store.lookup_hashes(set(hashes))
-        seen: set[str] = set()
-        out: list[Document] = []
-        skipped = 0
-        for doc, digest in zip(batch, hashes, strict=True):
-            if digest in seen or int(digest[:16], 16) in self.sent:
-                self.summary.repeated += 1
-                skipped += 1
-                continue
-            seen.add(digest)
-            stored = known.get(digest)
-            if stored is not None and stored.status == "extracted":
-                if stored.producer == self.producer:
-                    self.summary.unchanged += 1
-                    skipped += 1
-                    continue
-                if not self.options.reextract:
-                    self.summary.outdated += 1
-                    skipped += 1
-                    continue
-            out.append(doc)
-        if skipped and self.on_progress is not None:
-            self.on_progress(skipped, 0)
+        out = triage(
+            batch, hashes, known, self.producer, self.options.reextract, self._sent_has, self.summary
+        )
+        if len(out) < len(batch) and self.on_progress is not None:
+            self.on_progress(len(batch) - len(out), 0)
         return out
+
+    def _sent_has(self, digest: str) -> bool:
+        return sent_key(digest) in self.sent
+
+
+def sent_key(digest: str) -> int:
+    """The 64-bit prefix of a content hash that runs remember for the content they sent to be stored."""
+    return int(digest[:16], 16)
+
+
+def triage(
+    docs: Sequence[Document],
+    digests: Sequence[str],
+    known: Mapping[str, StoredDoc],
+    producer: Producer,
+    reextract: bool,
+    repeated: Callable[[str], bool],
+    summary: RunSummary,
+) -> list[Document]:
+    """The documents to extract, in order; the others are counted in ``summary``: repeats (of an earlier
+    document in ``docs``, or content ``repeated`` says this run handled), content this ``producer``
+    stored (``known``: stored documents by hash) and, without ``reextract``, content another producer
+    stored."""
+    seen: set[str] = set()
+    out: list[Document] = []
+    for doc, digest in zip(docs, digests, strict=True):
+        stored = known.get(digest)
+        extracted = stored is not None and stored.status == "extracted"
+        if digest in seen or repeated(digest):
+            summary.repeated += 1
+        elif extracted and stored is not None and stored.producer == producer:
+            summary.unchanged += 1
+        elif extracted and not reextract:
+            summary.outdated += 1
+        else:
+            out.append(doc)
+        seen.add(digest)
+    return out
 
 
 def readable_documents(
