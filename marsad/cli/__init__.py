@@ -19,6 +19,8 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("marsad.cli.search", "search"),
     "export": ("marsad.cli.export", "export"),
     "status": ("marsad.cli.status", "status"),
+    "serve": ("marsad.cli.serve", "serve"),
+    "users": ("marsad.cli.users", "users"),
 }
 _HELP = {
     "extract": "Recognize actors, persons, places and times in documents.",
@@ -29,6 +31,8 @@ _HELP = {
     "search": "Arabic-aware full-text search with actor, place, type and date filters.",
     "export": "Export events as ACLED CSV, PLOVER JSON Lines, GeoJSON, JSON Lines or Parquet.",
     "status": "What the database holds.",
+    "serve": "The analyst's workbench: review events in the browser (REST API and web app).",
+    "users": "Workbench accounts: add users, roles, passwords, API tokens.",
 }
 
 

@@ -6,9 +6,9 @@ transaction (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: under an advisory lock), a
 Opening an up-to-date database only reads ``schema_migrations``. A database recorded at a version newer
 than the last step here is refused with a ``StoreError``.
 
-Adding version 2 (docs/store.md): write ``_v2(conn)`` with the DDL (``op``-style ALTER TABLE / CREATE
-INDEX, per dialect when needed), append ``Migration(2, "…", _v2)``, and add the same change to the live
-table definitions in ``schema.py`` (after ``define_v1``). ``define_v1`` itself never changes.
+Adding a version (docs/store.md): write ``_vN(conn)`` with the DDL (``op``-style ALTER TABLE / CREATE
+INDEX, per dialect when needed), append ``Migration(N, "…", _vN)``, and add the same change to the live
+table definitions in ``schema.py``. A version's ``define_vN`` never changes once released.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import TSVECTOR
@@ -290,6 +291,44 @@ def define_v1(md: sa.MetaData) -> None:
 
 PG_ONLY_TABLES = ("document_search",)
 
+
+def define_v2(md: sa.MetaData) -> None:
+    """Tables added by schema version 2: workbench accounts (users, API tokens, login sessions)."""
+    sa.Table(
+        "users",
+        md,
+        sa.Column("name", sa.String(64), primary_key=True),
+        sa.Column("role", sa.String(16), nullable=False),  # viewer | reviewer | admin
+        sa.Column("password_hash", sa.Text, nullable=False),  # argon2id
+        sa.Column("created_at", sa.String(40), nullable=False),
+        sa.Column("disabled", sa.Boolean, nullable=False, default=False),
+    )
+    sa.Table(
+        "api_tokens",
+        md,
+        sa.Column("token_hash", sa.String(64), primary_key=True),  # SHA-256 of the token; never the token
+        sa.Column(
+            "user_name", sa.String(64), sa.ForeignKey("users.name", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("label", sa.String(200), nullable=False),
+        sa.Column("created_at", sa.String(40), nullable=False),
+        sa.Column("last_used_at", sa.String(40)),
+        sa.Index("ix_api_tokens_user", "user_name"),
+    )
+    sa.Table(
+        "sessions",
+        md,
+        sa.Column("session_hash", sa.String(64), primary_key=True),  # SHA-256 of the cookie value
+        sa.Column(
+            "user_name", sa.String(64), sa.ForeignKey("users.name", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("csrf_token", sa.String(64), nullable=False),
+        sa.Column("created_at", sa.String(40), nullable=False),
+        sa.Column("expires_at", sa.String(40), nullable=False),
+        sa.Index("ix_sessions_user", "user_name"),
+    )
+
+
 SQLITE_FTS_DDL = (
     "CREATE VIRTUAL TABLE document_fts USING fts5("
     "terms, content='', tokenize='unicode61 remove_diacritics 0')"
@@ -313,8 +352,26 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
+def v2_review_columns() -> list[sa.Column[Any]]:
+    """Review columns added by version 2: a duplicate's surviving event, and the reviewer's note."""
+    return [
+        sa.Column("duplicate_of", sa.Integer),  # rejected as a duplicate of this event number
+        sa.Column("note", sa.Text),
+    ]
+
+
+def _v2(conn: Connection) -> None:
+    md = sa.MetaData()
+    define_v2(md)
+    md.create_all(conn, checkfirst=True)
+    for column in v2_review_columns():
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE reviews ADD COLUMN {column.name} {kind}")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema: documents, analysis, clusters, search index, review, audit log", _v1),
+    Migration(2, "workbench: users, API tokens, sessions; reviews.duplicate_of and note", _v2),
 ]
 
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from marsad.store.migrations import define_v1
+from marsad.store.migrations import define_v1, define_v2, v2_review_columns
 
 metadata = sa.MetaData()
 define_v1(metadata)
+define_v2(metadata)
+for _column in v2_review_columns():
+    metadata.tables["reviews"].append_column(_column)
 
 schema_migrations = metadata.tables["schema_migrations"]
 documents = metadata.tables["documents"]
@@ -30,6 +33,9 @@ document_points = metadata.tables["document_points"]
 reviews = metadata.tables["reviews"]
 audit_log = metadata.tables["audit_log"]
 document_search = metadata.tables["document_search"]  # PostgreSQL only
+users = metadata.tables["users"]
+api_tokens = metadata.tables["api_tokens"]
+sessions = metadata.tables["sessions"]
 
 # SQLite only: the contentless FTS5 table (rowid = documents.num).
 document_fts = sa.table("document_fts", sa.column("rowid", sa.Integer), sa.column("terms", sa.Text))

@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine
 
+from marsad import __version__
 from marsad.model import Document, Entity, Event, check_span
 from marsad.store import dedup, facets
 from marsad.store import records as r
@@ -56,6 +57,25 @@ class _Pending:
 
 # Where an event row (``records.EVENT_COLUMNS``) holds the values facets are made of (``facets.FIELDS``).
 _facet_fields = itemgetter(*(r.EVENT_COLUMNS.index(name) for name in facets.FIELDS))
+
+
+def _check_user(user: str) -> None:
+    if not user or not user.strip():
+        raise ValueError("a review needs the reviewing user's name")
+
+
+def _span_in(text: str, span: Any) -> dict[str, Any]:
+    """A {start, end, text} span of ``text`` from a reviewer's {start, end} (its text, if given, must
+    match the document)."""
+    try:
+        start, end = int(span["start"]), int(span["end"])
+    except (KeyError, TypeError, ValueError):
+        raise ValueError("a span needs integer start and end character offsets") from None
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span {start}-{end} is outside the document (0-{len(text)})")
+    if span.get("text") is not None and span["text"] != text[start:end]:
+        raise ValueError(f"span {start}-{end} does not hold the text {span['text']!r}")
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
 class Store:
@@ -103,7 +123,8 @@ class Store:
         return f"Store({self._url.render_as_string(hide_password=True)!r})"
 
     @contextmanager
-    def _read(self) -> Iterator[Connection]:
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads (readers never block the writer: WAL on SQLite, MVCC on PostgreSQL)."""
         try:
             with self.engine.connect() as conn:
                 yield conn
@@ -111,7 +132,7 @@ class Store:
             raise describe_error(self._url, err) from err
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def writing(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back (nothing written) on any error."""
         try:
             with self.engine.connect().execution_options(marsad_write=True) as conn, conn.begin():
@@ -120,7 +141,7 @@ class Store:
             raise describe_error(self._url, err) from err
 
     def schema_version(self) -> int:
-        with self._read() as conn:
+        with self.reading() as conn:
             return current_version(conn)
 
     # -- documents ---------------------------------------------------------------------------------
@@ -130,7 +151,7 @@ class Store:
         duplicates, near-duplicates join the cluster of the most similar stored document."""
         result = IngestResult(inserted=[], duplicates=[], clusters={})
         digests = [dedup.content_hash(doc.text) for doc in docs]
-        with self._write() as conn:
+        with self.writing() as conn:
             writer = BatchWriter(conn, r.now_iso())
             for stored in writer.store_all(docs, digests):
                 if stored.inserted:
@@ -154,7 +175,7 @@ class Store:
             d.c.producer_knowledge,
             d.c.cluster_id,
         ]
-        with self._read() as conn:
+        with self.reading() as conn:
             for chunk in chunks(values):
                 for row in conn.execute(sa.select(*cols).where(d.c.content_hash.in_(chunk))).mappings():
                     out[row["content_hash"]] = StoredDoc(
@@ -179,7 +200,7 @@ class Store:
         failures = failures or {}
         ids: list[str] = []
         digests = [dedup.content_hash(doc.text) for doc in docs]
-        with self._write() as conn:
+        with self.writing() as conn:
             now = r.now_iso()
             writer = BatchWriter(conn, now)
             pending: dict[int, tuple[Stored, Document, _Pending]] = {}
@@ -247,7 +268,7 @@ class Store:
             cond = sa.or_(cond, stale)
         last = 0
         while True:
-            with self._read() as conn:
+            with self.reading() as conn:
                 rows = (
                     conn.execute(
                         sa.select(*self._doc_columns())
@@ -267,7 +288,7 @@ class Store:
         """The stored document with its analysis (reviewed event values applied). ``meta`` gains
         cluster_id, content_hash, ingested_at, status, producer, event_numbers and review_status."""
         d = s.documents
-        with self._read() as conn:
+        with self.reading() as conn:
             row = conn.execute(sa.select(*self._doc_columns()).where(d.c.id == doc_id)).mappings().first()
             if row is None:
                 return None
@@ -276,7 +297,7 @@ class Store:
     def cluster_members(self, cluster_id: str) -> list[str]:
         """Stored ids of the documents in a near-duplicate cluster, oldest first."""
         d = s.documents
-        with self._read() as conn:
+        with self.reading() as conn:
             return list(
                 conn.execute(
                     sa.select(d.c.id).where(d.c.cluster_id == cluster_id).order_by(d.c.num)
@@ -288,7 +309,7 @@ class Store:
         near_duplicates (documents in another's cluster), reviewed (events)."""
         d, e = s.documents, s.events
         out = dict.fromkeys(("documents", "pending", "extracted", "failed"), 0)
-        with self._read() as conn:
+        with self.reading() as conn:
             for status, n in conn.execute(sa.select(d.c.status, sa.func.count()).group_by(d.c.status)):
                 out[status] = int(n)
                 out["documents"] += int(n)
@@ -318,7 +339,7 @@ class Store:
         best first (newest first without a query), with highlighted snippets."""
         started = time.perf_counter()
         groups = query_groups(query) if query else []
-        with self._read() as conn:
+        with self.reading() as conn:
             fsql = FilterSQL(conn, filters)
             parts = fsql.document_parts(conn)
             sources = fsql.document_condition(s.documents)
@@ -499,7 +520,7 @@ class Store:
         document's events mostly share a date, so they mostly share a window). Memory stays bounded by
         the window, whatever the size of the store."""
         d, ev = s.documents, s.events
-        with self._read() as conn:
+        with self.reading() as conn:
             fsql = FilterSQL(conn, filters)
         cond = fsql.event_condition(ev)
         doc_cond = fsql.document_condition(d)
@@ -511,7 +532,7 @@ class Store:
         while not exhausted:
             window: list[tuple[int, int]] = []  # (event number, document number) in order
             nums: set[int] = set()
-            with self._read() as conn:
+            with self.reading() as conn:
                 while len(nums) < max(1, window_docs):
                     q = sa.select(ev.c.number, ev.c.document_num, *order).where(cond)
                     if last is not None:
@@ -540,80 +561,253 @@ class Store:
     # -- review and audit --------------------------------------------------------------------------
 
     def review_event(
-        self, number: int, status: str, user: str, changes: Mapping[str, Any] | None = None
+        self,
+        number: int,
+        status: str,
+        user: str,
+        changes: Mapping[str, Any] | None = None,
+        note: str | None = None,
     ) -> None:
         """Record a review of event ``number``: accepted, edited (``changes`` = edited event fields) or
-        rejected. Changes accumulate over reviews. Writes an audit_log row in the same transaction."""
+        rejected, with an optional note. Changes accumulate over reviews. An edited actor or place may
+        name an entity of another stored document; it is added to this document's entities. Writes an
+        audit_log row in the same transaction."""
         if status not in REVIEW_STATUSES:
             raise ValueError(f"review status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
-        if not user or not user.strip():
-            raise ValueError("a review needs the reviewing user's name")
         changes = dict(changes or {})
+        if status == "edited" and not changes:
+            raise ValueError("status 'edited' needs the changed fields")
+        with self.writing() as conn:
+            self._review(conn, number, status, user, changes, note, None, f"review.{status}")
+
+    def merge_events(self, duplicate: int, keep: int, user: str, note: str | None = None) -> None:
+        """Mark event ``duplicate`` as a duplicate of event ``keep``: the duplicate is rejected with a link
+        to ``keep`` (exports leave it out); when both are in one document, ``keep`` gains the duplicate's
+        trigger and evidence spans as evidence. Both changes are audited, in one transaction."""
+        if duplicate == keep:
+            raise ValueError("an event cannot be merged into itself")
+        with self.writing() as conn:
+            kept = self._review_row(conn, keep)
+            if kept["review_status"] == "rejected":
+                raise ValueError(f"event {keep} is rejected: merge into an event that stays")
+            dup = self._review_row(conn, duplicate)
+            self._review(conn, duplicate, "rejected", user, {}, note, keep, "review.merge")
+            if dup["document_num"] != kept["document_num"]:
+                return
+            kept_event = r.apply_changes(
+                r.event_dict(kept["data"], kept["text"]), r.loads(kept["changes"]) or {}
+            )
+            dup_event = r.apply_changes(r.event_dict(dup["data"], dup["text"]), r.loads(dup["changes"]) or {})
+            spans = list(kept_event.evidence)
+            for span in (dup_event.trigger, *dup_event.evidence):
+                if all((span.start, span.end) != (old.start, old.end) for old in spans):
+                    spans.append(span)
+            if len(spans) > len(kept_event.evidence):
+                evidence = [span.to_dict() for span in sorted(spans, key=lambda sp: (sp.start, sp.end))]
+                status = "edited"
+                self._review(conn, keep, status, user, {"evidence": evidence}, note, None, "review.merge")
+
+    def create_event(
+        self, document_id: str, fields: Mapping[str, Any], user: str, note: str | None = None
+    ) -> int:
+        """Add an event the extractor missed to a stored document, from a reviewer's selection of text.
+        ``fields`` are Event fields (``type`` and ``trigger`` {start, end} needed; span texts are filled
+        from the document and checked). The event is stored as accepted, with id ``r<number>``, and
+        audited; returns its number."""
+        _check_user(user)
+        if not fields.get("type") or not isinstance(fields.get("trigger"), Mapping):
+            raise ValueError("a new event needs a type and a trigger span {start, end}")
+        unknown = sorted(set(fields) - r.EDITABLE_FIELDS)
+        if unknown:
+            raise ValueError(
+                f"cannot set event field(s) {unknown}: settable are {', '.join(sorted(r.EDITABLE_FIELDS))}"
+            )
+        d, ev = s.documents, s.events
+        with self.writing() as conn:
+            doc = conn.execute(
+                sa.select(d.c.num, d.c.text, d.c.published_date).where(d.c.id == document_id)
+            ).first()
+            if doc is None:
+                raise KeyError(f"no stored document has id {document_id!r}")
+            data = {**fields, "trigger": _span_in(doc.text, fields["trigger"])}
+            data["evidence"] = [
+                _span_in(doc.text, span) for span in fields.get("evidence") or [data["trigger"]]
+            ]
+            (number,) = reserve_numbers(conn, ev, 1)
+            event = Event.from_dict({**data, "id": f"r{number}"})
+            entities = self._entities_of(conn, doc.num)
+            self._adopt_entities(conn, doc.num, event, entities)
+            ordinal = conn.execute(
+                sa.select(sa.func.coalesce(sa.func.max(ev.c.ordinal) + 1, 0)).where(
+                    ev.c.document_num == doc.num
+                )
+            ).scalar_one()
+            producer = Producer(marsad=__version__, knowledge="review")
+            row = r.event_row(
+                number, doc.num, document_id, ordinal, event, entities, doc.published_date, producer, doc.text
+            )
+            bulk_insert(conn, "events", r.EVENT_COLUMNS, [row])
+            conn.execute(ev.update().where(ev.c.number == number).values(review_status="accepted"))
+            bulk_insert(conn, "event_actors", r.ACTOR_COLUMNS, r.actor_rows(number, event))
+            bulk_insert(conn, "evidence", r.EVIDENCE_COLUMNS, r.evidence_rows(number, event))
+            self._rewrite_facets(conn, doc.num)
+            now = r.now_iso()
+            conn.execute(
+                s.reviews.insert().values(
+                    event_number=number,
+                    status="accepted",
+                    user_name=user,
+                    reviewed_at=now,
+                    changes="{}",
+                    note=note,
+                )
+            )
+            self._audit(
+                conn,
+                user,
+                "event.create",
+                number,
+                None,
+                {"review_status": "accepted", "event": event.to_dict()},
+                note,
+            )
+        return number
+
+    def _review_row(self, conn: Connection, number: int) -> Any:
+        ev, rv, d = s.events, s.reviews, s.documents
+        row = (
+            conn.execute(
+                sa.select(
+                    ev.c.number,
+                    ev.c.document_num,
+                    ev.c.data,
+                    ev.c.review_status,
+                    rv.c.changes,
+                    d.c.text,
+                    d.c.published_date,
+                )
+                .select_from(ev.join(d, d.c.num == ev.c.document_num).outerjoin(rv))
+                .where(ev.c.number == number)
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise KeyError(f"no stored event has number {number}")
+        return row
+
+    def _review(
+        self,
+        conn: Connection,
+        number: int,
+        status: str,
+        user: str,
+        changes: dict[str, Any],
+        note: str | None,
+        duplicate_of: int | None,
+        action: str,
+    ) -> None:
+        """Apply one review inside the caller's transaction: the event's columns, actors, evidence and
+        facets follow the reviewed values; the review row and an audit row are written."""
+        _check_user(user)
         unknown = sorted(set(changes) - r.EDITABLE_FIELDS)
         if unknown:
             editable = ", ".join(sorted(r.EDITABLE_FIELDS))
             raise ValueError(f"cannot edit event field(s) {unknown}: editable are {editable}")
-        if status == "edited" and not changes:
-            raise ValueError("status 'edited' needs the changed fields")
-        ev, rv, d = s.events, s.reviews, s.documents
-        with self._write() as conn:
-            row = (
-                conn.execute(
-                    sa.select(
-                        ev.c.number,
-                        ev.c.document_num,
-                        ev.c.data,
-                        ev.c.review_status,
-                        rv.c.changes,
-                        d.c.text,
-                        d.c.published_date,
-                    )
-                    .select_from(ev.join(d, d.c.num == ev.c.document_num).outerjoin(rv))
-                    .where(ev.c.number == number)
-                )
-                .mappings()
-                .first()
+        ev, rv = s.events, s.reviews
+        row = self._review_row(conn, number)
+        data = r.event_dict(row["data"], row["text"])
+        previous = r.loads(row["changes"]) or {}
+        before = r.apply_changes(data, previous)
+        merged = {**previous, **changes}
+        after = r.apply_changes(data, merged)
+        for span in (after.trigger, *after.evidence):
+            check_span(row["text"], span.start, span.end, span.text)
+        entities = self._entities_of(conn, row["document_num"])
+        self._adopt_entities(conn, row["document_num"], after, entities)
+        columns = r.event_columns(after, entities, row["published_date"])
+        columns.pop("event_id")
+        conn.execute(ev.update().where(ev.c.number == number).values(review_status=status, **columns))
+        conn.execute(s.event_actors.delete().where(s.event_actors.c.event_number == number))
+        conn.execute(s.evidence.delete().where(s.evidence.c.event_number == number))
+        bulk_insert(conn, "event_actors", r.ACTOR_COLUMNS, r.actor_rows(number, after))
+        bulk_insert(conn, "evidence", r.EVIDENCE_COLUMNS, r.evidence_rows(number, after))
+        self._rewrite_facets(conn, row["document_num"])
+        review = {
+            "status": status,
+            "user_name": user,
+            "reviewed_at": r.now_iso(),
+            "changes": r.dumps(merged),
+            "duplicate_of": duplicate_of,
+            "note": note,
+        }
+        if row["changes"] is None:
+            conn.execute(rv.insert().values(event_number=number, **review))
+        else:
+            conn.execute(rv.update().where(rv.c.event_number == number).values(**review))
+        self._audit(
+            conn,
+            user,
+            action,
+            number,
+            {"review_status": row["review_status"], "event": before.to_dict()},
+            {
+                "review_status": status,
+                "changes": merged,
+                "duplicate_of": duplicate_of,
+                "event": after.to_dict(),
+            },
+            note,
+        )
+
+    def _adopt_entities(self, conn: Connection, num: int, event: Event, entities: dict[str, Entity]) -> None:
+        """Entities the event names that document ``num`` lacks are copied from another stored document
+        (a reviewer picked an actor or place of the corpus); an id the store has never seen is refused."""
+        wanted = [eid for eid in (event.actor1, event.actor2, *event.assoc_actors, event.place) if eid]
+        missing = [eid for eid in dict.fromkeys(wanted) if eid not in entities]
+        if not missing:
+            return
+        e = s.entities
+        ordinal = len(entities)
+        for eid in missing:
+            found = conn.execute(
+                sa.select(e.c.entity_id, e.c.kind, e.c.name, e.c.name_ar, e.c.attrs)
+                .where(e.c.entity_id == eid)
+                .limit(1)
+            ).first()
+            if found is None:
+                raise ValueError(f"unknown entity {eid!r}: choose an actor or place the store knows")
+            entity = r.entity_from_row(*found)
+            entities[eid] = entity
+            bulk_insert(conn, "entities", r.ENTITY_COLUMNS, [r.entity_row(num, ordinal, entity)])
+            ordinal += 1
+
+    @staticmethod
+    def _audit(
+        conn: Connection,
+        user: str,
+        action: str,
+        number: int,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any],
+        note: str | None,
+    ) -> None:
+        conn.execute(
+            s.audit_log.insert().values(
+                at=r.now_iso(),
+                user_name=user,
+                action=action,
+                object_type="event",
+                object_id=str(number),
+                before=r.dumps(before) if before is not None else None,
+                after=r.dumps({**after, "note": note} if note else after),
             )
-            if row is None:
-                raise KeyError(f"no stored event has number {number}")
-            data = r.event_dict(row["data"], row["text"])
-            previous = r.loads(row["changes"]) or {}
-            before = r.apply_changes(data, previous)
-            merged = {**previous, **changes}
-            after = r.apply_changes(data, merged)
-            for span in (after.trigger, *after.evidence):
-                check_span(row["text"], span.start, span.end, span.text)
-            entities = self._entities_of(conn, row["document_num"])
-            columns = r.event_columns(after, entities, row["published_date"])
-            columns.pop("event_id")
-            conn.execute(ev.update().where(ev.c.number == number).values(review_status=status, **columns))
-            conn.execute(s.event_actors.delete().where(s.event_actors.c.event_number == number))
-            conn.execute(s.evidence.delete().where(s.evidence.c.event_number == number))
-            bulk_insert(conn, "event_actors", r.ACTOR_COLUMNS, r.actor_rows(number, after))
-            bulk_insert(conn, "evidence", r.EVIDENCE_COLUMNS, r.evidence_rows(number, after))
-            self._rewrite_facets(conn, row["document_num"])
-            now = r.now_iso()
-            review = {"status": status, "user_name": user, "reviewed_at": now, "changes": r.dumps(merged)}
-            if row["changes"] is None:
-                conn.execute(rv.insert().values(event_number=number, **review))
-            else:
-                conn.execute(rv.update().where(rv.c.event_number == number).values(**review))
-            conn.execute(
-                s.audit_log.insert().values(
-                    at=now,
-                    user_name=user,
-                    action=f"review.{status}",
-                    object_type="event",
-                    object_id=str(number),
-                    before=r.dumps({"review_status": row["review_status"], "event": before.to_dict()}),
-                    after=r.dumps({"review_status": status, "changes": merged, "event": after.to_dict()}),
-                )
-            )
+        )
 
     def audit_trail(self, number: int) -> list[dict[str, Any]]:
         """The audit log of event ``number``, oldest first: id, at, user, action, object, before, after."""
         a = s.audit_log
-        with self._read() as conn:
+        with self.reading() as conn:
             rows = conn.execute(
                 sa.select(a).where(a.c.object_type == "event", a.c.object_id == str(number)).order_by(a.c.id)
             ).mappings()

@@ -31,7 +31,7 @@ def test_content_hash_is_sha256_of_utf8() -> None:
 def test_signatures_are_stable_across_processes() -> None:
     sig = dedup.signature(SHELL)
     assert sig is not None and sig.shape == (dedup.NUM_PERM,)
-    here = str(Path(__file__).parent)
+    here = str(Path(__file__).parents[1])  # tests/, where store_cases.py is
     code = (
         f"from marsad.store import dedup; import sys; sys.path.insert(0, {here!r});"
         "from store_cases import SHELL; print(dedup.band_keys(dedup.signature(SHELL))[:5])"

@@ -348,7 +348,7 @@ def test_a_crash_mid_batch_loses_only_that_batch(store: Store, store_url: str) -
     docs = corpus()
     store.save_extractions(docs[:2], P1)
     before = _snapshot(store)
-    script = CRASH_SCRIPT.format(tests=str(Path(__file__).parent), url=store_url)
+    script = CRASH_SCRIPT.format(tests=str(Path(__file__).parents[1]), url=store_url)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
     assert proc.returncode == 3, proc.stderr.decode()
     with Store.open(store_url) as reopened:

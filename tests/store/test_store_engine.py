@@ -10,6 +10,7 @@ import pytest
 from marsad.store import Store, StoreError
 from marsad.store import engine as store_engine
 from marsad.store.engine import mask, resolve_url
+from marsad.store.migrations import latest_version
 
 
 def test_a_bare_path_is_a_sqlite_file_and_parents_are_created(tmp_path: Path) -> None:
@@ -19,7 +20,7 @@ def test_a_bare_path_is_a_sqlite_file_and_parents_are_created(tmp_path: Path) ->
         assert store.dialect == "sqlite"
     assert target.is_file()
     with Store.open(str(target)) as again:
-        assert again.schema_version() == 1
+        assert again.schema_version() == latest_version()
 
 
 def test_default_url_comes_from_the_environment_or_the_working_directory(

@@ -1,0 +1,78 @@
+"""``marsad serve``: the analyst's workbench (REST API and web app) over a store."""
+
+from __future__ import annotations
+
+import click
+
+from marsad.cli.common import db_option, open_store
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback: this machine only).",
+)
+@click.option(
+    "--port", default=8600, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+@click.option(
+    "--kb", "kb_paths", multiple=True, help="Extra knowledge-base folder or file for uploads (repeatable)."
+)
+@click.option("--gazetteer", "gazetteer_path", default=None, help="Gazetteer index for uploads.")
+@click.option(
+    "--secure-cookies/--no-secure-cookies",
+    default=False,
+    show_default=True,
+    help="Mark the session cookie Secure: use when the workbench is served behind HTTPS.",
+)
+@click.option(
+    "--session-hours",
+    default=12.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 720),
+    help="Sign-in lifetime.",
+)
+def serve(
+    db_url: str | None,
+    host: str,
+    port: int,
+    kb_paths: tuple[str, ...],
+    gazetteer_path: str | None,
+    secure_cookies: bool,
+    session_hours: float,
+) -> None:
+    """Serve the workbench: review events over the highlighted Arabic source, on a map, a timeline and an
+    actor graph, and export the reviewed dataset. API documentation: http://HOST:PORT/api/docs.
+
+    Create the first admin before signing in: marsad users add NAME --role admin
+
+    \b
+    Examples:
+      marsad serve --db corpus.db
+      marsad serve --db postgresql+psycopg://marsad@db/marsad --host 0.0.0.0 --secure-cookies
+    """
+    import uvicorn
+
+    from marsad.server import create_app
+    from marsad.server.accounts import Accounts
+
+    store = open_store(db_url)
+    if not Accounts(store).has_admin():
+        click.echo(
+            "marsad: no admin account yet; create one with: marsad users add NAME --role admin", err=True
+        )
+    app = create_app(
+        store,
+        secure_cookies=secure_cookies,
+        kb_paths=kb_paths,
+        gazetteer_path=gazetteer_path,
+        session_hours=session_hours,
+    )
+    click.echo(f"marsad: workbench on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    finally:
+        store.close()
