@@ -211,7 +211,7 @@ def read_divisions(folder: Path, min_part_area: float) -> Iterator[Division]:
                     geometry=geometry,
                 )
                 continue
-            adm0 = props.get("adm0_a3")
+            adm0 = str(props.get("adm0_a3") or "")
             country = COUNTRY_CODE_OVERRIDES.get(adm0) or clean_code(props.get("iso_a2"))
             country_name = props.get("admin") or props.get("geonunit") or adm0 or path.stem.upper()
             gn_code = clean_code(props.get("gn_a1_code"), bad_suffix=".")
