@@ -29,6 +29,13 @@ from marsad.cli.common import db_option, open_store
     help="Mark the session cookie Secure: use when the workbench is served behind HTTPS.",
 )
 @click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes (each answers requests; more serve more analysts at once).",
+)
+@click.option(
     "--session-hours",
     default=12.0,
     show_default=True,
@@ -42,6 +49,7 @@ def serve(
     kb_paths: tuple[str, ...],
     gazetteer_path: str | None,
     secure_cookies: bool,
+    workers: int,
     session_hours: float,
 ) -> None:
     """Serve the workbench: review events over the highlighted Arabic source, on a map, a timeline and an

@@ -89,3 +89,19 @@ def create_app(
             return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for each uvicorn worker process of ``marsad serve --workers N``: settings come from the
+    environment that ``marsad serve`` sets (MARSAD_DB, MARSAD_SERVE_SECURE, MARSAD_SERVE_SESSION_HOURS,
+    MARSAD_SERVE_KB as os.pathsep-separated paths, MARSAD_SERVE_GAZETTEER)."""
+    import os
+
+    kb = os.environ.get("MARSAD_SERVE_KB", "")
+    return create_app(
+        Store.open(os.environ.get("MARSAD_DB") or None),
+        secure_cookies=os.environ.get("MARSAD_SERVE_SECURE") == "1",
+        kb_paths=[p for p in kb.split(os.pathsep) if p],
+        gazetteer_path=os.environ.get("MARSAD_SERVE_GAZETTEER") or None,
+        session_hours=float(os.environ.get("MARSAD_SERVE_SESSION_HOURS", "12")),
+    )

@@ -4,6 +4,8 @@ so the workbench's views follow the same filters as ``marsad search`` and ``mars
 
 from __future__ import annotations
 
+import time
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -18,6 +20,7 @@ from marsad.store.terms import name_key
 from marsad.store.types import Filters
 from marsad.store.writer import chunks
 
+TOTALS_TTL_S = 30.0  # how long an event list's totals are reused when no write went through this store
 UNKNOWN_DATE = "~"  # events.order_date of an event with no date (sorts after every ISO date)
 # Relations drawn in the actor graph: who did what to whom, by PLOVER type.
 GRAPH_LIMIT = 300
@@ -84,6 +87,29 @@ _SUMMARY_COLUMNS = (
 )
 
 
+_totals: weakref.WeakKeyDictionary[Store, dict[Filters, tuple[int, float, int, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _event_totals(store: Store, conn: Connection, filters: Filters, cond: Any) -> tuple[int, int]:
+    """(events, dated events) passing the filters. Counting reads every matching index entry, so the
+    totals are kept for TOTALS_TTL_S and dropped at once when this store object writes (a review);
+    writes by other processes show in the totals within TOTALS_TTL_S."""
+    cache = _totals.setdefault(store, {})
+    hit = cache.get(filters)
+    now = time.monotonic()
+    if hit is not None and hit[0] == store.writes and now - hit[1] < TOTALS_TTL_S:
+        return hit[2], hit[3]
+    ev = s.events
+    dated = sa.func.count(sa.case((ev.c.order_date < UNKNOWN_DATE, 1)))
+    total, dated_total = conn.execute(sa.select(sa.func.count(), dated).select_from(ev).where(cond)).one()
+    if len(cache) > 1000:
+        cache.clear()
+    cache[filters] = (store.writes, now, int(total), int(dated_total))
+    return int(total), int(dated_total)
+
+
 def event_page(
     store: Store, filters: Filters, limit: int = 50, offset: int = 0, newest_first: bool = True
 ) -> tuple[int, list[dict[str, Any]]]:
@@ -92,28 +118,25 @@ def event_page(
     ev = s.events
     limit, offset = max(0, min(int(limit), 500)), max(0, int(offset))
     cols = [ev.c[name] for name in _SUMMARY_COLUMNS]
+    dated = ev.c.order_date < UNKNOWN_DATE
     with store.reading() as conn:
         cond = _event_filter(conn, filters)
-        total = int(conn.execute(sa.select(sa.func.count()).select_from(ev).where(cond)).scalar_one())
+        total, dated_total = _event_totals(store, conn, filters, cond)
         rows: list[Any] = []
         if newest_first:
-            dated_cond = sa.and_(cond, ev.c.order_date < UNKNOWN_DATE)
             order: tuple[Any, ...] = (ev.c.order_date.desc(), ev.c.document_id.desc(), ev.c.ordinal.desc())
-            dated = int(
-                conn.execute(sa.select(sa.func.count()).select_from(ev).where(dated_cond)).scalar_one()
-            )
-            if offset < dated:
-                q = sa.select(*cols).where(dated_cond).order_by(*order).limit(limit).offset(offset)
+            if offset < dated_total:
+                q = sa.select(*cols).where(cond, dated).order_by(*order).limit(limit).offset(offset)
                 rows.extend(conn.execute(q).all())
             if len(rows) < limit and offset + len(rows) < total:
-                undated = sa.and_(cond, ev.c.order_date == UNKNOWN_DATE)
-                q = sa.select(*cols).where(undated).order_by(ev.c.document_id, ev.c.ordinal)
-                rows.extend(conn.execute(q.limit(limit - len(rows)).offset(max(0, offset - dated))).all())
+                q = sa.select(*cols).where(cond, ev.c.order_date == UNKNOWN_DATE)
+                q = q.order_by(ev.c.document_id, ev.c.ordinal)
+                q = q.limit(limit - len(rows)).offset(max(0, offset - dated_total))
+                rows.extend(conn.execute(q).all())
         else:
             order = (ev.c.order_date, ev.c.document_id, ev.c.ordinal)
-            rows = list(
-                conn.execute(sa.select(*cols).where(cond).order_by(*order).limit(limit).offset(offset))
-            )
+            q = sa.select(*cols).where(cond).order_by(*order).limit(limit).offset(offset)
+            rows = list(conn.execute(q))
         names = _names(conn, _entity_pairs(rows))
         triggers = _triggers(conn, [row.number for row in rows])
     return total, [_summary(row, names, triggers) for row in rows]

@@ -360,6 +360,44 @@ def v2_review_columns() -> list[sa.Column[Any]]:
     ]
 
 
+# Version 2 replaces ix_events_order and the single-column indexes of the broad event filters (type,
+# ACLED types, review state) by one index that covers every event filter's column: event lists, their
+# totals and exports in date order are read from the index alone (the events rows hold the JSON).
+EVENT_LIST_INDEX = "ix_events_list"
+V2_DROPPED_INDEXES = (
+    "ix_events_order",
+    "ix_events_type",
+    "ix_events_acled_event",
+    "ix_events_acled_sub",
+    "ix_events_review",
+)
+EVENT_LIST_COLUMNS = (
+    "order_date",
+    "document_id",
+    "ordinal",
+    "review_status",
+    "type_key",
+    "acled_event_key",
+    "acled_sub_key",
+    "sort_date",
+    "place",
+    "place_admin1",
+    "place_country",
+    "lat",
+    "lon",
+)
+
+
+def upgrade_v2(md: sa.MetaData) -> None:
+    """Version 2's changes to version 1's tables, on table definitions (``schema.py``)."""
+    define_v2(md)
+    for column in v2_review_columns():
+        md.tables["reviews"].append_column(column)
+    events = md.tables["events"]
+    events.indexes = {ix for ix in events.indexes if ix.name not in V2_DROPPED_INDEXES}
+    sa.Index(EVENT_LIST_INDEX, *(events.c[name] for name in EVENT_LIST_COLUMNS))
+
+
 def _v2(conn: Connection) -> None:
     md = sa.MetaData()
     define_v2(md)
@@ -367,11 +405,14 @@ def _v2(conn: Connection) -> None:
     for column in v2_review_columns():
         kind = column.type.compile(dialect=conn.dialect)
         conn.exec_driver_sql(f"ALTER TABLE reviews ADD COLUMN {column.name} {kind}")
+    conn.exec_driver_sql(f"CREATE INDEX {EVENT_LIST_INDEX} ON events ({', '.join(EVENT_LIST_COLUMNS)})")
+    for name in V2_DROPPED_INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX {name}")
 
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema: documents, analysis, clusters, search index, review, audit log", _v1),
-    Migration(2, "workbench: users, API tokens, sessions; reviews.duplicate_of and note", _v2),
+    Migration(2, "workbench: users, API tokens, sessions; reviews.duplicate_of, note; ix_events_list", _v2),
 ]
 
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from marsad.store.migrations import define_v1, define_v2, v2_review_columns
+from marsad.store.migrations import define_v1, upgrade_v2
 
 metadata = sa.MetaData()
 define_v1(metadata)
-define_v2(metadata)
-for _column in v2_review_columns():
-    metadata.tables["reviews"].append_column(_column)
+upgrade_v2(metadata)
 
 schema_migrations = metadata.tables["schema_migrations"]
 documents = metadata.tables["documents"]

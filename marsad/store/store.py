@@ -86,6 +86,7 @@ class Store:
         self._url = url
         self.url: str = url.render_as_string(hide_password=False)
         self.dialect: str = engine.dialect.name
+        self.writes = 0  # transactions committed through this object (readers' caches compare it)
 
     # -- opening -----------------------------------------------------------------------------------
 
@@ -139,6 +140,8 @@ class Store:
                 yield conn
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as err:
             raise describe_error(self._url, err) from err
+        finally:
+            self.writes += 1
 
     def schema_version(self) -> int:
         with self.reading() as conn:

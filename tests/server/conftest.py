@@ -7,13 +7,11 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 from store_cases import P1, corpus
+from workbench_cases import PASSWORD, ROLES, sign_in
 
 from marsad.server import create_app
 from marsad.server.accounts import Accounts
 from marsad.store import Store
-
-PASSWORD = "correct horse battery"
-ROLES = ("viewer", "reviewer", "admin")
 
 
 @pytest.fixture
@@ -32,13 +30,6 @@ def client(workbench: Store) -> Iterator[TestClient]:
     """A client that is not signed in."""
     with TestClient(create_app(workbench), base_url="http://127.0.0.1") as test_client:
         yield test_client
-
-
-def sign_in(client: TestClient, name: str) -> str:
-    """Sign ``client`` in as ``name``; returns the CSRF token its writes must send."""
-    response = client.post("/api/v1/session", json={"name": name, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return str(response.json()["csrf_token"])
 
 
 @pytest.fixture

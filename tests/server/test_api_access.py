@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import PASSWORD, sign_in
 from fastapi.testclient import TestClient
+from workbench_cases import PASSWORD, sign_in
 
 from marsad.server.accounts import Accounts
 from marsad.store import Store
