@@ -209,8 +209,8 @@
     if (!state.doc) return;
     const doc = state.doc;
     $("doc-title").replaceChildren(bidi("span", doc.title || t("no_title")));
-    $("doc-meta").replaceChildren(bidi("span", doc.source || ""), " · ", bidi("span", doc.published || ""),
-      " · ", bidi("span", doc.id));
+    const meta = [doc.source, doc.published, doc.id].filter(Boolean).map((v) => bidi("span", v));
+    $("doc-meta").replaceChildren(...meta.flatMap((m, i) => (i ? [" · ", m] : [m])));
     const warn = $("doc-bidi");
     warn.hidden = !(doc.bidi_controls && doc.bidi_controls.length);
     warn.textContent = warn.hidden ? "" : "⚠ " + t("bidi_warning", { n: doc.bidi_controls.length }) + " (" +
@@ -390,11 +390,15 @@
       $("ev-msg").textContent = t("merged", { n: into });
     } catch (err) { $("ev-msg").textContent = t("error", { m: err.message }); }
   }
-  function show_value(v) {
+  /** An audited field value; entity ids also show the entity's name. */
+  function showValue(v, names) {
     if (v === null || v === undefined || v === "") return t("none");
-    return typeof v === "object" ? JSON.stringify(v) : String(v);
+    if (typeof v === "object") return JSON.stringify(v);
+    return names[v] ? entityName(names[v]) + " [" + v + "]" : String(v);
   }
   function renderAudit(entries) {
+    const names = {};
+    for (const ent of [...(state.doc.entities || []), ...Object.values(state.event.entities || {})]) names[ent.id] = ent;
     const list = $("ev-audit");
     list.replaceChildren();
     for (const entry of entries) {
@@ -409,7 +413,8 @@
       const ul = el("ul", "audit-changes");
       for (const k of keys) {
         const row = el("li");
-        row.append(k + ": ", bidi("span", show_value(before[k]), "before"), " → ", bidi("span", show_value(after[k]), "after"));
+        const arrow = state.lang === "ar" ? " ← " : " → ";
+        row.append(k + ": ", bidi("span", showValue(before[k], names), "before"), arrow, bidi("span", showValue(after[k], names), "after"));
         ul.appendChild(row);
       }
       if (entry.after && entry.after.note) { const n = el("li"); n.append(t("note") + ": ", bidi("span", entry.after.note)); ul.appendChild(n); }
@@ -574,15 +579,18 @@
     ];
     if (state.graph) state.graph.destroy();
     state.graph = cytoscape({
-      container: $("graph"), elements, wheelSensitivity: 0.3,
+      container: $("graph"), elements, wheelSensitivity: 0.3, maxZoom: 1.3, minZoom: 0.2,
       style: [
-        { selector: "node", style: { label: "data(label)", "background-color": "#34495e", "font-size": 12,
-          width: "mapData(weight, 1, 10, 20, 60)", height: "mapData(weight, 1, 10, 20, 60)", "text-valign": "bottom", "text-margin-y": 4 } },
+        { selector: "node", style: { label: "data(label)", "background-color": "#34495e", "font-size": 18,
+          width: "mapData(weight, 1, 10, 30, 80)", height: "mapData(weight, 1, 10, 30, 80)", "text-valign": "bottom", "text-margin-y": 6 } },
         { selector: "edge", style: { label: "data(label)", width: "data(width)", "line-color": "data(colour)",
           "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "curve-style": "bezier",
-          "font-size": 10, "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+          "font-size": 14, "text-rotation": "autorotate", "control-point-step-size": 60,
+          "text-background-color": "#fff", "text-background-opacity": 0.85 } },
       ],
-      layout: { name: data.nodes.length > 1 ? "cose" : "grid", animate: false },
+      layout: data.nodes.length <= 15
+        ? { name: "circle", animate: false, padding: 80, spacingFactor: 1.2 }
+        : { name: "cose", animate: false, padding: 40, nodeRepulsion: 400000, idealEdgeLength: 140 },
     });
     state.graph.on("tap", "node", (e) => { $("f-actor").value = e.target.id(); refreshView(); });
   }
