@@ -68,7 +68,7 @@ def _sign_in(driver: Any, url: str, name: str = "reviewer", lang: str = "ar") ->
     driver.get(url + "/")
     driver.execute_script("localStorage.clear(); localStorage.setItem('marsad.lang', arguments[0]);", lang)
     driver.delete_all_cookies()
-    driver.get(url + "/#/documents")
+    driver.refresh()  # a fresh page load reads the language and finds no session
     wait_for_selector(driver, "#login-name", visible=True).send_keys(name)
     driver.find_element("id", "login-password").send_keys(PASSWORD)
     driver.find_element("id", "login-submit").click()
@@ -210,4 +210,48 @@ def test_the_language_toggle_mirrors_the_interface(browser: Any, live_url: str) 
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("dir") == "ltr"  # remembered
     browser.find_element(By.ID, "lang-toggle").click()
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"
+    assert console_errors(browser) == []
+
+
+SELECT_TEXT = """
+const [start, end] = [arguments[0], arguments[1]];
+const walker = document.createTreeWalker(document.getElementById("doc-text"), NodeFilter.SHOW_TEXT);
+const range = document.createRange();
+let at = 0, node;
+while ((node = walker.nextNode())) {
+  const len = node.textContent.length;
+  if (start >= at && start < at + len) range.setStart(node, start - at);
+  if (end > at && end <= at + len) range.setEnd(node, end - at);
+  at += len;
+}
+const selection = window.getSelection();
+selection.removeAllRanges();
+selection.addRange(range);
+return selection.toString();
+"""
+
+
+def test_a_missed_event_is_created_from_a_selection_across_highlights(browser: Any, live_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    _sign_in(browser, live_url, lang="en")
+    browser.get(live_url + "/#/doc/clash-1")
+    wait_for_selector(browser, "#doc-text mark.m-org", visible=True)
+    text = browser.execute_script("return document.getElementById('doc-text').textContent")
+    start = text.index("وقوات النظام")  # the conjunction is plain text, the rest a highlighted mention
+    end = start + len("وقوات النظام")
+    assert browser.execute_script(SELECT_TEXT, start, end) == "وقوات النظام"
+    browser.find_element(By.ID, "new-event").click()
+    title = _wait(
+        lambda: (lambda t: t if "وقوات النظام" in t else "")(browser.find_element(By.ID, "ev-title").text),
+        what="the new event",
+    )
+    number = int(title.split("#")[1].split()[0])
+    audit = browser.find_element(By.ID, "ev-audit").text
+    assert "event.create" in audit and "reviewer" in audit
+    cookies = {c["name"]: c["value"] for c in browser.get_cookies()}
+    created = httpx.get(live_url + f"/api/v1/events/{number}", cookies=cookies).json()
+    assert created["document_id"] == "clash-1"
+    assert (created["event"]["trigger"]["start"], created["event"]["trigger"]["end"]) == (start, end)
+    save_screenshot(browser, SHOTS / "document-en-new-event.png")
     assert console_errors(browser) == []

@@ -393,6 +393,7 @@
   /** An audited field value; entity ids also show the entity's name. */
   function showValue(v, names) {
     if (v === null || v === undefined || v === "") return t("none");
+    if (typeof v === "object" && Object.keys(v).length === 0) return t("none");
     if (typeof v === "object") return JSON.stringify(v);
     return names[v] ? entityName(names[v]) + " [" + v + "]" : String(v);
   }
@@ -408,8 +409,9 @@
       li.appendChild(head);
       const before = (entry.before && entry.before.event) || entry.before || {};
       const after = (entry.after && entry.after.event) || entry.after || {};
-      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-        (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) && !["evidence", "acled"].includes(k) || (k === "evidence" && entry.action === "review.merge"));
+      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) =>
+        (k !== "evidence" || entry.action === "review.merge") && k !== "acled" &&
+        showValue(before[k], names) !== showValue(after[k], names));
       const ul = el("ul", "audit-changes");
       for (const k of keys) {
         const row = el("li");
@@ -602,6 +604,7 @@
       const o = el("option"); o.value = type; $("type-list").appendChild(o);
       const n = el("option", null, type); n.value = type; $("new-type").appendChild(n);
     }
+    $("new-type").value = "ASSAULT";
     $("lang-toggle").addEventListener("click", toggleLanguage);
     $("login-form").addEventListener("submit", signIn);
     $("signout").addEventListener("click", signOut);
