@@ -16,8 +16,8 @@ import httpx
 import pytest
 import uvicorn
 from browser import browser_fixture, console_errors, save_screenshot, wait_for_selector
-from conftest import PASSWORD
 from store_cases import P1
+from workbench_cases import PASSWORD
 
 from marsad.model import Document, Mention
 from marsad.server import create_app
