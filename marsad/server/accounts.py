@@ -24,6 +24,7 @@ ROLES = ("viewer", "reviewer", "admin")
 TOKEN_PREFIX = "msd_"
 MIN_PASSWORD = 10
 SESSION_HOURS = 12
+TOKEN_TOUCH_S = 60  # how stale a token's last_used_at may get
 _NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 _hasher = PasswordHasher()
 
@@ -80,7 +81,7 @@ class Accounts:
         _check_name(name)
         _check_role(role)
         _check_password(password)
-        with self.store.writing() as conn:
+        with self.store.writing(corpus=False) as conn:
             if conn.execute(sa.select(s.users.c.name).where(s.users.c.name == name)).first():
                 raise AccountError(f"user {name!r} exists already")
             conn.execute(
@@ -97,7 +98,7 @@ class Accounts:
     def set_password(self, name: str, password: str) -> None:
         """Change a password; every session of the user ends."""
         _check_password(password)
-        with self.store.writing() as conn:
+        with self.store.writing(corpus=False) as conn:
             done = conn.execute(
                 s.users.update().where(s.users.c.name == name).values(password_hash=_hasher.hash(password))
             )
@@ -107,14 +108,14 @@ class Accounts:
 
     def set_role(self, name: str, role: str) -> None:
         _check_role(role)
-        with self.store.writing() as conn:
+        with self.store.writing(corpus=False) as conn:
             done = conn.execute(s.users.update().where(s.users.c.name == name).values(role=role))
             if done.rowcount == 0:
                 raise AccountError(f"no user {name!r}")
 
     def set_disabled(self, name: str, disabled: bool) -> None:
         """Disable (or enable again) a user; a disabled user's sessions end and tokens stop working."""
-        with self.store.writing() as conn:
+        with self.store.writing(corpus=False) as conn:
             done = conn.execute(s.users.update().where(s.users.c.name == name).values(disabled=disabled))
             if done.rowcount == 0:
                 raise AccountError(f"no user {name!r}")
@@ -157,7 +158,7 @@ class Accounts:
     def create_token(self, name: str, label: str) -> str:
         """A new API token for user ``name``; the token is returned once and only its hash is kept."""
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        with self.store.writing() as conn:
+        with self.store.writing(corpus=False) as conn:
             if conn.execute(sa.select(s.users.c.name).where(s.users.c.name == name)).first() is None:
                 raise AccountError(f"no user {name!r}")
             conn.execute(
@@ -172,24 +173,28 @@ class Accounts:
 
     def revoke_tokens(self, name: str) -> int:
         """Revoke every API token of a user; returns how many there were."""
-        with self.store.writing() as conn:
+        with self.store.writing(corpus=False) as conn:
             return int(conn.execute(s.api_tokens.delete().where(s.api_tokens.c.user_name == name)).rowcount)
 
     def token_user(self, token: str) -> User | None:
-        """The enabled user an API token belongs to, else None."""
+        """The enabled user an API token belongs to, else None. ``last_used_at`` is refreshed at most
+        once a minute, so that token-authenticated reads do not each write."""
         if not token.startswith(TOKEN_PREFIX):
             return None
         t, u = s.api_tokens, s.users
         digest = _digest(token)
-        with self.store.writing() as conn:
+        with self.store.reading() as conn:
             row = conn.execute(
-                sa.select(u.c.name, u.c.role)
+                sa.select(u.c.name, u.c.role, t.c.last_used_at)
                 .select_from(t.join(u, u.c.name == t.c.user_name))
                 .where(t.c.token_hash == digest, u.c.disabled.is_(False))
             ).first()
-            if row is None:
-                return None
-            conn.execute(t.update().where(t.c.token_hash == digest).values(last_used_at=_iso(_now())))
+        if row is None:
+            return None
+        now = _now()
+        if row.last_used_at is None or row.last_used_at < _iso(now - timedelta(seconds=TOKEN_TOUCH_S)):
+            with self.store.writing(corpus=False) as conn:
+                conn.execute(t.update().where(t.c.token_hash == digest).values(last_used_at=_iso(now)))
         return User(row.name, row.role)
 
     # -- sessions ------------------------------------------------------------------------------------
@@ -200,7 +205,7 @@ class Accounts:
         csrf = secrets.token_urlsafe(32)
         now = _now()
         expires = now + timedelta(hours=self.session_hours)
-        with self.store.writing() as conn:
+        with self.store.writing(corpus=False) as conn:
             conn.execute(s.sessions.delete().where(s.sessions.c.expires_at < _iso(now)))
             conn.execute(
                 s.sessions.insert().values(
@@ -228,7 +233,7 @@ class Accounts:
         return None if row is None else (User(row.name, row.role), row.csrf_token)
 
     def end_session(self, cookie: str) -> None:
-        with self.store.writing() as conn:
+        with self.store.writing(corpus=False) as conn:
             conn.execute(s.sessions.delete().where(s.sessions.c.session_hash == _digest(cookie)))
 
 

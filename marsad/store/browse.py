@@ -41,14 +41,16 @@ def _names(conn: Connection, pairs: Iterable[tuple[int, str]]) -> dict[tuple[int
     """(English, Arabic) names of entities by (document number, entity id)."""
     wanted = set(pairs)
     nums = sorted({num for num, _ in wanted})
+    ids = sorted({eid for _, eid in wanted})
     e = s.entities
     out: dict[tuple[int, str], tuple[str, str]] = {}
     for chunk in chunks(nums):
-        for num, eid, name, name_ar in conn.execute(
-            sa.select(e.c.document_num, e.c.entity_id, e.c.name, e.c.name_ar).where(
-                e.c.document_num.in_(chunk)
-            )
-        ):
+        q = sa.select(e.c.document_num, e.c.entity_id, e.c.name, e.c.name_ar).where(
+            e.c.document_num.in_(chunk)
+        )
+        if len(ids) <= 500:
+            q = q.where(e.c.entity_id.in_(ids))
+        for num, eid, name, name_ar in conn.execute(q):
             if (num, eid) in wanted:
                 out[num, eid] = (name, name_ar)
     return out

@@ -86,7 +86,7 @@ class Store:
         self._url = url
         self.url: str = url.render_as_string(hide_password=False)
         self.dialect: str = engine.dialect.name
-        self.writes = 0  # transactions committed through this object (readers' caches compare it)
+        self.writes = 0  # corpus transactions through this object (caches of corpus reads compare it)
 
     # -- opening -----------------------------------------------------------------------------------
 
@@ -133,15 +133,18 @@ class Store:
             raise describe_error(self._url, err) from err
 
     @contextmanager
-    def writing(self) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back (nothing written) on any error."""
+    def writing(self, corpus: bool = True) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back (nothing written) on any error.
+        ``corpus=False`` says it leaves documents and their analysis alone (accounts), so caches of
+        corpus reads stay valid."""
         try:
             with self.engine.connect().execution_options(marsad_write=True) as conn, conn.begin():
                 yield conn
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as err:
             raise describe_error(self._url, err) from err
         finally:
-            self.writes += 1
+            if corpus:
+                self.writes += 1
 
     def schema_version(self) -> int:
         with self.reading() as conn:

@@ -66,3 +66,22 @@ def test_bad_names_roles_and_passwords_are_refused(store: Store) -> None:
     with pytest.raises(AccountError, match="no user"):
         accounts.create_token("ghost", "x")
     assert User("ali", "reviewer").can("viewer") and not User("ali", "viewer").can("reviewer")
+
+
+def test_token_use_is_recorded_at_most_once_a_minute(store: Store) -> None:
+    accounts = Accounts(store)
+    accounts.create_user("nadia", "long enough pw", "viewer")
+    token = accounts.create_token("nadia", "script")
+
+    def last_used() -> object:
+        with store.reading() as conn:
+            return conn.execute(sa.text("SELECT last_used_at FROM api_tokens")).scalar_one()
+
+    assert last_used() is None
+    assert accounts.token_user(token) is not None
+    first = last_used()
+    assert first is not None
+    writes = store.writes
+    assert accounts.token_user(token) is not None
+    assert last_used() == first  # read-only: no write transaction per request
+    assert store.writes == writes  # account writes never invalidate caches of corpus reads
