@@ -16,7 +16,7 @@ from marsad import __version__
 from marsad.server.accounts import Accounts
 from marsad.server.api import router
 from marsad.server.errors import error_response, install_error_handlers
-from marsad.server.security import security_headers
+from marsad.server.security import SecurityHeaders
 from marsad.store import Producer, Store
 
 STATIC = Path(__file__).with_name("static")
@@ -67,7 +67,7 @@ def create_app(
     app.state.secure_cookies = secure_cookies
     app.state.login_failures = {}
     app.state.pipeline = _pipeline_loader(kb_paths, gazetteer_path)
-    app.middleware("http")(security_headers)
+    app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     app.include_router(router)
 
