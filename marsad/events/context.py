@@ -16,6 +16,7 @@ from marsad.text.segment import Span, clauses, sentences
 ACTOR_LABELS = (Label.ORG, Label.GROUP)
 _WORD = re.compile(r"\w+")
 _BARRIER = re.compile(r"[.!?\n,;:()\[\]\"]")
+_BEFORE_DEPTH = 8  # words_before keeps this many words per position
 
 
 @dataclass(slots=True)
@@ -63,7 +64,7 @@ class DocContext:
         self._barriers = [m.start() for m in _BARRIER.finditer(view.text)]
         self._words = [(m.start(), m.end()) for m in _WORD.finditer(view.text)]
         self._word_ends = [w[1] for w in self._words]
-        self._before: dict[tuple[int, int], list[str]] = {}
+        self._before: dict[int, list[str]] = {}
 
     def unit_at(self, pos: int) -> tuple[int, Unit]:
         """Index and unit of the sentence holding original offset ``pos``."""
@@ -102,12 +103,14 @@ class DocContext:
 
     def words_before(self, pos: int, n: int = 3) -> list[str]:
         """Folded words before original offset ``pos`` (nearest last), not crossing punctuation and at
-        most 60 characters back: ``recognize.context.words_before`` answered from an index."""
-        key = (pos, n)
-        cached = self._before.get(key)
+        most 60 characters back: ``recognize.context.words_before`` answered from an index. The nearest
+        ``_BEFORE_DEPTH`` words are worked out once per position; fewer are a slice of them."""
+        cached = self._before.get(pos)
         if cached is None:
-            cached = self._before[key] = self._words_before(pos, n)
-        return list(cached)
+            cached = self._before[pos] = self._words_before(pos, _BEFORE_DEPTH)
+        if n >= _BEFORE_DEPTH:
+            return self._words_before(pos, n) if n > _BEFORE_DEPTH else list(cached)
+        return list(cached[-n:]) if n > 0 else []
 
     def _words_before(self, pos: int, n: int) -> list[str]:
         text = self.view.text
