@@ -119,6 +119,9 @@ def login(body: LoginIn, request: Request, response: Response) -> dict[str, Any]
     failures: dict[tuple[str, str], list[float]] = request.app.state.login_failures
     key = (request.client.host if request.client else "?", body.name)
     now = time.monotonic()
+    if len(failures) > 10_000:  # forget clients whose failures are all older than the window
+        for stale in [k for k, times in failures.items() if now - max(times) >= LOGIN_WINDOW_S]:
+            del failures[stale]
     recent = [t for t in failures.get(key, []) if now - t < LOGIN_WINDOW_S]
     if len(recent) >= LOGIN_FAILURES:
         raise ApiError(429, "too many failed sign-ins; wait 15 minutes")
@@ -278,15 +281,28 @@ def graph(
 # -- exports ------------------------------------------------------------------------------------------
 
 
-class _QueueWriter:
-    """A binary stream whose writes a streaming response reads (bounded: the export waits for the client)."""
+class ExportCancelled(Exception):
+    """The client went away before the export was sent: the export stops."""
 
-    def __init__(self, chunks: queue.Queue[bytes | BaseException | None]) -> None:
+
+class _QueueWriter:
+    """A binary stream whose writes a streaming response reads (bounded: the export waits for the
+    client, and stops when the client has gone)."""
+
+    def __init__(self, chunks: queue.Queue[bytes | BaseException | None], gone: threading.Event) -> None:
         self.chunks = chunks
+        self.gone = gone
 
     def write(self, data: bytes) -> int:
         if data:
-            self.chunks.put(bytes(data))
+            while True:
+                if self.gone.is_set():
+                    raise ExportCancelled
+                try:
+                    self.chunks.put(bytes(data), timeout=0.5)
+                    break
+                except queue.Full:
+                    continue
         return len(data)
 
     def flush(self) -> None:
@@ -322,23 +338,30 @@ def export(
             path, media_type=media, headers=headers, background=BackgroundTask(shutil.rmtree, folder, True)
         )
     chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=64)
+    gone = threading.Event()
 
     def produce() -> None:
         try:
-            export_events(format, store.iter_events(filters), _QueueWriter(chunks), options)  # type: ignore[arg-type]
-        except BaseException as err:  # reported to the client as a truncated stream, and logged
+            rows = store.iter_events(filters)
+            export_events(format, rows, _QueueWriter(chunks, gone), options)  # type: ignore[arg-type]
+        except ExportCancelled:
+            return
+        except BaseException as err:  # the client sees a truncated stream; the server logs it
             chunks.put(err)
         else:
             chunks.put(None)
 
     def consume() -> Iterator[bytes]:
-        while True:
-            item = chunks.get()
-            if item is None:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
+        try:
+            while True:
+                item = chunks.get()
+                if item is None:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+        finally:
+            gone.set()  # finished, failed or disconnected: a waiting export stops
 
     threading.Thread(target=produce, name="marsad-export", daemon=True).start()
     return StreamingResponse(consume(), media_type=media, headers=headers)

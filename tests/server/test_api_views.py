@@ -117,3 +117,20 @@ def test_bidi_controls_in_a_document_are_reported(reviewer: TestClient, workbenc
     doc = reviewer.get("/api/v1/documents/hostile-1").json()
     assert [c["codepoint"] for c in doc["bidi_controls"]] == ["U+202E", "U+202C"]
     assert doc["text"] == hostile.text  # returned as data, unaltered; the web app renders it as text
+
+
+def test_an_export_whose_client_has_gone_stops_instead_of_waiting() -> None:
+    import queue
+    import threading
+
+    import pytest
+
+    from marsad.server.api import ExportCancelled, _QueueWriter
+
+    chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=1)
+    gone = threading.Event()
+    writer = _QueueWriter(chunks, gone)
+    assert writer.write(b"first") == 5  # the queue is now full: the next write waits for the client
+    gone.set()
+    with pytest.raises(ExportCancelled):
+        writer.write(b"second")
