@@ -530,7 +530,9 @@
       const after = (entry.after && entry.after.event) || {};
       const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) =>
         (k !== "evidence" || entry.action === "review.merge") && !["acled", "id", "confidence"].includes(k) &&
-        showValue(before[k], names, k) !== showValue(after[k], names, k));
+        showValue(before[k], names, k) !== showValue(after[k], names, k) &&
+        // a created event: leave out the defaults (not negated, asserted)
+        (entry.before || !((k === "negated" && !after[k]) || (k === "modality" && after[k] === "asserted"))));
       const ul = el("ul", "audit-changes");
       const statusBefore = entry.before && entry.before.review_status, statusAfter = entry.after && entry.after.review_status;
       if (entry.before && statusAfter && statusBefore !== statusAfter) {
