@@ -50,6 +50,14 @@ def ingest_uploads(app: FastAPI, files: list[UploadFile], max_bytes: int) -> dic
         pipeline, producer = app.state.pipeline()
         refused: list[str] = []
         documents = ingest_documents(list(saved), IngestOptions())
+        ids: list[str] = []  # the documents read, in order (the app links to them)
+
+        def tracked() -> Any:
+            for item in documents:
+                doc_id = getattr(item, "id", None)
+                if isinstance(doc_id, str) and len(ids) < 200:
+                    ids.append(doc_id)
+                yield item
 
         def refuse(err: Any) -> None:
             message = str(err)
@@ -61,7 +69,7 @@ def ingest_uploads(app: FastAPI, files: list[UploadFile], max_bytes: int) -> dic
             app.state.store,
             pipeline,
             producer,
-            documents,
+            tracked(),
             RunOptions(writer="inline", include_pending=False),
             on_input_error=refuse,
         )
@@ -71,6 +79,7 @@ def ingest_uploads(app: FastAPI, files: list[UploadFile], max_bytes: int) -> dic
             "stored": summary.extracted,
             "already_stored": summary.unchanged + summary.outdated + summary.repeated,
             "refused": refused + summary.failed_documents,
+            "document_ids": ids,
         }
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -26,6 +26,7 @@ from marsad.store import Store
 pytestmark = pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
 
 SHOTS = Path("/tmp/marsad-shots")
+SHOTS2 = Path("/tmp/marsad-shots2")
 browser = browser_fixture(scope="module", window_size=(1400, 900))
 HOSTILE = (
     "بيان \u202eمزور\u202c قبل <script>window.__pwned=1</script> ثم "
@@ -119,8 +120,13 @@ def test_a_reviewer_corrects_a_place_in_three_clicks(browser: Any, live_url: str
         ),
         what="the audit trail",
     )
-    assert "review.edited" in audit and "place:تل-ملح" in audit and "reviewer" in audit
+    assert "place:تل-ملح" in audit and "reviewer" in audit
+    assert browser.find_elements(By.CSS_SELECTOR, '#ev-audit li[data-action="review.edited"]')
+    assert "المكان" in audit and "عدّل الحدث" in audit  # field names and the action in words
+    assert "review.edited" not in audit and "T" not in audit.split("·")[0]  # a formatted time, not ISO
     save_screenshot(browser, SHOTS / "document-after-edit.png")
+    browser.execute_script("document.getElementById('ev-audit').scrollIntoView()")
+    save_screenshot(browser, SHOTS2 / "audit-ar.png")
 
     cookies = {c["name"]: c["value"] for c in browser.get_cookies()}
     exported = httpx.get(
@@ -187,8 +193,9 @@ def test_the_main_views_render_without_console_errors(browser: Any, live_url: st
     day = bar.get_attribute("data-date")
     bar.find_element(By.CSS_SELECTOR, "rect").click()
     _wait(lambda: browser.find_element(By.ID, "f-from").get_attribute("value") == day, what="the day filter")
-    browser.get(live_url + "/#/graph")
+    browser.find_element(By.CSS_SELECTOR, '#nav a[data-view="graph"]').click()  # the link keeps the filters
     wait_for_selector(browser, "#graph canvas", visible=True)
+    assert f"from={day}" in browser.current_url
     time.sleep(0.5)
     save_screenshot(browser, SHOTS / "graph.png")
     href = browser.find_element(By.ID, "x-acled").get_attribute("href")
@@ -248,10 +255,136 @@ def test_a_missed_event_is_created_from_a_selection_across_highlights(browser: A
     )
     number = int(title.split("#")[1].split()[0])
     audit = browser.find_element(By.ID, "ev-audit").text
-    assert "event.create" in audit and "reviewer" in audit
+    assert "created the event" in audit and "reviewer" in audit
+    assert browser.find_elements(By.CSS_SELECTOR, '#ev-audit li[data-action="event.create"]')
     cookies = {c["name"]: c["value"] for c in browser.get_cookies()}
     created = httpx.get(live_url + f"/api/v1/events/{number}", cookies=cookies).json()
     assert created["document_id"] == "clash-1"
     assert (created["event"]["trigger"]["start"], created["event"]["trigger"]["end"]) == (start, end)
     save_screenshot(browser, SHOTS / "document-en-new-event.png")
+    assert console_errors(browser) == []
+
+
+def _cookies(driver: Any) -> dict[str, str]:
+    return {c["name"]: c["value"] for c in driver.get_cookies()}
+
+
+def test_a_viewer_sees_no_review_controls(browser: Any, live_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    _sign_in(browser, live_url, name="viewer", lang="en")
+    browser.get(live_url + "/#/doc/clash-1")
+    wait_for_selector(browser, "#doc-events a.chip", visible=True).click()
+    fields = wait_for_selector(browser, "#ev-fields dd", visible=True)
+    assert fields.text  # the event's values, read only
+    for css in ("#ev-accept", "#ev-reject", "#ev-form", "#ev-save", "#merge-form", "#new-event", "#ent-q"):
+        assert not browser.find_element(By.CSS_SELECTOR, css).is_displayed(), css
+    for view in ("upload", "users"):
+        assert not browser.find_element(By.CSS_SELECTOR, f'#nav a[data-view="{view}"]').is_displayed()
+    browser.get(live_url + "/#/users")  # a viewer typing the address gets the documents instead
+    wait_for_selector(browser, "#documents-view", visible=True)
+    assert not browser.find_element(By.ID, "users-view").is_displayed()
+    save_screenshot(browser, SHOTS2 / "viewer-en.png")
+    assert console_errors(browser) == []
+
+
+def test_a_filtered_url_restores_the_filters_after_a_reload(browser: Any, live_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    _sign_in(browser, live_url, lang="en")
+    browser.get(live_url + "/#/events")
+    wait_for_selector(browser, "#ev-rows tr", visible=True)
+    everything = browser.find_element(By.ID, "ev-total").text
+    type_box = browser.find_element(By.ID, "f-type")
+    type_box.send_keys("ASSAULT")
+    browser.find_element(By.CSS_SELECTOR, '#filters button[type="submit"]').click()
+    _wait(lambda: "type=ASSAULT" in browser.current_url, what="the filter in the URL")
+    assert "#/events?" in browser.current_url
+    filtered = _wait(
+        lambda: (lambda t: t if t != everything else "")(browser.find_element(By.ID, "ev-total").text),
+        what="the filtered total",
+    )
+    browser.refresh()
+    _wait(lambda: browser.find_element(By.ID, "f-type").get_attribute("value") == "ASSAULT", what="restored")
+    _wait(lambda: browser.find_element(By.ID, "ev-total").text == filtered, what="the filtered list")
+    assert browser.find_element(By.ID, "events-view").is_displayed()
+    href = browser.find_element(By.CSS_SELECTOR, '#nav a[data-view="map"]').get_attribute("href")
+    assert href.endswith("#/map?type=ASSAULT")  # the other views keep the filters
+    browser.back()
+    _wait(lambda: browser.find_element(By.ID, "f-type").get_attribute("value") == "", what="back")
+    _wait(lambda: browser.find_element(By.ID, "ev-total").text == everything, what="the whole list")
+    browser.forward()
+    _wait(lambda: browser.find_element(By.ID, "f-type").get_attribute("value") == "ASSAULT", what="forward")
+    assert console_errors(browser) == []
+
+
+def test_an_uploaded_text_file_is_stored_and_found(browser: Any, live_url: str, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    upload = tmp_path / "bayan.txt"
+    upload.write_text(
+        "قصف مدفعي على قرية الزعفرانة\nقالت مصادر محلية إن قصفاً مدفعياً استهدف قرية الزعفرانة "
+        "في ريف حمص الشمالي يوم الثلاثاء، ما أدى إلى مقتل ثلاثة مدنيين.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    _sign_in(browser, live_url)
+    browser.find_element(By.CSS_SELECTOR, '#nav a[data-view="upload"]').click()
+    files = wait_for_selector(browser, "#upload-files", visible=True)
+    files.send_keys(f"{upload}\n{empty}")
+    browser.find_element(By.ID, "upload-submit").click()
+    stored = wait_for_selector(browser, '#upload-counts dd[data-count="up_stored"]', visible=True, timeout=60)
+    assert stored.text == "1"
+    refused = browser.find_elements(By.CSS_SELECTOR, "#upload-refused li")
+    assert len(refused) == 1 and "empty.txt" in refused[0].text
+    save_screenshot(browser, SHOTS2 / "upload-ar.png")
+
+    browser.find_element(By.ID, "upload-search").click()
+    browser.find_element(By.ID, "f-q").send_keys("الزعفرانة")
+    browser.find_element(By.CSS_SELECTOR, '#filters button[type="submit"]').click()
+    title = _wait(
+        lambda: (lambda found: found[0].text if len(found) == 1 else "")(
+            browser.find_elements(By.CSS_SELECTOR, "#doc-list .hit-title")
+        ),
+        what="the uploaded document in the search",
+    )
+    assert title == "قصف مدفعي على قرية الزعفرانة"  # no title: the first line stands in
+    assert "q=" in browser.current_url
+    assert console_errors(browser) == []
+
+
+def test_an_admin_adds_a_user_and_issues_a_token(browser: Any, live_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    _sign_in(browser, live_url, name="admin")
+    browser.find_element(By.CSS_SELECTOR, '#nav a[data-view="users"]').click()
+    wait_for_selector(browser, '#user-rows tr[data-name="viewer"]', visible=True)
+    browser.find_element(By.ID, "new-user-name").send_keys("salma")
+    browser.find_element(By.ID, "new-user-password").send_keys("a long enough password")
+    browser.find_element(By.CSS_SELECTOR, '#new-user-role option[value="reviewer"]').click()
+    browser.find_element(By.ID, "new-user-submit").click()
+    row = wait_for_selector(browser, '#user-rows tr[data-name="salma"]', visible=True)
+    row.find_element(By.CSS_SELECTOR, "button.user-token").click()
+    token = _wait(lambda: browser.find_element(By.ID, "token-value").text, what="the token")
+    assert (
+        browser.find_element(By.ID, "token-box").is_displayed()
+        and "salma" in browser.find_element(By.ID, "token-box").text
+    )
+    save_screenshot(browser, SHOTS2 / "users-ar.png")
+
+    users = httpx.get(live_url + "/api/v1/users", cookies=_cookies(browser)).json()
+    salma = next(u for u in users if u["name"] == "salma")
+    assert (salma["role"], salma["tokens"], bool(salma["disabled"])) == ("reviewer", 1, False)
+    me = httpx.get(live_url + "/api/v1/session", headers={"Authorization": f"Bearer {token}"})
+    assert me.json()["user"] == {"name": "salma", "role": "reviewer"}
+
+    row = browser.find_element(By.CSS_SELECTOR, '#user-rows tr[data-name="salma"]')
+    row.find_element(By.CSS_SELECTOR, "button.user-toggle").click()
+    _wait(
+        lambda: browser.find_elements(By.CSS_SELECTOR, '#user-rows tr[data-name="salma"] .user-off'),
+        what="disabled",
+    )
+    users = httpx.get(live_url + "/api/v1/users", cookies=_cookies(browser)).json()
+    assert next(u for u in users if u["name"] == "salma")["disabled"]
     assert console_errors(browser) == []

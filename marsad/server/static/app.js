@@ -35,6 +35,7 @@
     state.lang = state.lang === "ar" ? "en" : "ar";
     localStorage.setItem("marsad.lang", state.lang);
     applyLanguage();
+    renderWho();
     if (state.user) route();
   }
 
@@ -63,9 +64,25 @@
     $("status").classList.toggle("error", !!isError);
   }
 
+  // -- roles --------------------------------------------------------------------------------------
+  const RANK = { viewer: 0, reviewer: 1, admin: 2 };
+  /** True when the signed-in user's role is at least ``role`` (viewer < reviewer < admin). */
+  function can(role) { return !!state.user && (RANK[state.user.role] ?? -1) >= RANK[role]; }
+  function applyRole() {
+    document.querySelectorAll("[data-min-role]").forEach((e) => { e.hidden = !can(e.dataset.minRole); });
+    document.body.dataset.role = state.user ? state.user.role : "";
+  }
+  function roleName(role) { return RANK[role] === undefined ? role : t("role_" + role); }
+  /** The first line of a document's text, shortened: the stand-in for a missing title. */
+  function firstLine(text, max) {
+    const line = String(text || "").trim().split(/\r?\n/)[0].trim();
+    const limit = max || 80;
+    return line.length > limit ? line.slice(0, limit).trimEnd() + "…" : line;
+  }
+
   async function api(path, options) {
     const opts = Object.assign({ credentials: "same-origin", headers: {} }, options || {});
-    if (opts.body && typeof opts.body !== "string") {
+    if (opts.body && typeof opts.body !== "string" && !(opts.body instanceof FormData)) {
       opts.body = JSON.stringify(opts.body);
       opts.headers["Content-Type"] = "application/json";
     }
@@ -85,6 +102,38 @@
   }
 
   // -- filters and exports ------------------------------------------------------------------------
+  const FILTER_FIELDS = [["q", "f-q"], ["actor", "f-actor"], ["place", "f-place"], ["type", "f-type"],
+    ["from", "f-from"], ["to", "f-to"], ["review", "f-review"]];
+  const LIST_VIEWS = ["documents", "events", "map", "timeline", "graph"];
+  /** The filter bar as URL parameters (the words too), for the hash route. */
+  function filterQuery() {
+    const p = new URLSearchParams();
+    for (const [name, id] of FILTER_FIELDS) {
+      const v = $(id).value.trim();
+      if (v) p.set(name, v);
+    }
+    return p.toString();
+  }
+  /** Fill the filter bar from the hash route's parameters (absent ones are cleared). */
+  function setFilters(query) {
+    const p = new URLSearchParams(query || "");
+    for (const [name, id] of FILTER_FIELDS) $(id).value = p.get(name) || "";
+  }
+  /** Navigation links keep the current filters. */
+  function updateNavLinks() {
+    const qs = filterQuery();
+    document.querySelectorAll("#nav a[data-view]").forEach((a) => {
+      const v = a.dataset.view;
+      a.setAttribute("href", "#/" + v + (qs && LIST_VIEWS.includes(v) ? "?" + qs : ""));
+    });
+  }
+  function parseHash() {
+    const raw = location.hash.replace(/^#\/?/, "");
+    const at = raw.indexOf("?");
+    const path = at < 0 ? raw : raw.slice(0, at);
+    return { parts: path.split("/").map((x) => { try { return decodeURIComponent(x); } catch (e) { return x; } }),
+      query: at < 0 ? null : raw.slice(at + 1) };
+  }
   function filterParams(extra) {
     const p = new URLSearchParams();
     for (const [name, id] of [["actor", "f-actor"], ["place", "f-place"], ["type", "f-type"],
@@ -109,16 +158,22 @@
     state.user = null; state.csrf = null;
     $("login-view").hidden = false; $("app-view").hidden = true;
     $("nav").hidden = true; $("signout").hidden = true; $("who").textContent = "";
+    applyRole();
   }
   function showApp(session) {
     state.user = session.user; state.csrf = session.csrf_token;
     $("login-view").hidden = true; $("app-view").hidden = false;
     $("nav").hidden = false; $("signout").hidden = false;
-    $("who").textContent = "";
-    $("who").appendChild(bidi("span", session.user.name));
-    $("who").append(" · " + session.user.role);
+    renderWho();
+    applyRole();
     if (!location.hash || location.hash === "#") location.hash = "#/documents";
     else route();
+  }
+  function renderWho() {
+    $("who").textContent = "";
+    if (!state.user) return;
+    $("who").appendChild(bidi("span", state.user.name));
+    $("who").append(" · " + roleName(state.user.role));
   }
   async function signIn(event) {
     event.preventDefault();
@@ -142,26 +197,40 @@
     state.view = view;
     document.querySelectorAll("main .view").forEach((v) => { if (v.id !== "login-view") v.hidden = true; });
     $(view + "-view").hidden = false;
+    $("filters").hidden = ["upload", "users"].includes(view);
     document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("active", a.dataset.view === view));
   }
   function route() {
     if (!state.user) return;
     setStatus("");
-    const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
-    const view = parts[0] || "documents";
+    const { parts, query } = parseHash();
+    let view = parts[0] || "documents";
+    // A list view's filters live in its URL; a document keeps the filters it was opened with.
+    if (LIST_VIEWS.includes(view) || query !== null) {
+      const before = filterQuery();
+      setFilters(query);
+      if (filterQuery() !== before) { state.docOffset = 0; state.evOffset = 0; }
+    }
     updateExports();
+    updateNavLinks();
     if (view === "doc" && parts[1]) return openDocument(parts[1], parts[2] ? Number(parts[2]) : null);
     if (view === "event" && parts[1]) return openEventByNumber(Number(parts[1]));
-    const loaders = { documents: loadDocuments, events: loadEvents, map: loadMap, timeline: loadTimeline, graph: loadGraph };
+    const loaders = { documents: loadDocuments, events: loadEvents, map: loadMap, timeline: loadTimeline, graph: loadGraph,
+      upload: loadUpload, users: () => { $("token-box").hidden = true; $("token-value").textContent = ""; return loadUsers(); } };
+    if ((view === "upload" && !can("reviewer")) || (view === "users" && !can("admin"))) view = "documents";
     const load = loaders[view] || loadDocuments;
     show(loaders[view] ? view : "documents");
     return load().catch(report);
   }
+  /** Apply the filter bar: the current list view (documents from a document) with the filters in the URL. */
   function refreshView() {
     state.docOffset = 0; state.evOffset = 0;
     updateExports();
-    if (["doc", "event"].includes(location.hash.replace(/^#\/?/, "").split("/")[0])) location.hash = "#/documents";
-    else route();
+    const view = LIST_VIEWS.includes(state.view) ? state.view : "documents";
+    const qs = filterQuery();
+    const hash = "#/" + view + (qs ? "?" + qs : "");
+    if (location.hash === hash) route();
+    else location.hash = hash;
   }
 
   // -- documents ----------------------------------------------------------------------------------
@@ -176,7 +245,9 @@
       const a = document.createElement("a");
       a.href = "#/doc/" + encodeURIComponent(hit.document_id);
       a.className = "hit-title";
-      a.appendChild(bidi("span", hit.title || hit.document_id));
+      const lead = (hit.snippets || []).find((sn) => sn.start === 0);  // the text's beginning, when shown
+      const stand = !hit.title && lead && firstLine(lead.text);
+      a.appendChild(bidi("span", hit.title || stand || hit.document_id, hit.title ? "" : "untitled"));
       li.appendChild(a);
       const meta = el("p", "muted");
       meta.append(bidi("span", hit.source || ""), " · ", bidi("span", hit.published || ""),
@@ -208,7 +279,8 @@
     if (!state.doc || state.doc.id !== id) state.doc = await api("/documents/" + encodeURIComponent(id)).catch(report);
     if (!state.doc) return;
     const doc = state.doc;
-    $("doc-title").replaceChildren(bidi("span", doc.title || t("no_title")));
+    $("doc-title").replaceChildren(doc.title ? bidi("span", doc.title)
+      : bidi("span", firstLine(doc.text) || t("no_title"), "untitled"));
     const meta = [doc.source, doc.published, doc.id].filter(Boolean).map((v) => bidi("span", v));
     $("doc-meta").replaceChildren(...meta.flatMap((m, i) => (i ? [" · ", m] : [m])));
     const warn = $("doc-bidi");
@@ -348,7 +420,22 @@
     $("ev-note").value = "";
     $("ev-msg").textContent = "";
     $("ent-results").replaceChildren();
+    renderReadOnly(ev, entities);
     renderAudit(detail.audit || []);
+  }
+  /** The event's values as text, for those who may not edit it (viewers). */
+  function renderReadOnly(ev, entities) {
+    const box = $("ev-fields");
+    box.hidden = can("reviewer");
+    box.replaceChildren();
+    if (!box.hidden) {
+      const byId = Object.fromEntries(entities.map((e) => [e.id, e]));
+      const name = (id) => (id ? (byId[id] ? entityName(byId[id]) : id) : t("none"));
+      const rows = [["fld_type", ev.type], ["fld_mode", ev.mode || t("none")], ["fld_actor1", name(ev.actor1)],
+        ["fld_actor2", name(ev.actor2)], ["fld_place", name(ev.place)], ["fld_date", (ev.date || "").slice(0, 10) || t("none")],
+        ["fld_fatalities", ev.fatalities == null ? t("none") : ev.fatalities]];
+      for (const [key, value] of rows) box.append(el("dt", null, t(key)), bidi("dd", value));
+    }
   }
   function formChanges() {
     const ev = state.event.event, changes = {};
@@ -390,36 +477,84 @@
       $("ev-msg").textContent = t("merged", { n: into });
     } catch (err) { $("ev-msg").textContent = t("error", { m: err.message }); }
   }
-  /** An audited field value; entity ids also show the entity's name. */
-  function showValue(v, names) {
+  /** An audited field value; entity ids also show the entity's name, evidence its quoted words. */
+  function showValue(v, names, key) {
     if (v === null || v === undefined || v === "") return t("none");
+    if (Array.isArray(v) && v.length === 0) return t("none");
     if (typeof v === "object" && Object.keys(v).length === 0) return t("none");
+    if ((key === "evidence" || key === "trigger") && typeof v === "object") {
+      const spans = Array.isArray(v) ? v : [v];
+      if (spans.every((sp) => sp && typeof sp.text === "string")) return spans.map((sp) => "«" + sp.text + "»").join(" ، ");
+      return t("spans", { n: spans.length });
+    }
+    if (Array.isArray(v)) return v.map((x) => showValue(x, names)).join(", ");
     if (typeof v === "object") return JSON.stringify(v);
+    if (key === "review_status") return statusText(v);
     return names[v] ? entityName(names[v]) + " [" + v + "]" : String(v);
+  }
+  function fieldLabel(key) {
+    const label = t("fld_" + key);
+    return label === "fld_" + key ? key : label;
+  }
+  function formatTime(iso) {
+    const when = new Date(iso);
+    if (!iso || Number.isNaN(when.getTime())) return iso || "";
+    return new Intl.DateTimeFormat(state.lang === "ar" ? "ar" : "en-GB",
+      { dateStyle: "medium", timeStyle: "short" }).format(when);
+  }
+  function actionLabel(entry) {
+    const key = "act_" + String(entry.action || "").replace(/\./g, "_");
+    const label = t(key);
+    if (label === key) return entry.action || "";
+    if (entry.action === "review.merge") {
+      const into = entry.after && entry.after.duplicate_of;
+      return into ? t("merged_into", { n: into }) : t("received_merge");
+    }
+    return label;
   }
   function renderAudit(entries) {
     const names = {};
     for (const ent of [...(state.doc.entities || []), ...Object.values(state.event.entities || {})]) names[ent.id] = ent;
     const list = $("ev-audit");
     list.replaceChildren();
+    const arrow = state.lang === "ar" ? " ← " : " → ";
     for (const entry of entries) {
       const li = el("li");
+      li.dataset.action = entry.action || "";
       const head = el("div", "audit-head");
-      head.append(bidi("span", entry.at || ""), " · ", bidi("span", entry.user || ""), " · ", bidi("span", entry.action || ""));
+      const time = el("time", null, formatTime(entry.at));
+      time.dateTime = entry.at || ""; time.title = entry.at || "";
+      head.append(time, " · ", bidi("bdi", entry.user || "", "audit-user"), " ", el("strong", "audit-action", actionLabel(entry)));
       li.appendChild(head);
-      const before = (entry.before && entry.before.event) || entry.before || {};
-      const after = (entry.after && entry.after.event) || entry.after || {};
+      const before = (entry.before && entry.before.event) || {};
+      const after = (entry.after && entry.after.event) || {};
       const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) =>
-        (k !== "evidence" || entry.action === "review.merge") && k !== "acled" &&
-        showValue(before[k], names) !== showValue(after[k], names));
+        (k !== "evidence" || entry.action === "review.merge") && !["acled", "id", "confidence"].includes(k) &&
+        showValue(before[k], names, k) !== showValue(after[k], names, k) &&
+        // a created event: leave out the defaults (not negated, asserted)
+        (entry.before || !((k === "negated" && !after[k]) || (k === "modality" && after[k] === "asserted"))));
       const ul = el("ul", "audit-changes");
-      for (const k of keys) {
+      const statusBefore = entry.before && entry.before.review_status, statusAfter = entry.after && entry.after.review_status;
+      if (entry.before && statusAfter && statusBefore !== statusAfter) {
         const row = el("li");
-        const arrow = state.lang === "ar" ? " ← " : " → ";
-        row.append(k + ": ", bidi("span", showValue(before[k], names), "before"), arrow, bidi("span", showValue(after[k], names), "after"));
+        row.append(fieldLabel("review_status") + ": ", el("span", "before", statusText(statusBefore)), arrow,
+          el("span", "after", statusText(statusAfter)));
         ul.appendChild(row);
       }
-      if (entry.after && entry.after.note) { const n = el("li"); n.append(t("note") + ": ", bidi("span", entry.after.note)); ul.appendChild(n); }
+      for (const k of keys) {
+        const row = el("li");
+        row.dataset.field = k;
+        if (!entry.before) {  // a created event: its values, no "before"
+          row.append(fieldLabel(k) + ": ", bidi("span", showValue(after[k], names, k), "after"));
+        } else {
+          row.append(fieldLabel(k) + ": ", bidi("span", showValue(before[k], names, k), "before"), arrow,
+            bidi("span", showValue(after[k], names, k), "after"));
+        }
+        ul.appendChild(row);
+      }
+      if (entry.after && entry.after.note) {
+        const n = el("li", "audit-note"); n.append(t("note") + ": ", bidi("span", entry.after.note)); ul.appendChild(n);
+      }
       li.appendChild(ul);
       list.appendChild(li);
     }
@@ -597,6 +732,116 @@
     state.graph.on("tap", "node", (e) => { $("f-actor").value = e.target.id(); refreshView(); });
   }
 
+  // -- upload (reviewers and admins) --------------------------------------------------------------
+  async function loadUpload() { $("upload-msg").textContent = ""; }
+  async function upload(e) {
+    e.preventDefault();
+    const files = $("upload-files").files;
+    if (!files || !files.length) return;
+    const form = new FormData();
+    for (const f of files) form.append("files", f, f.name);
+    $("upload-submit").disabled = true;
+    $("upload-msg").textContent = t("uploading");
+    $("upload-result").hidden = true;
+    try {
+      const result = await api("/ingest", { method: "POST", body: form });
+      $("upload-msg").textContent = "";
+      renderUpload(result);
+      $("upload-form").reset();
+    } catch (err) {
+      if (err.status === 401) { report(err); return; }
+      $("upload-msg").textContent = t("error", { m: err.message });
+    } finally { $("upload-submit").disabled = false; }
+  }
+  function renderUpload(result) {
+    const counts = $("upload-counts");
+    counts.replaceChildren();
+    const refused = result.refused || [];
+    for (const [key, value, cls] of [["up_files", result.files], ["up_read", result.read], ["up_stored", result.stored, "up-stored"],
+      ["up_already", result.already_stored], ["up_refused_n", refused.length, refused.length ? "up-refused" : ""]]) {
+      const dd = el("dd", cls || null, String(value ?? 0));
+      dd.dataset.count = key;
+      counts.append(el("dt", null, t(key)), dd);
+    }
+    const list = $("upload-refused");
+    list.replaceChildren(...refused.map((reason) => bidi("li", reason)));  // file names come from the uploader
+    $("upload-refused-h").hidden = !refused.length;
+    const docs = $("upload-docs");
+    docs.replaceChildren();
+    for (const id of result.document_ids || []) {
+      const a = el("a", "chip"); a.href = "#/doc/" + encodeURIComponent(id); a.appendChild(bidi("span", id));
+      const li = el("li"); li.appendChild(a); docs.appendChild(li);
+    }
+    $("upload-docs-h").hidden = !docs.children.length;
+    $("upload-result").hidden = false;
+  }
+
+  // -- users (admins) -----------------------------------------------------------------------------
+  async function loadUsers() {
+    const users = await api("/users");
+    const body = $("user-rows");
+    body.replaceChildren();
+    for (const u of users) {
+      const tr = el("tr");
+      tr.dataset.name = u.name;
+      const cell = (...nodes) => { const td = el("td"); td.append(...nodes); tr.appendChild(td); return td; };
+      cell(bidi("span", u.name));
+      const role = el("select", "user-role");
+      for (const r of ["viewer", "reviewer", "admin"]) { const o = el("option", null, roleName(r)); o.value = r; role.appendChild(o); }
+      role.value = u.role;
+      role.setAttribute("aria-label", t("role"));
+      role.addEventListener("change", () => changeUser(u.name, { role: role.value }, t("role_changed", { u: u.name })));
+      cell(role);
+      cell(formatTime(u.created_at));
+      cell(String(u.tokens ?? 0));
+      cell(el("span", u.disabled ? "user-off" : "user-on", t(u.disabled ? "disabled" : "enabled")));
+      const toggle = el("button", "small user-toggle", t(u.disabled ? "enable" : "disable")); toggle.type = "button";
+      toggle.addEventListener("click", () => changeUser(u.name, { disabled: !u.disabled }));
+      const token = el("button", "small user-token", t("new_token")); token.type = "button";
+      token.addEventListener("click", () => issueToken(u.name));
+      const actions = cell(toggle, " ", token);
+      actions.className = "user-actions";
+      body.appendChild(tr);
+    }
+  }
+  async function changeUser(name, patch, message) {
+    try {
+      await api("/users/" + encodeURIComponent(name), { method: "PATCH", body: patch });
+      await loadUsers();
+      $("users-msg").textContent = message || t("saved");
+    } catch (err) { $("users-msg").textContent = t("error", { m: err.message }); loadUsers().catch(report); }
+  }
+  async function issueToken(name) {
+    try {
+      const made = await api("/users/" + encodeURIComponent(name) + "/tokens", { method: "POST", body: { label: "web" } });
+      $("token-box").querySelector("p").textContent = t("token_once", { u: name });
+      $("token-value").textContent = made.token;
+      $("token-box").hidden = false;
+      $("users-msg").textContent = "";
+      await loadUsers();
+    } catch (err) { $("users-msg").textContent = t("error", { m: err.message }); }
+  }
+  async function copyToken() {
+    const range = document.createRange();
+    range.selectNodeContents($("token-value"));
+    const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+    try {
+      await navigator.clipboard.writeText($("token-value").textContent);
+      $("users-msg").textContent = t("copied");
+    } catch (err) { /* the token is selected: Ctrl+C copies it */ }
+  }
+  async function addUser(e) {
+    e.preventDefault();
+    const name = $("new-user-name").value.trim();
+    try {
+      await api("/users", { method: "POST",
+        body: { name, password: $("new-user-password").value, role: $("new-user-role").value } });
+      $("user-form").reset();
+      await loadUsers();
+      $("users-msg").textContent = t("user_added", { u: name });
+    } catch (err) { $("users-msg").textContent = t("error", { m: err.message }); }
+  }
+
   // -- wiring -------------------------------------------------------------------------------------
   function init() {
     applyLanguage();
@@ -624,6 +869,9 @@
     $("ent-go").addEventListener("click", searchEntities);
     $("ent-q").addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); searchEntities(); } });
     $("online-tiles").addEventListener("change", toggleTiles);
+    $("upload-form").addEventListener("submit", upload);
+    $("user-form").addEventListener("submit", addUser);
+    $("token-copy").addEventListener("click", copyToken);
     window.addEventListener("hashchange", route);
     api("/session").then(showApp, () => showLogin());
   }
