@@ -18,11 +18,11 @@ _SAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 _lock = threading.Lock()
 
 
-def safe_name(name: str | None, index: int) -> str:
-    """A file name that cannot leave the upload folder ("../../x" → "x"), keeping its suffix."""
+def safe_name(name: str | None) -> str:
+    """A file name that cannot leave the upload folder ("../../x.txt" → "x.txt"), keeping its suffix."""
     base = Path(name or "").name
     cleaned = _SAFE.sub("_", base).strip("._")
-    return f"{index:03d}-{cleaned or 'upload.txt'}"
+    return cleaned or "upload.txt"
 
 
 def ingest_uploads(app: FastAPI, files: list[UploadFile], max_bytes: int) -> dict[str, Any]:
@@ -39,7 +39,9 @@ def ingest_uploads(app: FastAPI, files: list[UploadFile], max_bytes: int) -> dic
         total = 0
         saved: dict[str, str] = {}  # saved path -> the name the client gave
         for i, upload in enumerate(files):
-            target = folder / safe_name(upload.filename, i)
+            # one folder per file: two uploads may share a name; the document id comes from the name
+            target = folder / f"{i:03d}" / safe_name(upload.filename)
+            target.parent.mkdir()
             saved[str(target)] = upload.filename or target.name
             with target.open("wb") as out:
                 while chunk := upload.file.read(1 << 20):

@@ -105,6 +105,7 @@ def test_uploads_are_extracted_and_stored_and_bad_files_are_reported(reviewer: T
     assert result["stored"] == 1 and len(result["refused"]) == 1 and "binary" in result["refused"][0]
     found = reviewer.get("/api/v1/documents", params={"q": "الباغوز"}).json()
     assert found["total"] == 1 and found["hits"][0]["event_numbers"]
+    assert found["hits"][0]["document_id"] == "report"  # named after the file, whatever path it claimed
     again = reviewer.post("/api/v1/ingest", files=files[:1]).json()
     assert again["stored"] == 0 and again["already_stored"] == 1
 
