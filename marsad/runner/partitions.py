@@ -41,7 +41,7 @@ from marsad.ingest.options import Format, IngestStats
 from marsad.ingest.records import record_document
 from marsad.model import Document
 from marsad.store.dedup import content_hash
-from marsad.store.prepared import PreparedDocument, prepare
+from marsad.store.prepared import PackedDocument, prepare
 from marsad.store.types import Producer
 
 MiB = 1024 * 1024
@@ -293,7 +293,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("failure", pa.string()),
             ("producer_marsad", pa.string()),
             ("producer_knowledge", pa.string()),
-            ("store_rows", pa.string()),  # PreparedDocument.to_json
+            ("store_rows", pa.binary()),  # PackedDocument.data: the store's rows as JSON
             ("signature", pa.binary()),  # MinHash signature (null: too short to compare)
         ]
     ),
@@ -361,7 +361,7 @@ def analysis_tables(
     for n, doc in enumerate(docs):
         failed = doc.id in failures
         digest = content_hash(doc.text)
-        prepared = prepare(doc, digest, producer, failures.get(doc.id))
+        packed = prepare(doc, digest, producer, failures.get(doc.id)).pack()
         rows["documents"].append(
             {
                 "partition": key,
@@ -379,8 +379,8 @@ def analysis_tables(
                 "failure": failures.get(doc.id),
                 "producer_marsad": producer.marsad,
                 "producer_knowledge": producer.knowledge,
-                "store_rows": prepared.to_json().decode("utf-8"),
-                "signature": prepared.signature,
+                "store_rows": packed.data,
+                "signature": packed.signature,
             }
         )
         if failed:
@@ -435,25 +435,34 @@ def analysis_tables(
     return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
 
 
-LOAD_COLUMNS = ("text", "store_rows", "signature", "producer_marsad", "producer_knowledge")
+LOAD_COLUMNS = (
+    "id",
+    "content_hash",
+    "failure",
+    "text",
+    "store_rows",
+    "signature",
+    "producer_marsad",
+    "producer_knowledge",
+)
 
 
 @dataclass(slots=True)
 class Extracted:
-    """A partition's documents as prepared store rows, ready for ``Store.save_prepared``."""
+    """A partition's documents as packed store rows, ready for ``BatchSink.submit_prepared``."""
 
     key: str
-    items: list[PreparedDocument]
+    items: list[PackedDocument]
     producer: Producer | None
 
 
 def prepared_documents(key: str, documents: pa.Table) -> Extracted:
-    """The prepared documents of a partition's documents table (``LOAD_COLUMNS`` are read)."""
-    columns = [documents.column(name).to_pylist() for name in LOAD_COLUMNS]
-    items: list[PreparedDocument] = []
+    """The packed documents of a partition's documents table (``LOAD_COLUMNS`` are read)."""
+    items: list[PackedDocument] = []
     producer: Producer | None = None
-    for text, data, signature, marsad, knowledge in zip(*columns, strict=True):
-        items.append(PreparedDocument.from_json(data, text, signature))
+    columns = [documents.column(name).to_pylist() for name in LOAD_COLUMNS]
+    for doc_id, digest, failure, text, data, signature, marsad, knowledge in zip(*columns, strict=True):
+        items.append(PackedDocument(doc_id, digest, failure, text, data, signature))
         producer = Producer(marsad=marsad, knowledge=knowledge)
     return Extracted(key, items, producer)
 

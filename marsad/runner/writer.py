@@ -25,7 +25,7 @@ from typing import Any, Literal, Protocol
 
 from marsad.model import Document
 from marsad.store import Producer, Store, StoreError
-from marsad.store.prepared import PreparedDocument
+from marsad.store.prepared import PackedDocument, paused_gc, unpack_all
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ _POLL_SECONDS = 1.0  # how often an idle writer checks that the runner is still 
 
 # What the writer process receives per batch: ("documents", documents, failures) or
 # ("prepared", prepared documents, {}).
-_Batch = tuple[str, list[Document] | list[PreparedDocument], dict[str, str]]
+_Batch = tuple[str, list[Document] | list[PackedDocument], dict[str, str]]
 
 
 class BatchSink(Protocol):
@@ -46,7 +46,7 @@ class BatchSink(Protocol):
         writer is busy. Raises ``StoreError`` if an earlier batch could not be committed."""
         ...
 
-    def submit_prepared(self, items: Sequence[PreparedDocument]) -> None:
+    def submit_prepared(self, items: Sequence[PackedDocument]) -> None:
         """Queue documents prepared already (``marsad.store.prepared``) for one transaction, as
         ``submit``."""
         ...
@@ -77,8 +77,8 @@ class InlineSink:
         self.store.save_extractions(docs, self.producer, failures)
         self._committed += 1
 
-    def submit_prepared(self, items: Sequence[PreparedDocument]) -> None:
-        self.store.save_prepared(items)
+    def submit_prepared(self, items: Sequence[PackedDocument]) -> None:
+        self.store.save_prepared(unpack_all(items))
         self._committed += 1
 
     def drain(self) -> None:
@@ -116,7 +116,7 @@ class ProcessSink:
     def submit(self, docs: Sequence[Document], failures: Mapping[str, str]) -> None:
         self._send(("documents", list(docs), dict(failures)))
 
-    def submit_prepared(self, items: Sequence[PreparedDocument]) -> None:
+    def submit_prepared(self, items: Sequence[PackedDocument]) -> None:
         self._send(("prepared", list(items), {}))
 
     def _send(self, batch: _Batch) -> None:
@@ -197,7 +197,7 @@ class AutoSink:
         self._sink().submit(docs, failures)
         self._submitted += 1
 
-    def submit_prepared(self, items: Sequence[PreparedDocument]) -> None:
+    def submit_prepared(self, items: Sequence[PackedDocument]) -> None:
         self._sink().submit_prepared(items)
         self._submitted += 1
 
@@ -247,7 +247,8 @@ def _writer_main(
                     return  # the runner was killed; what it sent was committed or never will be
                 continue
             try:
-                item: Any = inbox.recv()
+                with paused_gc():  # a batch of documents unpickles into many objects
+                    item: Any = inbox.recv()
             except EOFError:
                 return
             if item is None:
@@ -257,7 +258,7 @@ def _writer_main(
                 if store is None:
                     store = Store.open(store_url)
                 if kind == "prepared":
-                    store.save_prepared(batch)
+                    store.save_prepared(unpack_all(batch))
                 else:
                     store.save_extractions(batch, producer, failures)
             except Exception as err:  # reported to the runner, which stops with the message

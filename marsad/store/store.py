@@ -21,7 +21,7 @@ from marsad.store import schema as s
 from marsad.store.engine import create, describe_error, resolve_url
 from marsad.store.filters import FilterSQL
 from marsad.store.migrations import current_version, migrate
-from marsad.store.prepared import PreparedDocument, prepare
+from marsad.store.prepared import PreparedDocument, paused_gc, prepare
 from marsad.store.snippets import make_snippets
 from marsad.store.terms import fts5_query, query_groups, tsquery
 from marsad.store.types import (
@@ -165,13 +165,14 @@ class Store:
         status "failed", the reason and no analysis. Documents with reviewed events are left untouched.
         """
         failures = failures or {}
-        return self.save_prepared([prepare(doc, None, producer, failures.get(doc.id)) for doc in docs])
+        with paused_gc():
+            return self.save_prepared([prepare(doc, None, producer, failures.get(doc.id)) for doc in docs])
 
     def save_prepared(self, items: Sequence[PreparedDocument]) -> list[str]:
         """``save_extractions`` for documents prepared already (``prepared.prepare`` with a producer):
         the transaction only looks up, numbers, clusters and inserts. Returns the stored ids."""
         ids: list[str] = []
-        with self._write() as conn:
+        with paused_gc(), self._write() as conn:
             now = r.now_iso()
             writer = BatchWriter(conn, now)
             pending: dict[int, tuple[Stored, PreparedDocument]] = {}
