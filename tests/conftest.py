@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
+import sqlalchemy as sa
 
 from marsad.model import Document
+from marsad.store import Store
 
 _PLACES = ["اللطامنة", "كفرزيتا", "مورك", "حلفايا", "صوران", "طيبة الإمام", "معردس", "قمحانة"]
 _TEMPLATES = [
@@ -47,3 +50,41 @@ def corpus_docs() -> list[Document]:
     return [
         Document(id=str(r["id"]), text=str(r["text"]), published=str(r["date"])) for r in corpus_records(24)
     ]
+
+
+# Every table of a store but the full-text index (compared through search) and the bookkeeping tables.
+STORE_TABLES = (
+    "documents",
+    "clusters",
+    "document_signatures",
+    "lsh_bands",
+    "entities",
+    "mentions",
+    "entity_index",
+    "entity_keys",
+    "events",
+    "event_actors",
+    "evidence",
+    "document_facets",
+    "document_points",
+)
+_STORAGE_TIMES = {"ingested_at", "extracted_at", "created_at"}
+
+
+def store_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the store's tables, storage times left out, sorted: two stores holding the same
+    records compare equal column for column."""
+    meta = sa.MetaData()
+    meta.reflect(store.engine, only=STORE_TABLES)
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with store.engine.connect() as conn:
+        for name in STORE_TABLES:
+            columns = [c for c in meta.tables[name].columns if c.name not in _STORAGE_TIMES]
+            out[name] = sorted(tuple(row) for row in conn.execute(sa.select(*columns)))
+    return out
+
+
+@pytest.fixture
+def table_rows() -> Callable[[Store], dict[str, list[tuple[Any, ...]]]]:
+    """``table_rows(store)``: every row of the store's tables (see ``store_rows``)."""
+    return store_rows
