@@ -113,3 +113,41 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
 def store(store_url: str) -> Iterator[Store]:
     with Store.open(store_url) as opened:
         yield opened
+
+
+# Every table of a store but the full-text index (compared through search) and the bookkeeping tables.
+STORE_TABLES = (
+    "documents",
+    "clusters",
+    "document_signatures",
+    "lsh_bands",
+    "entities",
+    "mentions",
+    "entity_index",
+    "entity_keys",
+    "events",
+    "event_actors",
+    "evidence",
+    "document_facets",
+    "document_points",
+)
+_STORAGE_TIMES = {"ingested_at", "extracted_at", "created_at"}
+
+
+def store_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the store's tables, storage times left out, sorted: two stores holding the same
+    records compare equal column for column."""
+    meta = sa.MetaData()
+    meta.reflect(store.engine, only=STORE_TABLES)
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with store.engine.connect() as conn:
+        for name in STORE_TABLES:
+            columns = [c for c in meta.tables[name].columns if c.name not in _STORAGE_TIMES]
+            out[name] = sorted(tuple(row) for row in conn.execute(sa.select(*columns)))
+    return out
+
+
+@pytest.fixture
+def table_rows() -> Callable[[Store], dict[str, list[tuple[Any, ...]]]]:
+    """``table_rows(store)``: every row of the store's tables (see ``store_rows``)."""
+    return store_rows

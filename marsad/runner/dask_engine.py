@@ -5,7 +5,9 @@ bounded size (documents and bytes) and skips what the store already holds; worke
 (the knowledge base and gazetteer load once per worker process, then stay cached); every finished
 partition is written as four Parquet files (documents, mentions, entities, events) under a temporary
 name and renamed into place, then loaded into the store in committed batches, in input order, so the
-store ends up exactly as the single-process run leaves it.
+store ends up exactly as the single-process run leaves it. Workers also prepare every document's store
+rows (search terms, near-duplicate signature, analysis rows, facets; ``marsad.store.prepared``), carried
+in the documents table, so loading only clusters, numbers and inserts.
 
 Fault tolerance: a worker that dies loses only the tasks it was running, which the scheduler runs again
 on another worker; outputs appear whole or not at all, and the store stores each content once (by
@@ -54,11 +56,11 @@ from marsad.runner.partitions import (
     analysis_tables,
     clean_temporaries,
     decode_docs,
-    documents_from_tables,
     encode_docs,
     has_part,
     pack,
-    read_part,
+    prepared_documents,
+    read_prepared,
     salt_of,
     write_part,
 )
@@ -515,39 +517,41 @@ class _Driver:
         if slot.failed or not self.dask.load:
             return
         key = slot.part.key
-        tables = slot.tables if slot.tables is not None else read_part(self.out, key)
-        extracted = documents_from_tables(key, tables)
+        t0 = time.perf_counter()
+        if slot.tables is not None:
+            extracted = prepared_documents(key, slot.tables["documents"])
+        else:
+            extracted = read_prepared(self.out, key)
         if extracted.producer is not None and extracted.producer != self.producer:
             self.summary.failed_inputs.append(f"partition {key}: written by {extracted.producer}, skipped")
             return
-        t0 = time.perf_counter()
         self._save(extracted)
         self.summary.load_seconds += time.perf_counter() - t0
-        self.unrecorded.append((self.batches_sent, key, len(extracted.docs)))
+        self.unrecorded.append((self.batches_sent, key, len(extracted.items)))
         self._record_committed()
 
     def _save(self, extracted: Extracted) -> None:
         """Commit a partition in batches; content stored meanwhile by this version is not redone."""
         summary = self.summary
         size = self.options.batch_size
-        docs, hashes = extracted.docs, extracted.hashes
-        for start in range(0, len(docs), size):
-            batch = docs[start : start + size]
-            digests = hashes[start : start + size]
+        items = extracted.items
+        for start in range(0, len(items), size):
+            batch = items[start : start + size]
+            digests = [item.digest for item in batch]
             known = self.store.lookup_hashes(set(digests))
             # extracted already: only content this version stored meanwhile is not stored again
             keep = triage(batch, digests, known, self.producer, True, self._sent_has, summary)
             if not keep:
                 continue
-            failures = {d.id: extracted.failures[d.id] for d in keep if d.id in extracted.failures}
-            self.sink.submit(keep, failures)
+            self.sink.submit_prepared(keep)
             self.batches_sent += 1
-            self.sent.update(sent_key(content_hash(d.text)) for d in keep)
+            self.sent.update(sent_key(item.digest) for item in keep)
+            failed = [item for item in keep if item.failure is not None]
             summary.batches += 1
-            summary.extracted += len(keep) - len(failures)
-            summary.chars += sum(len(d.text) for d in keep if d.id not in failures)
-            summary.failed_documents.extend(f"{doc_id}: {reason}" for doc_id, reason in failures.items())
-            self.failed_here.update(content_hash(d.text) for d in keep if d.id in failures)
+            summary.extracted += len(keep) - len(failed)
+            summary.chars += sum(len(item.text) for item in keep if item.failure is None)
+            summary.failed_documents.extend(f"{item.id}: {item.failure}" for item in failed)
+            self.failed_here.update(item.digest for item in failed)
 
     def _sent_has(self, digest: str) -> bool:
         return sent_key(digest) in self.sent

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from marsad.io.readers import InputError
 from marsad.model import Document
@@ -19,6 +20,7 @@ from marsad.runner.writer import BatchSink, WriterMode, open_sink
 from marsad.store import Producer, Store, StoredDoc
 from marsad.store.dedup import content_hash
 
+T = TypeVar("T")  # documents, or documents prepared as store rows
 ProgressHook = Callable[[int, int], None]  # (documents done, characters done) since the last call
 InputErrorHook = Callable[[InputError], None]
 
@@ -165,20 +167,20 @@ def sent_key(digest: str) -> int:
 
 
 def triage(
-    docs: Sequence[Document],
+    docs: Sequence[T],
     digests: Sequence[str],
     known: Mapping[str, StoredDoc],
     producer: Producer,
     reextract: bool,
     repeated: Callable[[str], bool],
     summary: RunSummary,
-) -> list[Document]:
+) -> list[T]:
     """The documents to extract, in order; the others are counted in ``summary``: repeats (of an earlier
     document in ``docs``, or content ``repeated`` says this run handled), content this ``producer``
     stored (``known``: stored documents by hash) and, without ``reextract``, content another producer
     stored."""
     seen: set[str] = set()
-    out: list[Document] = []
+    out: list[T] = []
     for doc, digest in zip(docs, digests, strict=True):
         stored = known.get(digest)
         extracted = stored is not None and stored.status == "extracted"

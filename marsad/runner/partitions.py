@@ -4,14 +4,18 @@ is written to (and read back from), and the manifest of partitions loaded into a
 
 Layout of the output directory::
 
-    parts/<key>/documents.parquet   one row per document: text, metadata, author, status, producer
+    parts/<key>/documents.parquet   one row per document: text, metadata, author, status, producer,
+                                    and the document as the store's rows (``store_rows``, ``signature``)
     parts/<key>/mentions.parquet    one row per mention (document ordinal, offsets, label, entity, JSON)
     parts/<key>/entities.parquet    one row per entity of a document
     parts/<key>/events.parquet      one row per event (flat columns for analysis, the full JSON)
     manifest.jsonl                  one line per partition loaded into a store
 
 A partition directory appears at once (written under a temporary name, then renamed), so a crash
-never leaves half a partition under its final name.
+never leaves half a partition under its final name. Loading reads only the documents table: workers
+prepare each document's store rows (``marsad.store.prepared``), so the driver decodes no analysis.
+``FORMAT`` enters every partition key: partitions written in an older layout are never read, their
+documents are extracted again.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -35,8 +39,9 @@ from marsad.ingest import IngestOptions, InputError, ingest_documents
 from marsad.ingest.common import Context, Source
 from marsad.ingest.options import Format, IngestStats
 from marsad.ingest.records import record_document
-from marsad.model import Author, Document, Entity, Event, Mention
+from marsad.model import Document
 from marsad.store.dedup import content_hash
+from marsad.store.prepared import PackedDocument, prepare
 from marsad.store.types import Producer
 
 MiB = 1024 * 1024
@@ -44,6 +49,7 @@ PARQUET_SUFFIXES = (".parquet", ".parq", ".pq")
 TABLES = ("documents", "mentions", "entities", "events")
 MANIFEST = "manifest.jsonl"
 PARTS = "parts"
+FORMAT = 2  # the partition layout; 2: documents carry their prepared store rows
 _PARQUET_FORMAT = cast(Format, "parquet")  # recorded in meta["origin"]; not an ingest format
 
 # -- reading sources --------------------------------------------------------------------------------
@@ -223,7 +229,7 @@ def _partition(seq: int, docs: list[Document], salt: str, from_store: bool) -> P
 
 
 def salt_of(producer: Producer, reextract: bool) -> str:
-    return f"{producer.marsad}|{producer.knowledge}|reextract={reextract}"
+    return f"{producer.marsad}|{producer.knowledge}|reextract={reextract}|format={FORMAT}"
 
 
 # -- shipping documents to workers ------------------------------------------------------------------
@@ -287,6 +293,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("failure", pa.string()),
             ("producer_marsad", pa.string()),
             ("producer_knowledge", pa.string()),
+            ("store_rows", pa.binary()),  # PackedDocument.data: the store's rows as JSON
+            ("signature", pa.binary()),  # MinHash signature (null: too short to compare)
         ]
     ),
     "mentions": pa.schema(
@@ -352,12 +360,14 @@ def analysis_tables(
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for n, doc in enumerate(docs):
         failed = doc.id in failures
+        digest = content_hash(doc.text)
+        packed = prepare(doc, digest, producer, failures.get(doc.id)).pack()
         rows["documents"].append(
             {
                 "partition": key,
                 "doc": n,
                 "id": doc.id,
-                "content_hash": content_hash(doc.text),
+                "content_hash": digest,
                 "text": doc.text,
                 "title": doc.title,
                 "url": doc.url,
@@ -369,6 +379,8 @@ def analysis_tables(
                 "failure": failures.get(doc.id),
                 "producer_marsad": producer.marsad,
                 "producer_knowledge": producer.knowledge,
+                "store_rows": packed.data,
+                "signature": packed.signature,
             }
         )
         if failed:
@@ -423,50 +435,36 @@ def analysis_tables(
     return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
 
 
+LOAD_COLUMNS = (
+    "id",
+    "content_hash",
+    "failure",
+    "text",
+    "store_rows",
+    "signature",
+    "producer_marsad",
+    "producer_knowledge",
+)
+
+
 @dataclass(slots=True)
 class Extracted:
-    """A partition's documents rebuilt from its tables, ready for ``Store.save_extractions``."""
+    """A partition's documents as packed store rows, ready for ``BatchSink.submit_prepared``."""
 
     key: str
-    docs: list[Document]
-    failures: dict[str, str]
+    items: list[PackedDocument]
     producer: Producer | None
-    hashes: list[str] = field(default_factory=list)
 
 
-def documents_from_tables(key: str, tables: Mapping[str, pa.Table]) -> Extracted:
-    docs: list[Document] = []
-    failures: dict[str, str] = {}
-    hashes: list[str] = []
+def prepared_documents(key: str, documents: pa.Table) -> Extracted:
+    """The packed documents of a partition's documents table (``LOAD_COLUMNS`` are read)."""
+    items: list[PackedDocument] = []
     producer: Producer | None = None
-    for row in tables["documents"].to_pylist():
-        doc = Document(
-            id=row["id"],
-            text=row["text"],
-            title=row["title"],
-            url=row["url"],
-            published=row["published"],
-            source=row["source"],
-            meta=orjson.loads(row["meta"]) if row["meta"] else {},
-            author=Author.from_dict(orjson.loads(row["author"])) if row["author"] else None,
-        )
-        docs.append(doc)
-        hashes.append(row["content_hash"])
-        if row["status"] == "failed":
-            failures[doc.id] = row["failure"] or "failed"
-        producer = Producer(marsad=row["producer_marsad"], knowledge=row["producer_knowledge"])
-    for name in ("entities", "mentions", "events"):
-        table = tables[name].sort_by([("doc", "ascending"), ("ordinal", "ascending")])
-        for n, data in zip(table.column("doc").to_pylist(), table.column("data").to_pylist(), strict=True):
-            value = orjson.loads(data)
-            doc = docs[n]
-            if name == "entities":
-                doc.add_entity(Entity.from_dict(value))
-            elif name == "mentions":
-                doc.mentions.append(Mention.from_dict(value))
-            else:
-                doc.events.append(Event.from_dict(value))
-    return Extracted(key, docs, failures, producer, hashes)
+    columns = [documents.column(name).to_pylist() for name in LOAD_COLUMNS]
+    for doc_id, digest, failure, text, data, signature, marsad, knowledge in zip(*columns, strict=True):
+        items.append(PackedDocument(doc_id, digest, failure, text, data, signature))
+        producer = Producer(marsad=marsad, knowledge=knowledge)
+    return Extracted(key, items, producer)
 
 
 # -- the output directory ---------------------------------------------------------------------------
@@ -508,6 +506,12 @@ def write_part(output_dir: Path, key: str, tables: Mapping[str, pa.Table]) -> Pa
 def read_part(output_dir: Path, key: str) -> dict[str, pa.Table]:
     folder = part_dir(output_dir, key)
     return {name: pq.read_table(folder / f"{name}.parquet", schema=SCHEMAS[name]) for name in TABLES}
+
+
+def read_prepared(output_dir: Path, key: str) -> Extracted:
+    """A stored partition's prepared documents (its documents table only, ``LOAD_COLUMNS`` only)."""
+    path = part_dir(output_dir, key) / "documents.parquet"
+    return prepared_documents(key, pq.read_table(path, columns=list(LOAD_COLUMNS)))
 
 
 def clean_temporaries(output_dir: Path) -> None:

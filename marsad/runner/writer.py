@@ -4,7 +4,9 @@ process that commits batch N while this process extracts batch N + 1.
 Storing a batch (row building, search terms, near-duplicate signatures, SQLite or PostgreSQL work) costs
 about a third of extracting it; on a machine with two or more CPUs the writer process takes that cost off
 the extraction path. Either way every batch is one transaction, so a crash loses at most the batches in
-flight and a re-run stores every document exactly once.
+flight and a re-run stores every document exactly once. Batches come as extracted documents (the local
+run: pickling documents costs its extraction process less than preparing their rows would) or as
+documents prepared already (the Dask run: workers prepared them, the writer only inserts).
 
 The writer ignores Ctrl-C (the runner decides when to stop and then waits for what it already sent), and
 exits when the runner disappears (killed): its pipe reaches end of file, or its parent process changes.
@@ -23,12 +25,17 @@ from typing import Any, Literal, Protocol
 
 from marsad.model import Document
 from marsad.store import Producer, Store, StoreError
+from marsad.store.prepared import PackedDocument, paused_gc, unpack_all
 
 log = logging.getLogger(__name__)
 
 WriterMode = Literal["auto", "process", "inline"]
 
 _POLL_SECONDS = 1.0  # how often an idle writer checks that the runner is still there
+
+# What the writer process receives per batch: ("documents", documents, failures) or
+# ("prepared", prepared documents, {}).
+_Batch = tuple[str, list[Document] | list[PackedDocument], dict[str, str]]
 
 
 class BatchSink(Protocol):
@@ -37,6 +44,11 @@ class BatchSink(Protocol):
     def submit(self, docs: Sequence[Document], failures: Mapping[str, str]) -> None:
         """Queue ``docs`` (with ``failures``: doc.id → reason) for one transaction; may block while the
         writer is busy. Raises ``StoreError`` if an earlier batch could not be committed."""
+        ...
+
+    def submit_prepared(self, items: Sequence[PackedDocument]) -> None:
+        """Queue documents prepared already (``marsad.store.prepared``) for one transaction, as
+        ``submit``."""
         ...
 
     def drain(self) -> None:
@@ -63,6 +75,10 @@ class InlineSink:
 
     def submit(self, docs: Sequence[Document], failures: Mapping[str, str]) -> None:
         self.store.save_extractions(docs, self.producer, failures)
+        self._committed += 1
+
+    def submit_prepared(self, items: Sequence[PackedDocument]) -> None:
+        self.store.save_prepared(unpack_all(items))
         self._committed += 1
 
     def drain(self) -> None:
@@ -98,9 +114,15 @@ class ProcessSink:
         self._closed = False
 
     def submit(self, docs: Sequence[Document], failures: Mapping[str, str]) -> None:
+        self._send(("documents", list(docs), dict(failures)))
+
+    def submit_prepared(self, items: Sequence[PackedDocument]) -> None:
+        self._send(("prepared", list(items), {}))
+
+    def _send(self, batch: _Batch) -> None:
         self._collect(block=False)
         try:
-            self._to_writer.send((list(docs), dict(failures)))
+            self._to_writer.send(batch)
         except (BrokenPipeError, OSError) as err:
             self._collect(block=False)  # the writer's own error says more, when it sent one
             raise StoreError(f"the store writer process stopped: {err}") from err
@@ -172,13 +194,20 @@ class AutoSink:
         self._submitted = 0
 
     def submit(self, docs: Sequence[Document], failures: Mapping[str, str]) -> None:
-        if self._submitted == 0:
-            self._inline.submit(docs, failures)
-        else:
-            if self._process is None:
-                self._process = ProcessSink(self._store_url, self._producer)
-            self._process.submit(docs, failures)
+        self._sink().submit(docs, failures)
         self._submitted += 1
+
+    def submit_prepared(self, items: Sequence[PackedDocument]) -> None:
+        self._sink().submit_prepared(items)
+        self._submitted += 1
+
+    def _sink(self) -> BatchSink:
+        """The first batch goes inline, later ones to the writer process (started on the second)."""
+        if self._submitted == 0:
+            return self._inline
+        if self._process is None:
+            self._process = ProcessSink(self._store_url, self._producer)
+        return self._process
 
     def drain(self) -> None:
         if self._process is not None:
@@ -218,16 +247,20 @@ def _writer_main(
                     return  # the runner was killed; what it sent was committed or never will be
                 continue
             try:
-                item: Any = inbox.recv()
+                with paused_gc():  # a batch of documents unpickles into many objects
+                    item: Any = inbox.recv()
             except EOFError:
                 return
             if item is None:
                 return
-            docs, failures = item
+            kind, batch, failures = item
             try:
                 if store is None:
                     store = Store.open(store_url)
-                store.save_extractions(docs, producer, failures)
+                if kind == "prepared":
+                    store.save_prepared(unpack_all(batch))
+                else:
+                    store.save_extractions(batch, producer, failures)
             except Exception as err:  # reported to the runner, which stops with the message
                 log.debug("writer failed", exc_info=True)
                 outbox.send(("error", _describe(err)))

@@ -42,6 +42,12 @@ def facet_rows(
 ) -> tuple[list[tuple[str, int]], list[tuple[int, float, float]]]:
     """Facet rows (``FACET_COLUMNS``) and point rows (``POINT_COLUMNS``) of document ``num`` from its
     events (rejected ones left out)."""
+    found, points = facet_values(events)
+    return [(f, num) for f in found], [(num, lat, lon) for lat, lon in points]
+
+
+def facet_values(events: Iterable[EventSummary]) -> tuple[list[str], list[tuple[float, float]]]:
+    """The facets and the (lat, lon) points of a document's events (rejected ones left out), sorted."""
     found: set[str] = set()
     points: set[tuple[float, float]] = set()
     for status, fields, actors in events:
@@ -57,10 +63,7 @@ def facet_rows(
                 found.add(f"t:{value}")
         if lat is not None and lon is not None:
             points.add((float(lat), float(lon)))
-    return (
-        [(f, num) for f in sorted(found)],
-        [(num, lat, lon) for lat, lon in sorted(points)],
-    )
+    return sorted(found), sorted(points)
 
 
 def values(kind: str, items: Iterable[str]) -> list[str]:

@@ -67,36 +67,11 @@ def clean_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if k not in DERIVED_META}
 
 
-DOCUMENT_COLUMNS = (
-    "id",
-    "content_hash",
-    "text",
-    "title",
-    "url",
-    "published",
-    "published_date",
-    "source",
-    "source_key",
-    "meta",
-    "author",
-    "status",
-    "failure",
-    "producer_marsad",
-    "producer_knowledge",
-    "extracted_at",
-    "ingested_at",
-    "cluster_id",
-)
-
-
-def document_row(doc: Document, digest: str, stored_id: str, cluster_id: str, now: str) -> Row:
-    """A new document (status "pending"), in ``DOCUMENT_COLUMNS`` order."""
+def document_fields(doc: Document, published_date: str | None) -> Row:
+    """A document's own values (``prepared.FIELD_COLUMNS``: title, url, published, published_date,
+    source, source_key, meta); ``published_date`` is ``date_prefix(doc.published)``."""
     meta = dumps(clean_meta(doc.meta))
-    published = date_prefix(doc.published)
-    return (
-        *(stored_id, digest, doc.text, doc.title, doc.url, doc.published, published, doc.source),
-        *(source_key(doc), meta, None, "pending", None, None, None, None, now, cluster_id),
-    )
+    return (doc.title, doc.url, doc.published, published_date, doc.source, source_key(doc), meta)
 
 
 # -- entities ---------------------------------------------------------------------------------------
@@ -143,9 +118,9 @@ def _float(value: Any) -> float | None:
 ENTITY_COLUMNS = ("document_num", "ordinal", "entity_id", "kind", "name", "name_ar", "attrs")
 
 
-def entity_row(doc_num: int, ordinal: int, entity: Entity) -> Row:
-    """An ``entities`` row, in ``ENTITY_COLUMNS`` order."""
-    return (doc_num, ordinal, entity.id, str(entity.kind), entity.name, entity.name_ar, dumps(entity.attrs))
+def entity_row(ordinal: int, entity: Entity) -> Row:
+    """An ``entities`` row without its document number (``ENTITY_COLUMNS[1:]`` order)."""
+    return (ordinal, entity.id, str(entity.kind), entity.name, entity.name_ar, dumps(entity.attrs))
 
 
 ENTITY_INDEX_COLUMNS = ("entity_id", "kind", "place_kind", "country", "admin1_key", "admin1_id")
@@ -202,11 +177,11 @@ MENTION_COLUMNS = (
 )
 
 
-def mention_row(doc_num: int, ordinal: int, mention: Mention, text: str) -> Row:
-    """A ``mentions`` row, in ``MENTION_COLUMNS`` order (the text only when it does not slice ``text``)."""
+def mention_row(ordinal: int, mention: Mention, text: str) -> Row:
+    """A ``mentions`` row without its document number (``MENTION_COLUMNS[1:]`` order; the text only
+    when it does not slice ``text``)."""
     start, end = mention.start, mention.end
     return (
-        doc_num,
         ordinal,
         start,
         end,
@@ -396,9 +371,6 @@ EVENT_COLUMNS = (
 
 
 def event_row(
-    number: int,
-    doc_num: int,
-    doc_id: str,
     ordinal: int,
     event: Event,
     entities: Mapping[str, Entity],
@@ -406,9 +378,10 @@ def event_row(
     producer: Producer,
     text: str,
 ) -> Row:
-    """An unreviewed ``events`` row numbered ``number``, in ``EVENT_COLUMNS`` order."""
+    """An unreviewed ``events`` row without its number, document number and document id
+    (``EVENT_COLUMNS[3:]`` order)."""
     return (
-        *(number, doc_num, doc_id, ordinal),
+        ordinal,
         *event_values(event, entities, published_date),
         *(event_data(event, text), producer.marsad, producer.knowledge, None),
     )

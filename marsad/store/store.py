@@ -8,8 +8,6 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,12 +15,14 @@ from sqlalchemy.engine import URL, Connection, Engine
 
 from marsad import __version__
 from marsad.model import Document, Entity, Event, check_span
-from marsad.store import dedup, facets
+from marsad.store import facets
+from marsad.store import prepared as p
 from marsad.store import records as r
 from marsad.store import schema as s
 from marsad.store.engine import create, describe_error, resolve_url
 from marsad.store.filters import FilterSQL
 from marsad.store.migrations import current_version, migrate
+from marsad.store.prepared import PreparedDocument, paused_gc, prepare
 from marsad.store.snippets import make_snippets
 from marsad.store.terms import fts5_query, query_groups, tsquery
 from marsad.store.types import (
@@ -45,18 +45,6 @@ RANK_WINDOW = 10_000  # at most this many matches are ranked (the most recently 
 _BROAD = 1_000  # from this many matching documents, pages are found by walking the newest documents
 _FEW_MATCHES = 8_000  # up to this many text matches, each is checked against the filters
 _PG_SIMPLE: Any = sa.literal_column("'simple'::regconfig")
-
-
-@dataclass(slots=True)
-class _Pending:
-    """Analysis rows of one document, written at the end of the batch (events are numbered then)."""
-
-    entities: list[r.Row] = field(default_factory=list)
-    mentions: list[r.Row] = field(default_factory=list)
-
-
-# Where an event row (``records.EVENT_COLUMNS``) holds the values facets are made of (``facets.FIELDS``).
-_facet_fields = itemgetter(*(r.EVENT_COLUMNS.index(name) for name in facets.FIELDS))
 
 
 def _check_user(user: str) -> None:
@@ -156,10 +144,10 @@ class Store:
         """Store new documents (status "pending") in one transaction; exact repeats are reported as
         duplicates, near-duplicates join the cluster of the most similar stored document."""
         result = IngestResult(inserted=[], duplicates=[], clusters={})
-        digests = [dedup.content_hash(doc.text) for doc in docs]
+        items = [prepare(doc) for doc in docs]
         with self.writing() as conn:
             writer = BatchWriter(conn, r.now_iso())
-            for stored in writer.store_all(docs, digests):
+            for stored in writer.store_all(items):
                 if stored.inserted:
                     result.inserted.append(stored.id)
                     result.clusters[stored.id] = stored.cluster_id
@@ -204,36 +192,39 @@ class Store:
         status "failed", the reason and no analysis. Documents with reviewed events are left untouched.
         """
         failures = failures or {}
+        with paused_gc():
+            return self.save_prepared([prepare(doc, None, producer, failures.get(doc.id)) for doc in docs])
+
+    def save_prepared(self, items: Sequence[PreparedDocument]) -> list[str]:
+        """``save_extractions`` for documents prepared already (``prepared.prepare`` with a producer):
+        the transaction only looks up, numbers, clusters and inserts. Returns the stored ids."""
         ids: list[str] = []
-        digests = [dedup.content_hash(doc.text) for doc in docs]
-        with self.writing() as conn:
+        with paused_gc(), self.writing() as conn:
             now = r.now_iso()
             writer = BatchWriter(conn, now)
-            pending: dict[int, tuple[Stored, Document, _Pending]] = {}
-            status_rows: dict[int, dict[str, Any]] = {}
-            for doc, stored in zip(docs, writer.store_all(docs, digests), strict=True):
+            pending: dict[int, tuple[Stored, PreparedDocument]] = {}
+            status_rows: dict[int, dict[str, Any]] = {}  # documents stored before, with their new outcome
+            touched: set[int] = set()
+            for item, stored in zip(items, writer.store_all(items), strict=True):
                 ids.append(stored.id)
                 if not stored.inserted and self._has_reviews(conn, stored.num):
                     log.warning("document %s has reviewed events: its stored analysis is kept", stored.id)
                     continue
-                if not stored.inserted and stored.num not in status_rows:
+                if not stored.inserted and stored.num not in touched:
                     self._delete_analysis(conn, stored.num)
-                failed = doc.id in failures
-                status_rows[stored.num] = {
-                    "b_num": stored.num,
-                    "status": "failed" if failed else "extracted",
-                    "failure": str(failures[doc.id]) if failed else None,
-                    "author": r.dumps(doc.author.to_dict()) if doc.author and not failed else None,
-                    "producer_marsad": producer.marsad,
-                    "producer_knowledge": producer.knowledge,
-                    "extracted_at": now,
-                }
-                if failed:
+                touched.add(stored.num)
+                if not stored.inserted:  # an inserted document got its outcome with its row
+                    status_rows[stored.num] = {
+                        "b_num": stored.num,
+                        **dict(zip(p.OUTCOME_COLUMNS, item.outcome, strict=True)),
+                        "extracted_at": now,
+                    }
+                if item.failure is not None:
                     pending.pop(stored.num, None)
                 else:
-                    pending[stored.num] = (stored, doc, self._analysis_rows(stored, doc))
+                    pending[stored.num] = (stored, item)
             writer.flush()
-            self._write_analysis(conn, list(pending.values()), producer)
+            self._write_analysis(conn, list(pending.values()))
             if status_rows:
                 d = s.documents
                 conn.execute(
@@ -649,10 +640,8 @@ class Store:
                 )
             ).scalar_one()
             producer = Producer(marsad=__version__, knowledge="review")
-            row = r.event_row(
-                number, doc.num, document_id, ordinal, event, entities, doc.published_date, producer, doc.text
-            )
-            bulk_insert(conn, "events", r.EVENT_COLUMNS, [row])
+            row = r.event_row(ordinal, event, entities, doc.published_date, producer, doc.text)
+            bulk_insert(conn, "events", r.EVENT_COLUMNS, [(number, doc.num, document_id, *row)])
             conn.execute(ev.update().where(ev.c.number == number).values(review_status="accepted"))
             bulk_insert(conn, "event_actors", r.ACTOR_COLUMNS, r.actor_rows(number, event))
             bulk_insert(conn, "evidence", r.EVIDENCE_COLUMNS, r.evidence_rows(number, event))
@@ -785,7 +774,7 @@ class Store:
                 raise ValueError(f"unknown entity {eid!r}: choose an actor or place the store knows")
             entity = r.entity_from_row(*found)
             entities[eid] = entity
-            bulk_insert(conn, "entities", r.ENTITY_COLUMNS, [r.entity_row(num, ordinal, entity)])
+            bulk_insert(conn, "entities", r.ENTITY_COLUMNS, [(num, *r.entity_row(ordinal, entity))])
             ordinal += 1
 
     @staticmethod
@@ -849,62 +838,44 @@ class Store:
         conn.execute(fc.delete().where(fc.c.document_num == num, facets.keeps(fc.c.facet)))
         conn.execute(s.document_points.delete().where(s.document_points.c.document_num == num))
 
-    @staticmethod
-    def _analysis_rows(stored: Stored, doc: Document) -> _Pending:
-        text = doc.text
-        return _Pending(
-            entities=[r.entity_row(stored.num, i, ent) for i, ent in enumerate(doc.entities.values())],
-            mentions=[r.mention_row(stored.num, i, m, text) for i, m in enumerate(doc.mentions)],
-        )
-
-    def _write_analysis(
-        self, conn: Connection, items: list[tuple[Stored, Document, _Pending]], producer: Producer
-    ) -> None:
+    def _write_analysis(self, conn: Connection, items: list[tuple[Stored, PreparedDocument]]) -> None:
         """Insert the analysis of the batch's documents: entities, mentions, the entity index, and the
         events (numbered up front) with their actors, evidence, facets and points."""
-        bulk_insert(conn, "entities", r.ENTITY_COLUMNS, [row for _, _, p in items for row in p.entities])
-        bulk_insert(conn, "mentions", r.MENTION_COLUMNS, [row for _, _, p in items for row in p.mentions])
+        bulk_insert(
+            conn, "entities", r.ENTITY_COLUMNS, [(st.num, *row) for st, it in items for row in it.entities]
+        )
+        bulk_insert(
+            conn, "mentions", r.MENTION_COLUMNS, [(st.num, *row) for st, it in items for row in it.mentions]
+        )
         known: dict[str, r.Row] = {}
         keys: set[tuple[str, str]] = set()
-        for _, doc, _ in items:
-            for entity in doc.entities.values():
-                if entity.id not in known:
-                    known[entity.id] = r.entity_index_row(entity)
-            keys |= r.entity_keys(doc)
+        for _, item in items:
+            for row in item.entity_index:
+                known.setdefault(row[0], row)
+            keys.update((key, entity_id) for key, entity_id in item.entity_keys)
         index_rows = [known[k] for k in sorted(known)]
         bulk_insert(conn, "entity_index", r.ENTITY_INDEX_COLUMNS, index_rows, ignore_existing=True)
         bulk_insert(conn, "entity_keys", ("key", "entity_id"), sorted(keys), ignore_existing=True)
-        numbers = iter(reserve_numbers(conn, s.events, sum(len(doc.events) for _, doc, _ in items)))
+        numbers = iter(reserve_numbers(conn, s.events, sum(len(item.events) for _, item in items)))
         event_rows: list[r.Row] = []
         actor_rows: list[r.Row] = []
         evidence_rows: list[r.Row] = []
         facet_rows: list[tuple[str, int]] = []
-        point_rows: list[tuple[int, float, float]] = []
-        for stored, doc, _ in items:
-            if not doc.events:
+        point_rows: list[r.Row] = []
+        for stored, item in items:
+            if not item.events:
                 continue
-            summaries: list[facets.EventSummary] = []
-            for i, event in enumerate(doc.events):
-                number = next(numbers)
-                row = r.event_row(
-                    number,
-                    stored.num,
-                    stored.id,
-                    i,
-                    event,
-                    doc.entities,
-                    stored.published_date,
-                    producer,
-                    doc.text,
-                )
-                event_rows.append(row)
-                actor_rows.extend(r.actor_rows(number, event))
-                evidence_rows.extend(r.evidence_rows(number, event))
-                actors = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a]
-                summaries.append((None, _facet_fields(row), actors))
-            f_rows, p_rows = facets.facet_rows(stored.num, summaries)
-            facet_rows.extend(f_rows)
-            point_rows.extend(p_rows)
+            if stored.published_date != item.published_date:
+                item = item.with_published_date(stored.published_date)
+            num = stored.num
+            event_numbers = [next(numbers) for _ in item.events]
+            event_rows.extend(
+                (number, num, stored.id, *row) for number, row in zip(event_numbers, item.events, strict=True)
+            )
+            actor_rows.extend((event_numbers[ordinal], *rest) for ordinal, *rest in item.actors)
+            evidence_rows.extend((event_numbers[ordinal], *rest) for ordinal, *rest in item.evidence)
+            facet_rows.extend((facet, num) for facet in item.facets)
+            point_rows.extend((num, lat, lon) for lat, lon in item.points)
         bulk_insert(conn, "events", r.EVENT_COLUMNS, event_rows)
         bulk_insert(conn, "event_actors", r.ACTOR_COLUMNS, actor_rows)
         bulk_insert(conn, "evidence", r.EVIDENCE_COLUMNS, evidence_rows)

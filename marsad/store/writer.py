@@ -21,11 +21,11 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
-from marsad.model import Document
 from marsad.store import dedup
+from marsad.store import prepared as p
 from marsad.store import records as r
 from marsad.store import schema as s
-from marsad.store.terms import index_terms, terms_of_words, view_words
+from marsad.store.prepared import PreparedDocument
 from marsad.store.types import StoreError
 
 IN_CHUNK = 500  # values per IN (...) list
@@ -100,7 +100,6 @@ class _New:
     sig: np.ndarray | None
     keys: list[int]
     shared: Counter[int]
-    terms: str  # search index terms of title and text
 
 
 class BatchWriter:
@@ -130,37 +129,31 @@ class BatchWriter:
 
     # -- lookups in bulk -----------------------------------------------------------------------------
 
-    def prefetch(self, docs: Sequence[Document], digests: Sequence[str]) -> None:
+    def prefetch(self, items: Sequence[PreparedDocument]) -> None:
         """Look up, for the whole batch: stored contents, ids new documents could collide with, and the
         near-duplicate candidates (with their signatures) of every new content."""
         d, b, sg = s.documents, s.lsh_bands, s.document_signatures
         conn = self.conn
         cols = (d.c.num, d.c.id, d.c.cluster_id, d.c.published_date, d.c.content_hash)
-        for chunk in chunks(sorted(set(digests) - set(self.by_hash))):
+        for chunk in chunks(sorted({item.digest for item in items} - set(self.by_hash))):
             for row in conn.execute(sa.select(*cols).where(d.c.content_hash.in_(chunk))):
                 self.by_hash[row.content_hash] = Stored(
                     row.id, row.num, row.cluster_id, False, row.published_date
                 )
-        pairs = [
-            (doc, digest) for doc, digest in zip(docs, digests, strict=True) if digest not in self.by_hash
-        ]
-        fresh = dict((digest, doc) for doc, digest in pairs if digest not in self.new)
-        candidates = sorted({c for doc, digest in pairs for c in _id_candidates(doc, digest)})
+        fresh = [item for item in items if item.digest not in self.by_hash]
+        candidates = sorted({c for item in fresh for c in _id_candidates(item)})
         for chunk in chunks(candidates):
             self.taken_ids.update(conn.execute(sa.select(d.c.id).where(d.c.id.in_(chunk))).scalars())
         # LSH: every band key of every new content in a few queries
         by_key: dict[int, list[int]] = {}
         created: list[_New] = []
-        for digest, doc in fresh.items():
-            words, ta_words = view_words(doc.text)  # one normalization for signature and search terms
-            sig = dedup.signature_of_words(words)
-            keys = sorted(set(dedup.band_keys(sig))) if sig is not None else []
-            terms = terms_of_words(words, ta_words)
-            if doc.title:
-                terms = f"{index_terms(doc.title)} {terms}"
-            info = self.new[digest] = _New(sig, keys, Counter(), terms)
+        for item in fresh:
+            if item.digest in self.new:
+                continue
+            sig = dedup.from_bytes(item.signature) if item.signature is not None else None
+            info = self.new[item.digest] = _New(sig, item.band_keys, Counter())
             created.append(info)
-            for k in keys:
+            for k in item.band_keys:
                 by_key.setdefault(k, [])
         for chunk in chunks(sorted(by_key)):
             for key, num in conn.execute(
@@ -184,59 +177,60 @@ class BatchWriter:
 
     # -- documents -----------------------------------------------------------------------------------
 
-    def store_all(self, docs: Sequence[Document], digests: Sequence[str]) -> list[Stored]:
-        """The stored rows of ``docs``' contents, in order: found by hash, or inserted now (status
-        "pending"). New contents get their numbers up front and are inserted with one executemany. Should
-        another writer store one of their contents or ids meanwhile (PostgreSQL), that insert is undone
-        and the batch goes through ``store`` one document at a time, which resolves such conflicts."""
-        self.prefetch(docs, digests)
-        n_new = len({digest for digest in digests if digest in self.new})
+    def store_all(self, items: Sequence[PreparedDocument]) -> list[Stored]:
+        """The stored rows of the items' contents, in order: found by hash, or inserted now (with the
+        item's outcome). New contents get their numbers up front and are inserted with one executemany.
+        Should another writer store one of their contents or ids meanwhile (PostgreSQL), that insert is
+        undone and the batch goes through ``store`` one document at a time, which resolves such
+        conflicts."""
+        self.prefetch(items)
+        n_new = len({item.digest for item in items if item.digest in self.new})
         if n_new == 0:
-            return [self.store(doc, digest) for doc, digest in zip(docs, digests, strict=True)]
+            return [self.store(item) for item in items]
         nums = iter(reserve_numbers(self.conn, s.documents, n_new))
         before = self._snapshot()
         rows: list[r.Row] = []
         out: list[Stored] = []
-        for doc, digest in zip(docs, digests, strict=True):
-            info = self.new.get(digest)
+        for item in items:
+            info = self.new.get(item.digest)
             if info is None:
-                out.append(self.store(doc, digest))
+                out.append(self.store(item))
                 continue
             cluster = self._find_cluster(info) if info.sig is not None else None
-            stored_id = next((c for c in _id_candidates(doc, digest) if c not in self.taken_ids), None)
+            stored_id = next((c for c in _id_candidates(item) if c not in self.taken_ids), None)
             if stored_id is None:
-                raise StoreError(f"no free stored id for document {doc.id!r}")
+                raise StoreError(f"no free stored id for document {item.id!r}")
             num = next(nums)
             self.taken_ids.add(stored_id)
-            rows.append((num, *r.document_row(doc, digest, stored_id, cluster or stored_id, self.now)))
-            out.append(self._register(doc, digest, info, num, stored_id, cluster))
+            rows.append((num, *p.document_row(item, stored_id, cluster or stored_id, self.now)))
+            out.append(self._register(item, info, num, stored_id, cluster))
         savepoint = self.conn.begin_nested()
-        bulk_insert(self.conn, "documents", ("num", *r.DOCUMENT_COLUMNS), rows, ignore_existing=True)
+        bulk_insert(self.conn, "documents", ("num", *p.DOCUMENT_COLUMNS), rows, ignore_existing=True)
         if self._count_documents([row[0] for row in rows]) == len(rows):
             savepoint.commit()
             return out
         savepoint.rollback()
         self._restore(before)
-        return [self.store(doc, digest) for doc, digest in zip(docs, digests, strict=True)]
+        return [self.store(item) for item in items]
 
-    def store(self, doc: Document, digest: str) -> Stored:
-        """The stored row for ``doc``'s content: found by hash, or inserted now (status "pending")."""
-        known = self.by_hash.get(digest)
+    def store(self, item: PreparedDocument) -> Stored:
+        """The stored row for the item's content: found by hash, or inserted now (with its outcome)."""
+        known = self.by_hash.get(item.digest)
         if known is not None:
             return Stored(known.id, known.num, known.cluster_id, False, known.published_date)
-        info = self.new.get(digest)
+        info = self.new.get(item.digest)
         if info is None:  # not prefetched
-            self.prefetch([doc], [digest])
-            return self.store(doc, digest)
+            self.prefetch([item])
+            return self.store(item)
         cluster = self._find_cluster(info) if info.sig is not None else None
         d = s.documents
         num: int | None = None
         stored_id = ""
-        for stored_id in _id_candidates(doc, digest):
+        for stored_id in _id_candidates(item):
             if stored_id in self.taken_ids:
                 continue
-            row = r.document_row(doc, digest, stored_id, cluster or stored_id, self.now)
-            values = dict(zip(r.DOCUMENT_COLUMNS, row, strict=True))
+            row = p.document_row(item, stored_id, cluster or stored_id, self.now)
+            values = dict(zip(p.DOCUMENT_COLUMNS, row, strict=True))
             num = self.conn.execute(self._insert_document, values).scalar()
             self.taken_ids.add(stored_id)
             if num is not None:
@@ -244,20 +238,20 @@ class BatchWriter:
             # another writer got there first: with the same content (then it is a duplicate) or the same id
             found = self.conn.execute(
                 sa.select(d.c.num, d.c.id, d.c.cluster_id, d.c.published_date).where(
-                    d.c.content_hash == digest
+                    d.c.content_hash == item.digest
                 )
             ).first()
             if found is not None:
-                self.by_hash[digest] = Stored(
+                self.by_hash[item.digest] = Stored(
                     found.id, found.num, found.cluster_id, False, found.published_date
                 )
-                return self.store(doc, digest)
+                return self.store(item)
         if num is None:
-            raise StoreError(f"no free stored id for document {doc.id!r}")
-        return self._register(doc, digest, info, num, stored_id, cluster)
+            raise StoreError(f"no free stored id for document {item.id!r}")
+        return self._register(item, info, num, stored_id, cluster)
 
     def _register(
-        self, doc: Document, digest: str, info: _New, num: int, stored_id: str, cluster: str | None
+        self, item: PreparedDocument, info: _New, num: int, stored_id: str, cluster: str | None
     ) -> Stored:
         """Note a document inserted as ``num``: its cluster, signature, band keys, search terms and
         publication-date facet (written by ``flush``), and its place in the batch's near-duplicate index."""
@@ -265,18 +259,19 @@ class BatchWriter:
         if cluster is None:
             self._clusters.append((cluster_id, num, self.now))
         if info.sig is not None:
-            self._signatures.append((num, dedup.to_bytes(info.sig)))
+            assert item.signature is not None
+            self._signatures.append((num, item.signature))
             self._bands.extend((k, num) for k in info.keys)
             for k in info.keys:
                 self.batch_bands.setdefault(k, []).append(num)
             self.batch_sigs[num] = (info.sig, cluster_id)
-        self._terms.append((num, info.terms))
-        published = r.date_prefix(doc.published)
+        self._terms.append((num, item.terms))
+        published = item.published_date
         if published:
             self._facets.append((f"pd:{published}", num))
         stored = Stored(stored_id, num, cluster_id, True, published)
-        self.by_hash[digest] = stored
-        del self.new[digest]
+        self.by_hash[item.digest] = stored
+        del self.new[item.digest]
         return stored
 
     def _count_documents(self, nums: Sequence[int]) -> int:
@@ -353,7 +348,8 @@ class BatchWriter:
         return sqlite_dialect.insert(table)
 
 
-def _id_candidates(doc: Document, digest: str) -> list[str]:
+def _id_candidates(item: PreparedDocument) -> list[str]:
     """Stored ids to try, in order: the incoming id, then the id with a short and a longer hash suffix."""
-    base = doc.id or f"doc-{digest[:12]}"
+    digest = item.digest
+    base = item.id or f"doc-{digest[:12]}"
     return [base, f"{base}~{digest[:8]}", f"{base}~{digest[:16]}", f"{base}~{digest}"]

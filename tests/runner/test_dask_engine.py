@@ -22,7 +22,7 @@ from marsad.cli import main
 from marsad.ingest import IngestOptions, ingest_documents
 from marsad.pipeline import Pipeline
 from marsad.resources import Resources
-from marsad.runner import RunOptions, run_corpus
+from marsad.runner import RunOptions, partitions, run_corpus
 from marsad.runner.dask_engine import DaskOptions, DaskRunSummary, resource_loads, run_dask, worker_pipeline
 from marsad.runner.partitions import MANIFEST, PARTS, TABLES, read_part, read_sources
 from marsad.runner.writer import WriterMode
@@ -32,6 +32,7 @@ distributed = pytest.importorskip("distributed")
 
 N_DOCS = 40
 Records = Callable[[int], list[dict[str, object]]]
+TableRows = Callable[[Store], dict[str, list[tuple[Any, ...]]]]
 
 
 def _cluster() -> Any:
@@ -102,15 +103,17 @@ def distinct_hashes(store: Store) -> tuple[int, int]:
 
 
 def test_same_records_as_the_single_process_run(
-    client: Any, tmp_path: Path, corpus: Path, producer: Producer
+    client: Any, tmp_path: Path, corpus: Path, producer: Producer, table_rows: TableRows
 ) -> None:
     with Store.open(tmp_path / "local.db") as local:
         docs = ingest_documents([str(corpus)])
         run_corpus(local, Pipeline.default(), producer, docs, RunOptions(batch_size=4))
-        expected, expected_counts = snapshot(local), local.counts()
+        expected, expected_counts, expected_rows = snapshot(local), local.counts(), table_rows(local)
     with Store.open(tmp_path / "dask.db") as store:
         summary = _run(client, store, producer, corpus, _dask(tmp_path, "same"))
         got, counts = snapshot(store), store.counts()
+        # column for column: the rows workers prepared are the rows the single-process run stores
+        assert table_rows(store) == expected_rows
     assert summary.ok and summary.read == N_DOCS + 1 and summary.extracted == N_DOCS and summary.repeated == 1
     assert summary.partitions == 7 and summary.partitions_extracted == 7 and summary.partitions_loaded == 7
     assert expected_counts["events"] > 0 and expected_counts["mentions"] > 0
@@ -200,7 +203,7 @@ def test_with_a_writer_process_the_manifest_lists_only_committed_partitions(
 
 
 def test_no_load_writes_partitions_that_a_later_run_loads_without_extracting(
-    client: Any, tmp_path: Path, corpus: Path, producer: Producer
+    client: Any, tmp_path: Path, corpus: Path, producer: Producer, table_rows: TableRows
 ) -> None:
     with Store.open(tmp_path / "later.db") as store:
         first = _run(client, store, producer, corpus, _dask(tmp_path, "later", load=False))
@@ -209,6 +212,27 @@ def test_no_load_writes_partitions_that_a_later_run_loads_without_extracting(
         second = _run(client, store, producer, corpus, _dask(tmp_path, "later"))
         assert second.partitions_reused == 7 and second.partitions_extracted == 0
         assert second.extracted == N_DOCS and distinct_hashes(store) == (N_DOCS, N_DOCS)
+        from_files = table_rows(store)
+    # the rows read back from the Parquet files are those a run loading the workers' tables stores
+    with Store.open(tmp_path / "direct.db") as direct:
+        _run(client, direct, producer, corpus, _dask(tmp_path, "direct"))
+        assert table_rows(direct) == from_files
+
+
+def test_partitions_of_an_older_format_are_extracted_again(
+    client: Any, tmp_path: Path, corpus: Path, producer: Producer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The partition format enters every key: partitions an older layout wrote are never read (their
+    documents are extracted again, with their store rows), and are left on disk."""
+    with monkeypatch.context() as patch, Store.open(tmp_path / "unused.db") as unused:
+        patch.setattr(partitions, "FORMAT", partitions.FORMAT - 1)
+        old = _run(client, unused, producer, corpus, _dask(tmp_path, "format", load=False))
+    assert old.partitions_extracted == 7
+    with Store.open(tmp_path / "format.db") as store:
+        summary = _run(client, store, producer, corpus, _dask(tmp_path, "format"))
+        assert summary.ok and summary.partitions_reused == 0 and summary.partitions_extracted == 7
+        assert summary.extracted == N_DOCS and distinct_hashes(store) == (N_DOCS, N_DOCS)
+    assert len(list((tmp_path / "format-parts" / PARTS).iterdir())) == 14
 
 
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(

@@ -3,7 +3,9 @@ failures reach the runner as StoreError."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,9 @@ from marsad.resources import Resources
 from marsad.runner import RunOptions, run_corpus
 from marsad.runner.writer import AutoSink, InlineSink, ProcessSink, open_sink
 from marsad.store import Filters, Producer, Store, StoreError
+from marsad.store.prepared import prepare
+
+TableRows = Callable[[Store], dict[str, list[tuple[Any, ...]]]]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +71,29 @@ def test_repeats_in_batches_not_yet_committed_are_stored_once(
     summary = run_corpus(store, pipeline, producer, docs, RunOptions(batch_size=3, writer="process"))
     assert summary.extracted == 6 and summary.repeated == 6
     assert store.counts()["documents"] == 6
+
+
+def test_prepared_batches_commit_in_the_writer_process_as_extracted_documents_do(
+    tmp_path: Path, pipeline: Pipeline, producer: Producer, corpus_docs: list[Document], table_rows: TableRows
+) -> None:
+    docs = _fresh(corpus_docs[:8])
+    for doc in docs:
+        pipeline(doc)
+    batches = [docs[:4], docs[4:]]
+    with Store.open(tmp_path / "documents.db") as direct:
+        for batch in batches:
+            direct.save_extractions(batch, producer)
+        expected = table_rows(direct)
+    sink = ProcessSink(f"sqlite:///{tmp_path}/prepared.db", producer)
+    try:
+        for batch in batches:
+            sink.submit_prepared([prepare(doc, None, producer).pack() for doc in batch])
+        sink.drain()
+        assert sink.committed == 2
+    finally:
+        sink.close()
+    with Store.open(tmp_path / "prepared.db") as store:
+        assert table_rows(store) == expected
 
 
 def test_writer_failure_is_a_store_error(

@@ -15,7 +15,7 @@ from store_cases import ARREST, CLASH, P1, P2, PROTEST, SHELL, VARIANTS, corpus
 
 from marsad.model import Document
 from marsad.store import Filters, Store, content_hash
-from marsad.store import records as records_module
+from marsad.store import prepared as prepared_module
 from marsad.store import store as store_module
 from marsad.store import writer as writer_module
 
@@ -304,7 +304,7 @@ def test_a_batch_that_fails_midway_leaves_the_previous_state_intact(
 
     # add_documents failing on its third document (while analysing it, or while inserting it after two
     # were inserted) stores none of the batch
-    for module, name in ((writer_module, "terms_of_words"), (records_module, "document_row")):
+    for module, name in ((prepared_module, "terms_of_words"), (prepared_module, "document_row")):
         calls = {"n": 0}
         real = getattr(module, name)
 
