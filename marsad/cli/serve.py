@@ -62,25 +62,36 @@ def serve(
       marsad serve --db corpus.db
       marsad serve --db postgresql+psycopg://marsad@db/marsad --host 0.0.0.0 --secure-cookies
     """
+    import os
+
     import uvicorn
 
-    from marsad.server import create_app
     from marsad.server.accounts import Accounts
 
     store = open_store(db_url)
-    if not Accounts(store).has_admin():
-        click.echo(
-            "marsad: no admin account yet; create one with: marsad users add NAME --role admin", err=True
-        )
-    app = create_app(
-        store,
-        secure_cookies=secure_cookies,
-        kb_paths=kb_paths,
-        gazetteer_path=gazetteer_path,
-        session_hours=session_hours,
-    )
-    click.echo(f"marsad: workbench on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        if not Accounts(store).has_admin():
+            click.echo(
+                "marsad: no admin account yet; create one with: marsad users add NAME --role admin", err=True
+            )
+        url = store.url
     finally:
         store.close()
+    # every server process builds the app from these (marsad.server.app.app_from_environment)
+    os.environ.update(
+        MARSAD_DB=url,
+        MARSAD_SERVE_SECURE="1" if secure_cookies else "0",
+        MARSAD_SERVE_KB=os.pathsep.join(kb_paths),
+        MARSAD_SERVE_GAZETTEER=gazetteer_path or "",
+        MARSAD_SERVE_SESSION_HOURS=str(session_hours),
+    )
+    click.echo(f"marsad: workbench on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
+    uvicorn.run(
+        "marsad.server.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        server_header=False,
+    )
