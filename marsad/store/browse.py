@@ -21,16 +21,19 @@ from marsad.store.types import Filters
 from marsad.store.writer import chunks
 
 TOTALS_TTL_S = 30.0  # how long an event list's totals are reused when no write went through this store
-UNKNOWN_DATE = "~"  # events.order_date of an event with no date (sorts after every ISO date)
+UNKNOWN_DATE = "~"
+# From this many events, a page of an actor's events is found by probing each event read in date order
+# (it stops after a page) rather than by building the set of all the actor's events first.
+PROBE_ACTORS_FROM = 2_000  # events.order_date of an event with no date (sorts after every ISO date)
 # Relations drawn in the actor graph: who did what to whom, by PLOVER type.
 GRAPH_LIMIT = 300
 
 
-def _event_filter(conn: Connection, filters: Filters) -> Any:
+def _event_filter(conn: Connection, filters: Filters, probe_actors: bool = False) -> Any:
     """The events-table condition of ``filters`` (document-level filters included)."""
     ev, d = s.events, s.documents
     fsql = FilterSQL(conn, filters)
-    cond = fsql.event_condition(ev)
+    cond = fsql.event_condition(ev, probe_actors)
     doc_cond = fsql.document_condition(d)
     if doc_cond is not None:
         cond = sa.and_(cond, ev.c.document_num.in_(sa.select(d.c.num).where(doc_cond)))
@@ -124,6 +127,8 @@ def event_page(
     with store.reading() as conn:
         cond = _event_filter(conn, filters)
         total, dated_total = _event_totals(store, conn, filters, cond)
+        if filters.actors and total > PROBE_ACTORS_FROM:
+            cond = _event_filter(conn, filters, probe_actors=True)
         rows: list[Any] = []
         if newest_first:
             order: tuple[Any, ...] = (ev.c.order_date.desc(), ev.c.document_id.desc(), ev.c.ordinal.desc())

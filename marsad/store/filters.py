@@ -163,18 +163,23 @@ class FilterSQL:
             parts.append(column <= self.date_to)
         return sa.and_(*parts) if parts else sa.true()
 
-    def event_condition(self, ev: Any) -> Any:
-        """All event-level filters (and the review default) on the events table ``ev``."""
+    def event_condition(self, ev: Any, probe_actors: bool = False) -> Any:
+        """All event-level filters (and the review default) on the events table ``ev``.
+
+        The actor filter is an uncorrelated IN (…), computed once: right for counting and for actors
+        with few events. ``probe_actors`` makes it a correlated EXISTS, one index probe per event read:
+        right for one page of a frequent actor's events walked in date order."""
         f = self.filters
         parts: list[Any] = [self.review_condition(ev)]
         if f.actors:
             a = s.event_actors
-            # an uncorrelated IN (…) is computed once: a correlated EXISTS would probe per event
-            parts.append(
-                ev.c.number.in_(sa.select(a.c.event_number).where(a.c.entity_id.in_(sorted(self.actor_ids))))
-                if self.actor_ids
-                else sa.false()
-            )
+            ids = sorted(self.actor_ids)
+            if not ids:
+                parts.append(sa.false())
+            elif probe_actors:
+                parts.append(sa.exists().where(a.c.event_number == ev.c.number, a.c.entity_id.in_(ids)))
+            else:
+                parts.append(ev.c.number.in_(sa.select(a.c.event_number).where(a.c.entity_id.in_(ids))))
         if f.places:
             place_parts = []
             if self.place_ids:
