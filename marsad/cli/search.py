@@ -54,28 +54,11 @@ def search(
             "query": query,
             "total": result.total,
             "elapsed_ms": round(result.elapsed_ms, 2),
-            "hits": [_hit_dict(hit) for hit in result.hits],
+            "hits": [hit.to_dict() for hit in result.hits],
         }
         click.echo(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode("utf-8"))
         return
     _print_hits(result, offset)
-
-
-def _hit_dict(hit: Any) -> dict[str, Any]:
-    return {
-        "document_id": hit.document_id,
-        "title": hit.title,
-        "source": hit.source,
-        "published": hit.published,
-        "url": hit.url,
-        "cluster_id": hit.cluster_id,
-        "score": round(hit.score, 4),
-        "events": hit.event_ids,
-        "snippets": [
-            {"start": s.start, "end": s.end, "text": s.text, "highlights": [list(h) for h in s.highlights]}
-            for s in hit.snippets
-        ],
-    }
 
 
 def _print_hits(result: Any, offset: int) -> None:

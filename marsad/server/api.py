@@ -179,23 +179,7 @@ def search_documents(
     return {
         "total": result.total,
         "elapsed_ms": round(result.elapsed_ms, 1),
-        "hits": [
-            {
-                "document_id": hit.document_id,
-                "title": hit.title,
-                "source": hit.source,
-                "published": hit.published,
-                "url": hit.url,
-                "cluster_id": hit.cluster_id,
-                "score": hit.score,
-                "snippets": [
-                    {"start": sn.start, "end": sn.end, "text": sn.text, "highlights": sn.highlights}
-                    for sn in hit.snippets
-                ],
-                "event_numbers": hit.event_numbers,
-            }
-            for hit in result.hits
-        ],
+        "hits": [hit.to_dict() for hit in result.hits],
     }
 
 

@@ -208,36 +208,24 @@ def _title(key: str | None) -> str | None:
 def event_detail(store: Store, number: int) -> dict[str, Any] | None:
     """One event with reviewed values applied: the record, its document id, names of the entities it
     names, its review (who, when, note, duplicate of) and its audit trail. None when unknown."""
-    ev, rv, d, e = s.events, s.reviews, s.documents, s.entities
+    ev, rv, e = s.events, s.reviews, s.entities
     with store.reading() as conn:
-        row = (
-            conn.execute(
-                sa.select(
-                    ev.c.number,
-                    ev.c.document_num,
-                    ev.c.document_id,
-                    ev.c.data,
-                    ev.c.review_status,
-                    ev.c.producer_marsad,
-                    ev.c.producer_knowledge,
-                    rv.c.changes,
-                    rv.c.user_name,
-                    rv.c.reviewed_at,
-                    rv.c.duplicate_of,
-                    rv.c.note,
-                    d.c.text,
-                )
-                .select_from(ev.join(d, d.c.num == ev.c.document_num).outerjoin(rv))
-                .where(ev.c.number == number)
-            )
-            .mappings()
-            .first()
+        row = store.event_with_review(
+            conn,
+            number,
+            ev.c.document_id,
+            ev.c.producer_marsad,
+            ev.c.producer_knowledge,
+            rv.c.user_name,
+            rv.c.reviewed_at,
+            rv.c.duplicate_of,
+            rv.c.note,
         )
         if row is None:
             return None
         extracted = r.event_dict(row["data"], row["text"])
         changes = r.loads(row["changes"]) or {}
-        event = r.apply_changes(extracted, changes) if changes else r.apply_changes(extracted, {})
+        event = r.apply_changes(extracted, changes)
         entities = {
             eid: {"id": eid, "kind": kind, "name": name, "name_ar": name_ar}
             for eid, kind, name, name_ar in conn.execute(

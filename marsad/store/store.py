@@ -668,25 +668,26 @@ class Store:
             )
         return number
 
-    def _review_row(self, conn: Connection, number: int) -> Any:
+    @staticmethod
+    def event_with_review(conn: Connection, number: int, *extra: Any) -> Any:
+        """Event ``number``'s row with its review and its document's text and publication date (plus
+        ``extra`` columns), or None."""
         ev, rv, d = s.events, s.reviews, s.documents
-        row = (
-            conn.execute(
-                sa.select(
-                    ev.c.number,
-                    ev.c.document_num,
-                    ev.c.data,
-                    ev.c.review_status,
-                    rv.c.changes,
-                    d.c.text,
-                    d.c.published_date,
-                )
-                .select_from(ev.join(d, d.c.num == ev.c.document_num).outerjoin(rv))
-                .where(ev.c.number == number)
-            )
-            .mappings()
-            .first()
+        q = sa.select(
+            ev.c.number,
+            ev.c.document_num,
+            ev.c.data,
+            ev.c.review_status,
+            rv.c.changes,
+            d.c.text,
+            d.c.published_date,
+            *extra,
         )
+        q = q.select_from(ev.join(d, d.c.num == ev.c.document_num).outerjoin(rv)).where(ev.c.number == number)
+        return conn.execute(q).mappings().first()
+
+    def _review_row(self, conn: Connection, number: int) -> Any:
+        row = self.event_with_review(conn, number)
         if row is None:
             raise KeyError(f"no stored event has number {number}")
         return row

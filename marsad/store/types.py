@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from marsad.model import Document, Event
 
@@ -105,6 +106,29 @@ class SearchHit:
     snippets: list[Snippet]
     event_ids: list[str]  # ids of the document's events that pass the filters
     event_numbers: list[int] = field(default_factory=list)  # the same events' store numbers
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hit as JSON-ready values (``marsad search --format json`` and the workbench API)."""
+        return {
+            "document_id": self.document_id,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "url": self.url,
+            "cluster_id": self.cluster_id,
+            "score": round(self.score, 4),
+            "events": self.event_ids,
+            "event_numbers": self.event_numbers,
+            "snippets": [
+                {
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                    "highlights": [list(h) for h in s.highlights],
+                }
+                for s in self.snippets
+            ],
+        }
 
 
 @dataclass(slots=True)
