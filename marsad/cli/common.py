@@ -22,6 +22,7 @@ DB_HELP = (
     "Database: a SQLite file path or URL (sqlite:///corpus.db), or a PostgreSQL URL "
     "(postgresql+psycopg://user@host/db). Default: $MARSAD_DB, else marsad.db here."
 )
+# store.types.REVIEW_FILTER_VALUES, not imported from there: the CLI starts without loading the store
 REVIEW_STATES = ("accepted", "edited", "rejected", "unreviewed")
 
 
@@ -171,16 +172,12 @@ def parse_near(value: str | None) -> tuple[float, float, float] | None:
     """``"35.13,36.75,10"`` → (lat, lon, km), checked."""
     if value is None:
         return None
-    parts = [p.strip() for p in value.split(",")]
+    from marsad.store.filters import parse_near as parse
+
     try:
-        lat, lon, km = (float(p) for p in parts)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r}: give LAT,LON,KM such as 35.13,36.75,10", param_hint="--near"
-        ) from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
-        raise click.BadParameter("latitude -90..90, longitude -180..180, km > 0", param_hint="--near")
-    return lat, lon, km
+        return parse(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--near") from None
 
 
 def check_date(value: str, hint: str) -> None:

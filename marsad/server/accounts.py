@@ -12,6 +12,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -144,7 +145,7 @@ class Accounts:
                     s.users.c.name == name
                 )
             ).first()
-        stored = row.password_hash if row is not None else _DUMMY_HASH
+        stored = row.password_hash if row is not None else _dummy_hash()
         try:
             _hasher.verify(stored, password)
         except (VerificationError, InvalidHashError):
@@ -237,7 +238,10 @@ class Accounts:
             conn.execute(s.sessions.delete().where(s.sessions.c.session_hash == _digest(cookie)))
 
 
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))  # verified against when the user does not exist
+@cache
+def _dummy_hash() -> str:
+    """A hash verified against when the user does not exist (made on first need, not at import)."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def _check_name(name: str) -> None:

@@ -30,6 +30,8 @@ from marsad.server.security import (
     viewer,
 )
 from marsad.store import Filters, Store, browse
+from marsad.store.filters import parse_near
+from marsad.store.types import REVIEW_FILTER_VALUES
 
 router = APIRouter(prefix="/api/v1")
 
@@ -62,20 +64,17 @@ def filters_of(request: Request) -> Filters:
     near_value: tuple[float, float, float] | None = None
     if near:
         try:
-            lat, lon, km = (float(p) for p in near.split(","))
-        except ValueError:
-            raise ApiError(422, "near: give lat,lon,km such as 35.13,36.75,10") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
-            raise ApiError(422, "near: latitude -90..90, longitude -180..180, km > 0")
-        near_value = (lat, lon, km)
+            near_value = parse_near(near)
+        except ValueError as err:
+            raise ApiError(422, f"near: {err}") from None
     for key in ("from", "to"):
         value = params.get(key)
         if value and not _is_date_prefix(value):
             raise ApiError(422, f"{key}: {value!r} is not a date like 2017-05-05 (or 2017-05, 2017)")
     review = tuple(params.getlist("review"))
     for value in review:
-        if value not in ("accepted", "edited", "rejected", "unreviewed"):
-            raise ApiError(422, f"review: {value!r}: use accepted, edited, rejected or unreviewed")
+        if value not in REVIEW_FILTER_VALUES:
+            raise ApiError(422, f"review: {value!r}: use {', '.join(REVIEW_FILTER_VALUES)}")
     if params.get("reviewed_only") in ("1", "true", "yes"):
         review = review or ("accepted", "edited")
     return Filters(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import Depends, Request, Response
@@ -113,7 +114,7 @@ def set_session_cookie(response: Response, session: Session, secure: bool) -> No
     response.set_cookie(
         SESSION_COOKIE,
         session.cookie,
-        max_age=int((session.expires_at - session.expires_at.now(session.expires_at.tzinfo)).total_seconds()),
+        max_age=int((session.expires_at - datetime.now(UTC)).total_seconds()),
         httponly=True,
         secure=secure,
         samesite="strict",

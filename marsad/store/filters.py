@@ -36,6 +36,18 @@ def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None,
     return lo, hi
 
 
+def parse_near(value: str) -> tuple[float, float, float]:
+    """``"35.13,36.75,10"`` → (lat, lon, km), checked; a ValueError says what is wrong (the CLI's
+    ``--near`` and the workbench API's ``near``)."""
+    try:
+        lat, lon, km = (float(p.strip()) for p in value.split(","))
+    except ValueError:
+        raise ValueError(f"{value!r}: give LAT,LON,KM such as 35.13,36.75,10") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise ValueError("latitude -90..90, longitude -180..180, km > 0")
+    return lat, lon, km
+
+
 def like_pattern(value: str) -> str:
     escaped = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

@@ -135,3 +135,16 @@ def test_an_export_whose_client_has_gone_stops_instead_of_waiting() -> None:
     gone.set()
     with pytest.raises(ExportCancelled):
         writer.write(b"second")
+
+
+def test_an_upload_over_the_size_limit_is_refused_and_stores_nothing(
+    reviewer: TestClient, monkeypatch: object
+) -> None:
+    import marsad.server.api as api
+
+    before = reviewer.get("/api/v1/status").json()["counts"]["documents"]
+    monkeypatch.setattr(api, "MAX_UPLOAD_BYTES", 100)  # type: ignore[attr-defined]
+    files = [("files", ("big.txt", "قصف مدفعي على البلدة. ".encode() * 20, "text/plain"))]
+    response = reviewer.post("/api/v1/ingest", files=files)
+    assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
+    assert reviewer.get("/api/v1/status").json()["counts"]["documents"] == before
