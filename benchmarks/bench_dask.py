@@ -295,6 +295,7 @@ def e2e_phase(
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     from marsad import __version__
+    from marsad.native import native_status
     from marsad.resources import Resources
     from marsad.store import Producer
 
@@ -303,6 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = ensure_corpus(load_sources(args.gold), args.size_mb, args.seed, cache)
     text_mb = info.bytes / MB
     print(f"corpus: {info.docs} documents, {text_mb:.2f} MB of text, {info.path}", flush=True)
+    print(f"code: {native_status().describe()}", flush=True)
     producer = Producer(marsad=__version__, knowledge=Resources.load().version)
     report: dict[str, Any] = {
         "corpus": info.to_dict(),

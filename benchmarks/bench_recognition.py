@@ -554,7 +554,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     from rich.console import Console
 
+    from marsad.native import native_status, rebuild_hint
+
+    status = native_status()
+    if status.stale:
+        print(f"bench_recognition: {rebuild_hint(status)}", file=sys.stderr)
+        return 2
     figures = run(args)
+    figures["code"] = status.describe()
     print_report(Console(), figures)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

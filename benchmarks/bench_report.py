@@ -109,6 +109,7 @@ def print_report(console: Console, figures: dict[str, Any]) -> None:
     table(
         "Recognition, one core",
         [
+            ("code", figures.get("code", "-")),
             (
                 "pipeline build",
                 f"{r['build_s']:.2f} s (KB + gazetteer + matchers; import {r['import_s']:.2f} s)",

@@ -20,7 +20,21 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from marsad.model import Document
+from marsad.native import native_status, rebuild_hint
 from marsad.store import Store
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse to test compiled modules that are older than their sources (an editable install built
+    before the last edit would test the old code)."""
+    status = native_status()
+    if status.stale:
+        pytest.exit(rebuild_hint(status), returncode=2)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"marsad text analysis: {native_status().describe()}"
+
 
 _PLACES = ["اللطامنة", "كفرزيتا", "مورك", "حلفايا", "صوران", "طيبة الإمام", "معردس", "قمحانة"]
 _TEMPLATES = [

@@ -543,20 +543,20 @@ def _parse_cues(data: Any, path: str) -> EventCues:
             path, "'number_words' must be a mapping of word to number", "Write e.g. number_words: {ثلاثة: 3}"
         )
     numbers: dict[str, int | None] = {}
-    for word, value in numbers_raw.items():
-        key = normalize_for_match(word) if isinstance(word, str) else ""
+    for raw_word, value in numbers_raw.items():
+        key = normalize_for_match(raw_word) if isinstance(raw_word, str) else ""
         if not key or not _ARABIC_WORDS_RE.match(key):
             raise _fail(
-                path, f"number word {word!r} is not an Arabic word", "Write the word in Arabic letters"
+                path, f"number word {raw_word!r} is not an Arabic word", "Write the word in Arabic letters"
             )
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             raise _fail(
                 path,
-                f"number word {word!r} has value {value!r}",
+                f"number word {raw_word!r} has value {value!r}",
                 "Give a whole number >= 0, or null for a vague quantity (عشرات)",
             )
         if key in numbers:
-            raise _fail(path, f"number word {word!r} is listed twice (after normalization)", "Keep one")
+            raise _fail(path, f"number word {raw_word!r} is listed twice (after normalization)", "Keep one")
         numbers[key] = value
     instruments_raw = data.get("instruments") or {}
     if not isinstance(instruments_raw, dict) or not all(

@@ -1,0 +1,76 @@
+"""The compiled (mypyc) build: which modules are compiled, stale builds, and the CI requirement."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from marsad.native import COMPILED_PACKAGES, PACKAGE_DIR, native_status, rebuild_hint
+
+SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
+REPO = Path(__file__).resolve().parents[1]
+
+
+def fake_package(root: Path, built: dict[str, float], sources: dict[str, float]) -> Path:
+    """A package tree with sources and extension files at given modification times."""
+    for name, mtime in sources.items():
+        path = root / f"{name}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x = 1\n")
+        os.utime(path, (mtime, mtime))
+    for name, mtime in built.items():
+        path = root / f"{name}{SUFFIX}"
+        path.write_bytes(b"")
+        os.utime(path, (mtime, mtime))
+    return root
+
+
+def test_pure_tree_reports_pure_python(tmp_path: Path) -> None:
+    root = fake_package(tmp_path, {}, {"text/normalize": 100, "events/extract": 100})
+    status = native_status(root)
+    assert status.compiled == () and status.stale == ()
+    assert status.describe() == "pure Python"
+
+
+def test_compiled_modules_and_stale_ones(tmp_path: Path) -> None:
+    root = fake_package(
+        tmp_path,
+        built={"text/normalize": 200, "events/extract": 200},
+        sources={"text/normalize": 100, "events/extract": 300, "recognize/times": 100},
+    )
+    status = native_status(root)
+    assert status.compiled == ("marsad.text.normalize", "marsad.events.extract")
+    assert status.stale == ("marsad.events.extract",)
+    assert "1 older than their source: marsad.events.extract" in status.describe()
+    hint = rebuild_hint(status)
+    assert "marsad.events.extract" in hint and "pip install -e ." in hint and "MARSAD_COMPILE=0" in hint
+
+
+def test_setup_compiles_the_packages_native_lists() -> None:
+    """setup.py reads its package list from marsad/native.py, so the two cannot drift apart."""
+    setup = (REPO / "setup.py").read_text(encoding="utf-8")
+    assert re.search(r"COMPILED_PACKAGES = tuple\(.*_native_module\(\)\.COMPILED_PACKAGES\)", setup)
+    assert all((PACKAGE_DIR / package / "__init__.py").exists() for package in COMPILED_PACKAGES)
+
+
+@pytest.mark.skipif(
+    os.environ.get("MARSAD_REQUIRE_COMPILED") != "1", reason="needs MARSAD_REQUIRE_COMPILED=1"
+)
+def test_installed_build_is_compiled_and_current() -> None:
+    """CI installs the compiled build (the one users get) and must test it, not a silent fallback."""
+    status = native_status()
+    expected = {
+        f"marsad.{package}.{path.stem}"
+        for package in COMPILED_PACKAGES
+        for path in (PACKAGE_DIR / package).glob("*.py")
+        if path.name != "__init__.py"
+    }
+    assert set(status.compiled) == expected
+    assert status.stale == ()
+    spec = importlib.util.find_spec("marsad.events.extract")
+    assert spec is not None and spec.origin is not None and spec.origin.endswith(SUFFIX)
