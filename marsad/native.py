@@ -34,7 +34,10 @@ class NativeStatus:
 
 
 def native_status(package_dir: Path = PACKAGE_DIR) -> NativeStatus:
-    """Look for compiled extension files next to the sources of the compiled packages."""
+    """Look for compiled extension files next to the sources of the compiled packages. Staleness is
+    judged in a source checkout only (``setup.py`` beside the package): an installer writes the files
+    of a wheel in any order, so their times say nothing there."""
+    checkout = (package_dir.parent / "setup.py").exists()
     compiled: list[str] = []
     stale: list[str] = []
     for package in COMPILED_PACKAGES:
@@ -48,7 +51,7 @@ def native_status(package_dir: Path = PACKAGE_DIR) -> NativeStatus:
                 continue
             name = ".".join(("marsad", package, source.stem))
             compiled.append(name)
-            if source.stat().st_mtime > max(path.stat().st_mtime for path in built):
+            if checkout and source.stat().st_mtime > max(path.stat().st_mtime for path in built):
                 stale.append(name)
     return NativeStatus(tuple(compiled), tuple(stale))
 

@@ -16,8 +16,14 @@ SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 REPO = Path(__file__).resolve().parents[1]
 
 
-def fake_package(root: Path, built: dict[str, float], sources: dict[str, float]) -> Path:
-    """A package tree with sources and extension files at given modification times."""
+def fake_package(
+    tmp: Path, built: dict[str, float], sources: dict[str, float], checkout: bool = True
+) -> Path:
+    """A package tree with sources and extension files at given modification times, in a source
+    checkout (with setup.py beside it) or laid out as installed."""
+    root = tmp / "marsad"
+    if checkout:
+        (tmp / "setup.py").write_text("")
     for name, mtime in sources.items():
         path = root / f"{name}.py"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +55,15 @@ def test_compiled_modules_and_stale_ones(tmp_path: Path) -> None:
     assert "1 older than their source: marsad.events.extract" in status.describe()
     hint = rebuild_hint(status)
     assert "marsad.events.extract" in hint and "pip install -e ." in hint and "MARSAD_COMPILE=0" in hint
+
+
+def test_installed_layout_is_never_stale(tmp_path: Path) -> None:
+    """pip writes a wheel's files in any order: without setup.py beside the package, times are not read."""
+    root = fake_package(
+        tmp_path, built={"events/extract": 200}, sources={"events/extract": 300}, checkout=False
+    )
+    status = native_status(root)
+    assert status.compiled == ("marsad.events.extract",) and status.stale == ()
 
 
 def test_setup_compiles_the_packages_native_lists() -> None:
