@@ -451,14 +451,24 @@ class EventExtractor:
         key = ("tally", unit.sentence.start)
         if key not in ctx.cache:
             sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
-            first = -1
-            if _PERIOD.search(sentence) is not None or "منذ" in sentence.split():
+            first, since = -1, -1
+            words = sentence.split()
+            if "منذ" in words:
+                # a bare "منذ" names a period only before the violence it counts: "بعد اعتقاله منذ عام
+                # 2019" dates an arrest told after the killing, it is no tally
+                found_since = re.search(r"(?<!\w)منذ(?!\w)", sentence)
+                if found_since is not None:
+                    since = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found_since.start())
+            if _PERIOD.search(sentence) is not None or since >= 0:
                 found = _DOCUMENTED.search(sentence)
                 if found is not None:
                     first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
-            ctx.cache[key] = first
-        start = ctx.cache[key]
-        return isinstance(start, int) and 0 <= start < hit.start
+            ctx.cache[key] = (first, since if _PERIOD.search(sentence) is None else -1)
+        cached = ctx.cache[key]
+        if not isinstance(cached, tuple):
+            return False
+        start, since = cached
+        return 0 <= start < hit.start and since < hit.start
 
     def _draft(self, ctx: DocContext, hit: TriggerHit, previous: list[Draft]) -> Draft:
         trigger = hit.trigger
@@ -648,8 +658,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             noun
             and not casualty
             and m.start > hit.end
-            and (last == "من" or prefix.endswith("ل"))
-            and _words_between(ctx, hit.end, m.start) <= 5
+            and (
+                (last == "من" and _words_between(ctx, hit.end, m.start) <= 5)
+                # "ل" marks the agent right after the noun and its adjectives; after an object it marks
+                # the object's owner: "تدمير ثلاث مضافات لعصابات داعش", "استهدفت … مقراً لكتائب حزب الله"
+                or (prefix.endswith("ل") and _words_between(ctx, hit.end, m.start) <= 2)
+            )
         ):
             return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
         if last in _TARGET or prefix.endswith("ل"):
