@@ -22,6 +22,7 @@ from marsad.text.normalize import normalize_for_match
 _TARGET = frozenset(
     {
         "علي",
+        "ع",  # dialect "ع" for "على" (Telegram): "تطلق الرصاص ع المتظاهرين"
         "ضد",
         "استهدف",
         "استهدفت",
@@ -245,9 +246,15 @@ _PARTITIVE = frozenset(
     }
 )
 # Words of a charge: the actor after them is what someone is accused of belonging to, not a party.
-_CHARGE = frozenset({"بتهمه", "تهمه", "بتهم", "تهم", "بشبهه", "شبهه"})
+_CHARGE = frozenset(
+    {"بتهمه", "تهمه", "بتهم", "تهم", "بشبهه", "شبهه", "متهمين", "متهم", "المتهمين", "متهمون", "بالانتماء"}
+    | {"للانتماء", "بالتعامل", "بالتخابر"}  # "أربعة متهمين بالانتماء إلى داعش": an affiliation, no party
+)
 # Words after which "ل" names whom a force belongs to, not a target.
-_LAM_HEADS = frozenset({"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع"})
+_LAM_HEADS = frozenset(
+    {"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع"}
+    | {"مواليه", "المواليه", "موالين", "الموالين", "موالون", "موالي", "الموالي"}  # "قوات موالية لحكومة الوحدة"
+)
 # Forces of "ours": "مدفعيتنا", "مجاهدونا", "قواتنا".
 _OUR_FORCES = frozenset(
     {
@@ -273,6 +280,9 @@ _OUR_FORCES = frozenset(
 )
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
 _THEY_OBJECT = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
+# Far from the trigger only a plural "them" is a party: "عليه" and "لها" down the clause are the victim
+# ("بإطلاق النار عليه"), the thing denied ("أي علاقة لها") or the crime ("المسؤولين عنها").
+_THEY_PLURAL = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?:الي|مع) \w{3,}هم)(?!\w)")
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 # PLOVER's verbal event types: said, asked, refused — not fought.
 VERBAL_TYPES = frozenset(
@@ -646,6 +656,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             if words and m.start > 0 and words[-1] in ("ل", "لل", "ب", "بال") and prefix == "":
                 prefix = words.pop()  # "مواقع لـقوات النظام"
         last = words[-1] if words else ""
+        if noun and "ال" in hit.prefix and m.start < hit.start and _source_words(words):
+            # "وقال المتحدث باسم التحالف … أثناء احتمائه من القصف": the speaker of a report is no agent
+            # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
+            # عنيفة تدور" may well be his side's fight
+            return "source"
         if set(words[-4:]) & _CHARGE:
             return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
         if last in _ACCOMPANY or (last in ("من", "مع") and len(words) > 1 and words[-2] in _ACCOMPANY):
@@ -726,7 +741,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "برصاص مسلحين مجهولين استهدفوا سيارته": the actor right before a verb is its subject (SVO)
         plain_before = [m for m in reversed(before) if roles[id(m)] in ("plain", "agent")]
     before_words = ctx.words_before(hit.start, 2)
-    adjunct = noun and _adjunct_noun(ctx, hit)
+    adjunct = noun and _adjunct_noun(ctx, hit) and not _response_means(ctx, hit, lo)
     if adjunct:
         # "قُتل جنود من الجيش في هجوم شنه…": a noun after a preposition has its own agent, never the
         # actors of the clause it hangs from
@@ -889,7 +904,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})
         if ev.actor1 is not None:
             ev.inferred.append("actor1")
-    if ev.actor2 is None and _THEY_OBJECT.search(tail) and not _place_left(hit, tail):
+    if ev.actor2 is None and _THEY_PLURAL.search(tail) and not _place_left(hit, tail):
         other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
         if other:
             ev.actor2 = other
@@ -979,13 +994,22 @@ def _national_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _side_pattern() -> re.Pattern[str]:
+    """ "الجانب الروسي", "الطرف التركي": a state named as a party by its definite adjective."""
+    adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>الجانب|الطرف|للجانب|للطرف) ال(?P<adj>{adjectives})(?!\w)")
+
+
 def national_forces(ctx: DocContext) -> list[Mention]:
-    """Actor mentions, for the extractor only, of indefinite national descriptions of forces; after an
-    event noun the mention is the adjective alone, so the noun stays a trigger with it as its agent."""
+    """Actor mentions, for the extractor only, of indefinite national descriptions of forces and of a
+    state named as a side ("الجانب الروسي"); after an event noun the mention is the adjective alone, so
+    the noun stays a trigger with it as its agent."""
     view = ctx.view
     out: list[Mention] = []
     codes = nationalities()
-    for found in _national_pattern().finditer(view.text):
+    found_all = [*_national_pattern().finditer(view.text), *_side_pattern().finditer(view.text)]
+    for found in sorted(found_all, key=lambda f: f.start()):
         adjective = found.group("adj")
         code = codes.get(adjective[:-1] if adjective.endswith("ه") else adjective)
         actor = state_actors().get(code or "")
@@ -1344,6 +1368,35 @@ def _word_start_before(ctx: DocContext, pos: int, n: int) -> int:
     return i
 
 
+# Verbs of answering an attack: "وردت القوات التركية بقصف مواقع…", "والجيش الوطني رد بقذائف الهاون":
+# the noun after ب is the means of the answer, so the answering subject is its agent.
+_RESPONSE = frozenset(
+    {"رد", "ردت", "ردوا", "يرد", "ترد", "يردون", "قابل", "قابلت", "قابلوا", "واجه", "واجهت", "واجهوا"}
+)
+
+
+def _source_words(words: list[str]) -> bool:
+    """Do the words before a mention make it the source of a report ("قال X", "وفق X", "المتحدث باسم
+    X")?"""
+    cues = default_event_cues()
+    last = words[-1] if words else ""
+    bare = last[1:] if len(last) > 3 and last[0] in "وف" else last
+    return (
+        bare in cues.reporting
+        or last in cues.according_to
+        or " ".join(words[-2:]) in cues.according_to
+        or last == "باسم"
+    )
+
+
+def _response_means(ctx: DocContext, hit: TriggerHit, lo: int) -> bool:
+    """An event noun with ب after a verb of answering in its clause (within six words)."""
+    if "ب" not in hit.prefix:
+        return False
+    words = ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:]
+    return any(w.removeprefix("و").removeprefix("ف") in _RESPONSE for w in words)
+
+
 def _adjunct_noun(ctx: DocContext, hit: TriggerHit) -> bool:
     """An event noun governed by a preposition ("في هجوم", "بقصف", "جراء غارة", "إثر اشتباكات")."""
     if hit.trigger.pos != "noun":
@@ -1469,7 +1522,8 @@ def _we_form(hit: TriggerHit) -> bool:
 def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     """ "استهدفت مدفعيتنا", "تمكن مجاهدونا من": a force of ours right after the trigger."""
     after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:2]
-    return any(w.endswith("نا") and w[:-2].rstrip("و") in _OUR_FORCES for w in after)
+    # "مقاتلونا", and after a noun the genitive "انسحاب مقاتلينا", "اعتقال عناصرنا"
+    return any(w.endswith("نا") and w[:-2].rstrip("وي") in _OUR_FORCES for w in after)
 
 
 def _coordinated(
