@@ -157,6 +157,16 @@ _ANNOUNCE_VERBS = frozenset(
 )
 # Verbs of being forced: "اضطر X (بعد ذلك) للانسحاب", "أجبرت X على الانسحاب": X does the deed.
 _COMPELLED = frozenset({"اضطر", "اضطرت", "اضطروا", "اجبر", "اجبرت", "اجبروا", "يضطر", "تضطر"})
+# Verbs of undertaking with على: "أقدم مسلحون مجهولون على اغتيال…": the subject does the deed.
+_UNDERTAKE = frozenset({"اقدم", "اقدمت", "اقدموا", "اقدمنا"})
+# Light verbs whose object noun is the deed and whose subject its doer: "نفذت قطعاتنا عملية تفتيش",
+# "طائرات سلاح الجو العراقي شنت صباح الأحد غارتين", "أجرت القوات حملة دهم".
+_SUPPORT_VERBS = frozenset(
+    {"نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "ينفذون", "نفذنا", "شن", "شنت", "شنوا", "يشن", "تشن", "يشنون"}
+    | {"شننا", "اجري", "اجرت", "اجروا", "يجري", "تجري", "اجرينا"}
+)
+# "قيام X بـNOUN", "قامت X بـNOUN": the deed after ب is done by X.
+_DO_WITH_BA = frozenset({"قيام", "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قمنا", "نقوم"})
 # Nouns of support and partnership: the actor after them accompanies, it is not the agent.
 _ACCOMPANY = frozenset(
     {
@@ -1418,29 +1428,46 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
     lo = min(lo, unit.clause_at(hit.start).start)
     clause_words = ctx.folded(lo, hit.start - len(hit.prefix)).split()
     compelled = hit.prefix.endswith("ل") or head[-1] in ("الي", "علي")
-    if compelled and any(w.lstrip("وف") in _COMPELLED for w in clause_words[-14:]):
+    forcing = _COMPELLED | _UNDERTAKE if head[-1] == "علي" else _COMPELLED
+    if compelled and any(w.lstrip("وف") in forcing for w in clause_words[-14:]):
         forced = clause_words[-14:]
-        last = max(i for i, w in enumerate(forced) if w.lstrip("وف") in _COMPELLED)
+        last = max(i for i, w in enumerate(forced) if w.lstrip("وف") in forcing)
         forced_at = _word_start_before(ctx, hit.start - len(hit.prefix), len(forced) - last)
         subjects = [m for m in before if m.start >= forced_at]
         if subjects:
             return subjects[0]
+    if "ب" in hit.prefix:
+        return _doer_with_ba(ctx, hit, before, clause_words[-8:])
+    if head[-1] in _PREPOSITIONS and head[-1] != "في":
+        return None  # "جراء غارة", "بعد اشتباكات": an adjunct, no object of a verb before it
     if head[-1] in ("من", "في"):
         words = clause_words[-13:-1]
         verbs = _CONTROL_VERBS
     else:
-        words = clause_words[-6:]
-        verbs = _ANNOUNCE_VERBS  # "أعلنت الجبهة الوطنية الخميس الماضي استهداف مواقع…"
+        words = clause_words[-8:]
+        # "أعلنت الجبهة الوطنية الخميس الماضي استهداف مواقع…", "نفذت قطعاتنا فجر اليوم عملية تفتيش"
+        verbs = _ANNOUNCE_VERBS | _SUPPORT_VERBS
     at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("وف") in verbs), None)
     if at is None:
         return None
-    if verbs is _ANNOUNCE_VERBS:
+    if verbs is not _CONTROL_VERBS:
+        verb = words[at].lstrip("وف")
+        support = verb in _SUPPORT_VERBS
+        if verb not in _SUPPORT_VERBS and len(words) - at > 6:
+            return None  # announcing verbs govern the noun right after their subject and time
         verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
         inside = [m for m in before if m.start >= verb_pos]
         if inside:
             return inside[0]
+        if support and (
+            verb.endswith("نا") or any(_our_force(w) for w in words[at + 1 :][:2])
+        ):
+            return "we"  # "نفذت قطعاتنا … عملية تفتيش"
         earlier = [m for m in before if m.end <= verb_pos and len(ctx.text[m.end : verb_pos].split()) <= 2]
-        return earlier[-1] if earlier else "they"
+        if earlier:
+            return earlier[-1]
+        # a light verb with no named subject: a generic force ("نفذ سلاح الجو غارات") or "they"
+        return None if support else "they"
     verb = words[at].lstrip("وف")
     if verb.endswith("نا"):
         return "we"
@@ -1455,6 +1482,25 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         if len(ctx.text[m.start : span_start].split()) <= n_after_verb + 1:
             return m
     return None
+
+
+def _our_force(word: str) -> bool:
+    """ "قطعاتنا", "مقاتلونا", "مقاتلينا": a force of ours."""
+    return word.endswith("نا") and word[:-2].rstrip("وي").removeprefix("و") in _OUR_FORCES
+
+
+def _doer_with_ba(ctx: DocContext, hit: TriggerHit, before: list[Mention], words: list[str]) -> Mention | str | None:
+    """ "قيام قوات الحزام الأمني باعتقال الناشط", "قامت وحداتنا بتمشيط المنطقة": the subject of قام (or
+    the genitive of قيام) before a noun with ب does the deed."""
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("وف") in _DO_WITH_BA), None)
+    if at is None:
+        return None
+    verb = words[at].lstrip("وف")
+    if verb.endswith("نا") or verb == "نقوم" or any(_our_force(w) for w in words[at + 1 :][:2]):
+        return "we"
+    verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
+    inside = [m for m in before if m.start >= verb_pos]
+    return inside[0] if inside else None
 
 
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
