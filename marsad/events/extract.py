@@ -393,6 +393,9 @@ class EventExtractor:
             last = hit
             accepted.append(hit)
         ctx.cache["triggers"] = [h.start for h in accepted]
+        ctx.cache["trigger-ends"] = {h.start: h.end for h in accepted}
+        for h in accepted:
+            ctx.cache[("noun-trigger", h.start)] = h.trigger.pos == "noun"
         for hit in accepted:
             drafts.append(self._draft(ctx, hit, drafts))
         events = split_by_place(merge_coreferent(drafts, ctx, self.casualty_words), ctx)
@@ -776,6 +779,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
     actor1: Mention | None = None
     actor2: Mention | None = None
+    subject_before = any(_words_between(ctx, m.end, hit.start - len(hit.prefix)) == 0 for m in before)
+    head_noun = (
+        _definite_subject(ctx, hit, hi)
+        if not noun and hit.trigger.type in VERBAL_TYPES and not subject_before
+        else None
+    )
     if we:
         ev.actor1 = ctx.author
         actor2 = _first(targets, plain_after)
@@ -813,6 +822,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     elif they_subject:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
+        actor2 = _first(targets, plain_after)
+    elif head_noun is not None:
+        # "وتطالب الشبكة بالكشف…" (the network named before), "وتدعو المنظمة المجلس الانتقالي إلى…": a
+        # definite noun right after the verb is its subject; the actor after it is the addressee
+        ev.actor1 = _head_noun_antecedent(ctx, head_noun, hit.start)
         actor2 = _first(targets, plain_after)
     elif not noun and (state := _state_subject(ctx, hit, lo, hi, right_after=True)) is not None:
         # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
@@ -906,7 +920,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and not noun
         and recent
         and voice == "active"
-        and (_named_subject(ctx, hit, lo, hi) or _shares_subject(ctx, draft, previous))
+        and (
+            _named_subject(ctx, hit, lo, hi)
+            or _shares_subject(ctx, draft, previous)
+            or _next_to_event_noun(ctx, hit)
+            or head_noun is not None
+        )
     ):
         recent = False  # "غادرت أرتال موالية لباشاغا", "ناشطون يطالبون": a subject the KB does not know
     if ev.actor1 is None and not we and not noun and recent and voice == "active":
@@ -1247,6 +1266,49 @@ def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> st
         # "واصلت وحدات الجيش عملياتها … وأحكمت سيطرتها": "its" is the actor the text is about
         return salient(ctx, previous, hit.start, {None})
     return None
+
+
+def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
+    """The definite noun right after a verb when it starts no name, time or place ("وتطالب الشبكة",
+    "تدعو المنظمة"), folded without the article."""
+    start = hit.end
+    while start < hi and ctx.text[start].isspace():
+        start += 1
+    following = ctx.folded(start, min(hi, start + 30)).split()[:1]
+    if not following or not following[0].startswith("ال") or len(following[0]) < 5:
+        return None
+    end = start + len(ctx.text[start:hi].split()[0]) if ctx.text[start:hi].split() else start
+    if ctx.inside_name(start, end) or ctx.within(ctx.times, start, end) or ctx.within(ctx.actors, start, end):
+        return None
+    return following[0][2:]
+
+
+def _head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
+    """The actor named earlier whose name begins with the noun: "الشبكة" after "الشبكة السورية لحقوق
+    الإنسان", "الهيئة" after "هيئة تحرير الشام"."""
+    for m in reversed([m for m in ctx.actors if m.end <= pos]):
+        first = normalize_for_match(m.text).split()[:1]
+        if first and first[0].removeprefix("ال") == head and len(m.text.split()) > 1:
+            return m.entity
+    return None
+
+
+def _next_to_event_noun(ctx: DocContext, hit: TriggerHit) -> bool:
+    """A verb right after or right before another event's noun (a weapon, an attack) has it as its
+    subject: "بانفجار عبوة ناسفة استهدفت سيارتهم", "استهدفت طائرة مسيرة مجهولة مقراً…"."""
+    starts = ctx.cache.get("triggers")
+    ends = ctx.cache.get("trigger-ends")
+    if not isinstance(starts, list) or not isinstance(ends, dict):
+        return False
+    for start in starts:
+        if start == hit.start:
+            continue
+        end = ends.get(start)
+        if not isinstance(end, int):
+            continue
+        if 0 <= start - hit.end <= 2 or 0 <= hit.start - len(hit.prefix) - end <= 2:
+            return bool(ctx.cache.get(("noun-trigger", start)))
+    return False
 
 
 def _named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
