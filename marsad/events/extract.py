@@ -337,6 +337,9 @@ _CROWDS = frozenset({"protesters", "rioters"})
 _GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "thwart"})
 # Nouns of motive: what follows is why people protest, not a new happening.
 _MOTIVES = frozenset({"رفضا", "احتجاجا", "تنديدا", "استنكارا"})
+# "دخلت ترهونة من غير قتال", "انسحبت دون مقاومة": fighting named as what did not happen with a move.
+_WITHOUT = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)\s*$")
+_MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
 # Habits and repeated happenings: no one event.
 _HABITUAL = re.compile(
     r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري)"
@@ -444,6 +447,10 @@ class EventExtractor:
                 return True  # "سقوط عشرات المدنيين", "سقوط ثلاثة مدنيين": casualties, not a fall
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
+            lead = ctx.folded(max(0, hit.start - 12), hit.start)
+            if _WITHOUT.search(lead):
+                return True  # "دخلت ترهونة من غير قتال": the manner of a move, no fight
         if hit.trigger.pos != "noun":
             return False
         if "ب" in hit.prefix and hit.trigger.id == "mediation":
@@ -531,7 +538,9 @@ class EventExtractor:
         if key not in ctx.cache:
             sentence = ctx.view.text[ctx.view.to_view(lo) : ctx.view.to_view(hi)]
             violent = any(
-                h.trigger.type == "ASSAULT" and h.trigger.id not in _MOVEMENT
+                h.trigger.type == "ASSAULT"
+                and h.trigger.id not in _MOVEMENT
+                and not _WITHOUT.search(sentence[max(0, h.vstart - 10) : h.vstart])
                 for h in self.matcher.find_in(sentence)
             )
             words = set(sentence.split())
@@ -745,6 +754,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and (_words_between(ctx, hit.end, m.start) <= 12 or m in claimed)
     ]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
+    # "انسحبوا من المدينة وقوات الوفاق دخلت ترهونة": an actor that opens the next clause is its subject
+    after = [m for m in after if not _opens_clause(ctx, m)]
     near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
     # an object is named close to its verb; an actor far down a long clause belongs to another action
     plain_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 8]
@@ -1266,6 +1277,22 @@ def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> st
         # "واصلت وحدات الجيش عملياتها … وأحكمت سيطرتها": "its" is the actor the text is about
         return salient(ctx, previous, hit.start, {None})
     return None
+
+
+def _opens_clause(ctx: DocContext, m: Mention) -> bool:
+    """An actor joined by و and followed at once by a verb trigger: the subject of a new clause."""
+    if not ctx.attached_prefix(m).startswith("و"):
+        return False
+    starts = ctx.cache.get("triggers")
+    if not isinstance(starts, list):
+        return False
+    return any(
+        0 < start - m.end <= 2
+        and not ctx.cache.get(("noun-trigger", start))
+        and not ctx.text[m.end : start].strip()
+        and "\n" not in ctx.text[m.end : start]
+        for start in starts
+    )
 
 
 def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
