@@ -986,6 +986,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if result is not None:
             ev.actor1 = result
             ev.inferred.append("actor1")
+    if hit.trigger.type == "REJECT" and hit.trigger.pos == "noun" and ctx.author and _we_say(ctx, hit):
+        # "ونؤكد أن ما روجت له وسائل إعلام العدوان … عارٍ عن الصحة": we deny it
+        ev.actor1 = ctx.author
     if hit.trigger.type == "REQUEST" and _victim(entities.get(ev.actor2 or "")):
         # "نطالب السلطات بحماية المدنيين", "يطالبون بهدنة لإخراج المدنيين": whom a request is for is not
         # whom it is addressed to
@@ -1277,6 +1280,16 @@ def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> st
         # "واصلت وحدات الجيش عملياتها … وأحكمت سيطرتها": "its" is the actor the text is about
         return salient(ctx, previous, hit.start, {None})
     return None
+
+
+def _we_say(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Does the trigger's sentence open with a first-person verb of saying ("ونؤكد أن", "نعلن أن")?"""
+    _, unit = ctx.unit_at(hit.start)
+    words = ctx.folded(unit.sentence.start, hit.start).split()[:1]
+    if not words:
+        return False
+    word = words[0][1:] if words[0][:1] in ("و", "ف") and len(words[0]) > 3 else words[0]
+    return word in default_event_cues().reporting and (word.startswith("ن") or word.endswith("نا"))
 
 
 def _opens_clause(ctx: DocContext, m: Mention) -> bool:
@@ -2062,6 +2075,20 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             )
         if target is None:
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
+        if target is None and _denied_retelling(ctx, d, merged):
+            # "ونفت موسكو مشاركة طائراتها في الغارات على سرمين": what a denial names again is the
+            # happening told before, however far back
+            target = next(
+                (
+                    p
+                    for p in merged
+                    if p.event.type == d.event.type
+                    and p.event.type not in VERBAL_TYPES
+                    and _same_place(p, d)
+                    and p.event.modality == d.event.modality
+                ),
+                None,
+            )
         if target is None:
             merged.append(d)
             continue
@@ -2089,6 +2116,21 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 t.counts.setdefault(kind, {}).setdefault(side, n)
         t.confidence = min(1.0, t.confidence + 0.1)
     return merged
+
+
+def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
+    """A definite event noun in the clause of a denial told just before it in its sentence."""
+    if d.hit.trigger.pos != "noun" or "ال" not in d.hit.prefix or not merged:
+        return False
+    p = merged[-1]
+    denials = default_event_cues().denials
+    word = _fold(p.hit.text)
+    return (
+        p.sentence == d.sentence
+        and (word in denials or word[1:] in denials)
+        and 0 < d.hit.start - p.hit.end < 120
+        and not any(c in ctx.text[p.hit.end : d.hit.start] for c in ".؟!\n")
+    )
 
 
 def _other_day(a: Draft, b: Draft) -> bool:
