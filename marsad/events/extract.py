@@ -2052,12 +2052,18 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     for d in drafts:
         target = None
         if _fold(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or _is_weapon(d.hit):
+            # "ووثّقنا مقتل مدنيين اثنين … بانفجار لغم": deaths whose cause their own sentence tells next
+            # wait for it rather than join an attack of an earlier sentence
+            reach = 0 if _cause_follows(ctx, d, drafts, casualty_words) else 2
+            if reach == 0 and "place" in d.event.inferred:
+                d.event.place = None  # the place comes with the cause, not from the sentence before
+                d.event.inferred.remove("place")
             target = next(
                 (
                     p
                     for p in reversed(merged)
                     if p.event.type == "ASSAULT"
-                    and d.sentence - p.sentence <= 2
+                    and d.sentence - p.sentence <= reach
                     and not _other_day(p, d)
                     and (
                         _compatible(p, d, lenient=True)
@@ -2116,6 +2122,25 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 t.counts.setdefault(kind, {}).setdefault(side, n)
         t.confidence = min(1.0, t.confidence + 0.1)
     return merged
+
+
+def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_words: frozenset[str]) -> bool:
+    """Is a casualty word followed, in its sentence, by the attack that caused it ("مقتل مدنيين اثنين
+    … بانفجار لغم", "جراء غارات")?"""
+    if _fold(d.hit.trigger.lemma) not in casualty_words:
+        return False
+    return any(
+        x.sentence == d.sentence
+        and 0 < x.hit.start - d.hit.end < 120
+        and x.event.type == "ASSAULT"
+        and _fold(x.hit.trigger.lemma) not in casualty_words
+        and ("ب" in x.hit.prefix or ctx.words_before(x.hit.start - len(x.hit.prefix), 1)[-1:] in _CAUSAL)
+        for x in drafts
+    )
+
+
+# Prepositions of cause before an attack noun: "جراء غارات", "إثر انفجار", "نتيجة القصف".
+_CAUSAL = (["جراء"], ["اثر"], ["نتيجه"], ["بسبب"], ["في"])
 
 
 def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
