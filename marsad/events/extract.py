@@ -263,7 +263,8 @@ _CHARGE = frozenset(
 # Words after which "ل" names whom a force belongs to, not a target.
 _LAM_HEADS = frozenset(
     {"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع"}
-    | {"مواليه", "المواليه", "موالين", "الموالين", "موالون", "موالي", "الموالي"}  # "قوات موالية لحكومة الوحدة"
+    # "قوات موالية لحكومة الوحدة": the force is the one it is loyal to
+    | {"مواليه", "المواليه", "موالين", "الموالين", "موالون", "موالي", "الموالي"}
 )
 # Forces of "ours": "مدفعيتنا", "مجاهدونا", "قواتنا".
 _OUR_FORCES = frozenset(
@@ -1561,9 +1562,7 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         inside = [m for m in before if m.start >= verb_pos]
         if inside:
             return inside[0]
-        if support and (
-            verb.endswith("نا") or any(_our_force(w) for w in words[at + 1 :][:2])
-        ):
+        if support and (verb.endswith("نا") or any(_our_force(w) for w in words[at + 1 :][:2])):
             return "we"  # "نفذت قطعاتنا … عملية تفتيش"
         earlier = [m for m in before if m.end <= verb_pos and len(ctx.text[m.end : verb_pos].split()) <= 2]
         if earlier:
@@ -1591,7 +1590,9 @@ def _our_force(word: str) -> bool:
     return word.endswith("نا") and word[:-2].rstrip("وي").removeprefix("و") in _OUR_FORCES
 
 
-def _doer_with_ba(ctx: DocContext, hit: TriggerHit, before: list[Mention], words: list[str]) -> Mention | str | None:
+def _doer_with_ba(
+    ctx: DocContext, hit: TriggerHit, before: list[Mention], words: list[str]
+) -> Mention | str | None:
     """ "قيام قوات الحزام الأمني باعتقال الناشط", "قامت وحداتنا بتمشيط المنطقة": the subject of قام (or
     the genitive of قيام) before a noun with ب does the deed."""
     at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("وف") in _DO_WITH_BA), None)
