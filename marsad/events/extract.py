@@ -2096,6 +2096,10 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 ),
                 None,
             )
+            if target is not None:
+                for slot in ("actor1", "actor2"):
+                    if slot in d.event.inferred:
+                        setattr(d.event, slot, None)  # a guess from the denial's sentence, not the report
         if target is None:
             merged.append(d)
             continue
@@ -2474,6 +2478,18 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
             )
         elif claim is not None:  # the denied claim, told again: dispute its first telling
             target = next((p for p in events[:i] if p.event.type == claim.event.type), claim)
+        elif (
+            retold := next(
+                (
+                    p
+                    for p in events[:i]
+                    if p.event.type not in VERBAL_TYPES
+                    and any(x.start <= d.hit.start < x.end for x in p.event.evidence)
+                ),
+                None,
+            )
+        ) is not None:
+            target = retold  # the claim was told again in the denial's clause and joined its first telling
         else:
             target = next((p for p in reversed(events[:i]) if p.event.type != "REJECT"), None)
         if target is not None:
