@@ -388,7 +388,7 @@ class EventExtractor:
         drafts: list[Draft] = []
         last: TriggerHit | None = None
         accepted: list[TriggerHit] = []
-        for hit in self.matcher.find(analysis.view):
+        for hit in self._with_split_phrases(ctx, self.matcher.find(analysis.view)):
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
             if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
                 continue
@@ -411,6 +411,44 @@ class EventExtractor:
         for draft in events:
             draft.finish(ctx)
             doc.add_event(draft.event)
+
+    def _with_split_phrases(self, ctx: DocContext, hits: list[TriggerHit]) -> list[TriggerHit]:
+        """Add verb phrases a time adverbial splits ("أسقطت صباح اليوم الاثنين طائرة", "فتحوا فجر اليوم
+        النار"): the phrase read without the time gives the trigger, whose span is the verb alone."""
+        taken = [(h.start, h.end) for h in hits]
+        extra: list[TriggerHit] = []
+        text = ctx.text
+        for t in ctx.times:
+            verb_end = t.start
+            while verb_end > 0 and text[verb_end - 1] == " ":
+                verb_end -= 1
+            verb_start = text.rfind(" ", 0, verb_end) + 1
+            verb_start = max(verb_start, text.rfind("\n", 0, verb_end) + 1)
+            if verb_end - verb_start < 2 or any(a < verb_end and verb_start < b for a, b in taken):
+                continue
+            tail = text[t.end : t.end + 30].split()[:2]
+            if not tail:
+                continue
+            verb = text[verb_start:verb_end]
+            for found in self.matcher.find_in(normalize_for_match(" ".join([verb, *tail]))):
+                if found.trigger.pos != "verb" or " " not in found.text or found.start != 0:
+                    continue
+                if found.end <= len(normalize_for_match(verb)):
+                    continue  # the verb alone is a trigger: the plain matcher has it
+                extra.append(
+                    TriggerHit(
+                        verb_start,
+                        verb_end,
+                        ctx.view.to_view(verb_start),
+                        ctx.view.to_view(verb_end),
+                        verb,
+                        found.trigger,
+                        found.person,
+                        found.prefix,
+                    )
+                )
+                break
+        return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits
 
     def _not_an_event(self, ctx: DocContext, hit: TriggerHit) -> bool:
         """Trigger words that name no happening here: hashtags ("#ادلب_تحت_القصف"), nouns governed by
@@ -2145,7 +2183,7 @@ def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_word
 
 
 # Prepositions of cause before an attack noun: "جراء غارات", "إثر انفجار", "نتيجة القصف".
-_CAUSAL = (["جراء"], ["اثر"], ["نتيجه"], ["بسبب"], ["في"])
+_CAUSAL = (["جراء"], ["اثر"], ["نتيجه"], ["بسبب"], ["في"], ["تحت"])
 
 
 def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
@@ -2283,7 +2321,9 @@ def _same_happening(a: Draft, b: Draft) -> bool:
         return True
     if not _compatible(a, b):
         return False
-    if x.mode != y.mode and {x.mode, y.mode} & _OWN_HAPPENING_MODES:
+    died_of = x.mode is None and y.mode == "torture" and _fold(a.hit.trigger.lemma) in _CASUALTY_LEMMAS
+    if x.mode != y.mode and {x.mode, y.mode} & _OWN_HAPPENING_MODES and not died_of:
+        # "مقتل الشاب … تحت التعذيب" is one happening: death under torture
         return False  # "بهجوم شنه مسلحون … بعد أن خطفوا أحد أبناء القرية": an abduction is its own event
     if a.sentence == b.sentence:
         return True

@@ -210,3 +210,21 @@ def test_shells_that_fall_are_no_place(nlp: Pipeline) -> None:
     doc = run(nlp, "سقطت قذيفتين على حيي الميدان والقدم في دمشق.")
     places = [m.text for m in doc.mentions if m.label == Label.PLACE]
     assert "قذيفتين" not in places and "حيي" not in places
+
+
+def test_a_verb_phrase_split_by_a_time(nlp: Pipeline) -> None:
+    evs = events(
+        nlp,
+        "أعلنت قوات الوفاق أن دفاعاتها أسقطت فجر اليوم طائرة مسيرة فوق قاعدة الوطية.",
+        published="2020-05-18",
+    )
+    downed = with_trigger(evs, "أسقطت")
+    assert downed.type == "ASSAULT"
+    assert downed.acled is not None and downed.acled["sub_event_type"] == "Disrupted weapons use"
+    assert downed.date == "2020-05-18"
+
+
+def test_death_under_torture_is_one_event(nlp: Pipeline) -> None:
+    evs = events(nlp, "ووثقنا مقتل المعتقل خالد الحسن تحت التعذيب في سجن صيدنايا العسكري.")
+    assaults = [e for e in evs if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].mode == "torture"
