@@ -2465,6 +2465,10 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
                 )
             else:
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}
+                if doc.published and _within_day(attrs):
+                    # "الساعه ٧ مساءا", "خلال الساعات الأربع والعشرين الماضية": an hour of the day of
+                    # the report, told as current news
+                    ev.date, ev.time_precision = doc.published[:10], 1
         elif previous is not None and previous.sentence == d.sentence:
             # the sentence's time holds for every event it tells
             ev.date, ev.time_precision, ev.time = (
@@ -2479,12 +2483,20 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
         previous = d
 
 
+def _within_day(attrs: dict[str, Any]) -> bool:
+    """A TIME mention without a calendar value that stays inside one day: a clock time, a part of the
+    day, a span of hours."""
+    return attrs.get("kind") == "time-of-day" or attrs.get("precision") == "hour"
+
+
 def _shift(anchor: str | None, relative: dict[str, Any]) -> str | None:
     if not anchor:
         return None
     days = relative.get("days")
     if not isinstance(days, int):
-        return anchor if relative.get("hours") is not None else None
+        # "المساء" (the same day), "بعد ساعات", "بعد 12 ساعة": within the anchor's day
+        same_day = relative.get("direction") == "same" or "hours" in relative
+        return anchor if same_day else None
     sign = -1 if relative.get("direction") == "before" else 1
     return (date.fromisoformat(anchor) + timedelta(days=sign * days)).isoformat()
 
