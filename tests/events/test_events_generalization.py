@@ -228,3 +228,12 @@ def test_death_under_torture_is_one_event(nlp: Pipeline) -> None:
     evs = events(nlp, "ووثقنا مقتل المعتقل خالد الحسن تحت التعذيب في سجن صيدنايا العسكري.")
     assaults = [e for e in evs if e.type == "ASSAULT"]
     assert len(assaults) == 1 and assaults[0].mode == "torture"
+
+
+def test_a_time_within_the_day_dates_by_its_anchor_or_the_report(nlp: Pipeline) -> None:
+    evs = events(
+        nlp,
+        "انفجار عبوة ناسفة بسيارة عسكرية الساعه ٨ مساءا بالرقة\nوفي المساء قصف مدفعي ع الاحياء الشرقية",
+        published="2021-05-02",
+    )
+    assert [e.date for e in evs if e.type == "ASSAULT"] == ["2021-05-02", "2021-05-02"]
