@@ -906,10 +906,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     between = [m for m in after if ctx.words_before(m.start, 1)[-1:] == ["بين"]]
     if between and not we:
         # "اشتباكات بين قسد والجيش الوطني": the two sides in the order named
-        pair = [
-            between[0],
-            *[m for m in after if m.start > between[0].end and ctx.attached_prefix(m).startswith("و")][:1],
-        ]
+        pair = [between[0], *_other_side(ctx, between[0], hit)[:1]]
         if len(pair) == 2:
             actor1, actor2 = pair
         elif actor1 is None or roles.get(id(actor1)) != "agent":
@@ -954,6 +951,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     head = " ".join(tail.split()[:4])
     if not targets and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(head):
         ev.actor2 = ctx.author  # "طلب جيش العزة منا مؤازرة"
+    elif (
+        not targets
+        and ctx.author
+        and ev.actor1 not in (ctx.author, None)
+        and hit.trigger.type == "ASSAULT"
+        and any(_our_target(w) for w in head.split())
+    ):
+        ev.actor2 = ctx.author  # "تشن الهيئة هجوماً على مقراتنا": our positions, so us
     elif not targets and _THEY_OBJECT.search(head):
         other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
         if other:
@@ -1331,6 +1336,24 @@ def _we_say(ctx: DocContext, hit: TriggerHit) -> bool:
     return word in default_event_cues().reporting and (word.startswith("ن") or word.endswith("نا"))
 
 
+def _other_side(ctx: DocContext, first: Mention, hit: TriggerHit) -> list[Mention]:
+    """The second side after "بين X": joined by و, also through a head noun ("وفصائل الجيش الوطني") or
+    past "من جهة،" ("بين قسد من جهة، وفصائل الجيش الوطني من جهة أخرى")."""
+    _, unit = ctx.unit_at(hit.start)
+    out: list[Mention] = []
+    for m in ctx.within(ctx.actors, first.end, unit.sentence.end):
+        if m.entity == first.entity or _words_between(ctx, first.end, m.start) > 12:
+            continue
+        word = (ctx.words_before(m.start, 1) or [""])[-1]
+        joined = ctx.attached_prefix(m).startswith("و") or (
+            word.startswith("و") and _strip_and(word) in _PARTITIVE | _CONSTRUCT_HEADS
+        )
+        if joined:
+            out.append(m)
+        break
+    return out
+
+
 def _opens_clause(ctx: DocContext, m: Mention) -> bool:
     """An actor joined by و and followed at once by a verb trigger: the subject of a new clause."""
     if not ctx.attached_prefix(m).startswith("و"):
@@ -1621,6 +1644,19 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         if len(ctx.text[m.start : span_start].split()) <= n_after_verb + 1:
             return m
     return None
+
+
+# Places and men of a force that stand for it as a target: "على مقراتنا", "استهدفوا نقاطنا".
+_HOLDINGS = frozenset({"مقرات", "مواقع", "نقاط", "مقر", "موقع", "حواجز", "ثكنات", "مراكز", "مخافر"})
+
+
+def _our_target(word: str) -> bool:
+    """ "مقراتنا", "مواقعنا", "عناصرنا" (after an optional على/ع): our holdings or our men."""
+    word = word.removeprefix("و").removeprefix("علي").removeprefix("ب").removeprefix("ل")
+    if not word.endswith("نا") or len(word) < 5:
+        return False
+    stem = word[:-2].rstrip("وي")
+    return stem in _HOLDINGS or stem in _OUR_FORCES
 
 
 def _our_force(word: str) -> bool:

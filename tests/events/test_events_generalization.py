@@ -237,3 +237,21 @@ def test_a_time_within_the_day_dates_by_its_anchor_or_the_report(nlp: Pipeline) 
         published="2021-05-02",
     )
     assert [e.date for e in evs if e.type == "ASSAULT"] == ["2021-05-02", "2021-05-02"]
+
+
+def test_the_other_side_past_min_jiha_and_a_head_noun(nlp: Pipeline) -> None:
+    ev = with_trigger(
+        events(
+            nlp,
+            "اندلعت اشتباكات عنيفة مساء الأحد بين قوات سوريا الديمقراطية من جهة، "
+            "وفصائل الجيش الوطني السوري من جهة أخرى، على محاور قرب عين عيسى.",
+        ),
+        "اشتباكات",
+    )
+    assert (ev.actor1, ev.actor2) == ("syrian-democratic-forces", "syrian-national-army")
+
+
+def test_an_attack_on_our_positions_targets_us(nlp: Pipeline) -> None:
+    text = "هاجمت الهيئة فجر اليوم مواقعنا في بلدة سرمدا.\nالمكتب الإعلامي / حركة أحرار الشام الإسلامية"
+    ev = with_trigger(events(nlp, text), "هاجمت")
+    assert (ev.actor1, ev.actor2) == ("hayat-tahrir-al-sham", "ahrar-al-sham")
