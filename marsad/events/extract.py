@@ -301,7 +301,7 @@ VERBAL_TYPES = frozenset(
 )
 # A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
 _PERIOD = re.compile(
-    r"(?<!\w)(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)"
+    r"(?<!\w)[وف]?(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)"
 )
 # ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
 _ASSAULT_BY_MODE = {
@@ -552,6 +552,7 @@ class EventExtractor:
             confidence=0.7,
         )
         draft = Draft(event, hit, index, clause.start, clause.end, trigger.acled)
+        draft.adjunct = _adjunct_noun(ctx, hit)
         if trigger.id in _MOVEMENT and not self._fighting(ctx, unit.sentence.start, unit.sentence.end, hit):
             # "وصلت قوة من الحشد إلى المكان": troops moving with no fighting told is a deployment
             event.type, event.mode, draft.sub_event = "MOBILIZE", "troops", "Change to group/activity"
@@ -621,6 +622,7 @@ class Draft:
     """An event being built, with what is needed to merge and resolve it."""
 
     __slots__ = (
+        "adjunct",
         "clause_end",
         "clause_start",
         "event",
@@ -648,6 +650,7 @@ class Draft:
         self.sub_event = sub_event
         self.time_mention: Mention | None = None
         self.place_in_clause = False  # the place was named in the trigger's own clause
+        self.adjunct = False  # a noun after a preposition ("بعد معارك", "في هجوم")
 
     def finish(self, ctx: DocContext) -> None:
         """ACLED coding and fatalities once actors are final."""
@@ -2255,7 +2258,14 @@ def _battle_and_gain(a: Draft, b: Draft) -> bool:
     g, f = gain[0], fight[0]
     if f.hit.trigger.pos != "noun" or f.hit.trigger.mode != "firearms":
         return False  # the battle is told by a noun: "بعد معارك", "من المعارك"
-    if f.place_in_clause and f.event.place is not None and g.event.place not in (None, f.event.place):
+    # "السيطرة على معسكر اليرموك في محور عين زارة … بعد معارك عنيفة": the battle after which the ground
+    # was taken is where it was taken, whatever place its own words reach
+    if (
+        not f.adjunct
+        and f.place_in_clause
+        and f.event.place is not None
+        and g.event.place not in (None, f.event.place)
+    ):
         return False
     if f.event.actor1 and g.event.actor1 and f.event.actor1 != g.event.actor1:
         return False
