@@ -2159,6 +2159,10 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             )
         if target is None:
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
+        if target is None and merged and _describing_verb(ctx, merged[-1], d):
+            # "قصف مدفعي لقوات النظام استهدف بلدة كنصفرة", "غارة جوية … استهدفت قاربهم": the verb tells
+            # what the attack named right before it hit
+            target = merged[-1]
         if target is None and _denied_retelling(ctx, d, merged):
             # "ونفت موسكو مشاركة طائراتها في الغارات على سرمين": what a denial names again is the
             # happening told before, however far back
@@ -2204,6 +2208,19 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 t.counts.setdefault(kind, {}).setdefault(side, n)
         t.confidence = min(1.0, t.confidence + 0.1)
     return merged
+
+
+def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
+    """An attack noun and, at most four words on in its clause, a verb of targeting with no agent of its
+    own ("عبوة ناسفة استهدفت سيارتهم", "غارة جوية لطيران التحالف استهدفت قاربهم")."""
+    if p.sentence != d.sentence or p.event.type != "ASSAULT" or d.event.type != "ASSAULT":
+        return False
+    if p.hit.trigger.pos != "noun" or d.hit.trigger.pos != "verb" or d.hit.trigger.id != "target":
+        return False
+    gap = ctx.text[p.hit.end : d.hit.start - len(d.hit.prefix)]
+    if any(c in gap for c in ".،,:;\n") or len(gap.split()) > 4 or d.hit.prefix:
+        return False
+    return d.event.actor1 in (None, p.event.actor1) or "actor1" in d.event.inferred
 
 
 def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_words: frozenset[str]) -> bool:

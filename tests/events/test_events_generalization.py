@@ -255,3 +255,21 @@ def test_an_attack_on_our_positions_targets_us(nlp: Pipeline) -> None:
     text = "هاجمت الهيئة فجر اليوم مواقعنا في بلدة سرمدا.\nالمكتب الإعلامي / حركة أحرار الشام الإسلامية"
     ev = with_trigger(events(nlp, text), "هاجمت")
     assert (ev.actor1, ev.actor2) == ("hayat-tahrir-al-sham", "ahrar-al-sham")
+
+
+def test_a_verb_that_tells_what_the_attack_hit_is_the_same_event(nlp: Pipeline) -> None:
+    evs = events(nlp, "قُتل صياد بغارة جوية لطيران التحالف العربي استهدفت قاربه قبالة سواحل الخوخة.")
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+
+
+def test_a_tally_after_wa_mundhu_is_no_event(nlp: Pipeline) -> None:
+    evs = events(nlp, "ومنذ مطلع عام 2019 وثقنا مقتل 40 مدنياً بانفجار ألغام في مديريات الدريهمي والتحيتا.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_ground_taken_after_a_battle_is_one_event(nlp: Pipeline) -> None:
+    evs = events(
+        nlp,
+        "تمكنت قوات النظام من السيطرة على قرية الحماميات في ريف حماة بعد معارك عنيفة مع فصائل المعارضة.",
+    )
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 1
