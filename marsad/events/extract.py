@@ -1841,7 +1841,9 @@ def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mentio
     strict = draft.event.type in ("ASSAULT", "MOBILIZE")
     sourced = False
     for m in options:
-        if _kind(ctx, m) in ("country", "admin1") or _destination(ctx, m) or _hometown(ctx, m):
+        # "صد زحف واسع باتجاه صرواح": an advance is repelled where it was heading
+        toward = _destination(ctx, m) and draft.hit.trigger.id not in _GOVERNING
+        if _kind(ctx, m) in ("country", "admin1") or toward or _hometown(ctx, m):
             continue
         if not strict:
             return m

@@ -273,3 +273,13 @@ def test_ground_taken_after_a_battle_is_one_event(nlp: Pipeline) -> None:
         "تمكنت قوات النظام من السيطرة على قرية الحماميات في ريف حماة بعد معارك عنيفة مع فصائل المعارضة.",
     )
     assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+
+
+def test_an_advance_is_repelled_where_it_was_heading(nlp: Pipeline) -> None:
+    text = (
+        "تمكن مجاهدونا من صد زحف واسع لمرتزقة العدوان باتجاه مديرية نهم.\n"
+        "المتحدث الرسمي باسم القوات المسلحة اليمنية\nالعميد يحيى سريع"
+    )
+    ev = with_trigger(events(nlp, text), "صد")
+    assert ev.place is not None and ev.place != "admin1:YE.14"
+    assert "نهم" in ev.place or ev.place.startswith("geonames:")
