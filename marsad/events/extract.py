@@ -454,7 +454,8 @@ class EventExtractor:
         """Trigger words that name no happening here: hashtags ("#ادلب_تحت_القصف"), nouns governed by
         another noun ("مركز احتجاز", "مذكرات توقيف", "إزالة الألغام", "تحت سيطرة"), accompaniment
         ("بإسناد من", "بالتنسيق مع"), and tallies over a period ("وثقنا مقتل 104 خلال الشهر")."""
-        token_start = ctx.text.rfind(" ", 0, hit.start) + 1
+        # the word's own start: after a space or a line break ("#الناصرية\nاطلاق نار" is no hashtag)
+        token_start = max(ctx.text.rfind(" ", 0, hit.start), ctx.text.rfind("\n", 0, hit.start)) + 1
         if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
             return True
         if hit.trigger.id == "hold-responsible":
@@ -480,10 +481,11 @@ class EventExtractor:
             return True  # "تشهد الطارمية بين الحين والآخر هجمات": a habit, not one happening
         if hit.trigger.type == "ASSAULT" and self._tally(ctx, hit):
             return True
-        if hit.trigger.id == "fall-noun":
+        if hit.trigger.id in ("fall-noun", "fall"):
             following = ctx.folded(hit.end, hit.end + 30).split()[:1]
             if following and (_is_number(following[0]) or following[0] in _VICTIM_WORDS):
-                return True  # "سقوط عشرات المدنيين", "سقوط ثلاثة مدنيين": casualties, not a fall
+                # "سقوط عشرات المدنيين", "كما سقط قتلى في مدينة الصدر": casualties, not a fall
+                return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
         if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
@@ -562,6 +564,9 @@ class EventExtractor:
                 event.mode, draft.sub_event = mode, _ASSAULT_BY_MODE[mode]
         self._modality(ctx, draft)
         assign_actors(ctx, draft, previous)
+        if trigger.id in _SHELLING and " " not in hit.text.strip() and _by_air(ctx, self.cues, draft):
+            # "يواصل الطيران الروسي قصف دوما", "طيران حربي روسي عم يقصف": shelling from the air
+            event.mode, draft.sub_event = "aerial", _ASSAULT_BY_MODE["aerial"]
         crowd = ctx.doc.entities.get(event.actor1 or "")
         if event.type == "ASSAULT" and crowd is not None and crowd.attrs.get("type") in _CROWDS:
             # "المحتجون أحرقوا سيارات", "متظاهرون يقتحمون مقر البرلمان": a crowd's violence is a riot
@@ -659,9 +664,41 @@ class Draft:
         sub_event = self.sub_event
         if sub_event is None and ev.type == "ASSAULT" and ev.modality in ("asserted", "negated"):
             sub_event = _ASSAULT_BY_MODE.get(ev.mode or "", "Armed clash")
+        target = entities.get(ev.actor2 or "")
+        agent = entities.get(ev.actor1 or "")
+        if (
+            ev.type == "ASSAULT"
+            and sub_event in ("Armed clash", "Attack")
+            and target is not None
+            and target.attrs.get("type") == "protesters"
+            and (agent is None or agent.attrs.get("type") not in _CROWDS)
+        ):
+            # "إطلاق نار حي على المتظاهرين", "قُتل خمسة متظاهرين": force used on a protest (ACLED)
+            sub_event = "Excessive force against protesters"
         ev.acled = acled_record(sub_event, entities.get(ev.actor1 or ""), entities.get(ev.actor2 or ""))
         killed = ev.counts.get("killed")
         ev.fatalities = sum(killed.values()) if killed else None
+
+
+# Triggers of shelling that an aircraft can do too ("قصف", "دك"); "قصف مدفعي" names its weapon.
+_SHELLING = frozenset({"shell", "shelling-noun", "pound"})
+
+
+def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
+    """Does an air force carry out the shelling, or the clause name an aircraft as its subject right
+    before or after the trigger?"""
+    hit = draft.hit
+    agent = ctx.doc.entities.get(draft.event.actor1 or "")
+    if agent is not None and "air-force" in agent.id:
+        return True
+    before = ctx.folded(draft.clause_start, hit.start - len(hit.prefix)).split()[-4:]
+    after = ctx.folded(hit.end, draft.clause_end).split()[:2]
+    for w in [*reversed(before), *after]:
+        key = w.removeprefix("و").removeprefix("ب")
+        mode = cues.instrument_mode(key) or cues.instrument_mode(key.removeprefix("ال"))
+        if mode is not None:
+            return mode == "aerial"
+    return False
 
 
 def _instrument(ctx: DocContext, cues: EventCues, hit: TriggerHit, lo: int, hi: int) -> str | None:

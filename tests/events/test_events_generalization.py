@@ -283,3 +283,32 @@ def test_an_advance_is_repelled_where_it_was_heading(nlp: Pipeline) -> None:
     ev = with_trigger(events(nlp, text), "صد")
     assert ev.place is not None and ev.place != "admin1:YE.14"
     assert "نهم" in ev.place or ev.place.startswith("geonames:")
+
+
+def sub_event(ev: Event) -> str | None:
+    return ev.acled["sub_event_type"] if ev.acled else None
+
+
+def test_massing_troops_is_a_change_to_group_activity(nlp: Pipeline) -> None:
+    ev = with_trigger(events(nlp, "وتحشد قوات الوفاق عناصرها في محيط مدينة سرت."), "تحشد")
+    assert ev.type == "MOBILIZE" and sub_event(ev) == "Change to group/activity"
+
+
+def test_force_on_protesters_is_excessive_force(nlp: Pipeline) -> None:
+    ev = with_trigger(
+        events(nlp, "#الناصرية\nاطلاق نار حي على المتظاهرين عند جسر الزيتون من قبل القوات الامنية"), "اطلاق"
+    )
+    assert ev.actor2 == "protesters"
+    assert sub_event(ev) == "Excessive force against protesters"
+
+
+def test_shelling_by_aircraft_is_an_air_strike(nlp: Pipeline) -> None:
+    ev = with_trigger(events(nlp, "في حين يواصل الطيران الروسي قصف مدينة معرة النعمان."), "قصف")
+    assert ev.mode == "aerial" and sub_event(ev) == "Air/drone strike"
+    shelled = with_trigger(events(nlp, "قصفت قوات النظام بالمدفعية مدينة معرة النعمان."), "قصفت")
+    assert sub_event(shelled) == "Shelling/artillery/missile attack"
+
+
+def test_a_fall_of_victims_is_no_fall_of_a_place(nlp: Pipeline) -> None:
+    evs = events(nlp, "كما سقط قتلى في مدينة الصدر خلال تفريق المتظاهرين.")
+    assert not [e for e in evs if e.acled and "territory" in e.acled["sub_event_type"]]
