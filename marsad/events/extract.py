@@ -918,6 +918,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # definite noun right after the verb is its subject; the actor after it is the addressee
         ev.actor1 = _head_noun_antecedent(ctx, head_noun, hit.start)
         actor2 = _first(targets, plain_after)
+    elif not noun and not agents and (org := _person_subject(ctx, hit, lo, hi)) is not None:
+        # "قالت واشنطن إن القرشي فجّر عبوة ناسفة": a known person acts for his organization
+        ev.actor1 = org
+        actor2 = _first(targets, plain_after)
     elif not noun and (state := _state_subject(ctx, hit, lo, hi, right_after=True)) is not None:
         # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
         ev.actor1 = state
@@ -1307,6 +1311,10 @@ def _armed(entity: Entity | None) -> bool:
     return inter in (1, 2, 3, 4, 8) and (entity.attrs.get("type") if entity else None) != "other"
 
 
+# "من قبل X", "على يد X" after a verb: the verb is a passive whose agent is X.
+_AGENT_PHRASE = re.compile(r"(?<!\w)(?:من قبل|علي يد|علي ايدي)(?!\w)")
+
+
 def voice_of(hit: TriggerHit) -> str:
     return "passive" if hit.person == "passive" or hit.trigger.voice == "passive" else hit.trigger.voice
 
@@ -1320,6 +1328,8 @@ def _voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
         return voice
     if _written_passive(hit.text):
         return "passive"  # "استُهدفت سيارة", "اعتُقل مئات": a damma marks the passive of a past verb
+    if _AGENT_PHRASE.search(" ".join(ctx.folded(hit.end, min(hi, hit.end + 80)).split()[:8])):
+        return "passive"  # "خطف ٣ شباب من قبل مسلحين مجهولين": an agent phrase marks the passive
     if _fold(hit.trigger.lemma) not in _HARM_VERBS:
         return voice
     if "\u064f" in hit.text[:3]:
@@ -1471,6 +1481,22 @@ def _named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
     return bool(people) and len(ctx.text[people[-1].end : hit.start].split()) <= 2
 
 
+def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
+    """The organization of a knowledge-base person named right before the verb (or right after it) as
+    its subject."""
+    verb_start = hit.start - len(hit.prefix)
+    before = [
+        m for m in ctx.within(ctx.persons, lo, verb_start) if _words_between(ctx, m.end, verb_start) <= 1
+    ]
+    after = [m for m in ctx.within(ctx.persons, hit.end, hi) if _words_between(ctx, hit.end, m.start) == 0]
+    for m in before[-1:] + after[:1]:
+        org = _organization_of(ctx, m)
+        if org is not None and org in ctx.kb_actors:
+            add_actor_entity(ctx.doc, ctx.kb_actors, org)
+            return org
+    return None
+
+
 def _organization_of(ctx: DocContext, person: Mention) -> str | None:
     """The knowledge-base organization of a PERSON mention, if any."""
     entity = ctx.doc.entities.get(person.entity or "")
@@ -1586,6 +1612,8 @@ def _word_start_before(ctx: DocContext, pos: int, n: int) -> int:
 # the noun after ب is the means of the answer, so the answering subject is its agent.
 _RESPONSE = frozenset(
     {"رد", "ردت", "ردوا", "يرد", "ترد", "يردون", "قابل", "قابلت", "قابلوا", "واجه", "واجهت", "واجهوا"}
+    # verbs of sending with ب: "دفع اللواء 444 بتعزيزات إلى الزاوية"
+    | {"دفع", "دفعت", "دفعوا", "يدفع", "تدفع", "يدفعون", "زج", "زجت", "زجوا", "يزج", "تزج"}
 )
 
 

@@ -312,3 +312,30 @@ def test_shelling_by_aircraft_is_an_air_strike(nlp: Pipeline) -> None:
 def test_a_fall_of_victims_is_no_fall_of_a_place(nlp: Pipeline) -> None:
     evs = events(nlp, "كما سقط قتلى في مدينة الصدر خلال تفريق المتظاهرين.")
     assert not [e for e in evs if e.acled and "territory" in e.acled["sub_event_type"]]
+
+
+def test_a_detention_place_belongs_to_the_torturer(nlp: Pipeline) -> None:
+    ev = with_trigger(
+        events(nlp, "وتوفي المعتقل تحت التعذيب في أحد مراكز الاحتجاز التابعة لشعبة المخابرات العسكرية."),
+        "التعذيب",
+    )
+    assert ev.actor1 == "syrian-military-intelligence"
+
+
+def test_an_agent_phrase_makes_a_bare_verb_passive(nlp: Pipeline) -> None:
+    ev = with_trigger(events(nlp, "#سبها\nخطف شابين من قبل مسلحين مجهولين ع طريق أوباري"), "خطف")
+    assert ev.actor1 == "unidentified-armed-group"
+
+
+def test_sending_with_ba_is_done_by_the_sender(nlp: Pipeline) -> None:
+    ev = with_trigger(events(nlp, "فيما دفع اللواء 444 بتعزيزات إلى مدينة غريان."), "تعزيزات")
+    assert ev.type == "MOBILIZE" and ev.actor1 == "brigade-444"
+
+
+def test_a_known_person_acts_for_his_organization(nlp: Pipeline) -> None:
+    evs = events(
+        nlp,
+        "قتل زعيم تنظيم الدولة أبو إبراهيم الهاشمي القرشي في عملية أمريكية.\n"
+        "وقالت واشنطن إن القرشي فجّر عبوة ناسفة في الطابق العلوي من المنزل.",
+    )
+    assert with_trigger(evs, "عبوة").actor1 == "islamic-state"
