@@ -223,6 +223,7 @@ _CONSTRUCT_HEADS = frozenset(
         "موقعا",
         "نقطه",
         "مقر",
+        "مرتزقه",  # "مرتزقة العدوان", "مرتزقة فاغنر"
     }
 )
 # Nouns of a part of a force before "من": "قوة من الحشد", "قطعات من الجيش العراقي", "عناصر من التنظيم"
@@ -741,6 +742,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             prefix = prefix or words[-1]
             words.pop()
         popped_target = False
+        if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in _CONSTRUCT_HEADS:
+            # "تجمعاً لمرتزقة العدوان": the proclitic sits on the head noun before the name
+            prefix, words[-1] = words[-1][:1], words[-1][1:]
         if prefix.endswith("ل") and words and words[-1] in _LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
         while words and (
@@ -773,6 +777,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if last in _AGENT or (
             noun
             and not casualty
+            and hit.trigger.id not in _GOVERNING  # "صد تعرض لفلول داعش": the repelled attack's agent
             and m.start > hit.end
             and (
                 (last == "من" and _words_between(ctx, hit.end, m.start) <= 5)
@@ -1032,7 +1037,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})
         if ev.actor1 is not None:
             ev.inferred.append("actor1")
-    if ev.actor2 is None and _THEY_PLURAL.search(tail) and not _place_left(hit, tail):
+    if (
+        ev.actor2 is None
+        and hit.trigger.type not in VERBAL_TYPES  # "نطالب بالإفراج عنهم": what is asked, not of whom
+        and _THEY_PLURAL.search(tail)
+        and not _place_left(hit, tail)
+    ):
         other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
         if other:
             ev.actor2 = other
@@ -1271,7 +1281,15 @@ def _sabaqa_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
 
 
 # Nouns a statement uses for the signer's own forces without naming them.
-_GENERIC_FORCES = ("سلاح الجو", "القطعات", "الوحدات العسكريه", "الطيران الحربي")
+_GENERIC_FORCES = (
+    "سلاح الجو",
+    "القطعات",
+    "الوحدات العسكريه",
+    "الطيران الحربي",
+    "القوه الصاروخيه",  # "واستهدفت القوة الصاروخية بصاروخ باليستي…"
+    "الدفاعات الجويه",
+    "وحدات المدفعيه",
+)
 
 
 def _generic_force_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
@@ -2101,8 +2119,12 @@ def _set_place(draft: Draft, place: Mention) -> None:
 
 
 def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
-    """The TIME mention of the sentence nearest to the trigger."""
+    """The TIME mention of the sentence nearest to the trigger, leaving out those of another event's
+    clause ("مقتل الشاب تحت التعذيب …، بعد اعتقاله منذ عام 2019": the year dates the arrest)."""
     times = ctx.within(ctx.times, s_lo, s_hi)
+    others = _other_event_clauses(ctx, draft, s_lo, s_hi)
+    own = [m for m in times if not _in_spans(m, others)]
+    times = own or ([] if times and all(_in_spans(m, others) for m in times) and others else times)
     if times:
         draft.time_mention = min(times, key=lambda m: abs(m.start - draft.hit.start))
 

@@ -339,3 +339,38 @@ def test_a_known_person_acts_for_his_organization(nlp: Pipeline) -> None:
         "وقالت واشنطن إن القرشي فجّر عبوة ناسفة في الطابق العلوي من المنزل.",
     )
     assert with_trigger(evs, "عبوة").actor1 == "islamic-state"
+
+
+def test_a_time_of_another_clause_does_not_date_the_event(nlp: Pipeline) -> None:
+    evs = events(
+        nlp,
+        "كما وثقت الشبكة مقتل الشاب سامر الأحمد تحت التعذيب في سجن صيدنايا، بعد اعتقاله منذ عام 2018.",
+        published="2022-03-01",
+    )
+    torture = [e for e in evs if e.mode == "torture"]
+    assert torture and torture[0].date == "2022-03-01"
+
+
+def test_a_named_generic_force_and_mercenaries_of_the_enemy(nlp: Pipeline) -> None:
+    text = (
+        "واستهدفت القوة الصاروخية بصاروخ باليستي تجمعاً لمرتزقة تحالف العدوان في مديرية حريب.\n"
+        "المتحدث الرسمي باسم القوات المسلحة اليمنية\nالعميد يحيى سريع"
+    )
+    ev = with_trigger(events(nlp, text), "استهدفت")
+    assert (ev.actor1, ev.actor2) == ("houthis", "saudi-led-coalition")
+
+
+def test_a_repelled_attack_names_its_agent_as_the_target(nlp: Pipeline) -> None:
+    ev = with_trigger(
+        events(nlp, "تمكنت قطعات الحشد الشعبي ليلة أمس من صد تعرض لفلول داعش على قرية الخزامية."), "صد"
+    )
+    assert (ev.actor1, ev.actor2) == ("popular-mobilization-forces", "islamic-state")
+
+
+def test_them_in_a_demand_is_no_addressee(nlp: Pipeline) -> None:
+    evs = events(
+        nlp,
+        "اعتقلت قوات الأسايش عشرة شبان في الحسكة.\nونطالب بالكشف عن مصيرهم والإفراج عنهم.",
+    )
+    demand = with_trigger(evs, "نطالب")
+    assert demand.actor2 is None
