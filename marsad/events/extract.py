@@ -774,6 +774,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
         if last in _COMPARISON:
             return "comparison"  # "على غرار جيش الفتح": a model, not a participant
+        if last in _AGENT and hit.trigger.id in _GOVERNING and m.start > hit.end:
+            # "تصدى مقاتلو جيش العزة لمحاولة تسلل نفذتها قوات النظام": who carried out the repelled
+            # attack is the target of the repelling
+            return "target"
         if last in _AGENT or (
             noun
             and not casualty
@@ -843,7 +847,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
     # an object is named close to its verb; an actor far down a long clause belongs to another action
     plain_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 8]
-    targets = [m for m in targets if m.start < hit.start or _words_between(ctx, hit.end, m.start) <= 8]
+    reach = 14 if hit.trigger.id in _GOVERNING else 8  # "تصدى … لمحاولة تسلل نفذتها مجموعات من X"
+    targets = [m for m in targets if m.start < hit.start or _words_between(ctx, hit.end, m.start) <= reach]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
     if not noun:
         # "برصاص مسلحين مجهولين استهدفوا سيارته": the actor right before a verb is its subject (SVO)
@@ -2282,7 +2287,12 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 d.hit,
                 d.sub_event or target.sub_event,
             )
-        elif target.sub_event in (None, "Armed clash") and d.sub_event not in (None, "Armed clash"):
+        elif (
+            target.sub_event in (None, "Armed clash")
+            and d.sub_event not in (None, "Armed clash")
+            # a missile fired while repelling an attack leaves the fight a clash
+            and target.hit.trigger.id not in _GOVERNING | _TWO_SIDED
+        ):
             target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
         elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
             target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
@@ -2403,6 +2413,8 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
         return len(words) <= 6
     if head.trigger.type == "AGREE" and "ل" in hit.prefix:
         return len(words) <= 1
+    if head.trigger.id in _GOVERNING and "ل" in hit.prefix and len(words) <= 10:
+        return True  # "تصدى مقاتلو جيش العزة يوم الأحد 26 أيار 2019 لمحاولة تسلل": what was repelled
     if hit.start - head.end > 40:
         return False
     if head.trigger.id not in _GOVERNING and head.trigger.type != "MOBILIZE":

@@ -374,3 +374,14 @@ def test_them_in_a_demand_is_no_addressee(nlp: Pipeline) -> None:
     )
     demand = with_trigger(evs, "نطالب")
     assert demand.actor2 is None
+
+
+def test_who_carried_out_a_repelled_attack_is_the_target(nlp: Pipeline) -> None:
+    text = (
+        "تصدى مقاتلونا يوم الخميس 6 حزيران 2019 لمحاولة تقدم نفذتها مجموعات من جيش الأسد على محور "
+        "الحماميات، ودمروا دبابة بصاروخ موجه.\nالمكتب الإعلامي / جيش العزة"
+    )
+    evs = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert len(evs) == 1
+    assert (evs[0].actor1, evs[0].actor2) == ("jaish-al-izza", "syrian-government-forces")
+    assert sub_event(evs[0]) == "Armed clash"
