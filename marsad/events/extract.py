@@ -1980,10 +1980,11 @@ _LOCATOR_WORDS = frozenset(
     }
 )
 _TOWARD = frozenset({"باتجاه", "اتجاه", "نحو", "صوب"})
-_ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(مدينه|بلده|قريه|بلدات|قري|مخيم|سجن|ناحيه)(?!\w)")
+_ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(مدينه|بلده|قريه|بلدات|قري|مخيم|سجن|ناحيه|حي)(?!\w)")
 _TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه"})
 _ORIGIN_HEADS = _PLACE_HEADS | {"قاعده", "منطقه", "اتجاه"}
-_SOURCE_WORDS = frozenset({"مصدره", "مصدرها", "مصدرهما"})
+_SOURCE_WORDS = frozenset({"مصدره", "مصدرها", "مصدرهما", "انطلق", "انطلقت"})  # "انطلق من منطقة الزعفرانية"
+_POSITIONS = frozenset({"مواقع", "نقاط", "مقرات", "مرابض", "منصات"})
 
 
 def _located_heads(ctx: DocContext, places: list[Mention]) -> list[Mention]:
@@ -2024,7 +2025,8 @@ def _destination(ctx: DocContext, mention: Mention) -> bool:
 
 def _fire_source(ctx: DocContext, mention: Mention) -> bool:
     """ "قصف صاروخي مصدره مواقع ميليشيا قسد في محيط قرية العريمة": where the fire came from."""
-    return any(w in _SOURCE_WORDS for w in ctx.words_before(mention.start, 7))
+    words = ctx.words_before(mention.start, 7)
+    return any(w in _SOURCE_WORDS for w in words) or _from_positions(words)
 
 
 def _other_event_clauses(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> list[tuple[int, int]]:
@@ -2104,10 +2106,21 @@ def _origin(ctx: DocContext, mention: Mention) -> bool:
     words = ctx.words_before(mention.start, 7)
     if any(w in _SOURCE_WORDS for w in words):
         return True  # "مصدره مواقع ميليشيا قسد في محيط قرية العريمة"
+    if _from_positions(words):
+        return True  # "بقذائف الهاون من مواقع الجماعة في منطقة الحوبان": where the fire came from
     words = words[-2:]
     if words and words[-1] in _ORIGIN_HEADS and len(words) > 1:
         words = words[:-1]
     return bool(words) and words[-1] == "من"
+
+
+def _from_positions(words: list[str]) -> bool:
+    """Do the words before a place open "من مواقع X في …" with no target or direction after it ("من
+    مواقع قسد على قرية الياشلي" names the target)?"""
+    for i, w in enumerate(words[:-1]):
+        if w == "من" and words[i + 1] in _POSITIONS:
+            return not any(x in ("علي", "ع", "الي", "نحو", "باتجاه") for x in words[i + 2 :])
+    return False
 
 
 def _kind(ctx: DocContext, mention: Mention) -> str | None:

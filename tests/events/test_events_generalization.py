@@ -385,3 +385,29 @@ def test_who_carried_out_a_repelled_attack_is_the_target(nlp: Pipeline) -> None:
     assert len(evs) == 1
     assert (evs[0].actor1, evs[0].actor2) == ("jaish-al-izza", "syrian-government-forces")
     assert sub_event(evs[0]) == "Armed clash"
+
+
+def test_an_unknown_name_after_a_weak_place_word(nlp: Pipeline) -> None:
+    doc = run(nlp, "تجمع لمرتزقة العدوان في منطقة الكسارة، وسقطت قذائف على سوق الشنيني، ومنطقة آمنة.")
+    places = [m.text for m in doc.mentions if m.label == Label.PLACE]
+    assert "الكسارة" in places and "الشنيني" in places
+    assert "آمنة" not in places
+
+
+def test_the_place_fire_came_from_is_no_place_of_the_attack(nlp: Pipeline) -> None:
+    evs = events(
+        nlp,
+        "قتل طفل برصاص قناص في حي ثعبات شرقي مدينة تعز.\n"
+        "وتعرض الحي كذلك لقصف بقذائف الهاون من مواقع الحوثيين في منطقة الحوبان.",
+    )
+    shelling = with_trigger(evs, "قصف")
+    assert shelling.place is not None and "ثعبات" in shelling.place
+
+
+def test_a_missile_launched_from_a_place_is_told_again(nlp: Pipeline) -> None:
+    evs = events(
+        nlp,
+        "سقوط صاروخ كاتيوشا قرب السفارة الامريكيه بالمنطقه الخضراء وسط بغداد\n"
+        "مصدر امني: الصاروخ انطلق من منطقة الزعفرانية جنوب شرقي العاصمة",
+    )
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 1
