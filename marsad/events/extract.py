@@ -2313,6 +2313,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
         for slot in ("actor1", "actor2", "place", "place_relation"):
             if getattr(t, slot) is None and getattr(e, slot) is not None:
                 setattr(t, slot, getattr(e, slot))
+        if t.actor2 is not None and t.actor2 == t.actor1:
+            t.actor2 = None  # a telling's guess must not make the agent its own target
         if target.time_mention is None:
             target.time_mention = d.time_mention
         for kind, sides in e.counts.items():

@@ -411,3 +411,10 @@ def test_a_missile_launched_from_a_place_is_told_again(nlp: Pipeline) -> None:
         "مصدر امني: الصاروخ انطلق من منطقة الزعفرانية جنوب شرقي العاصمة",
     )
     assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+
+
+def test_a_title_after_a_place_word_starts_a_place_name(nlp: Pipeline) -> None:
+    doc = run(nlp, "أقدم مسلحون مجهولون على اغتيال إمام مسجد في مديرية الشيخ عثمان بإطلاق النار عليه.")
+    assert not [m for m in doc.mentions if m.label == Label.PERSON]
+    killing = with_trigger(doc.events, "اغتيال")
+    assert killing.actor1 == "unidentified-armed-group" and killing.actor2 != killing.actor1
