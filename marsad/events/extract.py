@@ -1098,7 +1098,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor2 = None
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     for m in after + before:
-        if roles[id(m)] == "accompany" and m.entity not in (ev.actor1, ev.actor2, *ev.assoc_actors):
+        if (
+            roles[id(m)] == "accompany"
+            and m.entity not in (ev.actor1, ev.actor2)
+            and m.entity not in ev.assoc_actors
+        ):
             ev.assoc_actors.append(m.entity or "")
     lost = _lost_place(ctx, hit)
     if lost is not None:
