@@ -418,3 +418,9 @@ def test_a_title_after_a_place_word_starts_a_place_name(nlp: Pipeline) -> None:
     assert not [m for m in doc.mentions if m.label == Label.PERSON]
     killing = with_trigger(doc.events, "اغتيال")
     assert killing.actor1 == "unidentified-armed-group" and killing.actor2 != killing.actor1
+
+
+def test_a_compound_name_after_a_weak_place_word(nlp: Pipeline) -> None:
+    doc = run(nlp, "بانفجار لغم أرضي داخل منزل في منطقة عين زارة جنوب طرابلس.")
+    assert "عين زارة" in [m.text for m in doc.mentions if m.label == Label.PLACE]
+    assert not [e for e in doc.events if e.type == "CONSULT"]  # "زارة" is no visit
