@@ -424,3 +424,12 @@ def test_a_compound_name_after_a_weak_place_word(nlp: Pipeline) -> None:
     doc = run(nlp, "بانفجار لغم أرضي داخل منزل في منطقة عين زارة جنوب طرابلس.")
     assert "عين زارة" in [m.text for m in doc.mentions if m.label == Label.PLACE]
     assert not [e for e in doc.events if e.type == "CONSULT"]  # "زارة" is no visit
+
+
+def test_a_family_name_without_the_article_names_the_person_again(nlp: Pipeline) -> None:
+    doc = run(
+        nlp,
+        "اعتقلت قوات الحزام الأمني الناشط سالم باحميش في عدن.\nوتدعو المنظمة إلى الإفراج الفوري عن باحميش.",
+    )
+    people = [m.text for m in doc.mentions if m.label == Label.PERSON]
+    assert people == ["سالم باحميش", "باحميش"]
