@@ -22,6 +22,7 @@ from marsad.text.normalize import normalize_for_match
 _TARGET = frozenset(
     {
         "علي",
+        "ع",  # dialect "ع" for "على" (Telegram): "تطلق الرصاص ع المتظاهرين"
         "ضد",
         "استهدف",
         "استهدفت",
@@ -156,6 +157,16 @@ _ANNOUNCE_VERBS = frozenset(
 )
 # Verbs of being forced: "اضطر X (بعد ذلك) للانسحاب", "أجبرت X على الانسحاب": X does the deed.
 _COMPELLED = frozenset({"اضطر", "اضطرت", "اضطروا", "اجبر", "اجبرت", "اجبروا", "يضطر", "تضطر"})
+# Verbs of undertaking with على: "أقدم مسلحون مجهولون على اغتيال…": the subject does the deed.
+_UNDERTAKE = frozenset({"اقدم", "اقدمت", "اقدموا", "اقدمنا"})
+# Light verbs whose object noun is the deed and whose subject its doer: "نفذت قطعاتنا عملية تفتيش",
+# "طائرات سلاح الجو العراقي شنت صباح الأحد غارتين", "أجرت القوات حملة دهم".
+_SUPPORT_VERBS = frozenset(
+    {"نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "ينفذون", "نفذنا", "شن", "شنت", "شنوا", "يشن", "تشن", "يشنون"}
+    | {"شننا", "اجري", "اجرت", "اجروا", "يجري", "تجري", "اجرينا"}
+)
+# "قيام X بـNOUN", "قامت X بـNOUN": the deed after ب is done by X.
+_DO_WITH_BA = frozenset({"قيام", "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قمنا", "نقوم"})
 # Nouns of support and partnership: the actor after them accompanies, it is not the agent.
 _ACCOMPANY = frozenset(
     {
@@ -212,6 +223,7 @@ _CONSTRUCT_HEADS = frozenset(
         "موقعا",
         "نقطه",
         "مقر",
+        "مرتزقه",  # "مرتزقة العدوان", "مرتزقة فاغنر"
     }
 )
 # Nouns of a part of a force before "من": "قوة من الحشد", "قطعات من الجيش العراقي", "عناصر من التنظيم"
@@ -245,9 +257,16 @@ _PARTITIVE = frozenset(
     }
 )
 # Words of a charge: the actor after them is what someone is accused of belonging to, not a party.
-_CHARGE = frozenset({"بتهمه", "تهمه", "بتهم", "تهم", "بشبهه", "شبهه"})
+_CHARGE = frozenset(
+    {"بتهمه", "تهمه", "بتهم", "تهم", "بشبهه", "شبهه", "متهمين", "متهم", "المتهمين", "متهمون", "بالانتماء"}
+    | {"للانتماء", "بالتعامل", "بالتخابر"}  # "أربعة متهمين بالانتماء إلى داعش": an affiliation, no party
+)
 # Words after which "ل" names whom a force belongs to, not a target.
-_LAM_HEADS = frozenset({"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع"})
+_LAM_HEADS = frozenset(
+    {"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع"}
+    # "قوات موالية لحكومة الوحدة": the force is the one it is loyal to
+    | {"مواليه", "المواليه", "موالين", "الموالين", "موالون", "موالي", "الموالي"}
+)
 # Forces of "ours": "مدفعيتنا", "مجاهدونا", "قواتنا".
 _OUR_FORCES = frozenset(
     {
@@ -273,6 +292,9 @@ _OUR_FORCES = frozenset(
 )
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
 _THEY_OBJECT = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
+# Far from the trigger only a plural "them" is a party: "عليه" and "لها" down the clause are the victim
+# ("بإطلاق النار عليه"), the thing denied ("أي علاقة لها") or the crime ("المسؤولين عنها").
+_THEY_PLURAL = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?:الي|مع) \w{3,}هم)(?!\w)")
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 # PLOVER's verbal event types: said, asked, refused — not fought.
 VERBAL_TYPES = frozenset(
@@ -280,7 +302,7 @@ VERBAL_TYPES = frozenset(
 )
 # A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
 _PERIOD = re.compile(
-    r"(?<!\w)(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)"
+    r"(?<!\w)[وف]?(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)"
 )
 # ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
 _ASSAULT_BY_MODE = {
@@ -317,6 +339,9 @@ _CROWDS = frozenset({"protesters", "rioters"})
 _GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "thwart"})
 # Nouns of motive: what follows is why people protest, not a new happening.
 _MOTIVES = frozenset({"رفضا", "احتجاجا", "تنديدا", "استنكارا"})
+# "دخلت ترهونة من غير قتال", "انسحبت دون مقاومة": fighting named as what did not happen with a move.
+_WITHOUT = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)\s*$")
+_MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
 # Habits and repeated happenings: no one event.
 _HABITUAL = re.compile(
     r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري)"
@@ -364,7 +389,7 @@ class EventExtractor:
         drafts: list[Draft] = []
         last: TriggerHit | None = None
         accepted: list[TriggerHit] = []
-        for hit in self.matcher.find(analysis.view):
+        for hit in self._with_split_phrases(ctx, self.matcher.find(analysis.view)):
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
             if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
                 continue
@@ -373,6 +398,9 @@ class EventExtractor:
             last = hit
             accepted.append(hit)
         ctx.cache["triggers"] = [h.start for h in accepted]
+        ctx.cache["trigger-ends"] = {h.start: h.end for h in accepted}
+        for h in accepted:
+            ctx.cache[("noun-trigger", h.start)] = h.trigger.pos == "noun"
         for hit in accepted:
             drafts.append(self._draft(ctx, hit, drafts))
         events = split_by_place(merge_coreferent(drafts, ctx, self.casualty_words), ctx)
@@ -385,11 +413,50 @@ class EventExtractor:
             draft.finish(ctx)
             doc.add_event(draft.event)
 
+    def _with_split_phrases(self, ctx: DocContext, hits: list[TriggerHit]) -> list[TriggerHit]:
+        """Add verb phrases a time adverbial splits ("أسقطت صباح اليوم الاثنين طائرة", "فتحوا فجر اليوم
+        النار"): the phrase read without the time gives the trigger, whose span is the verb alone."""
+        taken = [(h.start, h.end) for h in hits]
+        extra: list[TriggerHit] = []
+        text = ctx.text
+        for t in ctx.times:
+            verb_end = t.start
+            while verb_end > 0 and text[verb_end - 1] == " ":
+                verb_end -= 1
+            verb_start = text.rfind(" ", 0, verb_end) + 1
+            verb_start = max(verb_start, text.rfind("\n", 0, verb_end) + 1)
+            if verb_end - verb_start < 2 or any(a < verb_end and verb_start < b for a, b in taken):
+                continue
+            tail = text[t.end : t.end + 30].split()[:2]
+            if not tail:
+                continue
+            verb = text[verb_start:verb_end]
+            for found in self.matcher.find_in(normalize_for_match(" ".join([verb, *tail]))):
+                if found.trigger.pos != "verb" or " " not in found.text or found.start != 0:
+                    continue
+                if found.end <= len(normalize_for_match(verb)):
+                    continue  # the verb alone is a trigger: the plain matcher has it
+                extra.append(
+                    TriggerHit(
+                        verb_start,
+                        verb_end,
+                        ctx.view.to_view(verb_start),
+                        ctx.view.to_view(verb_end),
+                        verb,
+                        found.trigger,
+                        found.person,
+                        found.prefix,
+                    )
+                )
+                break
+        return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits
+
     def _not_an_event(self, ctx: DocContext, hit: TriggerHit) -> bool:
         """Trigger words that name no happening here: hashtags ("#ادلب_تحت_القصف"), nouns governed by
         another noun ("مركز احتجاز", "مذكرات توقيف", "إزالة الألغام", "تحت سيطرة"), accompaniment
         ("بإسناد من", "بالتنسيق مع"), and tallies over a period ("وثقنا مقتل 104 خلال الشهر")."""
-        token_start = ctx.text.rfind(" ", 0, hit.start) + 1
+        # the word's own start: after a space or a line break ("#الناصرية\nاطلاق نار" is no hashtag)
+        token_start = max(ctx.text.rfind(" ", 0, hit.start), ctx.text.rfind("\n", 0, hit.start)) + 1
         if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
             return True
         if hit.trigger.id == "hold-responsible":
@@ -415,12 +482,17 @@ class EventExtractor:
             return True  # "تشهد الطارمية بين الحين والآخر هجمات": a habit, not one happening
         if hit.trigger.type == "ASSAULT" and self._tally(ctx, hit):
             return True
-        if hit.trigger.id == "fall-noun":
+        if hit.trigger.id in ("fall-noun", "fall"):
             following = ctx.folded(hit.end, hit.end + 30).split()[:1]
             if following and (_is_number(following[0]) or following[0] in _VICTIM_WORDS):
-                return True  # "سقوط عشرات المدنيين", "سقوط ثلاثة مدنيين": casualties, not a fall
+                # "سقوط عشرات المدنيين", "كما سقط قتلى في مدينة الصدر": casualties, not a fall
+                return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
+            lead = ctx.folded(max(0, hit.start - 12), hit.start)
+            if _WITHOUT.search(lead):
+                return True  # "دخلت ترهونة من غير قتال": the manner of a move, no fight
         if hit.trigger.pos != "noun":
             return False
         if "ب" in hit.prefix and hit.trigger.id == "mediation":
@@ -451,14 +523,24 @@ class EventExtractor:
         key = ("tally", unit.sentence.start)
         if key not in ctx.cache:
             sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
-            first = -1
-            if _PERIOD.search(sentence) is not None or "منذ" in sentence.split():
+            first, since = -1, -1
+            words = sentence.split()
+            if "منذ" in words:
+                # a bare "منذ" names a period only before the violence it counts: "بعد اعتقاله منذ عام
+                # 2019" dates an arrest told after the killing, it is no tally
+                found_since = re.search(r"(?<!\w)منذ(?!\w)", sentence)
+                if found_since is not None:
+                    since = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found_since.start())
+            if _PERIOD.search(sentence) is not None or since >= 0:
                 found = _DOCUMENTED.search(sentence)
                 if found is not None:
                     first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
-            ctx.cache[key] = first
-        start = ctx.cache[key]
-        return isinstance(start, int) and 0 <= start < hit.start
+            ctx.cache[key] = (first, since if _PERIOD.search(sentence) is None else -1)
+        cached = ctx.cache[key]
+        if not isinstance(cached, tuple):
+            return False
+        start, since = cached
+        return 0 <= start < hit.start and since < hit.start
 
     def _draft(self, ctx: DocContext, hit: TriggerHit, previous: list[Draft]) -> Draft:
         trigger = hit.trigger
@@ -473,6 +555,7 @@ class EventExtractor:
             confidence=0.7,
         )
         draft = Draft(event, hit, index, clause.start, clause.end, trigger.acled)
+        draft.adjunct = _adjunct_noun(ctx, hit)
         if trigger.id in _MOVEMENT and not self._fighting(ctx, unit.sentence.start, unit.sentence.end, hit):
             # "وصلت قوة من الحشد إلى المكان": troops moving with no fighting told is a deployment
             event.type, event.mode, draft.sub_event = "MOBILIZE", "troops", "Change to group/activity"
@@ -482,6 +565,9 @@ class EventExtractor:
                 event.mode, draft.sub_event = mode, _ASSAULT_BY_MODE[mode]
         self._modality(ctx, draft)
         assign_actors(ctx, draft, previous)
+        if trigger.id in _SHELLING and " " not in hit.text.strip() and _by_air(ctx, self.cues, draft):
+            # "يواصل الطيران الروسي قصف دوما", "طيران حربي روسي عم يقصف": shelling from the air
+            event.mode, draft.sub_event = "aerial", _ASSAULT_BY_MODE["aerial"]
         crowd = ctx.doc.entities.get(event.actor1 or "")
         if event.type == "ASSAULT" and crowd is not None and crowd.attrs.get("type") in _CROWDS:
             # "المحتجون أحرقوا سيارات", "متظاهرون يقتحمون مقر البرلمان": a crowd's violence is a riot
@@ -498,7 +584,9 @@ class EventExtractor:
         if key not in ctx.cache:
             sentence = ctx.view.text[ctx.view.to_view(lo) : ctx.view.to_view(hi)]
             violent = any(
-                h.trigger.type == "ASSAULT" and h.trigger.id not in _MOVEMENT
+                h.trigger.type == "ASSAULT"
+                and h.trigger.id not in _MOVEMENT
+                and not _WITHOUT.search(sentence[max(0, h.vstart - 10) : h.vstart])
                 for h in self.matcher.find_in(sentence)
             )
             words = set(sentence.split())
@@ -540,6 +628,7 @@ class Draft:
     """An event being built, with what is needed to merge and resolve it."""
 
     __slots__ = (
+        "adjunct",
         "clause_end",
         "clause_start",
         "event",
@@ -567,6 +656,7 @@ class Draft:
         self.sub_event = sub_event
         self.time_mention: Mention | None = None
         self.place_in_clause = False  # the place was named in the trigger's own clause
+        self.adjunct = False  # a noun after a preposition ("بعد معارك", "في هجوم")
 
     def finish(self, ctx: DocContext) -> None:
         """ACLED coding and fatalities once actors are final."""
@@ -575,9 +665,41 @@ class Draft:
         sub_event = self.sub_event
         if sub_event is None and ev.type == "ASSAULT" and ev.modality in ("asserted", "negated"):
             sub_event = _ASSAULT_BY_MODE.get(ev.mode or "", "Armed clash")
+        target = entities.get(ev.actor2 or "")
+        agent = entities.get(ev.actor1 or "")
+        if (
+            ev.type == "ASSAULT"
+            and sub_event in ("Armed clash", "Attack")
+            and target is not None
+            and target.attrs.get("type") == "protesters"
+            and (agent is None or agent.attrs.get("type") not in _CROWDS)
+        ):
+            # "إطلاق نار حي على المتظاهرين", "قُتل خمسة متظاهرين": force used on a protest (ACLED)
+            sub_event = "Excessive force against protesters"
         ev.acled = acled_record(sub_event, entities.get(ev.actor1 or ""), entities.get(ev.actor2 or ""))
         killed = ev.counts.get("killed")
         ev.fatalities = sum(killed.values()) if killed else None
+
+
+# Triggers of shelling that an aircraft can do too ("قصف", "دك"); "قصف مدفعي" names its weapon.
+_SHELLING = frozenset({"shell", "shelling-noun", "pound"})
+
+
+def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
+    """Does an air force carry out the shelling, or the clause name an aircraft as its subject right
+    before or after the trigger?"""
+    hit = draft.hit
+    agent = ctx.doc.entities.get(draft.event.actor1 or "")
+    if agent is not None and "air-force" in agent.id:
+        return True
+    before = ctx.folded(draft.clause_start, hit.start - len(hit.prefix)).split()[-4:]
+    after = ctx.folded(hit.end, draft.clause_end).split()[:2]
+    for w in [*reversed(before), *after]:
+        key = w.removeprefix("و").removeprefix("ب")
+        mode = cues.instrument_mode(key) or cues.instrument_mode(key.removeprefix("ال"))
+        if mode is not None:
+            return mode == "aerial"
+    return False
 
 
 def _instrument(ctx: DocContext, cues: EventCues, hit: TriggerHit, lo: int, hi: int) -> str | None:
@@ -620,6 +742,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             prefix = prefix or words[-1]
             words.pop()
         popped_target = False
+        if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in _CONSTRUCT_HEADS:
+            # "تجمعاً لمرتزقة العدوان": the proclitic sits on the head noun before the name
+            prefix, words[-1] = words[-1][:1], words[-1][1:]
         if prefix.endswith("ل") and words and words[-1] in _LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
         while words and (
@@ -636,6 +761,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             if words and m.start > 0 and words[-1] in ("ل", "لل", "ب", "بال") and prefix == "":
                 prefix = words.pop()  # "مواقع لـقوات النظام"
         last = words[-1] if words else ""
+        if noun and "ال" in hit.prefix and m.start < hit.start and _source_words(words):
+            # "وقال المتحدث باسم التحالف … أثناء احتمائه من القصف": the speaker of a report is no agent
+            # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
+            # عنيفة تدور" may well be his side's fight
+            return "source"
         if set(words[-4:]) & _CHARGE:
             return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
         if last in _ACCOMPANY or (last in ("من", "مع") and len(words) > 1 and words[-2] in _ACCOMPANY):
@@ -644,12 +774,21 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
         if last in _COMPARISON:
             return "comparison"  # "على غرار جيش الفتح": a model, not a participant
+        if last in _AGENT and hit.trigger.id in _GOVERNING and m.start > hit.end:
+            # "تصدى مقاتلو جيش العزة لمحاولة تسلل نفذتها قوات النظام": who carried out the repelled
+            # attack is the target of the repelling
+            return "target"
         if last in _AGENT or (
             noun
             and not casualty
+            and hit.trigger.id not in _GOVERNING  # "صد تعرض لفلول داعش": the repelled attack's agent
             and m.start > hit.end
-            and (last == "من" or prefix.endswith("ل"))
-            and _words_between(ctx, hit.end, m.start) <= 5
+            and (
+                (last == "من" and _words_between(ctx, hit.end, m.start) <= 5)
+                # "ل" marks the agent right after the noun and its adjectives; after an object it marks
+                # the object's owner: "تدمير ثلاث مضافات لعصابات داعش", "استهدفت … مقراً لكتائب حزب الله"
+                or (prefix.endswith("ل") and _words_between(ctx, hit.end, m.start) <= 2)
+            )
         ):
             return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
         if last in _TARGET or prefix.endswith("ل"):
@@ -703,16 +842,19 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and (_words_between(ctx, hit.end, m.start) <= 12 or m in claimed)
     ]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
+    # "انسحبوا من المدينة وقوات الوفاق دخلت ترهونة": an actor that opens the next clause is its subject
+    after = [m for m in after if not _opens_clause(ctx, m)]
     near_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 3]
     # an object is named close to its verb; an actor far down a long clause belongs to another action
     plain_after = [m for m in after if roles[id(m)] == "plain" and _words_between(ctx, hit.end, m.start) <= 8]
-    targets = [m for m in targets if m.start < hit.start or _words_between(ctx, hit.end, m.start) <= 8]
+    reach = 14 if hit.trigger.id in _GOVERNING else 8  # "تصدى … لمحاولة تسلل نفذتها مجموعات من X"
+    targets = [m for m in targets if m.start < hit.start or _words_between(ctx, hit.end, m.start) <= reach]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
     if not noun:
         # "برصاص مسلحين مجهولين استهدفوا سيارته": the actor right before a verb is its subject (SVO)
         plain_before = [m for m in reversed(before) if roles[id(m)] in ("plain", "agent")]
     before_words = ctx.words_before(hit.start, 2)
-    adjunct = noun and _adjunct_noun(ctx, hit)
+    adjunct = noun and _adjunct_noun(ctx, hit) and not _response_means(ctx, hit, lo)
     if adjunct:
         # "قُتل جنود من الجيش في هجوم شنه…": a noun after a preposition has its own agent, never the
         # actors of the clause it hangs from
@@ -737,6 +879,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
     actor1: Mention | None = None
     actor2: Mention | None = None
+    subject_before = any(_words_between(ctx, m.end, hit.start - len(hit.prefix)) == 0 for m in before)
+    head_noun = (
+        _definite_subject(ctx, hit, hi)
+        if not noun and hit.trigger.type in VERBAL_TYPES and not subject_before
+        else None
+    )
     if we:
         ev.actor1 = ctx.author
         actor2 = _first(targets, plain_after)
@@ -775,6 +923,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
         actor2 = _first(targets, plain_after)
+    elif head_noun is not None:
+        # "وتطالب الشبكة بالكشف…" (the network named before), "وتدعو المنظمة المجلس الانتقالي إلى…": a
+        # definite noun right after the verb is its subject; the actor after it is the addressee
+        ev.actor1 = _head_noun_antecedent(ctx, head_noun, hit.start)
+        actor2 = _first(targets, plain_after)
+    elif not noun and not agents and (org := _person_subject(ctx, hit, lo, hi)) is not None:
+        # "قالت واشنطن إن القرشي فجّر عبوة ناسفة": a known person acts for his organization
+        ev.actor1 = org
+        actor2 = _first(targets, plain_after)
     elif not noun and (state := _state_subject(ctx, hit, lo, hi, right_after=True)) is not None:
         # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
         ev.actor1 = state
@@ -803,10 +960,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     between = [m for m in after if ctx.words_before(m.start, 1)[-1:] == ["بين"]]
     if between and not we:
         # "اشتباكات بين قسد والجيش الوطني": the two sides in the order named
-        pair = [
-            between[0],
-            *[m for m in after if m.start > between[0].end and ctx.attached_prefix(m).startswith("و")][:1],
-        ]
+        pair = [between[0], *_other_side(ctx, between[0], hit)[:1]]
         if len(pair) == 2:
             actor1, actor2 = pair
         elif actor1 is None or roles.get(id(actor1)) != "agent":
@@ -851,6 +1005,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     head = " ".join(tail.split()[:4])
     if not targets and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(head):
         ev.actor2 = ctx.author  # "طلب جيش العزة منا مؤازرة"
+    elif (
+        not targets
+        and ctx.author
+        and ev.actor1 not in (ctx.author, None)
+        and hit.trigger.type == "ASSAULT"
+        and any(_our_target(w) for w in head.split())
+    ):
+        ev.actor2 = ctx.author  # "تشن الهيئة هجوماً على مقراتنا": our positions, so us
     elif not targets and _THEY_OBJECT.search(head):
         other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
         if other:
@@ -867,7 +1029,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and not noun
         and recent
         and voice == "active"
-        and (_named_subject(ctx, hit, lo, hi) or _shares_subject(ctx, draft, previous))
+        and (
+            _named_subject(ctx, hit, lo, hi)
+            or _shares_subject(ctx, draft, previous)
+            or _next_to_event_noun(ctx, hit)
+            or head_noun is not None
+        )
     ):
         recent = False  # "غادرت أرتال موالية لباشاغا", "ناشطون يطالبون": a subject the KB does not know
     if ev.actor1 is None and not we and not noun and recent and voice == "active":
@@ -875,7 +1042,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})
         if ev.actor1 is not None:
             ev.inferred.append("actor1")
-    if ev.actor2 is None and _THEY_OBJECT.search(tail) and not _place_left(hit, tail):
+    if (
+        ev.actor2 is None
+        and hit.trigger.type not in VERBAL_TYPES  # "نطالب بالإفراج عنهم": what is asked, not of whom
+        and _THEY_PLURAL.search(tail)
+        and not _place_left(hit, tail)
+    ):
         other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
         if other:
             ev.actor2 = other
@@ -917,6 +1089,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if result is not None:
             ev.actor1 = result
             ev.inferred.append("actor1")
+    if hit.trigger.type == "REJECT" and hit.trigger.pos == "noun" and ctx.author and _we_say(ctx, hit):
+        # "ونؤكد أن ما روجت له وسائل إعلام العدوان … عارٍ عن الصحة": we deny it
+        ev.actor1 = ctx.author
     if hit.trigger.type == "REQUEST" and _victim(entities.get(ev.actor2 or "")):
         # "نطالب السلطات بحماية المدنيين", "يطالبون بهدنة لإخراج المدنيين": whom a request is for is not
         # whom it is addressed to
@@ -969,13 +1144,22 @@ def _national_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _side_pattern() -> re.Pattern[str]:
+    """ "الجانب الروسي", "الطرف التركي": a state named as a party by its definite adjective."""
+    adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>الجانب|الطرف|للجانب|للطرف) ال(?P<adj>{adjectives})(?!\w)")
+
+
 def national_forces(ctx: DocContext) -> list[Mention]:
-    """Actor mentions, for the extractor only, of indefinite national descriptions of forces; after an
-    event noun the mention is the adjective alone, so the noun stays a trigger with it as its agent."""
+    """Actor mentions, for the extractor only, of indefinite national descriptions of forces and of a
+    state named as a side ("الجانب الروسي"); after an event noun the mention is the adjective alone, so
+    the noun stays a trigger with it as its agent."""
     view = ctx.view
     out: list[Mention] = []
     codes = nationalities()
-    for found in _national_pattern().finditer(view.text):
+    found_all = [*_national_pattern().finditer(view.text), *_side_pattern().finditer(view.text)]
+    for found in sorted(found_all, key=lambda f: f.start()):
         adjective = found.group("adj")
         code = codes.get(adjective[:-1] if adjective.endswith("ه") else adjective)
         actor = state_actors().get(code or "")
@@ -1106,7 +1290,15 @@ def _sabaqa_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
 
 
 # Nouns a statement uses for the signer's own forces without naming them.
-_GENERIC_FORCES = ("سلاح الجو", "القطعات", "الوحدات العسكريه", "الطيران الحربي")
+_GENERIC_FORCES = (
+    "سلاح الجو",
+    "القطعات",
+    "الوحدات العسكريه",
+    "الطيران الحربي",
+    "القوه الصاروخيه",  # "واستهدفت القوة الصاروخية بصاروخ باليستي…"
+    "الدفاعات الجويه",
+    "وحدات المدفعيه",
+)
 
 
 def _generic_force_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
@@ -1146,6 +1338,10 @@ def _armed(entity: Entity | None) -> bool:
     return inter in (1, 2, 3, 4, 8) and (entity.attrs.get("type") if entity else None) != "other"
 
 
+# "من قبل X", "على يد X" after a verb: the verb is a passive whose agent is X.
+_AGENT_PHRASE = re.compile(r"(?<!\w)(?:من قبل|علي يد|علي ايدي)(?!\w)")
+
+
 def voice_of(hit: TriggerHit) -> str:
     return "passive" if hit.person == "passive" or hit.trigger.voice == "passive" else hit.trigger.voice
 
@@ -1159,6 +1355,8 @@ def _voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
         return voice
     if _written_passive(hit.text):
         return "passive"  # "استُهدفت سيارة", "اعتُقل مئات": a damma marks the passive of a past verb
+    if _AGENT_PHRASE.search(" ".join(ctx.folded(hit.end, min(hi, hit.end + 80)).split()[:8])):
+        return "passive"  # "خطف ٣ شباب من قبل مسلحين مجهولين": an agent phrase marks the passive
     if _fold(hit.trigger.lemma) not in _HARM_VERBS:
         return voice
     if "\u064f" in hit.text[:3]:
@@ -1205,6 +1403,93 @@ def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> st
     return None
 
 
+def _we_say(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Does the trigger's sentence open with a first-person verb of saying ("ونؤكد أن", "نعلن أن")?"""
+    _, unit = ctx.unit_at(hit.start)
+    words = ctx.folded(unit.sentence.start, hit.start).split()[:1]
+    if not words:
+        return False
+    word = words[0][1:] if words[0][:1] in ("و", "ف") and len(words[0]) > 3 else words[0]
+    return word in default_event_cues().reporting and (word.startswith("ن") or word.endswith("نا"))
+
+
+def _other_side(ctx: DocContext, first: Mention, hit: TriggerHit) -> list[Mention]:
+    """The second side after "بين X": joined by و, also through a head noun ("وفصائل الجيش الوطني") or
+    past "من جهة،" ("بين قسد من جهة، وفصائل الجيش الوطني من جهة أخرى")."""
+    _, unit = ctx.unit_at(hit.start)
+    out: list[Mention] = []
+    for m in ctx.within(ctx.actors, first.end, unit.sentence.end):
+        if m.entity == first.entity or _words_between(ctx, first.end, m.start) > 12:
+            continue
+        word = (ctx.words_before(m.start, 1) or [""])[-1]
+        joined = ctx.attached_prefix(m).startswith("و") or (
+            word.startswith("و") and _strip_and(word) in _PARTITIVE | _CONSTRUCT_HEADS
+        )
+        if joined:
+            out.append(m)
+        break
+    return out
+
+
+def _opens_clause(ctx: DocContext, m: Mention) -> bool:
+    """An actor joined by و and followed at once by a verb trigger: the subject of a new clause."""
+    if not ctx.attached_prefix(m).startswith("و"):
+        return False
+    starts = ctx.cache.get("triggers")
+    if not isinstance(starts, list):
+        return False
+    return any(
+        0 < start - m.end <= 2
+        and not ctx.cache.get(("noun-trigger", start))
+        and not ctx.text[m.end : start].strip()
+        and "\n" not in ctx.text[m.end : start]
+        for start in starts
+    )
+
+
+def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
+    """The definite noun right after a verb when it starts no name, time or place ("وتطالب الشبكة",
+    "تدعو المنظمة"), folded without the article."""
+    start = hit.end
+    while start < hi and ctx.text[start].isspace():
+        start += 1
+    following = ctx.folded(start, min(hi, start + 30)).split()[:1]
+    if not following or not following[0].startswith("ال") or len(following[0]) < 5:
+        return None
+    end = start + len(ctx.text[start:hi].split()[0]) if ctx.text[start:hi].split() else start
+    if ctx.inside_name(start, end) or ctx.within(ctx.times, start, end) or ctx.within(ctx.actors, start, end):
+        return None
+    return following[0][2:]
+
+
+def _head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
+    """The actor named earlier whose name begins with the noun: "الشبكة" after "الشبكة السورية لحقوق
+    الإنسان", "الهيئة" after "هيئة تحرير الشام"."""
+    for m in reversed([m for m in ctx.actors if m.end <= pos]):
+        first = normalize_for_match(m.text).split()[:1]
+        if first and first[0].removeprefix("ال") == head and len(m.text.split()) > 1:
+            return m.entity
+    return None
+
+
+def _next_to_event_noun(ctx: DocContext, hit: TriggerHit) -> bool:
+    """A verb right after or right before another event's noun (a weapon, an attack) has it as its
+    subject: "بانفجار عبوة ناسفة استهدفت سيارتهم", "استهدفت طائرة مسيرة مجهولة مقراً…"."""
+    starts = ctx.cache.get("triggers")
+    ends = ctx.cache.get("trigger-ends")
+    if not isinstance(starts, list) or not isinstance(ends, dict):
+        return False
+    for start in starts:
+        if start == hit.start:
+            continue
+        end = ends.get(start)
+        if not isinstance(end, int):
+            continue
+        if 0 <= start - hit.end <= 2 or 0 <= hit.start - len(hit.prefix) - end <= 2:
+            return bool(ctx.cache.get(("noun-trigger", start)))
+    return False
+
+
 def _named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
     """Is the verb's subject a noun phrase outside the knowledge base ("غادرت أرتال موالية…",
     "ناشطون يطالبون", "وكان الزعبي قد انضم")?"""
@@ -1221,6 +1506,22 @@ def _named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
         return True
     people = [m for m in ctx.within(ctx.persons, lo, hit.start) if not _organization_of(ctx, m)]
     return bool(people) and len(ctx.text[people[-1].end : hit.start].split()) <= 2
+
+
+def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
+    """The organization of a knowledge-base person named right before the verb (or right after it) as
+    its subject."""
+    verb_start = hit.start - len(hit.prefix)
+    before = [
+        m for m in ctx.within(ctx.persons, lo, verb_start) if _words_between(ctx, m.end, verb_start) <= 1
+    ]
+    after = [m for m in ctx.within(ctx.persons, hit.end, hi) if _words_between(ctx, hit.end, m.start) == 0]
+    for m in before[-1:] + after[:1]:
+        org = _organization_of(ctx, m)
+        if org is not None and org in ctx.kb_actors:
+            add_actor_entity(ctx.doc, ctx.kb_actors, org)
+            return org
+    return None
 
 
 def _organization_of(ctx: DocContext, person: Mention) -> str | None:
@@ -1334,6 +1635,37 @@ def _word_start_before(ctx: DocContext, pos: int, n: int) -> int:
     return i
 
 
+# Verbs of answering an attack: "وردت القوات التركية بقصف مواقع…", "والجيش الوطني رد بقذائف الهاون":
+# the noun after ب is the means of the answer, so the answering subject is its agent.
+_RESPONSE = frozenset(
+    {"رد", "ردت", "ردوا", "يرد", "ترد", "يردون", "قابل", "قابلت", "قابلوا", "واجه", "واجهت", "واجهوا"}
+    # verbs of sending with ب: "دفع اللواء 444 بتعزيزات إلى الزاوية"
+    | {"دفع", "دفعت", "دفعوا", "يدفع", "تدفع", "يدفعون", "زج", "زجت", "زجوا", "يزج", "تزج"}
+)
+
+
+def _source_words(words: list[str]) -> bool:
+    """Do the words before a mention make it the source of a report ("قال X", "وفق X", "المتحدث باسم
+    X")?"""
+    cues = default_event_cues()
+    last = words[-1] if words else ""
+    bare = last[1:] if len(last) > 3 and last[0] in "وف" else last
+    return (
+        bare in cues.reporting
+        or last in cues.according_to
+        or " ".join(words[-2:]) in cues.according_to
+        or last == "باسم"
+    )
+
+
+def _response_means(ctx: DocContext, hit: TriggerHit, lo: int) -> bool:
+    """An event noun with ب after a verb of answering in its clause (within six words)."""
+    if "ب" not in hit.prefix:
+        return False
+    words = ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:]
+    return any(w.removeprefix("و").removeprefix("ف") in _RESPONSE for w in words)
+
+
 def _adjunct_noun(ctx: DocContext, hit: TriggerHit) -> bool:
     """An event noun governed by a preposition ("في هجوم", "بقصف", "جراء غارة", "إثر اشتباكات")."""
     if hit.trigger.pos != "noun":
@@ -1355,29 +1687,44 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
     lo = min(lo, unit.clause_at(hit.start).start)
     clause_words = ctx.folded(lo, hit.start - len(hit.prefix)).split()
     compelled = hit.prefix.endswith("ل") or head[-1] in ("الي", "علي")
-    if compelled and any(w.lstrip("وف") in _COMPELLED for w in clause_words[-14:]):
+    forcing = _COMPELLED | _UNDERTAKE if head[-1] == "علي" else _COMPELLED
+    if compelled and any(w.lstrip("وف") in forcing for w in clause_words[-14:]):
         forced = clause_words[-14:]
-        last = max(i for i, w in enumerate(forced) if w.lstrip("وف") in _COMPELLED)
+        last = max(i for i, w in enumerate(forced) if w.lstrip("وف") in forcing)
         forced_at = _word_start_before(ctx, hit.start - len(hit.prefix), len(forced) - last)
         subjects = [m for m in before if m.start >= forced_at]
         if subjects:
             return subjects[0]
+    if "ب" in hit.prefix:
+        return _doer_with_ba(ctx, hit, before, clause_words[-8:])
+    if head[-1] in _PREPOSITIONS and head[-1] != "في":
+        return None  # "جراء غارة", "بعد اشتباكات": an adjunct, no object of a verb before it
     if head[-1] in ("من", "في"):
         words = clause_words[-13:-1]
         verbs = _CONTROL_VERBS
     else:
-        words = clause_words[-6:]
-        verbs = _ANNOUNCE_VERBS  # "أعلنت الجبهة الوطنية الخميس الماضي استهداف مواقع…"
+        words = clause_words[-8:]
+        # "أعلنت الجبهة الوطنية الخميس الماضي استهداف مواقع…", "نفذت قطعاتنا فجر اليوم عملية تفتيش"
+        verbs = _ANNOUNCE_VERBS | _SUPPORT_VERBS
     at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("وف") in verbs), None)
     if at is None:
         return None
-    if verbs is _ANNOUNCE_VERBS:
+    if verbs is not _CONTROL_VERBS:
+        verb = words[at].lstrip("وف")
+        support = verb in _SUPPORT_VERBS
+        if verb not in _SUPPORT_VERBS and len(words) - at > 6:
+            return None  # announcing verbs govern the noun right after their subject and time
         verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
         inside = [m for m in before if m.start >= verb_pos]
         if inside:
             return inside[0]
+        if support and (verb.endswith("نا") or any(_our_force(w) for w in words[at + 1 :][:2])):
+            return "we"  # "نفذت قطعاتنا … عملية تفتيش"
         earlier = [m for m in before if m.end <= verb_pos and len(ctx.text[m.end : verb_pos].split()) <= 2]
-        return earlier[-1] if earlier else "they"
+        if earlier:
+            return earlier[-1]
+        # a light verb with no named subject: a generic force ("نفذ سلاح الجو غارات") or "they"
+        return None if support else "they"
     verb = words[at].lstrip("وف")
     if verb.endswith("نا"):
         return "we"
@@ -1392,6 +1739,40 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         if len(ctx.text[m.start : span_start].split()) <= n_after_verb + 1:
             return m
     return None
+
+
+# Places and men of a force that stand for it as a target: "على مقراتنا", "استهدفوا نقاطنا".
+_HOLDINGS = frozenset({"مقرات", "مواقع", "نقاط", "مقر", "موقع", "حواجز", "ثكنات", "مراكز", "مخافر"})
+
+
+def _our_target(word: str) -> bool:
+    """ "مقراتنا", "مواقعنا", "عناصرنا" (after an optional على/ع): our holdings or our men."""
+    word = word.removeprefix("و").removeprefix("علي").removeprefix("ب").removeprefix("ل")
+    if not word.endswith("نا") or len(word) < 5:
+        return False
+    stem = word[:-2].rstrip("وي")
+    return stem in _HOLDINGS or stem in _OUR_FORCES
+
+
+def _our_force(word: str) -> bool:
+    """ "قطعاتنا", "مقاتلونا", "مقاتلينا": a force of ours."""
+    return word.endswith("نا") and word[:-2].rstrip("وي").removeprefix("و") in _OUR_FORCES
+
+
+def _doer_with_ba(
+    ctx: DocContext, hit: TriggerHit, before: list[Mention], words: list[str]
+) -> Mention | str | None:
+    """ "قيام قوات الحزام الأمني باعتقال الناشط", "قامت وحداتنا بتمشيط المنطقة": the subject of قام (or
+    the genitive of قيام) before a noun with ب does the deed."""
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("وف") in _DO_WITH_BA), None)
+    if at is None:
+        return None
+    verb = words[at].lstrip("وف")
+    if verb.endswith("نا") or verb == "نقوم" or any(_our_force(w) for w in words[at + 1 :][:2]):
+        return "we"
+    verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
+    inside = [m for m in before if m.start >= verb_pos]
+    return inside[0] if inside else None
 
 
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
@@ -1459,7 +1840,8 @@ def _we_form(hit: TriggerHit) -> bool:
 def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     """ "استهدفت مدفعيتنا", "تمكن مجاهدونا من": a force of ours right after the trigger."""
     after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:2]
-    return any(w.endswith("نا") and w[:-2].rstrip("و") in _OUR_FORCES for w in after)
+    # "مقاتلونا", and after a noun the genitive "انسحاب مقاتلينا", "اعتقال عناصرنا"
+    return any(w.endswith("نا") and w[:-2].rstrip("وي") in _OUR_FORCES for w in after)
 
 
 def _coordinated(
@@ -1551,7 +1933,9 @@ def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mentio
     strict = draft.event.type in ("ASSAULT", "MOBILIZE")
     sourced = False
     for m in options:
-        if _kind(ctx, m) in ("country", "admin1") or _destination(ctx, m) or _hometown(ctx, m):
+        # "صد زحف واسع باتجاه صرواح": an advance is repelled where it was heading
+        toward = _destination(ctx, m) and draft.hit.trigger.id not in _GOVERNING
+        if _kind(ctx, m) in ("country", "admin1") or toward or _hometown(ctx, m):
             continue
         if not strict:
             return m
@@ -1600,10 +1984,11 @@ _LOCATOR_WORDS = frozenset(
     }
 )
 _TOWARD = frozenset({"باتجاه", "اتجاه", "نحو", "صوب"})
-_ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(مدينه|بلده|قريه|بلدات|قري|مخيم|سجن|ناحيه)(?!\w)")
+_ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(مدينه|بلده|قريه|بلدات|قري|مخيم|سجن|ناحيه|حي)(?!\w)")
 _TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه"})
 _ORIGIN_HEADS = _PLACE_HEADS | {"قاعده", "منطقه", "اتجاه"}
-_SOURCE_WORDS = frozenset({"مصدره", "مصدرها", "مصدرهما"})
+_SOURCE_WORDS = frozenset({"مصدره", "مصدرها", "مصدرهما", "انطلق", "انطلقت"})  # "انطلق من منطقة الزعفرانية"
+_POSITIONS = frozenset({"مواقع", "نقاط", "مقرات", "مرابض", "منصات"})
 
 
 def _located_heads(ctx: DocContext, places: list[Mention]) -> list[Mention]:
@@ -1644,7 +2029,8 @@ def _destination(ctx: DocContext, mention: Mention) -> bool:
 
 def _fire_source(ctx: DocContext, mention: Mention) -> bool:
     """ "قصف صاروخي مصدره مواقع ميليشيا قسد في محيط قرية العريمة": where the fire came from."""
-    return any(w in _SOURCE_WORDS for w in ctx.words_before(mention.start, 7))
+    words = ctx.words_before(mention.start, 7)
+    return any(w in _SOURCE_WORDS for w in words) or _from_positions(words)
 
 
 def _other_event_clauses(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> list[tuple[int, int]]:
@@ -1724,10 +2110,21 @@ def _origin(ctx: DocContext, mention: Mention) -> bool:
     words = ctx.words_before(mention.start, 7)
     if any(w in _SOURCE_WORDS for w in words):
         return True  # "مصدره مواقع ميليشيا قسد في محيط قرية العريمة"
+    if _from_positions(words):
+        return True  # "بقذائف الهاون من مواقع الجماعة في منطقة الحوبان": where the fire came from
     words = words[-2:]
     if words and words[-1] in _ORIGIN_HEADS and len(words) > 1:
         words = words[:-1]
     return bool(words) and words[-1] == "من"
+
+
+def _from_positions(words: list[str]) -> bool:
+    """Do the words before a place open "من مواقع X في …" with no target or direction after it ("من
+    مواقع قسد على قرية الياشلي" names the target)?"""
+    for i, w in enumerate(words[:-1]):
+        if w == "من" and words[i + 1] in _POSITIONS:
+            return not any(x in ("علي", "ع", "الي", "نحو", "باتجاه") for x in words[i + 2 :])
+    return False
 
 
 def _kind(ctx: DocContext, mention: Mention) -> str | None:
@@ -1744,8 +2141,12 @@ def _set_place(draft: Draft, place: Mention) -> None:
 
 
 def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
-    """The TIME mention of the sentence nearest to the trigger."""
+    """The TIME mention of the sentence nearest to the trigger, leaving out those of another event's
+    clause ("مقتل الشاب تحت التعذيب …، بعد اعتقاله منذ عام 2019": the year dates the arrest)."""
     times = ctx.within(ctx.times, s_lo, s_hi)
+    others = _other_event_clauses(ctx, draft, s_lo, s_hi)
+    own = [m for m in times if not _in_spans(m, others)]
+    times = own or ([] if times and all(_in_spans(m, others) for m in times) and others else times)
     if times:
         draft.time_mention = min(times, key=lambda m: abs(m.start - draft.hit.start))
 
@@ -1840,12 +2241,18 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     for d in drafts:
         target = None
         if _fold(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or _is_weapon(d.hit):
+            # "ووثّقنا مقتل مدنيين اثنين … بانفجار لغم": deaths whose cause their own sentence tells next
+            # wait for it rather than join an attack of an earlier sentence
+            reach = 0 if _cause_follows(ctx, d, drafts, casualty_words) else 2
+            if reach == 0 and "place" in d.event.inferred:
+                d.event.place = None  # the place comes with the cause, not from the sentence before
+                d.event.inferred.remove("place")
             target = next(
                 (
                     p
                     for p in reversed(merged)
                     if p.event.type == "ASSAULT"
-                    and d.sentence - p.sentence <= 2
+                    and d.sentence - p.sentence <= reach
                     and not _other_day(p, d)
                     and (
                         _compatible(p, d, lenient=True)
@@ -1863,6 +2270,28 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             )
         if target is None:
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
+        if target is None and merged and _describing_verb(ctx, merged[-1], d):
+            # "قصف مدفعي لقوات النظام استهدف بلدة كنصفرة", "غارة جوية … استهدفت قاربهم": the verb tells
+            # what the attack named right before it hit
+            target = merged[-1]
+        if target is None and _denied_retelling(ctx, d, merged):
+            # "ونفت موسكو مشاركة طائراتها في الغارات على سرمين": what a denial names again is the
+            # happening told before, however far back
+            target = next(
+                (
+                    p
+                    for p in merged
+                    if p.event.type == d.event.type
+                    and p.event.type not in VERBAL_TYPES
+                    and _same_place(p, d)
+                    and p.event.modality == d.event.modality
+                ),
+                None,
+            )
+            if target is not None:
+                for slot in ("actor1", "actor2"):
+                    if slot in d.event.inferred:
+                        setattr(d.event, slot, None)  # a guess from the denial's sentence, not the report
         if target is None:
             merged.append(d)
             continue
@@ -1875,7 +2304,12 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 d.hit,
                 d.sub_event or target.sub_event,
             )
-        elif target.sub_event in (None, "Armed clash") and d.sub_event not in (None, "Armed clash"):
+        elif (
+            target.sub_event in (None, "Armed clash")
+            and d.sub_event not in (None, "Armed clash")
+            # a missile fired while repelling an attack leaves the fight a clash
+            and target.hit.trigger.id not in _GOVERNING | _TWO_SIDED
+        ):
             target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
         elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
             target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
@@ -1883,6 +2317,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
         for slot in ("actor1", "actor2", "place", "place_relation"):
             if getattr(t, slot) is None and getattr(e, slot) is not None:
                 setattr(t, slot, getattr(e, slot))
+        if t.actor2 is not None and t.actor2 == t.actor1:
+            t.actor2 = None  # a telling's guess must not make the agent its own target
         if target.time_mention is None:
             target.time_mention = d.time_mention
         for kind, sides in e.counts.items():
@@ -1890,6 +2326,53 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 t.counts.setdefault(kind, {}).setdefault(side, n)
         t.confidence = min(1.0, t.confidence + 0.1)
     return merged
+
+
+def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
+    """An attack noun and, at most four words on in its clause, a verb of targeting with no agent of its
+    own ("عبوة ناسفة استهدفت سيارتهم", "غارة جوية لطيران التحالف استهدفت قاربهم")."""
+    if p.sentence != d.sentence or p.event.type != "ASSAULT" or d.event.type != "ASSAULT":
+        return False
+    if p.hit.trigger.pos != "noun" or d.hit.trigger.pos != "verb" or d.hit.trigger.id != "target":
+        return False
+    gap = ctx.text[p.hit.end : d.hit.start - len(d.hit.prefix)]
+    if any(c in gap for c in ".،,:;\n") or len(gap.split()) > 4 or d.hit.prefix:
+        return False
+    return d.event.actor1 in (None, p.event.actor1) or "actor1" in d.event.inferred
+
+
+def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_words: frozenset[str]) -> bool:
+    """Is a casualty word followed, in its sentence, by the attack that caused it ("مقتل مدنيين اثنين
+    … بانفجار لغم", "جراء غارات")?"""
+    if _fold(d.hit.trigger.lemma) not in casualty_words:
+        return False
+    return any(
+        x.sentence == d.sentence
+        and 0 < x.hit.start - d.hit.end < 120
+        and x.event.type == "ASSAULT"
+        and _fold(x.hit.trigger.lemma) not in casualty_words
+        and ("ب" in x.hit.prefix or ctx.words_before(x.hit.start - len(x.hit.prefix), 1)[-1:] in _CAUSAL)
+        for x in drafts
+    )
+
+
+# Prepositions of cause before an attack noun: "جراء غارات", "إثر انفجار", "نتيجة القصف".
+_CAUSAL = (["جراء"], ["اثر"], ["نتيجه"], ["بسبب"], ["في"], ["تحت"])
+
+
+def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
+    """A definite event noun in the clause of a denial told just before it in its sentence."""
+    if d.hit.trigger.pos != "noun" or "ال" not in d.hit.prefix or not merged:
+        return False
+    p = merged[-1]
+    denials = default_event_cues().denials
+    word = _fold(p.hit.text)
+    return (
+        p.sentence == d.sentence
+        and (word in denials or word[1:] in denials)
+        and 0 < d.hit.start - p.hit.end < 120
+        and not any(c in ctx.text[p.hit.end : d.hit.start] for c in ".؟!\n")
+    )
 
 
 def _other_day(a: Draft, b: Draft) -> bool:
@@ -1910,7 +2393,14 @@ def _battle_and_gain(a: Draft, b: Draft) -> bool:
     g, f = gain[0], fight[0]
     if f.hit.trigger.pos != "noun" or f.hit.trigger.mode != "firearms":
         return False  # the battle is told by a noun: "بعد معارك", "من المعارك"
-    if f.place_in_clause and f.event.place is not None and g.event.place not in (None, f.event.place):
+    # "السيطرة على معسكر اليرموك في محور عين زارة … بعد معارك عنيفة": the battle after which the ground
+    # was taken is where it was taken, whatever place its own words reach
+    if (
+        not f.adjunct
+        and f.place_in_clause
+        and f.event.place is not None
+        and g.event.place not in (None, f.event.place)
+    ):
         return False
     if f.event.actor1 and g.event.actor1 and f.event.actor1 != g.event.actor1:
         return False
@@ -1942,6 +2432,8 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
         return len(words) <= 6
     if head.trigger.type == "AGREE" and "ل" in hit.prefix:
         return len(words) <= 1
+    if head.trigger.id in _GOVERNING and "ل" in hit.prefix and len(words) <= 10:
+        return True  # "تصدى مقاتلو جيش العزة يوم الأحد 26 أيار 2019 لمحاولة تسلل": what was repelled
     if hit.start - head.end > 40:
         return False
     if head.trigger.id not in _GOVERNING and head.trigger.type != "MOBILIZE":
@@ -2012,7 +2504,9 @@ def _same_happening(a: Draft, b: Draft) -> bool:
         return True
     if not _compatible(a, b):
         return False
-    if x.mode != y.mode and {x.mode, y.mode} & _OWN_HAPPENING_MODES:
+    died_of = x.mode is None and y.mode == "torture" and _fold(a.hit.trigger.lemma) in _CASUALTY_LEMMAS
+    if x.mode != y.mode and {x.mode, y.mode} & _OWN_HAPPENING_MODES and not died_of:
+        # "مقتل الشاب … تحت التعذيب" is one happening: death under torture
         return False  # "بهجوم شنه مسلحون … بعد أن خطفوا أحد أبناء القرية": an abduction is its own event
     if a.sentence == b.sentence:
         return True
@@ -2154,6 +2648,10 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
                 )
             else:
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}
+                if doc.published and _within_day(attrs):
+                    # "الساعه ٧ مساءا", "خلال الساعات الأربع والعشرين الماضية": an hour of the day of
+                    # the report, told as current news
+                    ev.date, ev.time_precision = doc.published[:10], 1
         elif previous is not None and previous.sentence == d.sentence:
             # the sentence's time holds for every event it tells
             ev.date, ev.time_precision, ev.time = (
@@ -2168,12 +2666,20 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
         previous = d
 
 
+def _within_day(attrs: dict[str, Any]) -> bool:
+    """A TIME mention without a calendar value that stays inside one day: a clock time, a part of the
+    day, a span of hours."""
+    return attrs.get("kind") == "time-of-day" or attrs.get("precision") == "hour"
+
+
 def _shift(anchor: str | None, relative: dict[str, Any]) -> str | None:
     if not anchor:
         return None
     days = relative.get("days")
     if not isinstance(days, int):
-        return anchor if relative.get("hours") is not None else None
+        # "المساء" (the same day), "بعد ساعات", "بعد 12 ساعة": within the anchor's day
+        same_day = relative.get("direction") == "same" or "hours" in relative
+        return anchor if same_day else None
     sign = -1 if relative.get("direction") == "before" else 1
     return (date.fromisoformat(anchor) + timedelta(days=sign * days)).isoformat()
 
@@ -2207,6 +2713,18 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
             )
         elif claim is not None:  # the denied claim, told again: dispute its first telling
             target = next((p for p in events[:i] if p.event.type == claim.event.type), claim)
+        elif (
+            retold := next(
+                (
+                    p
+                    for p in events[:i]
+                    if p.event.type not in VERBAL_TYPES
+                    and any(x.start <= d.hit.start < x.end for x in p.event.evidence)
+                ),
+                None,
+            )
+        ) is not None:
+            target = retold  # the claim was told again in the denial's clause and joined its first telling
         else:
             target = next((p for p in reversed(events[:i]) if p.event.type != "REJECT"), None)
         if target is not None:

@@ -66,14 +66,17 @@ class TriggerMatcher:
                         items.extend((v, entry) for v in _with_pronouns(key) if v not in common)
         self._lexicon = Lexicon.build(items, prefixes=TRIGGER_PREFIXES, article_forms=False)
 
-    def _best_entry(self, entries: tuple[Entry, ...], spelled: str) -> Entry:
-        """When one written form belongs to several lemmas, prefer the one spelled exactly so, then
-        first-person, then active readings."""
+    def _best_entry(self, entries: tuple[Entry, ...], spelled: str, prefix: str = "") -> Entry:
+        """When one written form belongs to several lemmas, prefer the one spelled exactly so, then, after
+        a proclitic only nouns take (ب, ك, the article: "بالقصف", "القصف"), the noun, then first-person,
+        then active readings."""
         order = {"we": 0, "other": 1, "passive": 2}
+        nominal = "ال" in prefix or any(c in prefix for c in "بك")
 
-        def rank(e: Entry) -> tuple[int, int]:
+        def rank(e: Entry) -> tuple[int, int, int]:
             exact = any(spelled.endswith(f) for f in self._spelled.get(e.ref, ()))
-            return (0 if exact else 1, order.get(e.form, 3))
+            noun = self.triggers[e.ref].pos == "noun"
+            return (0 if exact else 1, 0 if noun or not nominal else 1, order.get(e.form, 3))
 
         return min(entries, key=rank)
 
@@ -90,7 +93,7 @@ class TriggerMatcher:
                     hits.pop()
                 else:
                     continue
-            entry = self._best_entry(m.entries, _spelling(view.original[m.start : m.end]))
+            entry = self._best_entry(m.entries, _spelling(view.original[m.start : m.end]), m.prefix)
             hits.append(
                 TriggerHit(
                     m.start,

@@ -69,6 +69,10 @@ _ROLE_WORDS = frozenset(
 _TRAILER = re.compile(r"^\s*(?:social links|share|شارك|تابعونا|المصدر\s*:|#)", re.IGNORECASE)
 # "المتحدث الرسمي باسم X", "الناطق العسكري باسم X": the rest of the line names the organization.
 _SPOKESMAN = re.compile(r"\s*(?:ال)?(?:متحدث|ناطق)(?:\s+\w+){0,2}?\s+باسم\s+(\S.*?)\s*[.:،]*\s*$")
+# An opening "X announces": "تعلن القيادة العامة …", "وتعلن حركة … أن".
+_ANNOUNCER = re.compile(r"^[وف]?(?:تعلن|يعلن|اعلنت|اعلن|تؤكد|يؤكد)\s")
+# First-person words that are no deed of ours ("لدينا", "إننا").
+_NOT_OURS = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "بيننا"})
 _DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
 _MAX_LINE = 140
 
@@ -100,7 +104,7 @@ class AuthorDetector:
                 doc.author = author
                 return
         if content:
-            doc.author = self._dateline(doc, *content[0])
+            doc.author = self._dateline(doc, *content[0]) or self._announcer(doc, *content[0])
 
     def _orgs_in(self, doc: Document, start: int, end: int) -> list[Mention]:
         return [
@@ -238,6 +242,20 @@ class AuthorDetector:
             if len(people) == 1:
                 return people[0]
         return None
+
+    def _announcer(self, doc: Document, start: int, end: int) -> Author | None:
+        """ "تعلن القيادة العامة … أن دفاعاتنا الجوية أسقطت…": a statement that opens by announcing in
+        an organization's name and goes on in the first person plural is that organization's."""
+        m = _ANNOUNCER.match(normalize_for_match(doc.text[start:end]))
+        if m is None:
+            return None
+        orgs = self._orgs_in(doc, start, end)
+        if not orgs or len(doc.text[start : orgs[0].start].split()) > 1:
+            return None
+        rest = normalize_for_match(doc.text[orgs[0].end : end]).split()
+        if not any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):
+            return None
+        return Author(organization=orgs[0].entity, role="announcer", start=orgs[0].start, end=orgs[0].end)
 
     def _dateline(self, doc: Document, start: int, end: int) -> Author | None:
         m = _DATELINE.match(doc.text, start, end)

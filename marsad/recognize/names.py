@@ -11,6 +11,7 @@ from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
 from marsad.recognize.context import strip_proclitics, words_before
 from marsad.recognize.lexicon import LexMatch
+from marsad.recognize.places import load_place_cues
 from marsad.resources import Resources
 from marsad.text.normalize import NormalizedText, normalize_for_match
 
@@ -121,6 +122,9 @@ class PersonRecognizer:
         self.particles = frozenset(normalize_for_match(p) for p in cues.name_particles)
         self.stop = frozenset(normalize_for_match(w) for w in cues.stop_words)
         self.titles = frozenset(normalize_for_match(t) for t in cues.titles)
+        places = load_place_cues()
+        # "مديرية الشيخ عثمان", "حي الشيخ مقصود": a title after a place word starts a place name
+        self.place_words = frozenset(places.settlement) | frozenset(places.feature_heads)
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         text = analysis.view.text
@@ -238,6 +242,9 @@ class PersonRecognizer:
 
     def _after_title(self, analysis: Analysis, m: LexMatch, title_en: str) -> Candidate | None:
         text = analysis.view.text
+        before = words_before(text, m.vstart, 1)
+        if before and strip_proclitics(before[-1]) in self.place_words:
+            return None  # "في مديرية الشيخ عثمان": a place named after a sheikh, no person
         tokens = self._name_tokens(analysis.view, m.vend)
         if not tokens:
             return None

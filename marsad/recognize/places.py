@@ -50,6 +50,9 @@ _STRONG_SETTLEMENT = frozenset(
         "prison",
     }
 )
+# Weaker settlement cues ("منطقة الكسارة", "سوق الشنيني", "بحيرة حمرين"): they introduce an unknown
+# name only when it is no frequent Arabic word ("منطقة آمنة", "سوق الخضار" stay no places).
+_WEAK_SETTLEMENT = frozenset({"area", "market", "lake"})
 _BIG_CITY = 100_000
 _WORD = re.compile(r"\w+")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -160,9 +163,9 @@ class PlaceRecognizer:
         self._motion_re = re.compile(
             r"(?<!\w)((?:[وفبل]?(?:ال)?)(?:" + "|".join(map(re.escape, motion)) + r")) (?=\w)"
         )
-        heads = {w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT} | set(
-            self.cues.feature_heads
-        )
+        heads = {
+            w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT | _WEAK_SETTLEMENT
+        } | set(self.cues.feature_heads)
         heads |= set(self.cues.plural) - set(self.cues.admin)
         alternation = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
         # An indefinite settlement or feature word (قرية، بلدتي، جبل), proclitics allowed, article not:
@@ -284,7 +287,7 @@ class PlaceRecognizer:
                 span = self._name_after(
                     text, pos, include_from=m.start(1) if head in self.cues.feature_heads else None
                 )
-                if span is None:
+                if span is None or (kind in _WEAK_SETTLEMENT and not self._proper_name(span, text)):
                     break
                 vs, ve = span
                 out.append(_cue_place(analysis.view, vs, ve, "settlement", kind, 0.6))
@@ -409,6 +412,13 @@ class PlaceRecognizer:
         return (nxt.startswith("و") and len(nxt) > 3) or any(
             w in self.stop or w in self.cues.preposition or self.cues.is_cue_word(w) for w in (nxt, bare)
         )
+
+    def _proper_name(self, span: tuple[int, int], text: str) -> bool:
+        """A name that is no frequent word, or a compound head with one ("منطقة عين زارة")."""
+        words = text[span[0] : span[1]].split()
+        if self._proper(span[0], text):
+            return True
+        return len(words) > 1 and words[0] in self.cues.compound_heads and words[1] not in self.common
 
     def _proper(self, vs: int, text: str) -> bool:
         """Weak cues (a list, a verb of movement) need a word that is not a frequent Arabic word."""

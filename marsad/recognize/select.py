@@ -14,6 +14,7 @@ from marsad.recognize.candidates import Candidate, select
 from marsad.recognize.context import strip_proclitics, words_before
 from marsad.recognize.places import classify_cue, load_place_cues, top_countries, transliterate_name
 from marsad.resources import Resources
+from marsad.text.common_words import common_words
 
 _COMPONENT = {
     "kb-actor": "actors",
@@ -127,7 +128,10 @@ class MentionSelector:
         for person in people:
             vstart, vend = analysis.view.to_view(person.start), analysis.view.to_view(person.end)
             surname = text[vstart:vend].split()[-1]
-            if not surname.startswith("ال") or len(surname) < 5 or surname in seen:
+            # "سالم باحميش" … "باحميش": a family name without the article counts when it is no
+            # frequent Arabic word
+            rare = not surname.startswith("ال") and surname not in common_words()
+            if not (surname.startswith("ال") or rare) or len(surname) < 5 or surname in seen:
                 continue
             seen.add(surname)
             for hit in re.finditer(r"(?<!\w)(?:[وف]?[بلك]?)(" + re.escape(surname) + r")(?!\w)", text):
