@@ -4,6 +4,7 @@ coreferent mentions of one happening merged; dates resolved along the narrative.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import cache
 from typing import Any, ClassVar
@@ -397,7 +398,7 @@ class EventExtractor:
                 continue
             last = hit
             accepted.append(hit)
-        ctx.cache["triggers"] = [h.start for h in accepted]
+        ctx.cache["triggers"] = sorted(h.start for h in accepted)
         ctx.cache["trigger-ends"] = {h.start: h.end for h in accepted}
         for h in accepted:
             ctx.cache[("noun-trigger", h.start)] = h.trigger.pos == "noun"
@@ -431,6 +432,8 @@ class EventExtractor:
             if not tail:
                 continue
             verb = text[verb_start:verb_end]
+            if normalize_for_match(verb) not in self.matcher.phrase_heads:
+                continue  # no trigger phrase starts with this word
             for found in self.matcher.find_in(normalize_for_match(" ".join([verb, *tail]))):
                 if found.trigger.pos != "verb" or " " not in found.text or found.start != 0:
                     continue
@@ -2044,8 +2047,12 @@ def _other_event_clauses(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) ->
     for clause in unit.clauses:
         if clause.start == draft.clause_start:
             continue
-        if any(clause.start <= t < clause.end and t != draft.hit.start for t in starts):
-            out.append((clause.start, clause.end))
+        i = bisect_left(starts, clause.start)  # the trigger starts are sorted
+        while i < len(starts) and starts[i] < clause.end:
+            if starts[i] != draft.hit.start:
+                out.append((clause.start, clause.end))
+                break
+            i += 1
     return out
 
 

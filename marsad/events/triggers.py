@@ -65,6 +65,8 @@ class TriggerMatcher:
                         # "حمل"+ه is also "حملة" (a campaign): skip variants that are ordinary words
                         items.extend((v, entry) for v in _with_pronouns(key) if v not in common)
         self._lexicon = Lexicon.build(items, prefixes=TRIGGER_PREFIXES, article_forms=False)
+        # first words of the phrase forms ("فتحوا" of "فتحوا النار"), to skip words no phrase starts with
+        self.phrase_heads = frozenset(key.split(" ", 1)[0] for key, _ in items if " " in key)
 
     def _best_entry(self, entries: tuple[Entry, ...], spelled: str, prefix: str = "") -> Entry:
         """When one written form belongs to several lemmas, prefer the one spelled exactly so, then, after
