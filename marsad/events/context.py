@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from marsad.events.triggers import TriggerHit
 from marsad.kb.schema import Actor
 from marsad.model import Document, Label, Mention
 from marsad.text.normalize import NormalizedText
@@ -65,6 +66,17 @@ class DocContext:
         self._words = [(m.start(), m.end()) for m in _WORD.finditer(view.text)]
         self._word_ends = [w[1] for w in self._words]
         self._before: dict[int, list[str]] = {}
+        self.triggers: list[TriggerHit] = []  # the document's accepted triggers, in text order
+        self._trigger_starts: list[int] = []
+
+    def set_triggers(self, hits: list[TriggerHit]) -> None:
+        """Record the triggers the extractor accepted, for ``triggers_within``."""
+        self.triggers = sorted(hits, key=lambda h: h.start)
+        self._trigger_starts = [h.start for h in self.triggers]
+
+    def triggers_within(self, lo: int, hi: int) -> list[TriggerHit]:
+        """Accepted triggers that start inside [lo, hi)."""
+        return self.triggers[bisect_left(self._trigger_starts, lo) : bisect_left(self._trigger_starts, hi)]
 
     def unit_at(self, pos: int) -> tuple[int, Unit]:
         """Index and unit of the sentence holding original offset ``pos``."""

@@ -4,7 +4,6 @@ coreferent mentions of one happening merged; dates resolved along the narrative.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date, timedelta
 from functools import cache
 from typing import Any, ClassVar
@@ -343,6 +342,7 @@ _MOTIVES = frozenset({"رفضا", "احتجاجا", "تنديدا", "استنك�
 # "دخلت ترهونة من غير قتال", "انسحبت دون مقاومة": fighting named as what did not happen with a move.
 _WITHOUT = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)\s*$")
 _MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
+_SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 # Habits and repeated happenings: no one event.
 _HABITUAL = re.compile(
     r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري)"
@@ -398,10 +398,7 @@ class EventExtractor:
                 continue
             last = hit
             accepted.append(hit)
-        ctx.cache["triggers"] = sorted(h.start for h in accepted)
-        ctx.cache["trigger-ends"] = {h.start: h.end for h in accepted}
-        for h in accepted:
-            ctx.cache[("noun-trigger", h.start)] = h.trigger.pos == "noun"
+        ctx.set_triggers(accepted)
         for hit in accepted:
             drafts.append(self._draft(ctx, hit, drafts))
         events = split_by_place(merge_coreferent(drafts, ctx, self.casualty_words), ctx)
@@ -527,18 +524,18 @@ class EventExtractor:
         if key not in ctx.cache:
             sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
             first, since = -1, -1
-            words = sentence.split()
-            if "منذ" in words:
+            period = _PERIOD.search(sentence) is not None
+            if not period and "منذ" in sentence.split():
                 # a bare "منذ" names a period only before the violence it counts: "بعد اعتقاله منذ عام
                 # 2019" dates an arrest told after the killing, it is no tally
-                found_since = re.search(r"(?<!\w)منذ(?!\w)", sentence)
+                found_since = _SINCE.search(sentence)
                 if found_since is not None:
                     since = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found_since.start())
-            if _PERIOD.search(sentence) is not None or since >= 0:
+            if period or since >= 0:
                 found = _DOCUMENTED.search(sentence)
                 if found is not None:
                     first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
-            ctx.cache[key] = (first, since if _PERIOD.search(sentence) is None else -1)
+            ctx.cache[key] = (first, since)
         cached = ctx.cache[key]
         if not isinstance(cached, tuple):
             return False
@@ -857,7 +854,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "برصاص مسلحين مجهولين استهدفوا سيارته": the actor right before a verb is its subject (SVO)
         plain_before = [m for m in reversed(before) if roles[id(m)] in ("plain", "agent")]
     before_words = ctx.words_before(hit.start, 2)
-    adjunct = noun and _adjunct_noun(ctx, hit) and not _response_means(ctx, hit, lo)
+    adjunct = noun and draft.adjunct and not _response_means(ctx, hit, lo)
     if adjunct:
         # "قُتل جنود من الجيش في هجوم شنه…": a noun after a preposition has its own agent, never the
         # actors of the clause it hangs from
@@ -1438,15 +1435,11 @@ def _opens_clause(ctx: DocContext, m: Mention) -> bool:
     """An actor joined by و and followed at once by a verb trigger: the subject of a new clause."""
     if not ctx.attached_prefix(m).startswith("و"):
         return False
-    starts = ctx.cache.get("triggers")
-    if not isinstance(starts, list):
-        return False
     return any(
-        0 < start - m.end <= 2
-        and not ctx.cache.get(("noun-trigger", start))
-        and not ctx.text[m.end : start].strip()
-        and "\n" not in ctx.text[m.end : start]
-        for start in starts
+        t.trigger.pos != "noun"
+        and not ctx.text[m.end : t.start].strip()
+        and "\n" not in ctx.text[m.end : t.start]
+        for t in ctx.triggers_within(m.end + 1, m.end + 3)
     )
 
 
@@ -1478,18 +1471,11 @@ def _head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
 def _next_to_event_noun(ctx: DocContext, hit: TriggerHit) -> bool:
     """A verb right after or right before another event's noun (a weapon, an attack) has it as its
     subject: "بانفجار عبوة ناسفة استهدفت سيارتهم", "استهدفت طائرة مسيرة مجهولة مقراً…"."""
-    starts = ctx.cache.get("triggers")
-    ends = ctx.cache.get("trigger-ends")
-    if not isinstance(starts, list) or not isinstance(ends, dict):
-        return False
-    for start in starts:
-        if start == hit.start:
-            continue
-        end = ends.get(start)
-        if not isinstance(end, int):
-            continue
-        if 0 <= start - hit.end <= 2 or 0 <= hit.start - len(hit.prefix) - end <= 2:
-            return bool(ctx.cache.get(("noun-trigger", start)))
+    for t in ctx.triggers:
+        if t.start != hit.start and (
+            0 <= t.start - hit.end <= 2 or 0 <= hit.start - len(hit.prefix) - t.end <= 2
+        ):
+            return t.trigger.pos == "noun"
     return False
 
 
@@ -2039,21 +2025,13 @@ def _fire_source(ctx: DocContext, mention: Mention) -> bool:
 def _other_event_clauses(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> list[tuple[int, int]]:
     """Clauses of the sentence, other than the trigger's own, that hold another event's trigger: their
     places are that event's ("…سيطرت على مقرات المجموعات، في حين غادرت أرتال باتجاه مصراتة")."""
-    starts = ctx.cache.get("triggers")
-    if not isinstance(starts, list):
-        return []
     _, unit = ctx.unit_at(draft.hit.start)
-    out: list[tuple[int, int]] = []
-    for clause in unit.clauses:
-        if clause.start == draft.clause_start:
-            continue
-        i = bisect_left(starts, clause.start)  # the trigger starts are sorted
-        while i < len(starts) and starts[i] < clause.end:
-            if starts[i] != draft.hit.start:
-                out.append((clause.start, clause.end))
-                break
-            i += 1
-    return out
+    return [
+        (clause.start, clause.end)
+        for clause in unit.clauses
+        if clause.start != draft.clause_start
+        and any(t.start != draft.hit.start for t in ctx.triggers_within(clause.start, clause.end))
+    ]
 
 
 def _in_spans(m: Mention, spans: list[tuple[int, int]]) -> bool:
