@@ -17,6 +17,7 @@ from marsad.text.segment import Span, clauses, sentences
 ACTOR_LABELS = (Label.ORG, Label.GROUP)
 _WORD = re.compile(r"\w+")
 _BARRIER = re.compile(r"[.!?\n,;:()\[\]\"]")
+_TOKEN = re.compile(r"\S+")  # what str.split() separates
 _BEFORE_DEPTH = 8  # words_before keeps this many words per position
 
 
@@ -66,6 +67,9 @@ class DocContext:
         self._words = [(m.start(), m.end()) for m in _WORD.finditer(view.text)]
         self._word_ends = [w[1] for w in self._words]
         self._before: dict[int, list[str]] = {}
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(doc.text)]
+        self._token_starts = [t[0] for t in tokens]
+        self._token_ends = [t[1] for t in tokens]
         self.triggers: list[TriggerHit] = []  # the document's accepted triggers, in text order
         self._trigger_starts: list[int] = []
 
@@ -112,6 +116,13 @@ class DocContext:
                 out.append(mentions[i])
             i += 1
         return out
+
+    def tokens_between(self, start: int, end: int) -> int:
+        """``len(text[start:end].split())`` from an index: the whitespace-separated tokens that
+        overlap [start, end), a token cut by either edge counting once."""
+        if end <= start:
+            return 0
+        return bisect_left(self._token_starts, end) - bisect_right(self._token_ends, start)
 
     def words_before(self, pos: int, n: int = 3) -> list[str]:
         """Folded words before original offset ``pos`` (nearest last), not crossing punctuation and at

@@ -1812,7 +1812,7 @@ def _lost_place(ctx: DocContext, hit: TriggerHit) -> Mention | None:
 
 
 def _words_between(ctx: DocContext, start: int, end: int) -> int:
-    return len(ctx.text[start:end].split())
+    return ctx.tokens_between(start, end)
 
 
 def _we_form(hit: TriggerHit) -> bool:
@@ -2436,8 +2436,7 @@ def _fold(word: str) -> str:
 
 def _is_weapon(hit: TriggerHit) -> bool:
     """A weapon named as a trigger ("عبوة ناسفة", "قذائف"): part of an attack told around it."""
-    word = _fold(hit.text)
-    return any(word.startswith(w) for w in _WEAPONS)
+    return _fold(hit.text).startswith(_WEAPONS)
 
 
 def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:

@@ -65,15 +65,25 @@ class TriggerMatcher:
                         # "حمل"+ه is also "حملة" (a campaign): skip variants that are ordinary words
                         items.extend((v, entry) for v in _with_pronouns(key) if v not in common)
         self._lexicon = Lexicon.build(items, prefixes=TRIGGER_PREFIXES, article_forms=False)
+        self._best: dict[tuple[tuple[Entry, ...], str, bool], Entry] = {}
         # first words of the phrase forms ("فتحوا" of "فتحوا النار"), to skip words no phrase starts with
         self.phrase_heads = frozenset(key.split(" ", 1)[0] for key, _ in items if " " in key)
 
     def _best_entry(self, entries: tuple[Entry, ...], spelled: str, prefix: str = "") -> Entry:
         """When one written form belongs to several lemmas, prefer the one spelled exactly so, then, after
         a proclitic only nouns take (ب, ك, the article: "بالقصف", "القصف"), the noun, then first-person,
-        then active readings."""
-        order = {"we": 0, "other": 1, "passive": 2}
+        then active readings. The choice is remembered: trigger words recur."""
+        if len(entries) == 1:
+            return entries[0]
         nominal = "ال" in prefix or any(c in prefix for c in "بك")
+        key = (entries, spelled, nominal)
+        best = self._best.get(key)
+        if best is None:
+            best = self._best[key] = self._rank_entries(entries, spelled, nominal)
+        return best
+
+    def _rank_entries(self, entries: tuple[Entry, ...], spelled: str, nominal: bool) -> Entry:
+        order = {"we": 0, "other": 1, "passive": 2}
 
         def rank(e: Entry) -> tuple[int, int, int]:
             exact = any(spelled.endswith(f) for f in self._spelled.get(e.ref, ()))
