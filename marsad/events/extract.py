@@ -394,7 +394,9 @@ class EventExtractor:
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
             if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
                 continue
-            if last is not None and _governed(ctx, last, hit, self.cues.request):
+            if last is not None and (
+                _governed(ctx, last, hit, self.cues.request) or _attacked(ctx, last, hit)
+            ):
                 continue
             last = hit
             accepted.append(hit)
@@ -694,12 +696,13 @@ def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
         return True
     before = ctx.folded(draft.clause_start, hit.start - len(hit.prefix)).split()[-4:]
     after = ctx.folded(hit.end, draft.clause_end).split()[:2]
+    modes = []
     for w in [*reversed(before), *after]:
         key = w.removeprefix("و").removeprefix("ب")
-        mode = cues.instrument_mode(key) or cues.instrument_mode(key.removeprefix("ال"))
-        if mode is not None:
-            return mode == "aerial"
-    return False
+        modes.append(cues.instrument_mode(key) or cues.instrument_mode(key.removeprefix("ال")))
+    first = next((m for m in modes if m is not None), None)
+    # "قصفت طائرات مسيرة": aircraft that are drones
+    return first == "aerial" and "drone" not in modes
 
 
 def _instrument(ctx: DocContext, cues: EventCues, hit: TriggerHit, lo: int, hi: int) -> str | None:
@@ -734,6 +737,16 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         noun = True  # "تمكنت قطعات الحشد من صد تعرض…": after a preposition, "صد" is the verbal noun
     casualty = _fold(hit.trigger.lemma) in _CASUALTY_LEMMAS
 
+    # a verb whose subject is still to come: no plural ending and no actor right before it
+    voice = _voice_in_clause(ctx, hit, hi)
+    open_subject = (
+        not noun
+        and voice == "active"
+        and hit.person != "we"
+        and not _pronoun_subject(hit)
+        and _svo_subject(ctx, hit, list(reversed(before))) is None
+    )
+
     def role(m: Mention) -> str:
         words = ctx.words_before(m.start, 6)
         prefix = ctx.attached_prefix(m)
@@ -742,6 +755,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             prefix = prefix or words[-1]
             words.pop()
         popped_target = False
+        popped: list[str] = []
         if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in _CONSTRUCT_HEADS:
             # "تجمعاً لمرتزقة العدوان": the proclitic sits on the head noun before the name
             prefix, words[-1] = words[-1][:1], words[-1][1:]
@@ -756,11 +770,23 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             )
         ):  # "قيادة الهيئة", "مواقع قوات النظام"; "قوة من جهاز مكافحة الإرهاب", "وقوة من كتيبة…"
             if words[-1] == "من":
-                words.pop()
-            popped_target = popped_target or words.pop() in _TARGET
+                popped.append(words.pop())
+            popped.append(words.pop())
+            popped_target = popped_target or popped[-1] in _TARGET
             if words and m.start > 0 and words[-1] in ("ل", "لل", "ب", "بال") and prefix == "":
                 prefix = words.pop()  # "مواقع لـقوات النظام"
         last = words[-1] if words else ""
+        if (
+            popped_target
+            and open_subject
+            and set(popped) <= _PEOPLE_HEADS
+            and not _feminine_verb(hit)  # "استهدفت عناصر من قوات النظام": she targeted them
+            and _words_between(ctx, hit.end, m.start) == len(popped)
+        ):
+            popped_target = False  # "هاجم عناصر من الهيئة نقطة…": men right after the verb are its subject
+            last = ""
+        if not noun and not popped_target and last in _TARGET and _right_after(ctx, hit, m):
+            last = ""  # "استهدفت قوات النظام …": the trigger verb itself, its subject follows (VSO)
         if noun and "ال" in hit.prefix and m.start < hit.start and _source_words(words):
             # "وقال المتحدث باسم التحالف … أثناء احتمائه من القصف": the speaker of a report is no agent
             # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
@@ -814,7 +840,6 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         inner = [m for m in ctx.within(ctx.actors, hit.start + 1, hi) if m.start < hit.end]
         after = inner + after
         roles.update({id(m): "agent" for m in inner})
-    voice = _voice_in_clause(ctx, hit, hi)
     # Agent markers ("شنه", "من قبل", "على يد", "برصاص") belong to nouns and passives, in the clause.
     _, unit = ctx.unit_at(hit.start)
     # "لغارات جوية استهدفت سوقاً…، نفذتها طائرات حربية روسية": the marker opens the next clause
@@ -936,6 +961,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
         ev.actor1 = state
         actor2 = _first(targets, plain_after)
+    elif not noun and not agents and ((svo := _svo_subject(ctx, hit, plain_before)) or _pronoun_subject(hit)):
+        # "قوات النظام هاجمت الهيئة" (SVO), "هاجموا قوات النظام" (the verb carries its subject, whose
+        # antecedent comes before it): the actor after the verb is its object
+        actor1 = _first([m for m in ([svo] if svo is not None else plain_before) if can_act(m)])
+        actor2 = _first(targets, [m for m in near_after + plain_after if m is not actor1])
     else:
         subjects = (
             agents
@@ -1022,6 +1052,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         state = _state_subject(ctx, hit, lo, hi)
         if state:
             ev.actor1 = state  # "نفت موسكو", "قالت واشنطن": the state acts through its forces
+    if ev.actor1 is None and not we and not noun and voice == "active":
+        shared = _coordinated_subject(ctx, draft, previous, lo, hi)
+        if shared is not None and shared != ev.actor2:
+            ev.actor1 = shared  # "باغت عناصر الهيئة دورية … وقتلوا أربعة منهم": the first verb's subject
+            ev.inferred.append("actor1")
     recent = bool(previous) and draft.sentence - previous[-1].sentence <= 1
     if (
         ev.actor1 is None
@@ -1037,7 +1072,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         )
     ):
         recent = False  # "غادرت أرتال موالية لباشاغا", "ناشطون يطالبون": a subject the KB does not know
-    if ev.actor1 is None and not we and not noun and recent and voice == "active":
+    if (
+        ev.actor1 is None
+        and not we
+        and not noun
+        and recent
+        and voice == "active"
+        and hit.trigger.type != "PROTEST"
+    ):
         # "they" (a verb with no named subject): the most salient actor that is not the narrator
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})
         if ev.actor1 is not None:
@@ -1089,6 +1131,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if result is not None:
             ev.actor1 = result
             ev.inferred.append("actor1")
+    if ev.actor1 is None and hit.trigger.type == "PROTEST" and not we and "protesters" in ctx.kb_actors:
+        # "تظاهر مئات المواطنين": people the knowledge base does not name protest as ACLED's Protesters
+        add_actor_entity(ctx.doc, ctx.kb_actors, "protesters")
+        ev.actor1 = "protesters"
     if hit.trigger.type == "REJECT" and hit.trigger.pos == "noun" and ctx.author and _we_say(ctx, hit):
         # "ونؤكد أن ما روجت له وسائل إعلام العدوان … عارٍ عن الصحة": we deny it
         ev.actor1 = ctx.author
@@ -1129,15 +1175,18 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
 # An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
-_FORCE_HEADS = "طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات"
+_FORCE_HEADS = (
+    "طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات|دوريه|مسلحون|مسلحين|مسلحو"
+    "|عناصر|مقاتلون|مقاتلين"
+)
 # Event nouns a nationality adjective follows ("غارات أمريكية", "قصف روسي"): the adjective is the agent.
-_DEED_HEADS = "غارات|غاره|غارتين|ضربات|ضربه|قصف|هجوم|هجمات"
+_DEED_HEADS = "غارات|غاره|غارتين|ضربات|ضربه|قصف|هجوم|هجمات|رتل|رتلا|ارتال"
 
 
 @cache
 def _national_pattern() -> re.Pattern[str]:
     """Head noun, up to three indefinite words, then a nationality adjective of kb/data/nationalities.yaml."""
-    adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
+    adjectives = "|".join(sorted((a + "(?:ه|ون|ين)?" for a in nationalities()), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w#_])[وفبل]?(?:(?P<head>{_FORCE_HEADS})|(?P<deed>{_DEED_HEADS}))"
         rf"((?: (?!ال)\w+){{0,3}}) (?P<adj>{adjectives})(?!\w)"
@@ -1161,8 +1210,9 @@ def national_forces(ctx: DocContext) -> list[Mention]:
     found_all = [*_national_pattern().finditer(view.text), *_side_pattern().finditer(view.text)]
     for found in sorted(found_all, key=lambda f: f.start()):
         adjective = found.group("adj")
-        code = codes.get(adjective[:-1] if adjective.endswith("ه") else adjective)
-        actor = state_actors().get(code or "")
+        code = codes.get(adjective) or codes.get(re.sub("(?:ه|ون|ين)$", "", adjective), "")
+        # a country code names the state's forces; an actor id a movement ("مسلحون حوثيون")
+        actor = state_actors().get(code) or (code if len(code) > 2 else None)
         if actor is None or actor not in ctx.kb_actors:
             continue
         start = view.to_original(found.start("head") if found.group("head") else found.start("adj"))
@@ -1590,6 +1640,85 @@ def _result_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str |
 
 
 _DURING = frozenset({"خلالها", "خلاله", "اثناءها", "اثناءه", "فيها", "بعدها"})
+
+
+def _right_after(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
+    """Does the mention follow the trigger with no word between?"""
+    return m.start >= hit.end and _words_between(ctx, hit.end, m.start) == 0
+
+
+def _svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) -> Mention | None:
+    """The actor written right before a verb that has no conjunction of its own: its subject ("قوات
+    النظام هاجمت", "أن الهيئة استهدفت"). "مواقع الهيئة وقصفت" joins a new verb, so it is no subject."""
+    if not plain_before or hit.prefix[:1] in ("و", "ف"):
+        return None
+    m = plain_before[0]  # the nearest before the verb
+    gap = ctx.text[m.end : hit.start - len(hit.prefix)]
+    words = gap.split()
+    if any(not c.isspace() and not c.isalpha() for c in gap) or any(w not in _SVO_GAP for w in words):
+        return None
+    return m
+
+
+# Heads of a construct that name men of a force, who may act ("عناصر من الهيئة") or be acted on.
+_PEOPLE_HEADS = frozenset({"عناصر", "عنصر", "من"})
+
+# Words between an SVO subject and its verb: "قوات النظام قد قصفت".
+_SVO_GAP = frozenset({"قد", "لقد", "بدورها", "بدورهم"})
+
+
+def _pronoun_subject(hit: TriggerHit) -> bool:
+    """A verb that carries a plural subject ("هاجموا", "يستهدفون", "استهدفوهم"): an actor after it is
+    its object, not its subject."""
+    if hit.trigger.pos != "verb" or hit.person == "we" or "ال" in hit.prefix:
+        return False
+    word = _fold(hit.text).split()[0]
+    if _fold(hit.trigger.lemma).split()[0].endswith(("و", "ون", "وا")):
+        return False
+    return word.endswith(("وا", "ون", "وه", "وها", "وهم", "وهما"))
+
+
+def _attacked(ctx: DocContext, attack: TriggerHit, hit: TriggerHit) -> bool:
+    """A troop movement named as what an attack hit ("استهدفت الهيئة تعزيزات لقوات النظام", "كمين لرتل
+    عسكري", "قصف على تعزيزات"): the object of the attack, no event of its own."""
+    if hit.trigger.type != "MOBILIZE" or hit.trigger.pos != "noun" or attack.trigger.type != "ASSAULT":
+        return False
+    end = hit.start - len(hit.prefix)
+    gap, pos = [], attack.end
+    for m in ctx.within(ctx.actors, attack.end, end):  # the attack's subject may stand between
+        gap += ctx.folded(pos, m.start).split()
+        pos = m.end
+    gap += ctx.folded(pos, end).split()
+    return len(gap) <= 2 and all(w in _OBJECT_GAP for w in gap)
+
+
+# Words between an attack and the troop movement it hit.
+_OBJECT_GAP = frozenset({"علي", "ع", "ضد", "استهدف", "استهدفت", "استهدفوا", "مدفعيا", "صاروخيا", "جويا"})
+
+
+def _feminine_verb(hit: TriggerHit) -> bool:
+    """A verb in the feminine singular ("استهدفت", "تستهدف"), which a plural of men rarely takes as its
+    subject."""
+    word = _fold(hit.text).split()[0]
+    lemma = _fold(hit.trigger.lemma).split()[0]
+    return (word.endswith("ت") and not lemma.endswith("ت")) or (word[:1] == "ت" and lemma[:1] != "ت")
+
+
+def _coordinated_subject(
+    ctx: DocContext, draft: Draft, previous: list[Draft], lo: int, hi: int
+) -> str | None:
+    """A verb joined by و or ف to the verb just before it in its sentence, and naming no subject of its
+    own, shares that verb's subject ("تسلل مقاتلو الهيئة … وقتلوا أربعة")."""
+    if not previous or draft.hit.prefix[:1] not in ("و", "ف"):
+        return None
+    p = previous[-1]
+    if p.sentence != draft.sentence or p.hit.trigger.pos != "verb" or p.event.actor1 is None:
+        return None
+    if (p.event.type in VERBAL_TYPES) != (draft.event.type in VERBAL_TYPES):
+        return None  # "أعلنت الهيئة … وقصفت": a statement and a deed
+    if draft.hit.start - p.hit.end > 200 or _named_subject(ctx, draft.hit, lo, hi):
+        return None
+    return p.event.actor1
 
 
 def _during_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:

@@ -125,7 +125,10 @@ class AuthorDetector:
             sep in line for sep in ("/", "|", " - ", " – ", " — ")
         )
         org_share = sum(m.end - m.start for m in orgs) / max(1, len(line.strip(" .:")))
-        if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or org_share >= 0.6):
+        # a line that is mostly one organization's name ("جيش العزة", "القيادة العامة لجيش العزة"); two
+        # organizations in a short line are a sentence about them ("قوات النظام هاجمت هيئة تحرير الشام")
+        named = org_share >= 0.6 and len({m.entity for m in orgs}) == 1
+        if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or named):
             return None
         author = Author(organization=orgs[0].entity, start=start, end=end)
         if has_sep:

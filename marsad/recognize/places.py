@@ -185,12 +185,13 @@ class PlaceRecognizer:
                     prior[countries[0]] += 2
         found = []
         for m in analysis.facts["names"]:
-            if (
-                len(m.key) < 3
-                or self.cues.is_cue_word(m.key)
-                or not any(e.kind == "place" for e in m.entries)
-            ):
+            if self.cues.is_cue_word(m.key) or not any(e.kind == "place" for e in m.entries):
                 continue
+            if len(m.key) < 3 and (
+                m.prefix
+                or classify_cue(words_before(text, m.vstart, 2), self.cues)[0] not in ("admin", "settlement")
+            ):
+                continue  # a two-letter name only after "مدينة"/"محافظة" ("مدينة إب")
             if doc.text[m.end - 1] in _TANWEEN:
                 continue  # "المدعوم روسياً": an adverb, not the country
             canonical = next((e.ref for e in m.entries if e.kind == "place" and e.ref), m.key)
@@ -198,6 +199,8 @@ class PlaceRecognizer:
             if not places:
                 continue
             top = max(p.population for p in places)
+            if len(m.key) < 3 and top < 50_000 and not any(p.kind == "admin1" for p in places):
+                continue
             strong_kind = any(p.kind in ("country", "admin1") for p in places)
             common = self.gaz.is_common_word(m.key)
             # A frequent word votes only when the place is certain whatever the context (a country, a

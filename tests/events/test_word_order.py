@@ -1,0 +1,145 @@
+"""Who is the subject of a verb: VSO and SVO order, verbs that carry a plural subject, men of a force
+right after the verb, coordinated verbs sharing a subject, and the nouns an attack hits (not events of
+their own). Sentences written for these tests, in Syria, Iraq, Yemen and Libya."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Document, Event
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+def events(nlp: Pipeline, text: str, **kw: object) -> list[Event]:
+    doc = nlp(Document(id="t", text=text, **kw))  # type: ignore[arg-type]
+    for ev in doc.events:
+        for span in (ev.trigger, *ev.evidence):
+            assert text[span.start : span.end] == span.text
+    return doc.events
+
+
+def only(evs: list[Event], word: str) -> Event:
+    found = [e for e in evs if word in e.trigger.text]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in evs]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor1", "actor2"),
+    [
+        # VSO: the actor right after the verb is its subject, also after استهدف
+        (
+            "استهدفت قوات النظام مواقع هيئة تحرير الشام في بلدة كفرنبل.",
+            "استهدفت",
+            "syrian-government-forces",
+            "hayat-tahrir-al-sham",
+        ),
+        (
+            "استهدفت هيئة تحرير الشام قوات النظام قرب سراقب.",
+            "استهدفت",
+            "hayat-tahrir-al-sham",
+            "syrian-government-forces",
+        ),
+        # SVO: the actor right before the verb is its subject, the one after it the object
+        (
+            "ذكرت مصادر محلية أن قوات النظام هاجمت هيئة تحرير الشام في كفرنبل.",
+            "هاجمت",
+            "syrian-government-forces",
+            "hayat-tahrir-al-sham",
+        ),
+        (
+            "وأكد مصدر أمني أن الحشد الشعبي قد هاجم مسلحي داعش في قضاء الطارمية.",
+            "هاجم",
+            "popular-mobilization-forces",
+            "islamic-state",
+        ),
+        # men of a force right after a masculine verb are its subject
+        (
+            "هاجم عناصر من هيئة تحرير الشام نقطة لقوات النظام في كفرنبل.",
+            "هاجم",
+            "hayat-tahrir-al-sham",
+            "syrian-government-forces",
+        ),
+    ],
+)
+def test_subject_and_object_by_word_order(
+    nlp: Pipeline, text: str, word: str, actor1: str, actor2: str
+) -> None:
+    ev = only(events(nlp, text), word)
+    assert (ev.actor1, ev.actor2) == (actor1, actor2)
+
+
+def test_a_verb_with_a_plural_ending_carries_its_subject(nlp: Pipeline) -> None:
+    """ "هاجموا قوات النظام": the actor after the verb is the object; the subject is the antecedent."""
+    text = "قالت هيئة تحرير الشام إن مقاتليها هاجموا قوات النظام على محور كفرنبودة."
+    ev = only(events(nlp, text), "هاجموا")
+    assert ev.actor1 == "hayat-tahrir-al-sham"
+    assert ev.actor2 == "syrian-government-forces"
+
+
+def test_a_feminine_verb_before_men_of_a_force_keeps_them_as_object(nlp: Pipeline) -> None:
+    ev = only(events(nlp, "استهدفت عناصر من قوات النظام في كفرنبل."), "استهدفت")
+    assert ev.actor2 == "syrian-government-forces"
+    assert ev.actor1 != "syrian-government-forces"
+
+
+def test_a_coordinated_verb_shares_the_first_verbs_subject(nlp: Pipeline) -> None:
+    text = (
+        "باغت عناصر من هيئة تحرير الشام دورية لقوات النظام قرب بلدة كفرنبل، وقتلوا أربعة منهم.\n"
+        "وفي سياق آخر، قصفت قوات سوريا الديمقراطية قرية الياشلي غرب منبج، واستهدفت أطراف قرية العريمة."
+    )
+    evs = events(nlp, text)
+    ambush = only(evs, "باغت")
+    assert (ambush.actor1, ambush.actor2) == ("hayat-tahrir-al-sham", "syrian-government-forces")
+    second = only(evs, "استهدفت")
+    assert second.actor1 == "syrian-democratic-forces"
+
+
+def test_a_troop_movement_an_attack_hits_is_no_event_of_its_own(nlp: Pipeline) -> None:
+    evs = events(nlp, "استهدفت الهيئة تعزيزات لقوات النظام في بلدة كفرنبل بصواريخ موجهة.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+    moved = events(nlp, "وأرسلت القوات التركية تعزيزات عسكرية إلى بلدة مورك في ريف حماة.")
+    assert [e.type for e in moved] == ["MOBILIZE"]
+    assert moved[0].actor1 == "turkish-armed-forces"
+
+
+def test_new_trigger_words(nlp: Pipeline) -> None:
+    """باغت، رشقات صاروخية، رتل عسكري، زحفت، طوّقت، صفّى، تفاهم."""
+    cases = [
+        ("باغت مقاتلو الجيش الوطني دورية لقوات سوريا الديمقراطية قرب تادف.", "باغت", "ASSAULT"),
+        ("أطلقت قوات النظام رشقات صاروخية على أطراف بلدة كنصفرة.", "رشقات", "ASSAULT"),
+        ("دخل رتل عسكري تركي إلى بلدة تفتناز صباح اليوم.", "دخل", "MOBILIZE"),
+        ("زحفت قوات حفتر نحو مدينة غريان من ثلاثة محاور.", "زحفت", "MOBILIZE"),
+        ("طوقت قوات الأمن العراقية حي الزنجيلي في الموصل.", "طوقت", "COERCE"),
+        ("وتوصلت الحكومة اليمنية وجماعة الحوثي إلى تفاهم حول تبادل الأسرى.", "تفاهم", "AGREE"),
+    ]
+    for text, word, kind in cases:
+        ev = only(events(nlp, text), word)
+        assert ev.type == kind, text
+
+
+def test_an_indefinite_adjective_of_a_movement_names_it(nlp: Pipeline) -> None:
+    ev = only(events(nlp, "واختطف مسلحون حوثيون ثلاثة مدنيين من منازلهم في مدينة إب."), "اختطف")
+    assert ev.actor1 == "houthis"
+    assert ev.actor2 == "civilians"
+
+
+def test_people_the_knowledge_base_does_not_name_protest_as_protesters(nlp: Pipeline) -> None:
+    text = (
+        "قصفت جماعة الحوثي أحياء في مدينة تعز.\n"
+        "وتظاهر مئات المواطنين في مدينة عدن احتجاجاً على انقطاع الكهرباء."
+    )
+    ev = only(events(nlp, text), "تظاهر")
+    assert ev.actor1 == "protesters"
+
+
+def test_an_aircraft_subject_makes_shelling_an_air_strike_unless_it_is_a_drone(nlp: Pipeline) -> None:
+    air = only(events(nlp, "قصفت الطائرات الروسية أطراف بلدة كنصفرة."), "قصفت")
+    assert air.mode == "aerial"
+    drone = only(events(nlp, "قصفت طائرات مسيرة أطراف بلدة كنصفرة."), "قصفت")
+    assert drone.mode != "aerial"
