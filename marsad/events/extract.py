@@ -489,6 +489,9 @@ class EventExtractor:
             if following and (_is_number(following[0]) or following[0] in _VICTIM_WORDS):
                 # "سقوط عشرات المدنيين", "كما سقط قتلى في مدينة الصدر": casualties, not a fall
                 return True
+            if following and (following[0] in ("اي", "ايه") or following[0] in _AIRCRAFT):
+                # "نفت سقوط أي طائرة", "سقوط طائرة مسيرة": no place changed hands
+                return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
         if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
@@ -739,9 +742,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
     # a verb whose subject is still to come: no plural ending and no actor right before it
     voice = _voice_in_clause(ctx, hit, hi)
+    active_verb = not noun and voice == "active"
     open_subject = (
-        not noun
-        and voice == "active"
+        active_verb
         and hit.person != "we"
         and not _pronoun_subject(hit)
         and _svo_subject(ctx, hit, list(reversed(before))) is None
@@ -778,9 +781,19 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         last = words[-1] if words else ""
         if (
             popped_target
+            and set(popped) <= _PEOPLE_HEADS
+            and m.end <= hit.start
+            and active_verb
+            and not ctx.triggers_within(m.end, hit.start)  # "قُتل عناصر من X بانفجار عبوة استهدفت…"
+        ):
+            popped_target = False  # "داهمت عناصر من الأمن منازل واعتقلت…": men named before a verb act
+        if (
+            popped_target
             and open_subject
             and set(popped) <= _PEOPLE_HEADS
-            and not _feminine_verb(hit)  # "استهدفت عناصر من قوات النظام": she targeted them
+            # "استهدفت عناصر من قوات النظام في…": she targeted them; "داهمت عناصر من الأمن منازل": they
+            # raided homes
+            and (not _feminine_verb(hit) or _object_follows(ctx, m, hi))
             and _words_between(ctx, hit.end, m.start) == len(popped)
         ):
             popped_target = False  # "هاجم عناصر من الهيئة نقطة…": men right after the verb are its subject
@@ -804,16 +817,27 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             # "تصدى مقاتلو جيش العزة لمحاولة تسلل نفذتها قوات النظام": who carried out the repelled
             # attack is the target of the repelling
             return "target"
-        if last in _AGENT or (
-            noun
-            and not casualty
-            and hit.trigger.id not in _GOVERNING  # "صد تعرض لفلول داعش": the repelled attack's agent
-            and m.start > hit.end
-            and (
-                (last == "من" and _words_between(ctx, hit.end, m.start) <= 5)
-                # "ل" marks the agent right after the noun and its adjectives; after an object it marks
-                # the object's owner: "تدمير ثلاث مضافات لعصابات داعش", "استهدفت … مقراً لكتائب حزب الله"
-                or (prefix.endswith("ل") and _words_between(ctx, hit.end, m.start) <= 2)
+        if (
+            last in _AGENT
+            or (
+                noun
+                and not casualty
+                and hit.trigger.id not in _GOVERNING  # "صد تعرض لفلول داعش": the repelled attack's agent
+                and m.start > hit.end
+                and (
+                    (last == "من" and _words_between(ctx, hit.end, m.start) <= 5)
+                    # "ل" marks the agent right after the noun and its adjectives; after an object it marks
+                    # the object's owner: "تدمير ثلاث مضافات لعصابات داعش", "استهدفت … مقراً لكتائب حزب الله"
+                    or (
+                        prefix.endswith("ل")
+                        and _words_between(ctx, hit.end, m.start) <= 2
+                        # "عبوة ناسفة بدورية للجيش": after a preposition's object, ل names its owner
+                        and not any(
+                            w[:1] == "ب" or w in ("علي", "في", "ضد")
+                            for w in ctx.folded(hit.end, m.start).split()
+                        )
+                    )
+                )
             )
         ):
             return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
@@ -835,11 +859,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         return inter != 7 and kind != "other"
 
     roles = {id(m): role(m) for m in after + before}
-    if noun and hit.end - hit.start > len(hit.text.split()[0]):
-        # "غارة للطيران الروسي": a lexicon phrase that ends inside the agent's name
+    if hit.end - hit.start > len(hit.text.split()[0]):
+        # "غارة للطيران الروسي": a noun phrase of the lexicon that ends inside the agent's name; "أسقطت
+        # طائرة مسيرة تركية": a verb phrase that ends inside its object's
         inner = [m for m in ctx.within(ctx.actors, hit.start + 1, hi) if m.start < hit.end]
         after = inner + after
-        roles.update({id(m): "agent" for m in inner})
+        # ("خرج متظاهرون" names its subject)
+        inner_role = "agent" if noun else "plain" if hit.trigger.type == "PROTEST" else "target"
+        roles.update({id(m): inner_role for m in inner})
     # Agent markers ("شنه", "من قبل", "على يد", "برصاص") belong to nouns and passives, in the clause.
     _, unit = ctx.unit_at(hit.start)
     # "لغارات جوية استهدفت سوقاً…، نفذتها طائرات حربية روسية": the marker opens the next clause
@@ -1002,6 +1029,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor2 = actor2.entity
     if ev.actor1 is None and not we and not noun and voice == "active":
         ev.actor1 = _during_subject(ctx, draft, previous)
+    if ev.actor1 is None and not we and not noun and voice == "active":
+        shared = _coordinated_subject(ctx, draft, previous, lo, hi)
+        if shared is not None and shared != ev.actor2:
+            ev.actor1 = shared  # "باغت عناصر الهيئة دورية … وقتلوا أربعة منهم": the first verb's subject
+            ev.inferred.append("actor1")
     if ev.actor2 is None and hit.trigger.type in ("ASSAULT", "COERCE"):
         # "قُتل أربعة من البيشمركة ومدني في هجوم…": the victims named in the sentence
         _, unit = ctx.unit_at(hit.start)
@@ -1052,11 +1084,6 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         state = _state_subject(ctx, hit, lo, hi)
         if state:
             ev.actor1 = state  # "نفت موسكو", "قالت واشنطن": the state acts through its forces
-    if ev.actor1 is None and not we and not noun and voice == "active":
-        shared = _coordinated_subject(ctx, draft, previous, lo, hi)
-        if shared is not None and shared != ev.actor2:
-            ev.actor1 = shared  # "باغت عناصر الهيئة دورية … وقتلوا أربعة منهم": the first verb's subject
-            ev.inferred.append("actor1")
     recent = bool(previous) and draft.sentence - previous[-1].sentence <= 1
     if (
         ev.actor1 is None
@@ -1533,8 +1560,10 @@ def _named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
     """Is the verb's subject a noun phrase outside the knowledge base ("غادرت أرتال موالية…",
     "ناشطون يطالبون", "وكان الزعبي قد انضم")?"""
     following = ctx.folded(hit.end, min(hi, hit.end + 30)).split()[:1]
-    if following and (following[0] in _PARTITIVE or following[0] in _CONSTRUCT_HEADS):
-        return True
+    if following and (
+        following[0] in _PARTITIVE or following[0] in _CONSTRUCT_HEADS or following[0] in _INSTITUTIONS
+    ):
+        return True  # "طالبت بعثة الأمم المتحدة الأطراف…": an institution the KB does not hold
     preceding = ctx.words_before(hit.start - len(hit.prefix), 1)
     if (
         preceding
@@ -1545,6 +1574,39 @@ def _named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
         return True
     people = [m for m in ctx.within(ctx.persons, lo, hit.start) if not _organization_of(ctx, m)]
     return bool(people) and len(ctx.text[people[-1].end : hit.start].split()) <= 2
+
+
+# Heads of institutions named as the subject right after a verb ("طالبت بعثة الأمم المتحدة", "دعت
+# منظمة العفو الدولية"): when the knowledge base does not hold them, the verb's subject is still named.
+_INSTITUTIONS = frozenset(
+    {
+        "بعثه",
+        "منظمه",
+        "وزاره",
+        "حكومه",
+        "مجلس",
+        "لجنه",
+        "الامم",
+        "الاتحاد",
+        "جامعه",
+        "مبعوث",
+        "المبعوث",
+        "الامين",
+        "سفاره",
+        "السفاره",
+        "الخارجيه",
+        "الحكومه",
+        "رئيس",
+        "وزير",
+        "الرئيس",
+        "محافظ",
+        "نقابه",
+        "اهالي",
+        "الاهالي",
+        "وجهاء",
+        "شيوخ",
+    }
+)
 
 
 def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
@@ -1660,6 +1722,9 @@ def _svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) 
     return m
 
 
+# Aircraft words: "سقوط طائرة" is a crash or a shooting down, not a place falling.
+_AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})
+
 # Heads of a construct that name men of a force, who may act ("عناصر من الهيئة") or be acted on.
 _PEOPLE_HEADS = frozenset({"عناصر", "عنصر", "من"})
 
@@ -1694,6 +1759,71 @@ def _attacked(ctx: DocContext, attack: TriggerHit, hit: TriggerHit) -> bool:
 
 # Words between an attack and the troop movement it hit.
 _OBJECT_GAP = frozenset({"علي", "ع", "ضد", "استهدف", "استهدفت", "استهدفوا", "مدفعيا", "صاروخيا", "جويا"})
+
+
+def _object_follows(ctx: DocContext, m: Mention, hi: int) -> bool:
+    """Is the mention followed, in its clause, by a noun with no preposition: the verb's object, which
+    makes the mention its subject ("داهمت عناصر من الأمن العسكري منازل")?"""
+    if ctx.text[m.end : m.end + 1] not in (" ", ""):
+        return False
+    following = ctx.folded(m.end, min(hi, m.end + 30)).split()[:1]
+    if not following or not following[0].isalpha() or following[0] in _NOT_OBJECTS:
+        return False
+    if ctx.within(ctx.times, m.end, m.end + len(following[0]) + 2) or ctx.within(
+        ctx.places, m.end, m.end + 2
+    ):
+        return False
+    return following[0][:1] not in ("ب", "ل", "ك", "و", "ف")
+
+
+# Words after a noun phrase that open no object: prepositions, adverbs, relative and conjunctions.
+_NOT_OBJECTS = frozenset(
+    {
+        "في",
+        "علي",
+        "الي",
+        "من",
+        "عن",
+        "قرب",
+        "عند",
+        "خلال",
+        "امس",
+        "اليوم",
+        "صباح",
+        "مساء",
+        "فجر",
+        "ليل",
+        "ليله",
+        "بعد",
+        "قبل",
+        "منذ",
+        "حيث",
+        "التي",
+        "الذي",
+        "الذين",
+        "ما",
+        "مما",
+        "حتي",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "داخل",
+        "محيط",
+        "اطراف",
+        "ضمن",
+        "اثناء",
+        "بين",
+        "مع",
+        "ثم",
+        "او",
+        "ان",
+    }
+)
 
 
 def _feminine_verb(hit: TriggerHit) -> bool:
@@ -2272,7 +2402,10 @@ def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str
         if words and (
             words[-1] in cues.according_to
             or " ".join(words[-2:]) in cues.according_to
-            or (words[-1] in cues.reporting and m.start < pos)
+            or (
+                (words[-1] in cues.reporting or (words[-1][:1] in "وف" and words[-1][1:] in cues.reporting))
+                and m.start < pos
+            )  # "قالت قوات حفتر إن…", "وقالت"
         ):
             return [m.entity or ""]
     return [ctx.author] if ctx.author else []

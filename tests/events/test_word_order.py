@@ -143,3 +143,37 @@ def test_an_aircraft_subject_makes_shelling_an_air_strike_unless_it_is_a_drone(n
     assert air.mode == "aerial"
     drone = only(events(nlp, "قصفت طائرات مسيرة أطراف بلدة كنصفرة."), "قصفت")
     assert drone.mode != "aerial"
+
+
+def test_men_of_a_force_before_an_object_are_the_subject_of_a_feminine_verb(nlp: Pipeline) -> None:
+    text = "داهمت عناصر من الأمن العسكري منازل في حي الوعر بمدينة حمص واعتقلت سبعة شبان."
+    evs = events(nlp, text)
+    assert only(evs, "داهمت").actor1 == "syrian-military-intelligence"
+    assert only(evs, "اعتقلت").actor1 == "syrian-military-intelligence"
+
+
+def test_lam_after_a_prepositions_object_names_its_owner_not_the_agent(nlp: Pipeline) -> None:
+    ev = only(events(nlp, "انفجرت عبوة ناسفة بدورية للجيش العراقي قرب بيجي."), "انفجرت")
+    assert ev.actor1 is None
+    assert ev.actor2 == "iraqi-army"
+
+
+def test_an_institution_outside_the_knowledge_base_is_a_named_subject(nlp: Pipeline) -> None:
+    text = (
+        "قصفت قوات حفتر أحياء في جنوب طرابلس.\n"
+        "وطالبت بعثة الأمم المتحدة في ليبيا الأطراف بوقف فوري لإطلاق النار."
+    )
+    ev = only(events(nlp, text), "طالبت")
+    assert ev.actor1 is None
+
+
+def test_a_denied_crash_is_no_place_falling_and_the_verb_phrase_object_is_the_target(nlp: Pipeline) -> None:
+    text = (
+        "وقالت قوات حفتر إن وحداتها أسقطت طائرة مسيرة تركية فوق مدينة ترهونة.\n"
+        "ونفت حكومة الوفاق سقوط أي طائرة."
+    )
+    evs = events(nlp, text)
+    assert not [e for e in evs if "سقوط" in e.trigger.text]
+    shot = only(evs, "أسقطت")
+    assert (shot.actor1, shot.actor2) == ("libyan-national-army", "turkish-armed-forces")
+    assert shot.reported_by == ["libyan-national-army"]
