@@ -484,6 +484,10 @@ class EventExtractor:
             return True  # "تشهد الطارمية بين الحين والآخر هجمات": a habit, not one happening
         if hit.trigger.type == "ASSAULT" and self._tally(ctx, hit):
             return True
+        if hit.trigger.id == "liberation-noun" and (
+            "ل" in hit.prefix or (before and before[-1] in ("حتي", "بهدف", "سبيل", "اجل"))
+        ):
+            return True  # "عملياتنا مستمرة حتى تحرير كامل التراب", "لتحرير المدينة": a goal
         if hit.trigger.id in ("fall-noun", "fall"):
             following = ctx.folded(hit.end, hit.end + 30).split()[:1]
             if following and (_is_number(following[0]) or following[0] in _VICTIM_WORDS):
@@ -764,6 +768,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             prefix, words[-1] = words[-1][:1], words[-1][1:]
         if prefix.endswith("ل") and words and words[-1] in _LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
+            words.pop()
+            if words and (words[-1] in _CONSTRUCT_HEADS or words[-1] in _LOYAL_FORCES):
+                # "معارك مع القوات الموالية لتحالف العدوان": the words before the force give the role
+                words.pop()
         while words and (
             words[-1] in _CONSTRUCT_HEADS
             or (
@@ -1721,6 +1729,11 @@ def _svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) 
         return None
     return m
 
+
+# Forces described by whom they are loyal to ("القوات الموالية لـ…", "فصائل تابعة لـ…").
+_LOYAL_FORCES = frozenset(
+    {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
+)
 
 # Aircraft words: "سقوط طائرة" is a crash or a shooting down, not a place falling.
 _AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})

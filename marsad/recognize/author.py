@@ -5,6 +5,7 @@ to which first-person plural verbs are attributed."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import ClassVar
 
 from marsad.model import Author, Document, Entity, EntityKind, Label, Mention
@@ -89,6 +90,11 @@ class AuthorDetector:
         self.persons = resources.kb.persons
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
+        self._detect(doc)
+        if doc.author is not None and doc.author.organization:
+            _own_forces(doc, doc.author.organization)
+
+    def _detect(self, doc: Document) -> None:
         lines = _lines(doc.text)
         content = [ln for ln in lines if not _TRAILER.match(doc.text[ln[0] : ln[1]])]
         edge = content[:2] + [ln for ln in content[-3:] if ln not in content[:2]]
@@ -268,6 +274,21 @@ class AuthorDetector:
         if not orgs:
             return None
         return Author(organization=orgs[0].entity, role="agency", start=m.start(2), end=m.end(2))
+
+
+def _own_forces(doc: Document, author: str) -> None:
+    """A short form joined by و to the author's own name is the author's force too: in a Houthi
+    statement "أبطال الجيش واللجان الشعبية" is the Houthi army, not the government's."""
+    orgs = [m for m in doc.mentions if m.label == Label.ORG]
+    for first, second in pairwise(orgs):
+        if (
+            first.attrs.get("form") == "short"
+            and first.entity != author
+            and second.entity == author
+            and doc.text[first.end : second.start].strip() == "و"
+        ):
+            first.entity = author
+            first.attrs["relinked"] = "coordinated with the author"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

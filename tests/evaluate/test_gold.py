@@ -688,7 +688,9 @@ def test_dev_set_event_slots(gold: list[GoldDocument]) -> None:
             if e.acled in _ACLED_EVENT_TYPE:
                 assert e.type in _ACLED_EVENT_TYPE_PLOVER[_ACLED_EVENT_TYPE[e.acled]], where
             for actor in (e.actor1, e.actor2, *e.assoc):
-                assert actor is None or actor in kb.actors, where
+                assert actor is None or actor in kb.actors or actor in kb.persons, (
+                    where
+                )  # README: "or KB persons"
             assert "author" not in e.reported_by or doc.style in ("statement", "hr-report"), where
             if e.type == "REQUEST":
                 assert e.modality == "requested", where
