@@ -498,6 +498,11 @@ class EventExtractor:
                 return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if hit.trigger.type == "RETREAT" and ctx.words_before(hit.start - len(hit.prefix), 2) == [
+            "قبل",
+            "ان",
+        ]:
+            return True  # "أطلقوا النار … قبل أن ينسحبوا": the attackers' retreat is part of their attack
         if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
             lead = ctx.folded(max(0, hit.start - 12), hit.start)
             if _WITHOUT.search(lead):
@@ -513,8 +518,13 @@ class EventExtractor:
             if following and following[0] in _VICTIM_WORDS:
                 return True  # "إخلاء المصابين": rescue work
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
-        if before and before[-1] in self.cues.blockers and hit.prefix in ("", "ال"):
+        if before and hit.prefix in ("", "ال", "و", "وال") and self._blocks(before[-1]):
             return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
+        if "ل" in hit.prefix and (hit.trigger.type == "REQUEST" or hit.trigger.id == "dispersal-noun"):
+            return True  # "وقفة احتجاجية للمطالبة بالكشف…", "فتحت النار لتفريق المتظاهرين": a purpose
+        following = ctx.folded(hit.end, hit.end + 12).split()[:1]
+        if following and following[0] in ("اي", "ايه"):
+            return True  # "نفى استهداف أي منازل": what is denied, no happening
         if "ب" in hit.prefix and hit.trigger.type in ("AID", "COOPERATE", "SUPPORT"):
             return True
         if _is_weapon(hit) and set(ctx.words_before(hit.start - len(hit.prefix), 2)) & _WEAPON_HANDLING:
@@ -524,6 +534,11 @@ class EventExtractor:
             sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
             return _PERIOD.search(sentence) is not None
         return False
+
+    def _blocks(self, word: str) -> bool:
+        """Is the word before a trigger noun a blocker, also behind a proclitic ("لوقف", "بتنفيذ")?"""
+        blockers = self.cues.blockers
+        return word in blockers or (len(word) > 3 and word[0] in "ولب" and word[1:] in blockers)
 
     def _tally(self, ctx: DocContext, hit: TriggerHit) -> bool:
         """A count over a period that a documenter reports ("منذ مطلع عام 2019 وثقنا مقتل 38 مدنياً

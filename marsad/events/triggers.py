@@ -54,16 +54,23 @@ class TriggerMatcher:
         common = common_words()
         self._spelled: dict[str, set[str]] = {}  # trigger id -> forms as spelled (ى and ي kept apart)
         items: list[tuple[str, Entry]] = []
+        listed: set[str] = set()
+        self._common = common
+        self._variants: set[str] = set()  # forms made by adding a pronoun, not written in the lexicon
         for t in triggers:
             for forms, person in ((t.forms, "other"), (t.we, "we"), (t.passive, "passive")):
                 for form in forms:
                     key = normalize_for_match(form)
                     entry = Entry("trigger", t.id, person)
                     items.append((key, entry))
+                    listed.add(key)
                     self._spelled.setdefault(t.id, set()).add(_spelling(form))
                     if " " not in key and person != "we":
                         # "حمل"+ه is also "حملة" (a campaign): skip variants that are ordinary words
-                        items.extend((v, entry) for v in _with_pronouns(key) if v not in common)
+                        variants = [v for v in _with_pronouns(key) if v not in common]
+                        items.extend((v, entry) for v in variants)
+                        self._variants.update(variants)
+        self._variants -= listed
         self._lexicon = Lexicon.build(items, prefixes=TRIGGER_PREFIXES, article_forms=False)
         self._best: dict[tuple[tuple[Entry, ...], str, bool], Entry] = {}
         # first words of the phrase forms ("فتحوا" of "فتحوا النار"), to skip words no phrase starts with
@@ -100,6 +107,8 @@ class TriggerMatcher:
         """Longest non-overlapping trigger matches, in text order."""
         hits: list[TriggerHit] = []
         for m in sorted(self._lexicon.find(view), key=lambda m: (m.vstart, -(m.vend - m.vstart))):
+            if m.prefix and m.key in self._variants and m.prefix + m.key in self._common:
+                continue  # "وزارة" is no "و" + "زاره" (visited him)
             if hits and m.vstart < hits[-1].vend:
                 if m.vend - m.vstart > hits[-1].vend - hits[-1].vstart and m.vstart == hits[-1].vstart:
                     hits.pop()
@@ -125,11 +134,15 @@ _PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
 def _with_pronouns(key: str) -> list[str]:
-    """A form with an attached pronoun: "غاراته", "استهدفوه", "قصفها" (ta marbuta becomes ت)."""
+    """A form with an attached pronoun: "غاراته", "استهدفوه", "قصفها" (ta marbuta becomes ت); and the
+    present plural without its ن ("يقتحموا", "بيحاولوا": subjunctive, and the spoken form)."""
     stem = key[:-1] + "ت" if key.endswith("ه") else key
     if key.endswith("وا"):
         stem = key[:-1]  # "استهدفوا" + ه → "استهدفوه"
-    return [stem + p for p in _PRONOUNS if len(stem) >= 3]
+    out = [stem + p for p in _PRONOUNS if len(stem) >= 3]
+    if key[:1] in ("ي", "ت") and key.endswith("ون") and len(key) > 4:
+        out.append(key[:-1] + "ا")
+    return out
 
 
 def _spelling(word: str) -> str:
