@@ -395,8 +395,13 @@ class EventExtractor:
             if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
                 continue
             if last is not None and (
-                _governed(ctx, last, hit, self.cues.request) or _attacked(ctx, last, hit)
+                _governed(ctx, last, hit, self.cues.request)
+                or _attacked(ctx, last, hit)
+                or _denied_object(ctx, last, hit)
+                or _outcome(ctx, last, hit)
             ):
+                continue
+            if _reference_back(ctx, hit, accepted):
                 continue
             last = hit
             accepted.append(hit)
@@ -498,11 +503,11 @@ class EventExtractor:
                 return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
-        if hit.trigger.type == "RETREAT" and ctx.words_before(hit.start - len(hit.prefix), 2) == [
-            "قبل",
-            "ان",
-        ]:
+        lead = ctx.words_before(hit.start - len(hit.prefix), 3)
+        if hit.trigger.type == "RETREAT" and lead[-2:] == ["قبل", "ان"]:
             return True  # "أطلقوا النار … قبل أن ينسحبوا": the attackers' retreat is part of their attack
+        if hit.trigger.type == "RETREAT" and set(lead) & _CIVILIAN_MOVERS:
+            return True  # "الأسر التي غادرت المدينة": displacement, not a withdrawal
         if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
             lead = ctx.folded(max(0, hit.start - 12), hit.start)
             if _WITHOUT.search(lead):
@@ -1750,6 +1755,22 @@ _LOYAL_FORCES = frozenset(
     {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
 )
 
+# People whose leaving is displacement, not a withdrawal of forces.
+_CIVILIAN_MOVERS = frozenset(
+    {
+        "الاسر",
+        "اسر",
+        "العائلات",
+        "عائلات",
+        "الاهالي",
+        "السكان",
+        "المدنيين",
+        "المدنيون",
+        "النازحين",
+        "النازحون",
+    }
+)
+
 # Aircraft words: "سقوط طائرة" is a crash or a shooting down, not a place falling.
 _AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})
 
@@ -1769,6 +1790,67 @@ def _pronoun_subject(hit: TriggerHit) -> bool:
     if _fold(hit.trigger.lemma).split()[0].endswith(("و", "ون", "وا")):
         return False
     return word.endswith(("وا", "ون", "وه", "وها", "وهم", "وهما"))
+
+
+def _gap_words(ctx: DocContext, start: int, end: int) -> list[str]:
+    """The folded words between two offsets, leaving out actor names."""
+    gap: list[str] = []
+    pos = start
+    for m in ctx.within(ctx.actors, start, end):
+        gap += ctx.folded(pos, m.start).split()
+        pos = m.end
+    return gap + ctx.folded(pos, end).split()
+
+
+def _denied_object(ctx: DocContext, denial: TriggerHit, hit: TriggerHit) -> bool:
+    """What a denial denies, right after it ("ونفت جماعة الحوثي استهداف المدنيين"): no happening of its
+    own. A claim the denial reports ("ننفي ما نشرته وسائل الإعلام عن انسحاب…") is one."""
+    if denial.trigger.id != "deny" or hit.trigger.pos != "noun" or hit.trigger.type in VERBAL_TYPES:
+        return False
+    gap = _gap_words(ctx, denial.end, hit.start - len(hit.prefix))
+    return len(gap) <= 1 and not any(c in ctx.text[denial.end : hit.start] for c in ".،,:\n")
+
+
+# Verbs that tell the outcome of a fight ("أوقعوا في صفوفها سبعة قتلى", "كبّدوهم خسائر").
+_OUTCOME_VERBS = ("اوقع", "كبد", "خلف", "اسفر", "ادي")
+
+
+def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
+    """The outcome of the event just told, in its sentence: its dead ("وأوقعوا في صفوفها سبعة قتلى"), the
+    wounded after the killed ("قُتل متظاهران وأصيب 18"), fighters taken prisoner ("وأسروا عنصرين"), and
+    the attackers forced back ("وأجبرتهم على التراجع"). Counts and evidence stay with that event."""
+    if previous.trigger.type != "ASSAULT" or hit.start - previous.end > 160:
+        return False
+    if ctx.unit_at(previous.start)[0] != ctx.unit_at(hit.start)[0]:
+        return False
+    lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 5)]
+    lemma = _fold(hit.trigger.lemma)
+    if hit.trigger.id == "death-noun" and any(w.startswith(_OUTCOME_VERBS) for w in lead):
+        return True
+    if (
+        lemma in ("اصيب", "جرح")
+        and hit.prefix.startswith("و")
+        and _fold(previous.trigger.lemma) in _HARM_VERBS
+    ):
+        return True
+    if hit.trigger.id == "capture" and hit.prefix.startswith("و"):
+        return True
+    return hit.trigger.type == "RETREAT" and any(w.startswith(("اجبر", "ارغم")) for w in lead[-3:])
+
+
+# Words before a definite event noun that refer back to an event already told ("قبل الغارة بعشرين
+# دقيقة", "بعد ساعات من المواجهات", "وقت الانفجار", "خلال معارك الأربعاء").
+_BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
+
+
+def _reference_back(ctx: DocContext, hit: TriggerHit, accepted: list[TriggerHit]) -> bool:
+    """A definite violent noun after a word of time that points at an event of its type told before."""
+    if hit.trigger.pos != "noun" or hit.trigger.type != "ASSAULT" or "ال" not in hit.prefix:
+        return False
+    lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 3)]
+    if not lead or not (lead[-1] in _BACK_WORDS or (lead[-1] == "من" and set(lead[:-1]) & _BACK_WORDS)):
+        return False
+    return any(h.trigger.type == "ASSAULT" and h.end <= hit.start for h in accepted)
 
 
 def _attacked(ctx: DocContext, attack: TriggerHit, hit: TriggerHit) -> bool:
@@ -2543,6 +2625,26 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 ),
                 None,
             )
+        if target is None and _fold(d.hit.trigger.lemma) not in casualty_words:
+            # "قُتل متظاهران … إثر إطلاق القوات الأمنية الرصاص الحي": the deaths told first waited for
+            # this cause, whose actors are the event's
+            target = next(
+                (
+                    p
+                    for p in reversed(merged)
+                    if p.sentence == d.sentence
+                    and p.event.type == "ASSAULT"
+                    and _fold(p.hit.trigger.lemma) in casualty_words
+                    and _cause_follows(ctx, p, [d], casualty_words)
+                ),
+                None,
+            )
+            if target is not None:
+                for slot in ("actor1", "actor2"):
+                    if getattr(d.event, slot) is not None:
+                        setattr(target.event, slot, None)
+                        if slot in target.event.inferred:
+                            target.event.inferred.remove(slot)
         if target is None:
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
         if target is None and merged and _describing_verb(ctx, merged[-1], d):
@@ -2626,9 +2728,22 @@ def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_word
         and 0 < x.hit.start - d.hit.end < 120
         and x.event.type == "ASSAULT"
         and _fold(x.hit.trigger.lemma) not in casualty_words
-        and ("ب" in x.hit.prefix or ctx.words_before(x.hit.start - len(x.hit.prefix), 1)[-1:] in _CAUSAL)
+        and ("ب" in x.hit.prefix or _caused_by(ctx, x.hit))
         for x in drafts
     )
+
+
+def _caused_by(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is the attack introduced as a cause, right before it or before the verbal noun that governs it
+    ("جراء غارات", "إثر إطلاق القوات الأمنية الرصاص الحي")?"""
+    lead = ctx.words_before(hit.start - len(hit.prefix), 5)
+    if lead[-1:] in _CAUSAL:
+        return True
+    return any([w] in _CAUSAL and nxt in _CAUSE_NOUNS for w, nxt in zip(lead, lead[1:], strict=False))
+
+
+# Verbal nouns a cause word governs before the weapon: "إثر إطلاق…", "جراء استخدام…".
+_CAUSE_NOUNS = frozenset({"اطلاق", "استخدام", "سقوط", "استهداف"})
 
 
 # Prepositions of cause before an attack noun: "جراء غارات", "إثر انفجار", "نتيجة القصف".
