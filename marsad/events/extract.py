@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 from typing import Any, ClassVar
 
 from marsad.events.acled import TERRITORIAL, acled_record
@@ -2739,7 +2740,7 @@ def _caused_by(ctx: DocContext, hit: TriggerHit) -> bool:
     lead = ctx.words_before(hit.start - len(hit.prefix), 5)
     if lead[-1:] in _CAUSAL:
         return True
-    return any([w] in _CAUSAL and nxt in _CAUSE_NOUNS for w, nxt in zip(lead, lead[1:], strict=False))
+    return any([w] in _CAUSAL and nxt in _CAUSE_NOUNS for w, nxt in pairwise(lead))
 
 
 # Verbal nouns a cause word governs before the weapon: "إثر إطلاق…", "جراء استخدام…".
