@@ -504,6 +504,8 @@ class EventExtractor:
                 return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if hit.trigger.id == "retaliate" and not hit.future_prefix:
+            return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
         lead = ctx.words_before(hit.start - len(hit.prefix), 3)
         if hit.trigger.type == "RETREAT" and lead[-2:] == ["قبل", "ان"]:
             return True  # "أطلقوا النار … قبل أن ينسحبوا": the attackers' retreat is part of their attack
@@ -586,6 +588,9 @@ class EventExtractor:
         )
         draft = Draft(event, hit, index, clause.start, clause.end, trigger.acled)
         draft.adjunct = _adjunct_noun(ctx, hit)
+        if trigger.id == "warn" and _THREAT.search(ctx.folded(hit.end, unit.sentence.end)):
+            # "ونحذّر تركيا من أن أي سفينة … ستكون هدفاً مشروعاً": a warning that announces violence
+            event.type, event.mode = "THREATEN", "violence"
         if trigger.id in _MOVEMENT and not self._fighting(ctx, unit.sentence.start, unit.sentence.end, hit):
             # "وصلت قوة من الحشد إلى المكان": troops moving with no fighting told is a deployment
             event.type, event.mode, draft.sub_event = "MOBILIZE", "troops", "Change to group/activity"
@@ -643,7 +648,13 @@ class EventExtractor:
         if draft.event.type == "REQUEST":
             modality = "requested"
         elif draft.event.type == "THREATEN":
-            modality = "future"
+            # "أي اعتداء سيقابل بالرد", "إذا لم تنسحب … سنستأنف": a threat on a condition is hypothetical
+            _, unit = ctx.unit_at(hit.start)
+            words = set(ctx.folded(draft.clause_start, unit.sentence.end).split())
+            if draft.clause_start > unit.sentence.start:  # "وإذا لم تقدّم الحكومة …، فإن مجاهدينا سيستأنفون"
+                opening = unit.clause_at(draft.clause_start - 1)
+                words |= {w.lstrip("و") for w in ctx.folded(opening.start, opening.end).split()[:1]}
+            modality = "hypothetical" if words & _CONDITIONS else "future"
         if near & cues.negators:
             modality = "negated"
         draft.event.modality = modality
@@ -945,6 +956,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         hit.person == "we"
         or _we_form(hit)
         or _we_subject(ctx, hit, hi)
+        # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)
+        or (not noun and _our_force((ctx.words_before(hit.start - len(hit.prefix), 1) or [""])[-1]))
         or controller == "we"
         or (
             noun
@@ -969,6 +982,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if we:
         ev.actor1 = ctx.author
         actor2 = _first(targets, plain_after)
+        if actor2 is None and not noun:
+            # "ونحذّر تركيا من…", "نحمّل روسيا المسؤولية": a state right after our verb is its object
+            ev.actor2 = _state_subject(ctx, hit, lo, hi, right_after=True)
     elif controller == "they":
         # "أعلنت خلالها اعتقال عشرات": the announcer is the actor the text is about
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
@@ -1179,6 +1195,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if inherited is not None and inherited != ev.actor2:
             ev.actor1 = inherited
             ev.inferred.append("actor1")
+    if ev.actor1 is None and hit.trigger.type == "THREATEN" and ctx.author:
+        ev.actor1 = ctx.author  # "أي تعرض لقطعاتنا سيقابل برد حازم": a statement's threat is its signer's
     if ev.actor1 is None and not we and _generic_force_subject(ctx, hit, lo, hi):
         # "كما نفذ سلاح الجو غارات", "القطعات مستمرة بتمشيط": in a statement, the signer's own forces
         ev.actor1 = ctx.author
@@ -1754,6 +1772,15 @@ def _svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) 
 # Forces described by whom they are loyal to ("القوات الموالية لـ…", "فصائل تابعة لـ…").
 _LOYAL_FORCES = frozenset(
     {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
+)
+
+# Words of a condition in a threat's sentence: "أي اعتداء", "إذا لم", "في حال".
+_CONDITIONS = frozenset({"اي", "اذا", "لو", "حال", "حاله", "ان لم", "طالما"})
+
+# Words that make a warning a threat of violence (folded).
+_THREAT = re.compile(
+    r"(?<!\w)(?:هدفا مشروعا|اهدافا مشروعه|هدف مشروع|سيقابل|سنرد|سترد|سيرد|رد حازم|ردا حازما"
+    r"|سندفع|سيدفع|ستدفع)(?!\w)"
 )
 
 # People whose leaving is displacement, not a withdrawal of forces.
