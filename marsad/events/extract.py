@@ -506,10 +506,10 @@ class EventExtractor:
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
         if hit.trigger.id == "retaliate" and not hit.future_prefix:
             return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
-        lead = ctx.words_before(hit.start - len(hit.prefix), 3)
-        if hit.trigger.type == "RETREAT" and lead[-2:] == ["قبل", "ان"]:
+        preceding = ctx.words_before(hit.start - len(hit.prefix), 3)
+        if hit.trigger.type == "RETREAT" and preceding[-2:] == ["قبل", "ان"]:
             return True  # "أطلقوا النار … قبل أن ينسحبوا": the attackers' retreat is part of their attack
-        if hit.trigger.type == "RETREAT" and set(lead) & _CIVILIAN_MOVERS:
+        if hit.trigger.type == "RETREAT" and set(preceding) & _CIVILIAN_MOVERS:
             return True  # "الأسر التي غادرت المدينة": displacement, not a withdrawal
         if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
             lead = ctx.folded(max(0, hit.start - 12), hit.start)
