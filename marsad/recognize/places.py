@@ -429,6 +429,8 @@ class PlaceRecognizer:
         if match is None or match.group() in self.common:
             return False
         word = match.group()  # "محيطها": a frequent noun with a pronoun suffix
+        if _verb_like(word):
+            return False
         return not any(
             word.endswith(suffix) and word[: -len(suffix)] in self.common for suffix in ("هما", "ها", "هم")
         )
@@ -738,6 +740,19 @@ class PlaceResolver:
                 attrs=attrs,
             )
         )
+
+
+# Endings of verbs with a plural subject or an object pronoun ("وأوقعوا", "واقتادوه") and openings of
+# a purpose (لتفريق) or of the first person (نؤكد): no place name is written so, though a list's و may
+# come before one.
+_VERB_ENDINGS = ("وا", "وه", "وها", "وهم", "وهن", "تم")
+_VERB_OPENINGS = ("لت", "نو", "سي", "ست", "سن")
+
+
+def _verb_like(word: str) -> bool:
+    """Does the word look like a conjugated verb, not a name?"""
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return bare.endswith(_VERB_ENDINGS) or (len(bare) > 4 and bare.startswith(_VERB_OPENINGS))
 
 
 def _cue_place(view: NormalizedText, vs: int, ve: int, cue: str, value: str, confidence: float) -> Candidate:
