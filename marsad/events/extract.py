@@ -515,6 +515,12 @@ class EventExtractor:
             lead = ctx.folded(max(0, hit.start - 12), hit.start)
             if _WITHOUT.search(lead):
                 return True  # "دخلت ترهونة من غير قتال": the manner of a move, no fight
+        if (
+            before
+            and hit.trigger.pos == "verb"
+            and (before[-1] in _NOUN_MAKERS or (before[-1][:1] in "لبو" and before[-1][1:] in _NOUN_MAKERS))
+        ):
+            return True  # "لوقف تقدم قواتنا": after a stop or a plan, the verb's form is its noun
         if hit.trigger.pos != "noun":
             return False
         if "ب" in hit.prefix and hit.trigger.id == "mediation":
@@ -1773,6 +1779,9 @@ def _svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) 
 _LOYAL_FORCES = frozenset(
     {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
 )
+
+# Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
+_NOUN_MAKERS = frozenset({"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"})
 
 # Words of a condition in a threat's sentence: "أي اعتداء", "إذا لم", "في حال".
 _CONDITIONS = frozenset({"اي", "اذا", "لو", "حال", "حاله", "ان لم", "طالما"})

@@ -1,0 +1,108 @@
+"""Trigger words that tell no happening of their own, and verbal events read from their sentence:
+stops and plans, references back, purposes, denied objects, outcomes of a fight, displacement, threats
+and their conditions. Sentences written for these tests (found on gold/dev/mixed-5 and mixed-6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Document, Event
+from marsad.pipeline import Pipeline
+from marsad.recognize.places import _verb_like
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+def events(nlp: Pipeline, text: str, **kw: object) -> list[Event]:
+    doc = nlp(Document(id="t", text=text, **kw))  # type: ignore[arg-type]
+    for ev in doc.events:
+        for span in (ev.trigger, *ev.evidence):
+            assert text[span.start : span.end] == span.text
+    return doc.events
+
+
+def triggers(evs: list[Event]) -> list[str]:
+    return [e.trigger.text for e in evs]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وفي محاولة يائسة لوقف تقدم قواتنا، أغار طيران العدوان على مواقعنا في صرواح.", "تقدم"),
+        ("ودعا المجلس إلى العودة إلى تنفيذ الاتفاقات الموقعة بين الطرفين.", "اتفاقات"),
+        ("وطالبت الحكومة بتعليق فوري من التحالف على هذه الاتهامات.", "اتهامات"),
+        ("ويقدّر فريقنا عدد ضحايا الألغام في ريف دير الزور بالعشرات.", "ألغام"),
+        ("ونظّمت أمهات المختطفين وقفة احتجاجية أمام مقر التحالف للمطالبة بالكشف عن مصير أبنائهن.", "مطالبة"),
+        ("ونفى المتحدث باسم التحالف في تصريح لاحق استهداف أي منازل سكنية.", "استهداف"),
+        ("ويُقدَّر عدد الأسر التي غادرت المدينة منذ مايو الماضي بالمئات.", "غادرت"),
+    ],
+)
+def test_no_event_of_its_own(nlp: Pipeline, text: str, word: str) -> None:
+    assert not [t for t in triggers(events(nlp, text)) if word in t]
+
+
+def test_the_outcome_of_a_fight_stays_with_it(nlp: Pipeline) -> None:
+    text = (
+        "تصدى مقاتلو الجبهة الوطنية للتحرير لمحاولة تقدم لقوات النظام على محور الغدفة، "
+        "وأوقعوا في صفوفها سبعة قتلى وأسروا عنصرين."
+    )
+    evs = events(nlp, text)
+    assert len(evs) == 1
+    assert evs[0].actor1 == "national-front-for-liberation"
+    wounded = events(nlp, "قُتل متظاهران وأصيب 18 آخرون مساء السبت إثر إطلاق القوات الأمنية الرصاص الحي.")
+    assert len(wounded) == 1
+    assert wounded[0].trigger.text.endswith("رصاص الحي")  # the cause, not the toll, names the event
+    repelled = events(nlp, "وصدت قوات الحزام الأمني الهجوم وأجبرت المهاجمين على التراجع بعد ساعتين.")
+    assert [e.type for e in repelled] == ["ASSAULT"]
+
+
+def test_what_a_denial_denies_is_no_event_but_a_reported_claim_is(nlp: Pipeline) -> None:
+    evs = events(nlp, "ونفت جماعة الحوثي استهداف المدنيين في مدينة تعز.")
+    assert [e.type for e in evs] == ["REJECT"]
+    claimed = events(
+        nlp,
+        "جيش العزة - المكتب الإعلامي\nوننفي ما نشرته وسائل إعلام النظام عن انسحاب مقاتلينا من قرية الجبين.",
+    )
+    assert sorted(e.type for e in claimed) == ["REJECT", "RETREAT"]
+
+
+def test_a_definite_noun_after_a_word_of_time_refers_back(nlp: Pipeline) -> None:
+    text = (
+        "استهدفت غارة جوية مركز احتجاز في تاجوراء شرق طرابلس ليل الثلاثاء.\n"
+        "وأقلعت الطائرة من قاعدة الجفرة قبل الغارة بعشرين دقيقة."
+    )
+    assert len([e for e in events(nlp, text) if e.type == "ASSAULT"]) == 1
+
+
+def test_announced_responses_and_warnings_of_violence_are_threats(nlp: Pipeline) -> None:
+    statement = (
+        "قوات سوريا الديمقراطية - المركز الإعلامي\n"
+        "ونؤكد أن قواتنا ستردّ بكل حزم على أي اعتداء جديد على مناطقنا."
+    )
+    threat = [e for e in events(nlp, statement) if e.type == "THREATEN"]
+    assert len(threat) == 1
+    assert threat[0].actor1 == "syrian-democratic-forces"
+    assert threat[0].modality == "hypothetical"  # on a condition: "أي اعتداء"
+    answered = events(nlp, "وردت المدفعية التركية بقصف مواقع قسد في محيط تل رفعت.")
+    assert "THREATEN" not in [e.type for e in answered]
+    warning = events(
+        nlp,
+        "القيادة العامة للقوات المسلحة العربية الليبية\n"
+        "ونحذّر تركيا من أن أي سفينة أو طائرة تقترب من سواحلنا ستكون هدفاً مشروعاً.",
+    )
+    warned = [e for e in warning if "نحذّر" in e.trigger.text]
+    assert warned and warned[0].type == "THREATEN"
+    assert warned[0].actor2 == "turkish-armed-forces"
+    plain = events(nlp, "وحذرت الأمم المتحدة من تدهور الأوضاع الإنسانية في المدينة.")
+    assert [e.type for e in plain if "حذرت" in e.trigger.text] == ["ACCUSE"]
+
+
+def test_verbs_are_no_place_names_after_a_lists_and() -> None:
+    assert _verb_like("وأوقعوا".replace("أ", "ا"))
+    assert _verb_like("واقتادوه")
+    assert _verb_like("لتفريق")
+    assert not _verb_like("ومورك")
+    assert not _verb_like("واللطامنة".replace("ة", "ه"))
