@@ -962,6 +962,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         hit.person == "we"
         or _we_form(hit)
         or _we_subject(ctx, hit, hi)
+        # "بسطت قواتنا مساء أمس سيطرتها الكاملة": our force as the subject of a light verb before the noun
+        or (
+            noun
+            and not agents
+            and controller is None
+            and any(_our_force(w) for w in ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:])
+        )
         # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)
         or (not noun and _our_force((ctx.words_before(hit.start - len(hit.prefix), 1) or [""])[-1]))
         or controller == "we"
@@ -1144,6 +1151,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and voice == "active"
         and (
             _named_subject(ctx, hit, lo, hi)
+            or _generic_force_subject(ctx, hit, lo, hi)  # "دكّ سلاح الجو المسيّر": ours, given below
             or _shares_subject(ctx, draft, previous)
             or _next_to_event_noun(ctx, hit)
             or head_noun is not None
@@ -1201,6 +1209,25 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if inherited is not None and inherited != ev.actor2:
             ev.actor1 = inherited
             ev.inferred.append("actor1")
+    if hit.trigger.type == "RETREAT" and hit.trigger.mode == "release" and ev.actor1 is None:
+        # "وأُفرج عن أحدهم بعد أربعة أيام", "وتحققنا من الإفراج عن اثنين منهم": the captors told before
+        # release their captives
+        captors = next(
+            (
+                d.event
+                for d in reversed(previous[-6:])
+                if draft.sentence - d.sentence <= 3
+                and ((d.event.type == "COERCE" and d.event.mode == "arrest") or d.event.mode == "abduct")
+                and d.event.actor1
+            ),
+            None,
+        )
+        if captors is not None:
+            ev.actor1 = captors.actor1
+            ev.inferred.append("actor1")
+            if ev.actor2 is None and captors.actor2:
+                ev.actor2 = captors.actor2
+                ev.inferred.append("actor2")
     if ev.actor1 is None and hit.trigger.type == "THREATEN" and ctx.author:
         ev.actor1 = ctx.author  # "أي تعرض لقطعاتنا سيقابل برد حازم": a statement's threat is its signer's
     if ev.actor1 is None and not we and _generic_force_subject(ctx, hit, lo, hi):
