@@ -3183,3 +3183,22 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
         if target is not None:
             d.event.disputes = target.event.id
             target.event.disputed_by.append(d.event.id)
+            if d.event.actor2 is None:
+                d.event.actor2 = _claimant(target.event, d.event.actor1, ctx.author, ctx.doc.entities)
+
+
+def _claimant(
+    claim: Event, denier: str | None, author: str | None, entities: dict[str, Entity]
+) -> str | None:
+    """Whom a denial answers: the party that made the claim (the accuser of an accusation, the outlet or
+    party that reported a happening), unless that is the denier itself or the narrator."""
+    if claim.type in VERBAL_TYPES:
+        party = claim.actor1
+    else:
+        party = next((r for r in claim.reported_by if r not in ("author", author)), None)
+        if party is not None and party not in entities:
+            return None
+        kind = entities[party].attrs.get("type") if party is not None else None
+        if kind in ("other", "media", "monitor", "agency", "human-rights"):
+            return None  # a monitor or an agency reports; the denial answers no party
+    return party if party not in (None, denier) else None
