@@ -94,6 +94,13 @@ _WEAPON_HANDLING = frozenset(
         "خرايط",
         "اسلحه",
         "رشاشه",
+        # seized or stored: "ضبط مخزن للأسلحة والعبوات الناسفة", "أسلحة وعبوات ناسفة معدة للتفجير"
+        "مخزن",
+        "مستودع",
+        "مصادره",
+        "ضبطت",
+        "معده",
+        "المعده",
     }
 )
 # Triggers of movement that are a deployment unless the sentence tells of fighting.
@@ -523,6 +530,8 @@ class EventExtractor:
             return True  # "لوقف تقدم قواتنا": after a stop or a plan, the verb's form is its noun
         if hit.trigger.pos != "noun":
             return False
+        if before and before[-1] in _PREPARED:
+            return True  # "أسلحة وعبوات ناسفة معدّة للتفجير": what the weapons were meant for
         if "ب" in hit.prefix and hit.trigger.id == "mediation":
             return True  # "اتفاق بوساطة أعيان المدينة": the manner of an agreement, like "بإسناد من"
         if "ب" in hit.prefix and hit.trigger.type == "ACCUSE":
@@ -541,7 +550,11 @@ class EventExtractor:
             return True  # "نفى استهداف أي منازل": what is denied, no happening
         if "ب" in hit.prefix and hit.trigger.type in ("AID", "COOPERATE", "SUPPORT"):
             return True
-        if _is_weapon(hit) and set(ctx.words_before(hit.start - len(hit.prefix), 2)) & _WEAPON_HANDLING:
+        handled = {
+            w.lstrip("و").removeprefix("لل").removeprefix("ل")
+            for w in ctx.words_before(hit.start - len(hit.prefix), 4)
+        }
+        if _is_weapon(hit) and handled & _WEAPON_HANDLING:
             return True  # "استخدموا قذائف", "تفكيك العبوات", "مخلفات الألغام": no attack here
         if _fold(hit.trigger.lemma) in self.casualty_words:
             _, unit = ctx.unit_at(hit.start)
@@ -1807,6 +1820,9 @@ _LOYAL_FORCES = frozenset(
     {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
 )
 
+# Words of weapons prepared for a use: "عبوات معدّة للتفجير".
+_PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
+
 # Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
 _NOUN_MAKERS = frozenset({"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"})
 
@@ -2932,6 +2948,9 @@ def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
 _OWN_HAPPENING_MODES = frozenset({"abduct", "torture"})
 
 
+_SWEEPS = frozenset({"sweep", "sweep-noun"})
+
+
 def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
     if x.type != y.type or b.sentence - a.sentence > 3:
@@ -2955,6 +2974,10 @@ def _same_happening(a: Draft, b: Draft) -> bool:
         )
     if a.sentence == b.sentence and _battle_and_gain(a, b):
         return True
+    if x.type == "MOBILIZE" and (a.hit.trigger.id in _SWEEPS) != (b.hit.trigger.id in _SWEEPS):
+        return False  # "استقدم الحشد تعزيزات وبدأ عملية تمشيط": bringing troops, then sweeping
+    if x.type == "COERCE" and x.mode and y.mode and x.mode != y.mode:
+        return False  # "اعتقال ثلاثة من عناصر داعش وضبط مخزن للأسلحة": an arrest and a seizure
     if not _compatible(a, b):
         return False
     died_of = x.mode is None and y.mode == "torture" and _fold(a.hit.trigger.lemma) in _CASUALTY_LEMMAS
