@@ -106,3 +106,21 @@ def test_verbs_are_no_place_names_after_a_lists_and() -> None:
     assert _verb_like("لتفريق")
     assert not _verb_like("ومورك")
     assert not _verb_like("واللطامنة".replace("ة", "ه"))
+
+
+def test_separate_happenings_in_one_sentence(nlp: Pipeline) -> None:
+    """Troops brought and a sweep begun; an arrest and a seizure: two events each."""
+    moves = events(nlp, "واستقدم الحشد الشعبي تعزيزات من بعقوبة وبدأ عملية تمشيط للبساتين القريبة.")
+    assert [e.type for e in moves] == ["MOBILIZE", "MOBILIZE"]
+    raid = events(
+        nlp, "وأسفرت العملية عن اعتقال ثلاثة من عناصر داعش وضبط مخزن للأسلحة والعبوات الناسفة في قرية الرشاد."
+    )
+    assert sorted((e.type, e.mode) for e in raid) == [("COERCE", "arrest"), ("COERCE", "seize")]
+
+
+def test_a_denial_answers_the_accuser(nlp: Pipeline) -> None:
+    text = (
+        "واتهمت حكومة الوحدة الوطنية قوات حفتر بقصف الأحياء السكنية في طرابلس، فيما نفت القيادة العامة ذلك."
+    )
+    denial = [e for e in events(nlp, text) if e.type == "REJECT"]
+    assert denial and denial[0].actor2 == "gnu-forces"

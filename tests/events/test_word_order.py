@@ -177,3 +177,14 @@ def test_a_denied_crash_is_no_place_falling_and_the_verb_phrase_object_is_the_ta
     shot = only(evs, "أسقطت")
     assert (shot.actor1, shot.actor2) == ("libyan-national-army", "turkish-armed-forces")
     assert shot.reported_by == ["libyan-national-army"]
+
+
+def test_a_release_is_by_the_captors_told_before(nlp: Pipeline) -> None:
+    text = (
+        "خطف مسلحون من فرقة الحمزة ثلاثة مدنيين من قرية كفرصفرة واقتادوهم إلى جهة مجهولة.\n"
+        "وأُفرج عن أحدهم بعد أربعة أيام مقابل فدية مالية."
+    )
+    release = only(events(nlp, text), "أُفرج")
+    assert release.actor1 == "hamza-division"
+    assert release.actor2 == "civilians"
+    assert "actor1" in release.inferred
