@@ -641,6 +641,8 @@ class EventExtractor:
                 h.trigger.type == "ASSAULT"
                 and h.trigger.id not in _MOVEMENT
                 and not _WITHOUT.search(sentence[max(0, h.vstart - 10) : h.vstart])
+                # "وصلت قوة من الحشد إلى المكان بعد نحو ساعة من الهجوم": an attack already over
+                and not _AFTER_IT.search(sentence[max(0, h.vstart - 30) : h.vstart])
                 for h in self.matcher.find_in(sentence)
             )
             words = set(sentence.split())
@@ -1029,6 +1031,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         noun
         and not casualty
         and near_after
+        and hit.trigger.id not in _GOVERNING  # "صد الجيش": the genitive of a repelling is repelled
         and _armed(entities.get(near_after[0].entity or ""))
         and "في" not in ctx.folded(hit.end, near_after[0].start).split()
     ):
@@ -1070,7 +1073,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             if agents
             else [
                 m
-                for m in (near_after if not noun else near_after[:1]) + plain_before + plain_after
+                for m in (near_after if not noun else [] if hit.trigger.id in _GOVERNING else near_after[:1])
+                + plain_before
+                + plain_after
                 if can_act(m)
             ]
         )
@@ -1820,6 +1825,9 @@ _LOYAL_FORCES = frozenset(
     {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
 )
 
+# "بعد نحو ساعة من", "عقب": what follows is over by the time of the event.
+_AFTER_IT = re.compile(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
+
 # Words of weapons prepared for a use: "عبوات معدّة للتفجير".
 _PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
 
@@ -2029,11 +2037,13 @@ def _coordinated_subject(
 ) -> str | None:
     """A verb joined by و or ف to the verb just before it in its sentence, and naming no subject of its
     own, shares that verb's subject ("تسلل مقاتلو الهيئة … وقتلوا أربعة")."""
-    if not previous or draft.hit.prefix[:1] not in ("و", "ف"):
-        return None
+    if not previous or draft.hit.prefix[:1] not in ("و", "ف") or " " in draft.hit.text.strip():
+        return None  # "فكان الرد سلبياً" names its own subject
     p = previous[-1]
     if p.sentence != draft.sentence or p.hit.trigger.pos != "verb" or p.event.actor1 is None:
         return None
+    if p.hit.person == "we" or _we_form(p.hit):
+        return None  # "أرسلنا رسالة … فكان": a verb not in the first person has another subject
     if (p.event.type in VERBAL_TYPES) != (draft.event.type in VERBAL_TYPES):
         return None  # "أعلنت الهيئة … وقصفت": a statement and a deed
     if draft.hit.start - p.hit.end > 200 or _named_subject(ctx, draft.hit, lo, hi):
