@@ -502,8 +502,11 @@ class EventExtractor:
         ):
             return True  # "عملياتنا مستمرة حتى تحرير كامل التراب", "لتحرير المدينة": a goal
         if hit.trigger.id in ("fall-noun", "fall"):
-            following = ctx.folded(hit.end, hit.end + 30).split()[:1]
-            if following and (_is_number(following[0]) or following[0] in _VICTIM_WORDS):
+            following = ctx.folded(hit.end, hit.end + 40).split()[:2]
+            if following and following[0] in ("خلالها", "خلاله", "فيها", "فيه", "منهم", "منها", "بينهم"):
+                following = following[1:]  # "سقط خلالها العشرات من المرتزقة"
+            following = following[:1]
+            if following and (_is_number(following[0]) or following[0].removeprefix("ال") in _VICTIM_WORDS):
                 # "سقوط عشرات المدنيين", "كما سقط قتلى في مدينة الصدر": casualties, not a fall
                 return True
             if following and (following[0] in ("اي", "ايه") or following[0] in _AIRCRAFT):
@@ -920,6 +923,16 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         return inter != 7 and kind != "other"
 
     roles = {id(m): role(m) for m in after + before}
+    for prev, m in pairwise(before + after):
+        # "مع مرتزقة العدوان وعناصر تنظيم القاعدة": an actor joined by و to a target or partner is one too
+        gap = _gap_words(ctx, prev.end, m.start)
+        if (
+            roles[id(prev)] in ("target", "partner")
+            and roles[id(m)] == "plain"
+            and len(gap) <= 3
+            and (ctx.attached_prefix(m).startswith("و") or (gap and gap[0][:1] == "و"))
+        ):
+            roles[id(m)] = roles[id(prev)]
     if hit.end - hit.start > len(hit.text.split()[0]):
         # "غارة للطيران الروسي": a noun phrase of the lexicon that ends inside the agent's name; "أسقطت
         # طائرة مسيرة تركية": a verb phrase that ends inside its object's
@@ -1935,7 +1948,10 @@ def _reference_back(ctx: DocContext, hit: TriggerHit, accepted: list[TriggerHit]
     """A definite violent noun after a word of time that points at an event of its type told before."""
     if hit.trigger.pos != "noun" or hit.trigger.type != "ASSAULT" or "ال" not in hit.prefix:
         return False
-    lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 3)]
+    lead = [
+        w[1:] if w[:1] == "و" and w[1:] in _BACK_WORDS else w
+        for w in ctx.words_before(hit.start - len(hit.prefix), 3)
+    ]
     if not lead or not (lead[-1] in _BACK_WORDS or (lead[-1] == "من" and set(lead[:-1]) & _BACK_WORDS)):
         return False
     return any(h.trigger.type == "ASSAULT" and h.end <= hit.start for h in accepted)
