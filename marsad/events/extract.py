@@ -172,6 +172,22 @@ _UNDERTAKE = frozenset({"اقدم", "اقدمت", "اقدموا", "اقدمنا"
 _SUPPORT_VERBS = frozenset(
     {"نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "ينفذون", "نفذنا", "شن", "شنت", "شنوا", "يشن", "تشن", "يشنون"}
     | {"شننا", "اجري", "اجرت", "اجروا", "يجري", "تجري", "اجرينا"}
+    # "القوات الأمنية ترمي قنابل الغاز", "أطلقت قوات النظام رشقات صاروخية"
+    | {
+        "رمي",
+        "رمت",
+        "رموا",
+        "يرمي",
+        "ترمي",
+        "يرمون",
+        "يرموا",
+        "اطلق",
+        "اطلقت",
+        "اطلقوا",
+        "يطلق",
+        "تطلق",
+        "يطلقون",
+    }
 )
 # "قيام X بـNOUN", "قامت X بـNOUN": the deed after ب is done by X.
 _DO_WITH_BA = frozenset({"قيام", "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قمنا", "نقوم"})
@@ -296,6 +312,13 @@ _OUR_FORCES = frozenset(
         "سلاح",
         "قطعات",
         "دفاعات",
+        # "استهدفت طائراتنا المسيّرة", "اتهمت واشنطن تشكيلاتنا"
+        "طايرات",
+        "طايرت",
+        "مسيرات",
+        "تشكيلات",
+        "مدفعيه",
+        "دوريات",
     }
 )
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
@@ -353,7 +376,8 @@ _MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 # Habits and repeated happenings: no one event.
 _HABITUAL = re.compile(
-    r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري)"
+    r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري"
+    r"|شبه يوميه|شبه يومي|بشكل متكرر)"
 )
 # Verbs of documenting: what follows is a tally when a period is named.
 _DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت)(?!\w)")
@@ -514,6 +538,13 @@ class EventExtractor:
                 return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if hit.trigger.type == "ACCUSE" and before and before[-1] in _WRITINGS:
+            return True  # "إثر نشره تدوينات تنتقد تردي الخدمات": what a post said
+        following2 = ctx.folded(hit.end, hit.end + 40).split()[:6]
+        if hit.trigger.type == "COERCE" and following2[:1] in (["فيها"], ["فيه"], ["بها"]):
+            return True  # "عنابر مكتظة يُحتجز فيها أكثر من ألف شخص": what a place is used for
+        if before and before[-1] in ("لا", "ولا") and ("سوي" in following2 or "الا" in following2):
+            return True  # "إذ لا يستهدف سلاح الجو سوى المواقع العسكرية": a rule, not a happening
         if hit.trigger.id == "retaliate" and not hit.future_prefix:
             return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
         preceding = ctx.words_before(hit.start - len(hit.prefix), 3)
@@ -544,7 +575,11 @@ class EventExtractor:
             if following and following[0] in _VICTIM_WORDS:
                 return True  # "إخلاء المصابين": rescue work
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
-        if before and hit.prefix in ("", "ال", "و", "وال") and self._blocks(before[-1]):
+        if (
+            before
+            and (hit.prefix in ("", "ال", "و", "وال") or before[-1] in _SUBJECT_TO)
+            and self._blocks(before[-1])
+        ):
             return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
         if "ل" in hit.prefix and (hit.trigger.type == "REQUEST" or hit.trigger.id == "dispersal-noun"):
             return True  # "وقفة احتجاجية للمطالبة بالكشف…", "فتحت النار لتفريق المتظاهرين": a purpose
@@ -825,7 +860,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if prefix.endswith("ل") and words and words[-1] in _LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
             words.pop()
-            if words and (words[-1] in _CONSTRUCT_HEADS or words[-1] in _LOYAL_FORCES):
+            if words and words[-1] in _HOLDINGS:
+                # "قصف مقر تابع للحشد الشعبي": the owner of a position that was hit is the target
+                popped_target = True
+                words.pop()
+            elif words and (words[-1] in _CONSTRUCT_HEADS or words[-1] in _LOYAL_FORCES):
                 # "معارك مع القوات الموالية لتحالف العدوان": the words before the force give the role
                 words.pop()
         while words and (
@@ -1316,6 +1355,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 _FORCE_HEADS = (
     "طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات|دوريه|مسلحون|مسلحين|مسلحو"
     "|عناصر|مقاتلون|مقاتلين"
+    # positions of a state's forces: "نقطة عسكرية تركية", "قاعدة أمريكية"
+    "|نقطه|نقاط|قاعده|قواعد|مقر|مقرات|موقع|مواقع|قافله"
 )
 # Event nouns a nationality adjective follows ("غارات أمريكية", "قصف روسي"): the adjective is the agent.
 _DEED_HEADS = "غارات|غاره|غارتين|ضربات|ضربه|قصف|هجوم|هجمات|رتل|رتلا|ارتال"
@@ -1844,6 +1885,12 @@ _AFTER_IT = re.compile(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
 # Words of weapons prepared for a use: "عبوات معدّة للتفجير".
 _PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
 
+# Words after which a noun with ل names what something is subject to: "الخاضع لسيطرة القيادة".
+_SUBJECT_TO = frozenset({"الخاضع", "الخاضعه", "خاضع", "خاضعه"})
+
+# Writings that criticize or accuse: "تدوينات تنتقد تردي الخدمات" tells what a post said, no event.
+_WRITINGS = frozenset({"تدوينات", "تدوينه", "منشورات", "منشور", "تغريدات", "تغريده", "مقالات", "مقال"})
+
 # Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
 _NOUN_MAKERS = frozenset({"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"})
 
@@ -1912,6 +1959,9 @@ def _denied_object(ctx: DocContext, denial: TriggerHit, hit: TriggerHit) -> bool
     return len(gap) <= 1 and not any(c in ctx.text[denial.end : hit.start] for c in ".،,:\n")
 
 
+# Words of a death right before the wounded are counted.
+_DEATH_WORDS = frozenset({"استشهاد", "مقتل", "مصرع", "وفاه", "قتل"})
+
 # Verbs that tell the outcome of a fight ("أوقعوا في صفوفها سبعة قتلى", "كبّدوهم خسائر").
 _OUTCOME_VERBS = ("اوقع", "كبد", "خلف", "اسفر", "ادي")
 
@@ -1934,6 +1984,8 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
         and _fold(previous.trigger.lemma) in _HARM_VERBS
     ):
         return True
+    if lemma in ("اصيب", "جرح", "اصابه") and hit.prefix.startswith("و") and set(lead[-4:]) & _DEATH_WORDS:
+        return True  # "أسفر التعرض عن استشهاد أحد مقاتلينا وجرح ثلاثة آخرين"
     if hit.trigger.id == "capture" and hit.prefix.startswith("و"):
         return True
     return hit.trigger.type == "RETREAT" and any(w.startswith(("اجبر", "ارغم")) for w in lead[-3:])
@@ -2916,6 +2968,9 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
     if hit.trigger.pos != "noun" or hit.start - head.end > 90:
         return False
     between = ctx.text[head.end : hit.start - len(hit.prefix)]
+    if head.trigger.type == "REQUEST" and not any(c in between for c in ".:;\n") and hit.prefix[:1] == "و":
+        # "نطالب بالإفراج الفوري عن جميع المحتجزين، وفتح تحقيق مستقل، ووقف حملات الدهم": one list of demands
+        return len(between.split()) <= 25
     if any(c in between for c in ".،,:;\n"):
         return False
     words = between.split()
@@ -2930,13 +2985,13 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
         return len(words) <= 1
     if head.trigger.id in _GOVERNING and "ل" in hit.prefix and len(words) <= 10:
         return True  # "تصدى مقاتلو جيش العزة يوم الأحد 26 أيار 2019 لمحاولة تسلل": what was repelled
-    if hit.start - head.end > 40:
-        return False
+    if hit.start - head.end > (80 if head.trigger.id in _GOVERNING else 40):
+        return False  # "صدت قواتنا في محور أبوقرين صباح اليوم هجوماً شنّته…"
     if head.trigger.id not in _GOVERNING and head.trigger.type != "MOBILIZE":
         return False
     if head.trigger.type == "MOBILIZE" and hit.trigger.type == "AID":
         return len(words) <= 3  # "وصلوا من بصرى الشام للمؤازرة": the purpose of the move
-    return len(words) <= 1 or (head.trigger.id in _GOVERNING and len(words) <= 8)
+    return len(words) <= 1 or (head.trigger.id in _GOVERNING and len(words) <= 12)
 
 
 @cache

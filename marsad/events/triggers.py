@@ -65,8 +65,9 @@ class TriggerMatcher:
                     items.append((key, entry))
                     listed.add(key)
                     self._spelled.setdefault(t.id, set()).add(_spelling(form))
-                    if " " not in key and person != "we":
-                        # "حمل"+ه is also "حملة" (a campaign): skip variants that are ordinary words
+                    if " " not in key and (person != "we" or key.startswith("ن")):
+                        # "حمل"+ه is also "حملة" (a campaign): skip variants that are ordinary words;
+                        # "ننفيها", "ندينه": a present first-person form with its object
                         variants = [v for v in _with_pronouns(key) if v not in common]
                         items.extend((v, entry) for v in variants)
                         self._variants.update(variants)
