@@ -916,6 +916,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
         if last in _COMPARISON:
             return "comparison"  # "على غرار جيش الفتح": a model, not a participant
+        if m.start > hit.end and set(words[-5:]) & _HEDGES:
+            return "agent"  # "هجوم شنه مسلحون يُعتقد أنهم من خلايا تنظيم الدولة": a hedged perpetrator
         if last in _AGENT and hit.trigger.id in _GOVERNING and m.start > hit.end:
             # "تصدى مقاتلو جيش العزة لمحاولة تسلل نفذتها قوات النظام": who carried out the repelled
             # attack is the target of the repelling
@@ -1063,8 +1065,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = ctx.author
         actor2 = _first(targets, plain_after)
         if actor2 is None and not noun:
-            # "ونحذّر تركيا من…", "نحمّل روسيا المسؤولية": a state right after our verb is its object
-            ev.actor2 = _state_subject(ctx, hit, lo, hi, right_after=True)
+            # "ونحذّر تركيا من…", "نحمّل روسيا المسؤولية": a state right after our verb is its object;
+            # "نحمّل خليفة حفتر المسؤولية": so is a person of the knowledge base
+            ev.actor2 = _state_subject(ctx, hit, lo, hi, right_after=True) or _person_object(ctx, hit, hi)
     elif controller == "they":
         # "أعلنت خلالها اعتقال عشرات": the announcer is the actor the text is about
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
@@ -1761,6 +1764,16 @@ _INSTITUTIONS = frozenset(
 )
 
 
+def _person_object(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
+    """A person of the knowledge base right after a verbal event's verb: its addressee or accused."""
+    if hit.trigger.type not in VERBAL_TYPES:
+        return None
+    for m in ctx.within(ctx.persons, hit.end, hi)[:1]:
+        if m.entity and m.entity in ctx.doc.entities and _words_between(ctx, hit.end, m.start) <= 1:
+            return m.entity
+    return None
+
+
 def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
     """The organization of a knowledge-base person named right before the verb (or right after it) as
     its subject."""
@@ -1886,7 +1899,7 @@ _AFTER_IT = re.compile(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
 _PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
 
 # Words after which a noun with ل names what something is subject to: "الخاضع لسيطرة القيادة".
-_SUBJECT_TO = frozenset({"الخاضع", "الخاضعه", "خاضع", "خاضعه"})
+_SUBJECT_TO = frozenset({"الخاضع", "الخاضعه", "خاضع", "خاضعه", "تحسبا", "خشيه", "تجنبا"})
 
 # Writings that criticize or accuse: "تدوينات تنتقد تردي الخدمات" tells what a post said, no event.
 _WRITINGS = frozenset({"تدوينات", "تدوينه", "منشورات", "منشور", "تغريدات", "تغريده", "مقالات", "مقال"})
@@ -1918,6 +1931,9 @@ _CIVILIAN_MOVERS = frozenset(
         "النازحون",
     }
 )
+
+# Hedges on a perpetrator (no modality, gold/README.md): "يُعتقد أنهم من خلايا التنظيم".
+_HEDGES = frozenset({"يعتقد", "يرجح", "يشتبه", "يظن"})
 
 # Aircraft words: "سقوط طائرة" is a crash or a shooting down, not a place falling.
 _AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})
@@ -1953,7 +1969,9 @@ def _gap_words(ctx: DocContext, start: int, end: int) -> list[str]:
 def _denied_object(ctx: DocContext, denial: TriggerHit, hit: TriggerHit) -> bool:
     """What a denial denies, right after it ("ونفت جماعة الحوثي استهداف المدنيين"): no happening of its
     own. A claim the denial reports ("ننفي ما نشرته وسائل الإعلام عن انسحاب…") is one."""
-    if denial.trigger.id != "deny" or hit.trigger.pos != "noun" or hit.trigger.type in VERBAL_TYPES:
+    if denial.trigger.id != "deny" and not (denial.trigger.type == "ACCUSE" and "ال" in hit.prefix):
+        return False  # "ودانت بغداد الضربة الأمريكية": what is condemned was told before
+    if hit.trigger.pos != "noun" or hit.trigger.type in VERBAL_TYPES:
         return False
     gap = _gap_words(ctx, denial.end, hit.start - len(hit.prefix))
     return len(gap) <= 1 and not any(c in ctx.text[denial.end : hit.start] for c in ".،,:\n")
@@ -1996,14 +2014,22 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
 _BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
 
 
+# Verbs of commenting on (with على) or claiming an event already told.
+_COMMENT_VERBS = ("تعلق", "يعلق", "تعليق", "تعقيب", "يعقب", "تعقب")
+_CLAIM_VERBS = ("تتبن", "يتبن", "تبنت", "تبني", "تبن")
+
+
 def _reference_back(ctx: DocContext, hit: TriggerHit, accepted: list[TriggerHit]) -> bool:
     """A definite violent noun after a word of time that points at an event of its type told before."""
     if hit.trigger.pos != "noun" or hit.trigger.type != "ASSAULT" or "ال" not in hit.prefix:
         return False
     lead = [
         w[1:] if w[:1] == "و" and w[1:] in _BACK_WORDS else w
-        for w in ctx.words_before(hit.start - len(hit.prefix), 3)
+        for w in ctx.words_before(hit.start - len(hit.prefix), 4)
     ]
+    commented = lead[-1:] == ["علي"] and any(w.startswith(_COMMENT_VERBS) for w in lead)
+    if commented or any(w.startswith(_CLAIM_VERBS) for w in lead):
+        lead = [*lead[:-1], "بعد"]  # "ولم تعلّق أنقرة على الضربة", "ولم تتبنّ أي جهة الضربة": told before
     if not lead or not (lead[-1] in _BACK_WORDS or (lead[-1] == "من" and set(lead[:-1]) & _BACK_WORDS)):
         return False
     return any(h.trigger.type == "ASSAULT" and h.end <= hit.start for h in accepted)
@@ -2354,7 +2380,11 @@ def _we_form(hit: TriggerHit) -> bool:
 
 
 def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
-    """ "استهدفت مدفعيتنا", "تمكن مجاهدونا من": a force of ours right after the trigger."""
+    """ "استهدفت مدفعيتنا", "تمكن مجاهدونا من": a force of ours right after the trigger, unless the verb
+    has its subject before it ("وكانت واشنطن قد اتهمت تشكيلاتنا": ours are the object)."""
+    preceding = ctx.words_before(hit.start - len(hit.prefix), 2)
+    if preceding[-1:] == ["قد"] and ctx.within(ctx.places, _word_start_before(ctx, hit.start, 3), hit.start):
+        return False
     after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:2]
     # "مقاتلونا", and after a noun the genitive "انسحاب مقاتلينا", "اعتقال عناصرنا"
     return any(w.endswith("نا") and w[:-2].rstrip("وي") in _OUR_FORCES for w in after)
@@ -2981,6 +3011,8 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
         return len(words) <= 3  # "احتجاجات شعبية للمطالبة ب…": the protesters' demand
     if head.trigger.id == "accuse" and "ب" in hit.prefix:
         return len(words) <= 6
+    if head.trigger.type == "THREATEN" and "ب" in hit.prefix:
+        return len(words) <= 4  # "نتوعد تحالف العدوان بضربات موجعة": what is threatened
     if head.trigger.type == "AGREE" and "ل" in hit.prefix:
         return len(words) <= 1
     if head.trigger.id in _GOVERNING and "ل" in hit.prefix and len(words) <= 10:
