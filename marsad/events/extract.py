@@ -545,6 +545,18 @@ class EventExtractor:
             return True  # "عنابر مكتظة يُحتجز فيها أكثر من ألف شخص": what a place is used for
         if before and before[-1] in ("لا", "ولا") and ("سوي" in following2 or "الا" in following2):
             return True  # "إذ لا يستهدف سلاح الجو سوى المواقع العسكرية": a rule, not a happening
+        if (
+            hit.trigger.pos == "verb"
+            and before
+            and before[-1] in ("التي", "الذي", "الذين")
+            and _fold(hit.text)[:1] in ("ي", "ت")
+            and not _fold(hit.trigger.lemma).startswith(("ت", "ي"))
+        ):
+            return True  # "حملات الدهم التي تستهدف المهاجرين": what the campaigns do, no one happening
+        if hit.trigger.id == "call-noun" and any(
+            w.startswith(("مقطوع", "النت", "الانترنت", "الكهرباء")) for w in following2[:4]
+        ):
+            return True  # "والاتصالات والنت مقطوعين": telecommunications, no talks
         if hit.trigger.id == "retaliate" and not hit.future_prefix:
             return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
         preceding = ctx.words_before(hit.start - len(hit.prefix), 3)
@@ -1988,12 +2000,14 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
     """The outcome of the event just told, in its sentence: its dead ("وأوقعوا في صفوفها سبعة قتلى"), the
     wounded after the killed ("قُتل متظاهران وأصيب 18"), fighters taken prisoner ("وأسروا عنصرين"), and
     the attackers forced back ("وأجبرتهم على التراجع"). Counts and evidence stay with that event."""
+    lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 5)]
+    lemma = _fold(hit.trigger.lemma)
+    if lemma in ("اصيب", "جرح", "اصابه") and hit.prefix.startswith("و") and set(lead[-4:]) & _DEATH_WORDS:
+        return True  # "أسفر التعرض عن استشهاد أحد مقاتلينا وجرح ثلاثة آخرين"
     if previous.trigger.type != "ASSAULT" or hit.start - previous.end > 160:
         return False
     if ctx.unit_at(previous.start)[0] != ctx.unit_at(hit.start)[0]:
         return False
-    lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 5)]
-    lemma = _fold(hit.trigger.lemma)
     if hit.trigger.id == "death-noun" and any(w.startswith(_OUTCOME_VERBS) for w in lead):
         return True
     if (
@@ -2002,8 +2016,6 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
         and _fold(previous.trigger.lemma) in _HARM_VERBS
     ):
         return True
-    if lemma in ("اصيب", "جرح", "اصابه") and hit.prefix.startswith("و") and set(lead[-4:]) & _DEATH_WORDS:
-        return True  # "أسفر التعرض عن استشهاد أحد مقاتلينا وجرح ثلاثة آخرين"
     if hit.trigger.id == "capture" and hit.prefix.startswith("و"):
         return True
     return hit.trigger.type == "RETREAT" and any(w.startswith(("اجبر", "ارغم")) for w in lead[-3:])
@@ -2998,7 +3010,12 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
     if hit.trigger.pos != "noun" or hit.start - head.end > 90:
         return False
     between = ctx.text[head.end : hit.start - len(hit.prefix)]
-    if head.trigger.type == "REQUEST" and not any(c in between for c in ".:;\n") and hit.prefix[:1] == "و":
+    segment = between.rsplit("،", 1)[-1].strip()
+    if (
+        head.trigger.type == "REQUEST"
+        and not any(c in between for c in ".:;\n")
+        and (hit.prefix[:1] == "و" or segment[:1] == "و")
+    ):
         # "نطالب بالإفراج الفوري عن جميع المحتجزين، وفتح تحقيق مستقل، ووقف حملات الدهم": one list of demands
         return len(between.split()) <= 25
     if any(c in between for c in ".،,:;\n"):

@@ -140,7 +140,8 @@ def _with_pronouns(key: str) -> list[str]:
     stem = key[:-1] + "ت" if key.endswith("ه") else key
     if key.endswith("وا"):
         stem = key[:-1]  # "استهدفوا" + ه → "استهدفوه"
-    out = [stem + p for p in _PRONOUNS if len(stem) >= 3]
+    # "زار"+ه would read "زارة" in "وزارة" and "عين زارة": nouns in ـارة are common
+    out = [stem + p for p in _PRONOUNS if len(stem) >= 3 and not (p == "ه" and stem.endswith("ار"))]
     if key[:1] in ("ي", "ت") and key.endswith("ون") and len(key) > 4:
         out.append(key[:-1] + "ا")
     return out
