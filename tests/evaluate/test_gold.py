@@ -240,7 +240,7 @@ def test_dev_set_size_and_coverage(gold: list[GoldDocument]) -> None:
 def test_dev_set_documents(gold: list[GoldDocument]) -> None:
     for doc in gold:
         assert doc.mentions, f"{doc.id} has no mentions"
-        assert 150 <= len(doc.text) <= 900, f"{doc.id}: {len(doc.text)} characters"
+        assert 150 <= len(doc.text) <= 1200, f"{doc.id}: {len(doc.text)} characters"  # a paragraph or a few
         assert "[[" not in doc.text and "]]" not in doc.text, doc.id
         end = 0
         for m in doc.mentions:
@@ -261,7 +261,7 @@ def test_dev_set_label_counts(gold: list[GoldDocument]) -> None:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_PROCLITICS = "وفبلك"
+_PROCLITICS = "وفبلكع"  # ع: the spoken "على" written on the word ("عالمتظاهرين")
 
 
 def _is_letter(ch: str) -> bool:
