@@ -494,6 +494,8 @@ class EventExtractor:
         """Trigger words that name no happening here: hashtags ("#ادلب_تحت_القصف"), nouns governed by
         another noun ("مركز احتجاز", "مذكرات توقيف", "إزالة الألغام", "تحت سيطرة"), accompaniment
         ("بإسناد من", "بالتنسيق مع"), and tallies over a period ("وثقنا مقتل 104 خلال الشهر")."""
+        if ctx.text.rfind("\ufd3f", 0, hit.start) > ctx.text.rfind("\ufd3e", 0, hit.start):
+            return True  # a verse of the Quran between ﴿ ﴾ that opens a statement
         # the word's own start: after a space or a line break ("#الناصرية\nاطلاق نار" is no hashtag)
         token_start = max(ctx.text.rfind(" ", 0, hit.start), ctx.text.rfind("\n", 0, hit.start)) + 1
         if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
@@ -538,7 +540,7 @@ class EventExtractor:
                 return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
-        if hit.trigger.type == "ACCUSE" and before and before[-1] in _WRITINGS:
+        if hit.trigger.type in ("ACCUSE", "REQUEST") and before and before[-1] in _WRITINGS:
             return True  # "إثر نشره تدوينات تنتقد تردي الخدمات": what a post said
         following2 = ctx.folded(hit.end, hit.end + 40).split()[:6]
         if hit.trigger.type == "COERCE" and following2[:1] in (["فيها"], ["فيه"], ["بها"]):
@@ -557,6 +559,16 @@ class EventExtractor:
             w.startswith(("مقطوع", "النت", "الانترنت", "الكهرباء")) for w in following2[:4]
         ):
             return True  # "والاتصالات والنت مقطوعين": telecommunications, no talks
+        if (hit.trigger.id in _MOVEMENT or hit.trigger.id in ("fall", "fall-noun")) and set(
+            ctx.words_before(hit.start - len(hit.prefix), 2)
+        ) & _PROJECTILES:
+            return True  # "والرصاص الراجع وصل للبيوت", "الصاروخ سقط بين الخيام": the strike, told on
+        if hit.trigger.id in _GOVERNING and following2[:1] and following2[0] in _AT_PROJECTILES:
+            return True  # "تصدّت وسائط دفاعنا الجوي للصواريخ": an interception belongs to the strike
+        if hit.trigger.type == "RETREAT" and following2[:1] and following2[0] in _REMAINING:
+            return True  # "فيما انسحب الباقون تحت وابل من النيران": the attackers' retreat
+        if hit.trigger.id == "leave" and "ال" in hit.prefix:
+            return True  # "الاستهداف الغادر": the adjective, not the verb of leaving
         if hit.trigger.id == "retaliate" and not hit.future_prefix:
             return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
         preceding = ctx.words_before(hit.start - len(hit.prefix), 3)
@@ -576,6 +588,8 @@ class EventExtractor:
             return True  # "لوقف تقدم قواتنا": after a stop or a plan, the verb's form is its noun
         if hit.trigger.pos != "noun":
             return False
+        if before and before[-1] == "بين" and hit.trigger.id == "death-noun":
+            return True  # "أوقع مئات الضحايا بين قتيل وجريح": a breakdown of a toll
         if before and before[-1] in _PREPARED:
             return True  # "أسلحة وعبوات ناسفة معدّة للتفجير": what the weapons were meant for
         if "ب" in hit.prefix and hit.trigger.id == "mediation":
@@ -1907,6 +1921,14 @@ _LOYAL_FORCES = frozenset(
 # "بعد نحو ساعة من", "عقب": what follows is over by the time of the event.
 _AFTER_IT = re.compile(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
 
+# Projectiles as the subject of a verb of arriving or falling; the same after ل, what was intercepted.
+_PROJECTILES = frozenset(
+    {"رصاص", "الرصاص", "صاروخ", "الصاروخ", "قذيفه", "القذيفه", "قذائف", "القذائف", "شظايا"}
+)
+_AT_PROJECTILES = frozenset({"للصواريخ", "للصاروخ", "للقذائف", "للطايرات", "للطايره", "للمسيرات", "للمسيره"})
+# The rest of a force, or its attackers, as the subject of a withdrawal told after the fight.
+_REMAINING = frozenset({"الباقون", "الباقين", "البقيه", "المهاجمون", "المهاجمين", "المسلحون"})
+
 # Words of weapons prepared for a use: "عبوات معدّة للتفجير".
 _PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
 
@@ -1914,7 +1936,21 @@ _PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه
 _SUBJECT_TO = frozenset({"الخاضع", "الخاضعه", "خاضع", "خاضعه", "تحسبا", "خشيه", "تجنبا"})
 
 # Writings that criticize or accuse: "تدوينات تنتقد تردي الخدمات" tells what a post said, no event.
-_WRITINGS = frozenset({"تدوينات", "تدوينه", "منشورات", "منشور", "تغريدات", "تغريده", "مقالات", "مقال"})
+_WRITINGS = frozenset(
+    {
+        "تدوينات",
+        "تدوينه",
+        "منشورات",
+        "منشور",
+        "تغريدات",
+        "تغريده",
+        "مقالات",
+        "مقال",
+        "لافتات",
+        "شعارات",
+        "هتافات",
+    }
+)
 
 # Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
 _NOUN_MAKERS = frozenset({"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"})
