@@ -910,7 +910,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         last = words[-1] if words else ""
         if (
             popped_target
-            and set(popped) <= _PEOPLE_HEADS
+            and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS
             and m.end <= hit.start
             and active_verb
             and not ctx.triggers_within(m.end, hit.start)  # "قُتل عناصر من X بانفجار عبوة استهدفت…"
@@ -919,7 +919,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if (
             popped_target
             and open_subject
-            and set(popped) <= _PEOPLE_HEADS
+            and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS
             # "استهدفت عناصر من قوات النظام في…": she targeted them; "داهمت عناصر من الأمن منازل": they
             # raided homes
             and (not _feminine_verb(hit) or _object_follows(ctx, m, hi))
@@ -1397,7 +1397,17 @@ def _national_pattern() -> re.Pattern[str]:
     adjectives = "|".join(sorted((a + "(?:ه|ون|ين)?" for a in nationalities()), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w#_])[وفبل]?(?:(?P<head>{_FORCE_HEADS})|(?P<deed>{_DEED_HEADS}))"
-        rf"((?: (?!ال)\w+){{0,3}}) (?P<adj>{adjectives})(?!\w)"
+        rf"((?: (?!ال)\w+){{0,3}}?) (?P<adj>{adjectives})(?!\w)"
+    )
+
+
+@cache
+def _definite_deed_pattern() -> re.Pattern[str]:
+    """ "الغارات الأمريكية البريطانية", "القصف الروسي": a definite event noun and a definite nationality
+    adjective (the first of two joined ones) name the state's forces."""
+    adjectives = "|".join(sorted((a + "(?:ه|ون|ين)?" for a in nationalities()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w#_])[وفبل]?ال(?P<deed>{_DEED_HEADS})((?: ال\w+){{0,2}}?) ال(?P<adj>{adjectives})(?!\w)"
     )
 
 
@@ -1415,7 +1425,11 @@ def national_forces(ctx: DocContext) -> list[Mention]:
     view = ctx.view
     out: list[Mention] = []
     codes = nationalities()
-    found_all = [*_national_pattern().finditer(view.text), *_side_pattern().finditer(view.text)]
+    found_all = [
+        *_national_pattern().finditer(view.text),
+        *_side_pattern().finditer(view.text),
+        *_definite_deed_pattern().finditer(view.text),
+    ]
     for found in sorted(found_all, key=lambda f: f.start()):
         adjective = found.group("adj")
         code = codes.get(adjective) or codes.get(re.sub("(?:ه|ون|ين)$", "", adjective), "")
@@ -1423,7 +1437,14 @@ def national_forces(ctx: DocContext) -> list[Mention]:
         actor = state_actors().get(code) or (code if len(code) > 2 else None)
         if actor is None or actor not in ctx.kb_actors:
             continue
-        start = view.to_original(found.start("head") if found.group("head") else found.start("adj"))
+        groups = found.groupdict()
+        if groups.get("head"):
+            vstart = found.start("head")
+        else:  # the adjective alone, with its article when it has one ("الغارات الأمريكية")
+            vstart = found.start("adj") - (
+                2 if view.text[found.start("adj") - 2 : found.start("adj")] == "ال" else 0
+            )
+        start = view.to_original(vstart)
         end = view.to_original(found.end())
         add_actor_entity(ctx.doc, ctx.kb_actors, actor)
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
