@@ -124,3 +124,27 @@ def test_a_denial_answers_the_accuser(nlp: Pipeline) -> None:
     )
     denial = [e for e in events(nlp, text) if e.type == "REJECT"]
     assert denial and denial[0].actor2 == "gnu-forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("بسم الله الرحمن الرحيم\n﴿قَاتِلُوهُمْ يُعَذِّبْهُمُ اللَّهُ بِأَيْدِيكُمْ﴾\nقصفت قواتنا مواقع العدو.", "قَاتِلُوهُمْ"),
+        ("قصفت الطائرات مطار الحديدة، والرصاص الراجع وصل للبيوت في الحي.", "وصل"),
+        ("وقالت الوزارة إن وسائط دفاعنا الجوي تصدّت للصواريخ وأسقطت معظمها.", "تصدّت"),
+        ("اقتحم مسلحون من داعش البلدة، فيما انسحب الباقون تحت وابل من النيران.", "انسحب"),
+        ("خلّف القصف على مدى سنوات مئات الضحايا بين قتيل وجريح وفق منظمات محلية.", "قتيل"),
+        ("وتظاهر المئات رافعين لافتات تطالب بالإفراج عن المعتقلين.", "تطالب"),
+        ("ونطالب بوقف العدوان على غزة ورفع الحصار عنها.", "حصار"),
+        ("ولا يزال تسعة منهم رهن الاحتجاز في سجن بئر أحمد.", "احتجاز"),
+        ("وتحمّل الجماعة التحالف المسؤولية الكاملة عن هذا الاستهداف الغادر.", "غادر"),
+    ],
+)
+def test_more_words_that_tell_no_event(nlp: Pipeline, text: str, word: str) -> None:
+    assert not [t for t in triggers(events(nlp, text)) if word in t]
+
+
+def test_looting_and_arson_of_homes_are_one_property_destruction(nlp: Pipeline) -> None:
+    evs = events(nlp, "وأقدم مسلحون على نهب محتويات منزلين في قرية قرمتلق ثم إضرام النار فيهما.")
+    assert [(e.type, e.mode) for e in evs] == [("ASSAULT", "destroy")]
+    assert evs[0].acled is not None and evs[0].acled["sub_event_type"] == "Looting/property destruction"

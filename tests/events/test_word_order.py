@@ -188,3 +188,14 @@ def test_a_release_is_by_the_captors_told_before(nlp: Pipeline) -> None:
     assert release.actor1 == "hamza-division"
     assert release.actor2 == "civilians"
     assert "actor1" in release.inferred
+
+
+def test_definite_and_joined_nationalities_name_the_first_state(nlp: Pipeline) -> None:
+    strikes = only(events(nlp, "غارات امريكيه بريطانيه الحين ع مطار الحديدة"), "غارات")
+    assert strikes.actor1 == "us-armed-forces"
+    told = only(
+        events(nlp, "وأكدت مصادر محلية أن الغارات الأمريكية البريطانية استهدفت مطار الحديدة."), "غارات"
+    )
+    assert told.actor1 == "us-armed-forces"
+    saudi = only(events(nlp, "قُتل خمسة مدنيين جراء قصف صاروخي ومدفعي سعودي على مديرية شدا."), "قصف")
+    assert saudi.actor1 == "saudi-armed-forces"
