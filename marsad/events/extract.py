@@ -2755,6 +2755,12 @@ def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
     """The TIME mention of the sentence nearest to the trigger, leaving out those of another event's
     clause ("مقتل الشاب تحت التعذيب …، بعد اعتقاله منذ عام 2019": the year dates the arrest)."""
     times = ctx.within(ctx.times, s_lo, s_hi)
+    if draft.event.type in VERBAL_TYPES:
+        # "ونحمّل روسيا المسؤولية عن المجزرة التي ارتكبتها طائراتها مساء أمس": the time after the deed a
+        # statement speaks of dates that deed, not the statement
+        deeds = [h for h in ctx.triggers_within(draft.hit.end, s_hi) if h.trigger.type not in VERBAL_TYPES]
+        if deeds:
+            times = [m for m in times if m.start < deeds[0].start]
     others = _other_event_clauses(ctx, draft, s_lo, s_hi)
     own = [m for m in times if not _in_spans(m, others)]
     times = own or ([] if times and all(_in_spans(m, others) for m in times) and others else times)
@@ -3315,6 +3321,16 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
                     # "الساعه ٧ مساءا", "خلال الساعات الأربع والعشرين الماضية": an hour of the day of
                     # the report, told as current news
                     ev.date, ev.time_precision = doc.published[:10], 1
+        elif (
+            ev.type in VERBAL_TYPES
+            and doc.published
+            and doc.author is not None
+            and ev.actor1 is not None
+            and ev.actor1 == doc.author.organization
+        ):
+            # "ونحمّل …", "وننفي …": what the signer says, it says on the day of its statement
+            ev.date, ev.time_precision = doc.published[:10], 1
+            ev.time = {"anchor": "publication", "relation": "on"}
         elif previous is not None and previous.sentence == d.sentence:
             # the sentence's time holds for every event it tells
             ev.date, ev.time_precision, ev.time = (
