@@ -2532,6 +2532,8 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     if countries and hit.trigger.type in ("PROTEST", "SANCTION", "THREATEN"):
         _set_place(draft, countries[0])
         return
+    if hit.trigger.type not in ("ASSAULT", "COERCE", "RETREAT"):
+        return  # troops, protests and talks move to places of their own: no place from the sentences before
     recent = [p for p in previous[-4:] if p.event.place and draft.sentence - p.sentence <= 2]
     # the latest place a clause stated for its own event, rather than one only near it in the sentence
     stated = [p for p in recent if p.place_in_clause] or recent
