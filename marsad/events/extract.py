@@ -488,7 +488,57 @@ class EventExtractor:
                     )
                 )
                 break
+        extra += self._subject_split(ctx, [*taken, *((h.start, h.end) for h in extra)])
         return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits
+
+    def _subject_split(self, ctx: DocContext, taken: list[tuple[int, int]]) -> list[TriggerHit]:
+        """Verb phrases whose subject stands inside them (VSO): "أطلقت قوات الأمن النار", "فتح عناصر
+        الحاجز النار", "استقدمت قوات النظام تعزيزات". The phrase read without the subject gives the
+        trigger, whose span is the verb alone."""
+        out: list[TriggerHit] = []
+        view = ctx.view
+        for m in self.matcher.verb_phrase_pattern.finditer(view.text):
+            start, end = view.to_original(m.start()), view.to_original(m.end())
+            if any(a < end and start < b for a, b in taken):
+                continue
+            spans = [(w.start(), w.end()) for w in _WORD.finditer(view.text, m.end(), m.end() + 80)][:6]
+            words = [view.text[a:b] for a, b in spans]
+            for k in range(1, 5):
+                gap, tail = words[:k], words[k : k + 2]
+                if len(tail) < 1 or any(w in _NOT_SUBJECT or not w.isalpha() for w in gap):
+                    break
+                if tail[0] in _NOT_SUBJECT:
+                    continue  # "وحققت إصابات مباشرة في العتاد": no "حقق في" across an object
+                tail_end = view.to_original(spans[min(k + 1, len(spans) - 1)][1])
+                if any(end < b and a < tail_end for a, b in taken):
+                    break  # "ألقت مفارزنا القبض": the phrase's noun is a trigger of its own
+                found = next(
+                    (
+                        f
+                        for f in self.matcher.find_in(" ".join([m.group(), *tail]))
+                        if f.trigger.pos == "verb"
+                        and " " in f.text
+                        and f.start == len(f.prefix)
+                        and f.end > len(m.group())
+                    ),
+                    None,
+                )
+                if found is not None:
+                    verb_start = start + len(found.prefix)
+                    out.append(
+                        TriggerHit(
+                            verb_start,
+                            end,
+                            view.to_view(verb_start),
+                            m.end(),
+                            ctx.text[verb_start:end],
+                            found.trigger,
+                            found.person,
+                            found.prefix,
+                        )
+                    )
+                    break
+        return out
 
     def _not_an_event(self, ctx: DocContext, hit: TriggerHit) -> bool:
         """Trigger words that name no happening here: hashtags ("#ادلب_تحت_القصف"), nouns governed by
@@ -1970,6 +2020,44 @@ _WRITINGS = frozenset(
         "لافتات",
         "شعارات",
         "هتافات",
+    }
+)
+
+_WORD = re.compile(r"\S+")
+
+# Words that cannot be part of a subject standing inside a verb phrase: prepositions and particles.
+_NOT_SUBJECT = frozenset(
+    {
+        "في",
+        "علي",
+        "الي",
+        "من",
+        "عن",
+        "مع",
+        "ب",
+        "ل",
+        "ان",
+        "انه",
+        "انها",
+        "التي",
+        "الذي",
+        "الذين",
+        "ما",
+        "لا",
+        "لم",
+        "قد",
+        "بعد",
+        "قبل",
+        "عند",
+        "حتي",
+        "ثم",
+        "او",
+        "بين",
+        "نحو",
+        "باتجاه",
+        "ضد",
+        "منذ",
+        "خلال",
     }
 )
 

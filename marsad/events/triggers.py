@@ -3,6 +3,7 @@ future س, ل ب ك, the article), in the normalized view, reported in original 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,6 +77,13 @@ class TriggerMatcher:
         self._best: dict[tuple[tuple[Entry, ...], str, bool], Entry] = {}
         # first words of the phrase forms ("فتحوا" of "فتحوا النار"), to skip words no phrase starts with
         self.phrase_heads = frozenset(key.split(" ", 1)[0] for key, _ in items if " " in key)
+        # the verbs among them, whose subject may stand inside the phrase ("أطلقت قوات الأمن النار")
+        self.verb_phrase_heads = frozenset(
+            key.split(" ", 1)[0] for key, e in items if " " in key and self.triggers[e.ref].pos == "verb"
+        )
+        heads = "|".join(sorted(self.verb_phrase_heads, key=len, reverse=True))
+        # such a verb as a whole word in the folded view, with an optional و or ف
+        self.verb_phrase_pattern = re.compile(rf"(?<![\w#_])[وف]?(?:{heads})(?![\w_])")
 
     def _best_entry(self, entries: tuple[Entry, ...], spelled: str, prefix: str = "") -> Entry:
         """When one written form belongs to several lemmas, prefer the one spelled exactly so, then, after

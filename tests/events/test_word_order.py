@@ -199,3 +199,16 @@ def test_definite_and_joined_nationalities_name_the_first_state(nlp: Pipeline) -
     assert told.actor1 == "us-armed-forces"
     saudi = only(events(nlp, "قُتل خمسة مدنيين جراء قصف صاروخي ومدفعي سعودي على مديرية شدا."), "قصف")
     assert saudi.actor1 == "saudi-armed-forces"
+
+
+def test_a_subject_inside_a_verb_phrase(nlp: Pipeline) -> None:
+    """VSO with a phrase verb: "أطلقت قوات الأمن النار", "فتحت قوات الشرطة الاتحادية النار"."""
+    fire = only(
+        events(nlp, "وفتحت قوات الشرطة الاتحادية النار على المتظاهرين قرب جسر الزيتون في الناصرية."), "فتحت"
+    )
+    assert fire.type == "ASSAULT"
+    assert fire.actor1 == "iraqi-federal-police"
+    assert fire.actor2 == "protesters"
+    assert fire.trigger.text == "فتحت"  # the verb alone: the subject stands inside the phrase
+    hit = events(nlp, "وحققت مدفعيتنا إصابات مباشرة في العتاد والأفراد.")
+    assert not [e for e in hit if e.type == "ACCUSE"]  # no "حقق في" across an object
