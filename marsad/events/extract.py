@@ -497,7 +497,13 @@ class EventExtractor:
         trigger, whose span is the verb alone."""
         out: list[TriggerHit] = []
         view = ctx.view
+        seconds = self.matcher.verb_phrase_seconds
         for m in self.matcher.verb_phrase_pattern.finditer(view.text):
+            head = m.group()
+            allowed = seconds.get(head) or seconds.get(head[1:], frozenset())
+            following = view.text[m.end() : m.end() + 80].split()[1:5]
+            if not any(w in allowed for w in following):
+                continue  # no word of the phrase's rest follows within reach
             start, end = view.to_original(m.start()), view.to_original(m.end())
             if any(a < end and start < b for a, b in taken):
                 continue

@@ -81,6 +81,13 @@ class TriggerMatcher:
         self.verb_phrase_heads = frozenset(
             key.split(" ", 1)[0] for key, e in items if " " in key and self.triggers[e.ref].pos == "verb"
         )
+        # the second words of those phrases, per first word: "اطلقت" → {"النار", "الرصاص", "سراح", …}
+        seconds: dict[str, set[str]] = {}
+        for key, e in items:
+            parts = key.split(" ")
+            if len(parts) > 1 and self.triggers[e.ref].pos == "verb":
+                seconds.setdefault(parts[0], set()).add(parts[1])
+        self.verb_phrase_seconds = {head: frozenset(words) for head, words in seconds.items()}
         heads = "|".join(sorted(self.verb_phrase_heads, key=len, reverse=True))
         # such a verb as a whole word in the folded view, with an optional و or ف
         self.verb_phrase_pattern = re.compile(rf"(?<![\w#_])[وف]?(?:{heads})(?![\w_])")
