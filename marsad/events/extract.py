@@ -32,6 +32,8 @@ _TARGET = frozenset(
         "مقرات",
         "تجمعات",
         "عناصر",
+        "عنصر",
+        "عنصرا",
         "موقع",
         "موقعا",
         "نقطه",
@@ -172,6 +174,7 @@ _UNDERTAKE = frozenset({"اقدم", "اقدمت", "اقدموا", "اقدمنا"
 _SUPPORT_VERBS = frozenset(
     {"نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "ينفذون", "نفذنا", "شن", "شنت", "شنوا", "يشن", "تشن", "يشنون"}
     | {"شننا", "اجري", "اجرت", "اجروا", "يجري", "تجري", "اجرينا"}
+    | {"نصب", "نصبت", "نصبوا", "ينصب", "تنصب", "نصبنا"}  # "نصب مقاتلونا كميناً"
     # "القوات الأمنية ترمي قنابل الغاز", "أطلقت قوات النظام رشقات صاروخية"
     | {
         "رمي",
@@ -248,6 +251,8 @@ _CONSTRUCT_HEADS = frozenset(
         "نقطه",
         "مقر",
         "مرتزقه",  # "مرتزقة العدوان", "مرتزقة فاغنر"
+        "عنصر",  # "اغتيال عنصر من اللواء الثامن"
+        "عنصرا",
     }
 )
 # Nouns of a part of a force before "من": "قوة من الحشد", "قطعات من الجيش العراقي", "عناصر من التنظيم"
@@ -333,7 +338,8 @@ VERBAL_TYPES = frozenset(
 )
 # A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
 _PERIOD = re.compile(
-    r"(?<!\w)[وف]?(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله)"
+    r"(?<!\w)[وف]?(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله"
+    r"|من اول الشهر|من اول السنه|من بدايه الشهر|منذ اول الشهر)"
 )
 # ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
 _ASSAULT_BY_MODE = {
@@ -369,7 +375,7 @@ _CROWDS = frozenset({"protesters", "rioters"})
 # Triggers whose object is the attack they stop: that attack is part of the same clash.
 _GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "thwart"})
 # Nouns of motive: what follows is why people protest, not a new happening.
-_MOTIVES = frozenset({"رفضا", "احتجاجا", "تنديدا", "استنكارا"})
+_MOTIVES = frozenset({"رفضا", "احتجاجا", "تنديدا", "استنكارا", "رافضه", "رافضين", "رافضا", "منددين", "منددا"})
 # "دخلت ترهونة من غير قتال", "انسحبت دون مقاومة": fighting named as what did not happen with a move.
 _WITHOUT = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)\s*$")
 _MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
@@ -509,7 +515,7 @@ class EventExtractor:
                 continue
             spans = [(w.start(), w.end()) for w in _WORD.finditer(view.text, m.end(), m.end() + 80)][:6]
             words = [view.text[a:b] for a, b in spans]
-            for k in range(1, 5):
+            for k in range(1, 6):
                 gap, tail = words[:k], words[k : k + 2]
                 if len(tail) < 1 or any(w in _NOT_SUBJECT or not w.isalpha() for w in gap):
                     break
@@ -628,6 +634,14 @@ class EventExtractor:
         if hit.trigger.id == "retaliate" and not hit.future_prefix:
             return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
         preceding = ctx.words_before(hit.start - len(hit.prefix), 3)
+        if preceding[-1:] == ["الي"] and preceding[-2:-1] and preceding[-2].lstrip("و") in _AIMING:
+            return True  # "لأي مشروع يهدف إلى تهجير أهلنا": an aim
+        if (
+            hit.trigger.type == "MOBILIZE"
+            and hit.trigger.pos == "noun"
+            and preceding[-1:] in (["خلال"], ["اثناء"])
+        ):
+            return True  # "أسرت … خلال عملية تمشيط": the circumstance of the capture
         if hit.trigger.type == "RETREAT" and preceding[-2:] == ["قبل", "ان"]:
             return True  # "أطلقوا النار … قبل أن ينسحبوا": the attackers' retreat is part of their attack
         if hit.trigger.type == "RETREAT" and set(preceding) & _CIVILIAN_MOVERS:
@@ -939,6 +953,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in _CONSTRUCT_HEADS:
             # "تجمعاً لمرتزقة العدوان": the proclitic sits on the head noun before the name
             prefix, words[-1] = words[-1][:1], words[-1][1:]
+        if (
+            prefix.endswith("ل")
+            and words
+            and words[-1] in _FORCE_NOUNS
+            and m.end <= hit.start
+            and active_verb
+        ):
+            prefix = ""  # "دورية للهيئة اعتقلت ناشطاً": a patrol of X is X, the verb's subject
         if prefix.endswith("ل") and words and words[-1] in _LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
             words.pop()
@@ -1000,6 +1022,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "comparison"  # "على غرار جيش الفتح": a model, not a participant
         if m.start > hit.end and set(words[-5:]) & _HEDGES:
             return "agent"  # "هجوم شنه مسلحون يُعتقد أنهم من خلايا تنظيم الدولة": a hedged perpetrator
+        if (
+            hit.trigger.id == "ambush"
+            and prefix.endswith("ل")
+            and m.start > hit.end
+            and any(w.lstrip("و").startswith(("نصب", "ينصب", "تنصب")) for w in ctx.words_before(hit.start, 4))
+        ):
+            return "target"  # "كميناً محكماً لمجموعة من الفرقة الرابعة": whom the ambush was laid for
         if last in _AGENT and hit.trigger.id in _GOVERNING and m.start > hit.end:
             # "تصدى مقاتلو جيش العزة لمحاولة تسلل نفذتها قوات النظام": who carried out the repelled
             # attack is the target of the repelling
@@ -1439,7 +1468,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
 _FORCE_HEADS = (
     "طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات|دوريه|مسلحون|مسلحين|مسلحو"
-    "|عناصر|مقاتلون|مقاتلين"
+    "|عناصر|مقاتلون|مقاتلين|مسيره|طايره مسيره"
     # positions of a state's forces: "نقطة عسكرية تركية", "قاعدة أمريكية"
     "|نقطه|نقاط|قاعده|قواعد|مقر|مقرات|موقع|مواقع|قافله"
 )
@@ -1633,6 +1662,9 @@ _GENERIC_FORCES = (
     "القوه الصاروخيه",  # "واستهدفت القوة الصاروخية بصاروخ باليستي…"
     "الدفاعات الجويه",
     "وحدات المدفعيه",
+    "سرايا المدفعيه",
+    "سريه المدفعيه",
+    "كتيبه المدفعيه",
 )
 
 
@@ -2101,11 +2133,19 @@ _HEDGES = frozenset({"يعتقد", "يرجح", "يشتبه", "يظن"})
 # Aircraft words: "سقوط طائرة" is a crash or a shooting down, not a place falling.
 _AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})
 
+# Verbs of aiming before "إلى": what follows is a purpose.
+_AIMING = frozenset({"يهدف", "تهدف", "يسعي", "تسعي", "يرمي", "ترمي", "الهادف", "الهادفه"})
+
+# Units of a force named with ل before their verb: "دورية للهيئة اعتقلت".
+_FORCE_NOUNS = frozenset(
+    {"دوريه", "دوريات", "عناصر", "عنصر", "مجموعه", "مجموعات", "قوه", "رتل", "ارتال", "مسلحين"}
+)
+
 # Heads of a construct that name men of a force, who may act ("عناصر من الهيئة") or be acted on.
 _PEOPLE_HEADS = frozenset({"عناصر", "عنصر", "من"})
 
 # Words between an SVO subject and its verb: "قوات النظام قد قصفت".
-_SVO_GAP = frozenset({"قد", "لقد", "بدورها", "بدورهم"})
+_SVO_GAP = frozenset({"قد", "لقد", "بدورها", "بدورهم", "عم", "عم بيقصف"})
 
 
 def _pronoun_subject(hit: TriggerHit) -> bool:
@@ -2144,7 +2184,7 @@ def _denied_object(ctx: DocContext, denial: TriggerHit, hit: TriggerHit) -> bool
 _DEATH_WORDS = frozenset({"استشهاد", "مقتل", "مصرع", "وفاه", "قتل"})
 
 # Verbs that tell the outcome of a fight ("أوقعوا في صفوفها سبعة قتلى", "كبّدوهم خسائر").
-_OUTCOME_VERBS = ("اوقع", "كبد", "خلف", "اسفر", "ادي")
+_OUTCOME_VERBS = ("اوقع", "يوقع", "توقع", "كبد", "يكبد", "خلف", "اسفر", "ادي")
 
 
 def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
@@ -3183,8 +3223,10 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
     demanded = any(_fold(w).lstrip("و").removeprefix("لل").removeprefix("ل") in asking for w in words)
     if head.trigger.type == "REQUEST" or demanded:
         return len(words) <= 10
-    if head.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST" and "ل" in hit.prefix:
-        return len(words) <= 3  # "احتجاجات شعبية للمطالبة ب…": the protesters' demand
+    if head.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST":
+        # "احتجاجات شعبية للمطالبة ب…", "مظاهرة بدرعا البلد بعد صلاة الجمعة بتطالب بالإفراج…": the
+        # protesters' demand
+        return len(words) <= (3 if "ل" in hit.prefix else 12)
     if head.trigger.id == "accuse" and "ب" in hit.prefix:
         return len(words) <= 6
     if head.trigger.type == "THREATEN" and "ب" in hit.prefix:
