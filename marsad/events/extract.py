@@ -264,6 +264,8 @@ _PARTITIVE = frozenset(
         "قطعات",
         "عناصر",
         "عنصرا",
+        "عنصر",
+        "عنصرين",
         "مقاتلين",
         "مقاتلو",
         "مقاتلون",
@@ -428,16 +430,20 @@ class EventExtractor:
         drafts: list[Draft] = []
         last: TriggerHit | None = None
         accepted: list[TriggerHit] = []
+        demand: TriggerHit | None = None  # a protest's demand, no event of its own
         for hit in self._with_split_phrases(ctx, self.matcher.find(analysis.view)):
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
             if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
                 continue
+            if demand is not None and _governed(ctx, demand, hit, self.cues.request):
+                continue  # "مظاهرة … بتطالب بالإفراج عن المعتقلين": what the protesters' demand asks for
             if last is not None and (
                 _governed(ctx, last, hit, self.cues.request)
                 or _attacked(ctx, last, hit)
                 or _denied_object(ctx, last, hit)
                 or _outcome(ctx, last, hit)
             ):
+                demand = hit if last.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST" else demand
                 continue
             if _reference_back(ctx, hit, accepted):
                 continue
@@ -3206,6 +3212,15 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
     بهدنة", "نطالب بالكشف عن مصير المختفين والإفراج عنهم", "احتجاجات للمطالبة بإطلاق سراح
     الموقوفين"), the charge of an accusation ("متهمة جهات مندسة بإطلاق النار") and the terms of an
     agreement ("اتفاق لوقف إطلاق النار")."""
+    if head.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST" and hit.trigger.pos == "verb":
+        # "مظاهرة بدرعا البلد بعد صلاة الجمعة بتطالب بالإفراج…", "والناس عم تطالب برحيل النظام": the
+        # protesters' demand, told by a verb
+        between = ctx.text[head.end : hit.start - len(hit.prefix)]
+        return (hit.start - head.end < 120 and not any(c in between for c in ".\n")) or (
+            hit.start - head.end < 200
+            and len(_gap_words(ctx, head.end, hit.start)) <= 16
+            and "." not in between
+        )
     if hit.trigger.pos != "noun" or hit.start - head.end > 90:
         return False
     between = ctx.text[head.end : hit.start - len(hit.prefix)]
