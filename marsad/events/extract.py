@@ -1428,6 +1428,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if result is not None:
             ev.actor1 = result
             ev.inferred.append("actor1")
+    if (
+        hit.trigger.type == "PROTEST"
+        and hit.trigger.mode == "demo"
+        and ev.actor1 == "prisoners"
+        and "protesters" in ctx.kb_actors
+    ):
+        ev.actor1 = None  # "مظاهرة … بتطالب بالإفراج عن المعتقلين": whom a protest is for does not protest
     if ev.actor1 is None and hit.trigger.type == "PROTEST" and not we and "protesters" in ctx.kb_actors:
         # "تظاهر مئات المواطنين": people the knowledge base does not name protest as ACLED's Protesters
         add_actor_entity(ctx.doc, ctx.kb_actors, "protesters")

@@ -148,3 +148,9 @@ def test_looting_and_arson_of_homes_are_one_property_destruction(nlp: Pipeline) 
     evs = events(nlp, "وأقدم مسلحون على نهب محتويات منزلين في قرية قرمتلق ثم إضرام النار فيهما.")
     assert [(e.type, e.mode) for e in evs] == [("ASSAULT", "destroy")]
     assert evs[0].acled is not None and evs[0].acled["sub_event_type"] == "Looting/property destruction"
+
+
+def test_a_protests_demand_told_by_a_verb_is_the_protests(nlp: Pipeline) -> None:
+    evs = events(nlp, "مظاهرة بدرعا البلد بعد صلاة الجمعة بتطالب بالافراج عن المعتقلين")
+    assert [e.type for e in evs] == ["PROTEST"]
+    assert evs[0].actor1 == "protesters"

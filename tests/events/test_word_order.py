@@ -212,3 +212,24 @@ def test_a_subject_inside_a_verb_phrase(nlp: Pipeline) -> None:
     assert fire.trigger.text == "فتحت"  # the verb alone: the subject stands inside the phrase
     hit = events(nlp, "وحققت مدفعيتنا إصابات مباشرة في العتاد والأفراد.")
     assert not [e for e in hit if e.type == "ACCUSE"]  # no "حقق في" across an object
+
+
+def test_spoken_forms_of_subject_and_unit(nlp: Pipeline) -> None:
+    """The progressive عم between subject and verb, and a patrol of X as X."""
+    strike = only(events(nlp, "طيران حربي روسي عم يقصف مدينة الأتارب من شوي"), "يقصف")
+    assert strike.actor1 == "russian-armed-forces"
+    arrest = only(
+        events(nlp, "امبارح بالليل دورية لهيئة تحرير الشام اعتقلت ناشط اعلامي من بيتو بسرمدا"), "اعتقلت"
+    )
+    assert arrest.actor1 == "hayat-tahrir-al-sham"
+
+
+def test_an_ambush_laid_for_x_and_an_ambush_by_x(nlp: Pipeline) -> None:
+    statement = (
+        "جيش العزة - المكتب الإعلامي\n"
+        "نصب مقاتلونا كميناً محكماً لمجموعة من الفرقة الرابعة على محور الزكاة، وقتلوا ثلاثة من عناصرها."
+    )
+    laid = only(events(nlp, statement), "كمين")
+    assert (laid.actor1, laid.actor2) == ("jaish-al-izza", "fourth-armoured-division")
+    by = only(events(nlp, "كمين لخلايا داعش على طريق اثريا الرقة ومقتل خمسة من عناصر الفرقة الرابعة"), "كمين")
+    assert by.actor1 == "islamic-state"
