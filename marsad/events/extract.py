@@ -388,7 +388,7 @@ _HABITUAL = re.compile(
     r"|شبه يوميه|شبه يومي|بشكل متكرر)"
 )
 # Verbs of documenting: what follows is a tally when a period is named.
-_DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت)(?!\w)")
+_DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)")
 # Words for people hit: after "سقوط" casualties, after "إخلاء" the wounded carried away.
 _VICTIM_WORDS = frozenset(
     {
@@ -608,7 +608,7 @@ class EventExtractor:
                 return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
-        if hit.trigger.type in ("ACCUSE", "REQUEST") and before and before[-1] in _WRITINGS:
+        if hit.trigger.type in ("ACCUSE", "REQUEST") and before and before[-1].removeprefix("ب") in _WRITINGS:
             return True  # "إثر نشره تدوينات تنتقد تردي الخدمات": what a post said
         following2 = ctx.folded(hit.end, hit.end + 40).split()[:6]
         if hit.trigger.type == "COERCE" and following2[:1] in (["فيها"], ["فيه"], ["بها"]):
@@ -662,8 +662,18 @@ class EventExtractor:
             and (before[-1] in _NOUN_MAKERS or (before[-1][:1] in "لبو" and before[-1][1:] in _NOUN_MAKERS))
         ):
             return True  # "لوقف تقدم قواتنا": after a stop or a plan, the verb's form is its noun
+        if before and "ال" in hit.prefix and hit.trigger.pos == "verb" and self._blocks(before[-1]):
+            return True  # "بتهمة التواصل مع جهات معادية": a verb's form with the article is its noun
+        if before and before[-1].lstrip("و").startswith(("مكبل", "مقيد", "المكبل", "المقيد")):
+            return True  # "مكبّل اليدين": hands, not a condemnation
         if hit.trigger.pos != "noun":
             return False
+        if following2[:1] and following2[0] in ("المتواصل", "المستمر", "المتكرر", "المتواصله", "المستمره"):
+            return True  # "عبر القصف المتواصل": a state of affairs, no one happening
+        if hit.trigger.type == "AGREE" and following2[:1] and following2[0].lstrip("ل").startswith("وضع"):
+            return (
+                True  # "رغم إجرائه تسوية لوضعه الأمني": a person's settlement, no agreement between parties
+            )
         if before and before[-1] == "بين" and hit.trigger.id == "death-noun":
             return True  # "أوقع مئات الضحايا بين قتيل وجريح": a breakdown of a toll
         if before and before[-1] in _PREPARED:
@@ -2147,7 +2157,22 @@ _HEDGES = frozenset({"يعتقد", "يرجح", "يشتبه", "يظن"})
 _AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})
 
 # Verbs of aiming before "إلى": what follows is a purpose.
-_AIMING = frozenset({"يهدف", "تهدف", "يسعي", "تسعي", "يرمي", "ترمي", "الهادف", "الهادفه"})
+_AIMING = frozenset(
+    {
+        "يهدف",
+        "تهدف",
+        "يسعي",
+        "تسعي",
+        "يرمي",
+        "ترمي",
+        "الهادف",
+        "الهادفه",
+        "لسوقهم",
+        "لسوقه",
+        "سوقهم",
+        "بالسعي",
+    }
+)
 
 # Units of a force named with ل before their verb: "دورية للهيئة اعتقلت".
 _FORCE_NOUNS = frozenset(
@@ -2222,12 +2247,14 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
         return True
     if hit.trigger.id == "capture" and hit.prefix.startswith("و"):
         return True
+    if lead[-1:] == ["وسط"] and hit.trigger.pos == "noun":
+        return True  # "اشتباكات عنيفة … وسط غارات مكثفة": strikes amid a battle belong to it
     return hit.trigger.type == "RETREAT" and any(w.startswith(("اجبر", "ارغم")) for w in lead[-3:])
 
 
 # Words before a definite event noun that refer back to an event already told ("قبل الغارة بعشرين
 # دقيقة", "بعد ساعات من المواجهات", "وقت الانفجار", "خلال معارك الأربعاء").
-_BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
+_BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب", "في"})
 
 
 # Verbs of commenting on (with على) or claiming an event already told.
