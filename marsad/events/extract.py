@@ -2254,7 +2254,7 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
 
 # Words before a definite event noun that refer back to an event already told ("قبل الغارة بعشرين
 # دقيقة", "بعد ساعات من المواجهات", "وقت الانفجار", "خلال معارك الأربعاء").
-_BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب", "في"})
+_BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
 
 
 # Verbs of commenting on (with على) or claiming an event already told.
