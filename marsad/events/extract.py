@@ -1039,6 +1039,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if m.start > hit.end and set(words[-5:]) & _HEDGES:
             return "agent"  # "هجوم شنه مسلحون يُعتقد أنهم من خلايا تنظيم الدولة": a hedged perpetrator
         if (
+            m.start > hit.end
+            and hit.trigger.type in ("ASSAULT", "COERCE")
+            and set(words[-3:]) & _HOLDING_PLACES
+        ):
+            return "agent"  # "تحت التعذيب في أحد سجون هيئة تحرير الشام": whose prison it was
+        if hit.trigger.type == "PROTEST" and set(words[-3:]) & {"امام", "قدام"}:
+            return "oblique"  # "وقفة احتجاجية أمام مبنى حكومة الإنقاذ": where, not who, a protest faces
+        if (
             hit.trigger.id == "ambush"
             and prefix.endswith("ل")
             and m.start > hit.end
@@ -1182,6 +1190,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
     actor1: Mention | None = None
     actor2: Mention | None = None
+    partners: list[Mention] = []  # actors joined by و to the subject before the verb
     subject_before = any(_words_between(ctx, m.end, hit.start - len(hit.prefix)) == 0 for m in before)
     head_noun = (
         _definite_subject(ctx, hit, hi)
@@ -1248,6 +1257,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "قوات النظام هاجمت الهيئة" (SVO), "هاجموا قوات النظام" (the verb carries its subject, whose
         # antecedent comes before it): the actor after the verb is its object
         actor1 = _first([m for m in ([svo] if svo is not None else plain_before) if can_act(m)])
+        while actor1 is not None and ctx.attached_prefix(actor1).startswith("و"):
+            earlier = [
+                m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")
+            ]
+            if not earlier:
+                break
+            partners.append(actor1)
+            actor1 = earlier[-1]  # "عناصر من الفرقة الرابعة وقوات الدفاع الوطني نهبوا": the first named leads
         actor2 = _first(targets, [m for m in near_after + plain_after if m is not actor1])
     else:
         subjects = (
@@ -1298,10 +1315,20 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # the agents of the sentence's earlier events ("إفراج قوة الردع عن 14 محتجزاً بعد احتجازهم")
         doers = {d.event.actor1 for d in previous if d.sentence == draft.sentence}
         two_sided = hit.trigger.id in _TWO_SIDED
+        held = hit.trigger.mode == "torture" and bool(
+            set(ctx.folded(unit.sentence.start, unit.sentence.end).split()) & _HOLDING_WORDS
+        )
+        if held and "prisoners" in ctx.kb_actors:
+            # "مقتل الشاب … تحت التعذيب في أحد سجون الهيئة": tortured in custody, a prisoner
+            add_actor_entity(ctx.doc, ctx.kb_actors, "prisoners")
+            ev.actor2 = "prisoners"
+            ev.inferred.append("actor2")
         victims = [
             m
             for m in ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
-            if m.entity not in (ev.actor1, None)
+            if ev.actor2 is None
+            and m not in partners
+            and m.entity not in (ev.actor1, None)
             and (m.entity not in doers or m.start > hit.start)
             and (roles.get(id(m)) or role(m)) not in ("agent", "comparison", "accompany", "charge")
             and (entities[m.entity].attrs.get("type") != "other" if m.entity in entities else True)
@@ -1457,6 +1484,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # whom it is addressed to
         ev.actor2 = None
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
+    ev.assoc_actors += [
+        m.entity for m in partners if m.entity and m.entity not in (ev.actor1, *ev.assoc_actors)
+    ]
     for m in after + before:
         if (
             roles[id(m)] == "accompany"
@@ -2048,6 +2078,8 @@ def _svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) 
 # Forces described by whom they are loyal to ("القوات الموالية لـ…", "فصائل تابعة لـ…").
 _LOYAL_FORCES = frozenset(
     {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
+    # "هاجمت خلية تابعة لتنظيم داعش", "دورية تابعة لقسد"
+    | {"خليه", "خلايا", "دوريه", "دوريات", "مجموعه", "مجموعات", "كتيبه", "سريه", "وحده", "وحدات", "رتل"}
 )
 
 # "بعد نحو ساعة من", "عقب": what follows is over by the time of the event.
@@ -2149,6 +2181,26 @@ _CIVILIAN_MOVERS = frozenset(
         "النازحون",
     }
 )
+
+# Words of custody in a torture's sentence: its victim is a prisoner.
+_HOLDING_WORDS = frozenset(
+    {
+        "سجن",
+        "سجون",
+        "السجن",
+        "معتقل",
+        "المعتقل",
+        "احتجاز",
+        "الاحتجاز",
+        "احتجازه",
+        "اعتقاله",
+        "اعتقالهم",
+        "زنزانه",
+    }
+)
+
+# Places of detention before their owner's name: "في أحد سجون الهيئة".
+_HOLDING_PLACES = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "اقبيه", "فرع"})
 
 # Hedges on a perpetrator (no modality, gold/README.md): "يُعتقد أنهم من خلايا التنظيم".
 _HEDGES = frozenset({"يعتقد", "يرجح", "يشتبه", "يظن"})
