@@ -668,6 +668,11 @@ class EventExtractor:
             return True  # "مكبّل اليدين": hands, not a condemnation
         if hit.trigger.pos != "noun":
             return False
+        if (
+            hit.trigger.type == "CONSULT"
+            and set(ctx.words_before(hit.start - len(hit.prefix), 4)) & _ALLOWING
+        ):
+            return True  # "دون السماح لأسرته بزيارته", "حُرم من الزيارات": visits a detainee may have
         if following2[:1] and following2[0] in ("المتواصل", "المستمر", "المتكرر", "المتواصله", "المستمره"):
             return True  # "عبر القصف المتواصل": a state of affairs, no one happening
         if hit.trigger.type == "AGREE" and following2[:1] and following2[0].lstrip("ل").startswith("وضع"):
@@ -2088,6 +2093,8 @@ _AFTER_IT = re.compile(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
 # Projectiles as the subject of a verb of arriving or falling; the same after ل, what was intercepted.
 _PROJECTILES = frozenset(
     {"رصاص", "الرصاص", "صاروخ", "الصاروخ", "قذيفه", "القذيفه", "قذائف", "القذائف", "شظايا"}
+    # the wounded taken away: "و٣ جرحى بالرصاص الحي وصلوا للمفرزة الطبية"
+    | {"جرحي", "الجرحي", "مصابين", "المصابين", "الحي"}
 )
 _AT_PROJECTILES = frozenset({"للصواريخ", "للصاروخ", "للقذائف", "للطايرات", "للطايره", "للمسيرات", "للمسيره"})
 # The rest of a force, or its attackers, as the subject of a withdrawal told after the fight.
@@ -2096,8 +2103,27 @@ _REMAINING = frozenset({"الباقون", "الباقين", "البقيه", "ا�
 # Words of weapons prepared for a use: "عبوات معدّة للتفجير".
 _PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
 
+# Words of allowing or denying visits to a detainee.
+_ALLOWING = frozenset({"السماح", "تمكين", "حرم", "حرمان", "منع", "يسمح", "تسمح", "وحرم", "حرمانه", "بالسماح"})
+
 # Words after which a noun with ل names what something is subject to: "الخاضع لسيطرة القيادة".
-_SUBJECT_TO = frozenset({"الخاضع", "الخاضعه", "خاضع", "خاضعه", "تحسبا", "خشيه", "تجنبا"})
+_SUBJECT_TO = frozenset(
+    {
+        "الخاضع",
+        "الخاضعه",
+        "خاضع",
+        "خاضعه",
+        "تحسبا",
+        "خشيه",
+        "تجنبا",
+        "يقضي",
+        "تقضي",
+        "ينص",
+        "تنص",
+        "يتضمن",
+        "تتضمن",
+    }
+)
 
 # Writings that criticize or accuse: "تدوينات تنتقد تردي الخدمات" tells what a post said, no event.
 _WRITINGS = frozenset(
@@ -2315,7 +2341,15 @@ _CLAIM_VERBS = ("تتبن", "يتبن", "تبنت", "تبني", "تبن")
 
 
 def _reference_back(ctx: DocContext, hit: TriggerHit, accepted: list[TriggerHit]) -> bool:
-    """A definite violent noun after a word of time that points at an event of its type told before."""
+    """A definite violent noun after a word of time that points at an event of its type told before;
+    a nominal denial of "these claims" after a denial just told ("ننفي … فهذه الادعاءات عارية عن
+    الصحة")."""
+    if hit.trigger.type == "REJECT" and hit.trigger.pos == "noun":
+        lead = ctx.words_before(hit.start - len(hit.prefix), 3)
+        if {"هذه", "فهذه", "وهذه"} & set(lead) and any(
+            h.trigger.type == "REJECT" and hit.start - h.end < 400 for h in accepted
+        ):
+            return True
     if hit.trigger.pos != "noun" or hit.trigger.type != "ASSAULT" or "ال" not in hit.prefix:
         return False
     lead = [
