@@ -154,3 +154,34 @@ def test_a_protests_demand_told_by_a_verb_is_the_protests(nlp: Pipeline) -> None
     evs = events(nlp, "مظاهرة بدرعا البلد بعد صلاة الجمعة بتطالب بالافراج عن المعتقلين")
     assert [e.type for e in evs] == ["PROTEST"]
     assert evs[0].actor1 == "protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("واعتُقل شيخو بتهمة التواصل مع جهات معادية وحُرم من الزيارات طوال فترة احتجازه.", "زيارات"),
+        ("وتطالب المنظمة بالكشف عن مصير آلاف المختفين قسرياً في مراكز الاحتجاز.", "مختفين"),
+        ("واعتُقل المعلم بتهمة التواصل مع جهات معادية.", "تواصل"),
+        ("وعُثر على جثة شاب مكبّل اليدين قرب بلدة المسيفرة.", "يدين"),
+        ("وتوصل الطرفان إلى اتفاق برعاية تركية يقضي بوقف القتال وعودة العناصر إلى مواقعهم.", "وقف القتال"),
+        ("واعتُقل الشاب يوم 14 آذار 2019 رغم إجرائه تسوية لوضعه الأمني.", "تسوية"),
+    ],
+)
+def test_words_of_custody_terms_and_charges_tell_no_event(nlp: Pipeline, text: str, word: str) -> None:
+    assert not [t for t in triggers(events(nlp, text)) if word in t]
+
+
+def test_a_nominal_denial_restating_a_denial_is_one_event(nlp: Pipeline) -> None:
+    text = (
+        "جيش العزة - المكتب الإعلامي\n"
+        "ونكذّب ما روجت له وكالة سانا عن استهداف مقاتلينا للأحياء السكنية في مدينة محردة، "
+        "فهذه الادعاءات عارية عن الصحة."
+    )
+    assert len([e for e in events(nlp, text) if e.type == "REJECT"]) == 1
+
+
+def test_torture_in_custody_is_done_to_prisoners_by_the_prisons_owner(nlp: Pipeline) -> None:
+    text = "وثّقنا وفاة المعتقل أحمد العلي تحت التعذيب في أحد سجون هيئة تحرير الشام في إدلب."
+    torture = [e for e in events(nlp, text) if e.mode == "torture"]
+    assert torture and torture[0].actor1 == "hayat-tahrir-al-sham"
+    assert torture[0].actor2 == "prisoners"
