@@ -2397,6 +2397,9 @@ def _object_follows(ctx: DocContext, m: Mention, hi: int) -> bool:
     return following[0][:1] not in ("ب", "ل", "ك", "و", "ف")
 
 
+# The eight directions ("شمال", "غربي"): they locate a place, they open no object.
+_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+
 # Words after a noun phrase that open no object: prepositions, adverbs, relative and conjunctions.
 _NOT_OBJECTS = frozenset(
     {
@@ -2425,14 +2428,6 @@ _NOT_OBJECTS = frozenset(
         "ما",
         "مما",
         "حتي",
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "شمالي",
-        "جنوبي",
-        "شرقي",
-        "غربي",
         "داخل",
         "محيط",
         "اطراف",
@@ -2444,6 +2439,7 @@ _NOT_OBJECTS = frozenset(
         "او",
         "ان",
     }
+    | _DIRECTIONS
 )
 
 
@@ -2830,14 +2826,6 @@ def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mentio
 # في محافظة ديالى", "بليون في جبل الزاوية"; the second place says where the first is.
 _LOCATOR_WORDS = frozenset(
     {
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "شمالي",
-        "جنوبي",
-        "شرقي",
-        "غربي",
         "في",
         "التابعه",
         "التابع",
@@ -2859,6 +2847,7 @@ _LOCATOR_WORDS = frozenset(
         "بمديريه",
         "لمديريه",
     }
+    | _DIRECTIONS
 )
 _TOWARD = frozenset({"باتجاه", "اتجاه", "نحو", "صوب"})
 _ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(مدينه|بلده|قريه|بلدات|قري|مخيم|سجن|ناحيه|حي)(?!\w)")
