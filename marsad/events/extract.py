@@ -1490,7 +1490,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor2 = None
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     ev.assoc_actors += [
-        m.entity for m in partners if m.entity and m.entity not in (ev.actor1, *ev.assoc_actors)
+        m.entity for m in partners if m.entity and m.entity != ev.actor1 and m.entity not in ev.assoc_actors
     ]
     for m in after + before:
         if (
