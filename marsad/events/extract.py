@@ -510,16 +510,16 @@ class EventExtractor:
         out: list[TriggerHit] = []
         view = ctx.view
         seconds = self.matcher.verb_phrase_seconds
-        for m in self.matcher.verb_phrase_pattern.finditer(view.text):
-            head = m.group()
+        for vstart, vend in self.matcher.verb_phrase_verbs(view.text):
+            head = view.text[vstart:vend]
             allowed = seconds.get(head) or seconds.get(head[1:], frozenset())
-            following = view.text[m.end() : m.end() + 80].split()[1:5]
+            following = view.text[vend : vend + 80].split()[1:5]
             if not any(w in allowed for w in following):
                 continue  # no word of the phrase's rest follows within reach
-            start, end = view.to_original(m.start()), view.to_original(m.end())
+            start, end = view.to_original(vstart), view.to_original(vend)
             if any(a < end and start < b for a, b in taken):
                 continue
-            spans = [(w.start(), w.end()) for w in _WORD.finditer(view.text, m.end(), m.end() + 80)][:6]
+            spans = [(w.start(), w.end()) for w in _WORD.finditer(view.text, vend, vend + 80)][:6]
             words = [view.text[a:b] for a, b in spans]
             for k in range(1, 6):
                 gap, tail = words[:k], words[k : k + 2]
@@ -533,11 +533,11 @@ class EventExtractor:
                 found = next(
                     (
                         f
-                        for f in self.matcher.find_in(" ".join([m.group(), *tail]))
+                        for f in self.matcher.find_in(" ".join([head, *tail]))
                         if f.trigger.pos == "verb"
                         and " " in f.text
                         and f.start == len(f.prefix)
-                        and f.end > len(m.group())
+                        and f.end > len(head)
                     ),
                     None,
                 )
@@ -548,7 +548,7 @@ class EventExtractor:
                             verb_start,
                             end,
                             view.to_view(verb_start),
-                            m.end(),
+                            vend,
                             ctx.text[verb_start:end],
                             found.trigger,
                             found.person,

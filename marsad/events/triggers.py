@@ -3,9 +3,10 @@ future س, ل ب ك, the article), in the normalized view, reported in original 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import ahocorasick_rs
 
 from marsad.events.lexicon import Trigger
 from marsad.recognize.lexicon import Entry, Lexicon
@@ -88,9 +89,26 @@ class TriggerMatcher:
             if len(parts) > 1 and self.triggers[e.ref].pos == "verb":
                 seconds.setdefault(parts[0], set()).add(parts[1])
         self.verb_phrase_seconds = {head: frozenset(words) for head, words in seconds.items()}
-        heads = "|".join(sorted(self.verb_phrase_heads, key=len, reverse=True))
-        # such a verb as a whole word in the folded view, with an optional و or ف
-        self.verb_phrase_pattern = re.compile(rf"(?<![\w#_])[وف]?(?:{heads})(?![\w_])")
+        # their automaton, without the particles and auxiliaries some phrases open with ("لا نحتاج")
+        self._head_list = sorted(h for h in self.verb_phrase_heads if h not in _NOT_SPLIT_HEADS)
+        self._heads = ahocorasick_rs.AhoCorasick(
+            self._head_list, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+
+    def verb_phrase_verbs(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) in a folded text of every whole word that is the verb of a verb phrase of the
+        lexicon, with an attached و or ف ("واطلقت")."""
+        out: list[tuple[int, int]] = []
+        n = len(text)
+        for _, start, end in self._heads.find_matches_as_indexes(text):
+            if end < n and (text[end].isalnum() or text[end] == "_"):
+                continue
+            if start > 0 and text[start - 1] in "وف" and (start == 1 or not text[start - 2].isalnum()):
+                start -= 1
+            elif start > 0 and (text[start - 1].isalnum() or text[start - 1] in "#_"):
+                continue
+            out.append((start, end))
+        return out
 
     def _best_entry(self, entries: tuple[Entry, ...], spelled: str, prefix: str = "") -> Entry:
         """When one written form belongs to several lemmas, prefer the one spelled exactly so, then, after
@@ -145,6 +163,27 @@ class TriggerMatcher:
             )
         return hits
 
+
+# Particles and auxiliaries that open some phrases ("لا نحتاج", "كان الرد سلبياً"): no subject stands
+# inside such a phrase.
+_NOT_SPLIT_HEADS = frozenset(
+    {
+        "لا",
+        "ليس",
+        "ليست",
+        "ليسوا",
+        "لسنا",
+        "كان",
+        "نحن",
+        "اننا",
+        "جاء",
+        "الرد",
+        "اتي",
+        "جهوزيه",
+        "متهما",
+        "متهمه",
+    }
+)
 
 _PRONOUNS = ("ه", "ها", "هم", "هما")
 
