@@ -627,8 +627,9 @@ class EventExtractor:
             w.startswith(("مقطوع", "النت", "الانترنت", "الكهرباء")) for w in following2[:4]
         ):
             return True  # "والاتصالات والنت مقطوعين": telecommunications, no talks
+        preceding = ctx.words_before(hit.start - len(hit.prefix), 3)
         if (hit.trigger.id in _MOVEMENT or hit.trigger.id in ("fall", "fall-noun")) and set(
-            ctx.words_before(hit.start - len(hit.prefix), 2)
+            preceding[-2:]
         ) & _PROJECTILES:
             return True  # "والرصاص الراجع وصل للبيوت", "الصاروخ سقط بين الخيام": the strike, told on
         if hit.trigger.id in _GOVERNING and following2[:1] and following2[0] in _AT_PROJECTILES:
@@ -639,7 +640,6 @@ class EventExtractor:
             return True  # "الاستهداف الغادر": the adjective, not the verb of leaving
         if hit.trigger.id == "retaliate" and not hit.future_prefix:
             return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
-        preceding = ctx.words_before(hit.start - len(hit.prefix), 3)
         if preceding[-1:] == ["الي"] and preceding[-2:-1] and preceding[-2].lstrip("و") in _AIMING:
             return True  # "لأي مشروع يهدف إلى تهجير أهلنا": an aim
         if (
@@ -694,7 +694,7 @@ class EventExtractor:
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
         if (
             before
-            and (hit.prefix in ("", "ال", "و", "وال") or before[-1] in _SUBJECT_TO)
+            and (hit.prefix in ("", "ال", "و", "وال") or before[-1] in _BLOCKS_AFTER_ANY_PROCLITIC)
             and self._blocks(before[-1])
         ):
             return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
@@ -955,10 +955,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     # a verb whose subject is still to come: no plural ending and no actor right before it
     voice = _voice_in_clause(ctx, hit, hi)
     active_verb = not noun and voice == "active"
+    carries_subject = _pronoun_subject(hit)
     open_subject = (
         active_verb
         and hit.person != "we"
-        and not _pronoun_subject(hit)
+        and not carries_subject
         and _svo_subject(ctx, hit, list(reversed(before))) is None
     )
 
@@ -1258,7 +1259,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
         ev.actor1 = state
         actor2 = _first(targets, plain_after)
-    elif not noun and not agents and ((svo := _svo_subject(ctx, hit, plain_before)) or _pronoun_subject(hit)):
+    elif not noun and not agents and ((svo := _svo_subject(ctx, hit, plain_before)) or carries_subject):
         # "قوات النظام هاجمت الهيئة" (SVO), "هاجموا قوات النظام" (the verb carries its subject, whose
         # antecedent comes before it): the actor after the verb is its object
         actor1 = _first([m for m in ([svo] if svo is not None else plain_before) if can_act(m)])
@@ -2106,8 +2107,9 @@ _PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه
 # Words of allowing or denying visits to a detainee.
 _ALLOWING = frozenset({"السماح", "تمكين", "حرم", "حرمان", "منع", "يسمح", "تسمح", "وحرم", "حرمانه", "بالسماح"})
 
-# Words after which a noun with ل names what something is subject to: "الخاضع لسيطرة القيادة".
-_SUBJECT_TO = frozenset(
+# Blockers that hold whatever proclitic the noun after them carries: "الخاضع لسيطرة القيادة", "تحسباً
+# لضربات جديدة", "يقضي بوقف القتال".
+_BLOCKS_AFTER_ANY_PROCLITIC = frozenset(
     {
         "الخاضع",
         "الخاضعه",
@@ -2184,7 +2186,7 @@ _NOT_SUBJECT = frozenset(
 _NOUN_MAKERS = frozenset({"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"})
 
 # Words of a condition in a threat's sentence: "أي اعتداء", "إذا لم", "في حال".
-_CONDITIONS = frozenset({"اي", "اذا", "لو", "حال", "حاله", "ان لم", "طالما"})
+_CONDITIONS = frozenset({"اي", "اذا", "لو", "حال", "حاله", "طالما"})
 
 # Words that make a warning a threat of violence (folded).
 _THREAT = re.compile(
@@ -2369,12 +2371,7 @@ def _attacked(ctx: DocContext, attack: TriggerHit, hit: TriggerHit) -> bool:
     عسكري", "قصف على تعزيزات"): the object of the attack, no event of its own."""
     if hit.trigger.type != "MOBILIZE" or hit.trigger.pos != "noun" or attack.trigger.type != "ASSAULT":
         return False
-    end = hit.start - len(hit.prefix)
-    gap, pos = [], attack.end
-    for m in ctx.within(ctx.actors, attack.end, end):  # the attack's subject may stand between
-        gap += ctx.folded(pos, m.start).split()
-        pos = m.end
-    gap += ctx.folded(pos, end).split()
+    gap = _gap_words(ctx, attack.end, hit.start - len(hit.prefix))  # the attack's subject may stand between
     return len(gap) <= 2 and all(w in _OBJECT_GAP for w in gap)
 
 

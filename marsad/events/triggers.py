@@ -78,11 +78,8 @@ class TriggerMatcher:
         self._best: dict[tuple[tuple[Entry, ...], str, bool], Entry] = {}
         # first words of the phrase forms ("فتحوا" of "فتحوا النار"), to skip words no phrase starts with
         self.phrase_heads = frozenset(key.split(" ", 1)[0] for key, _ in items if " " in key)
-        # the verbs among them, whose subject may stand inside the phrase ("أطلقت قوات الأمن النار")
-        self.verb_phrase_heads = frozenset(
-            key.split(" ", 1)[0] for key, e in items if " " in key and self.triggers[e.ref].pos == "verb"
-        )
-        # the second words of those phrases, per first word: "اطلقت" → {"النار", "الرصاص", "سراح", …}
+        # the second words of the verb phrases, per verb, whose subject may stand inside the phrase
+        # ("أطلقت قوات الأمن النار"): "اطلقت" → {"النار", "الرصاص", "سراح", …}
         seconds: dict[str, set[str]] = {}
         for key, e in items:
             parts = key.split(" ")
@@ -90,10 +87,8 @@ class TriggerMatcher:
                 seconds.setdefault(parts[0], set()).add(parts[1])
         self.verb_phrase_seconds = {head: frozenset(words) for head, words in seconds.items()}
         # their automaton, without the particles and auxiliaries some phrases open with ("لا نحتاج")
-        self._head_list = sorted(h for h in self.verb_phrase_heads if h not in _NOT_SPLIT_HEADS)
-        self._heads = ahocorasick_rs.AhoCorasick(
-            self._head_list, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
+        heads = sorted(h for h in seconds if h not in _NOT_SPLIT_HEADS)
+        self._heads = ahocorasick_rs.AhoCorasick(heads, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def verb_phrase_verbs(self, text: str) -> list[tuple[int, int]]:
         """(start, end) in a folded text of every whole word that is the verb of a verb phrase of the
