@@ -4,6 +4,7 @@ coreferent mentions of one happening merged; dates resolved along the narrative.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
@@ -983,6 +984,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and active_verb
         ):
             prefix = ""  # "دورية للهيئة اعتقلت ناشطاً": a patrol of X is X, the verb's subject
+        if (
+            prefix.endswith("ل")
+            and len(words) > 1
+            and words[-1] in _CONSTRUCT_HEADS
+            and words[-2] in _LAM_HEADS
+            and m.start > hit.end
+        ):
+            words.pop()  # "خلية تابعة لتنظيم داعش": the head the proclitic sits on is the force's
         if prefix.endswith("ل") and words and words[-1] in _LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
             words.pop()
@@ -993,6 +1002,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             elif words and (words[-1] in _CONSTRUCT_HEADS or words[-1] in _LOYAL_FORCES):
                 # "معارك مع القوات الموالية لتحالف العدوان": the words before the force give the role
                 words.pop()
+                if (
+                    open_subject
+                    and _words_between(ctx, hit.end, m.start) == 2
+                    and _object_follows(ctx, m, hi, past_time=True)
+                ):
+                    return "agent"  # "هاجمت خلية تابعة لتنظيم داعش فجر اليوم حاجزاً": the verb's subject
         while words and (
             words[-1] in _CONSTRUCT_HEADS
             or (
@@ -1246,17 +1261,31 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
         actor2 = _first(targets, plain_after)
+    elif (again := _said_again(ctx, draft, previous)) is not None:
+        # "وتطالب المنظمة المجلس الانتقالي بـ…، كما تطالب جماعة الحوثي بـ…": the same verb again with
+        # كما keeps its subject; the actor after it is the new addressee
+        ev.actor1 = again.event.actor1
+        actor2 = _first(targets, plain_after)
     elif head_noun is not None:
         # "وتطالب الشبكة بالكشف…" (the network named before), "وتدعو المنظمة المجلس الانتقالي إلى…": a
         # definite noun right after the verb is its subject; the actor after it is the addressee
         ev.actor1 = _head_noun_antecedent(ctx, head_noun, hit.start)
         actor2 = _first(targets, plain_after)
+        addressed = [
+            m for m in ctx.within(ctx.places, hit.end, hi) if _words_between(ctx, hit.end, m.start) == 1
+        ]
+        if actor2 is None and addressed and not ctx.attached_prefix(addressed[0]):
+            ev.actor2 = _acting_state(ctx, addressed[0])  # "وتطالب المنظمة تركيا بـ…"
     elif not noun and not agents and (org := _person_subject(ctx, hit, lo, hi)) is not None:
         # "قالت واشنطن إن القرشي فجّر عبوة ناسفة": a known person acts for his organization
         ev.actor1 = org
         actor2 = _first(targets, plain_after)
     elif not noun and (state := _state_subject(ctx, hit, lo, hi, right_after=True)) is not None:
         # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
+        ev.actor1 = state
+        actor2 = _first(targets, plain_after)
+    elif not noun and not agents and (state := _state_before(ctx, hit, lo, plain_before)) is not None:
+        # "وكانت واشنطن قد اتهمت تشكيلاتنا": a capital right before the verb is its subject
         ev.actor1 = state
         actor2 = _first(targets, plain_after)
     elif not noun and not agents and ((svo := _svo_subject(ctx, hit, plain_before)) or carries_subject):
@@ -1371,7 +1400,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if other:
             ev.actor2 = other  # "دفعنا معهم"
             ev.inferred.append("actor2")
-    if ev.actor1 is None and not we and voice == "active" and not noun:
+    if ev.actor1 is None and not we and voice == "active" and not noun and head_noun is None:
         state = _state_subject(ctx, hit, lo, hi)
         if state:
             ev.actor1 = state  # "نفت موسكو", "قالت واشنطن": the state acts through its forces
@@ -1489,6 +1518,22 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "نطالب السلطات بحماية المدنيين", "يطالبون بهدنة لإخراج المدنيين": whom a request is for is not
         # whom it is addressed to
         ev.actor2 = None
+    if noun and _BLAMED_FOR.search(
+        ctx.folded(max(lo, hit.start - len(hit.prefix) - 40), hit.start - len(hit.prefix))
+    ):
+        # "نحمّل حفتر المسؤولية الكاملة عن القصف": blaming names no agent (gold/README.md), unless the deed
+        # is said to be the accused's own ("عن المجزرة التي ارتكبتها طائراتها")
+        blame = next(
+            (d for d in reversed(previous) if d.sentence == draft.sentence and d.event.type == "ACCUSE"), None
+        )
+        owned = _OWNED_DEED.match(ctx.folded(hit.end, min(hi, hit.end + 40)).strip())
+        ev.actor1 = blame.event.actor2 if blame is not None and owned else None
+        if (
+            ev.actor2 is not None
+            and blame is not None
+            and ev.actor2 in (blame.event.actor1, blame.event.actor2)
+        ):
+            ev.actor2 = None
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     ev.assoc_actors += [
         m.entity for m in partners if m.entity and m.entity != ev.actor1 and m.entity not in ev.assoc_actors
@@ -1676,18 +1721,52 @@ def _state_subject(
         else [m for m in ctx.within(ctx.places, lo, hit.start) if _words_between(ctx, m.end, hit.start) <= 1]
     )
     for m in after[:1] + before[-1:]:
-        entity = ctx.doc.entities.get(m.entity or "")
-        if entity is None:
-            continue
-        actor = seat_actors().get(entity.id)
-        if actor is None and (
-            entity.attrs.get("place_kind") == "country" or entity.attrs.get("feature") == "P.PPLC"
-        ):
-            actor = state_actors().get(entity.attrs.get("country") or "")
-        if actor and actor in ctx.kb_actors:
-            add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+        actor = _acting_state(ctx, m)
+        if actor is not None:
             return actor
     return None
+
+
+def _state_before(ctx: DocContext, hit: TriggerHit, lo: int, plain_before: list[Mention]) -> str | None:
+    """A country or capital written right before a verb with no conjunction of its own, nearer than any
+    actor, as its subject ("وكانت واشنطن قد اتهمت", "أن أنقرة حمّلت"); not after a preposition."""
+    if hit.prefix[:1] in ("و", "ف"):
+        return None
+    places = ctx.within(ctx.places, lo, hit.start)
+    if not places or (plain_before and plain_before[0].start > places[-1].start):
+        return None
+    m = places[-1]
+    gap = ctx.text[m.end : hit.start - len(hit.prefix)]
+    if any(not c.isspace() and not c.isalpha() for c in gap) or any(w not in _SVO_GAP for w in gap.split()):
+        return None
+    if ctx.attached_prefix(m).strip("و") or ctx.words_before(m.start, 1)[-1:] in (["في"], ["من"], ["الي"]):
+        return None
+    return _acting_state(ctx, m)
+
+
+def _acting_state(ctx: DocContext, m: Mention) -> str | None:
+    """The actor a country, a capital or a regional seat named at ``m`` stands for, when it acts; the
+    place is then no place of an event (``acting_places``)."""
+    entity = ctx.doc.entities.get(m.entity or "")
+    if entity is None:
+        return None
+    actor = seat_actors().get(entity.id)
+    if actor is None and (
+        entity.attrs.get("place_kind") == "country" or entity.attrs.get("feature") == "P.PPLC"
+    ):
+        actor = state_actors().get(entity.attrs.get("country") or "")
+    if not actor or actor not in ctx.kb_actors:
+        return None
+    add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+    _acting_places(ctx).add(m.start)
+    return actor
+
+
+def _acting_places(ctx: DocContext) -> set[int]:
+    """Starts of the place names that stood for a state acting in this document ("قالت واشنطن")."""
+    found = ctx.cache.setdefault("acting_places", set())
+    assert isinstance(found, set)
+    return found
 
 
 def _place_left(hit: TriggerHit, tail: str) -> bool:
@@ -2000,6 +2079,28 @@ def _shares_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> boo
     if p.sentence != draft.sentence or p.hit.trigger.pos != "verb" or p.event.actor1 is not None:
         return False
     return draft.hit.prefix.startswith("و") and draft.hit.start - p.hit.end < 120
+
+
+# "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.
+_BLAMED_FOR = re.compile(r"مسووليه(?: \w+)? عن (?:ال)?$")
+# A relative clause that makes the deed the accused's own: "التي ارتكبتها طائراتها", "الذي نفذته قواته".
+_OWNED_DEED = re.compile(r"(?:التي|الذي) (?:ارتكب|نفذ|شن)\w* \w+(?:ها|ه)(?!\w)")
+
+
+def _said_again(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:
+    """The event of the same sentence whose verb this one repeats after كما ("كما تطالب"), if any."""
+    hit = draft.hit
+    if hit.trigger.pos != "verb" or ctx.words_before(hit.start - len(hit.prefix), 1)[-1:] not in (
+        ["كما"],
+        ["وكما"],
+    ):
+        return None
+    for p in reversed(previous):
+        if p.sentence != draft.sentence:
+            break
+        if p.hit.trigger.pos == "verb" and p.hit.trigger.lemma == hit.trigger.lemma:
+            return p
+    return None
 
 
 # Two-sided fighting: its casualties, civilians too, are no side (ACLED codes the clash, not an Attack).
@@ -2379,17 +2480,20 @@ def _attacked(ctx: DocContext, attack: TriggerHit, hit: TriggerHit) -> bool:
 _OBJECT_GAP = frozenset({"علي", "ع", "ضد", "استهدف", "استهدفت", "استهدفوا", "مدفعيا", "صاروخيا", "جويا"})
 
 
-def _object_follows(ctx: DocContext, m: Mention, hi: int) -> bool:
+def _object_follows(ctx: DocContext, m: Mention, hi: int, past_time: bool = False) -> bool:
     """Is the mention followed, in its clause, by a noun with no preposition: the verb's object, which
-    makes the mention its subject ("داهمت عناصر من الأمن العسكري منازل")?"""
-    if ctx.text[m.end : m.end + 1] not in (" ", ""):
+    makes the mention its subject ("داهمت عناصر من الأمن العسكري منازل")? With ``past_time`` a time
+    right after the mention is passed over ("هاجمت خلية تابعة لداعش فجر اليوم حاجزاً")."""
+    end = m.end
+    if past_time:
+        times = ctx.within(ctx.times, end, end + 2)
+        end = times[0].end if times else end
+    if ctx.text[end : end + 1] not in (" ", ""):
         return False
-    following = ctx.folded(m.end, min(hi, m.end + 30)).split()[:1]
+    following = ctx.folded(end, min(hi, end + 30)).split()[:1]
     if not following or not following[0].isalpha() or following[0] in _NOT_OBJECTS:
         return False
-    if ctx.within(ctx.times, m.end, m.end + len(following[0]) + 2) or ctx.within(
-        ctx.places, m.end, m.end + 2
-    ):
+    if ctx.within(ctx.times, end, end + len(following[0]) + 2) or ctx.within(ctx.places, end, end + 2):
         return False
     return following[0][:1] not in ("ب", "ل", "ك", "و", "ف")
 
@@ -2807,6 +2911,8 @@ def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mentio
         toward = _destination(ctx, m) and draft.hit.trigger.id not in _GOVERNING
         if _kind(ctx, m) in ("country", "admin1") or toward or _hometown(ctx, m):
             continue
+        if m.start in _acting_places(ctx):
+            continue  # "وكانت واشنطن قد اتهمت": the capital acted, nothing happened there
         if not strict:
             return m
         if _origin(ctx, m):
@@ -3106,9 +3212,29 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     place ties them within three sentences; a casualty word ("مقتل", "قُتل") joins the latest attack
     within two sentences."""
     merged: list[Draft] = []
+    headline = _headline(ctx)
+    retold: set[int] = set()  # headline events the body has told again
     for d in drafts:
         target = None
-        if _fold(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or _is_weapon(d.hit):
+        if headline is not None and 0 < d.sentence - headline <= 3:
+            # "مقتل عنصرين من الأسايش بهجوم لداعش" over "هاجمت خلية تابعة لتنظيم داعش…": the body tells
+            # the headline's happening again, once
+            target = next(
+                (
+                    p
+                    for p in merged
+                    if p.sentence == headline
+                    and id(p) not in retold
+                    and p.event.type == d.event.type
+                    and _compatible(p, d, lenient=True)
+                ),
+                None,
+            )
+            if target is not None:
+                retold.add(id(target))
+        if target is None and (
+            _fold(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or _is_weapon(d.hit)
+        ):
             # "ووثّقنا مقتل مدنيين اثنين … بانفجار لغم": deaths whose cause their own sentence tells next
             # wait for it rather than join an attack of an earlier sentence
             reach = 0 if _cause_follows(ctx, d, drafts, casualty_words) else 2
@@ -3214,6 +3340,27 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 t.counts.setdefault(kind, {}).setdefault(side, n)
         t.confidence = min(1.0, t.confidence + 0.1)
     return merged
+
+
+def _headline(ctx: DocContext) -> int | None:
+    """Index of the document's headline: a first line (after at most one short line such as a dateline
+    or a channel's name) of at most 16 words, with no final stop, followed by more text."""
+    for i, unit in enumerate(ctx.units[:2]):
+        line = ctx.text[unit.sentence.start : unit.sentence.end]
+        if "\n" in line or len(ctx.units) <= i + 1:
+            return None
+        if ctx.text[unit.sentence.end : unit.sentence.end + 1] != "\n" or line.rstrip()[-1:] in ".!؟?:":
+            return None
+        words = line.split()
+        if len(words) > 16 or any(c == "#" or unicodedata.category(c) == "So" for c in line):
+            return None  # a channel's post tells a new item on each line
+        if len(words) > 4:
+            # a news headline over prose, not a statement's title ("بيان حول…")
+            body = [u.sentence for u in ctx.units[i + 1 : i + 3]]
+            if len(ctx.text[body[0].start : body[0].end].split()) <= 4 and len(body) > 1:
+                body = body[1:]  # "الرقة – خاص": a dateline between the headline and the report
+            return i if words[0] != "بيان" and ctx.text[body[0].end - 1 : body[0].end] == "." else None
+    return None
 
 
 def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:

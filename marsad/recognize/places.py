@@ -660,6 +660,7 @@ class PlaceResolver:
                 top_countries
                 and not in_prior
                 and p.kind != "country"
+                and p.feature != "P.PPLC"  # capitals abroad are named often: "قالت واشنطن"
                 and (p.population < (_BIG_CITY if cue else 1_000_000) or cue == "settlement")
             ):
                 continue  # a village abroad is not what a local report means

@@ -1,0 +1,85 @@
+"""States acting through their capitals, blame that names no agent, a verb said again with كما, a force
+"of X" after the verb, and a news headline told again by the report under it. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from marsad.model import Event
+
+Extract = Callable[..., list[Event]]
+
+
+def only(evs: list[Event], word: str) -> Event:
+    found = [e for e in evs if word in e.trigger.text]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in evs]
+    return found[0]
+
+
+def test_a_capital_before_the_verb_is_its_subject_and_no_place(extract: Extract) -> None:
+    text = "وكانت واشنطن قد اتهمت كتائب حزب الله أمس بالوقوف وراء الهجوم على قاعدة عين الأسد."
+    evs = extract(text, published="2022-01-10")
+    accusation = only(evs, "اتهمت")
+    assert (accusation.actor1, accusation.actor2) == ("us-armed-forces", "kataib-hezbollah")
+    assert all(e.place is None or "4140963" not in e.place for e in evs)
+
+
+def test_a_capital_after_a_preposition_is_a_place_not_a_subject(extract: Extract) -> None:
+    ev = only(extract("وفي دمشق اعتقلت قوات النظام ثلاثة ناشطين."), "اعتقلت")
+    assert ev.actor1 == "syrian-government-forces"
+
+
+def test_blame_names_no_agent_unless_the_deed_is_said_to_be_the_accused(extract: Extract) -> None:
+    blamed = extract(
+        "وتحمّل قيادة العملية حفتر المسؤولية الكاملة عن القصف الصاروخي الذي استهدف حي أبو سليم في طرابلس."
+    )
+    assert only(blamed, "قصف").actor1 is None
+    owned = extract("ونحمّل روسيا المسؤولية الكاملة عن المجزرة التي ارتكبتها طائراتها مساء أمس في سوق كفرنبل.")
+    assert only(owned, "مجزرة").actor1 == "russian-armed-forces"
+
+
+def test_a_verb_said_again_with_kama_keeps_its_subject(extract: Extract) -> None:
+    text = (
+        "وتطالب المنظمة المجلس الانتقالي الجنوبي بالإفراج عن المحتجزين، كما تطالب جماعة الحوثي بالكف عن"
+        " استهداف المخيمات."
+    )
+    evs = [e for e in extract(text) if e.type == "REQUEST"]
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        (None, "southern-transitional-council"),
+        (None, "houthis"),
+    ]
+
+
+def test_a_noun_after_the_verb_does_not_hand_the_subject_to_the_state_after_it(extract: Extract) -> None:
+    ev = only(extract("وتطالب المنظمة تركيا بإلزام الفصائل بإعادة الممتلكات إلى أصحابها."), "تطالب")
+    assert (ev.actor1, ev.actor2) == (None, "turkish-armed-forces")
+
+
+def test_a_unit_of_x_right_after_the_verb_is_its_subject(extract: Extract) -> None:
+    text = "هاجمت خلية تابعة لتنظيم داعش فجر اليوم حاجزاً لقوى الأمن الداخلي عند مدخل مدينة الرقة."
+    ev = only(extract(text), "هاجمت")
+    assert (ev.actor1, ev.actor2) == ("islamic-state", "asayish")
+
+
+def test_the_report_under_a_headline_tells_its_happening_again(extract: Extract) -> None:
+    text = (
+        "مقتل عنصرين من الأسايش بهجوم لداعش شرقي الرقة\n"
+        "الرقة – خاص\n"
+        "هاجمت خلية تابعة لتنظيم داعش فجر اليوم حاجزاً لقوى الأمن الداخلي عند مدخل مدينة الرقة، ما أسفر"
+        " عن مقتل عنصرين.\n"
+        "وعلى إثر الهجوم، اعتقلت الأسايش 11 شخصاً في حي المشلب."
+    )
+    attacks = [e for e in extract(text, published="2022-06-25") if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert len(attacks[0].evidence) >= 2
+    assert (attacks[0].actor1, attacks[0].actor2) == ("islamic-state", "asayish")
+
+
+def test_lines_of_a_channels_post_are_separate_items(extract: Extract) -> None:
+    text = (
+        "🔴 #الحديدة\n"
+        "طيران التحالف شن غارتين الفجر ع مواقع في الكثيب شمال المدينه 👇\n"
+        "وطيران التحالف شن غارتين كمان ع مواقع في الصليف."
+    )
+    assert len([e for e in extract(text) if e.type == "ASSAULT"]) == 2
