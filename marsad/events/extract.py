@@ -1013,7 +1013,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             or (
                 words[-1] == "من"
                 and len(words) > 1
-                and (_strip_and(words[-2]) in _PARTITIVE or _is_number(words[-2]))
+                and (words[-2] in _PARTITIVE or _strip_and(words[-2]) in _PARTITIVE or _is_number(words[-2]))
             )
         ):  # "قيادة الهيئة", "مواقع قوات النظام"; "قوة من جهاز مكافحة الإرهاب", "وقوة من كتيبة…"
             if words[-1] == "من":
@@ -1322,7 +1322,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 break
             # "اضطر حركة أحرار الشام وجيش العزة للانسحاب": the first named of the coordination leads
             actor1 = earlier[-1]
-        rest = [m for m in plain_after if m is not actor1]
+        # "أحبطت وحدات من المقاومة الوطنية وألوية العمالقة": an actor joined to the subject acts with it
+        rest = [m for m in plain_after if m is not actor1 and not _joined_to(ctx, actor1, m)]
         actor2 = _first(targets, rest)
     between = [m for m in after if ctx.words_before(m.start, 1)[-1:] == ["بين"]]
     if between and not we:
@@ -2438,6 +2439,9 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
 _BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
 
 
+# Where fire is launched from: "مصادر إطلاق القذائف", "منصات إطلاق الصواريخ" name no attack.
+_LAUNCHERS = frozenset({"مصادر", "مصدر", "منصات", "منصه", "منصتي", "مرابض", "قواعد", "مواقع"})
+
 # Verbs of commenting on (with على) or claiming an event already told.
 _COMMENT_VERBS = ("تعلق", "يعلق", "تعليق", "تعقيب", "يعقب", "تعقب")
 _CLAIM_VERBS = ("تتبن", "يتبن", "تبنت", "تبني", "تبن")
@@ -2455,6 +2459,9 @@ def _reference_back(ctx: DocContext, hit: TriggerHit, accepted: list[TriggerHit]
             return True
     if hit.trigger.pos != "noun" or hit.trigger.type != "ASSAULT" or "ال" not in hit.prefix:
         return False
+    launch = ctx.words_before(hit.start - len(hit.prefix), 2)
+    if len(launch) == 2 and launch[1] == "اطلاق" and launch[0].lstrip("و") in _LAUNCHERS:
+        return True  # "على مصادر إطلاق القذائف", "منصات إطلاق الصواريخ": where the fire came from
     lead = [
         w[1:] if w[:1] == "و" and w[1:] in _BACK_WORDS else w
         for w in ctx.words_before(hit.start - len(hit.prefix), 4)
@@ -2583,6 +2590,14 @@ def _during_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str
     return p.event.actor1
 
 
+def _joined_to(ctx: DocContext, first: Mention | None, m: Mention) -> bool:
+    """Is ``m`` joined by و right after ``first`` ("المقاومة الوطنية وألوية العمالقة")?"""
+    if first is None or m.start < first.end:
+        return False
+    prefix = ctx.attached_prefix(m)
+    return prefix.startswith("و") and not ctx.text[first.end : m.start - len(prefix)].strip()
+
+
 def _strip_and(word: str) -> str:
     """A word without an attached و ("وقوة" -> "قوه")."""
     return word[1:] if len(word) > 3 and word[0] == "و" else word
@@ -2627,10 +2642,11 @@ def _source_words(words: list[str]) -> bool:
 
 
 def _response_means(ctx: DocContext, hit: TriggerHit, lo: int) -> bool:
-    """An event noun with ب after a verb of answering in its clause (within six words)."""
+    """An event noun with ب after a verb of answering in its clause (within twelve words: "وردّت وحدات من
+    الجيش على مصادر إطلاق القذائف بضربات مدفعية")."""
     if "ب" not in hit.prefix:
         return False
-    words = ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:]
+    words = ctx.folded(lo, hit.start - len(hit.prefix)).split()[-12:]
     return any(w.removeprefix("و").removeprefix("ف") in _RESPONSE for w in words)
 
 
@@ -3364,11 +3380,12 @@ def _headline(ctx: DocContext) -> int | None:
 
 
 def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
-    """An attack noun and, at most four words on in its clause, a verb of targeting with no agent of its
-    own ("عبوة ناسفة استهدفت سيارتهم", "غارة جوية لطيران التحالف استهدفت قاربهم")."""
+    """An attack noun and, at most four words on in its clause, a verb of attacking with no agent of its
+    own ("عبوة ناسفة استهدفت سيارتهم", "غارة جوية لطيران التحالف استهدفت قاربهم", "بضربات مدفعية مركّزة
+    دكّت تحصينات")."""
     if p.sentence != d.sentence or p.event.type != "ASSAULT" or d.event.type != "ASSAULT":
         return False
-    if p.hit.trigger.pos != "noun" or d.hit.trigger.pos != "verb" or d.hit.trigger.id != "target":
+    if p.hit.trigger.pos != "noun" or d.hit.trigger.pos != "verb":
         return False
     gap = ctx.text[p.hit.end : d.hit.start - len(d.hit.prefix)]
     if any(c in gap for c in ".،,:;\n") or len(gap.split()) > 4 or d.hit.prefix:

@@ -83,3 +83,31 @@ def test_lines_of_a_channels_post_are_separate_items(extract: Extract) -> None:
         "وطيران التحالف شن غارتين كمان ع مواقع في الصليف."
     )
     assert len([e for e in extract(text) if e.type == "ASSAULT"]) == 2
+
+
+def test_units_of_a_force_and_its_partner_right_after_the_verb(extract: Extract) -> None:
+    """ "وحدات من X وY": X leads, Y is its associate and no target."""
+    text = "أحبطت وحدات من المقاومة الوطنية وألوية العمالقة هجوماً للحوثيين جنوبي مديرية حيس."
+    ev = only(extract(text), "أحبطت")
+    assert (ev.actor1, ev.actor2) == ("national-resistance-forces", "houthis")
+    assert ev.assoc_actors == ["giants-brigades"]
+
+
+def test_security_forces_in_iraq_fire_on_protesters(extract: Extract) -> None:
+    text = "قتل ثلاثة متظاهرين عندما فتحت قوات الأمن النار على المحتجين في الناصرية."
+    (ev,) = extract(text, meta={"country": "IQ"})
+    assert (ev.actor1, ev.actor2) == ("iraqi-security-forces", "protesters")
+
+
+def test_a_response_by_strikes_is_the_responders_and_its_describing_verb_is_the_same_strike(
+    extract: Extract,
+) -> None:
+    text = (
+        "سقطت قذائف صاروخية على حي باب توما في دمشق. وردّت وحدات من الجيش العربي السوري على مصادر إطلاق"
+        " القذائف بضربات مدفعية مركّزة دكّت مقرات لجبهة النصرة في بلدة حرستا."
+    )
+    evs = extract(text)
+    assert not [e for e in evs if e.trigger.text == "القذائف"]  # where the fire came from
+    strikes = [e for e in evs if e.trigger.start > text.index("وردّت")]
+    assert len(strikes) == 1
+    assert (strikes[0].actor1, strikes[0].actor2) == ("syrian-government-forces", "hayat-tahrir-al-sham")
