@@ -2882,6 +2882,8 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         _set_place(draft, found)
         draft.place_in_clause = True
         return
+    if draft.event.type == "RETREAT" and draft.event.mode == "release":
+        return  # "ثم أطلقوا سراح أحدهم بعد يومين": a release is placed only where its clause says
     others = _other_event_clauses(ctx, draft, s_lo, s_hi)
     sentence_after = [m for m in ctx.within(places, hit.end, s_hi) if not _in_spans(m, others)]
     found = _pick_place(ctx, draft, sentence_after)

@@ -506,6 +506,9 @@ class PlaceResolver:
                     admin_context.append((m.attrs["vstart"], region.country, region.admin1_code))
                 continue
             places = self.gaz.lookup(key)
+            if m.attrs.get("cue") == "settlement":
+                # "حي الجزائر", "قرية اليمن": after a word of settlement a name is no country
+                places = [p for p in places if p.kind != "country"]
             if len(places) == 1 or (places and places[0].kind in ("country", "admin1")):
                 p = places[0]
                 if p.kind == "country" or not top or p.country in top:
@@ -647,6 +650,8 @@ class PlaceResolver:
         best, best_score = None, -math.inf
         admins = {(c, a) for _, c, a in admin_context}
         for p in places:
+            if cue == "settlement" and p.kind == "country":
+                continue  # "حي الجزائر": a quarter, not the country
             in_prior = p.country in top_countries
             score = math.log10(p.population + 10) * 0.4
             if in_prior:
@@ -660,7 +665,7 @@ class PlaceResolver:
                 top_countries
                 and not in_prior
                 and p.kind != "country"
-                and p.feature != "P.PPLC"  # capitals abroad are named often: "قالت واشنطن"
+                and (p.feature != "P.PPLC" or cue == "settlement")  # capitals abroad act: "قالت واشنطن"
                 and (p.population < (_BIG_CITY if cue else 1_000_000) or cue == "settlement")
             ):
                 continue  # a village abroad is not what a local report means

@@ -111,3 +111,12 @@ def test_a_response_by_strikes_is_the_responders_and_its_describing_verb_is_the_
     strikes = [e for e in evs if e.trigger.start > text.index("وردّت")]
     assert len(strikes) == 1
     assert (strikes[0].actor1, strikes[0].actor2) == ("syrian-government-forces", "hayat-tahrir-al-sham")
+
+
+def test_a_release_is_placed_only_where_its_clause_says(extract: Extract) -> None:
+    text = (
+        "اختطف عناصر من فرقة السلطان مراد ثلاثة مدنيين من منازلهم في مدينة رأس العين، ثم أطلقوا سراح"
+        " أحدهم بعد يومين مقابل فدية مالية."
+    )
+    release = only(extract(text), "أطلقوا")
+    assert release.place is None

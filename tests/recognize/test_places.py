@@ -99,3 +99,15 @@ def test_bulleted_tally_lines_name_places(nlp: Pipeline) -> None:
 def test_a_prison_names_its_place(nlp: Pipeline) -> None:
     doc = run(nlp, "شن مسلحون من تنظيم داعش هجوماً على سجن غويران في مدينة الحسكة.")
     assert "غويران" in [m.text for m in doc.mentions if m.label == Label.PLACE]
+
+
+def test_a_quarter_named_like_a_country_is_no_country(nlp: Pipeline) -> None:
+    doc = run(nlp, "اغتيل ناشط مدني مساء الجمعة في حي الجزائر وسط مدينة البصرة.")
+    places = {m.text: doc.entities[m.entity] for m in doc.mentions if m.label == Label.PLACE and m.entity}
+    assert places["الجزائر"].attrs.get("place_kind") != "country"
+    assert places["البصرة"].attrs.get("country") == "IQ"
+
+
+def test_a_capital_abroad_is_a_place_when_it_acts(nlp: Pipeline) -> None:
+    doc = run(nlp, "اتهمت واشنطن كتائب حزب الله بالهجوم على قاعدة عين الأسد غربي العراق.")
+    assert "واشنطن" in texts(doc, Label.PLACE)
