@@ -3756,8 +3756,18 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
             # "ونحمّل …", "وننفي …": what the signer says, it says on the day of its statement
             ev.date, ev.time_precision = doc.published[:10], 1
             ev.time = {"anchor": "publication", "relation": "on"}
-        elif previous is not None and previous.sentence == d.sentence:
-            # the sentence's time holds for every event it tells
+        elif previous is not None and (
+            previous.sentence == d.sentence
+            or (
+                d.sentence - previous.sentence <= _NARRATIVE_REACH
+                and ev.type not in VERBAL_TYPES
+                and previous.event.type not in VERBAL_TYPES
+                and previous.event.date is not None
+                and "text" in (previous.event.time or {})
+            )
+        ):
+            # the sentence's time holds for every event it tells; a report goes on in the time it set
+            # ("… فجر الخميس 15 حزيران. كما استهدف قناصة التنظيم …")
             ev.date, ev.time_precision, ev.time = (
                 previous.event.date,
                 previous.event.time_precision,
@@ -3768,6 +3778,10 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
             ev.date, ev.time_precision = doc.published[:10], 2
             ev.time = {"anchor": "publication", "relation": "before"}
         previous = d
+
+
+# How many sentences on a report still goes on in the time its last dated event set.
+_NARRATIVE_REACH = 1
 
 
 def _within_day(attrs: dict[str, Any]) -> bool:

@@ -120,3 +120,15 @@ def test_a_release_is_placed_only_where_its_clause_says(extract: Extract) -> Non
     )
     release = only(extract(text), "أطلقوا")
     assert release.place is None
+
+
+def test_the_next_sentence_of_a_report_goes_on_in_the_time_it_set(extract: Extract) -> None:
+    text = (
+        "أعدم عناصر تنظيم الدولة تسعة مدنيين في حي الزنجيلي غربي الموصل فجر الخميس 15 حزيران 2017."
+        " كما استهدف قناصة التنظيم عائلات نازحة في حي الموصل الجديدة."
+        " ونطالب الحكومة بحماية المدنيين."
+    )
+    evs = extract(text, published="2017-06-20")
+    assert [e.date for e in evs if e.type == "ASSAULT"] == ["2017-06-15", "2017-06-15"]
+    (request,) = [e for e in evs if e.type == "REQUEST"]
+    assert request.date != "2017-06-15"  # a statement's demand is made when it is published
