@@ -438,6 +438,8 @@ class EventExtractor:
                 continue
             if demand is not None and _governed(ctx, demand, hit, self.cues.request):
                 continue  # "مظاهرة … بتطالب بالإفراج عن المعتقلين": what the protesters' demand asks for
+            if last is not None and _protest_asks(ctx, last, hit, self.cues.request):
+                continue  # "تظاهر العشرات … مطالبين بالإفراج عن أبنائهم": what the protesters ask for
             if last is not None and (
                 _governed(ctx, last, hit, self.cues.request)
                 or _attacked(ctx, last, hit)
@@ -578,6 +580,10 @@ class EventExtractor:
             return True  # "خرج متظاهرون رفضاً لتقدم الهيئة": the cause of a protest, told as its motive
         if before and before[-1] in ("اسلحه", "سلاح", "بنادق"):
             return True  # "استخدموا أسلحة قنص": a kind of weapon, not an attack
+        if hit.trigger.type == "REJECT" and before and before[-1] in _CAUSE_WORDS:
+            # "إثر رفضه دفع إتاوة", "بعد رفض صاحبيهما دفع مبالغ": the reason for a deed (a noun, whatever
+            # the lexicon reads: no verb follows إثر)
+            return True
         _, unit = ctx.unit_at(hit.start)
         key = ("habitual", unit.sentence.start)
         if key not in ctx.cache:
@@ -2439,6 +2445,9 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
 _BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
 
 
+# Words that give a deed's reason or occasion: a refusal after them is why something was done.
+_CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", "خلفيه", "لمجرد", "نتيجه"})
+
 # Where fire is launched from: "مصادر إطلاق القذائف", "منصات إطلاق الصواريخ" name no attack.
 _LAUNCHERS = frozenset({"مصادر", "مصدر", "منصات", "منصه", "منصتي", "مرابض", "قواعد", "مواقع"})
 
@@ -3476,6 +3485,17 @@ def _battle_and_gain(a: Draft, b: Draft) -> bool:
 
 def _same_place(a: Draft, b: Draft) -> bool:
     return a.event.place is None or b.event.place is None or a.event.place == b.event.place
+
+
+def _protest_asks(ctx: DocContext, protest: TriggerHit, hit: TriggerHit, asking: frozenset[str]) -> bool:
+    """An event noun asked for by a word of demand that is no trigger ("مطالبين", "لافتات تطالب") after
+    a protest in its sentence: the protesters' demand, no event."""
+    if protest.trigger.type != "PROTEST" or hit.trigger.pos != "noun" or hit.start - protest.end > 250:
+        return False
+    if any(c in ctx.text[protest.end : hit.start] for c in ".\n"):
+        return False
+    lead = ctx.words_before(hit.start - len(hit.prefix), 2)
+    return any(w.lstrip("و").removeprefix("لل").removeprefix("ل") in asking for w in lead)
 
 
 def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozenset[str]) -> bool:

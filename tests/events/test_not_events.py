@@ -126,6 +126,9 @@ def test_a_denial_answers_the_accuser(extract: Extract) -> None:
         ("ونطالب بوقف العدوان على غزة ورفع الحصار عنها.", "حصار"),
         ("ولا يزال تسعة منهم رهن الاحتجاز في سجن بئر أحمد.", "احتجاز"),
         ("وتحمّل الجماعة التحالف المسؤولية الكاملة عن هذا الاستهداف الغادر.", "غادر"),
+        # the reason for a deed, and what protesters ask for with a word that is no trigger
+        ("أحرق مسلحون منزل مزارع في قرية كفرصفرة إثر رفضه دفع إتاوة على محصول الزيتون.", "رفض"),
+        ("اعتصم العشرات أمام مقر الأسايش في عامودا مطالبين بالإفراج عن أبنائهم.", "إفراج"),
     ],
 )
 def test_more_words_that_tell_no_event(extract: Extract, text: str, word: str) -> None:
