@@ -580,6 +580,15 @@ class EventExtractor:
             return True  # "خرج متظاهرون رفضاً لتقدم الهيئة": the cause of a protest, told as its motive
         if before and before[-1] in ("اسلحه", "سلاح", "بنادق"):
             return True  # "استخدموا أسلحة قنص": a kind of weapon, not an attack
+        if (
+            hit.trigger.pos == "noun"
+            and "ب" in hit.prefix
+            and any(
+                w.lstrip("و").startswith(_ACKNOWLEDGING)
+                for w in ctx.words_before(hit.start - len(hit.prefix), 4)
+            )
+        ):
+            return True  # "ولم تعترف أي جهة رسمية باحتجازه": owning up to a deed told before
         if hit.trigger.type == "REJECT" and before and before[-1] in _CAUSE_WORDS:
             # "إثر رفضه دفع إتاوة", "بعد رفض صاحبيهما دفع مبالغ": the reason for a deed (a noun, whatever
             # the lexicon reads: no verb follows إثر)
@@ -677,7 +686,7 @@ class EventExtractor:
             return False
         if (
             hit.trigger.type == "CONSULT"
-            and set(ctx.words_before(hit.start - len(hit.prefix), 4)) & _ALLOWING
+            and {w.removeprefix("و") for w in ctx.words_before(hit.start - len(hit.prefix), 6)} & _ALLOWING
         ):
             return True  # "دون السماح لأسرته بزيارته", "حُرم من الزيارات": visits a detainee may have
         if following2[:1] and following2[0] in ("المتواصل", "المستمر", "المتكرر", "المتواصله", "المستمره"):
@@ -2213,7 +2222,9 @@ _REMAINING = frozenset({"الباقون", "الباقين", "البقيه", "ا�
 _PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
 
 # Words of allowing or denying visits to a detainee.
-_ALLOWING = frozenset({"السماح", "تمكين", "حرم", "حرمان", "منع", "يسمح", "تسمح", "وحرم", "حرمانه", "بالسماح"})
+_ALLOWING = frozenset(
+    {"السماح", "تمكين", "حرم", "حرمان", "منع", "يسمح", "تسمح", "حرمانه", "بالسماح", "بتمكين"}
+)
 
 # Blockers that hold whatever proclitic the noun after them carries: "الخاضع لسيطرة القيادة", "تحسباً
 # لضربات جديدة", "يقضي بوقف القتال".
@@ -2444,6 +2455,9 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
 # دقيقة", "بعد ساعات من المواجهات", "وقت الانفجار", "خلال معارك الأربعاء").
 _BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
 
+
+# Verbs of owning up to a deed ("لم تعترف أي جهة باحتجازه", "أقرت بالغارة"): the deed is told elsewhere.
+_ACKNOWLEDGING = ("تعترف", "يعترف", "اعترف", "الاعتراف", "تقر", "يقر", "اقر")
 
 # Words that give a deed's reason or occasion: a refusal after them is why something was done.
 _CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", "خلفيه", "لمجرد", "نتيجه"})

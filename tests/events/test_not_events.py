@@ -129,6 +129,9 @@ def test_a_denial_answers_the_accuser(extract: Extract) -> None:
         # the reason for a deed, and what protesters ask for with a word that is no trigger
         ("أحرق مسلحون منزل مزارع في قرية كفرصفرة إثر رفضه دفع إتاوة على محصول الزيتون.", "رفض"),
         ("اعتصم العشرات أمام مقر الأسايش في عامودا مطالبين بالإفراج عن أبنائهم.", "إفراج"),
+        # owning up to a deed told before, and the visits a detainee may have
+        ("اختطف مسلحون مدوّناً من منزله في بنغازي. ولم تعترف أي جهة رسمية باحتجازه حتى الآن.", "احتجاز"),
+        ("ونطالب بالإفراج عنه وتمكين ذويه ومحاميه من زيارته دون إبطاء.", "زيارت"),
     ],
 )
 def test_more_words_that_tell_no_event(extract: Extract, text: str, word: str) -> None:
