@@ -664,8 +664,14 @@ class EventExtractor:
             and preceding[-1:] in (["خلال"], ["اثناء"])
         ):
             return True  # "أسرت … خلال عملية تمشيط": the circumstance of the capture
-        if hit.trigger.type == "RETREAT" and preceding[-2:] == ["قبل", "ان"]:
-            return True  # "أطلقوا النار … قبل أن ينسحبوا": the attackers' retreat is part of their attack
+        if (
+            hit.trigger.type == "RETREAT"
+            and hit.trigger.mode != "release"
+            and preceding[-2:] == ["قبل", "ان"]
+        ):
+            # "أطلقوا النار … قبل أن ينسحبوا": the attackers' retreat is part of their attack (a release
+            # "قبل أن تفرج عن المرأة" is an event of its own)
+            return True
         if hit.trigger.type == "RETREAT" and set(preceding) & _CIVILIAN_MOVERS:
             return True  # "الأسر التي غادرت المدينة": displacement, not a withdrawal
         if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
@@ -847,7 +853,8 @@ class EventExtractor:
                 opening = unit.clause_at(draft.clause_start - 1)
                 words |= {w.lstrip("و") for w in ctx.folded(opening.start, opening.end).split()[:1]}
             modality = "hypothetical" if words & _CONDITIONS else "future"
-        if near & cues.negators:
+        if near & cues.negators and not _EXCEPT.search(ctx.folded(hit.end, draft.clause_end)):
+            # "ولم تُطلق الفرقة سراحهم إلا بعد ثلاثة أيام": "not … until" says it happened
             modality = "negated"
         draft.event.modality = modality
         draft.event.negated = modality == "negated"
@@ -1241,8 +1248,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             # "نحمّل خليفة حفتر المسؤولية": so is a person of the knowledge base
             ev.actor2 = _state_subject(ctx, hit, lo, hi, right_after=True) or _person_object(ctx, hit, hi)
     elif controller == "they":
-        # "أعلنت خلالها اعتقال عشرات": the announcer is the actor the text is about
-        ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
+        # "أعلنت خلالها اعتقال عشرات": the announcer is the actor the text is about; "كما أعلنت
+        # اعتقال…" after "أعلنت قوة الردع القبض على…": the one who announced just before
+        announcer = ctx.cache.get("announcer")
+        if isinstance(announcer, tuple) and announcer[0] and 0 < hit.start - announcer[1] < 600:
+            ev.actor1 = announcer[0]
+        else:
+            ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         if ev.actor1 is not None:
             ev.inferred.append("actor1")
         actor2 = _first(targets, plain_after)
@@ -1260,7 +1272,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and near_after
         and hit.trigger.id not in _GOVERNING  # "صد الجيش": the genitive of a repelling is repelled
         and _armed(entities.get(near_after[0].entity or ""))
-        and "في" not in ctx.folded(hit.end, near_after[0].start).split()
+        and not any(
+            w in ("في", "من") or _is_number(w) or w.isdigit()
+            for w in ctx.folded(hit.end, near_after[0].start).split()
+        )  # "اعتقال ٣ من عناصر التنظيم": men counted out of a force are the ones acted on
     ):
         # "اعتقال قوات النظام 14 شخصاً", "قصف قوات النظام": an armed genitive is the agent
         actor1 = near_after[0]
@@ -1276,6 +1291,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
         actor2 = _first(targets, plain_after)
+    elif (joined := _joined_noun(ctx, draft, previous, near_after)) is not None:
+        # "اعتقال ٣ من عناصر التنظيم وضبط كمية من المتفجرات": nouns joined by و share their agent
+        ev.actor1 = joined.event.actor1
+        actor2 = _first(targets, [m for m in plain_after if m.entity != ev.actor1])
     elif (again := _said_again(ctx, draft, previous)) is not None:
         # "وتطالب المنظمة المجلس الانتقالي بـ…، كما تطالب جماعة الحوثي بـ…": the same verb again with
         # كما keeps its subject; the actor after it is the new addressee
@@ -1284,7 +1303,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     elif head_noun is not None:
         # "وتطالب الشبكة بالكشف…" (the network named before), "وتدعو المنظمة المجلس الانتقالي إلى…": a
         # definite noun right after the verb is its subject; the actor after it is the addressee
-        ev.actor1 = _head_noun_antecedent(ctx, head_noun, hit.start)
+        # a noun no actor named before begins with, in a signed text, is the signer speaking of itself
+        # ("وتحذّر الوزارة", "ويحذّر الجهاز", "وتحمّل غرفة العمليات")
+        ev.actor1 = _head_noun_antecedent(ctx, head_noun, hit.start) or ctx.author
         actor2 = _first(targets, plain_after)
         addressed = [
             m for m in ctx.within(ctx.places, hit.end, hi) if _words_between(ctx, hit.end, m.start) == 1
@@ -1550,6 +1571,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and ev.actor2 in (blame.event.actor1, blame.event.actor2)
         ):
             ev.actor2 = None
+    if ev.actor2 is not None and ev.actor2 == ev.actor1:
+        ev.actor2 = None  # "طلعوا الاف المتظاهرين": the subject found again after the verb is no target
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     ev.assoc_actors += [
         m.entity for m in partners if m.entity and m.entity != ev.actor1 and m.entity not in ev.assoc_actors
@@ -1970,13 +1993,24 @@ def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
     start = hit.end
     while start < hi and ctx.text[start].isspace():
         start += 1
-    following = ctx.folded(start, min(hi, start + 30)).split()[:1]
+    following = ctx.folded(start, min(hi, start + 40)).split()[:2]
+    if (
+        following[:1]
+        and following[0] in _CONSTRUCT_SELVES
+        and following[1:2]
+        and following[1].startswith("ال")
+    ):
+        following = ["ال" + following[0]]  # "وتحمّل غرفة العمليات", "وتؤكد قيادة العملية"
     if not following or not following[0].startswith("ال") or len(following[0]) < 5:
         return None
     end = start + len(ctx.text[start:hi].split()[0]) if ctx.text[start:hi].split() else start
     if ctx.inside_name(start, end) or ctx.within(ctx.times, start, end) or ctx.within(ctx.actors, start, end):
         return None
     return following[0][2:]
+
+
+# Heads of a construct a body uses for itself: "غرفة العمليات", "قيادة العملية", "وزارة الدفاع".
+_CONSTRUCT_SELVES = frozenset({"غرفه", "قياده", "وزاره", "اداره", "مكتب", "مركز", "هيئه", "مجلس"})
 
 
 def _head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
@@ -2101,6 +2135,21 @@ def _shares_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> boo
 _BLAMED_FOR = re.compile(r"مسووليه(?: \w+)? عن (?:ال)?$")
 # A relative clause that makes the deed the accused's own: "التي ارتكبتها طائراتها", "الذي نفذته قواته".
 _OWNED_DEED = re.compile(r"(?:التي|الذي) (?:ارتكب|نفذ|شن)\w* \w+(?:ها|ه)(?!\w)")
+
+
+def _joined_noun(
+    ctx: DocContext, draft: Draft, previous: list[Draft], near_after: list[Mention]
+) -> Draft | None:
+    """The event noun of the same clause that this noun is joined to by و, when this one names no agent
+    of its own right after it."""
+    hit = draft.hit
+    if hit.trigger.pos != "noun" or not hit.prefix.startswith("و") or near_after or not previous:
+        return None
+    p = previous[-1]
+    if p.hit.trigger.pos != "noun" or p.event.actor1 is None or p.sentence != draft.sentence:
+        return None
+    between = ctx.text[p.hit.end : hit.start]
+    return p if len(between.split()) <= 8 and not any(c in between for c in ".،,:;\n") else None
 
 
 def _said_again(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:
@@ -2462,6 +2511,9 @@ _ACKNOWLEDGING = ("تعترف", "يعترف", "اعترف", "الاعتراف", 
 # Words that give a deed's reason or occasion: a refusal after them is why something was done.
 _CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", "خلفيه", "لمجرد", "نتيجه"})
 
+# "لم … إلا بعد": an exception after a negation asserts the event ("not until").
+_EXCEPT = re.compile(r"(?<!\w)الا (?:بعد|عقب|اثر|في|مقابل)(?!\w)")
+
 # Where fire is launched from: "مصادر إطلاق القذائف", "منصات إطلاق الصواريخ" name no attack.
 _LAUNCHERS = frozenset({"مصادر", "مصدر", "منصات", "منصه", "منصتي", "مرابض", "قواعد", "مواقع"})
 
@@ -2722,8 +2774,12 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         if verb not in _SUPPORT_VERBS and len(words) - at > 6:
             return None  # announcing verbs govern the noun right after their subject and time
         verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
-        inside = [m for m in before if m.start >= verb_pos]
+        # the verb's subject, not the complement of another event noun after it ("أعلنت اعتقال ٣ من
+        # عناصر التنظيم وضبط…")
+        inside = [m for m in before if m.start >= verb_pos and not ctx.triggers_within(verb_pos, m.start)]
         if inside:
+            if not support:
+                ctx.cache["announcer"] = (inside[0].entity, hit.start)
             return inside[0]
         if support and (verb.endswith("نا") or any(_our_force(w) for w in words[at + 1 :][:2])):
             return "we"  # "نفذت قطعاتنا … عملية تفتيش"
@@ -3267,12 +3323,18 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                     if p.sentence == headline
                     and id(p) not in retold
                     and p.event.type == d.event.type
-                    and _compatible(p, d, lenient=True)
+                    and _retells_headline(p, d)
                 ),
                 None,
             )
             if target is not None:
                 retold.add(id(target))
+                # the report is finer than its headline: its trigger, place and time win
+                for slot in ("place", "place_relation"):
+                    if getattr(d.event, slot) is not None:
+                        setattr(target.event, slot, getattr(d.event, slot))
+                target.time_mention = d.time_mention or target.time_mention
+                target.event.trigger, target.hit, target.sentence = d.event.trigger, d.hit, d.sentence
         if target is None and (
             _fold(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or _is_weapon(d.hit)
         ):
@@ -3381,6 +3443,18 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 t.counts.setdefault(kind, {}).setdefault(side, n)
         t.confidence = min(1.0, t.confidence + 0.1)
     return merged
+
+
+def _retells_headline(h: Draft, d: Draft) -> bool:
+    """Can the report's event ``d`` be the headline's ``h``? A headline names the place coarsely
+    ("شمالي بغداد", "في السويداء"), so only a different named agent or target tells them apart."""
+    if (h.sub_event in TERRITORIAL) != (d.sub_event in TERRITORIAL) or h.event.modality != d.event.modality:
+        return False
+    for slot in ("actor1", "actor2"):
+        u, v = getattr(h.event, slot), getattr(d.event, slot)
+        if u and v and u != v and slot not in h.event.inferred + d.event.inferred:
+            return False
+    return True
 
 
 def _headline(ctx: DocContext) -> int | None:

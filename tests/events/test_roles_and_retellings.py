@@ -132,3 +132,30 @@ def test_the_next_sentence_of_a_report_goes_on_in_the_time_it_set(extract: Extra
     assert [e.date for e in evs if e.type == "ASSAULT"] == ["2017-06-15", "2017-06-15"]
     (request,) = [e for e in evs if e.type == "REQUEST"]
     assert request.date != "2017-06-15"  # a statement's demand is made when it is published
+
+
+def test_a_headline_names_the_place_coarsely_and_the_report_tells_it_finer(extract: Extract) -> None:
+    text = (
+        "مقتل عشرة مقاتلين بهجوم لهيئة تحرير الشام على مواقع لقوات النظام بريف إدلب\n"
+        "تعرّضت مواقع لقوات النظام في محيط بلدة التمانعة بريف إدلب الجنوبي، فجر اليوم، لهجوم مباغت شنّته"
+        " هيئة تحرير الشام، بحسب المرصد السوري لحقوق الإنسان."
+    )
+    (attack,) = [e for e in extract(text, published="2019-12-20") if e.type == "ASSAULT"]
+    assert (attack.actor1, attack.actor2) == ("hayat-tahrir-al-sham", "syrian-government-forces")
+    assert attack.trigger.start > text.index("\n")  # the report's word, not the headline's
+    assert attack.place is not None and "admin1" not in attack.place
+
+
+def test_an_announcer_goes_on_announcing_and_joined_nouns_share_the_agent(extract: Extract) -> None:
+    text = (
+        "أعلنت قوة الردع القبض على خلية تابعة لتنظيم داعش في طرابلس يوم السبت الماضي. كما أعلنت اعتقال ٣"
+        " من عناصر التنظيم وضبط كمية من المتفجرات."
+    )
+    evs = extract(text, published="2022-01-10")
+    assert [(e.mode, e.actor1) for e in evs] == [("arrest", "rada"), ("arrest", "rada"), ("seize", "rada")]
+
+
+def test_not_until_asserts_a_release(extract: Extract) -> None:
+    text = "واعتقل عناصر فرقة الحمزة أربعة مدنيين، ولم تُطلق الفرقة سراحهم إلا بعد ثلاثة أيام."
+    release = only(extract(text), "تُطلق")
+    assert release.modality == "asserted" and not release.negated
