@@ -389,6 +389,8 @@ _HABITUAL = re.compile(
     r"|شبه يوميه|شبه يومي|بشكل متكرر)"
 )
 # Verbs of documenting: what follows is a tally when a period is named.
+# A total that reached a number: "تجاوزت ١٢٠ غارة", "بلغ عددها 40".
+_REACHED = re.compile(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاقت|فاق|ناهزت|ناهز)(?: \w+)? \d")
 _DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)")
 # Words for people hit: after "سقوط" casualties, after "إخلاء" the wounded carried away.
 _VICTIM_WORDS = frozenset(
@@ -624,6 +626,11 @@ class EventExtractor:
                 return True
         if before and before[-1] in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if (
+            ctx.words_before(hit.start - len(hit.prefix), 2)[:1] in (["اي"], ["لاي"])
+            and before[-1] in _ANY_OF
+        ):
+            return True  # "أي محاولة للهجوم على سرت ستقابل برد قاسٍ"
         if hit.trigger.type in ("ACCUSE", "REQUEST") and before and before[-1].removeprefix("ب") in _WRITINGS:
             return True  # "إثر نشره تدوينات تنتقد تردي الخدمات": what a post said
         following2 = ctx.folded(hit.end, hit.end + 40).split()[:6]
@@ -763,6 +770,8 @@ class EventExtractor:
                 found = _DOCUMENTED.search(sentence)
                 if found is not None:
                     first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
+                elif period and _REACHED.search(sentence):
+                    first = unit.sentence.start  # "غارات التحالف منذ مطلع الشهر تجاوزت ١٢٠ غارة": a total
             ctx.cache[key] = (first, since)
         cached = ctx.cache[key]
         if not isinstance(cached, tuple):
@@ -853,6 +862,15 @@ class EventExtractor:
                 opening = unit.clause_at(draft.clause_start - 1)
                 words |= {w.lstrip("و") for w in ctx.folded(opening.start, opening.end).split()[:1]}
             modality = "hypothetical" if words & _CONDITIONS else "future"
+        if (
+            hit.future_prefix
+            and draft.event.type == "ASSAULT"
+            and ctx.folded(hit.end, min(draft.clause_end, hit.end + 20)).split()[:1]
+            in (["لاي"], ["اي"], ["لكل"])
+        ):
+            # "ستتصدى لأي محاولة لقمع المتظاهرين", "سنضرب أي قوة تقترب": a warning, not a deed to come
+            draft.event.type, draft.event.mode, draft.sub_event = "THREATEN", "violence", None
+            modality = "hypothetical"
         if near & cues.negators and not _EXCEPT.search(ctx.folded(hit.end, draft.clause_end)):
             # "ولم تُطلق الفرقة سراحهم إلا بعد ثلاثة أيام": "not … until" says it happened
             modality = "negated"
@@ -1290,6 +1308,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     elif they_subject:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
+        actor2 = _first(targets, plain_after)
+    elif not noun and (speaker := _speaker_pronoun(ctx, hit)) is not None:
+        # "وقالت قوات الكرامة إنها ستتصدى…", "فإنها تحذر دول العدوان": the pronoun is the speaker, the
+        # actor after the verb its object
+        ev.actor1 = speaker or None
         actor2 = _first(targets, plain_after)
     elif (joined := _joined_noun(ctx, draft, previous, near_after)) is not None:
         # "اعتقال ٣ من عناصر التنظيم وضبط كمية من المتفجرات": nouns joined by و share their agent
@@ -2137,6 +2160,22 @@ _BLAMED_FOR = re.compile(r"مسووليه(?: \w+)? عن (?:ال)?$")
 _OWNED_DEED = re.compile(r"(?:التي|الذي) (?:ارتكب|نفذ|شن)\w* \w+(?:ها|ه)(?!\w)")
 
 
+def _speaker_pronoun(ctx: DocContext, hit: TriggerHit) -> str | None:
+    """For a verb right after "إنها"/"فإنه"/"أنهم": the speaker the pronoun stands for, the actor right
+    after the sentence's reporting verb, else the document's author ("" when there is none); None when
+    no such pronoun stands before the verb."""
+    before = ctx.words_before(hit.start - len(hit.prefix), 1)
+    if not before or before[-1].lstrip("وفل") not in ("انها", "انه", "انهم"):
+        return None
+    _, unit = ctx.unit_at(hit.start)
+    reporting = default_event_cues().reporting
+    for m in ctx.within(ctx.actors, unit.sentence.start, hit.start):
+        said = ctx.words_before(m.start, 1)
+        if said and said[-1].lstrip("وف") in reporting:
+            return m.entity or ""
+    return ctx.author or ""
+
+
 def _joined_noun(
     ctx: DocContext, draft: Draft, previous: list[Draft], near_after: list[Mention]
 ) -> Draft | None:
@@ -2497,7 +2536,9 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
         return True
     if lead[-1:] == ["وسط"] and hit.trigger.pos == "noun":
         return True  # "اشتباكات عنيفة … وسط غارات مكثفة": strikes amid a battle belong to it
-    return hit.trigger.type == "RETREAT" and any(w.startswith(("اجبر", "ارغم")) for w in lead[-3:])
+    return hit.trigger.type == "RETREAT" and any(
+        w.startswith(("اجبر", "ارغم", "اجبار", "ارغام")) for w in lead[-3:]
+    )
 
 
 # Words before a definite event noun that refer back to an event already told ("قبل الغارة بعشرين
@@ -2513,6 +2554,9 @@ _CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", 
 
 # "لم … إلا بعد": an exception after a negation asserts the event ("not until").
 _EXCEPT = re.compile(r"(?<!\w)الا (?:بعد|عقب|اثر|في|مقابل)(?!\w)")
+
+# Nouns between أي and an event noun: "أي محاولة للهجوم", "أي عملية اقتحام".
+_ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه"})
 
 # Where fire is launched from: "مصادر إطلاق القذائف", "منصات إطلاق الصواريخ" name no attack.
 _LAUNCHERS = frozenset({"مصادر", "مصدر", "منصات", "منصه", "منصتي", "مرابض", "قواعد", "مواقع"})
