@@ -386,11 +386,13 @@ _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 # Habits and repeated happenings: no one event.
 _HABITUAL = re.compile(
     r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري"
-    r"|شبه يوميه|شبه يومي|بشكل متكرر)"
+    r"|شبه يوميه|شبه يومي|بشكل متكرر|بين حين واخر|بين حين وحين|من حين الي اخر)"
 )
 # Verbs of documenting: what follows is a tally when a period is named.
 # A total that reached a number: "تجاوزت ١٢٠ غارة", "بلغ عددها 40".
 _REACHED = re.compile(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاقت|فاق|ناهزت|ناهز)(?: \w+)? \d")
+# A running total raised by the event just told: "وبذلك يرتفع عدد من وثّقنا مقتلهم", "لترتفع الحصيلة إلى".
+_RUNNING_TOTAL = re.compile(r"(?<!\w)[وفل]?(?:يرتفع|ترتفع|ارتفع|ارتفعت) (?:عدد|حصيله|الحصيله)(?!\w)")
 _DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)")
 # Words for people hit: after "سقوط" casualties, after "إخلاء" the wounded carried away.
 _VICTIM_WORDS = frozenset(
@@ -766,7 +768,11 @@ class EventExtractor:
                 found_since = _SINCE.search(sentence)
                 if found_since is not None:
                     since = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found_since.start())
-            if period or since >= 0:
+            total = _RUNNING_TOTAL.search(sentence)
+            if total is not None:
+                first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + total.start())
+                since = -1
+            elif period or since >= 0:
                 found = _DOCUMENTED.search(sentence)
                 if found is not None:
                     first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
@@ -1309,6 +1315,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
         actor2 = _first(targets, plain_after)
+    elif (circumstance := _circumstantial(ctx, draft, previous)) is not None:
+        # "نفت الجماعة استهداف المدنيين، متهمةً القوات الحكومية بقصف الأحياء", "…، مطالبةً بالإفراج
+        # عنهم": a participle after the clause has that clause's subject
+        ev.actor1 = circumstance.event.actor1
+        actor2 = _first(targets, plain_after)
+        if actor2 is None:
+            ev.actor2 = _state_subject(ctx, hit, lo, hi, right_after=True)
     elif not noun and (speaker := _speaker_pronoun(ctx, hit)) is not None:
         # "وقالت قوات الكرامة إنها ستتصدى…", "فإنها تحذر دول العدوان": the pronoun is the speaker, the
         # actor after the verb its object
@@ -1339,7 +1352,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "قالت واشنطن إن القرشي فجّر عبوة ناسفة": a known person acts for his organization
         ev.actor1 = org
         actor2 = _first(targets, plain_after)
-    elif not noun and (state := _state_subject(ctx, hit, lo, hi, right_after=True)) is not None:
+    elif (
+        not noun
+        and _svo_subject(ctx, hit, plain_before) is None  # "القوات المسلحة إذ تحمّل واشنطن": the object
+        and (state := _state_subject(ctx, hit, lo, hi, right_after=True)) is not None
+    ):
         # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
         ev.actor1 = state
         actor2 = _first(targets, plain_after)
@@ -1360,6 +1377,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             partners.append(actor1)
             actor1 = earlier[-1]  # "عناصر من الفرقة الرابعة وقوات الدفاع الوطني نهبوا": the first named leads
         actor2 = _first(targets, [m for m in near_after + plain_after if m is not actor1])
+        if actor2 is None:
+            ev.actor2 = _state_subject(ctx, hit, lo, hi, right_after=True)  # "إذ تحمّل واشنطن …"
     else:
         subjects = (
             agents
@@ -1477,6 +1496,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             or _shares_subject(ctx, draft, previous)
             or _next_to_event_noun(ctx, hit)
             or head_noun is not None
+            # "طائرة مسيّرة مجهولة قصفت": an unknown subject stays unknown
+            or any(w.startswith("مجهول") for w in ctx.words_before(hit.start - len(hit.prefix), 3))
         )
     ):
         recent = False  # "غادرت أرتال موالية لباشاغا", "ناشطون يطالبون": a subject the KB does not know
@@ -1594,6 +1615,17 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and ev.actor2 in (blame.event.actor1, blame.event.actor2)
         ):
             ev.actor2 = None
+    if (
+        hit.trigger.type == "THREATEN"
+        and _fold(hit.text).startswith(_SUFFER_THREAT)
+        # "أي محاولة … ستقابل برد" in a post nobody signed: the guess at the speaker stays
+        and ("actor1" not in ev.inferred or ctx.author)
+    ):
+        # "سيدفع العدو الأمريكي ثمن عدوانه", "ستواجه بنيران مقاتلينا": who will pay is the one
+        # threatened; the threat is the speaker's
+        if ev.actor1 is not None and ev.actor1 != ctx.author:
+            ev.actor2 = ev.actor1
+        ev.actor1 = ctx.author
     if ev.actor2 is not None and ev.actor2 == ev.actor1:
         ev.actor2 = None  # "طلعوا الاف المتظاهرين": the subject found again after the verb is no target
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
@@ -1664,9 +1696,11 @@ def _definite_deed_pattern() -> re.Pattern[str]:
 
 @cache
 def _side_pattern() -> re.Pattern[str]:
-    """ "الجانب الروسي", "الطرف التركي": a state named as a party by its definite adjective."""
+    """ "الجانب الروسي", "الطرف التركي", "العدو الأمريكي", "الاحتلال التركي": a state named as a party by
+    its definite adjective."""
     adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>الجانب|الطرف|للجانب|للطرف) ال(?P<adj>{adjectives})(?!\w)")
+    heads = "الجانب|الطرف|العدو|الاحتلال|للجانب|للطرف|للعدو|للاحتلال"
+    return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>{heads}) ال(?P<adj>{adjectives})(?!\w)")
 
 
 def national_forces(ctx: DocContext) -> list[Mention]:
@@ -1799,7 +1833,8 @@ def _state_before(ctx: DocContext, hit: TriggerHit, lo: int, plain_before: list[
         return None
     m = places[-1]
     gap = ctx.text[m.end : hit.start - len(hit.prefix)]
-    if any(not c.isspace() and not c.isalpha() for c in gap) or any(w not in _SVO_GAP for w in gap.split()):
+    words = ctx.folded(m.end, hit.start - len(hit.prefix)).split()
+    if any(not c.isspace() and not c.isalpha() for c in gap) or any(w not in _SVO_GAP for w in words):
         return None
     if ctx.attached_prefix(m).strip("و") or ctx.words_before(m.start, 1)[-1:] in (["في"], ["من"], ["الي"]):
         return None
@@ -2154,10 +2189,32 @@ def _shares_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> boo
     return draft.hit.prefix.startswith("و") and draft.hit.start - p.hit.end < 120
 
 
+# Threat verbs whose subject is the one threatened: "سيدفع ثمن", "ستواجه", "سيقابل".
+_SUFFER_THREAT = ("يدفع", "تدفع", "يواجه", "تواجه", "يقابل", "تقابل")
+
 # "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.
 _BLAMED_FOR = re.compile(r"مسووليه(?: \w+)? عن (?:ال)?$")
 # A relative clause that makes the deed the accused's own: "التي ارتكبتها طائراتها", "الذي نفذته قواته".
 _OWNED_DEED = re.compile(r"(?:التي|الذي) (?:ارتكب|نفذ|شن)\w* \w+(?:ها|ه)(?!\w)")
+
+
+# Participles that describe the subject of the clause before them: "متهمةً", "مطالبين", "محذراً".
+_CIRCUMSTANTIAL = frozenset(
+    {"متهمه", "متهما", "متهمين", "مطالبه", "مطالبا", "مطالبين", "محذره", "محذرا", "محذرين"}
+    | {"محمله", "محملا", "محملين", "مهدده", "مهددا", "مهددين", "رافضه", "رافضا", "رافضين"}
+)
+
+
+def _circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:
+    """The event of the clause a circumstantial participle follows, in its sentence ("نفت الجماعة …،
+    متهمةً …"), when that event has a subject."""
+    hit = draft.hit
+    if _fold(hit.text).split()[0] not in _CIRCUMSTANTIAL or hit.prefix or not previous:
+        return None
+    p = next((d for d in reversed(previous) if d.hit.trigger.pos == "verb"), None)
+    if p is None or p.sentence != draft.sentence or p.event.actor1 is None:
+        return None
+    return p if "،" in ctx.text[p.hit.end : hit.start] or "," in ctx.text[p.hit.end : hit.start] else None
 
 
 def _speaker_pronoun(ctx: DocContext, hit: TriggerHit) -> str | None:
@@ -2280,7 +2337,7 @@ def _svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) 
         return None
     m = plain_before[0]  # the nearest before the verb
     gap = ctx.text[m.end : hit.start - len(hit.prefix)]
-    words = gap.split()
+    words = ctx.folded(m.end, hit.start - len(hit.prefix)).split()
     if any(not c.isspace() and not c.isalpha() for c in gap) or any(w not in _SVO_GAP for w in words):
         return None
     return m
@@ -2470,7 +2527,7 @@ _FORCE_NOUNS = frozenset(
 _PEOPLE_HEADS = frozenset({"عناصر", "عنصر", "من"})
 
 # Words between an SVO subject and its verb: "قوات النظام قد قصفت".
-_SVO_GAP = frozenset({"قد", "لقد", "بدورها", "بدورهم", "عم", "عم بيقصف"})
+_SVO_GAP = frozenset({"قد", "لقد", "بدورها", "بدورهم", "عم", "عم بيقصف", "اذ"})
 
 
 def _pronoun_subject(hit: TriggerHit) -> bool:
@@ -2502,8 +2559,15 @@ def _denied_object(ctx: DocContext, denial: TriggerHit, hit: TriggerHit) -> bool
     if hit.trigger.pos != "noun" or hit.trigger.type in VERBAL_TYPES:
         return False
     gap = _gap_words(ctx, denial.end, hit.start - len(hit.prefix))
-    return len(gap) <= 1 and not any(c in ctx.text[denial.end : hit.start] for c in ".،,:\n")
+    if any(c in ctx.text[denial.end : hit.start] for c in ".،,:\n"):
+        return False
+    # "نفت أي صلة لعناصرها بالهجمات", "ننفي أي علاقة لنا بالغارة": the deed a link to is denied
+    linked = "ب" in hit.prefix and bool({w.lstrip("و") for w in gap} & _LINKS)
+    return len(gap) <= 1 or (linked and len(gap) <= 5)
 
+
+# What a denial says a party has no part in: "أي صلة", "أي علاقة", "أي دور".
+_LINKS = frozenset({"صله", "علاقه", "دور", "مسووليه"})
 
 # Words of a death right before the wounded are counted.
 _DEATH_WORDS = frozenset({"استشهاد", "مقتل", "مصرع", "وفاه", "قتل"})
@@ -2803,6 +2867,10 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
     if head[-1] in _PREPOSITIONS and head[-1] != "في":
         return None  # "جراء غارة", "بعد اشتباكات": an adjunct, no object of a verb before it
     if head[-1] in ("من", "في"):
+        # "تمكّنت قواتنا، صباح اليوم، من صدّ": the control verb may stand before commas of a time
+        reach = max(unit.sentence.start, hit.start - 150)
+        if reach < lo:
+            clause_words = ctx.folded(reach, hit.start - len(hit.prefix)).split()
         words = clause_words[-13:-1]
         verbs = _CONTROL_VERBS
     else:

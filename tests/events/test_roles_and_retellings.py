@@ -159,3 +159,36 @@ def test_not_until_asserts_a_release(extract: Extract) -> None:
     text = "واعتقل عناصر فرقة الحمزة أربعة مدنيين، ولم تُطلق الفرقة سراحهم إلا بعد ثلاثة أيام."
     release = only(extract(text), "تُطلق")
     assert release.modality == "asserted" and not release.negated
+
+
+def test_a_subject_before_idh_and_the_state_it_blames(extract: Extract) -> None:
+    text = "وإن القوات المسلحة اليمنية إذ تحمّل واشنطن ولندن كامل المسؤولية عن الجريمة."
+    ev = only(extract(text, meta={"country": "YE"}), "تحمّل")
+    assert (ev.actor1, ev.actor2) == ("houthis", "us-armed-forces")
+
+
+def test_who_will_pay_is_the_one_threatened(extract: Extract) -> None:
+    text = "المتحدث الرسمي للقوات المسلحة اليمنية\nونؤكد أن العدو الأمريكي سيدفع ثمن عدوانه."
+    ev = only(extract(text, published="2024-01-12"), "يدفع")
+    assert (ev.type, ev.actor2) == ("THREATEN", "us-armed-forces")
+
+
+def test_a_circumstantial_participle_has_the_clauses_subject(extract: Extract) -> None:
+    text = "ونفت جماعة الحوثي استهداف المدنيين، متهمةً القوات الحكومية بقصف الأحياء السكنية."
+    ev = only(extract(text, meta={"country": "YE"}), "متهمة")
+    assert (ev.actor1, ev.actor2) == ("houthis", "yemeni-government-forces")
+    text = "ونفت كتائب حزب الله أي صلة لعناصرها بالهجمات، مطالبةً بالإفراج الفوري عنهم."
+    evs = extract(text)
+    assert not [e for e in evs if e.type == "ASSAULT"]  # the attacks a link to is denied
+    assert only(evs, "مطالبة").actor1 == "kataib-hezbollah"
+
+
+def test_a_speakers_pronoun_and_a_warning_about_any_attempt(extract: Extract) -> None:
+    ev = only(extract("وقالت هيئة تحرير الشام إنها ستتصدى لأي محاولة لقمع المتظاهرين."), "تتصدى")
+    assert (ev.type, ev.actor1, ev.modality) == ("THREATEN", "hayat-tahrir-al-sham", "hypothetical")
+
+
+def test_running_totals_and_periodic_totals_are_no_events(extract: Extract) -> None:
+    assert not extract("وبذلك يرتفع عدد من وثّقنا مقتلهم في المدينة منذ بدء الحملة إلى 40 مدنياً.")
+    text = "وأكد مصدر أن غارات التحالف على مأرب منذ مطلع الشهر تجاوزت ١٢٠ غارة."
+    assert not [e for e in extract(text) if e.type == "ASSAULT"]
