@@ -582,7 +582,7 @@ class EventExtractor:
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
         if before and before[-1] in _MOTIVES:
             return True  # "خرج متظاهرون رفضاً لتقدم الهيئة": the cause of a protest, told as its motive
-        if before and before[-1] in ("اسلحه", "سلاح", "بنادق"):
+        if before and before[-1].removeprefix("و") in ("اسلحه", "سلاح", "بنادق"):
             return True  # "استخدموا أسلحة قنص": a kind of weapon, not an attack
         if (
             hit.trigger.pos == "noun"
@@ -633,6 +633,8 @@ class EventExtractor:
             and before[-1] in _ANY_OF
         ):
             return True  # "أي محاولة للهجوم على سرت ستقابل برد قاسٍ"
+        if self._no_happening_here(ctx, hit, before):
+            return True
         if hit.trigger.type in ("ACCUSE", "REQUEST") and before and before[-1].removeprefix("ب") in _WRITINGS:
             return True  # "إثر نشره تدوينات تنتقد تردي الخدمات": what a post said
         following2 = ctx.folded(hit.end, hit.end + 40).split()[:6]
@@ -704,7 +706,7 @@ class EventExtractor:
             and {w.removeprefix("و") for w in ctx.words_before(hit.start - len(hit.prefix), 6)} & _ALLOWING
         ):
             return True  # "دون السماح لأسرته بزيارته", "حُرم من الزيارات": visits a detainee may have
-        if following2[:1] and following2[0] in ("المتواصل", "المستمر", "المتكرر", "المتواصله", "المستمره"):
+        if following2[:1] and following2[0] in _ONGOING:
             return True  # "عبر القصف المتواصل": a state of affairs, no one happening
         if hit.trigger.type == "AGREE" and following2[:1] and following2[0].lstrip("ل").startswith("وضع"):
             return (
@@ -752,6 +754,34 @@ class EventExtractor:
         """Is the word before a trigger noun a blocker, also behind a proclitic ("لوقف", "بتنفيذ")?"""
         blockers = self.cues.blockers
         return word in blockers or (len(word) > 3 and word[0] in "ولب" and word[1:] in blockers)
+
+    @staticmethod
+    def _no_happening_here(ctx: DocContext, hit: TriggerHit, before: list[str]) -> bool:
+        """Words that name no happening where they stand: a source's wish to stay unnamed, plots, the
+        purpose of a light verb, the killers sought, the disappeared counted, a truce broken."""
+        word = before[-1].removeprefix("و") if before else ""
+        following = ctx.folded(hit.end, hit.end + 60).split()[:6]
+        if hit.trigger.type == "REQUEST" and following[:1] == ["عدم"]:
+            return True  # "الذي طلب عدم ذكر اسمه": a source asking not to be named
+        if "ل" in hit.prefix and word.startswith(_PLOTTING):
+            return True  # "كانا يخططان لاستهداف أبراج الطاقة": a plot, not a deed
+        if word in ("لشن", "لتنفيذ") and hit.trigger.pos == "noun":
+            return True  # "التنسيق بين القوات لشن هجمات": what cooperation is for
+        if _fold(hit.text) == "قتله" and word in ("عن", "محاسبه", "ملاحقه", "معاقبه", "تسليم"):
+            return True  # "الكشف عن قتلة الناشطين": the killers, not a killing
+        if word == "عداد":
+            return True  # "ولا يزالون في عداد المختفين قسرياً"
+        lead = ctx.words_before(hit.start - len(hit.prefix), 3)
+        if (
+            hit.trigger.type == "AGREE"
+            and hit.trigger.pos == "noun"
+            and "ل" in hit.prefix
+            and any(w.removeprefix("و").startswith(_BREACH) for w in lead)
+        ):
+            # "في خرق جديد للهدنة الأممية": a truce in force, broken; its signing is told only when the
+            # text describes it ("لاتفاق وقف إطلاق النار الموقع بين موسكو وأنقرة")
+            return not any(w in _SIGNED for w in following)
+        return False
 
     def _tally(self, ctx: DocContext, hit: TriggerHit) -> bool:
         """A count over a period that a documenter reports ("منذ مطلع عام 2019 وثقنا مقتل 38 مدنياً
@@ -2455,7 +2485,8 @@ _CONDITIONS = frozenset({"اي", "اذا", "لو", "حال", "حاله", "طال
 # Words that make a warning a threat of violence (folded).
 _THREAT = re.compile(
     r"(?<!\w)(?:هدفا مشروعا|اهدافا مشروعه|هدف مشروع|سيقابل|سنرد|سترد|سيرد|رد حازم|ردا حازما"
-    r"|سندفع|سيدفع|ستدفع)(?!\w)"
+    r"|سندفع|سيدفع|ستدفع|ستقابل|يقابل|سيواجه|ستواجه|سنواجه|سيلاحق|ستلاحق|سنلاحق|سيتخذ|ستتخذ|سنتخذ"
+    r"|سيضرب|ستضرب|سنضرب|سيتعامل|ستتعامل|سنتعامل|سيتم التعامل)(?!\w)"
 )
 
 # People whose leaving is displacement, not a withdrawal of forces.
@@ -2618,6 +2649,30 @@ _CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", 
 
 # "لم … إلا بعد": an exception after a negation asserts the event ("not until").
 _EXCEPT = re.compile(r"(?<!\w)الا (?:بعد|عقب|اثر|في|مقابل)(?!\w)")
+
+# Adjectives of a state of affairs after an event noun: "القصف المتواصل", "هجمات متكررة", "هجمات متفرقة"
+# ("اشتباكات مستمرة منذ أسبوعين" is one fight going on).
+_ONGOING = frozenset(
+    {
+        "المتواصل",
+        "المستمر",
+        "المتكرر",
+        "المتواصله",
+        "المستمره",
+        "المتكرره",
+        "متكرره",
+        "متفرقه",
+        "يوميه",
+        "شبه",
+    }
+)
+
+# Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
+_PLOTTING = ("يخطط", "تخطط", "خطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
+# Breaches of an agreement in force: "خرق جديد للهدنة", "187 خرقاً للهدنة", "انتهاك اتفاق".
+_BREACH = ("خرق", "انتهاك", "خروقات", "انتهاكات")
+# Words that describe an agreement's making after its noun: "الموقع بين", "الذي توصلت إليه".
+_SIGNED = frozenset({"الموقع", "الذي", "التي", "المبرم", "المعلن", "الموقعه", "المبرمه", "المعلنه"})
 
 # Nouns between أي and an event noun: "أي محاولة للهجوم", "أي عملية اقتحام".
 _ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه"})

@@ -192,3 +192,8 @@ def test_running_totals_and_periodic_totals_are_no_events(extract: Extract) -> N
     assert not extract("وبذلك يرتفع عدد من وثّقنا مقتلهم في المدينة منذ بدء الحملة إلى 40 مدنياً.")
     text = "وأكد مصدر أن غارات التحالف على مأرب منذ مطلع الشهر تجاوزت ١٢٠ غارة."
     assert not [e for e in extract(text) if e.type == "ASSAULT"]
+
+
+def test_a_breach_of_an_agreement_whose_making_is_told_keeps_the_agreement(extract: Extract) -> None:
+    text = "قُتل ثمانية مدنيين في خرق صريح لاتفاق وقف إطلاق النار الذي أعلنته موسكو وأنقرة."
+    assert [e for e in extract(text) if e.type == "AGREE"]
