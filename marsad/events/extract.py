@@ -761,6 +761,8 @@ class EventExtractor:
         purpose of a light verb, the killers sought, the disappeared counted, a truce broken."""
         word = before[-1].removeprefix("و") if before else ""
         following = ctx.folded(hit.end, hit.end + 60).split()[:6]
+        if _fold(hit.text) == "طالب" and not any(w.startswith("ب") for w in following[:5]):
+            return True  # "طالب جامعي", "طالب في كلية الطب": a student, not a demand
         if hit.trigger.type == "REQUEST" and following[:1] == ["عدم"]:
             return True  # "الذي طلب عدم ذكر اسمه": a source asking not to be named
         if "ل" in hit.prefix and word.startswith(_PLOTTING):
@@ -1421,6 +1423,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 if can_act(m)
             ]
         )
+        if not agents and not noun and hit.trigger.type in VERBAL_TYPES and _named_subject(ctx, hit, lo, hi):
+            # "طالب قائممقام سيدكان الحكومة بوقف القصف التركي": an official the KB does not hold speaks;
+            # only an actor right after him (his body) can be the subject
+            subjects = [m for m in near_after if _words_between(ctx, hit.end, m.start) <= 2]
         actor1 = subjects[0] if subjects else None
         while actor1 is not None and actor1 in plain_before and ctx.attached_prefix(actor1).startswith("و"):
             earlier = [
@@ -2171,6 +2177,14 @@ _INSTITUTIONS = frozenset(
         "الاهالي",
         "وجهاء",
         "شيوخ",
+        # officials of a place or a body: "طالب قائممقام سيدكان الحكومة", "نفى مسؤول محلي"
+        "قايممقام",
+        "القايممقام",
+        "مدير",
+        "مسوول",
+        "عضو",
+        "نايب",
+        "عمده",
     }
 )
 
@@ -3848,6 +3862,8 @@ def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
     if x.type != y.type or b.sentence - a.sentence > 3:
         return False
+    if x.type in ("REQUEST", "ACCUSE", "REJECT") and a.hit.trigger.pos == b.hit.trigger.pos == "verb":
+        return False  # "نطالب بالإفراج عنه، كما نطالب النائب العام بفتح تحقيق": each verb says its own
     definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
     if definite and b.hit.trigger.pos == "noun" and 0 < b.sentence - a.sentence <= 2:
         # "ويعد الهجوم الأعنف…": a definite noun tells the earlier happening again; its clause's

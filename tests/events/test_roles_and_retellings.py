@@ -197,3 +197,12 @@ def test_running_totals_and_periodic_totals_are_no_events(extract: Extract) -> N
 def test_a_breach_of_an_agreement_whose_making_is_told_keeps_the_agreement(extract: Extract) -> None:
     text = "قُتل ثمانية مدنيين في خرق صريح لاتفاق وقف إطلاق النار الذي أعلنته موسكو وأنقرة."
     assert [e for e in extract(text) if e.type == "AGREE"]
+
+
+def test_each_demanding_verb_is_its_own_demand_and_a_student_is_none(extract: Extract) -> None:
+    text = "ونطالب بالإفراج الفوري عن المدوّن، كما نطالب مكتب النائب العام بفتح تحقيق مستقل."
+    assert len([e for e in extract(text) if e.type == "REQUEST"]) == 2
+    text = "في غضون ذلك، طالب قائممقام سيدكان الحكومة الاتحادية بالتدخل."
+    (demand,) = extract(text)
+    assert demand.type == "REQUEST" and demand.actor1 is None  # an official the KB does not hold
+    assert not [e for e in extract("وقُتل طالب جامعي في القصف على الحي.") if e.type == "REQUEST"]
