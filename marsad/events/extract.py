@@ -760,11 +760,12 @@ class EventExtractor:
         """Words that name no happening where they stand: a source's wish to stay unnamed, plots, the
         purpose of a light verb, the killers sought, the disappeared counted, a truce broken."""
         word = before[-1].removeprefix("و") if before else ""
-        following = ctx.folded(hit.end, hit.end + 60).split()[:6]
-        if _fold(hit.text) == "طالب" and not any(w.startswith("ب") for w in following[:5]):
-            return True  # "طالب جامعي", "طالب في كلية الطب": a student, not a demand
-        if hit.trigger.type == "REQUEST" and following[:1] == ["عدم"]:
-            return True  # "الذي طلب عدم ذكر اسمه": a source asking not to be named
+        if hit.trigger.type in ("REQUEST", "AGREE"):
+            following = ctx.folded(hit.end, hit.end + 60).split()[:6]
+            if _fold(hit.text) == "طالب" and not any(w.startswith("ب") for w in following[:5]):
+                return True  # "طالب جامعي", "طالب في كلية الطب": a student, not a demand
+            if following[:1] == ["عدم"]:
+                return True  # "الذي طلب عدم ذكر اسمه": a source asking not to be named
         if "ل" in hit.prefix and word.startswith(_PLOTTING):
             return True  # "كانا يخططان لاستهداف أبراج الطاقة": a plot, not a deed
         if word in ("لشن", "لتنفيذ") and hit.trigger.pos == "noun":
@@ -773,16 +774,18 @@ class EventExtractor:
             return True  # "الكشف عن قتلة الناشطين": the killers, not a killing
         if word == "عداد":
             return True  # "ولا يزالون في عداد المختفين قسرياً"
-        lead = ctx.words_before(hit.start - len(hit.prefix), 3)
         if (
             hit.trigger.type == "AGREE"
             and hit.trigger.pos == "noun"
             and "ل" in hit.prefix
-            and any(w.removeprefix("و").startswith(_BREACH) for w in lead)
+            and any(
+                w.removeprefix("و").startswith(_BREACH)
+                for w in ctx.words_before(hit.start - len(hit.prefix), 3)
+            )
         ):
             # "في خرق جديد للهدنة الأممية": a truce in force, broken; its signing is told only when the
             # text describes it ("لاتفاق وقف إطلاق النار الموقع بين موسكو وأنقرة")
-            return not any(w in _SIGNED for w in following)
+            return not any(w in _SIGNED for w in ctx.folded(hit.end, hit.end + 60).split()[:6])
         return False
 
     def _tally(self, ctx: DocContext, hit: TriggerHit) -> bool:
@@ -1635,8 +1638,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "نطالب السلطات بحماية المدنيين", "يطالبون بهدنة لإخراج المدنيين": whom a request is for is not
         # whom it is addressed to
         ev.actor2 = None
-    if noun and _BLAMED_FOR.search(
-        ctx.folded(max(lo, hit.start - len(hit.prefix) - 40), hit.start - len(hit.prefix))
+    if (
+        noun
+        and "عن" in ctx.text[max(lo, hit.start - len(hit.prefix) - 5) : hit.start]
+        and _BLAMED_FOR.search(
+            ctx.folded(max(lo, hit.start - len(hit.prefix) - 40), hit.start - len(hit.prefix))
+        )
     ):
         # "نحمّل حفتر المسؤولية الكاملة عن القصف": blaming names no agent (gold/README.md), unless the deed
         # is said to be the accused's own ("عن المجزرة التي ارتكبتها طائراتها")
@@ -1868,9 +1875,7 @@ def _state_before(ctx: DocContext, hit: TriggerHit, lo: int, plain_before: list[
     if not places or (plain_before and plain_before[0].start > places[-1].start):
         return None
     m = places[-1]
-    gap = ctx.text[m.end : hit.start - len(hit.prefix)]
-    words = ctx.folded(m.end, hit.start - len(hit.prefix)).split()
-    if any(not c.isspace() and not c.isalpha() for c in gap) or any(w not in _SVO_GAP for w in words):
+    if not _svo_gap(ctx, m.end, hit.start - len(hit.prefix)):
         return None
     if ctx.attached_prefix(m).strip("و") or ctx.words_before(m.start, 1)[-1:] in (["في"], ["من"], ["الي"]):
         return None
@@ -2380,11 +2385,17 @@ def _svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) 
     if not plain_before or hit.prefix[:1] in ("و", "ف"):
         return None
     m = plain_before[0]  # the nearest before the verb
-    gap = ctx.text[m.end : hit.start - len(hit.prefix)]
-    words = ctx.folded(m.end, hit.start - len(hit.prefix)).split()
-    if any(not c.isspace() and not c.isalpha() for c in gap) or any(w not in _SVO_GAP for w in words):
-        return None
-    return m
+    return m if _svo_gap(ctx, m.end, hit.start - len(hit.prefix)) else None
+
+
+def _svo_gap(ctx: DocContext, lo: int, hi: int) -> bool:
+    """Are the words between a subject and its verb only particles such as قد، عم، إذ (or none)?"""
+    gap = ctx.text[lo:hi]
+    if not gap.strip():
+        return True
+    if len(gap) > 24 or any(not c.isspace() and not c.isalpha() for c in gap):
+        return False
+    return all(w in _SVO_GAP for w in ctx.folded(lo, hi).split())
 
 
 # Forces described by whom they are loyal to ("القوات الموالية لـ…", "فصائل تابعة لـ…").
