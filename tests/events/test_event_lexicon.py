@@ -305,7 +305,6 @@ def test_ambiguous_words_are_left_out(triggers: tuple[Trigger, ...]) -> None:
         "فرق",
         "مسيرة",
         "تواصل",
-        "طالب",
         "إنذار",
         "الاحتلال",
         "تحالف",
