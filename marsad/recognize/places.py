@@ -279,6 +279,8 @@ class PlaceRecognizer:
         ("بلدتي أبو حمام والكشكية") every conjoined name is a place."""
         text = analysis.view.text
         out: list[Candidate] = []
+        # "حاجز لقسد": a cue word followed by ل and an actor's name is that actor's post, not a place
+        actor_starts = {c.vstart for c in analysis.facts.get("candidates.actors", ())}
         for m in self._cue_re.finditer(text):
             head = m.group(1)
             kind = self.cues.settlement.get(head) or (
@@ -293,6 +295,8 @@ class PlaceRecognizer:
                 if span is None or (kind in _WEAK_SETTLEMENT and not self._proper_name(span, text)):
                     break
                 vs, ve = span
+                if text[vs] == "ل" and vs + 1 in actor_starts:
+                    break
                 out.append(_cue_place(analysis.view, vs, ve, "settlement", kind, 0.6))
                 names += 1
                 follow = _LIST_NEXT.match(text, ve)

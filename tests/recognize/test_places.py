@@ -111,3 +111,11 @@ def test_a_quarter_named_like_a_country_is_no_country(nlp: Pipeline) -> None:
 def test_a_capital_abroad_is_a_place_when_it_acts(nlp: Pipeline) -> None:
     doc = run(nlp, "اتهمت واشنطن كتائب حزب الله بالهجوم على قاعدة عين الأسد غربي العراق.")
     assert "واشنطن" in texts(doc, Label.PLACE)
+
+
+def test_a_post_of_an_actor_and_a_falling_rocket_are_no_places(nlp: Pipeline) -> None:
+    doc = run(
+        nlp, "هاجم مسلحون حاجزاً لقسد قرب بلدة ذيبان. وسقط صاروخا كاتيوشا قرب المطار.", meta={"country": "SY"}
+    )
+    assert texts(doc, Label.PLACE) == ["ذيبان"]
+    assert "قسد" in texts(doc, Label.ORG)
