@@ -3407,6 +3407,8 @@ def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
     others = _other_event_clauses(ctx, draft, s_lo, s_hi)
     own = [m for m in times if not _in_spans(m, others)]
     times = own or ([] if times and all(_in_spans(m, others) for m in times) and others else times)
+    # "في جنيف في 23 أكتوبر 2020، أفرجت قوات الوفاق أمس عن 12 محتجزاً": the trigger's own clause first
+    times = [m for m in times if draft.clause_start <= m.start < draft.clause_end] or times
     if times:
         draft.time_mention = min(times, key=lambda m: abs(m.start - draft.hit.start))
 
@@ -4060,6 +4062,7 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
             ev.time = {"anchor": "publication", "relation": "on"}
         elif previous is not None and (
             previous.sentence == d.sentence
+            or (d.sentence - previous.sentence <= 3 and _simultaneous(d, doc))
             or (
                 d.sentence - previous.sentence <= _NARRATIVE_REACH
                 and ev.type not in VERBAL_TYPES
@@ -4081,6 +4084,25 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
             ev.time = {"anchor": "publication", "relation": "before"}
         previous = d
 
+
+def _simultaneous(d: Draft, doc: Document) -> bool:
+    """Does the event's sentence open by saying it happened at the same time as what came before
+    ("وبالتزامن، قصفت…", "وفي الأثناء", "في غضون ذلك")?"""
+    start = max(doc.text.rfind(c, 0, d.hit.start) for c in ".\n!?؟") + 1
+    opening = normalize_for_match(doc.text[start : start + 24].lstrip())
+    return opening.startswith(_AT_THE_SAME_TIME)
+
+
+# Openings of a sentence that tell something happening at the time of what was told before.
+_AT_THE_SAME_TIME = (
+    "وبالتزامن",
+    "بالتزامن",
+    "وفي الاثناء",
+    "في الاثناء",
+    "في غضون ذلك",
+    "وفي غضون ذلك",
+    "وفي الوقت نفسه",
+)
 
 # How many sentences on a report still goes on in the time its last dated event set.
 _NARRATIVE_REACH = 1

@@ -1819,8 +1819,9 @@ def _resolve_hijri(sem: _Sem, pub: dt.date | None, w: TimeWords) -> _Resolved:
 
 
 def _resolve_weekday(sem: _Sem, pub: dt.date | None) -> _Resolved:
-    """ "يوم الجمعة", "الجمعة الماضية": the latest such day on or before publication; "المقبلة": the next
-    one after it; "التالية"/"السابقة": relative to the previous time in the narrative (no value)."""
+    """ "يوم الجمعة": the latest such day on or before publication; "الجمعة الماضية": the latest before it;
+    "المقبلة": the next one after it; "التالية"/"السابقة": relative to the previous time in the narrative
+    (no value)."""
     mod = sem.weekday_mod or ""
     direction = {"next": "after", "prev_after": "after"}.get(mod, "before")
     anchor = "previous" if mod.startswith("prev_") else "publication"
@@ -1834,6 +1835,9 @@ def _resolve_weekday(sem: _Sem, pub: dt.date | None) -> _Resolved:
         return None, precision, rel, None
     if direction == "after":
         day = pub + dt.timedelta(days=(sem.weekday - pub.isoweekday() - 1) % 7 + 1)
+    elif mod == "past":
+        # "الإثنين الماضي" in a report of a Monday is the Monday before
+        day = pub - dt.timedelta(days=(pub.isoweekday() - sem.weekday - 1) % 7 + 1)
     else:
         day = pub - dt.timedelta(days=(pub.isoweekday() - sem.weekday) % 7)
     if sem.weekday_end is not None:  # "ليل الثلاثاء - الأربعاء"

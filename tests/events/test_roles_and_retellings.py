@@ -206,3 +206,25 @@ def test_each_demanding_verb_is_its_own_demand_and_a_student_is_none(extract: Ex
     (demand,) = extract(text)
     assert demand.type == "REQUEST" and demand.actor1 is None  # an official the KB does not hold
     assert not [e for e in extract("وقُتل طالب جامعي في القصف على الحي.") if e.type == "REQUEST"]
+
+
+def test_simultaneous_happenings_share_the_time_and_the_own_clause_time_wins(extract: Extract) -> None:
+    text = (
+        "هاجم عناصر من الجيش الوطني فجر أمس نقاطاً لقسد قرب منبج.\n"
+        "وفي تطور لاحق أعلن المتحدث باسم الفيلق أن قواته صدت الهجوم.\n"
+        "وبالتزامن، قصفت القوات التركية بالمدفعية الثقيلة قرية أم حوش."
+    )
+    evs = extract(text, published="2023-03-13")
+    shelling = only(evs, "قصفت")
+    assert shelling.date == "2023-03-12"
+    text = (
+        "وفي إطار اتفاق تبادل الأسرى الموقع في جنيف في 23 أكتوبر 2020، أفرجت قوات حكومة الوفاق أمس عن 12"
+        " محتجزاً."
+    )
+    release = only(extract(text, published="2021-02-10"), "أفرجت")
+    assert release.date == "2021-02-09"
+
+
+def test_last_monday_in_a_report_of_a_monday_is_a_week_back(extract: Extract) -> None:
+    text = "يوم الإثنين الماضي، استهدفت طائرة مسيرة تركية سيارة مدنية قرب سيدكان."
+    assert only(extract(text, published="2022-08-01"), "استهدفت").date == "2022-07-25"
