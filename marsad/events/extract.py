@@ -1591,7 +1591,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if inherited is not None and inherited != ev.actor2:
             ev.actor1 = inherited
             ev.inferred.append("actor1")
-    if hit.trigger.type == "RETREAT" and hit.trigger.mode == "release" and ev.actor1 is None:
+    if ev.actor2 is None and hit.trigger.type in ("COERCE", "RETREAT", "ASSAULT") and not casualty:
+        # "أفرج الجهاز عن 23 محتجزاً", "اعتقلت ما لا يقل عن 14 متظاهراً": the people counted
+        counted = _counted_group(ctx, hit, hi)
+        if counted is not None and counted != ev.actor1:
+            add_actor_entity(ctx.doc, ctx.kb_actors, counted)
+            ev.actor2 = counted
+    if hit.trigger.type == "RETREAT" and hit.trigger.mode == "release" and None in (ev.actor1, ev.actor2):
         # "وأُفرج عن أحدهم بعد أربعة أيام", "وتحققنا من الإفراج عن اثنين منهم": the captors told before
         # release their captives
         captors = next(
@@ -1600,14 +1606,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 for d in reversed(previous[-6:])
                 if draft.sentence - d.sentence <= 3
                 and ((d.event.type == "COERCE" and d.event.mode == "arrest") or d.event.mode == "abduct")
-                and d.event.actor1
+                and (d.event.actor1 or d.event.actor2)
             ),
             None,
         )
         if captors is not None:
-            ev.actor1 = captors.actor1
-            ev.inferred.append("actor1")
-            if ev.actor2 is None and captors.actor2:
+            if ev.actor1 is None and captors.actor1:
+                ev.actor1 = captors.actor1
+                ev.inferred.append("actor1")
+            if ev.actor2 is None and captors.actor2 and captors.actor2 != ev.actor1:
                 ev.actor2 = captors.actor2
                 ev.inferred.append("actor2")
     if ev.actor1 is None and hit.trigger.type == "THREATEN" and ctx.author:
@@ -2295,6 +2302,33 @@ def _joined_noun(
         return None
     between = ctx.text[p.hit.end : hit.start]
     return p if len(between.split()) <= 8 and not any(c in between for c in ".،,:;\n") else None
+
+
+def _counted_group(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
+    """The collective actor of people counted right after the trigger ("عن 23 محتجزاً", "14 متظاهراً",
+    "ثلاثة مدنيين"), when the knowledge base holds it."""
+    words = ctx.folded(hit.end, min(hi, hit.end + 70)).split()[:9]
+    for number, noun in pairwise(words):
+        if not (number.isdigit() or _is_number(number)):
+            continue
+        noun = noun.rstrip('.،,:;!?؟)»"')
+        stem = noun[:-1] if noun.endswith("ا") else noun[:-2] if noun.endswith(("ين", "ون")) else noun
+        group = _COUNTED_GROUPS.get(stem)
+        if group is not None:
+            return group if group in ctx.kb_actors else None
+    return None
+
+
+# People counted after an arrest, a release or an attack, by folded stem: "23 محتجزاً", "14 متظاهراً".
+_COUNTED_GROUPS = {
+    "محتجز": "prisoners",
+    "معتقل": "prisoners",
+    "موقوف": "prisoners",
+    "سجين": "prisoners",
+    "متظاهر": "protesters",
+    "محتج": "protesters",
+    "مدني": "civilians",
+}
 
 
 def _said_again(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:

@@ -228,3 +228,14 @@ def test_simultaneous_happenings_share_the_time_and_the_own_clause_time_wins(ext
 def test_last_monday_in_a_report_of_a_monday_is_a_week_back(extract: Extract) -> None:
     text = "يوم الإثنين الماضي، استهدفت طائرة مسيرة تركية سيارة مدنية قرب سيدكان."
     assert only(extract(text, published="2022-08-01"), "استهدفت").date == "2022-07-25"
+
+
+def test_people_counted_after_an_arrest_or_a_release_are_its_target(extract: Extract) -> None:
+    text = "واعتقلت الشرطة ما لا يقل عن 14 متظاهراً في كربلاء. وأفرج جهاز الردع الأحد عن 23 محتجزاً."
+    evs = extract(text, meta={"country": "IQ"})
+    assert [e.actor2 for e in evs] == ["protesters", "prisoners"]
+
+
+def test_the_iraqi_government_stands_for_the_state(extract: Extract) -> None:
+    (ev,) = extract("وندعو الحكومة العراقية إلى الكشف عن مصير المختطفين.")
+    assert ev.actor2 == "iraqi-security-forces"
