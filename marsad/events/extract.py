@@ -1451,6 +1451,22 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         elif actor1 is None or roles.get(id(actor1)) != "agent":
             actor1 = pair[0]  # "اشتباكات بين قوات حكومة الوحدة والقوات الموالية لباشاغا": one side named
             actor2 = None if actor2 is pair[0] else actor2
+    if (
+        actor1 is not None
+        and not we
+        and not noun
+        and voice == "active"
+        and actor1.start > hit.end
+        and _words_between(ctx, hit.end, actor1.start) > 0
+        and (shared := _coordinated_subject(ctx, draft, previous, lo, hi)) is not None
+        and shared != actor1.entity
+    ):
+        # "داهمت دورية للهيئة منزلاً، واعتقلت قيادياً سابقاً في تنظيم حراس الدين": the joined verb's
+        # object comes first; the actor after it is the object's, the subject is the first verb's
+        actor2 = actor2 or actor1
+        actor1 = None
+        ev.actor1 = shared
+        ev.inferred.append("actor1")
     if actor1 is not None:
         ev.actor1 = actor1.entity
     if actor2 is not None and actor2.entity != ev.actor1:
@@ -2799,8 +2815,14 @@ def _object_follows(ctx: DocContext, m: Mention, hi: int, past_time: bool = Fals
         return False
     if ctx.within(ctx.times, end, end + len(following[0]) + 2) or ctx.within(ctx.places, end, end + 2):
         return False
-    return following[0][:1] not in ("ب", "ل", "ك", "و", "ف")
+    return following[0][:1] not in ("ب", "ل", "ك", "و", "ف") or following[0] in _NOUNS_LIKE_PROCLITICS
 
+
+# Object nouns whose first letter is also a proclitic: "داهمت عناصر من الفرقة الرابعة بلدة كحيل".
+_NOUNS_LIKE_PROCLITICS = frozenset(
+    {"بلده", "بلدات", "بيت", "بيوت", "بنايه", "بناء", "بوابه", "لواء", "فرع", "فندق", "كتيبه", "كنيسه"}
+    | {"كليه", "وحده", "وحدات", "وزاره", "فصيل", "فصايل", "بلدتي", "بئر", "بير"}
+)
 
 # The eight directions ("شمال", "غربي"): they locate a place, they open no object.
 _DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})

@@ -223,3 +223,15 @@ def test_an_ambush_laid_for_x_and_an_ambush_by_x(extract: Extract) -> None:
     assert (laid.actor1, laid.actor2) == ("jaish-al-izza", "fourth-armoured-division")
     by = only(extract("كمين لخلايا داعش على طريق اثريا الرقة ومقتل خمسة من عناصر الفرقة الرابعة"), "كمين")
     assert by.actor1 == "islamic-state"
+
+
+def test_a_raid_and_the_arrest_it_made_are_one_arrest_by_the_raiders(extract: Extract) -> None:
+    text = (
+        "وفي 19 حزيران، داهمت عناصر من الفرقة الرابعة بلدة كحيل بريف درعا الشرقي، واعتقلت خمسة مدنيين.\n"
+        "وداهمت دورية تابعة للهيئة منزلاً في بلدة الدانا، واعتقلت قيادياً سابقاً في تنظيم حراس الدين."
+    )
+    evs = extract(text, published="2022-06-25")
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("fourth-armoured-division", "civilians"),
+        ("hayat-tahrir-al-sham", "hurras-al-din"),
+    ]
