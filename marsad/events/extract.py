@@ -2752,6 +2752,9 @@ _SIGNED = frozenset({"الموقع", "الذي", "التي", "المبرم", "ا
 # Nouns between أي and an event noun: "أي محاولة للهجوم", "أي عملية اقتحام".
 _ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه"})
 
+# Verbs that set a definite event noun beside another happening: it is told elsewhere.
+_ACCOMPANYING = ("تزامنت", "تزامن", "رافقت", "رافق", "صاحبت", "صاحب", "تخللت", "تخلل")
+
 # Where fire is launched from: "مصادر إطلاق القذائف", "منصات إطلاق الصواريخ" name no attack.
 _LAUNCHERS = frozenset({"مصادر", "مصدر", "منصات", "منصه", "منصتي", "مرابض", "قواعد", "مواقع"})
 
@@ -2770,9 +2773,13 @@ def _reference_back(ctx: DocContext, hit: TriggerHit, accepted: list[TriggerHit]
             h.trigger.type == "REJECT" and hit.start - h.end < 400 for h in accepted
         ):
             return True
-    if hit.trigger.pos != "noun" or hit.trigger.type != "ASSAULT" or "ال" not in hit.prefix:
+    if hit.trigger.pos != "noun" or hit.trigger.type not in ("ASSAULT", "PROTEST") or "ال" not in hit.prefix:
         return False
     launch = ctx.words_before(hit.start - len(hit.prefix), 2)
+    if launch[-1:] and launch[-1].lstrip("و").startswith(_ACCOMPANYING):
+        return True  # "وتزامنت الاحتجاجات مع…", "انتهاكات رافقت الاحتجاجات": the protests told elsewhere
+    if hit.trigger.type != "ASSAULT":
+        return False
     if len(launch) == 2 and launch[1] == "اطلاق" and launch[0].lstrip("و") in _LAUNCHERS:
         return True  # "على مصادر إطلاق القذائف", "منصات إطلاق الصواريخ": where the fire came from
     lead = [
