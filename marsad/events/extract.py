@@ -774,6 +774,10 @@ class EventExtractor:
             return True  # "الكشف عن قتلة الناشطين": the killers, not a killing
         if word == "عداد":
             return True  # "ولا يزالون في عداد المختفين قسرياً"
+        if word == "عن" and ctx.words_before(hit.start - len(hit.prefix), 2)[0].lstrip("وب") in _CEASING:
+            return True  # "نطالب روسيا بالكف عن استهداف المنشآت": what is to stop
+        if hit.trigger.pos == "noun" and _UNANSWERED.search(ctx.folded(hit.end, hit.end + 50).strip()):
+            return True  # "ونؤكد أن استهداف الأحياء السكنية لن يمر دون رد": the deeds told, answered
         if (
             hit.trigger.type == "AGREE"
             and hit.trigger.pos == "noun"
@@ -912,7 +916,11 @@ class EventExtractor:
             # "ستتصدى لأي محاولة لقمع المتظاهرين", "سنضرب أي قوة تقترب": a warning, not a deed to come
             draft.event.type, draft.event.mode, draft.sub_event = "THREATEN", "violence", None
             modality = "hypothetical"
-        if near & cues.negators and not _EXCEPT.search(ctx.folded(hit.end, draft.clause_end)):
+        if (
+            near & cues.negators
+            and not _EXCEPT.search(ctx.folded(hit.end, draft.clause_end))
+            and not (draft.event.type == "THREATEN" and _fold(hit.text).startswith("دون"))  # "لن يمر دون رد"
+        ):
             # "ولم تُطلق الفرقة سراحهم إلا بعد ثلاثة أيام": "not … until" says it happened
             modality = "negated"
         draft.event.modality = modality
@@ -2741,6 +2749,11 @@ _ONGOING = frozenset(
         "شبه",
     }
 )
+
+# Nouns of ceasing before عن: "الكف عن استهداف", "التوقف عن قصف".
+_CEASING = frozenset({"الكف", "كف", "التوقف", "توقف", "الامتناع", "امتناع"})
+# "… لن يمر دون رد": the deeds a threat answers, told before it.
+_UNANSWERED = re.compile(r"^(?:\w+ ){0,4}(?:لن|لا) (?:يمر|تمر|يمرا)(?!\w)")
 
 # Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
 _PLOTTING = ("يخطط", "تخطط", "خطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")

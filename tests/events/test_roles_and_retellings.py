@@ -239,3 +239,8 @@ def test_people_counted_after_an_arrest_or_a_release_are_its_target(extract: Ext
 def test_the_iraqi_government_stands_for_the_state(extract: Extract) -> None:
     (ev,) = extract("وندعو الحكومة العراقية إلى الكشف عن مصير المختطفين.")
     assert ev.actor2 == "iraqi-security-forces"
+
+
+def test_not_without_a_response_is_a_threat_not_a_denial(extract: Extract) -> None:
+    (threat,) = extract("ونؤكد أن استهداف الأحياء السكنية لن يمر دون رد.")
+    assert (threat.type, threat.negated) == ("THREATEN", False)
