@@ -1307,6 +1307,16 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if not noun and hit.trigger.type in VERBAL_TYPES and not subject_before
         else None
     )
+    # "كما أفرج الجهاز الأحد عن 23 محتجزاً": a definite noun after a deed's verb that begins the name
+    # of an actor named before stands for that actor
+    named_head = (
+        _head_noun_antecedent(ctx, head, hit.start)
+        if not noun
+        and hit.trigger.type not in VERBAL_TYPES
+        and not subject_before
+        and (head := _definite_subject(ctx, hit, hi)) is not None
+        else None
+    )
     if we:
         ev.actor1 = ctx.author
         actor2 = _first(targets, plain_after)
@@ -1379,6 +1389,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # كما keeps its subject; the actor after it is the new addressee
         ev.actor1 = again.event.actor1
         actor2 = _first(targets, plain_after)
+    elif named_head is not None:
+        ev.actor1 = named_head
+        actor2 = _first(targets, [m for m in plain_after if m.entity != named_head])
     elif head_noun is not None:
         # "وتطالب الشبكة بالكشف…" (the network named before), "وتدعو المنظمة المجلس الانتقالي إلى…": a
         # definite noun right after the verb is its subject; the actor after it is the addressee

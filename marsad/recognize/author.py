@@ -259,7 +259,11 @@ class AuthorDetector:
         if m is None:
             return None
         orgs = self._orgs_in(doc, start, end)
-        if not orgs or len(doc.text[start : orgs[0].start].split()) > 1:
+        if not orgs:
+            return None
+        between = doc.text[start : orgs[0].start].split()
+        # "تعلن القيادة العامة", or a body of it: "تعلن غرفة العمليات المشتركة التابعة لحكومة الوفاق"
+        if len(between) > 1 and not (len(between) <= 6 and any(w.startswith("التابع") for w in between)):
             return None
         rest = normalize_for_match(doc.text[orgs[0].end : end]).split()
         if not any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):

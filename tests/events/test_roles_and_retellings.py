@@ -244,3 +244,9 @@ def test_the_iraqi_government_stands_for_the_state(extract: Extract) -> None:
 def test_not_without_a_response_is_a_threat_not_a_denial(extract: Extract) -> None:
     (threat,) = extract("ونؤكد أن استهداف الأحياء السكنية لن يمر دون رد.")
     assert (threat.type, threat.negated) == ("THREATEN", False)
+
+
+def test_the_head_of_an_actors_name_stands_for_it_after_a_verb(extract: Extract) -> None:
+    text = "جهاز الردع لمكافحة الجريمة المنظمة والإرهاب - إدارة الإعلام\nكما أفرج الجهاز الأحد عن 23 محتجزاً."
+    release = only(extract(text), "أفرج")
+    assert (release.actor1, release.actor2) == ("rada", "prisoners")

@@ -58,3 +58,12 @@ def test_spokesman_line_with_a_named_organization_records_the_signer(nlp: Pipeli
 def test_spokesman_line_without_a_known_person_gives_no_author(nlp: Pipeline) -> None:
     doc = run(nlp, "قصفت القوات مواقع في ريف حماة.\nالمتحدث الرسمي باسم القوات المسلحة\nأحمد خالد")
     assert doc.author is None
+
+
+def test_a_body_of_the_announcer_opens_the_statement(nlp: Pipeline) -> None:
+    doc = run(
+        nlp,
+        "تعلن غرفة العمليات المشتركة التابعة لحكومة الوفاق الوطني أن قواتنا تمكنت أمس من صد هجوم على"
+        " محور عين زارة.",
+    )
+    assert doc.author is not None and doc.author.organization == "gnu-forces"
