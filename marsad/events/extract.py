@@ -342,7 +342,7 @@ VERBAL_TYPES = frozenset(
 # A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
 _PERIOD = re.compile(
     r"(?<!\w)[وف]?(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله"
-    r"|من اول الشهر|من اول السنه|من بدايه الشهر|منذ اول الشهر)"
+    r"|من اول الشهر|من اول السنه|من بدايه الشهر|منذ اول الشهر|من بدايه|هالشهر|هالاسبوع|هالسنه)"
 )
 # ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
 _ASSAULT_BY_MODE = {
@@ -391,6 +391,11 @@ _HABITUAL = re.compile(
 # Verbs of documenting: what follows is a tally when a period is named.
 # A total that reached a number: "تجاوزت ١٢٠ غارة", "بلغ عددها 40".
 _REACHED = re.compile(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاقت|فاق|ناهزت|ناهز)(?: \w+)? \d")
+# Attacks of a kind counted over a period: "في هجمات مماثلة منذ مطلع العام", "عشرات الهجمات المماثلة",
+# "هاي تالت مظاهرة بالمنطقة هالشهر", "أكثر من 40 غارة خلال الأسبوع".
+_SIMILAR = re.compile(
+    r"(?<!\w)(?:مماثله|المماثله|مشابهه|المشابهه|عشرات|اكثر من \d+|تالت|ثالث|رابع|خامس|سادس)(?!\w)"
+)
 # A running total raised by the event just told: "وبذلك يرتفع عدد من وثّقنا مقتلهم", "لترتفع الحصيلة إلى".
 _RUNNING_TOTAL = re.compile(r"(?<!\w)[وفل]?(?:يرتفع|ترتفع|ارتفع|ارتفعت) (?:عدد|حصيله|الحصيله)(?!\w)")
 _DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)")
@@ -772,12 +777,28 @@ class EventExtractor:
             return True  # "التنسيق بين القوات لشن هجمات": what cooperation is for
         if _fold(hit.text) == "قتله" and word in ("عن", "محاسبه", "ملاحقه", "معاقبه", "تسليم"):
             return True  # "الكشف عن قتلة الناشطين": the killers, not a killing
-        if word == "عداد":
-            return True  # "ولا يزالون في عداد المختفين قسرياً"
+        if word in ("عداد", "جولات", "جوله"):
+            # "ولا يزالون في عداد المختفين قسرياً", "رغم جولات تفاوض عدة" (the lexicon may read a verb)
+            return True
+        if _background_line(ctx, hit):
+            return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
+        if _fold(hit.trigger.lemma) in _CASUALTY_LEMMAS and ctx.words_before(hit.start - len(hit.prefix), 1)[
+            -1:
+        ] in (["لم"], ["ولم"], ["لن"]):
+            return True  # "مؤكدة أن أحداً من مقاتليها لم يُقتل": a death denied is no happening
+        if hit.trigger.id in _GOVERNING and _AIR_DEFENCE.search(ctx.folded(hit.end, hit.end + 40)):
+            return True  # "تصدت وسائط الدفاع الجوي لصواريخ معادية": an interception, part of the strike
         if word == "عن" and ctx.words_before(hit.start - len(hit.prefix), 2)[0].lstrip("وب") in _CEASING:
             return True  # "نطالب روسيا بالكف عن استهداف المنشآت": what is to stop
         if hit.trigger.pos == "noun" and _UNANSWERED.search(ctx.folded(hit.end, hit.end + 50).strip()):
             return True  # "ونؤكد أن استهداف الأحياء السكنية لن يمر دون رد": the deeds told, answered
+        if hit.trigger.type == "AGREE" and hit.trigger.pos == "noun":
+            after = ctx.folded(hit.end, hit.end + 70).split()[:7]
+            reached = any(
+                w.lstrip("و").startswith(_REACHING) for w in ctx.words_before(hit.start - len(hit.prefix), 10)
+            )
+            if not reached and any(w.rstrip(".،,:;") in _IN_FORCE for w in after):
+                return True  # "اتفاق ستوكهولم ينص على…", "اتفاق خفض التصعيد الذي لا يزال سارياً"
         if (
             hit.trigger.type == "AGREE"
             and hit.trigger.pos == "noun"
@@ -811,6 +832,8 @@ class EventExtractor:
             if total is not None:
                 first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + total.start())
                 since = -1
+            elif period and _SIMILAR.search(sentence):
+                first, since = unit.sentence.start, -1  # the whole sentence counts attacks of a kind
             elif period or since >= 0:
                 found = _DOCUMENTED.search(sentence)
                 if found is not None:
@@ -822,7 +845,7 @@ class EventExtractor:
         if not isinstance(cached, tuple):
             return False
         start, since = cached
-        return 0 <= start < hit.start and since < hit.start
+        return 0 <= start <= hit.start and since < hit.start
 
     def _draft(self, ctx: DocContext, hit: TriggerHit, previous: list[Draft]) -> Draft:
         trigger = hit.trigger
@@ -2768,6 +2791,30 @@ _CEASING = frozenset({"الكف", "كف", "التوقف", "توقف", "الام�
 # "… لن يمر دون رد": the deeds a threat answers, told before it.
 _UNANSWERED = re.compile(r"^(?:\w+ ){0,4}(?:لن|لا) (?:يمر|تمر|يمرا)(?!\w)")
 
+# Words before an agreement's noun that tell its making: "التوصل إلى اتفاق", "توقيع اتفاق".
+_REACHING = ("التوصل", "توصل", "توقيع", "وقع", "ابرام", "ابرم", "اعلان", "اعلن", "عقد")
+# Words after an agreement's noun that speak of it in force, not of its making.
+_IN_FORCE = frozenset(
+    {"ينص", "تنص", "يقضي", "تقضي", "ساريا", "الساري", "ساري", "المعمول", "الساريه", "ساريه"}
+)
+
+# Air defences as the subject of a verb of repelling: an interception.
+_AIR_DEFENCE = re.compile(
+    r"^\s*(?:\w+ ){0,2}(?:وسايط الدفاع الجوي|الدفاعات الجويه|دفاعاتنا الجويه|منظومات الدفاع الجوي"
+    r"|الدفاع الجوي)"
+)
+# Openings of a line or sentence that recall what is known, not news: "للتذكير:", "للعلم:", "ويُذكر أن".
+_BACKGROUND = ("للتذكير", "للعلم", "تذكير", "يذكر ان", "ويذكر ان", "يشار الي ان", "ويشار الي ان", "يذكر أن")
+
+
+def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is the trigger in a sentence or line that opens by recalling background ("للتذكير: …")?"""
+    _, unit = ctx.unit_at(hit.start)
+    line_start = max(ctx.text.rfind("\n", 0, hit.start) + 1, unit.sentence.start)
+    opening = ctx.folded(line_start, min(line_start + 24, hit.start)).lstrip(" 📌🔸🔻⚠️•-*")
+    return opening.startswith(_BACKGROUND)
+
+
 # Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
 _PLOTTING = ("يخطط", "تخطط", "خطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
 # Breaches of an agreement in force: "خرق جديد للهدنة", "187 خرقاً للهدنة", "انتهاك اتفاق".
@@ -2776,7 +2823,7 @@ _BREACH = ("خرق", "انتهاك", "خروقات", "انتهاكات")
 _SIGNED = frozenset({"الموقع", "الذي", "التي", "المبرم", "المعلن", "الموقعه", "المبرمه", "المعلنه"})
 
 # Nouns between أي and an event noun: "أي محاولة للهجوم", "أي عملية اقتحام".
-_ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه"})
+_ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه", "حدا", "احد", "شخص", "جهه", "طرف"})
 
 # Verbs that set a definite event noun beside another happening: it is told elsewhere.
 _ACCOMPANYING = ("تزامنت", "تزامن", "رافقت", "رافق", "صاحبت", "صاحب", "تخللت", "تخلل")
