@@ -535,8 +535,12 @@ class EventExtractor:
             words = [view.text[a:b] for a, b in spans]
             for k in range(1, 6):
                 gap, tail = words[:k], words[k : k + 2]
-                if len(tail) < 1 or any(w in _NOT_SUBJECT or not w.isalpha() for w in gap):
-                    break
+                if len(tail) < 1 or any(
+                    not w.isalpha()
+                    or (w in _NOT_SUBJECT and not (w == "من" and i > 0 and gap[i - 1] in _PARTITIVE))
+                    for i, w in enumerate(gap)
+                ):
+                    break  # "أطلق عناصر من كتيبة النواصي النار": من after a partitive is inside the subject
                 if tail[0] in _NOT_SUBJECT:
                     continue  # "وحققت إصابات مباشرة في العتاد": no "حقق في" across an object
                 tail_end = view.to_original(spans[min(k + 1, len(spans) - 1)][1])
@@ -777,6 +781,14 @@ class EventExtractor:
             return True  # "التنسيق بين القوات لشن هجمات": what cooperation is for
         if _fold(hit.text) == "قتله" and word in ("عن", "محاسبه", "ملاحقه", "معاقبه", "تسليم"):
             return True  # "الكشف عن قتلة الناشطين": the killers, not a killing
+        if (
+            hit.trigger.type == "COERCE"
+            and hit.trigger.pos == "noun"
+            and ctx.folded(hit.end, hit.end + 12).split()[:1] in (["دام"], ["استمر"], ["امتد"])
+        ):
+            return True  # "بعد احتجاز دام أربعة أشهر": how long someone was held, told of a release
+        if word == "رغم" and hit.trigger.type in ("REQUEST", "ACCUSE", "THREATEN"):
+            return True  # "رغم مطالباتنا المتكررة": what was asked before, in vain
         if word in ("عداد", "جولات", "جوله"):
             # "ولا يزالون في عداد المختفين قسرياً", "رغم جولات تفاوض عدة" (the lexicon may read a verb)
             return True
@@ -3543,6 +3555,8 @@ def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
     others = _other_event_clauses(ctx, draft, s_lo, s_hi)
     own = [m for m in times if not _in_spans(m, others)]
     times = own or ([] if times and all(_in_spans(m, others) for m in times) and others else times)
+    # "بعد احتجاز دام أربعة أشهر": a bare duration dates nothing when a time of day or date is named
+    times = [m for m in times if m.attrs.get("value") or m.attrs.get("relative")] or times
     # "في جنيف في 23 أكتوبر 2020، أفرجت قوات الوفاق أمس عن 12 محتجزاً": the trigger's own clause first
     times = [m for m in times if draft.clause_start <= m.start < draft.clause_end] or times
     if times:

@@ -762,7 +762,11 @@ _VERB_OPENINGS = ("لت", "نو", "سي", "ست", "سن")
 def _verb_like(word: str) -> bool:
     """Does the word look like a conjugated verb, not a name?"""
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-    return bare.endswith(_VERB_ENDINGS) or (len(bare) > 4 and bare.startswith(_VERB_OPENINGS))
+    # "وأفرجت عن اثنين منهم": a past verb of the أفعل form with the feminine ت
+    past_feminine = len(bare) in (5, 6) and bare[0] in "اأإ" and not bare.startswith("ال") and bare[-1] == "ت"
+    return (
+        bare.endswith(_VERB_ENDINGS) or (len(bare) > 4 and bare.startswith(_VERB_OPENINGS)) or past_feminine
+    )
 
 
 def _cue_place(view: NormalizedText, vs: int, ve: int, cue: str, value: str, confidence: float) -> Candidate:

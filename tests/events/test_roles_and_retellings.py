@@ -250,3 +250,20 @@ def test_the_head_of_an_actors_name_stands_for_it_after_a_verb(extract: Extract)
     text = "جهاز الردع لمكافحة الجريمة المنظمة والإرهاب - إدارة الإعلام\nكما أفرج الجهاز الأحد عن 23 محتجزاً."
     release = only(extract(text), "أفرج")
     assert (release.actor1, release.actor2) == ("rada", "prisoners")
+
+
+def test_men_of_a_unit_inside_a_verb_phrase_and_a_release_after_a_listed_place(extract: Extract) -> None:
+    text = (
+        "وظهر السبت، أطلق عناصر من كتيبة النواصي النار على المحتجين في سوق الجمعة.\n"
+        "وفي يوم الأحد، اعتقلت قوة الردع ثلاثة من منسقي الحراك في منطقة سوق الجمعة، وأفرجت عن اثنين منهم"
+        " بعد 24 ساعة."
+    )
+    evs = extract(text, published="2022-05-24", meta={"country": "LY"})
+    assert only(evs, "أطلق").actor1 == "nawasi-brigade"
+    release = only(evs, "أفرجت")
+    assert (release.actor1, release.date) == ("rada", "2022-05-22")
+
+
+def test_a_duration_dates_nothing_when_a_day_is_named(extract: Extract) -> None:
+    text = "والأحد الماضي، أفرج عن الناشط فرج المنصوري من سجن قرنادة بعد احتجاز دام أربعة أشهر."
+    assert only(extract(text, published="2022-05-24"), "أفرج").date == "2022-05-22"

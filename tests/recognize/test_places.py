@@ -119,3 +119,8 @@ def test_a_post_of_an_actor_and_a_falling_rocket_are_no_places(nlp: Pipeline) ->
     )
     assert texts(doc, Label.PLACE) == ["ذيبان"]
     assert "قسد" in texts(doc, Label.ORG)
+
+
+def test_a_past_verb_after_a_listed_place_is_no_place(nlp: Pipeline) -> None:
+    doc = run(nlp, "اعتقلت قوة الردع ثلاثة في منطقة سوق الجمعة، وأفرجت عن اثنين منهم بعد 24 ساعة.")
+    assert "أفرجت" not in texts(doc, Label.PLACE)
