@@ -584,6 +584,8 @@ class EventExtractor:
         token_start = max(ctx.text.rfind(" ", 0, hit.start), ctx.text.rfind("\n", 0, hit.start)) + 1
         if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
             return True
+        if hit.prefix[:1] == "و" and _fold(hit.text).startswith("صف") and hit.trigger.type == "ASSAULT":
+            return True  # "بما وصفوه", "ووصفت الخارجية": وصف (to describe), not و + صفّى (liquidated)
         if hit.trigger.id == "hold-responsible":
             # "حمّلت أنقرة قوات النظام مسؤولية الغارة"; "بتحمّل مسؤولياتها" is bearing, not blaming
             tail = ctx.folded(hit.end, hit.end + 80).split()[:6]
@@ -1239,8 +1241,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         entity = entities.get(m.entity or "")
         inter = entity.attrs.get("inter") if entity else None
         kind = entity.attrs.get("type") if entity else None
-        if hit.trigger.type == "PROTEST":
-            return True
+        if hit.trigger.type == "PROTEST" or (hit.trigger.type in VERBAL_TYPES and kind == "other"):
+            return True  # "وندد المحتجون بـ…", "وطالب الأهالي بـ…": people who say and ask
         return inter != 7 and kind != "other"
 
     roles = {id(m): role(m) for m in after + before}
@@ -1706,6 +1708,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and "protesters" in ctx.kb_actors
     ):
         ev.actor1 = None  # "مظاهرة … بتطالب بالإفراج عن المعتقلين": whom a protest is for does not protest
+    if (
+        hit.trigger.type == "PROTEST"
+        and ev.actor1 in ("civilians", "refugees-idps")
+        and "protesters" in ctx.kb_actors
+    ):
+        ev.actor1 = None  # "نظم مئات المهاجرين اعتصاماً": people who protest are ACLED's Protesters
     if ev.actor1 is None and hit.trigger.type == "PROTEST" and not we and "protesters" in ctx.kb_actors:
         # "تظاهر مئات المواطنين": people the knowledge base does not name protest as ACLED's Protesters
         add_actor_entity(ctx.doc, ctx.kb_actors, "protesters")
@@ -3235,9 +3243,17 @@ def _we_form(hit: TriggerHit) -> bool:
         return False
     word = _fold(hit.text).split()[0]
     lemma = _fold(hit.trigger.lemma)
+    if word.startswith("ن") and _fold(word) in _third_person_forms(hit.trigger.forms):
+        return False  # "وندد المحتجون": ندد is a past form of its own, not "we condemn"
     return (word.startswith("ن") and not lemma.startswith("ن")) or (
         word.endswith("نا") and not lemma.endswith("نا")
     )
+
+
+@cache
+def _third_person_forms(forms: tuple[str, ...]) -> frozenset[str]:
+    """The folded one-word forms a trigger lists as other than first person."""
+    return frozenset(_fold(f) for f in forms if " " not in f)
 
 
 def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:

@@ -267,3 +267,9 @@ def test_men_of_a_unit_inside_a_verb_phrase_and_a_release_after_a_listed_place(e
 def test_a_duration_dates_nothing_when_a_day_is_named(extract: Extract) -> None:
     text = "والأحد الماضي، أفرج عن الناشط فرج المنصوري من سجن قرنادة بعد احتجاز دام أربعة أشهر."
     assert only(extract(text, published="2022-05-24"), "أفرج").date == "2022-05-22"
+
+
+def test_condemners_and_protesters(extract: Extract) -> None:
+    text = "وندد المحتجون بما وصفوه بصمت الأمم المتحدة. ونظم مئات المهاجرين اعتصاماً أمام مقر المفوضية."
+    evs = extract(text)
+    assert [(e.type, e.actor1) for e in evs] == [("ACCUSE", "protesters"), ("PROTEST", "protesters")]
