@@ -1308,7 +1308,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "قُتل جنود من الجيش في هجوم شنه…": a noun after a preposition has its own agent, never the
         # actors of the clause it hangs from
         plain_before = []
-    controller = _control_subject(ctx, hit, before) if noun and not casualty else None
+    # "أقدم مسلحون مجهولون على قتل مدني": a killing undertaken has its agent, like any deed (after على the
+    # word is a verbal noun, whatever the lexicon read)
+    undertaken = ctx.words_before(hit.start - len(hit.prefix), 1)[-1:] == ["علي"]
+    controller = (
+        _control_subject(ctx, hit, before)
+        if (noun and not casualty) or (undertaken and not hit.prefix)
+        else None
+    )
     we = (
         hit.person == "we"
         or _we_form(hit)
@@ -1801,7 +1808,7 @@ _FORCE_HEADS = (
     "|نقطه|نقاط|قاعده|قواعد|مقر|مقرات|موقع|مواقع|قافله"
 )
 # Event nouns a nationality adjective follows ("غارات أمريكية", "قصف روسي"): the adjective is the agent.
-_DEED_HEADS = "غارات|غاره|غارتين|ضربات|ضربه|قصف|هجوم|هجمات|رتل|رتلا|ارتال"
+_DEED_HEADS = "غارات|غاره|غارتين|ضربات|ضربه|قصف|هجوم|هجمات|رتل|رتلا|ارتال|عدوان|اعتداء|اعتداءات"
 
 
 @cache
@@ -3739,7 +3746,9 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 ),
                 None,
             )
-            if target is not None:
+            if target is not None and (target.event.actor1 is None or "actor1" in target.event.inferred):
+                # "أقدم مسلحون مجهولون على قتل مدني بإطلاق النار عليه": a killing whose agent is named keeps
+                # its actors; otherwise the cause's are the event's
                 for slot in ("actor1", "actor2"):
                     if getattr(d.event, slot) is not None:
                         setattr(target.event, slot, None)

@@ -273,3 +273,11 @@ def test_condemners_and_protesters(extract: Extract) -> None:
     text = "وندد المحتجون بما وصفوه بصمت الأمم المتحدة. ونظم مئات المهاجرين اعتصاماً أمام مقر المفوضية."
     evs = extract(text)
     assert [(e.type, e.actor1) for e in evs] == [("ACCUSE", "protesters"), ("PROTEST", "protesters")]
+
+
+def test_a_killing_undertaken_and_a_national_aggression(extract: Extract) -> None:
+    text = "كما أقدم مسلحون مجهولون على قتل مدني بإطلاق النار عليه قرب منزله."
+    (killing,) = extract(text)
+    assert (killing.actor1, killing.actor2) == ("unidentified-armed-group", "civilians")
+    text = "وتعرضت مواقع قرب دمشق فجر اليوم لعدوان صاروخي إسرائيلي."
+    assert only(extract(text), "عدوان").actor1 == "israeli-armed-forces"
