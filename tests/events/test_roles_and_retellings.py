@@ -279,5 +279,6 @@ def test_a_killing_undertaken_and_a_national_aggression(extract: Extract) -> Non
     text = "كما أقدم مسلحون مجهولون على قتل مدني بإطلاق النار عليه قرب منزله."
     (killing,) = extract(text)
     assert (killing.actor1, killing.actor2) == ("unidentified-armed-group", "civilians")
-    text = "وتعرضت مواقع قرب دمشق فجر اليوم لعدوان صاروخي إسرائيلي."
-    assert only(extract(text), "عدوان").actor1 == "israeli-armed-forces"
+    text = "تصدت وسائط الدفاع الجوي فجر اليوم لعدوان صاروخي إسرائيلي استهدف مواقع قرب دمشق."
+    (strike,) = extract(text)  # the interception is part of it
+    assert (strike.type, strike.actor1) == ("ASSAULT", "israeli-armed-forces")
