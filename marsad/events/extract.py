@@ -376,7 +376,7 @@ _PLACE_HEADS = frozenset(
 )
 _CROWDS = frozenset({"protesters", "rioters"})
 # Triggers whose object is the attack they stop: that attack is part of the same clash.
-_GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "thwart"})
+_GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "foil-noun", "thwart"})
 # Nouns of motive: what follows is why people protest, not a new happening.
 _MOTIVES = frozenset({"رفضا", "احتجاجا", "تنديدا", "استنكارا", "رافضه", "رافضين", "رافضا", "منددين", "منددا"})
 # "دخلت ترهونة من غير قتال", "انسحبت دون مقاومة": fighting named as what did not happen with a move.
@@ -898,6 +898,20 @@ class EventExtractor:
         assign_time(ctx, draft, unit.sentence.start, unit.sentence.end)
         draft.event.counts = self.counter.counts(ctx, unit.sentence.start, unit.sentence.end)
         draft.event.reported_by = reporters(ctx, self.cues, unit.sentence.start, hit.start)
+        claimant = draft.event.reported_by[0] if draft.event.reported_by else None
+        if event.actor1 is None and trigger.id in _GOVERNING and claimant and claimant != event.actor2:
+            # "مصدر عسكري للمسيرة: إفشال محاولة تسلل": a party that tells of repelling did the repelling
+            entity = ctx.doc.entities.get(claimant)
+            party = (
+                entity.attrs.get("parent")
+                if entity is not None and entity.attrs.get("type") == "other"
+                else claimant
+            )
+            # a party's own outlet ("لـالمسيرة") speaks for its party
+            if entity is not None and party and (party != claimant or entity.attrs.get("inter") != 7):
+                add_actor_entity(ctx.doc, ctx.kb_actors, party)
+                event.actor1 = party
+                event.inferred.append("actor1")
         return draft
 
     def _fighting(self, ctx: DocContext, lo: int, hi: int, hit: TriggerHit) -> bool:
@@ -1522,7 +1536,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and not noun
         and voice == "active"
         and actor1.start > hit.end
-        and _words_between(ctx, hit.end, actor1.start) > 0
+        # "وأكدت قسد …، واتهمت القوات التركية بقصف…": a saying joined to a saying keeps its speaker
+        and (
+            _words_between(ctx, hit.end, actor1.start) > 0
+            or hit.trigger.type in ("ACCUSE", "REQUEST", "REJECT")
+        )
         and (shared := _coordinated_subject(ctx, draft, previous, lo, hi)) is not None
         and shared != actor1.entity
     ):
@@ -3590,6 +3608,8 @@ def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str
     """Who states the event: "وفق المرصد", "قال المرصد", else the document's author or agency."""
     for m in ctx.within(ctx.actors, s_lo, min(len(ctx.text), pos + 200)):
         words = ctx.words_before(m.start, 3)
+        if m.start < pos and ctx.attached_prefix(m).startswith("ل") and set(words[-3:]) & _SOURCE_OF:
+            return [m.entity or ""]  # "مصدر عسكري لـالمسيرة: …": a source speaking to or for X
         if words and (
             words[-1] in cues.according_to
             or " ".join(words[-2:]) in cues.according_to
@@ -3600,6 +3620,10 @@ def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str
         ):
             return [m.entity or ""]
     return [ctx.author] if ctx.author else []
+
+
+# A source named as speaking for or to an actor: "مصدر عسكري لـالمسيرة", "متحدث باسم…".
+_SOURCE_OF = frozenset({"مصدر", "مصادر", "متحدث", "المتحدث", "ناطق", "الناطق"})
 
 
 class CasualtyCounter:

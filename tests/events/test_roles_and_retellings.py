@@ -282,3 +282,15 @@ def test_a_killing_undertaken_and_a_national_aggression(extract: Extract) -> Non
     text = "تصدت وسائط الدفاع الجوي فجر اليوم لعدوان صاروخي إسرائيلي استهدف مواقع قرب دمشق."
     (strike,) = extract(text)  # the interception is part of it
     assert (strike.type, strike.actor1) == ("ASSAULT", "israeli-armed-forces")
+
+
+def test_a_party_that_tells_of_repelling_did_it_through_its_outlet(extract: Extract) -> None:
+    text = "⭕️ مصدر عسكري لـالمسيرة: إفشال محاولة تسلل لمرتزقة العدوان باتجاه مواقع في الجوف"
+    (ev,) = extract(text, meta={"country": "YE"})
+    assert (ev.actor1, ev.actor2, ev.reported_by) == ("houthis", "saudi-led-coalition", ["al-masirah"])
+
+
+def test_a_denial_joined_to_an_accusation_keeps_its_speaker(extract: Extract) -> None:
+    text = "ونفت قسد سقوط قتلى في صفوفها، واتهمت القوات التركية بقصف قرية أم الحوش."
+    ev = only(extract(text), "اتهمت")
+    assert (ev.actor1, ev.actor2) == ("syrian-democratic-forces", "turkish-armed-forces")
