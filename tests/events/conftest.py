@@ -10,6 +10,15 @@ import pytest
 from marsad.model import Document, Event
 from marsad.pipeline import Pipeline
 
+Extract = Callable[..., list[Event]]
+
+
+def only(evs: list[Event], word: str) -> Event:
+    """The one event whose trigger holds ``word`` (the test fails when there are none or several)."""
+    found = [e for e in evs if word in e.trigger.text]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in evs]
+    return found[0]
+
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:

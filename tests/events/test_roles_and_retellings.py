@@ -4,17 +4,7 @@ these tests."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from marsad.model import Event
-
-Extract = Callable[..., list[Event]]
-
-
-def only(evs: list[Event], word: str) -> Event:
-    found = [e for e in evs if word in e.trigger.text]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in evs]
-    return found[0]
+from .conftest import Extract, only
 
 
 def test_a_capital_before_the_verb_is_its_subject_and_no_place(extract: Extract) -> None:

@@ -4,19 +4,9 @@ their own). Sentences written for these tests, in Syria, Iraq, Yemen and Libya."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from marsad.model import Event
-
-Extract = Callable[..., list[Event]]
-
-
-def only(evs: list[Event], word: str) -> Event:
-    found = [e for e in evs if word in e.trigger.text]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in evs]
-    return found[0]
+from .conftest import Extract, only
 
 
 @pytest.mark.parametrize(
