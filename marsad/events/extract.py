@@ -804,7 +804,11 @@ class EventExtractor:
             return True  # "تصدت وسائط الدفاع الجوي لصواريخ معادية": an interception, part of the strike
         if word == "عن" and ctx.words_before(hit.start - len(hit.prefix), 2)[0].lstrip("وب") in _CEASING:
             return True  # "نطالب روسيا بالكف عن استهداف المنشآت": what is to stop
-        if hit.trigger.pos == "noun" and _UNANSWERED.search(ctx.folded(hit.end, hit.end + 50).strip()):
+        if (
+            hit.trigger.pos == "noun"
+            and "مر" in ctx.text[hit.end : hit.end + 60]
+            and _UNANSWERED.search(ctx.folded(hit.end, hit.end + 50).strip())
+        ):
             return True  # "ونؤكد أن استهداف الأحياء السكنية لن يمر دون رد": the deeds told, answered
         if hit.trigger.type == "AGREE" and hit.trigger.pos == "noun":
             after = ctx.folded(hit.end, hit.end + 70).split()[:7]
@@ -1372,6 +1376,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if not noun
         and hit.trigger.type not in VERBAL_TYPES
         and not subject_before
+        and ctx.text[hit.end : hit.end + 4].strip().startswith("ال")
         and (head := _definite_subject(ctx, hit, hi)) is not None
         else None
     )
@@ -2412,6 +2417,9 @@ def _joined_noun(
 def _counted_group(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
     """The collective actor of people counted right after the trigger ("عن 23 محتجزاً", "14 متظاهراً",
     "ثلاثة مدنيين"), when the knowledge base holds it."""
+    window = ctx.text[hit.end : min(hi, hit.end + 70)]
+    if not any(stem in window for stem in _COUNTED_GROUPS):
+        return None
     words = ctx.folded(hit.end, min(hi, hit.end + 70)).split()[:9]
     for number, noun in pairwise(words):
         if not (number.isdigit() or _is_number(number)):
@@ -2854,10 +2862,23 @@ _BACKGROUND = ("للتذكير", "للعلم", "تذكير", "يذكر ان", "�
 
 def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
     """Is the trigger in a sentence or line that opens by recalling background ("للتذكير: …")?"""
-    _, unit = ctx.unit_at(hit.start)
-    line_start = max(ctx.text.rfind("\n", 0, hit.start) + 1, unit.sentence.start)
-    opening = ctx.folded(line_start, min(line_start + 24, hit.start)).lstrip(" 📌🔸🔻⚠️•-*")
-    return opening.startswith(_BACKGROUND)
+    spans = ctx.cache.get("background")
+    if spans is None:
+        # worked out once per document: the sentences and lines that open by recalling background
+        found: list[tuple[int, int]] = []
+        if not any(cue in ctx.view.text for cue in _BACKGROUND):
+            ctx.cache["background"] = found
+            return False
+        starts = {u.sentence.start: u.sentence.end for u in ctx.units}
+        for m in re.finditer(r"\n", ctx.text):
+            end = ctx.text.find("\n", m.end())
+            starts.setdefault(m.end(), len(ctx.text) if end < 0 else end)
+        for lo, hi in starts.items():
+            if ctx.folded(lo, lo + 24).lstrip(" 📌🔸🔻⚠️•-*").startswith(_BACKGROUND):
+                found.append((lo, hi))
+        spans = ctx.cache["background"] = found
+    assert isinstance(spans, list)
+    return any(lo <= hit.start < hi for lo, hi in spans)
 
 
 # Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
