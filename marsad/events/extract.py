@@ -2384,19 +2384,23 @@ def _circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Dra
 
 
 def _speaker_pronoun(ctx: DocContext, hit: TriggerHit) -> str | None:
-    """For a verb right after "إنها"/"فإنه"/"أنهم": the speaker the pronoun stands for, the actor right
-    after the sentence's reporting verb, else the document's author ("" when there is none); None when
-    no such pronoun stands before the verb."""
+    """For a verb right after "إنها"/"فإنه": the one the pronoun stands for, the actor right after the
+    sentence's reporting verb or after أن, else the document's author, else the sentence's first actor (""
+    when there is none); None when no such pronoun stands before the verb."""
     before = ctx.words_before(hit.start - len(hit.prefix), 1)
-    if not before or before[-1].lstrip("وفل") not in ("انها", "انه", "انهم"):
-        return None
+    if not before or before[-1].lstrip("وفل") not in ("انها", "انه"):
+        return None  # "قال لنا أنهم انسحبوا": "they" is someone else than the speaker
     _, unit = ctx.unit_at(hit.start)
     reporting = default_event_cues().reporting
-    for m in ctx.within(ctx.actors, unit.sentence.start, hit.start):
+    actors = ctx.within(ctx.actors, unit.sentence.start, hit.start)
+    for m in actors:
         said = ctx.words_before(m.start, 1)
-        if said and said[-1].lstrip("وف") in reporting:
+        # "وقالت هيئة تحرير الشام إنها…", "أن الهيئة تواصلت مع العزة وأخبرتهم أنها…": the subject
+        if said and (said[-1].lstrip("وف") in reporting or said[-1].lstrip("وبلف") == "ان"):
             return m.entity or ""
-    return ctx.author or ""
+    if ctx.author:
+        return ctx.author  # "وإذ تستمر الاعتداءات، فإنها تحذر…": a signed text speaking of itself
+    return (actors[0].entity or "") if actors else ""
 
 
 def _joined_noun(
@@ -4095,8 +4099,12 @@ def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
     if x.type != y.type or b.sentence - a.sentence > 3:
         return False
-    if x.type in ("REQUEST", "ACCUSE", "REJECT") and a.hit.trigger.pos == b.hit.trigger.pos == "verb":
-        return False  # "نطالب بالإفراج عنه، كما نطالب النائب العام بفتح تحقيق": each verb says its own
+    if (
+        x.type in ("REQUEST", "ACCUSE")  # a refusal is told again in many words: "رفضوا … ولا يريدون"
+        and a.hit.trigger.pos == b.hit.trigger.pos == "verb"
+        and b.hit.start - len(b.hit.prefix) - a.hit.end > 2  # "تنكر وتكذب تدخلنا" is one denial
+    ):
+        return False  # "نطالب بالإفراج عنه، كما نطالب النائب العام بفتح تحقيق": each demand is its own
     definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
     if definite and b.hit.trigger.pos == "noun" and 0 < b.sentence - a.sentence <= 2:
         # "ويعد الهجوم الأعنف…": a definite noun tells the earlier happening again; its clause's

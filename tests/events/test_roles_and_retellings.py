@@ -284,3 +284,13 @@ def test_a_denial_joined_to_an_accusation_keeps_its_speaker(extract: Extract) ->
     text = "ونفت قسد سقوط قتلى في صفوفها، واتهمت القوات التركية بقصف قرية أم الحوش."
     ev = only(extract(text), "اتهمت")
     assert (ev.actor1, ev.actor2) == ("syrian-democratic-forces", "turkish-armed-forces")
+
+
+def test_she_is_the_subject_before_and_they_are_someone_else(extract: Extract) -> None:
+    text = (
+        "حركة أحرار الشام - المكتب الإعلامي\n"
+        "تفاجأنا بأن هيئة تحرير الشام تواصلت مع جيش العزة وأخبرتهم أنها انسحبت من حلفايا دون إنذار."
+    )
+    assert only(extract(text), "انسحبت").actor1 == "hayat-tahrir-al-sham"
+    text = "حركة أحرار الشام - المكتب الإعلامي\nوتواصل معنا قائد ميداني وقال لنا أنهم انسحبوا من النقاط."
+    assert only(extract(text), "انسحبوا").actor1 != "ahrar-al-sham"
