@@ -81,6 +81,7 @@ _WEAPONS = (
 )
 _WEAPON_HANDLING = frozenset(
     {
+        "تخزين",  # "حظيرة تستخدم لتخزين طائرات مسيرة"
         "استخدام",
         "استخدموا",
         "استخدمت",
@@ -791,6 +792,15 @@ class EventExtractor:
             return True  # "بعد احتجاز دام أربعة أشهر": how long someone was held, told of a release
         if word == "رغم" and hit.trigger.type in ("REQUEST", "ACCUSE", "THREATEN"):
             return True  # "رغم مطالباتنا المتكررة": what was asked before, in vain
+        lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 3)]
+        if hit.trigger.pos == "verb" and lead[-1:] == ["لا"] and _fold(hit.text)[:1] in "يت":
+            return True  # "ونؤكد أن وحداتنا لا تستهدف الأحياء السكنية": a rule of conduct, no happening
+        if any(w in _AIMING for w in lead):
+            return True  # "تسعى إلى فرض سيطرتها", "متورطون في إطلاق صواريخ": an aim or an alleged part
+        if lead[-1:] == ["من"] and lead[-2:-1] and lead[-2] in _CALLING_TO_ACCOUNT:
+            return True  # "ومحاسبة من أطلقوا النار على المتظاهرين": those to be held to account
+        if _fold(hit.text) == "سيطره" and lead[-1:] and lead[-1].startswith(("عبور", "عند", "مناطق")):
+            return True  # "أثناء عبورهم سيطرة الرزازة" (a checkpoint), "في عمق مناطق سيطرة الحوثيين"
         if word in ("عداد", "جولات", "جوله"):
             # "ولا يزالون في عداد المختفين قسرياً", "رغم جولات تفاوض عدة" (the lexicon may read a verb)
             return True
@@ -2884,6 +2894,11 @@ def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
     assert isinstance(spans, list)
     return any(lo <= hit.start < hi for lo, hi in spans)
 
+
+# Words of aiming or of an alleged part before an event: "تسعى إلى فرض سيطرتها", "متورطون في إطلاق".
+_AIMING = frozenset({"تسعي", "يسعي", "يسعون", "تهدف", "يهدف", "تطمح", "يطمح", "متورطون", "متورطين", "متورط"})
+# Nouns of calling to account before "من": "محاسبة من أطلقوا النار".
+_CALLING_TO_ACCOUNT = frozenset({"محاسبه", "معاقبه", "ملاحقه", "مساءله", "مسايله"})
 
 # Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
 _PLOTTING = ("يخطط", "تخطط", "خطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
