@@ -469,7 +469,7 @@ class EventExtractor:
         attach_casualty_sentences(events, ctx, self.counter)
         for i, draft in enumerate(events, 1):
             draft.event.id = f"e{i}"
-        resolve_timeline(events, doc)
+        resolve_timeline(events, ctx)
         link_disputes(events, self.cues.denials, ctx)
         for draft in events:
             draft.finish(ctx)
@@ -645,7 +645,7 @@ class EventExtractor:
             and before[-1] in _ANY_OF
         ):
             return True  # "أي محاولة للهجوم على سرت ستقابل برد قاسٍ"
-        if self._no_happening_here(ctx, hit, before):
+        if self._no_happening_here(ctx, hit):
             return True
         if hit.trigger.type in ("ACCUSE", "REQUEST") and before and before[-1].removeprefix("ب") in _WRITINGS:
             return True  # "إثر نشره تدوينات تنتقد تردي الخدمات": what a post said
@@ -768,77 +768,71 @@ class EventExtractor:
         return word in blockers or (len(word) > 3 and word[0] in "ولب" and word[1:] in blockers)
 
     @staticmethod
-    def _no_happening_here(ctx: DocContext, hit: TriggerHit, before: list[str]) -> bool:
+    def _no_happening_here(ctx: DocContext, hit: TriggerHit) -> bool:
         """Words that name no happening where they stand: a source's wish to stay unnamed, plots, the
         purpose of a light verb, the killers sought, the disappeared counted, a truce broken."""
-        word = before[-1].removeprefix("و") if before else ""
+        raw = ctx.words_before(hit.start - len(hit.prefix), 3)  # the three words before, nearest last
+        word = raw[-1].removeprefix("و") if raw else ""
+        lead = [w.lstrip("و") for w in raw]
+        text = _fold(hit.text)
+        noun = hit.trigger.pos == "noun"
         if hit.trigger.type in ("REQUEST", "AGREE"):
             following = ctx.folded(hit.end, hit.end + 60).split()[:6]
-            if _fold(hit.text) == "طالب" and not any(w.startswith("ب") for w in following[:5]):
+            if text == "طالب" and not any(w.startswith("ب") for w in following[:5]):
                 return True  # "طالب جامعي", "طالب في كلية الطب": a student, not a demand
             if following[:1] == ["عدم"]:
                 return True  # "الذي طلب عدم ذكر اسمه": a source asking not to be named
         if "ل" in hit.prefix and word.startswith(_PLOTTING):
             return True  # "كانا يخططان لاستهداف أبراج الطاقة": a plot, not a deed
-        if word in ("لشن", "لتنفيذ") and hit.trigger.pos == "noun":
+        if word in ("لشن", "لتنفيذ") and noun:
             return True  # "التنسيق بين القوات لشن هجمات": what cooperation is for
-        if _fold(hit.text) == "قتله" and word in ("عن", "محاسبه", "ملاحقه", "معاقبه", "تسليم"):
+        if text == "قتله" and word in ("عن", "محاسبه", "ملاحقه", "معاقبه", "تسليم"):
             return True  # "الكشف عن قتلة الناشطين": the killers, not a killing
         if (
             hit.trigger.type == "COERCE"
-            and hit.trigger.pos == "noun"
+            and noun
             and ctx.folded(hit.end, hit.end + 12).split()[:1] in (["دام"], ["استمر"], ["امتد"])
         ):
             return True  # "بعد احتجاز دام أربعة أشهر": how long someone was held, told of a release
         if word == "رغم" and hit.trigger.type in ("REQUEST", "ACCUSE", "THREATEN"):
             return True  # "رغم مطالباتنا المتكررة": what was asked before, in vain
-        lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 3)]
-        if hit.trigger.pos == "verb" and lead[-1:] == ["لا"] and _fold(hit.text)[:1] in "يت":
+        if hit.trigger.pos == "verb" and lead[-1:] == ["لا"] and text[:1] in "يت":
             return True  # "ونؤكد أن وحداتنا لا تستهدف الأحياء السكنية": a rule of conduct, no happening
         if any(w in _AIMING for w in lead):
             return True  # "تسعى إلى فرض سيطرتها", "متورطون في إطلاق صواريخ": an aim or an alleged part
         if lead[-1:] == ["من"] and lead[-2:-1] and lead[-2] in _CALLING_TO_ACCOUNT:
             return True  # "ومحاسبة من أطلقوا النار على المتظاهرين": those to be held to account
-        if _fold(hit.text) == "سيطره" and lead[-1:] and lead[-1].startswith(("عبور", "عند", "مناطق")):
+        if text == "سيطره" and lead[-1:] and lead[-1].startswith(("عبور", "عند", "مناطق")):
             return True  # "أثناء عبورهم سيطرة الرزازة" (a checkpoint), "في عمق مناطق سيطرة الحوثيين"
         if word in ("عداد", "جولات", "جوله"):
             # "ولا يزالون في عداد المختفين قسرياً", "رغم جولات تفاوض عدة" (the lexicon may read a verb)
             return True
         if _background_line(ctx, hit):
             return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
-        if _fold(hit.trigger.lemma) in _CASUALTY_LEMMAS and ctx.words_before(hit.start - len(hit.prefix), 1)[
-            -1:
-        ] in (["لم"], ["ولم"], ["لن"]):
+        if _fold(hit.trigger.lemma) in _CASUALTY_LEMMAS and raw[-1:] in (["لم"], ["ولم"], ["لن"]):
             return True  # "مؤكدة أن أحداً من مقاتليها لم يُقتل": a death denied is no happening
         if hit.trigger.id in _GOVERNING and _AIR_DEFENCE.search(ctx.folded(hit.end, hit.end + 40)):
             return True  # "تصدت وسائط الدفاع الجوي لصواريخ معادية": an interception, part of the strike
-        if word == "عن" and ctx.words_before(hit.start - len(hit.prefix), 2)[0].lstrip("وب") in _CEASING:
+        if word == "عن" and len(raw) > 1 and raw[-2].lstrip("وب") in _CEASING:
             return True  # "نطالب روسيا بالكف عن استهداف المنشآت": what is to stop
         if (
-            hit.trigger.pos == "noun"
+            noun
             and "مر" in ctx.text[hit.end : hit.end + 60]
             and _UNANSWERED.search(ctx.folded(hit.end, hit.end + 50).strip())
         ):
             return True  # "ونؤكد أن استهداف الأحياء السكنية لن يمر دون رد": the deeds told, answered
-        if hit.trigger.type == "AGREE" and hit.trigger.pos == "noun":
-            after = ctx.folded(hit.end, hit.end + 70).split()[:7]
-            reached = any(
-                w.lstrip("و").startswith(_REACHING) for w in ctx.words_before(hit.start - len(hit.prefix), 10)
-            )
-            if not reached and any(w.rstrip(".،,:;") in _IN_FORCE for w in after):
-                return True  # "اتفاق ستوكهولم ينص على…", "اتفاق خفض التصعيد الذي لا يزال سارياً"
-        if (
-            hit.trigger.type == "AGREE"
-            and hit.trigger.pos == "noun"
-            and "ل" in hit.prefix
-            and any(
-                w.removeprefix("و").startswith(_BREACH)
-                for w in ctx.words_before(hit.start - len(hit.prefix), 3)
-            )
-        ):
+        if hit.trigger.type != "AGREE" or not noun:
+            return False
+        after = ctx.folded(hit.end, hit.end + 70).split()[:7]
+        reached = any(
+            w.lstrip("و").startswith(_REACHING) for w in ctx.words_before(hit.start - len(hit.prefix), 10)
+        )
+        if not reached and any(w.rstrip(".،,:;") in _IN_FORCE for w in after):
+            return True  # "اتفاق ستوكهولم ينص على…", "اتفاق خفض التصعيد الذي لا يزال سارياً"
+        if "ل" in hit.prefix and any(w.removeprefix("و").startswith(_BREACH) for w in raw):
             # "في خرق جديد للهدنة الأممية": a truce in force, broken; its signing is told only when the
             # text describes it ("لاتفاق وقف إطلاق النار الموقع بين موسكو وأنقرة")
-            return not any(w in _SIGNED for w in ctx.folded(hit.end, hit.end + 60).split()[:6])
+            return not any(w in _SIGNED for w in after[:6])
         return False
 
     def _tally(self, ctx: DocContext, hit: TriggerHit) -> bool:
@@ -2871,7 +2865,7 @@ _AIR_DEFENCE = re.compile(
     r"|الدفاع الجوي)"
 )
 # Openings of a line or sentence that recall what is known, not news: "للتذكير:", "للعلم:", "ويُذكر أن".
-_BACKGROUND = ("للتذكير", "للعلم", "تذكير", "يذكر ان", "ويذكر ان", "يشار الي ان", "ويشار الي ان", "يذكر أن")
+_BACKGROUND = ("للتذكير", "للعلم", "تذكير", "يذكر ان", "ويذكر ان", "يشار الي ان", "ويشار الي ان")
 
 
 def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -4249,9 +4243,10 @@ def attach_casualty_sentences(events: list[Draft], ctx: DocContext, counter: Cas
         )
 
 
-def resolve_timeline(events: list[Draft], doc: Document) -> None:
+def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
     """Dates from the text or the publication date; relative times ("في اليوم التالي") anchored on the
     previous event, resolved when that event's date is known. Never invented."""
+    doc = ctx.doc
     previous: Draft | None = None
     for d in events:
         ev = d.event
@@ -4305,7 +4300,7 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
             ev.time = {"anchor": "publication", "relation": "on"}
         elif previous is not None and (
             previous.sentence == d.sentence
-            or (d.sentence - previous.sentence <= 3 and _simultaneous(d, doc))
+            or (d.sentence - previous.sentence <= 3 and _simultaneous(ctx, d))
             or (
                 d.sentence - previous.sentence <= _NARRATIVE_REACH
                 and ev.type not in VERBAL_TYPES
@@ -4328,12 +4323,11 @@ def resolve_timeline(events: list[Draft], doc: Document) -> None:
         previous = d
 
 
-def _simultaneous(d: Draft, doc: Document) -> bool:
+def _simultaneous(ctx: DocContext, d: Draft) -> bool:
     """Does the event's sentence open by saying it happened at the same time as what came before
     ("وبالتزامن، قصفت…", "وفي الأثناء", "في غضون ذلك")?"""
-    start = max(doc.text.rfind(c, 0, d.hit.start) for c in ".\n!?؟") + 1
-    opening = normalize_for_match(doc.text[start : start + 24].lstrip())
-    return opening.startswith(_AT_THE_SAME_TIME)
+    start = ctx.unit_at(d.hit.start)[1].sentence.start
+    return ctx.folded(start, start + 24).lstrip().startswith(_AT_THE_SAME_TIME)
 
 
 # Openings of a sentence that tell something happening at the time of what was told before.

@@ -509,10 +509,7 @@ class PlaceResolver:
                     resolved[i] = region
                     admin_context.append((m.attrs["vstart"], region.country, region.admin1_code))
                 continue
-            places = self.gaz.lookup(key)
-            if m.attrs.get("cue") == "settlement":
-                # "حي الجزائر", "قرية اليمن": after a word of settlement a name is no country
-                places = [p for p in places if p.kind != "country"]
+            places = self._lookup(key, m.attrs.get("cue"))
             if len(places) == 1 or (places and places[0].kind in ("country", "admin1")):
                 p = places[0]
                 if p.kind == "country" or not top or p.country in top:
@@ -525,7 +522,7 @@ class PlaceResolver:
         for i, m in enumerate(mentions):
             if i in resolved:
                 continue
-            places = self.gaz.lookup(m.attrs["key"])
+            places = self._lookup(m.attrs["key"], m.attrs.get("cue"))
             best = self._best(places, top, anchors, admin_context, m.attrs.get("cue"))
             if best is not None:
                 resolved[i] = best
@@ -643,6 +640,11 @@ class PlaceResolver:
             regions = [r for r in regions if r.country in top_countries] or regions
         return regions[0] if regions else None
 
+    def _lookup(self, key: str, cue: str | None) -> list[Any]:
+        """Gazetteer places for a name; after a word of settlement ("حي الجزائر", "قرية اليمن") no country."""
+        places = self.gaz.lookup(key)
+        return [p for p in places if p.kind != "country"] if cue == "settlement" else places
+
     def _best(
         self,
         places: list[Any],
@@ -654,8 +656,6 @@ class PlaceResolver:
         best, best_score = None, -math.inf
         admins = {(c, a) for _, c, a in admin_context}
         for p in places:
-            if cue == "settlement" and p.kind == "country":
-                continue  # "حي الجزائر": a quarter, not the country
             in_prior = p.country in top_countries
             score = math.log10(p.population + 10) * 0.4
             if in_prior:
@@ -763,7 +763,7 @@ def _verb_like(word: str) -> bool:
     """Does the word look like a conjugated verb, not a name?"""
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
     # "وأفرجت عن اثنين منهم": a past verb of the أفعل form with the feminine ت
-    past_feminine = len(bare) in (5, 6) and bare[0] in "اأإ" and not bare.startswith("ال") and bare[-1] == "ت"
+    past_feminine = len(bare) in (5, 6) and bare[0] == "ا" and not bare.startswith("ال") and bare[-1] == "ت"
     return (
         bare.endswith(_VERB_ENDINGS) or (len(bare) > 4 and bare.startswith(_VERB_OPENINGS)) or past_feminine
     )
