@@ -193,6 +193,8 @@ _SUPPORT_VERBS = frozenset(
         "تطلق",
         "يطلقون",
     }
+    # "ألقت مفرزة من استخباراتنا فجر اليوم القبض على…"
+    | {"القي", "القت", "القوا", "يلقي", "تلقي", "يلقون", "القينا"}
 )
 # "قيام X بـNOUN", "قامت X بـNOUN": the deed after ب is done by X.
 _DO_WITH_BA = frozenset({"قيام", "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قمنا", "نقوم"})
@@ -211,6 +213,8 @@ _ACCOMPANY = frozenset(
         "بالاشتراك",
         "بغطاء",
         "بمؤازره",
+        "برفقه",  # "نفذت قوات من التحالف برفقة مقاتلين من قسد عملية إنزال"
+        "بصحبه",
     }
 )
 _COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
@@ -328,6 +332,8 @@ _OUR_FORCES = frozenset(
         "تشكيلات",
         "مدفعيه",
         "دوريات",
+        "استخبارات",  # "مفرزة من استخباراتنا"
+        "مفارز",
     }
 )
 _WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
@@ -438,6 +444,7 @@ class EventExtractor:
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         ctx = DocContext(doc, analysis.view, self.kb_actors)
         ctx.add_actors(national_forces(ctx))
+        ctx.add_actors(units_of_named_bodies(ctx))
         drafts: list[Draft] = []
         last: TriggerHit | None = None
         accepted: list[TriggerHit] = []
@@ -1143,6 +1150,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if prefix.endswith("ل") and words and words[-1] in _LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
             words.pop()
+            if len(words) > 1 and words[-1].endswith(("يه", "ي")) and words[-2] in _HOLDINGS:
+                words.pop()  # "على مواقع عسكرية تابعة للجيش السعودي": the holding's adjective
             if words and words[-1] in _HOLDINGS:
                 # "قصف مقر تابع للحشد الشعبي": the owner of a position that was hit is the target
                 popped_target = True
@@ -1896,6 +1905,36 @@ def national_forces(ctx: DocContext) -> list[Mention]:
         start = view.to_original(vstart)
         end = view.to_original(found.end())
         add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+        out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+    return out
+
+
+# "دوريات الجهاز", "سرية من اللواء", "دورية صحراوية تابعة للواء": a unit of a body the text named
+# before by a name beginning with that noun ("جهاز الردع…", "اللواء طارق بن زياد"), folded.
+_UNIT_OF_BODY = re.compile(
+    r"(?<![\w#_])[وف]?(?P<unit>دوريات|دوريه|وحدات|وحده|سريه|سرايا|قوه|قوات|مفرزه|مفارز|عناصر|مقاتلي|مقاتلو"
+    r"|كتيبه|مجموعه|فرقه|فرق|اطقم|طاقم)"
+    r"(?: \w+)??(?: (?:من|التابعه|تابعه|التابع|تابع))? (?P<prefix>ل?)(?P<head>(?:ال|ل)\w{3,})(?!\w)"
+)
+
+
+def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of a body's unit called by the first noun of the body's
+    name: "تمكنت دوريات الجهاز من القبض" after "جهاز الردع لمكافحة الجريمة المنظمة" is the Rada force."""
+    view = ctx.view
+    out: list[Mention] = []
+    for found in _UNIT_OF_BODY.finditer(view.text):
+        head = found.group("head")
+        # after ل the article loses its alef ("للهيئة"), and before a ل its lam too ("للواء")
+        nouns = [head[2:]] if not found.group("prefix") else [head[1:], head]
+        start = view.to_original(found.start("unit"))
+        end = view.to_original(found.end("head"))
+        if ctx.inside_name(start, end) or not (found.group("prefix") or head.startswith("ال")):
+            continue
+        actor = next((a for noun in nouns if (a := _head_noun_antecedent(ctx, noun, start))), None)
+        if actor is None:
+            continue
+        # the whole phrase, so that a verb before it has it as its subject
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
     return out
 
@@ -3141,9 +3180,7 @@ def _adjunct_noun(ctx: DocContext, hit: TriggerHit) -> bool:
 def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> Mention | str | None:
     """ "تمكن X من NOUN", "نجحت X في NOUN": the subject of the control verb, a mention or "we"
     ("تمكنت وحداتنا من القضاء", "تمكنا من"), when the noun is its complement."""
-    head = ctx.words_before(hit.start - len(hit.prefix), 1)
-    if not head:
-        return None
+    head = ctx.words_before(hit.start - len(hit.prefix), 1) or [""]  # "" after a comma
     lo = min(m.start for m in before) if before else hit.start
     _, unit = ctx.unit_at(hit.start)
     lo = min(lo, unit.clause_at(hit.start).start)
@@ -3172,6 +3209,15 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         words = clause_words[-8:]
         # "أعلنت الجبهة الوطنية الخميس الماضي استهداف مواقع…", "نفذت قطعاتنا فجر اليوم عملية تفتيش"
         verbs = _ANNOUNCE_VERBS | _SUPPORT_VERBS
+        if not any(w.lstrip("وف") in verbs for w in words):
+            # "نفذت قطعاتنا، بإسناد جوي من طيران التحالف، عملية تمشيط": a light verb before the commas
+            # of an adverbial
+            reach = max(unit.sentence.start, hit.start - 120)
+            if reach < lo:
+                wide = [w.strip("،,:;.") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()[-12:]]
+                if any(w.lstrip("وف") in _SUPPORT_VERBS for w in wide):
+                    words = wide
+                    clause_words = wide
     at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("وف") in verbs), None)
     if at is None:
         return None
@@ -3184,16 +3230,25 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         # the verb's subject, not the complement of another event noun after it ("أعلنت اعتقال ٣ من
         # عناصر التنظيم وضبط…")
         inside = [m for m in before if m.start >= verb_pos and not ctx.triggers_within(verb_pos, m.start)]
+        if not inside and clause_words is words:
+            # the subject right after a light verb read across an adverbial's commas
+            inside = [
+                m for m in ctx.within(ctx.actors, verb_pos, hit.start) if ctx.tokens_between(verb_pos, m.start) <= 2
+            ][:1]
         if inside:
             if not support:
                 ctx.cache["announcer"] = (inside[0].entity, hit.start)
             return inside[0]
-        if support and (verb.endswith("نا") or any(_our_force(w) for w in words[at + 1 :][:2])):
-            return "we"  # "نفذت قطعاتنا … عملية تفتيش"
+        if support and (verb.endswith("نا") or any(_our_force(w) for w in words[at + 1 :][:3])):
+            return "we"  # "نفذت قطعاتنا … عملية تفتيش", "ألقت مفرزة من استخباراتنا القبض"
         earlier = [m for m in before if m.end <= verb_pos and len(ctx.text[m.end : verb_pos].split()) <= 2]
         if earlier:
             return earlier[-1]
-        # a light verb with no named subject: a generic force ("نفذ سلاح الجو غارات") or "they"
+        # a light verb with no named subject: a generic force ("نفذ سلاح الجو غارات"), in a statement
+        # signed by an armed organization its own ("نفذ سلاح الجو المسير هجوماً"); else "they"
+        if support and ctx.author and _armed(ctx.doc.entities.get(ctx.author)):
+            if " ".join(words[at + 1 : at + 3]).startswith(_GENERIC_FORCES):
+                return "we"
         return None if support else "they"
     verb = words[at].lstrip("وف")
     if verb.endswith("نا"):
@@ -3201,9 +3256,11 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
     between = words[at + 1 :]
     if any(w.endswith("نا") and len(w) > 4 and w not in _NOT_WE for w in between[:2]):
         return "we"  # "تمكنت وحداتنا", "تمكن مجاهدونا"
-    # the control verb's subject: the first actor after it and before the noun
+    # the control verb's subject: the first actor after it and before the noun, across the commas of an
+    # adverbial ("تمكنت دوريات الجهاز، بناءً على معلومات دقيقة، من القبض")
     span_start = hit.start - len(hit.prefix)
-    candidates = [m for m in before if m.end <= span_start]
+    verb_pos = _word_start_before(ctx, span_start, len(words) + 1 - at)
+    candidates = [m for m in before if m.end <= span_start] or ctx.within(ctx.actors, verb_pos, span_start)
     n_after_verb = len(between)
     for m in candidates:
         if len(ctx.text[m.start : span_start].split()) <= n_after_verb + 1:

@@ -74,6 +74,10 @@ _SPOKESMAN = re.compile(r"\s*(?:ال)?(?:متحدث|ناطق)(?:\s+\w+){0,2}?\s+
 _ANNOUNCER = re.compile(r"^[وف]?(?:تعلن|يعلن|اعلنت|اعلن|تؤكد|يؤكد)\s")
 # First-person words that are no deed of ours ("لدينا", "إننا").
 _NOT_OURS = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "بيننا"})
+# An opening "X issued a statement saying:" before the statement's own words: "أصدرت قيادة الشرطة
+# الاتحادية بياناً بشأن عملياتها، جاء فيه:".
+_ISSUER = re.compile(r"^[وف]?(?:اصدرت|اصدر|نشرت|نشر|وزعت|وزع)\s")
+_ISSUED = re.compile(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان)(?!\w)")
 _DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
 _MAX_LINE = 140
 
@@ -110,7 +114,11 @@ class AuthorDetector:
                 doc.author = author
                 return
         if content:
-            doc.author = self._dateline(doc, *content[0]) or self._announcer(doc, *content[0])
+            doc.author = (
+                self._dateline(doc, *content[0])
+                or self._announcer(doc, *content[0])
+                or self._issuer(doc, content)
+            )
 
     def _orgs_in(self, doc: Document, start: int, end: int) -> list[Mention]:
         return [
@@ -269,6 +277,21 @@ class AuthorDetector:
         if not any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):
             return None
         return Author(organization=orgs[0].entity, role="announcer", start=orgs[0].start, end=orgs[0].end)
+
+    def _issuer(self, doc: Document, content: list[tuple[int, int]]) -> Author | None:
+        """ "أصدرت قيادة الشرطة الاتحادية بياناً …، جاء فيه:" and then the statement in the first person
+        plural ("قطعاتنا"): the issuing organization is the author."""
+        start, end = content[0]
+        folded = normalize_for_match(doc.text[start:end])
+        if not _ISSUER.match(folded) or not _ISSUED.search(folded):
+            return None
+        orgs = self._orgs_in(doc, start, end)
+        if not orgs or len(doc.text[start : orgs[0].start].split()) > 2:
+            return None  # the verb, then the organization or one of its bodies ("قيادة")
+        rest = normalize_for_match(doc.text[end : content[min(len(content), 4) - 1][1]]).split()
+        if not any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):
+            return None
+        return Author(organization=orgs[0].entity, role="issuer", start=orgs[0].start, end=orgs[0].end)
 
     def _dateline(self, doc: Document, start: int, end: int) -> Author | None:
         m = _DATELINE.match(doc.text, start, end)

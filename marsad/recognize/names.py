@@ -129,13 +129,19 @@ class PersonRecognizer:
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         text = analysis.view.text
         out: list[Candidate] = []
+        # where a known person's full name ends, by where it starts
+        known_end = {
+            m.vstart: m.vend
+            for m in analysis.facts["names"]
+            if any(e.kind == "person" and not e.short for e in m.entries)
+        }
         for m in analysis.facts["names"]:
             for entry in m.entries:
                 if entry.kind == "person":
                     out.append(self._kb_candidate(m, entry.ref, entry.short, entry.form))
                     break
                 if entry.kind == "title":
-                    cand = self._after_title(analysis, m, entry.ref)
+                    cand = self._after_title(analysis, m, entry.ref, known_end)
                     if cand is not None:
                         out.append(cand)
                     break
@@ -240,13 +246,18 @@ class PersonRecognizer:
             tokens.pop()
         return tokens
 
-    def _after_title(self, analysis: Analysis, m: LexMatch, title_en: str) -> Candidate | None:
+    def _after_title(
+        self, analysis: Analysis, m: LexMatch, title_en: str, known_end: dict[int, int]
+    ) -> Candidate | None:
         text = analysis.view.text
         before = words_before(text, m.vstart, 1)
         if before and strip_proclitics(before[-1]) in self.place_words:
             return None  # "في مديرية الشيخ عثمان": a place named after a sheikh, no person
         tokens = self._name_tokens(analysis.view, m.vend)
         if not tokens:
+            return None
+        if tokens[0][0] in known_end:
+            # "المشير خليفة حفتر بتأمين الحدود": a known person's name ends the name after the title
             return None
         if tokens[0][2] in self.kunya_heads:
             return self._kunya(analysis, tokens[0][0], text, title=title_en)

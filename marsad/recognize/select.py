@@ -72,9 +72,11 @@ class MentionSelector:
             if cand.attrs.get("short") and self._after_definite_means(text, cand.vstart):
                 cand.attrs["drop"] = True
         first_named: dict[str, int] = {}
+        named_at: list[tuple[int, str]] = []
         for c in actor_cands:
             if c.entity and not c.attrs.get("short"):
                 first_named.setdefault(c.entity, c.start)
+                named_at.append((c.start, c.entity))
         for cand in actor_cands:
             if cand.attrs.get("drop"):
                 continue
@@ -89,6 +91,8 @@ class MentionSelector:
                 if not refs:
                     continue
                 cand.attrs["refs"] = refs
+            if cand.attrs.get("short") and len(cand.attrs["refs"]) > 1:
+                cand.attrs["refs"] = _latest_named_first(cand.attrs["refs"], named_at, cand.start)
             ref = self._choose(
                 cand.attrs["refs"], cand.attrs.get("short", False), named, top, self._actor_countries
             )
@@ -261,3 +265,10 @@ def person_id(folded_name: str) -> str:
     if words and words[0] in ("ابي", "ابا"):
         words[0] = "ابو"
     return "person:" + "-".join(words)
+
+
+def _latest_named_first(refs: list[str], named_at: list[tuple[int, str]], pos: int) -> list[str]:
+    """A short form shared by several actors ("التنظيم") refers to the one named last before it:
+    AQAP after "تنظيم القاعدة في جزيرة العرب", the Islamic State after "تنظيم داعش"."""
+    last = {entity: start for start, entity in sorted(named_at) if start < pos}
+    return sorted(refs, key=lambda r: -last.get(r, -1))
