@@ -3214,7 +3214,9 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
             # of an adverbial
             reach = max(unit.sentence.start, hit.start - 120)
             if reach < lo:
-                wide = [w.strip("،,:;.") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()[-12:]]
+                wide = [
+                    w.strip("،,:;.") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()[-12:]
+                ]
                 if any(w.lstrip("وف") in _SUPPORT_VERBS for w in wide):
                     words = wide
                     clause_words = wide
@@ -3231,9 +3233,12 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         # عناصر التنظيم وضبط…")
         inside = [m for m in before if m.start >= verb_pos and not ctx.triggers_within(verb_pos, m.start)]
         if not inside and clause_words is words:
-            # the subject right after a light verb read across an adverbial's commas
+            # the subject right after a light verb read across an adverbial's commas ("نفذت قوات من
+            # التحالف، بمساندة…، عملية")
             inside = [
-                m for m in ctx.within(ctx.actors, verb_pos, hit.start) if ctx.tokens_between(verb_pos, m.start) <= 2
+                m
+                for m in ctx.within(ctx.actors, verb_pos, hit.start)
+                if ctx.tokens_between(verb_pos, m.start) <= 3
             ][:1]
         if inside:
             if not support:

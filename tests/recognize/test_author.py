@@ -28,6 +28,22 @@ def test_agency_dateline(nlp: Pipeline) -> None:
     assert doc.author is not None and doc.author.organization == "sana" and doc.author.role == "agency"
 
 
+def test_a_statement_issued_by_a_body_and_told_in_the_first_person_is_its(nlp: Pipeline) -> None:
+    text = (
+        "أصدرت قيادة الشرطة الاتحادية بياناً بشأن عملياتها في كركوك، جاء فيه:\n"
+        "نفذت قطعاتنا فجر اليوم عملية تفتيش في وادي الشاي."
+    )
+    doc = run(nlp, text)
+    assert doc.author is not None and doc.author.organization == "iraqi-federal-police"
+    news = run(nlp, "أصدرت قيادة الشرطة الاتحادية بياناً بشأن عملياتها.\nوقال مصدر إن القوات فتشت الوادي.")
+    assert news.author is None  # no first person: a report about the statement
+
+
+def test_an_army_axis_media_centre_signs_for_the_army(nlp: Pipeline) -> None:
+    doc = run(nlp, "المركز الإعلامي لمحور تعز العسكري\nصدّ أبطال الجيش هجوماً على مواقعهم في جبهة مقبنة.")
+    assert doc.author is not None and doc.author.organization == "yemeni-government-forces"
+
+
 def test_no_author_in_plain_news(nlp: Pipeline) -> None:
     assert run(nlp, "قتل مدنيان في قصف على بلدة كفرنبل بريف إدلب.").author is None
 

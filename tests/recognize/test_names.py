@@ -22,6 +22,13 @@ def test_title_followed_by_an_adjective_is_no_person(nlp: Pipeline) -> None:
     assert texts(run(nlp, "ولا يستطيع الأمير العسكري أخذ قرار."), Label.PERSON) == []
 
 
+def test_a_known_person_after_a_title_ends_the_name(nlp: Pipeline) -> None:
+    doc = run(nlp, "وجاء ذلك تنفيذاً لتعليمات القائد العام المشير خليفة حفتر بتأمين الحدود الجنوبية.")
+    assert [(m.text, m.entity) for m in doc.mentions if m.label == Label.PERSON] == [
+        ("خليفة حفتر", "khalifa-haftar")
+    ]
+
+
 def test_casualty_list_and_family_name(nlp: Pipeline) -> None:
     doc = run(
         nlp,

@@ -31,6 +31,14 @@ def test_anaphoric_form_refers_back_only(nlp: Pipeline) -> None:
     assert ("الحركة", "ahrar-al-sham") in orgs(doc)
 
 
+def test_a_shared_short_form_refers_to_the_actor_named_last(nlp: Pipeline) -> None:
+    aqap = run(nlp, "وتبنى تنظيم القاعدة في جزيرة العرب الهجوم، وزعم التنظيم أن عناصره سيطروا على الموقع.")
+    assert ("التنظيم", "aqap") in orgs(aqap)
+    both = "هاجم تنظيم القاعدة في جزيرة العرب نقطة في أبين، فيما تبنى تنظيم داعش هجوماً آخر، وقال التنظيم"
+    assert orgs(run(nlp, both + " إن عناصره قتلوا جنديين."))[-1] == ("التنظيم", "islamic-state")
+    assert ("التنظيم", "islamic-state") in orgs(run(nlp, "قال التنظيم إن عناصره هاجموا حاجزاً في الرقة."))
+
+
 def test_part_heads_stay_outside(nlp: Pipeline) -> None:
     doc = run(nlp, "شن مسلحون من تنظيم داعش هجوماً، وقصفت فصائل الجيش الوطني السوري مواقع قسد.")
     assert ("داعش", "islamic-state") in orgs(doc)

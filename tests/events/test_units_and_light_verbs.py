@@ -1,0 +1,68 @@
+"""Units of a body named before, light verbs read across an adverbial, generic forces of a signed
+statement, and targets described by what they hold. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from .conftest import Extract, only
+
+
+def test_a_unit_of_the_signing_body_called_by_its_first_noun_acts_for_it(extract: Extract) -> None:
+    text = (
+        "جهاز الردع لمكافحة الجريمة المنظمة والإرهاب - إدارة الإعلام\n"
+        "تمكنت دوريات الجهاز، بناءً على معلومات دقيقة، من القبض على خلية تابعة لتنظيم داعش في منطقة"
+        " الهضبة بطرابلس."
+    )
+    ev = only(extract(text, published="2023-05-02"), "قبض")
+    assert (ev.actor1, ev.actor2) == ("rada", "islamic-state")
+
+
+def test_a_company_of_the_brigade_deploys_for_the_brigade(extract: Extract) -> None:
+    text = (
+        "اللواء طارق بن زياد المعزز – المكتب الإعلامي\n"
+        "صباح الاثنين: انتشرت سرية من اللواء في محيط بلدة القطرون لتأمين الطريق الصحراوي."
+    )
+    ev = only(extract(text, published="2023-11-14"), "انتشرت")
+    assert ev.actor1 == "tariq-bin-ziyad-brigade"
+
+
+def test_a_noun_that_begins_no_name_named_before_stays_unresolved(extract: Extract) -> None:
+    ev = only(extract("انتشرت سرية من اللواء في محيط بلدة القطرون جنوب ليبيا."), "انتشرت")
+    assert ev.actor1 is None
+
+
+def test_a_light_verb_before_an_adverbial_between_commas_keeps_our_force(extract: Extract) -> None:
+    text = (
+        "أصدرت قيادة الشرطة الاتحادية بياناً بشأن عملياتها في كركوك، جاء فيه:\n"
+        "نفذت قطعاتنا، بإسناد جوي من طيران التحالف الدولي، عملية تمشيط واسعة في وادي الشاي.\n"
+        "كما ألقت مفرزة من استخباراتنا فجر اليوم القبض على متهمين اثنين في حي الواسطي."
+    )
+    evs = extract(text, published="2021-03-18")
+    assert only(evs, "تمشيط").actor1 == "iraqi-federal-police"
+    assert only(evs, "قبض").actor1 == "iraqi-federal-police"
+
+
+def test_a_named_subject_of_a_light_verb_before_an_adverbial(extract: Extract) -> None:
+    text = "ونفذت قوات من التحالف الدولي، بمساندة مقاتلين من قسد، عملية إنزال جوي قرب بلدة الشحيل."
+    ev = only(extract(text, meta={"country": "SY"}), "إنزال")
+    assert ev.actor1 == "us-led-coalition"
+
+
+def test_in_company_of_names_an_associate(extract: Extract) -> None:
+    text = "نفّذت قوات من التحالف الدولي برفقة مقاتلين من قسد عملية إنزال جوي قرب بلدة الشحيل."
+    ev = only(extract(text), "إنزال")
+    assert (ev.actor1, ev.assoc_actors) == ("us-led-coalition", ["syrian-democratic-forces"])
+
+
+def test_a_generic_force_after_a_light_verb_in_a_signed_statement_is_ours(extract: Extract) -> None:
+    text = (
+        "بيان صادر عن القوات المسلحة اليمنية\n"
+        "نفذ سلاح الجو المسير فجر اليوم هجوماً واسعاً بست طائرات مسيرة على مواقع عسكرية تابعة للجيش"
+        " السعودي في خميس مشيط.\n"
+        "وفي جبهة نجران كسرت قواتنا زحفاً واسعاً لمرتزقة العدوان."
+    )
+    evs = extract(text, published="2021-03-08")
+    attack = only(evs, "هجوم")
+    assert (attack.actor1, attack.actor2) == ("houthis", "saudi-armed-forces")
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 2  # the drones are the attack's means
+    repelled = only(evs, "كسرت")
+    assert (repelled.type, repelled.actor1, repelled.actor2) == ("ASSAULT", "houthis", "saudi-led-coalition")
