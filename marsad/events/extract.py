@@ -3251,9 +3251,13 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
             return earlier[-1]
         # a light verb with no named subject: a generic force ("نفذ سلاح الجو غارات"), in a statement
         # signed by an armed organization its own ("نفذ سلاح الجو المسير هجوماً"); else "they"
-        if support and ctx.author and _armed(ctx.doc.entities.get(ctx.author)):
-            if " ".join(words[at + 1 : at + 3]).startswith(_GENERIC_FORCES):
-                return "we"
+        if (
+            support
+            and ctx.author
+            and _armed(ctx.doc.entities.get(ctx.author))
+            and " ".join(words[at + 1 : at + 3]).startswith(_GENERIC_FORCES)
+        ):
+            return "we"
         return None if support else "they"
     verb = words[at].lstrip("وف")
     if verb.endswith("نا"):
