@@ -445,6 +445,7 @@ class EventExtractor:
         ctx = DocContext(doc, analysis.view, self.kb_actors)
         ctx.add_actors(national_forces(ctx))
         ctx.add_actors(units_of_named_bodies(ctx))
+        ctx.add_actors(the_same_force(ctx))
         drafts: list[Draft] = []
         last: TriggerHit | None = None
         accepted: list[TriggerHit] = []
@@ -1359,7 +1360,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and any(_our_force(w) for w in ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:])
         )
         # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)
-        or (not noun and _our_force((ctx.words_before(hit.start - len(hit.prefix), 1) or [""])[-1]))
+        or (not noun and _our_force(_subject_word_before(ctx, hit)))
         or controller == "we"
         or (
             noun
@@ -1790,7 +1791,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.actor2 = None
     if (
         hit.trigger.type == "THREATEN"
-        and _fold(hit.text).startswith(_SUFFER_THREAT)
+        and _fold(hit.text).removeprefix("س").startswith(_SUFFER_THREAT)  # "سيقابل برد"
         # "أي محاولة … ستقابل برد" in a post nobody signed: the guess at the speaker stays
         and ("actor1" not in ev.inferred or ctx.author)
     ):
@@ -1936,6 +1937,33 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
             continue
         # the whole phrase, so that a verb before it has it as its subject
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+    return out
+
+
+# "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.
+_THE_SAME = re.compile(
+    r"(?<![\w#_])[وفبل]?(?P<phrase>(?:ال|ل)(?P<noun>\w{3,})"
+    r" (?:ذاتها|نفسها|ذاته|نفسه|ذاتهم|نفسهم|انفسهم))(?!\w)"
+)
+
+
+def the_same_force(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of "the same" force: "أطلقتها الميليشيات ذاتها" after
+    "هجوم شنته ميليشيات حفتر" is the actor whose name begins with that noun, or follows it, last."""
+    view = ctx.view
+    out: list[Mention] = []
+    for found in _THE_SAME.finditer(view.text):
+        noun = found.group("noun")
+        start, end = view.to_original(found.start("phrase")), view.to_original(found.end("phrase"))
+        if ctx.inside_name(start, end):
+            continue
+        for m in reversed(ctx.within(ctx.actors, 0, start)):
+            first = normalize_for_match(m.text).split()[0].removeprefix("ال")
+            before = (ctx.words_before(m.start, 1) or [""])[-1].removeprefix("ال")
+            if noun in (first, before):
+                text = ctx.text[start:end]
+                out.append(Mention(start, end, text, Label.ORG, m.entity, attrs={"description": True}))
+                break
     return out
 
 
@@ -2101,6 +2129,7 @@ _GENERIC_FORCES = (
     "سرايا المدفعيه",
     "سريه المدفعيه",
     "كتيبه المدفعيه",
+    "المجاهدون",  # "كما استهدف المجاهدون مساء أمس…" (not "ستة من المجاهدين", who fell)
 )
 
 
@@ -3288,6 +3317,14 @@ def _our_target(word: str) -> bool:
         return False
     stem = word[:-2].rstrip("وي")
     return stem in _HOLDINGS or stem in _OUR_FORCES
+
+
+def _subject_word_before(ctx: DocContext, hit: TriggerHit) -> str:
+    """The word right before a verb, past a "قد" ("وكان مجاهدونا قد دكوا")."""
+    words = ctx.words_before(hit.start - len(hit.prefix), 2)
+    if words[-1:] == ["قد"]:
+        words = words[:-1]
+    return words[-1] if words else ""
 
 
 def _our_force(word: str) -> bool:

@@ -78,6 +78,8 @@ _NOT_OURS = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ب
 # الاتحادية بياناً بشأن عملياتها، جاء فيه:".
 _ISSUER = re.compile(r"^[وف]?(?:اصدرت|اصدر|نشرت|نشر|وزعت|وزع)\s")
 _ISSUED = re.compile(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان)(?!\w)")
+# What fighters call themselves, before their organization's name: "مجاهدو المقاومة الإسلامية".
+_SELF_HEADS = frozenset({"مجاهدو", "مجاهدي", "ابطال"})
 _DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
 _MAX_LINE = 140
 
@@ -118,6 +120,7 @@ class AuthorDetector:
                 self._dateline(doc, *content[0])
                 or self._announcer(doc, *content[0])
                 or self._issuer(doc, content)
+                or self._self_named(doc, content)
             )
 
     def _orgs_in(self, doc: Document, start: int, end: int) -> list[Mention]:
@@ -292,6 +295,19 @@ class AuthorDetector:
         if not any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):
             return None
         return Author(organization=orgs[0].entity, role="issuer", start=orgs[0].start, end=orgs[0].end)
+
+    def _self_named(self, doc: Document, content: list[tuple[int, int]]) -> Author | None:
+        """ "ضرب مجاهدو المقاومة الإسلامية في العراق …" opening an unsigned text that goes on in the first
+        person plural ("ونحذر القوات الأمريكية"): the fighters' own name for themselves makes it theirs."""
+        start, end = content[0][0], content[min(len(content), 2) - 1][1]
+        for m in self._orgs_in(doc, start, end):
+            head = normalize_for_match(" ".join(doc.text[start : m.start].split()[-1:]))
+            if head.removeprefix("و") in _SELF_HEADS:
+                rest = normalize_for_match(doc.text[m.end :]).split()
+                if any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):
+                    return Author(organization=m.entity, role="self-named", start=m.start, end=m.end)
+                return None
+        return None
 
     def _dateline(self, doc: Document, start: int, end: int) -> Author | None:
         m = _DATELINE.match(doc.text, start, end)

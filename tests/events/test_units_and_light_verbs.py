@@ -66,3 +66,28 @@ def test_a_generic_force_after_a_light_verb_in_a_signed_statement_is_ours(extrac
     assert len([e for e in evs if e.type == "ASSAULT"]) == 2  # the drones are the attack's means
     repelled = only(evs, "كسرت")
     assert (repelled.type, repelled.actor1, repelled.actor2) == ("ASSAULT", "houthis", "saudi-led-coalition")
+
+
+def test_the_same_force_is_the_one_named_before_with_that_noun(extract: Extract) -> None:
+    text = (
+        "المركز الإعلامي لعملية بركان الغضب\n"
+        "تمكّنت قواتنا، صباح اليوم، من صدّ هجوم شنّته ميليشيات حفتر على مواقعنا في محور عين زارة.\n"
+        "وفي ظهر اليوم، تعرّض حي الفرناج السكني لقصف بصواريخ غراد أطلقتها الميليشيات ذاتها."
+    )
+    evs = extract(text, published="2019-06-01", meta={"country": "LY"})
+    assert only(evs, "صدّ").actor1 == "gnu-forces"  # the operation's media centre signs for its forces
+    assert only(evs, "قصف").actor1 == "libyan-national-army"
+
+
+def test_fighters_named_by_their_own_word_make_an_unsigned_statement_theirs(extract: Extract) -> None:
+    text = (
+        "بسم الله الرحمن الرحيم\n"
+        "ضرب مجاهدو المقاومة الإسلامية في العراق فجر اليوم بطائرة مسيرة قاعدة عين الأسد.\n"
+        "وكان مجاهدونا قد دكوا الخميس الماضي بصاروخين قاعدة التنف.\n"
+        "إن عملياتنا متواصلة، ونحذر القوات الأمريكية من أن أي اعتداء على مواقعنا سيقابل برد أوسع."
+    )
+    evs = extract(text, published="2023-11-01", meta={"country": "IQ"})
+    assert only(evs, "دكوا").actor1 == "islamic-resistance-in-iraq"
+    warning = only(evs, "نحذر")
+    assert (warning.actor1, warning.actor2) == ("islamic-resistance-in-iraq", "us-armed-forces")
+    assert all(e.actor1 == "islamic-resistance-in-iraq" for e in evs if e.type == "THREATEN")
