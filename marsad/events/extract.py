@@ -46,6 +46,8 @@ _AGENT = frozenset(
     {
         "قبل",
         "يد",
+        "ايدي",  # "بأيدي خلية لداعش", "على أيدي عناصر من الأمن"
+        "بايدي",
         "نيران",
         "رصاص",
         "برصاص",
@@ -291,6 +293,8 @@ _PARTITIVE = frozenset(
         "دوريه",
         "دوريات",
         "تشكيلات",
+        "قناص",  # "على يد قناص من الهيئة"
+        "قناصه",
     }
 )
 # Words of a charge: the actor after them is what someone is accused of belonging to, not a party.
@@ -401,7 +405,8 @@ _REACHED = re.compile(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاق
 # Attacks of a kind counted over a period: "في هجمات مماثلة منذ مطلع العام", "عشرات الهجمات المماثلة",
 # "هاي تالت مظاهرة بالمنطقة هالشهر", "أكثر من 40 غارة خلال الأسبوع".
 _SIMILAR = re.compile(
-    r"(?<!\w)(?:مماثله|المماثله|مشابهه|المشابهه|عشرات|اكثر من \d+|تالت|ثالث|رابع|خامس|سادس)(?!\w)"
+    r"(?<!\w)(?:مماثله|المماثله|مشابهه|المشابهه|عشرات|اكثر من \d+|تالت|ثالث|رابع|خامس|سادس"
+    r"|متفرقه|متفرقات)(?!\w)"
 )
 # A running total raised by the event just told: "وبذلك يرتفع عدد من وثّقنا مقتلهم", "لترتفع الحصيلة إلى".
 _RUNNING_TOTAL = re.compile(r"(?<!\w)[وفل]?(?:يرتفع|ترتفع|ارتفع|ارتفعت) (?:عدد|حصيله|الحصيله)(?!\w)")
@@ -749,6 +754,8 @@ class EventExtractor:
             before
             and (hit.prefix in ("", "ال", "و", "وال") or before[-1] in _BLOCKS_AFTER_ANY_PROCLITIC)
             and self._blocks(before[-1])
+            # "بدأت قوات التحالف تنفيذ ضربات جوية": carrying out strikes; "تنفيذ الانسحاب" is a plan
+            and not (hit.trigger.type == "ASSAULT" and not hit.prefix and before[-1] in _CARRYING_OUT)
         ):
             return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
         if "ل" in hit.prefix and (hit.trigger.type == "REQUEST" or hit.trigger.id == "dispersal-noun"):
@@ -817,6 +824,21 @@ class EventExtractor:
             return True
         if _background_line(ctx, hit):
             return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
+        if noun and (word in _NOT_THE_DEED or (word in _DURING and text.startswith("سيطر"))):
+            # "مكان احتجازه", "ويتكرر خطف جامعي الكمأ", "خلال سيطرة ميليشيا الكانيات على المدينة": a
+            # place, a habit or a period named after a deed, not the deed happening
+            return True
+        if lead[-2:-1] in (["اذا"], ["ان"], ["ما"]) and lead[-1:] == ["لم"]:
+            return True  # "بالتصعيد إذا لم تُفرج قوات النظام عن أبنائهم": a threat's condition
+        if hit.trigger.type == "CONSULT" and _OUR_TEAM.search(ctx.folded(hit.end, hit.end + 30)):
+            return True  # "شهود عيان تواصل معهم فريقنا": how the documenters worked
+        if word == "بموجب" and not (
+            hit.trigger.type == "AGREE"
+            and any(w.startswith(_REACHING) for w in ctx.folded(hit.end, hit.end + 40).split()[:3])
+        ):
+            return True  # "بموجب العفو العام": what a deed was done under; "بموجب اتفاق أبرمته…" is told
+        if hit.trigger.type == "ASSAULT" and noun and word in _HALTING and "ال" in hit.prefix:
+            return True  # "وتوقفت المواجهات مساء الثلاثاء": the clashes told before, ending
         if _fold(hit.trigger.lemma) in _CASUALTY_LEMMAS and raw[-1:] in (["لم"], ["ولم"], ["لن"]):
             return True  # "مؤكدة أن أحداً من مقاتليها لم يُقتل": a death denied is no happening
         if hit.trigger.id in _GOVERNING and _AIR_DEFENCE.search(ctx.folded(hit.end, hit.end + 40)):
@@ -1200,8 +1222,16 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ):
             popped_target = False  # "هاجم عناصر من الهيئة نقطة…": men right after the verb are its subject
             last = ""
-        if not noun and not popped_target and last in _TARGET and _right_after(ctx, hit, m):
-            last = ""  # "استهدفت قوات النظام …": the trigger verb itself, its subject follows (VSO)
+        if (
+            not noun
+            and not popped_target
+            and last in _TARGET
+            and m.start >= hit.end
+            and _words_between(ctx, hit.end, m.start) == len(popped)
+        ):
+            # "استهدفت قوات النظام …", "استهدف مجاهدو المقاومة الإسلامية …": the trigger verb itself,
+            # its subject follows (VSO), also behind the head of a part of it
+            last = ""
         if noun and "ال" in hit.prefix and m.start < hit.start and _source_words(words):
             # "وقال المتحدث باسم التحالف … أثناء احتمائه من القصف": the speaker of a report is no agent
             # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
@@ -1560,6 +1590,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             _words_between(ctx, hit.end, actor1.start) > 0
             or hit.trigger.type in ("ACCUSE", "REQUEST", "REJECT")
         )
+        # "واتهمت حركة النجباء بدورها واشنطن": "in its turn" marks a new subject
+        and ctx.folded(actor1.end, actor1.end + 14).split()[:1] not in (["بدوره"], ["بدورها"], ["بدورهم"])
         and (shared := _coordinated_subject(ctx, draft, previous, lo, hi)) is not None
         and shared != actor1.entity
     ):
@@ -1914,7 +1946,7 @@ def national_forces(ctx: DocContext) -> list[Mention]:
 # before by a name beginning with that noun ("جهاز الردع…", "اللواء طارق بن زياد"), folded.
 _UNIT_OF_BODY = re.compile(
     r"(?<![\w#_])[وف]?(?P<unit>دوريات|دوريه|وحدات|وحده|سريه|سرايا|قوه|قوات|مفرزه|مفارز|عناصر|مقاتلي|مقاتلو"
-    r"|كتيبه|مجموعه|فرقه|فرق|اطقم|طاقم)"
+    r"|كتيبه|مجموعه|فرقه|فرق|اطقم|طاقم|مدفعيه|راجمات|طيران)"
     r"(?: \w+)??(?: (?:من|التابعه|تابعه|التابع|تابع))? (?P<prefix>ل?)(?P<head>(?:ال|ل)\w{3,})(?!\w)"
 )
 
@@ -2427,6 +2459,15 @@ def _shares_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> boo
     return draft.hit.prefix.startswith("و") and draft.hit.start - p.hit.end < 120
 
 
+# Words after which a deed's noun names a place, a period or a habit: "مكان احتجازه", "خلال سيطرة X على
+# المدينة" (a period, not a takeover), "ويتكرر خطف…".
+_NOT_THE_DEED = frozenset({"مكان", "اماكن", "يتكرر", "تتكرر", "تكرر", "تكررت"})
+_DURING = frozenset({"اثناء", "خلال", "ابان", "ايام", "فتره", "زمن"})
+# The documenting team as the subject: "تواصل معهم فريقنا", "قابلهم باحثو المنظمة".
+_OUR_TEAM = re.compile(r"^\s*\S*\s*(?:فريقنا|فريق المنظمه|فريق الرصد|باحثونا|باحثو|الباحثون|الفريق)")
+# Verbs of ending: "توقفت المواجهات", "هدأت الاشتباكات".
+_HALTING = frozenset({"توقفت", "توقف", "هدات", "هدا", "انتهت", "انتهي"})
+
 # Threat verbs whose subject is the one threatened: "سيدفع ثمن", "ستواجه", "سيقابل".
 _SUFFER_THREAT = ("يدفع", "تدفع", "يواجه", "تواجه", "يقابل", "تقابل")
 
@@ -2724,6 +2765,8 @@ _NOT_SUBJECT = frozenset(
     }
 )
 
+# A blocker that carries out attacks: "تنفيذ ضربات جوية" (but "تنفيذ الانسحاب" is a plan).
+_CARRYING_OUT = frozenset({"تنفيذ"})
 # Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
 _NOUN_MAKERS = frozenset({"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"})
 
@@ -2933,7 +2976,17 @@ _AIR_DEFENCE = re.compile(
     r"|الدفاع الجوي)"
 )
 # Openings of a line or sentence that recall what is known, not news: "للتذكير:", "للعلم:", "ويُذكر أن".
-_BACKGROUND = ("للتذكير", "للعلم", "تذكير", "يذكر ان", "ويذكر ان", "يشار الي ان", "ويشار الي ان")
+_BACKGROUND = (
+    "للتذكير",
+    "للعلم",
+    "تذكير",
+    "يذكر ان",
+    "ويذكر ان",
+    "يشار الي ان",
+    "ويشار الي ان",
+    "ونذكر بان",  # "ونذكّر بأن وحداتنا تنتشر في جنوب العاصمة منذ عام 2021"
+    "نذكر بان",
+)
 
 
 def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -2963,7 +3016,7 @@ _AIMING = frozenset({"تسعي", "يسعي", "يسعون", "تهدف", "يهدف
 _CALLING_TO_ACCOUNT = frozenset({"محاسبه", "معاقبه", "ملاحقه", "مساءله", "مسايله"})
 
 # Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
-_PLOTTING = ("يخطط", "تخطط", "خطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
+_PLOTTING = ("يخطط", "تخطط", "خطط", "مخطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
 # Breaches of an agreement in force: "خرق جديد للهدنة", "187 خرقاً للهدنة", "انتهاك اتفاق".
 _BREACH = ("خرق", "انتهاك", "خروقات", "انتهاكات")
 # Words that describe an agreement's making after its noun: "الموقع بين", "الذي توصلت إليه".

@@ -451,6 +451,7 @@ class PlaceRecognizer:
             or self.cues.is_cue_word(word)
             or word in self.cues.region_part
             or word in self.cues.not_names
+            or (word[0] in "بل" and word[1:] in self.cues.not_names)  # "سقطت بمحيط القاعدة"
         )
 
     def _name_after(self, text: str, pos: int, include_from: int | None) -> tuple[int, int] | None:
