@@ -84,6 +84,8 @@ _WEAPONS = (
 _WEAPON_HANDLING = frozenset(
     {
         "تخزين",  # "حظيرة تستخدم لتخزين طائرات مسيرة"
+        "بتزويد",  # "اتهم تركيا بتزويد حكومة الوفاق بطائرات مسيرة"
+        "تزويد",
         "استخدام",
         "استخدموا",
         "استخدمت",
@@ -389,7 +391,9 @@ _CROWDS = frozenset({"protesters", "rioters"})
 # Triggers whose object is the attack they stop: that attack is part of the same clash.
 _GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "foil-noun", "thwart"})
 # Nouns of motive: what follows is why people protest, not a new happening.
-_MOTIVES = frozenset({"رفضا", "احتجاجا", "تنديدا", "استنكارا", "رافضه", "رافضين", "رافضا", "منددين", "منددا"})
+_MOTIVES = frozenset(
+    {"رفضا", "احتجاجا", "تنديدا", "استنكارا", "رافضه", "رافضين", "رافضا", "منددين", "منددا", "تضامنا"}
+)
 # "دخلت ترهونة من غير قتال", "انسحبت دون مقاومة": fighting named as what did not happen with a move.
 _WITHOUT = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)\s*$")
 _MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
@@ -604,6 +608,8 @@ class EventExtractor:
             # "حمّلت أنقرة قوات النظام مسؤولية الغارة"; "بتحمّل مسؤولياتها" is bearing, not blaming
             tail = ctx.folded(hit.end, hit.end + 80).split()[:6]
             return bool(set(hit.prefix) & set("بل")) or not any(w.lstrip("وال") == "مسووليه" for w in tail)
+        if _fold(hit.text) in _MOTIVES:
+            return True  # "…وحرقوا إطارات، احتجاجاً على انقطاع الكهرباء": the motive of the deed told
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
         if before and before[-1] in _MOTIVES:
             return True  # "خرج متظاهرون رفضاً لتقدم الهيئة": the cause of a protest, told as its motive
@@ -769,7 +775,9 @@ class EventExtractor:
             w.lstrip("و").removeprefix("لل").removeprefix("ل")
             for w in ctx.words_before(hit.start - len(hit.prefix), 4)
         }
-        if _is_weapon(hit) and handled & _WEAPON_HANDLING:
+        if (_is_weapon(hit) or _fold(hit.text).startswith(("طايرات", "طايره", "مسيرات"))) and (
+            handled & _WEAPON_HANDLING
+        ):
             return True  # "استخدموا قذائف", "تفكيك العبوات", "مخلفات الألغام": no attack here
         if _fold(hit.trigger.lemma) in self.casualty_words:
             _, unit = ctx.unit_at(hit.start)
@@ -793,8 +801,13 @@ class EventExtractor:
         noun = hit.trigger.pos == "noun"
         if hit.trigger.type in ("REQUEST", "AGREE"):
             following = ctx.folded(hit.end, hit.end + 60).split()[:6]
-            if text == "طالب" and not any(w.startswith("ب") for w in following[:5]):
-                return True  # "طالب جامعي", "طالب في كلية الطب": a student, not a demand
+            if text == "طالب" and (
+                following[:1] in (["جامعي"], ["بكليه"], ["ثانوي"], ["بجامعه"])
+                or not (hit.prefix.startswith("و") or any(w.startswith("ب") for w in following[:5]))
+            ):
+                # "طالب جامعي", "طالب في كلية الطب": a student; "وطالب زعيم التيار … الحكومة بتقديم…"
+                # opens a sentence with the verb
+                return True
             if following[:1] == ["عدم"]:
                 return True  # "الذي طلب عدم ذكر اسمه": a source asking not to be named
         if "ل" in hit.prefix and word.startswith(_PLOTTING):
