@@ -91,6 +91,12 @@ class DocContext:
         """Does the span overlap an actor, person or place name ("تحرير" in "هيئة تحرير الشام")?"""
         return self._named.find(1, start, end) != -1
 
+    def actors_at(self, pos: int) -> list[Mention]:
+        """Actor mentions that start at original offset ``pos`` (or one or two letters after it, past a
+        proclitic)."""
+        i = bisect_left(self._starts[id(self.actors)], pos)
+        return [m for m in self.actors[i : i + 3] if pos <= m.start <= pos + 2]
+
     def add_actors(self, extra: list[Mention]) -> None:
         """Actor mentions the extractor reads that are not name mentions of the document (an indefinite
         national description: "طائرات حربية روسية")."""

@@ -510,20 +510,25 @@ class EventExtractor:
             if not tail:
                 continue
             verb = text[verb_start:verb_end]
-            if normalize_for_match(verb) not in self.matcher.phrase_heads:
+            folded_verb = normalize_for_match(verb)
+            # "أعلن جهاز الردع القبض أمس على…": a phrase of a verbal noun with the article, too
+            if (folded_verb.removeprefix("و").removeprefix("ال") not in self.matcher.phrase_heads) and (
+                folded_verb not in self.matcher.phrase_heads
+            ):
                 continue  # no trigger phrase starts with this word
             for found in self.matcher.find_in(normalize_for_match(" ".join([verb, *tail]))):
-                if found.trigger.pos != "verb" or " " not in found.text or found.start != 0:
+                if found.trigger.pos != "verb" or " " not in found.text or found.start != len(found.prefix):
                     continue
-                if found.end <= len(normalize_for_match(verb)):
+                if found.end <= len(folded_verb):
                     continue  # the verb alone is a trigger: the plain matcher has it
+                start = verb_start + len(found.prefix)
                 extra.append(
                     TriggerHit(
-                        verb_start,
+                        start,
                         verb_end,
-                        ctx.view.to_view(verb_start),
+                        ctx.view.to_view(start),
                         ctx.view.to_view(verb_end),
-                        verb,
+                        text[start:verb_end],
                         found.trigger,
                         found.person,
                         found.prefix,
@@ -837,7 +842,13 @@ class EventExtractor:
             return True
         if _background_line(ctx, hit):
             return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
-        if noun and (word in _NOT_THE_DEED or (word in _DURING and text.startswith("سيطر"))):
+        if (
+            hit.trigger.id == "raid-arrest-noun"
+            and word in _IN_THE_TIME_OF
+            and _ARRESTING.search(ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start))
+        ):
+            return True  # "أعلن جهاز الردع القبض على … خلال مداهمة منزل": the raid of the arrest told
+        if noun and (word in _NOT_THE_DEED or (word in _IN_THE_TIME_OF and text.startswith("سيطر"))):
             # "مكان احتجازه", "ويتكرر خطف جامعي الكمأ", "خلال سيطرة ميليشيا الكانيات على المدينة": a
             # place, a habit or a period named after a deed, not the deed happening
             return True
@@ -845,6 +856,17 @@ class EventExtractor:
             return True  # "بالتصعيد إذا لم تُفرج قوات النظام عن أبنائهم": a threat's condition
         if hit.trigger.type == "CONSULT" and _OUR_TEAM.search(ctx.folded(hit.end, hit.end + 30)):
             return True  # "شهود عيان تواصل معهم فريقنا": how the documenters worked
+        if (
+            noun
+            and "ب" not in hit.prefix
+            and hit.trigger.type == "ASSAULT"
+            and any(w.lstrip("و") in _DENYING for w in ctx.words_before(hit.start - len(hit.prefix), 5))
+        ):
+            return True  # "ونفت قيادة القوات الأمنية في بيان استخدام الرصاص الحي": the deed denied
+        if hit.trigger.type == "REJECT" and _fold(hit.text).startswith(("لا اساس", "عار", "عاري")):
+            sentence_before = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()
+            if any(w.lstrip("و") in _DENYING for w in sentence_before):
+                return True  # "وتنفي القيادة …، مؤكدة أن تلك المزاعم لا أساس لها": the denial told
         if word == "بموجب" and not (
             hit.trigger.type == "AGREE"
             and any(w.startswith(_REACHING) for w in ctx.folded(hit.end, hit.end + 40).split()[:3])
@@ -1845,6 +1867,22 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if ev.actor1 is not None and ev.actor1 != ctx.author:
             ev.actor2 = ev.actor1
         ev.actor1 = ctx.author
+    if ev.actor1 is None and hit.trigger.type == "AGREE" and _BOTH_SIDES.search(ctx.folded(lo, hi)):
+        # "اتفاق لوقف إطلاق النار بين الطرفين", "هدنة توصل إليها الطرفان": the sides of the fight told
+        fight = next(
+            (
+                d
+                for d in reversed(previous[-8:])
+                if d.event.type == "ASSAULT"
+                and d.event.actor1
+                and d.event.actor2
+                and d.event.actor1 != d.event.actor2
+            ),
+            None,
+        )
+        if fight is not None and draft.sentence - fight.sentence <= 4:
+            ev.actor1, ev.actor2 = fight.event.actor1, fight.event.actor2
+            ev.inferred += ["actor1", "actor2"]
     if ev.actor2 is not None and ev.actor2 == ev.actor1:
         ev.actor2 = None  # "طلعوا الاف المتظاهرين": the subject found again after the verb is no target
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
@@ -2333,6 +2371,9 @@ def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
         and following[1:2]
         and following[1].startswith("ال")
     ):
+        second = start + len(ctx.text[start:hi].split()[0]) + 1
+        if ctx.actors_at(second):
+            return None  # "ونفت قيادة القوات الأمنية": the command of a named force is that force
         following = ["ال" + following[0]]  # "وتحمّل غرفة العمليات", "وتؤكد قيادة العملية"
     if not following or not following[0].startswith("ال") or len(following[0]) < 5:
         return None
@@ -2475,14 +2516,18 @@ def _shares_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> boo
 # Words after which a deed's noun names a place, a period or a habit: "مكان احتجازه", "خلال سيطرة X على
 # المدينة" (a period, not a takeover), "ويتكرر خطف…".
 _NOT_THE_DEED = frozenset({"مكان", "اماكن", "يتكرر", "تتكرر", "تكرر", "تكررت"})
-_DURING = frozenset({"اثناء", "خلال", "ابان", "ايام", "فتره", "زمن"})
+_IN_THE_TIME_OF = frozenset({"اثناء", "خلال", "ابان", "ايام", "فتره", "زمن"})
+_ARRESTING = re.compile(r"(?<!\w)\w{0,3}(?:قبض|اعتقل|اعتقال|توقيف|اوقف|احتجز|احتجاز)\w*")
 # The documenting team as the subject: "تواصل معهم فريقنا", "قابلهم باحثو المنظمة".
 _OUR_TEAM = re.compile(r"^\s*\S*\s*(?:فريقنا|فريق المنظمه|فريق الرصد|باحثونا|باحثو|الباحثون|الفريق)")
 # Verbs of ending: "توقفت المواجهات", "هدأت الاشتباكات".
 _HALTING = frozenset({"توقفت", "توقف", "هدات", "هدا", "انتهت", "انتهي"})
 
+# "الطرفان", "بين الطرفين": the two sides of a fight told before.
+_BOTH_SIDES = re.compile(r"(?<!\w)(?:ال|بين ال|[وف]ال)طرف(?:ان|ين)(?!\w)")
+
 # Threat verbs whose subject is the one threatened: "سيدفع ثمن", "ستواجه", "سيقابل".
-_SUFFER_THREAT = ("يدفع", "تدفع", "يواجه", "تواجه", "يقابل", "تقابل")
+_SUFFER_THREAT = ("يدفع", "تدفع", "يواجه", "تواجه", "يقابل", "تقابل", "يكون هدفا", "تكون هدفا", "تكون اهدافا")
 
 # "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.
 _BLAMED_FOR = re.compile(r"مسووليه(?: \w+)? عن (?:ال)?$")
@@ -2778,6 +2823,8 @@ _NOT_SUBJECT = frozenset(
     }
 )
 
+# Verbs of denying whose object noun is the deed denied, no happening.
+_DENYING = frozenset({"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "انكر", "انكرت", "انكروا", "ننفي"})
 # A blocker that carries out attacks: "تنفيذ ضربات جوية" (but "تنفيذ الانسحاب" is a plan).
 _CARRYING_OUT = frozenset({"تنفيذ"})
 # Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
@@ -3395,7 +3442,8 @@ def _subject_word_before(ctx: DocContext, hit: TriggerHit) -> str:
 
 def _our_force(word: str) -> bool:
     """ "قطعاتنا", "مقاتلونا", "مقاتلينا": a force of ours."""
-    return word.endswith("نا") and word[:-2].rstrip("وي").removeprefix("و") in _OUR_FORCES
+    stem = word[:-2].rstrip("وي")
+    return word.endswith("نا") and (stem in _OUR_FORCES or stem.removeprefix("و") in _OUR_FORCES)
 
 
 def _doer_with_ba(
@@ -3492,7 +3540,17 @@ def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
         return False
     after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:2]
     # "مقاتلونا", and after a noun the genitive "انسحاب مقاتلينا", "اعتقال عناصرنا"
-    return any(w.endswith("نا") and w[:-2].rstrip("وي") in _OUR_FORCES for w in after)
+    if any(w.endswith("نا") and w[:-2].rstrip("وي") in _OUR_FORCES for w in after):
+        return True
+    # "واصلت وحداتنا … تقدمها في وادي عومران، وسيطرت على…": a verb joined to a sentence our force opens
+    # has it as its subject when no actor follows it
+    if hit.trigger.pos != "verb" or not hit.prefix.startswith("و") or not ctx.author:
+        return False
+    opening = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()[:3]
+    return any(_our_force(w.strip("،,")) for w in opening[1:]) and not any(
+        _words_between(ctx, hit.end, m.start) <= 2
+        for m in ctx.within(ctx.actors, hit.end, min(hi, hit.end + 40))
+    )
 
 
 def _coordinated(

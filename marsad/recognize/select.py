@@ -74,7 +74,8 @@ class MentionSelector:
         first_named: dict[str, int] = {}
         named_at: list[tuple[int, str]] = []
         for c in actor_cands:
-            if c.entity and not c.attrs.get("short"):
+            if c.entity and not c.attrs.get("anaphoric"):
+                # a full name, or a short one of this actor alone ("تنظيم القاعدة" before "التنظيم")
                 first_named.setdefault(c.entity, c.start)
                 named_at.append((c.start, c.entity))
         for cand in actor_cands:
