@@ -860,9 +860,12 @@ class EventExtractor:
             noun
             and "ب" not in hit.prefix
             and hit.trigger.type == "ASSAULT"
-            and any(w.lstrip("و") in _DENYING for w in ctx.words_before(hit.start - len(hit.prefix), 5))
+            and ((lead[-1:] and lead[-1] in _DENIED_DOING) or (lead[-1:] and lead[-1] in _DENYING))
+            and any(w.lstrip("و") in _DENYING for w in ctx.words_before(hit.start - len(hit.prefix), 8))
         ):
-            return True  # "ونفت قيادة القوات الأمنية في بيان استخدام الرصاص الحي": the deed denied
+            # "ونفت قيادة القوات الأمنية في بيان استخدام الرصاص الحي": the deed denied ("نفت موسكو
+            # مشاركة طائراتها في الغارات" names the strikes told before, which the denial disputes)
+            return True
         if hit.trigger.type == "REJECT" and _fold(hit.text).startswith(("لا اساس", "عار", "عاري")):
             sentence_before = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()
             if any(w.lstrip("و") in _DENYING for w in sentence_before):
@@ -2823,6 +2826,8 @@ _NOT_SUBJECT = frozenset(
     }
 )
 
+# Nouns of doing between a denial and the deed's noun: "نفت استخدام الرصاص الحي".
+_DENIED_DOING = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث", "تنفيذ", "ارتكاب"})
 # Verbs of denying whose object noun is the deed denied, no happening.
 _DENYING = frozenset({"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "انكر", "انكرت", "انكروا", "ننفي"})
 # A blocker that carries out attacks: "تنفيذ ضربات جوية" (but "تنفيذ الانسحاب" is a plan).
