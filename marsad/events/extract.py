@@ -848,7 +848,7 @@ class EventExtractor:
             and _ARRESTING.search(ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start))
         ):
             return True  # "أعلن جهاز الردع القبض على … خلال مداهمة منزل": the raid of the arrest told
-        if noun and (word in _NOT_THE_DEED or (word in _IN_THE_TIME_OF and text.startswith("سيطر"))):
+        if word in _NOT_THE_DEED or (noun and word in _IN_THE_TIME_OF and text.startswith("سيطر")):
             # "مكان احتجازه", "ويتكرر خطف جامعي الكمأ", "خلال سيطرة ميليشيا الكانيات على المدينة": a
             # place, a habit or a period named after a deed, not the deed happening
             return True

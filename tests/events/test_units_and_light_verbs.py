@@ -91,3 +91,43 @@ def test_fighters_named_by_their_own_word_make_an_unsigned_statement_theirs(extr
     warning = only(evs, "نحذر")
     assert (warning.actor1, warning.actor2) == ("islamic-resistance-in-iraq", "us-armed-forces")
     assert all(e.actor1 == "islamic-resistance-in-iraq" for e in evs if e.type == "THREATEN")
+
+
+def test_an_agreement_between_the_two_sides_has_the_sides_of_the_fight(extract: Extract) -> None:
+    text = (
+        "اندلعت مساء الاثنين اشتباكات بين اللواء 444 قتال وجهاز الردع في عدد من أحياء طرابلس.\n"
+        "وتم التوصل مساء أمس إلى اتفاق بين الطرفين لوقف إطلاق النار."
+    )
+    agreements = [
+        e for e in extract(text, published="2023-08-16", meta={"country": "LY"}) if e.type == "AGREE"
+    ]
+    assert [{e.actor1, e.actor2} for e in agreements] == [{"brigade-444", "rada"}]
+
+
+def test_a_verbal_noun_phrase_split_by_a_time_is_read_whole(extract: Extract) -> None:
+    text = "وفي طرابلس، أعلن جهاز الردع القبض أمس على سالم الورفلي بتهمة الانتماء إلى خلية."
+    ev = only(extract(text, published="2023-05-02", meta={"country": "LY"}), "قبض")
+    assert (ev.type, ev.actor1) == ("COERCE", "rada")
+
+
+def test_the_command_of_a_named_force_speaks_for_it(extract: Extract) -> None:
+    ev = only(
+        extract("ونفت قيادة القوات الأمنية في بيان أي علاقة لها بالحادث.", meta={"country": "IQ"}), "نفت"
+    )
+    assert ev.actor1 == "iraqi-security-forces"
+
+
+def test_our_force_opening_a_sentence_does_its_joined_verbs(extract: Extract) -> None:
+    text = (
+        "الإعلام العسكري لقوات الحزام الأمني\n"
+        "واصلت وحداتنا اليوم تقدمها في وادي عومران، وسيطرت على سلسلة من المرتفعات بعد مواجهات عنيفة."
+    )
+    ev = only(extract(text, published="2023-03-21", meta={"country": "YE"}), "سيطرت")
+    assert ev.actor1 == "security-belt-forces"
+
+
+def test_a_verb_with_the_subject_behind_a_part_head_and_in_its_turn(extract: Extract) -> None:
+    vso = only(extract("استهدف مجاهدو المقاومة الإسلامية في العراق فجر اليوم قاعدة عين الأسد."), "استهدف")
+    assert (vso.actor1, vso.actor2) == ("islamic-resistance-in-iraq", None)
+    text = "وأكدت كتائب حزب الله أن الضربات تكررت، واتهمت حركة النجباء بدورها واشنطن بخرق السيادة."
+    assert only(extract(text, meta={"country": "IQ"}), "اتهمت").actor1 == "harakat-al-nujaba"
