@@ -290,6 +290,8 @@ _PARTITIVE = frozenset(
         "جنود",
         "مسلحون",
         "مسلحين",
+        "مسلحي",  # "بين الجيش ومسلحي وحدات مقاومة سنجار"
+        "مسلحو",
         "خلايا",
         "خليه",
         "دوريه",
@@ -299,6 +301,8 @@ _PARTITIVE = frozenset(
         "قناصه",
     }
 )
+# Checkpoints, whose owner arrests the people stopped at them.
+_CHECKPOINTS = frozenset({"حاجز", "حواجز", "نقطه", "سيطره", "مفرزه", "الحاجز", "حاجزا"})
 # Words of a charge: the actor after them is what someone is accused of belonging to, not a party.
 _CHARGE = frozenset(
     {"بتهمه", "تهمه", "بتهم", "تهم", "بشبهه", "شبهه", "متهمين", "متهم", "المتهمين", "متهمون", "بالانتماء"}
@@ -1187,6 +1191,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             # "لقوات", "لـقوات", "بـفاغنر": the proclitic written on the name, not a word before it
             prefix = prefix or words[-1]
             words.pop()
+        if (
+            hit.trigger.type == "COERCE"
+            and prefix.endswith("ل")
+            and words
+            and words[-1] in _CHECKPOINTS
+            and m.start > hit.end
+        ):
+            return "agent"  # "اعتُقل الشاب على حاجز لـفرع الأمن العسكري": whose checkpoint made the arrest
         popped_target = False
         popped: list[str] = []
         if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in _CONSTRUCT_HEADS:
@@ -1719,6 +1731,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and voice == "active"
         and (
             _named_subject(ctx, hit, lo, hi)
+            or _unknown_body_before(ctx, hit)
             or _generic_force_subject(ctx, hit, lo, hi)  # "دكّ سلاح الجو المسيّر": ours, given below
             or _shares_subject(ctx, draft, previous)
             or _next_to_event_noun(ctx, hit)
@@ -1886,6 +1899,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if fight is not None and draft.sentence - fight.sentence <= 4:
             ev.actor1, ev.actor2 = fight.event.actor1, fight.event.actor2
             ev.inferred += ["actor1", "actor2"]
+    if ev.actor1 is not None and not we and not noun and voice == "active" and _unknown_body_before(ctx, hit):
+        ev.actor1 = None  # "غير أن وزارة العدل نفت": the body named is the subject, though unknown
+        if "actor1" in ev.inferred:
+            ev.inferred.remove("actor1")
     if ev.actor2 is not None and ev.actor2 == ev.actor1:
         ev.actor2 = None  # "طلعوا الاف المتظاهرين": the subject found again after the verb is no target
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
@@ -2029,8 +2046,15 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
 # "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.
 _THE_SAME = re.compile(
     r"(?<![\w#_])[وفبل]?(?P<phrase>(?:ال|ل)(?P<noun>\w{3,})"
-    r" (?:ذاتها|نفسها|ذاته|نفسه|ذاتهم|نفسهم|انفسهم))(?!\w)"
+    r" (?:ذاتها|نفسها|ذاته|نفسه|ذاتهم|نفسهم|انفسهم)"
+    # "بعد انسحاب المسلحين منه" after "اشتباكات بين الجيش ومسلحي وحدات مقاومة سنجار": the gunmen named
+    r"|ال(?P<gunmen>مسلحين|مسلحون))(?!\w)"
 )
+
+
+def _stem(word: str) -> str:
+    """A noun without its plural or construct ending: "مسلحي", "مسلحين", "مسلحون" → "مسلح"."""
+    return re.sub("(?:ين|ون|ات|و|ي|ه)$", "", word.removeprefix("ال"))
 
 
 def the_same_force(ctx: DocContext) -> list[Mention]:
@@ -2039,13 +2063,13 @@ def the_same_force(ctx: DocContext) -> list[Mention]:
     view = ctx.view
     out: list[Mention] = []
     for found in _THE_SAME.finditer(view.text):
-        noun = found.group("noun")
+        noun = _stem(found.group("noun") or found.group("gunmen"))
         start, end = view.to_original(found.start("phrase")), view.to_original(found.end("phrase"))
         if ctx.inside_name(start, end):
             continue
         for m in reversed(ctx.within(ctx.actors, 0, start)):
-            first = normalize_for_match(m.text).split()[0].removeprefix("ال")
-            before = (ctx.words_before(m.start, 1) or [""])[-1].removeprefix("ال")
+            first = _stem(normalize_for_match(m.text).split()[0])
+            before = _stem((ctx.words_before(m.start, 1) or [""])[-1].removeprefix("و"))
             if noun in (first, before):
                 text = ctx.text[start:end]
                 out.append(Mention(start, end, text, Label.ORG, m.entity, attrs={"description": True}))
@@ -2388,6 +2412,18 @@ def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
 
 # Heads of a construct a body uses for itself: "غرفة العمليات", "قيادة العملية", "وزارة الدفاع".
 _CONSTRUCT_SELVES = frozenset({"غرفه", "قياده", "وزاره", "اداره", "مكتب", "مركز", "هيئه", "مجلس"})
+
+
+def _unknown_body_before(ctx: DocContext, hit: TriggerHit) -> bool:
+    """ "غير أن وزارة العدل نفت": a body the knowledge base does not hold, named right before the verb,
+    is its subject; no actor named earlier is."""
+    words = ctx.words_before(hit.start - len(hit.prefix), 2)
+    return (
+        len(words) == 2
+        and (words[0] in _CONSTRUCT_SELVES or words[0].removeprefix("و") in _CONSTRUCT_SELVES)
+        and words[1].startswith("ال")
+        and not ctx.within(ctx.actors, _word_start_before(ctx, hit.start - len(hit.prefix), 2), hit.start)
+    )
 
 
 def _head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:

@@ -82,6 +82,8 @@ _ISSUER = re.compile(r"^[وف]?(?:اصدرت|اصدر|نشرت|نشر|وزعت|�
 _ISSUED = re.compile(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان)(?!\w)")
 # What fighters call themselves, before their organization's name: "مجاهدو المقاومة الإسلامية".
 _SELF_HEADS = frozenset({"مجاهدو", "مجاهدي", "ابطال"})
+# Verbs a documenting body opens its own report with: "سجّلت الشبكة …", "وثّقت المنظمة …".
+_DOCUMENTING = frozenset({"سجلت", "سجل", "وثقت", "وثق", "رصدت", "رصد"})
 _DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
 _MAX_LINE = 140
 
@@ -294,19 +296,23 @@ class AuthorDetector:
         if not orgs or len(doc.text[start : orgs[0].start].split()) > 2:
             return None  # the verb, then the organization or one of its bodies ("قيادة")
         rest = normalize_for_match(doc.text[end : content[min(len(content), 4) - 1][1]]).split()
-        if not any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):
+        if not _first_person(rest):
             return None
         return Author(organization=orgs[0].entity, role="issuer", start=orgs[0].start, end=orgs[0].end)
 
     def _self_named(self, doc: Document, content: list[tuple[int, int]]) -> Author | None:
-        """ "ضرب مجاهدو المقاومة الإسلامية في العراق …" opening an unsigned text that goes on in the first
-        person plural ("ونحذر القوات الأمريكية"): the fighters' own name for themselves makes it theirs."""
+        """ "ضرب مجاهدو المقاومة الإسلامية في العراق …" or "سجّلت الشبكة السورية لحقوق الإنسان …" opening
+        an unsigned text that goes on in the first person plural ("ونحذر القوات الأمريكية", "وثّقنا"): the
+        fighters' own name for themselves, or a documenter opening its report, makes it theirs."""
         start, end = content[0][0], content[min(len(content), 2) - 1][1]
         for m in self._orgs_in(doc, start, end):
-            head = normalize_for_match(" ".join(doc.text[start : m.start].split()[-1:]))
-            if head.removeprefix("و") in _SELF_HEADS:
+            before = doc.text[max(start, doc.text.rfind("\n", 0, m.start) + 1) : m.start].split()
+            head = normalize_for_match(" ".join(before[-1:]))
+            # "سجّلت الشبكة السورية لحقوق الإنسان …" opening a report that goes on "وثّقنا", "نطالب"
+            documenting = len(before) == 1 and head.removeprefix("و") in _DOCUMENTING
+            if head.removeprefix("و") in _SELF_HEADS or documenting:
                 rest = normalize_for_match(doc.text[m.end :]).split()
-                if any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):
+                if _first_person(rest):
                     return Author(organization=m.entity, role="self-named", start=m.start, end=m.end)
                 return None
         return None
@@ -319,6 +325,34 @@ class AuthorDetector:
         if not orgs:
             return None
         return Author(organization=orgs[0].entity, role="agency", start=m.start(2), end=m.end(2))
+
+
+# Verbs of "we" a statement or a report speaks with: "ونطالب", "وندعو", "نؤكد".
+_WE_VERBS = frozenset(
+    normalize_for_match(w)
+    for w in (
+        "نطالب",
+        "ندعو",
+        "نؤكد",
+        "نحمل",
+        "ندين",
+        "نحذر",
+        "نوثق",
+        "نرصد",
+        "نناشد",
+        "نستنكر",
+        "نعلن",
+        "ننفي",
+    )
+)
+
+
+def _first_person(words: list[str]) -> bool:
+    """Do the folded words speak in the first person plural ("قواتنا", "وثّقنا", "ونطالب")?"""
+    return any(
+        (w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS) or w.removeprefix("و") in _WE_VERBS
+        for w in words
+    )
 
 
 def _own_forces(doc: Document, author: str) -> None:

@@ -131,3 +131,25 @@ def test_a_verb_with_the_subject_behind_a_part_head_and_in_its_turn(extract: Ext
     assert (vso.actor1, vso.actor2) == ("islamic-resistance-in-iraq", None)
     text = "وأكدت كتائب حزب الله أن الضربات تكررت، واتهمت حركة النجباء بدورها واشنطن بخرق السيادة."
     assert only(extract(text, meta={"country": "IQ"}), "اتهمت").actor1 == "harakat-al-nujaba"
+
+
+def test_an_arrest_at_a_checkpoint_of_x_is_made_by_x(extract: Extract) -> None:
+    text = "اعتُقل الشاب عمر المسالمة على حاجز لـفرع الأمن العسكري عند مدخل مدينة جاسم."
+    ev = only(extract(text, meta={"country": "SY"}), "اعتُقل")
+    assert (ev.actor1, ev.actor2) == ("syrian-military-intelligence", None)
+
+
+def test_a_body_outside_the_knowledge_base_before_its_verb_is_not_replaced(extract: Extract) -> None:
+    text = "وقالت عائلة الشمري إنه تعرض للتعذيب في سجن تابع لجهاز مكافحة الإرهاب. غير أن وزارة العدل نفت ذلك."
+    assert only(extract(text, meta={"country": "IQ"}), "نفت").actor1 is None
+
+
+def test_the_gunmen_are_the_ones_named_as_gunmen_of_x(extract: Extract) -> None:
+    text = (
+        "اندلعت يوم الإثنين اشتباكات عنيفة بين الجيش العراقي ومسلحي وحدات مقاومة سنجار في ناحية سنوني.\n"
+        "وأعاد الجيش فتح الطريق الرئيس في الناحية بعد انسحاب المسلحين منه."
+    )
+    evs = extract(text, published="2022-05-03", meta={"country": "IQ"})
+    clash = only(evs, "اشتباكات")
+    assert (clash.actor1, clash.actor2) == ("iraqi-army", "sinjar-resistance-units")
+    assert only(evs, "انسحاب").actor1 == "sinjar-resistance-units"

@@ -44,6 +44,18 @@ def test_an_army_axis_media_centre_signs_for_the_army(nlp: Pipeline) -> None:
     assert doc.author is not None and doc.author.organization == "yemeni-government-forces"
 
 
+def test_a_documenter_opening_its_own_report_is_its_author(nlp: Pipeline) -> None:
+    text = (
+        "حصيلة الاعتقال التعسفي في محافظة درعا خلال أيار\n"
+        "سجّلت الشبكة السورية لحقوق الإنسان خلال الشهر الماضي ما لا يقل عن 27 حالة اعتقال تعسفي.\n"
+        "ونطالب بالكشف عن مصير المعتقلين."
+    )
+    doc = run(nlp, text)
+    assert doc.author is not None and doc.author.organization == "syrian-network-for-human-rights"
+    third = run(nlp, "سجّلت الشبكة السورية لحقوق الإنسان مقتل 12 مدنياً.\nوقالت الشبكة إن القصف استمر.")
+    assert third.author is None  # told in the third person only: a report about the network
+
+
 def test_no_author_in_plain_news(nlp: Pipeline) -> None:
     assert run(nlp, "قتل مدنيان في قصف على بلدة كفرنبل بريف إدلب.").author is None
 
