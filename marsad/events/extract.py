@@ -3646,6 +3646,10 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         return
     if draft.event.type == "RETREAT" and draft.event.mode == "release":
         return  # "ثم أطلقوا سراح أحدهم بعد يومين": a release is placed only where its clause says
+    opening = _opening_locative(ctx, s_lo, hit.start)
+    if opening is not None:
+        _set_place(draft, opening)  # "وفي ترهونة، التي انسحبت منها قوات حفتر، اعتقلت…": the sentence's
+        return
     others = _other_event_clauses(ctx, draft, s_lo, s_hi)
     sentence_after = [m for m in ctx.within(places, hit.end, s_hi) if not _in_spans(m, others)]
     found = _pick_place(ctx, draft, sentence_after)
@@ -3679,6 +3683,16 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         draft.event.inferred.append("place")
 
 
+def _opening_locative(ctx: DocContext, s_lo: int, pos: int) -> Mention | None:
+    """The place of a sentence that opens with "وفي X،" (before ``pos``), finer than a governorate."""
+    first = ctx.within(ctx.places, s_lo, pos)[:1]
+    if not first or _kind(ctx, first[0]) in ("country", "admin1"):
+        return None
+    lead = ctx.folded(s_lo, first[0].start).split()
+    following = ctx.text[first[0].end : first[0].end + 2].lstrip()
+    return first[0] if lead in (["وفي"], ["في"], ["ففي"]) and following[:1] in ("،", ",") else None
+
+
 def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mention | None:
     """The first place of ``options`` finer than a governorate where the event can be: not a
     destination, and for violence and deployments not an origin (an attack whose only places are
@@ -3689,7 +3703,7 @@ def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mentio
     for m in options:
         # "صد زحف واسع باتجاه صرواح": an advance is repelled where it was heading
         toward = _destination(ctx, m) and draft.hit.trigger.id not in _GOVERNING
-        if _kind(ctx, m) in ("country", "admin1") or toward or _hometown(ctx, m):
+        if _kind(ctx, m) in ("country", "admin1") or toward or _hometown(ctx, m) or _dateline(ctx, m):
             continue
         if m.start in _acting_places(ctx):
             continue  # "وكانت واشنطن قد اتهمت": the capital acted, nothing happened there
@@ -3839,7 +3853,20 @@ def _places_with_anaphors(ctx: DocContext) -> list[Mention]:
 # Words that make the place after them someone's home town ("من أبناء مدينة دوما", "ينحدران من حرستا").
 _HOMETOWN_WORDS = frozenset(
     {"ابناء", "ابن", "ابنه", "اهالي", "ينحدر", "ينحدران", "ينحدرون", "تنحدر", "المنحدر", "المنحدرين"}
+    | {"يتحدر", "تتحدر", "يتحدرون", "المتحدر", "المتحدره", "المتحدرين", "متحدر", "متحدرا"}
 )
+
+
+def _dateline(ctx: DocContext, mention: Mention) -> bool:
+    """ "مصراتة – قصفت طائرات…": the place a report was filed from, opening its line, is not where the
+    event happened."""
+    line_start = ctx.text.rfind("\n", 0, mention.start) + 1
+    if ctx.text[line_start : mention.start].strip(" (#"):
+        return False
+    return _DATELINE_DASH.match(ctx.text, mention.end) is not None
+
+
+_DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{0,30}\)\s*)?[-–—]\s")
 
 
 def _hometown(ctx: DocContext, mention: Mention) -> bool:

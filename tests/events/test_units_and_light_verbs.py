@@ -3,6 +3,9 @@ statement, and targets described by what they hold. Sentences written for these 
 
 from __future__ import annotations
 
+from marsad.model import Document, Label
+from marsad.pipeline import Pipeline
+
 from .conftest import Extract, only
 
 
@@ -153,3 +156,17 @@ def test_the_gunmen_are_the_ones_named_as_gunmen_of_x(extract: Extract) -> None:
     clash = only(evs, "اشتباكات")
     assert (clash.actor1, clash.actor2) == ("iraqi-army", "sinjar-resistance-units")
     assert only(evs, "انسحاب").actor1 == "sinjar-resistance-units"
+
+
+def test_places_of_filing_and_origin_are_not_where_it_happened(pipeline: Pipeline) -> None:
+    text = (
+        "مصراتة – قصفت طائرات مسيّرة تابعة لـقوات الوفاق صباح اليوم رتلاً لـقوات حفتر غربي مدينة سرت.\n"
+        "وفي ترهونة، التي انسحبت منها قوات حفتر يوم الجمعة، اعتقلت قوات الوفاق أمس ثلاثة من عناصر الكانيات.\n"
+        "وقُتل عنصران من قسد بهجوم على حاجز لها قرب بلدة ذيبان، أحدهما المتحدر من مدينة الميادين."
+    )
+    doc = pipeline(Document(id="t", text=text, published="2020-06-07"))
+    named = {m.entity: m.text for m in doc.mentions if m.label == Label.PLACE}
+    assert named.get(only(doc.events, "قصفت").place or "") == "سرت"  # not Misrata, where it was filed
+    assert named.get(only(doc.events, "اعتقلت").place or "") == "ترهونة"  # the sentence opens there
+    assert named.get(only(doc.events, "هجوم").place or "") == "ذيبان"  # not a hometown, not "لها"
+    assert "لها" not in named.values()
