@@ -2519,19 +2519,37 @@ def _person_object(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
 
 
 def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
-    """The organization of a knowledge-base person named right before the verb (or right after it) as
-    its subject."""
+    """The subject of a verb that is a knowledge-base person named right before it (or right after it,
+    also behind his role): the person for what he says, asks or refuses, else his organization."""
     verb_start = hit.start - len(hit.prefix)
     before = [
         m for m in ctx.within(ctx.persons, lo, verb_start) if _words_between(ctx, m.end, verb_start) <= 1
     ]
     after = [m for m in ctx.within(ctx.persons, hit.end, hi) if _words_between(ctx, hit.end, m.start) == 0]
+    if (
+        not after
+        and ctx.folded(hit.end, hit.end + 20).split()[:1]
+        and (ctx.folded(hit.end, hit.end + 20).split()[0] in _ROLE_HEADS)
+    ):
+        # "نفى الناطق باسم الجماعة محمد عبد السلام", "طالب رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة":
+        # the person after his role
+        after = [
+            m for m in ctx.within(ctx.persons, hit.end, hi) if _words_between(ctx, hit.end, m.start) <= 7
+        ][:1]
     for m in before[-1:] + after[:1]:
+        if hit.trigger.type in VERBAL_TYPES and m.entity and not m.entity.startswith("person:"):
+            return m.entity  # a known person says, asks, denies, threatens: the person
         org = _organization_of(ctx, m)
         if org is not None and org in ctx.kb_actors:
             add_actor_entity(ctx.doc, ctx.kb_actors, org)
             return org
     return None
+
+
+# Roles before a person's name: "الناطق باسم…", "رئيس حكومة…", "زعيم التيار…", "قائد…".
+_ROLE_HEADS = frozenset(
+    {"الناطق", "المتحدث", "رييس", "زعيم", "قايد", "القايد", "وزير", "الوزير", "الرييس", "المبعوث", "مسوول"}
+)
 
 
 def _organization_of(ctx: DocContext, person: Mention) -> str | None:

@@ -170,3 +170,12 @@ def test_places_of_filing_and_origin_are_not_where_it_happened(pipeline: Pipelin
     assert named.get(only(doc.events, "اعتقلت").place or "") == "ترهونة"  # the sentence opens there
     assert named.get(only(doc.events, "هجوم").place or "") == "ذيبان"  # not a hometown, not "لها"
     assert "لها" not in named.values()
+
+
+def test_a_known_person_who_speaks_is_the_person_who_fights_his_organization(extract: Extract) -> None:
+    text = (
+        "وطالب رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة الأطراف المتحاربة بالانسحاب من الأحياء السكنية."
+    )
+    assert only(extract(text, meta={"country": "LY"}), "طالب").actor1 == "abdul-hamid-dbeibah"
+    refused = only(extract("فيما رفض المسماري هذا الشرط.", meta={"country": "LY"}), "رفض")
+    assert refused.actor1 == "ahmed-al-mismari"
