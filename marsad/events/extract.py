@@ -1187,6 +1187,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     def role(m: Mention) -> str:
         words = ctx.words_before(m.start, 6)
         prefix = ctx.attached_prefix(m)
+        if (
+            prefix.endswith("ل")
+            and words[-2:-1] in (["بيان"], ["تصريح"], ["بلاغ"])
+            and m.end <= hit.start
+            and _words_between(ctx, m.end, hit.start - len(hit.prefix)) == 0
+        ):
+            return "agent"  # "بيان لوحدات مقاومة سنجار يحمّل الحكومة…": whose statement says it
         if words and m.start > 0 and ctx.text[m.start - 1].isalpha():
             # "لقوات", "لـقوات", "بـفاغنر": the proclitic written on the name, not a word before it
             prefix = prefix or words[-1]
@@ -1329,7 +1336,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                     # the object's owner: "تدمير ثلاث مضافات لعصابات داعش", "استهدفت … مقراً لكتائب حزب الله"
                     or (
                         prefix.endswith("ل")
-                        and _words_between(ctx, hit.end, m.start) <= 2
+                        and (
+                            _words_between(ctx, hit.end, m.start) <= 2
+                            # "قصف مدفعي وصاروخي مكثف لقوات النظام": the noun's adjectives
+                            or _adjectives(ctx.folded(hit.end, m.start).split()[:-1])
+                        )
                         # "عبوة ناسفة بدورية للجيش": after a preposition's object, ل names its owner
                         and not any(
                             w[:1] == "ب" or w in ("علي", "في", "ضد")
@@ -1620,7 +1631,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "أحبطت وحدات من المقاومة الوطنية وألوية العمالقة": an actor joined to the subject acts with it
         rest = [m for m in plain_after if m is not actor1 and not _joined_to(ctx, actor1, m)]
         actor2 = _first(targets, rest)
-    between = [m for m in after if ctx.words_before(m.start, 1)[-1:] == ["بين"]]
+    # "اشتباكات بين قسد والجيش الوطني", also "بين مسلحين من تنظيم الدولة وآخرين"
+    between = [
+        m
+        for m in after
+        if ctx.words_before(m.start, 1)[-1:] == ["بين"]
+        or (m.start > hit.end and _after_between(ctx.words_before(m.start, 3)))
+    ]
     if between and not we:
         # "اشتباكات بين قسد والجيش الوطني": the two sides in the order named
         pair = [between[0], *_other_side(ctx, between[0], hit)[:1]]
@@ -2017,8 +2034,8 @@ def national_forces(ctx: DocContext) -> list[Mention]:
 # before by a name beginning with that noun ("جهاز الردع…", "اللواء طارق بن زياد"), folded.
 _UNIT_OF_BODY = re.compile(
     r"(?<![\w#_])[وف]?(?P<unit>دوريات|دوريه|وحدات|وحده|سريه|سرايا|قوه|قوات|مفرزه|مفارز|عناصر|مقاتلي|مقاتلو"
-    r"|كتيبه|مجموعه|فرقه|فرق|اطقم|طاقم|مدفعيه|راجمات|طيران)"
-    r"(?: \w+)??(?: (?:من|التابعه|تابعه|التابع|تابع))? (?P<prefix>ل?)(?P<head>(?:ال|ل)\w{3,})(?!\w)"
+    r"|كتيبه|مجموعه|فرقه|فرق|اطقم|طاقم|مدفعيه|راجمات|طيران|الاجهزه|اجهزه|الوحدات|القوات|الدوريات)"
+    r"(?:(?: \w+)? (?:من|التابعه|تابعه|التابع|تابع))? (?P<prefix>ل?)(?P<head>(?:ال|ل)\w{3,})(?!\w)"
 )
 
 
@@ -2036,6 +2053,8 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
         if ctx.inside_name(start, end) or not (found.group("prefix") or head.startswith("ال")):
             continue
         actor = next((a for noun in nouns if (a := _head_noun_antecedent(ctx, noun, start))), None)
+        if actor is None and ctx.author and any(noun == _signer_head(ctx) for noun in nouns):
+            actor = ctx.author  # "الأجهزة الأمنية التابعة للوزارة" under "وزارة الداخلية – حكومة الوحدة"
         if actor is None:
             continue
         # the whole phrase, so that a verb before it has it as its subject
@@ -2052,9 +2071,37 @@ _THE_SAME = re.compile(
 )
 
 
+def _after_between(words: list[str]) -> bool:
+    """Do the words before a mention put it first after "بين" ("بين قسد", "بين مسلحين من X")?"""
+    if words[-1:] == ["بين"]:
+        return True
+    tail = words[-3:] if words[-1:] == ["من"] else words[-2:]
+    return len(tail) >= 2 and tail[0] == "بين" and tail[1] in _PARTITIVE
+
+
+_INTENSIFIERS = frozenset({"مكثف", "عنيف", "كثيف", "متقطع", "مركز", "عشوايي", "واسع", "مباشر"})
+
+
+def _adjectives(words: list[str]) -> bool:
+    """Are the (folded) words, up to four, adjectives of the noun before them ("مدفعي وصاروخي مكثف")?"""
+    return 0 < len(words) <= 4 and all(
+        w.removeprefix("و").endswith(("ي", "يه")) or w.removeprefix("و") in _INTENSIFIERS for w in words
+    )
+
+
 def _stem(word: str) -> str:
     """A noun without its plural or construct ending: "مسلحي", "مسلحين", "مسلحون" → "مسلح"."""
     return re.sub("(?:ين|ون|ات|و|ي|ه)$", "", word.removeprefix("ال"))
+
+
+def _signer_head(ctx: DocContext) -> str:
+    """The first noun of a signed document's signature or header line, folded without the article
+    ("وزاره" for "وزارة الداخلية – حكومة الوحدة الوطنية")."""
+    author = ctx.doc.author
+    if author is None or author.start is None or author.end is None:
+        return ""
+    words = ctx.folded(author.start, author.end).split()
+    return words[0].removeprefix("ال") if words else ""
 
 
 def the_same_force(ctx: DocContext) -> list[Mention]:
@@ -2391,6 +2438,8 @@ def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
     start = hit.end
     while start < hi and ctx.text[start].isspace():
         start += 1
+    if _SPEAKING_FOR.match(ctx.folded(start, min(hi, start + 40))):
+        return None  # "نفاه الناطق باسم الجيش الوطني": a spokesman, read by _person_subject
     following = ctx.folded(start, min(hi, start + 40)).split()[:2]
     if (
         following[:1]
@@ -2536,6 +2585,15 @@ def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str |
         after = [
             m for m in ctx.within(ctx.persons, hit.end, hi) if _words_between(ctx, hit.end, m.start) <= 7
         ][:1]
+    if not after and hit.trigger.type in VERBAL_TYPES:
+        spoke = _SPEAKING_FOR.match(ctx.folded(hit.end, hit.end + 40))
+        spoken_for = [
+            m
+            for m in ctx.within(ctx.actors, hit.end, hi)
+            if spoke and _words_between(ctx, hit.end, m.start) <= 3
+        ]
+        if spoke and spoken_for:
+            return spoken_for[0].entity  # "نفاه الناطق باسم الجيش الوطني العميد…": the body he speaks for
     for m in before[-1:] + after[:1]:
         if hit.trigger.type in VERBAL_TYPES and m.entity and not m.entity.startswith("person:"):
             return m.entity  # a known person says, asks, denies, threatens: the person
@@ -2546,6 +2604,7 @@ def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str |
     return None
 
 
+_SPEAKING_FOR = re.compile(r"\s*(?:ال)?(?:ناطق|متحدث)(?: \S+)? باسم ")
 # Roles before a person's name: "الناطق باسم…", "رئيس حكومة…", "زعيم التيار…", "قائد…".
 _ROLE_HEADS = frozenset(
     {"الناطق", "المتحدث", "رييس", "زعيم", "قايد", "القايد", "وزير", "الوزير", "الرييس", "المبعوث", "مسوول"}

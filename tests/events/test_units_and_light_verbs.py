@@ -179,3 +179,27 @@ def test_a_known_person_who_speaks_is_the_person_who_fights_his_organization(ext
     assert only(extract(text, meta={"country": "LY"}), "طالب").actor1 == "abdul-hamid-dbeibah"
     refused = only(extract("فيما رفض المسماري هذا الشرط.", meta={"country": "LY"}), "رفض")
     assert refused.actor1 == "ahmed-al-mismari"
+
+
+def test_bodies_of_the_signing_ministry_and_the_operation_room(extract: Extract) -> None:
+    ministry = (
+        "وزارة الداخلية – حكومة الوحدة الوطنية\n"
+        "تمكنت الأجهزة الأمنية التابعة للوزارة، بعد عمليات رصد استمرت شهرين، من القبض على ثلاثة عناصر من"
+        " تنظيم داعش في منطقة تاجوراء."
+    )
+    assert only(extract(ministry, meta={"country": "LY"}), "قبض").actor1 == "gnu-forces"
+    room = (
+        "المركز الإعلامي لغرفة عمليات الكرامة – بيان\nونحذر المليشيات من أن أي قصف للأحياء سيقابل برد حازم."
+    )
+    assert only(extract(room, meta={"country": "LY"}), "نحذر").actor1 == "libyan-national-army"
+
+
+def test_whose_statement_who_speaks_for_whom_and_whose_shelling(extract: Extract) -> None:
+    statement = extract("📍 بيان لوحدات مقاومة سنجار يحمّل الحكومة العراقية مسؤولية الضربات التركية.")
+    assert only(statement, "يحمّل").actor1 == "sinjar-resistance-units"
+    spokesman = "وأعلنت الجماعة السيطرة على التلة، وهو ما نفاه الناطق باسم الجيش الوطني العميد عبده مجلي."
+    assert only(extract(spokesman, meta={"country": "YE"}), "نفاه").actor1 == "yemeni-government-forces"
+    shelling = extract("قصف مدفعي وصاروخي مكثف لقوات النظام على قرى جبل الزاوية منذ الصباح.")
+    assert only(shelling, "قصف").actor1 == "syrian-government-forces"
+    clash = extract("اندلعت مساء أمس اشتباكات عنيفة بين مسلحين من تنظيم الدولة ومسلحي القاعدة في البيضاء.")
+    assert only(clash, "اشتباكات").actor1 == "islamic-state"
