@@ -874,6 +874,20 @@ class EventExtractor:
             sentence_before = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()
             if any(w.lstrip("و") in _DENYING for w in sentence_before):
                 return True  # "وتنفي القيادة …، مؤكدة أن تلك المزاعم لا أساس لها": the denial told
+        if {word, *raw[-1:]} & {"وسط", "عدم", "باستخدام"} or (word == "ضمن" and "ال" in hit.prefix):
+            # "وسط اتهامات بقتل مدني", "وسط انتشار أمني": a circumstance; "التظاهر السلمي وعدم قطع
+            # الطرق": what is not to be done; "فرّقت المحتجين باستخدام الغاز": the means of another deed
+            return True
+        if noun and len(lead) > 1 and lead[-1] in _BEGINNINGS and lead[-2] in ("منذ", "علي", "بعد"):
+            return True  # "منذ سريان الهدنة", "بعد عام على بدء هجوم قوات حفتر": since it began, told before
+        if lead[-2:] in (["نص", "علي"], ["نصت", "علي"], ["ينص", "علي"], ["تنص", "علي"]):
+            return True  # "ونصّ على تسليم السلاح الثقيل": the terms of an agreement
+        if noun and lead[-1:] in (["تاتي"], ["ياتي"]) and "ال" in hit.prefix:
+            return True  # "وتأتي المعارك ضمن الحملة…": the fighting told, placed in context
+        if hit.trigger.type == "THREATEN" and set(ctx.folded(hit.end, hit.end + 20).split()[:1]) & _AT_RISK:
+            return True  # "استمرار الخروقات يهدد فرص تمديدها": puts at risk, no one threatens
+        if hit.trigger.type in ("ASSAULT", "PROTEST") and _ongoing_scene(ctx, hit):
+            return True  # "وتشهد المدينة منذ سنوات اشتباكات متقطعة": what a place sees over years
         if word == "بموجب" and not (
             hit.trigger.type == "AGREE"
             and any(w.startswith(_REACHING) for w in ctx.folded(hit.end, hit.end + 40).split()[:3])
@@ -2655,6 +2669,7 @@ _OWNED_DEED = re.compile(r"(?:التي|الذي) (?:ارتكب|نفذ|شن)\w* \
 _CIRCUMSTANTIAL = frozenset(
     {"متهمه", "متهما", "متهمين", "مطالبه", "مطالبا", "مطالبين", "محذره", "محذرا", "محذرين"}
     | {"محمله", "محملا", "محملين", "مهدده", "مهددا", "مهددين", "رافضه", "رافضا", "رافضين"}
+    | {"نافيا", "نافيه", "نافين", "داعيا", "داعين", "متوعدا", "متوعده", "ملوحا", "ملوحه"}
 )
 
 
@@ -2941,6 +2956,25 @@ _NOT_SUBJECT = frozenset(
 
 # Nouns of doing between a denial and the deed's noun: "نفت استخدام الرصاص الحي".
 _DENIED_DOING = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث", "تنفيذ", "ارتكاب"})
+# Beginnings a deed's noun is dated from: "منذ سريان الهدنة", "على بدء هجوم".
+_BEGINNINGS = frozenset({"سريان", "بدء", "بدايه"})
+# What is put at risk, not threatened: "يهدد فرص", "تهدد حياة".
+_AT_RISK = frozenset({"فرص", "حياه", "استقرار", "مستقبل", "سلامه", "امن", "بانهيار"})
+# "تشهد المدينة منذ سنوات", "كل صيف": a place that sees something over a long time.
+_SCENE = re.compile(r"(?<!\w)[وف]?(?:تشهد|يشهد|شهدت|شهد)(?!\w)")
+_LONG_TIME = re.compile(
+    r"(?<!\w)(?:منذ (?:سنوات|اشهر|اعوام|عقود|\S+ \d{4})|كل (?:صيف|عام|سنه|شتاء|اسبوع))(?!\w)"
+)
+
+
+def _ongoing_scene(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is the trigger what a place "sees" over a long time ("تشهد مدن الجنوب كل صيف احتجاجات")?"""
+    lo = max(ctx.unit_at(hit.start)[1].sentence.start, hit.start - 80)
+    before = ctx.folded(lo, hit.start)
+    scene = list(_SCENE.finditer(before))
+    return bool(scene) and _LONG_TIME.search(before, scene[-1].end()) is not None
+
+
 # Verbs of denying whose object noun is the deed denied, no happening.
 _DENYING = frozenset({"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "انكر", "انكرت", "انكروا", "ننفي"})
 # A blocker that carries out attacks: "تنفيذ ضربات جوية" (but "تنفيذ الانسحاب" is a plan).

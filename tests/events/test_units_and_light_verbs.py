@@ -203,3 +203,12 @@ def test_whose_statement_who_speaks_for_whom_and_whose_shelling(extract: Extract
     assert only(shelling, "قصف").actor1 == "syrian-government-forces"
     clash = extract("اندلعت مساء أمس اشتباكات عنيفة بين مسلحين من تنظيم الدولة ومسلحي القاعدة في البيضاء.")
     assert only(clash, "اشتباكات").actor1 == "islamic-state"
+
+
+def test_circumstantial_denials_and_demands_have_the_clause_subject(extract: Extract) -> None:
+    text = (
+        "وقالت قيادة الجيش إن وحداتها صدّت هجوماً على محور الخلة، نافيةً سقوط أي قتيل في صفوفها، مطالبةً"
+        " بعثة الأمم المتحدة بإدانة الهجوم."
+    )
+    evs = extract(text, meta={"country": "LY"})
+    assert only(evs, "نافي").type == "REJECT"
