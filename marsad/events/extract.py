@@ -301,6 +301,11 @@ _PARTITIVE = frozenset(
         "قناصه",
     }
 )
+# Targets whose owner follows with ل: "استهداف تجمع لـقوات النظام", "تدمير دبابة لجيش الأسد".
+_OWNED_TARGETS = frozenset(
+    {"تجمع", "تجمعا", "رتل", "رتلا", "دوريه", "موقع", "موقعا", "مقر", "مقرا", "نقطه", "دبابه", "اليه"}
+    | {"عربه", "سياره", "مستودع", "مستودعا", "مخزن", "مخزنا", "حاجز", "حاجزا", "ثكنه", "طقم", "طقما"}
+)
 # Checkpoints, whose owner arrests the people stopped at them.
 _CHECKPOINTS = frozenset({"حاجز", "حواجز", "نقطه", "سيطره", "مفرزه", "الحاجز", "حاجزا"})
 # Words of a charge: the actor after them is what someone is accused of belonging to, not a party.
@@ -1355,9 +1360,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                             # "قصف مدفعي وصاروخي مكثف لقوات النظام": the noun's adjectives
                             or _adjectives(ctx.folded(hit.end, m.start).split()[:-1])
                         )
-                        # "عبوة ناسفة بدورية للجيش": after a preposition's object, ل names its owner
+                        # "عبوة ناسفة بدورية للجيش": after a preposition's object, ل names its owner;
+                        # so it does after a target ("استهداف تجمع لـقوات النظام")
                         and not any(
-                            w[:1] == "ب" or w in ("علي", "في", "ضد")
+                            w[:1] == "ب" or w in ("علي", "في", "ضد") or w in _OWNED_TARGETS
                             for w in ctx.folded(hit.end, m.start).split()
                         )
                     )
@@ -1500,7 +1506,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         else None
     )
     if we:
-        ev.actor1 = ctx.author
+        # "العميد يحيى سريع: قواتنا البحرية استهدفت…" quoted in a post: the speaker's side
+        ev.actor1 = ctx.author or _quoted_speaker(ctx, hit)
         actor2 = _first(targets, plain_after)
         if actor2 is None and not noun:
             # "ونحذّر تركيا من…", "نحمّل روسيا المسؤولية": a state right after our verb is its object;
@@ -1854,6 +1861,17 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if ev.actor1 is None and not we and _generic_force_subject(ctx, hit, lo, hi):
         # "كما نفذ سلاح الجو غارات", "القطعات مستمرة بتمشيط": in a statement, the signer's own forces
         ev.actor1 = ctx.author
+    if (
+        ev.actor1 is None
+        and noun
+        and not casualty
+        and ctx.author
+        and _armed(ctx.doc.entities.get(ctx.author))
+        and _list_item(ctx, hit)
+    ):
+        # "نفذت قواتنا العمليات التالية: ١- استهداف تجمع لقوات النظام …": the signer's operations
+        ev.actor1 = ctx.author
+        ev.inferred.append("actor1")
     if ev.actor1 is None and noun and not casualty:
         result = _result_agent(ctx, draft, previous)
         if result is not None:
@@ -3584,11 +3602,41 @@ def _our_target(word: str) -> bool:
     return stem in _HOLDINGS or stem in _OUR_FORCES
 
 
+# A list item's opening: "١-", "2.", "-", "•", "ثانياً:", also "١. إلقاء" before a light noun.
+_ITEM_OPENING = re.compile(
+    r"^\s*(?:[-–•*▪️🔹🔸]+|[0-9٠-٩]{1,2}\s*[-.)–]|(?:اولا|ثانيا|ثالثا|رابعا|خامسا)\s*[:-])\s*(?:القاء\s+)?$"
+)
+
+
+def _list_item(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Does the trigger open an item of a list ("١- استهداف تجمع…", "- ضبط مخزن…")?"""
+    line_start = ctx.text.rfind("\n", 0, hit.start) + 1
+    return _ITEM_OPENING.match(ctx.folded(line_start, hit.start - len(hit.prefix))) is not None
+
+
+def _quoted_speaker(ctx: DocContext, hit: TriggerHit) -> str | None:
+    """The organization of a knowledge-base person whose words are quoted after a colon on the trigger's
+    line ("العميد يحيى سريع: قواتنا البحرية استهدفت…")."""
+    line_start = ctx.text.rfind("\n", 0, hit.start) + 1
+    colon = ctx.text.rfind(":", line_start, hit.start)
+    if colon < 0:
+        return None
+    for m in reversed(ctx.within(ctx.persons, line_start, colon)):
+        org = _organization_of(ctx, m)
+        if org is not None and org in ctx.kb_actors and not ctx.text[m.end : colon].strip(' "«'):
+            add_actor_entity(ctx.doc, ctx.kb_actors, org)
+            return org
+    return None
+
+
 def _subject_word_before(ctx: DocContext, hit: TriggerHit) -> str:
-    """The word right before a verb, past a "قد" ("وكان مجاهدونا قد دكوا")."""
-    words = ctx.words_before(hit.start - len(hit.prefix), 2)
+    """The word right before a verb, past a "قد" ("وكان مجاهدونا قد دكوا") or an adjective ("قواتنا
+    البحرية استهدفت")."""
+    words = ctx.words_before(hit.start - len(hit.prefix), 3)
     if words[-1:] == ["قد"]:
         words = words[:-1]
+    if len(words) > 1 and words[-1].startswith("ال") and words[-1].endswith(("يه", "ي")):
+        words = words[:-1]  # "قواتنا البحرية استهدفت": past the force's adjective
     return words[-1] if words else ""
 
 

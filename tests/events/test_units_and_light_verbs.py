@@ -212,3 +212,24 @@ def test_circumstantial_denials_and_demands_have_the_clause_subject(extract: Ext
     )
     evs = extract(text, meta={"country": "LY"})
     assert only(evs, "نافي").type == "REJECT"
+
+
+def test_a_statements_numbered_operations_are_the_signers(extract: Extract) -> None:
+    text = (
+        "غرفة عمليات الفتح المبين - المكتب الإعلامي\n"
+        "حصيلة عمليات يوم أمس الأربعاء:\n"
+        "١- استهداف تجمع لـقوات النظام على محور الدار الكبيرة بقذائف المدفعية.\n"
+        "٢- تدمير دبابة لـجيش الأسد بصاروخ موجه على جبهة كفرنبل."
+    )
+    evs = extract(text, published="2022-03-03", meta={"country": "SY"})
+    targeted, destroyed = only(evs, "استهداف"), only(evs, "تدمير")
+    assert (targeted.actor1, targeted.actor2) == ("fath-al-mubin", "syrian-government-forces")
+    assert destroyed.actor1 == "fath-al-mubin"
+
+
+def test_our_forces_in_a_quoted_spokesman_are_his_sides(extract: Extract) -> None:
+    text = (
+        "🌊 #البحر_الأحمر | متابعات\nالعميد يحيى سريع: قواتنا البحرية استهدفت سفينة شحن في خليج عدن بصواريخ."
+    )
+    ev = only(extract(text, published="2024-02-01", meta={"country": "YE"}), "استهدفت")
+    assert ev.actor1 == "houthis"
