@@ -1557,6 +1557,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
         actor2 = _first(targets, plain_after)
+    elif (speaker := _reporting_speaker(ctx, hit)) is not None:
+        # "وقال المركز الإعلامي لقسد إن القصف طال قريتين، نافياً وجود أي مقاتلين": the reporter
+        ev.actor1 = speaker
+        actor2 = _first(targets, [m for m in plain_after if m.entity != speaker])
+        if actor2 is None:
+            ev.actor2 = _state_subject(ctx, hit, lo, hi, right_after=True)
     elif (circumstance := _circumstantial(ctx, draft, previous)) is not None:
         # "نفت الجماعة استهداف المدنيين، متهمةً القوات الحكومية بقصف الأحياء", "…، مطالبةً بالإفراج
         # عنهم": a participle after the clause has that clause's subject
@@ -2607,6 +2613,8 @@ def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str |
         m for m in ctx.within(ctx.persons, lo, verb_start) if _words_between(ctx, m.end, verb_start) <= 1
     ]
     after = [m for m in ctx.within(ctx.persons, hit.end, hi) if _words_between(ctx, hit.end, m.start) == 0]
+    if any(_words_between(ctx, m.end, verb_start) <= 1 for m in ctx.within(ctx.actors, lo, verb_start)):
+        after = []  # "قوات الوفاق تتهم حفتر…": the verb has its subject before it, the person is its object
     if (
         not after
         and ctx.folded(hit.end, hit.end + 20).split()[:1]
@@ -2689,6 +2697,28 @@ _CIRCUMSTANTIAL = frozenset(
     | {"محمله", "محملا", "محملين", "مهدده", "مهددا", "مهددين", "رافضه", "رافضا", "رافضين"}
     | {"نافيا", "نافيه", "نافين", "داعيا", "داعين", "متوعدا", "متوعده", "ملوحا", "ملوحه"}
 )
+
+
+def _reporting_speaker(ctx: DocContext, hit: TriggerHit) -> str | None:
+    """For a circumstantial participle ("…، نافياً", "…، داعياً") in a sentence that opens with a
+    reporting verb and its subject ("وقال المركز الإعلامي لقسد إن…"): that subject."""
+    if _fold(hit.text).split()[0] not in _CIRCUMSTANTIAL or hit.prefix:
+        return None
+    if not set(ctx.text[max(0, hit.start - 3) : hit.start]) & {"،", ","}:
+        return None
+    _, unit = ctx.unit_at(hit.start)
+    opening = ctx.folded(unit.sentence.start, hit.start).split()[:2]
+    reporting = default_event_cues().reporting
+    if not any(w.removeprefix("و") in reporting for w in opening):
+        return None
+    lo = unit.sentence.start
+    actors = [m for m in ctx.within(ctx.actors, lo, hit.start) if ctx.tokens_between(lo, m.start) <= 5][:1]
+    if actors:
+        return actors[0].entity
+    persons = [m for m in ctx.within(ctx.persons, lo, hit.start) if ctx.tokens_between(lo, m.start) <= 6][:1]
+    if persons and persons[0].entity and not persons[0].entity.startswith("person:"):
+        return persons[0].entity
+    return None
 
 
 def _circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:

@@ -233,3 +233,18 @@ def test_our_forces_in_a_quoted_spokesman_are_his_sides(extract: Extract) -> Non
     )
     ev = only(extract(text, published="2024-02-01", meta={"country": "YE"}), "استهدفت")
     assert ev.actor1 == "houthis"
+
+
+def test_a_circumstantial_participle_after_a_report_is_the_reporters(extract: Extract) -> None:
+    text = (
+        "وقال المركز الإعلامي لقوات سوريا الديمقراطية إن القصف التركي طال قريتي حربل وأم الحوش، نافياً"
+        " وجود أي مقاتلين في القريتين، داعياً الشرطة العسكرية الروسية إلى التدخل."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert only(evs, "نافي").actor1 == "syrian-democratic-forces"
+    assert only(evs, "داعي").actor1 == "syrian-democratic-forces"
+
+
+def test_a_person_after_a_verb_with_its_subject_before_it_is_its_object(extract: Extract) -> None:
+    ev = only(extract("قوات الوفاق تتهم حفتر بحشد قوات غرب سرت.", meta={"country": "LY"}), "تتهم")
+    assert ev.actor1 == "gnu-forces"
