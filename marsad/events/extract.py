@@ -348,6 +348,7 @@ _OUR_FORCES = frozenset(
         "مدفعيه",
         "دوريات",
         "استخبارات",  # "مفرزة من استخباراتنا"
+        "منظمت",  # "وتطالب منظمتنا الحكومة": the documenting body
         "مفارز",
     }
 )
@@ -879,6 +880,8 @@ class EventExtractor:
             sentence_before = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()
             if any(w.lstrip("و") in _DENYING for w in sentence_before):
                 return True  # "وتنفي القيادة …، مؤكدة أن تلك المزاعم لا أساس لها": the denial told
+        if noun and "ال" in hit.prefix and set(lead) & {"يزال", "تزال", "زال", "زالت", "يزالون"}:
+            return True  # "ولا يزال الاعتصام قائماً": the protest told, still going on
         if {word, *raw[-1:]} & {"وسط", "عدم", "باستخدام"} or (word == "ضمن" and "ال" in hit.prefix):
             # "وسط اتهامات بقتل مدني", "وسط انتشار أمني": a circumstance; "التظاهر السلمي وعدم قطع
             # الطرق": what is not to be done; "فرّقت المحتجين باستخدام الغاز": the means of another deed
@@ -2591,6 +2594,20 @@ _INSTITUTIONS = frozenset(
         "عضو",
         "نايب",
         "عمده",
+        # kin and witnesses: "واتهمت عائلته كتائب حزب الله", "وأفاد ذووه"
+        "عايلته",
+        "عايلتها",
+        "عايله",
+        "ذوو",
+        "ذووه",
+        "ذوي",
+        "اقارب",
+        "اقاربه",
+        "ناشطون",
+        "ناشطين",
+        "شهود",
+        "اهله",
+        "اسرته",
     }
 )
 
