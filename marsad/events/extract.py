@@ -882,6 +882,10 @@ class EventExtractor:
                 return True  # "وتنفي القيادة …، مؤكدة أن تلك المزاعم لا أساس لها": the denial told
         if noun and "ال" in hit.prefix and set(lead) & {"يزال", "تزال", "زال", "زالت", "يزالون"}:
             return True  # "ولا يزال الاعتصام قائماً": the protest told, still going on
+        if noun and "ال" in hit.prefix and {word, *raw[-1:]} & _DESCRIBING:
+            return True  # "واصفاً الاتهامات بأنها ملفقة": the accusation told before, described
+        if text.startswith("تعهد") and ctx.folded(hit.end, hit.end + 12).split()[:1] == ["بعدم"]:
+            return True  # "بعد توقيعه على تعهد بعدم المشاركة في الاحتجاجات": a detainee's pledge
         if {word, *raw[-1:]} & {"وسط", "عدم", "باستخدام"} or (word == "ضمن" and "ال" in hit.prefix):
             # "وسط اتهامات بقتل مدني", "وسط انتشار أمني": a circumstance; "التظاهر السلمي وعدم قطع
             # الطرق": what is not to be done; "فرّقت المحتجين باستخدام الغاز": the means of another deed
@@ -1648,7 +1652,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if not agents and not noun and hit.trigger.type in VERBAL_TYPES and _named_subject(ctx, hit, lo, hi):
             # "طالب قائممقام سيدكان الحكومة بوقف القصف التركي": an official the KB does not hold speaks;
             # only an actor right after him (his body) can be the subject
-            subjects = [m for m in near_after if _words_between(ctx, hit.end, m.start) <= 2]
+            subjects = [
+                m
+                for m in near_after
+                if _words_between(ctx, hit.end, m.start) <= 2
+                # "نفت وزارة الدفاع في حكومة الوفاق": the body of the actor after في
+                or ctx.words_before(m.start, 1)[-1:] == ["في"]
+            ]
         actor1 = subjects[0] if subjects else None
         while actor1 is not None and actor1 in plain_before and ctx.attached_prefix(actor1).startswith("و"):
             earlier = [
@@ -2491,6 +2501,11 @@ def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
         second = start + len(ctx.text[start:hi].split()[0]) + 1
         if ctx.actors_at(second):
             return None  # "ونفت قيادة القوات الأمنية": the command of a named force is that force
+        if any(
+            ctx.words_before(m.start, 1)[-1:] == ["في"] and ctx.tokens_between(start, m.start) <= 4
+            for m in ctx.within(ctx.actors, second, min(hi, second + 50))
+        ):
+            return None  # "نفت وزارة الدفاع في حكومة الوفاق": a ministry of a named government
         following = ["ال" + following[0]]  # "وتحمّل غرفة العمليات", "وتؤكد قيادة العملية"
     if not following or not following[0].startswith("ال") or len(following[0]) < 5:
         return None
@@ -3021,6 +3036,10 @@ _NOT_SUBJECT = frozenset(
 
 # Nouns of doing between a denial and the deed's noun: "نفت استخدام الرصاص الحي".
 _DENIED_DOING = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث", "تنفيذ", "ارتكاب"})
+# Words that describe what was told before: "واصفاً الاتهامات", "واعتبرت الاتهام".
+_DESCRIBING = frozenset(
+    {"واصفا", "واصفه", "واصفين", "معتبرا", "معتبره", "اعتبرت", "اعتبر", "واعتبرت", "واعتبر"}
+)
 # Beginnings a deed's noun is dated from: "منذ سريان الهدنة", "على بدء هجوم".
 _BEGINNINGS = frozenset({"سريان", "بدء", "بدايه"})
 # What is put at risk, not threatened: "يهدد فرص", "تهدد حياة".
