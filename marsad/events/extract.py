@@ -2110,7 +2110,24 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
             continue
         # the whole phrase, so that a verb before it has it as its subject
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+    for found in _UNIT_OF_ITS.finditer(view.text):
+        # "يعلن جهاز الردع أن دورياته تمكنت من القبض…": "its" units are the actor just named
+        start, end = view.to_original(found.start("unit")), view.to_original(found.end("unit"))
+        lo = ctx.unit_at(start)[1].sentence.start
+        named = [m for m in ctx.within(ctx.actors, lo, start) if ctx.tokens_between(m.end, start) <= 4]
+        if named and not ctx.inside_name(start, end):
+            out.append(
+                Mention(
+                    start, end, ctx.text[start:end], Label.ORG, named[-1].entity, attrs={"description": True}
+                )
+            )
     return out
+
+
+# A force's units with "its": "دورياته", "قواتها", "عناصره", "وحداتهم".
+_UNIT_OF_ITS = re.compile(
+    r"(?<![\w#_])[وف]?(?P<unit>(?:دوريات|وحدات|قوات|عناصر|مقاتلي|مقاتلو|سرايا|مفارز|قطعات)(?:ه|ها|هم))(?!\w)"
+)
 
 
 # "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.
@@ -3580,7 +3597,7 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
         # "تمكّنت قواتنا، صباح اليوم، من صدّ": the control verb may stand before commas of a time
         reach = max(unit.sentence.start, hit.start - 150)
         if reach < lo:
-            clause_words = ctx.folded(reach, hit.start - len(hit.prefix)).split()
+            clause_words = [w.strip("،,:;") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()]
         words = clause_words[-13:-1]
         verbs = _CONTROL_VERBS
     else:
@@ -3652,7 +3669,13 @@ def _control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) ->
     for m in candidates:
         if len(ctx.text[m.start : span_start].split()) <= n_after_verb + 1:
             return m
-    return None
+    # "أن دورياته تمكنت من القبض": the control verb's subject written before it
+    subject = [
+        m
+        for m in ctx.within(ctx.actors, max(0, verb_pos - 60), verb_pos)
+        if ctx.tokens_between(m.end, verb_pos) == 0
+    ]
+    return subject[-1] if subject else None
 
 
 # Places and men of a force that stand for it as a target: "على مقراتنا", "استهدفوا نقاطنا".

@@ -248,3 +248,9 @@ def test_a_circumstantial_participle_after_a_report_is_the_reporters(extract: Ex
 def test_a_person_after_a_verb_with_its_subject_before_it_is_its_object(extract: Extract) -> None:
     ev = only(extract("قوات الوفاق تتهم حفتر بحشد قوات غرب سرت.", meta={"country": "LY"}), "تتهم")
     assert ev.actor1 == "gnu-forces"
+
+
+def test_its_patrols_are_the_announcers(extract: Extract) -> None:
+    text = "يعلن جهاز الردع أن دورياته تمكنت، مساء الثلاثاء الماضي، من القبض على خلية تابعة لتنظيم داعش."
+    ev = only(extract(text, meta={"country": "LY"}), "قبض")
+    assert (ev.actor1, ev.actor2) == ("rada", "islamic-state")
