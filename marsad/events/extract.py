@@ -2749,25 +2749,35 @@ _CIRCUMSTANTIAL = frozenset(
 
 
 def _reporting_speaker(ctx: DocContext, hit: TriggerHit) -> str | None:
-    """For a circumstantial participle ("…، نافياً", "…، داعياً") in a sentence that opens with a
-    reporting verb and its subject ("وقال المركز الإعلامي لقسد إن…"): that subject."""
+    """For a circumstantial participle ("…، نافياً", "…، داعياً") after a reporting verb in its sentence
+    ("في المقابل، قال المركز الإعلامي لقسد إن…، نافياً"): the reporter, a known person (also behind his
+    role) before the body he speaks for."""
     if _fold(hit.text).split()[0] not in _CIRCUMSTANTIAL or hit.prefix:
         return None
     if not set(ctx.text[max(0, hit.start - 3) : hit.start]) & {"،", ","}:
         return None
     _, unit = ctx.unit_at(hit.start)
-    opening = ctx.folded(unit.sentence.start, hit.start).split()[:2]
     reporting = default_event_cues().reporting
-    if not any(w.removeprefix("و") in reporting for w in opening):
+    said = None
+    for w in _WORD.finditer(
+        ctx.view.text, ctx.view.to_view(unit.sentence.start), ctx.view.to_view(hit.start)
+    ):
+        if w.group().removeprefix("و").removeprefix("ف") in reporting:
+            said = ctx.view.to_original(w.end())
+    if said is None:
         return None
-    lo = unit.sentence.start
-    actors = [m for m in ctx.within(ctx.actors, lo, hit.start) if ctx.tokens_between(lo, m.start) <= 5][:1]
-    if actors:
-        return actors[0].entity
-    persons = [m for m in ctx.within(ctx.persons, lo, hit.start) if ctx.tokens_between(lo, m.start) <= 6][:1]
+    persons = [m for m in ctx.within(ctx.persons, said, hit.start) if ctx.tokens_between(said, m.start) <= 7][
+        :1
+    ]
     if persons and persons[0].entity and not persons[0].entity.startswith("person:"):
         return persons[0].entity
-    return None
+    actors = [m for m in ctx.within(ctx.actors, said, hit.start) if ctx.tokens_between(said, m.start) <= 5]
+    if not actors:
+        return None
+    entity = ctx.doc.entities.get(actors[0].entity or "")
+    if entity is not None and entity.attrs.get("type") == "other":
+        return None  # an agency or a monitor that tells it ("ذكرت سانا …، نافياً"): not the speaker
+    return actors[0].entity
 
 
 def _circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:
@@ -3070,6 +3080,11 @@ _LONG_TIME = re.compile(
 
 def _ongoing_scene(ctx: DocContext, hit: TriggerHit) -> bool:
     """Is the trigger what a place "sees" over a long time ("تشهد مدن الجنوب كل صيف احتجاجات")?"""
+    seen = ctx.cache.get("scene")
+    if seen is None:
+        seen = ctx.cache["scene"] = _SCENE.search(ctx.view.text) is not None  # once per document
+    if not seen:
+        return False
     lo = max(ctx.unit_at(hit.start)[1].sentence.start, hit.start - 80)
     before = ctx.folded(lo, hit.start)
     scene = list(_SCENE.finditer(before))
