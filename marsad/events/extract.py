@@ -1881,14 +1881,22 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "كما نفذ سلاح الجو غارات", "القطعات مستمرة بتمشيط": in a statement, the signer's own forces
         ev.actor1 = ctx.author
     if (
-        ev.actor1 is None
-        and noun
+        (noun or (not hit.prefix and _fold(hit.text) in _VERBAL_NOUN_FORMS))
         and not casualty
         and ctx.author
+        and ev.actor1 != ctx.author
+        and (
+            ev.actor1 is None
+            or "actor1" in ev.inferred
+            or (actor1 is not None and roles.get(id(actor1)) != "agent")
+        )
         and _armed(ctx.doc.entities.get(ctx.author))
         and _list_item(ctx, hit)
     ):
-        # "نفذت قواتنا العمليات التالية: ١- استهداف تجمع لقوات النظام …": the signer's operations
+        # "نفذت قواتنا العمليات التالية: ١- استهداف تجمع لقوات النظام …، ٢- صد محاولة تقدم الميليشيات":
+        # the signer's operations; a force named after the noun without an agent's mark is acted on
+        if ev.actor1 is not None and ev.actor2 is None:
+            ev.actor2 = ev.actor1
         ev.actor1 = ctx.author
         ev.inferred.append("actor1")
     if ev.actor1 is None and noun and not casualty:
@@ -3706,6 +3714,8 @@ def _our_target(word: str) -> bool:
     return stem in _HOLDINGS or stem in _OUR_FORCES
 
 
+# Verbs written like their verbal nouns, read as nouns where a list item opens: "٢- صد محاولة تقدم".
+_VERBAL_NOUN_FORMS = frozenset({"صد", "قصف", "دك", "رد", "كسر", "اسر"})
 # A list item's opening: "١-", "2.", "-", "•", "ثانياً:", also "١. إلقاء" before a light noun.
 _ITEM_OPENING = re.compile(
     r"^\s*(?:[-–•*▪️🔹🔸]+|[0-9٠-٩]{1,2}\s*[-.)–]|(?:اولا|ثانيا|ثالثا|رابعا|خامسا)\s*[:-])\s*(?:القاء\s+)?$"

@@ -219,12 +219,15 @@ def test_a_statements_numbered_operations_are_the_signers(extract: Extract) -> N
         "غرفة عمليات الفتح المبين - المكتب الإعلامي\n"
         "حصيلة عمليات يوم أمس الأربعاء:\n"
         "١- استهداف تجمع لـقوات النظام على محور الدار الكبيرة بقذائف المدفعية.\n"
-        "٢- تدمير دبابة لـجيش الأسد بصاروخ موجه على جبهة كفرنبل."
+        "٢- تدمير دبابة لـجيش الأسد بصاروخ موجه على جبهة كفرنبل.\n"
+        "٣- صد محاولة تقدم الميليشيات الإيرانية على أطراف بلدة معرشمارين."
     )
     evs = extract(text, published="2022-03-03", meta={"country": "SY"})
     targeted, destroyed = only(evs, "استهداف"), only(evs, "تدمير")
     assert (targeted.actor1, targeted.actor2) == ("fath-al-mubin", "syrian-government-forces")
     assert destroyed.actor1 == "fath-al-mubin"
+    repelled = only(evs, "صد")
+    assert (repelled.actor1, repelled.actor2) == ("fath-al-mubin", "iranian-backed-militias")
 
 
 def test_our_forces_in_a_quoted_spokesman_are_his_sides(extract: Extract) -> None:
