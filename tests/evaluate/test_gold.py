@@ -694,7 +694,7 @@ def test_dev_set_event_slots(gold: list[GoldDocument]) -> None:
             assert "author" not in e.reported_by or doc.style in ("statement", "hr-report"), where
             if e.type == "REQUEST":
                 assert e.modality == "requested", where
-            if e.date is not None:
+            if e.date is not None and e.modality != "future":  # "راح يرجعون باچر": a protest planned
                 assert doc.published is None or e.date <= doc.published[:10], where
                 if e.precision == 1:  # a day comes from a TIME mention or from the publication date
                     assert (doc.id, e.date) in day_values or e.date == (doc.published or "")[:10], where
