@@ -858,55 +858,23 @@ class EventExtractor:
             and _ARRESTING.search(ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start))
         ):
             return True  # "أعلن جهاز الردع القبض على … خلال مداهمة منزل": the raid of the arrest told
-        if word in _NOT_THE_DEED or (noun and word in _IN_THE_TIME_OF and text.startswith("سيطر")):
-            # "مكان احتجازه", "ويتكرر خطف جامعي الكمأ", "خلال سيطرة ميليشيا الكانيات على المدينة": a
-            # place, a habit or a period named after a deed, not the deed happening
+        cues = {word, *raw, *lead}
+        if not cues.isdisjoint(_BEFORE_CUES) and _cue_before_names_no_deed(
+            ctx, hit, raw, lead, word, noun, text
+        ):
             return True
-        if lead[-2:-1] in (["اذا"], ["ان"], ["ما"]) and lead[-1:] == ["لم"]:
-            return True  # "بالتصعيد إذا لم تُفرج قوات النظام عن أبنائهم": a threat's condition
         if hit.trigger.type == "CONSULT" and _OUR_TEAM.search(ctx.folded(hit.end, hit.end + 30)):
             return True  # "شهود عيان تواصل معهم فريقنا": how the documenters worked
-        if (
-            noun
-            and "ب" not in hit.prefix
-            and hit.trigger.type == "ASSAULT"
-            and ((lead[-1:] and lead[-1] in _DENIED_DOING) or (lead[-1:] and lead[-1] in _DENYING))
-            and any(w.lstrip("و") in _DENYING for w in ctx.words_before(hit.start - len(hit.prefix), 8))
-        ):
-            # "ونفت قيادة القوات الأمنية في بيان استخدام الرصاص الحي": the deed denied ("نفت موسكو
-            # مشاركة طائراتها في الغارات" names the strikes told before, which the denial disputes)
-            return True
         if hit.trigger.type == "REJECT" and _fold(hit.text).startswith(("لا اساس", "عار", "عاري")):
             sentence_before = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()
             if any(w.lstrip("و") in _DENYING for w in sentence_before):
                 return True  # "وتنفي القيادة …، مؤكدة أن تلك المزاعم لا أساس لها": the denial told
-        if noun and "ال" in hit.prefix and set(lead) & {"يزال", "تزال", "زال", "زالت", "يزالون"}:
-            return True  # "ولا يزال الاعتصام قائماً": the protest told, still going on
-        if noun and "ال" in hit.prefix and {word, *raw[-1:]} & _DESCRIBING:
-            return True  # "واصفاً الاتهامات بأنها ملفقة": the accusation told before, described
         if text.startswith("تعهد") and ctx.folded(hit.end, hit.end + 12).split()[:1] == ["بعدم"]:
             return True  # "بعد توقيعه على تعهد بعدم المشاركة في الاحتجاجات": a detainee's pledge
-        if {word, *raw[-1:]} & {"وسط", "عدم", "باستخدام"} or (word == "ضمن" and "ال" in hit.prefix):
-            # "وسط اتهامات بقتل مدني", "وسط انتشار أمني": a circumstance; "التظاهر السلمي وعدم قطع
-            # الطرق": what is not to be done; "فرّقت المحتجين باستخدام الغاز": the means of another deed
-            return True
-        if noun and len(lead) > 1 and lead[-1] in _BEGINNINGS and lead[-2] in ("منذ", "علي", "بعد"):
-            return True  # "منذ سريان الهدنة", "بعد عام على بدء هجوم قوات حفتر": since it began, told before
-        if lead[-2:] in (["نص", "علي"], ["نصت", "علي"], ["ينص", "علي"], ["تنص", "علي"]):
-            return True  # "ونصّ على تسليم السلاح الثقيل": the terms of an agreement
-        if noun and lead[-1:] in (["تاتي"], ["ياتي"]) and "ال" in hit.prefix:
-            return True  # "وتأتي المعارك ضمن الحملة…": the fighting told, placed in context
         if hit.trigger.type == "THREATEN" and set(ctx.folded(hit.end, hit.end + 20).split()[:1]) & _AT_RISK:
             return True  # "استمرار الخروقات يهدد فرص تمديدها": puts at risk, no one threatens
         if hit.trigger.type in ("ASSAULT", "PROTEST") and _ongoing_scene(ctx, hit):
             return True  # "وتشهد المدينة منذ سنوات اشتباكات متقطعة": what a place sees over years
-        if word == "بموجب" and not (
-            hit.trigger.type == "AGREE"
-            and any(w.startswith(_REACHING) for w in ctx.folded(hit.end, hit.end + 40).split()[:3])
-        ):
-            return True  # "بموجب العفو العام": what a deed was done under; "بموجب اتفاق أبرمته…" is told
-        if hit.trigger.type == "ASSAULT" and noun and word in _HALTING and "ال" in hit.prefix:
-            return True  # "وتوقفت المواجهات مساء الثلاثاء": the clashes told before, ending
         if _fold(hit.trigger.lemma) in _CASUALTY_LEMMAS and raw[-1:] in (["لم"], ["ولم"], ["لن"]):
             return True  # "مؤكدة أن أحداً من مقاتليها لم يُقتل": a death denied is no happening
         if hit.trigger.id in _GOVERNING and _AIR_DEFENCE.search(ctx.folded(hit.end, hit.end + 40)):
@@ -2103,7 +2071,12 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
     name: "تمكنت دوريات الجهاز من القبض" after "جهاز الردع لمكافحة الجريمة المنظمة" is the Rada force."""
     view = ctx.view
     out: list[Mention] = []
-    for found in _UNIT_OF_BODY.finditer(view.text):
+    text = view.text
+    # a body named before in more than one word, or the signer, whose first noun comes back
+    heads = {normalize_for_match(m.text).split()[0].removeprefix("ال") for m in ctx.actors if " " in m.text}
+    heads.add(_signer_head(ctx))
+    recurring = any(h and text.count(h) > 1 for h in heads)
+    for found in _UNIT_OF_BODY.finditer(text) if recurring else ():
         head = found.group("head")
         # after ل the article loses its alef ("للهيئة"), and before a ل its lam too ("للواء")
         nouns = [head[2:]] if not found.group("prefix") else [head[1:], head]
@@ -2118,7 +2091,7 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
             continue
         # the whole phrase, so that a verb before it has it as its subject
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
-    for found in _UNIT_OF_ITS.finditer(view.text):
+    for found in _UNIT_OF_ITS.finditer(text) if any(f in text for f in _ITS_FORMS) else ():
         # "يعلن جهاز الردع أن دورياته تمكنت من القبض…": "its" units are the actor just named
         start, end = view.to_original(found.start("unit")), view.to_original(found.end("unit"))
         lo = ctx.unit_at(start)[1].sentence.start
@@ -2133,9 +2106,9 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
 
 
 # A force's units with "its": "دورياته", "قواتها", "عناصره", "وحداتهم".
-_UNIT_OF_ITS = re.compile(
-    r"(?<![\w#_])[وف]?(?P<unit>(?:دوريات|وحدات|قوات|عناصر|مقاتلي|مقاتلو|سرايا|مفارز|قطعات)(?:ه|ها|هم))(?!\w)"
-)
+_ITS_UNITS = ("دوريات", "وحدات", "قوات", "عناصر", "مقاتلي", "مقاتلو", "سرايا", "مفارز", "قطعات")
+_ITS_FORMS = tuple(u + "ه" for u in _ITS_UNITS)  # a cheap test before the pattern
+_UNIT_OF_ITS = re.compile(rf"(?<![\w#_])[وف]?(?P<unit>(?:{'|'.join(_ITS_UNITS)})(?:ه|ها|هم))(?!\w)")
 
 
 # "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.
@@ -2185,7 +2158,10 @@ def the_same_force(ctx: DocContext) -> list[Mention]:
     "هجوم شنته ميليشيات حفتر" is the actor whose name begins with that noun, or follows it, last."""
     view = ctx.view
     out: list[Mention] = []
-    for found in _THE_SAME.finditer(view.text):
+    text = view.text
+    if "ذات" not in text and "نفس" not in text and "المسلح" not in text:
+        return out  # a cheap test before the pattern
+    for found in _THE_SAME.finditer(text):
         noun = _stem(found.group("noun") or found.group("gunmen"))
         start, end = view.to_original(found.start("phrase")), view.to_original(found.end("phrase"))
         if ctx.inside_name(start, end):
@@ -2514,9 +2490,10 @@ def _definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
     start = hit.end
     while start < hi and ctx.text[start].isspace():
         start += 1
-    if _SPEAKING_FOR.match(ctx.folded(start, min(hi, start + 40))):
+    ahead = ctx.folded(start, min(hi, start + 40))
+    if _SPEAKING_FOR.match(ahead):
         return None  # "نفاه الناطق باسم الجيش الوطني": a spokesman, read by _person_subject
-    following = ctx.folded(start, min(hi, start + 40)).split()[:2]
+    following = ahead.split()[:2]
     if (
         following[:1]
         and following[0] in _CONSTRUCT_SELVES
@@ -2670,7 +2647,9 @@ def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str |
         m for m in ctx.within(ctx.persons, lo, verb_start) if _words_between(ctx, m.end, verb_start) <= 1
     ]
     after = [m for m in ctx.within(ctx.persons, hit.end, hi) if _words_between(ctx, hit.end, m.start) == 0]
-    if any(_words_between(ctx, m.end, verb_start) <= 1 for m in ctx.within(ctx.actors, lo, verb_start)):
+    if after and any(
+        _words_between(ctx, m.end, verb_start) <= 1 for m in ctx.within(ctx.actors, lo, verb_start)
+    ):
         after = []  # "قوات الوفاق تتهم حفتر…": the verb has its subject before it, the person is its object
     if (
         not after
@@ -3075,6 +3054,64 @@ _DENIED_DOING = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث
 _DESCRIBING = frozenset(
     {"واصفا", "واصفه", "واصفين", "معتبرا", "معتبره", "اعتبرت", "اعتبر", "واعتبرت", "واعتبر"}
 )
+
+
+def _cue_before_names_no_deed(
+    ctx: DocContext, hit: TriggerHit, raw: list[str], lead: list[str], word: str, noun: bool, text: str
+) -> bool:
+    """Words right before a trigger that make it no happening of its own (the caller has checked that
+    one of ``_BEFORE_CUES`` stands there)."""
+    if word in _NOT_THE_DEED or (noun and word in _IN_THE_TIME_OF and text.startswith("سيطر")):
+        # "مكان احتجازه", "ويتكرر خطف جامعي الكمأ", "خلال سيطرة ميليشيا الكانيات على المدينة": a
+        # place, a habit or a period named after a deed, not the deed happening
+        return True
+    if (
+        hit.trigger.id == "raid-arrest-noun"
+        and word in _IN_THE_TIME_OF
+        and _ARRESTING.search(ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start))
+    ):
+        return True  # "أعلن جهاز الردع القبض على … خلال مداهمة منزل": the raid of the arrest told
+    if lead[-2:-1] in (["اذا"], ["ان"], ["ما"]) and lead[-1:] == ["لم"]:
+        return True  # "بالتصعيد إذا لم تُفرج قوات النظام عن أبنائهم": a threat's condition
+    if (
+        noun
+        and "ب" not in hit.prefix
+        and hit.trigger.type == "ASSAULT"
+        and lead[-1:]
+        and (lead[-1] in _DENIED_DOING or lead[-1] in _DENYING)
+        and any(w.lstrip("و") in _DENYING for w in ctx.words_before(hit.start - len(hit.prefix), 8))
+    ):
+        # "ونفت قيادة القوات الأمنية في بيان استخدام الرصاص الحي": the deed denied ("نفت موسكو مشاركة
+        # طائراتها في الغارات" names the strikes told before, which the denial disputes)
+        return True
+    definite = "ال" in hit.prefix
+    if noun and definite and not _STILL.isdisjoint(lead):
+        return True  # "ولا يزال الاعتصام قائماً": the protest told, still going on
+    before = {word, *raw[-1:]}
+    if noun and definite and not before.isdisjoint(_DESCRIBING):
+        return True  # "واصفاً الاتهامات بأنها ملفقة": the accusation told before, described
+    if not before.isdisjoint(_CIRCUMSTANCES) or (word == "ضمن" and definite):
+        # "وسط اتهامات بقتل مدني", "وسط انتشار أمني": a circumstance; "التظاهر السلمي وعدم قطع الطرق":
+        # what is not to be done; "فرّقت المحتجين باستخدام الغاز": the means of another deed
+        return True
+    if noun and len(lead) > 1 and lead[-1] in _BEGINNINGS and lead[-2] in ("منذ", "علي", "بعد"):
+        return True  # "منذ سريان الهدنة", "بعد عام على بدء هجوم قوات حفتر": since it began, told before
+    if lead[-2:] in (["نص", "علي"], ["نصت", "علي"], ["ينص", "علي"], ["تنص", "علي"]):
+        return True  # "ونصّ على تسليم السلاح الثقيل": the terms of an agreement
+    if noun and lead[-1:] in (["تاتي"], ["ياتي"]) and definite:
+        return True  # "وتأتي المعارك ضمن الحملة…": the fighting told, placed in context
+    if word == "بموجب" and not (
+        hit.trigger.type == "AGREE"
+        and any(w.startswith(_REACHING) for w in ctx.folded(hit.end, hit.end + 40).split()[:3])
+    ):
+        return True  # "بموجب العفو العام": what a deed was done under; "بموجب اتفاق أبرمته…" is told
+    return hit.trigger.type == "ASSAULT" and noun and word in _HALTING and definite  # "وتوقفت المواجهات"
+
+
+_STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون"})
+_CIRCUMSTANCES = frozenset({"وسط", "عدم", "باستخدام"})
+
+
 # Beginnings a deed's noun is dated from: "منذ سريان الهدنة", "على بدء هجوم".
 _BEGINNINGS = frozenset({"سريان", "بدء", "بدايه"})
 # What is put at risk, not threatened: "يهدد فرص", "تهدد حياة".
@@ -3090,7 +3127,8 @@ def _ongoing_scene(ctx: DocContext, hit: TriggerHit) -> bool:
     """Is the trigger what a place "sees" over a long time ("تشهد مدن الجنوب كل صيف احتجاجات")?"""
     seen = ctx.cache.get("scene")
     if seen is None:
-        seen = ctx.cache["scene"] = _SCENE.search(ctx.view.text) is not None  # once per document
+        text = ctx.view.text
+        seen = ctx.cache["scene"] = "شهد" in text and _SCENE.search(text) is not None  # once per document
     if not seen:
         return False
     lo = max(ctx.unit_at(hit.start)[1].sentence.start, hit.start - 80)
@@ -3101,6 +3139,19 @@ def _ongoing_scene(ctx: DocContext, hit: TriggerHit) -> bool:
 
 # Verbs of denying whose object noun is the deed denied, no happening.
 _DENYING = frozenset({"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "انكر", "انكرت", "انكروا", "ننفي"})
+# Every word _cue_before_names_no_deed looks for: a cheap test before it runs.
+_BEFORE_CUES = (
+    _NOT_THE_DEED
+    | _IN_THE_TIME_OF
+    | _STILL
+    | _DESCRIBING
+    | _CIRCUMSTANCES
+    | _BEGINNINGS
+    | _HALTING
+    | _DENIED_DOING
+    | _DENYING
+    | {"لم", "علي", "تاتي", "ياتي", "ضمن", "بموجب"}
+)
 # A blocker that carries out attacks: "تنفيذ ضربات جوية" (but "تنفيذ الانسحاب" is a plan).
 _CARRYING_OUT = frozenset({"تنفيذ"})
 # Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".

@@ -129,18 +129,19 @@ class PersonRecognizer:
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         text = analysis.view.text
         out: list[Candidate] = []
-        # where a known person's full name ends, by where it starts
-        known_end = {
-            m.vstart: m.vend
-            for m in analysis.facts["names"]
-            if any(e.kind == "person" and not e.short for e in m.entries)
-        }
+        known_end: dict[int, int] | None = None  # where a known person's full name starts, worked out once
         for m in analysis.facts["names"]:
             for entry in m.entries:
                 if entry.kind == "person":
                     out.append(self._kb_candidate(m, entry.ref, entry.short, entry.form))
                     break
                 if entry.kind == "title":
+                    if known_end is None:
+                        known_end = {
+                            n.vstart: n.vend
+                            for n in analysis.facts["names"]
+                            if any(e.kind == "person" and not e.short for e in n.entries)
+                        }
                     cand = self._after_title(analysis, m, entry.ref, known_end)
                     if cand is not None:
                         out.append(cand)
