@@ -2031,6 +2031,8 @@ def national_forces(ctx: DocContext) -> list[Mention]:
     view = ctx.view
     out: list[Mention] = []
     codes = nationalities()
+    if not any(adjective in view.text for adjective in codes):
+        return out  # no nationality adjective: a cheap test before the patterns
     found_all = [
         *_national_pattern().finditer(view.text),
         *_side_pattern().finditer(view.text),

@@ -139,8 +139,8 @@ class MentionSelector:
             if not (surname.startswith("ال") or rare) or len(surname) < 5 or surname in seen:
                 continue
             seen.add(surname)
-            for hit in re.finditer(r"(?<!\w)(?:[وف]?[بلك]?)(" + re.escape(surname) + r")(?!\w)", text):
-                start, end = analysis.view.span(hit.start(1), hit.end(1))
+            for vstart in _word_occurrences(text, surname):
+                start, end = analysis.view.span(vstart, vstart + len(surname))
                 if occupied.find(1, start, end) != -1:
                     continue
                 occupied[start:end] = b"\x01" * (end - start)
@@ -273,3 +273,27 @@ def _latest_named_first(refs: list[str], named_at: list[tuple[int, str]], pos: i
     AQAP after "تنظيم القاعدة في جزيرة العرب", the Islamic State after "تنظيم داعش"."""
     last = {entity: start for start, entity in sorted(named_at) if start < pos}
     return sorted(refs, key=lambda r: -last.get(r, -1))
+
+
+def _word_occurrences(text: str, word: str) -> list[int]:
+    """Starts of ``word`` in ``text`` as a whole word, also behind the proclitics و/ف and ب/ل/ك
+    ("والزعبي", "للزعبي"), without compiling a pattern for every name."""
+    out: list[int] = []
+    i = text.find(word)
+    while i != -1:
+        after = i + len(word)
+        if after == len(text) or not _is_word_char(text[after]):
+            j = i
+            while j > 0 and _is_word_char(text[j - 1]):
+                j -= 1
+            if _PROCLITICS.fullmatch(text, j, i):
+                out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+_PROCLITICS = re.compile("[وف]?[بلك]?")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

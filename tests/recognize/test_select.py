@@ -78,3 +78,11 @@ def test_a_short_form_after_a_definite_weapon_noun_is_its_adjective(nlp: Pipelin
     doc = run(nlp, "قصفت جماعة الحوثي صنعاء ودمرت مخازن للطائرات المسيّرة في مأرب.")
     assert ("المسيّرة", "al-masirah") not in orgs(doc)
     assert ("المسيرة", "al-masirah") in orgs(run(nlp, "وذكرت المسيرة أن جماعة الحوثي قصفت مأرب."))
+
+
+def test_a_family_name_is_found_as_a_whole_word_behind_proclitics() -> None:
+    from marsad.recognize.select import _word_occurrences
+
+    text = "قال الزعبي إن والزعبي كالزعبي فبالزعبي الزعبيون سالزعبي."
+    tokens = [text[text.rfind(" ", 0, s) + 1 : s + len("الزعبي")] for s in _word_occurrences(text, "الزعبي")]
+    assert tokens == ["الزعبي", "والزعبي", "كالزعبي", "فبالزعبي"]
