@@ -23,10 +23,17 @@ _BEFORE_DEPTH = 8  # words_before keeps this many words per position
 
 @dataclass(slots=True)
 class Unit:
-    """A sentence with its clauses."""
+    """A sentence with its clauses (split when first asked for: most sentences hold no trigger)."""
 
     sentence: Span
-    clauses: list[Span]
+    text: str
+    split: list[Span] | None = None
+
+    @property
+    def clauses(self) -> list[Span]:
+        if self.split is None:
+            self.split = clauses(self.text, self.sentence)
+        return self.split
 
     def clause_at(self, pos: int) -> Span:
         for clause in self.clauses:
@@ -45,7 +52,7 @@ class DocContext:
         self.kb_actors: Mapping[str, Actor] = kb_actors or {}
         self.text = doc.text
         self.view = view
-        self.units = [Unit(s, clauses(doc.text, s)) for s in sentences(doc.text)]
+        self.units = [Unit(s, doc.text) for s in sentences(doc.text)]
         self._unit_starts = [u.sentence.start for u in self.units]
         ordered = sorted(doc.mentions, key=lambda m: (m.start, m.end))
         self.actors = [m for m in ordered if m.label in ACTOR_LABELS and m.entity]
@@ -85,7 +92,9 @@ class DocContext:
     def unit_at(self, pos: int) -> tuple[int, Unit]:
         """Index and unit of the sentence holding original offset ``pos``."""
         i = max(0, bisect_right(self._unit_starts, pos) - 1)
-        return i, self.units[i] if self.units else Unit(Span(0, len(self.text)), [Span(0, len(self.text))])
+        return i, self.units[i] if self.units else Unit(
+            Span(0, len(self.text)), self.text, [Span(0, len(self.text))]
+        )
 
     def inside_name(self, start: int, end: int) -> bool:
         """Does the span overlap an actor, person or place name ("تحرير" in "هيئة تحرير الشام")?"""

@@ -2075,7 +2075,7 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
     out: list[Mention] = []
     text = view.text
     # a body named before in more than one word, or the signer, whose first noun comes back
-    heads = {normalize_for_match(m.text).split()[0].removeprefix("ال") for m in ctx.actors if " " in m.text}
+    heads = {ctx.folded(m.start, m.end).split()[0].removeprefix("ال") for m in ctx.actors if " " in m.text}
     heads.add(_signer_head(ctx))
     recurring = any(h and text.count(h) > 1 for h in heads)
     for found in _UNIT_OF_BODY.finditer(text) if recurring else ():
@@ -2539,8 +2539,10 @@ def _head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
     """The actor named earlier whose name begins with the noun: "الشبكة" after "الشبكة السورية لحقوق
     الإنسان", "الهيئة" after "هيئة تحرير الشام"."""
     for m in reversed([m for m in ctx.actors if m.end <= pos]):
-        first = normalize_for_match(m.text).split()[:1]
-        if first and first[0].removeprefix("ال") == head and len(m.text.split()) > 1:
+        if " " not in m.text.strip():
+            continue
+        first = ctx.folded(m.start, m.end).split()[:1]
+        if first and first[0].removeprefix("ال") == head:
             return m.entity
     return None
 
