@@ -2538,13 +2538,30 @@ def _unknown_body_before(ctx: DocContext, hit: TriggerHit) -> bool:
 def _head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
     """The actor named earlier whose name begins with the noun: "الشبكة" after "الشبكة السورية لحقوق
     الإنسان", "الهيئة" after "هيئة تحرير الشام"."""
-    for m in reversed([m for m in ctx.actors if m.end <= pos]):
+    earlier = [m for m in ctx.actors if m.end <= pos]
+    for m in reversed(earlier):
         if " " not in m.text.strip():
             continue
         first = ctx.folded(m.start, m.end).split()[:1]
         if first and first[0].removeprefix("ال") == head:
             return m.entity
+    for m in reversed(earlier):
+        # "المركز الإعلامي لـقسد" … "وحمّل المركز": the body a noun headed before an actor's name
+        lead = ctx.words_before(m.start, 4)
+        if any(w.removeprefix("ال") == head for w in lead[-3:]):
+            return m.entity
+    kinds = _GENERIC_HEAD_KINDS.get(head)
+    if kinds:
+        # "ونفى الفصيل": the armed group of that kind named last
+        for m in reversed(earlier):
+            entity = ctx.doc.entities.get(m.entity or "")
+            if entity is not None and entity.attrs.get("type") in kinds:
+                return m.entity
     return None
+
+
+# Generic nouns for an armed group named before, by the kinds of actor they stand for.
+_GENERIC_HEAD_KINDS = {"فصيل": frozenset({"rebel-group", "political-militia", "identity-militia"})}
 
 
 def _next_to_event_noun(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -2688,6 +2705,7 @@ _SPEAKING_FOR = re.compile(r"\s*(?:ال)?(?:ناطق|متحدث)(?: \S+)? باس
 # Roles before a person's name: "الناطق باسم…", "رئيس حكومة…", "زعيم التيار…", "قائد…".
 _ROLE_HEADS = frozenset(
     {"الناطق", "المتحدث", "رييس", "زعيم", "قايد", "القايد", "وزير", "الوزير", "الرييس", "المبعوث", "مسوول"}
+    | {"مدير", "المدير", "امين", "الامين", "قيادي", "القيادي"}
 )
 
 
@@ -3907,7 +3925,9 @@ def _we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     preceding = ctx.words_before(hit.start - len(hit.prefix), 2)
     if preceding[-1:] == ["قد"] and ctx.within(ctx.places, _word_start_before(ctx, hit.start, 3), hit.start):
         return False
-    after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:2]
+    after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:3]
+    if after[1:2] != ["من"]:
+        after = after[:2]  # "أعادت وحدات من قواتنا": past a partitive
     # "مقاتلونا", and after a noun the genitive "انسحاب مقاتلينا", "اعتقال عناصرنا"
     if any(w.endswith("نا") and w[:-2].rstrip("وي") in _OUR_FORCES for w in after):
         return True

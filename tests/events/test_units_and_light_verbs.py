@@ -257,3 +257,23 @@ def test_its_patrols_are_the_announcers(extract: Extract) -> None:
     text = "يعلن جهاز الردع أن دورياته تمكنت، مساء الثلاثاء الماضي، من القبض على خلية تابعة لتنظيم داعش."
     ev = only(extract(text, meta={"country": "LY"}), "قبض")
     assert (ev.actor1, ev.actor2) == ("rada", "islamic-state")
+
+
+def test_generic_nouns_and_bodies_named_before(extract: Extract) -> None:
+    faction = "اتهم ذوو الشاب عناصر من فرقة الحمزة بخطفه من منزله في عفرين. ونفى الفصيل أي علاقة له بالحادثة."
+    assert only(extract(faction, meta={"country": "SY"}), "نفى").actor1 == "hamza-division"
+    centre = (
+        "قال المركز الإعلامي لـقوات سوريا الديمقراطية إن القصف التركي طال قريتين بريف حلب.\n"
+        "وحمّل المركز أنقرة المسؤولية عن استهداف المدنيين."
+    )
+    assert only(extract(centre, meta={"country": "SY"}), "حمّل").actor1 == "syrian-democratic-forces"
+    director = "ونفى مدير المركز الإعلامي لقسد فرهاد شامي ادعاءات الجانب التركي."
+    assert only(extract(director, meta={"country": "SY"}), "نفى").actor1 == "farhad-shami"
+
+
+def test_units_of_our_forces_after_a_partitive(extract: Extract) -> None:
+    text = (
+        "القيادة العامة للجيش والقوات المسلحة\n"
+        "استهدفت وحدات من قواتنا المسلحة الباسلة تجمعاً للإرهابيين في ريف إدلب الجنوبي."
+    )
+    assert only(extract(text, meta={"country": "SY"}), "استهدفت").actor1 == "syrian-government-forces"
