@@ -1405,7 +1405,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         for m in after + before + beyond
         if roles[id(m)] == "agent"
         and can_act(m)
-        and (noun or voice == "passive")
+        and (noun or voice == "passive" or _hedged_subject(ctx, hit, m))
         and (_words_between(ctx, hit.end, m.start) <= 12 or m in claimed)
     ]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
@@ -3227,6 +3227,15 @@ _HOLDING_PLACES = frozenset({"سجن", "سجون", "معتقل", "معتقلات
 
 # Hedges on a perpetrator (no modality, gold/README.md): "يُعتقد أنهم من خلايا التنظيم".
 _HEDGES = frozenset({"يعتقد", "يرجح", "يشتبه", "يظن"})
+
+
+def _hedged_subject(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
+    """ "هاجم مسلحون يعتقد أنهم من تنظيم الدولة": the verb's subject, said to belong to the actor."""
+    if m.start <= hit.end:
+        return False
+    words = ctx.folded(hit.end, m.start).split()
+    return 2 <= len(words) <= 5 and words[0] in _PARTITIVE and words[1] in _HEDGES
+
 
 # Aircraft words: "سقوط طائرة" is a crash or a shooting down, not a place falling.
 _AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})

@@ -277,3 +277,11 @@ def test_units_of_our_forces_after_a_partitive(extract: Extract) -> None:
         "استهدفت وحدات من قواتنا المسلحة الباسلة تجمعاً للإرهابيين في ريف إدلب الجنوبي."
     )
     assert only(extract(text, meta={"country": "SY"}), "استهدفت").actor1 == "syrian-government-forces"
+
+
+def test_gunmen_said_to_belong_to_a_group_are_the_group(extract: Extract) -> None:
+    text = "وهاجم مسلحون يعتقد أنهم من تنظيم الدولة نقطة للحشد العشائري قرب قرية الهواشة."
+    ev = only(extract(text, meta={"country": "IQ"}), "هاجم")
+    assert (ev.actor1, ev.actor2) == ("islamic-state", "tribal-mobilization")
+    suspects = "وقالت الأسايش إن عناصرها اعتقلوا 36 شخصاً يُشتبه بارتباطهم بخلايا تنظيم الدولة."
+    assert only(extract(suspects, meta={"country": "SY"}), "اعتقلوا").actor1 == "asayish"
