@@ -2538,14 +2538,14 @@ def _unknown_body_before(ctx: DocContext, hit: TriggerHit) -> bool:
 def _head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
     """The actor named earlier whose name begins with the noun: "الشبكة" after "الشبكة السورية لحقوق
     الإنسان", "الهيئة" after "هيئة تحرير الشام"."""
-    earlier = [m for m in ctx.actors if m.end <= pos]
+    earlier = ctx.within(ctx.actors, 0, pos)
     for m in reversed(earlier):
         if " " not in m.text.strip():
             continue
         first = ctx.folded(m.start, m.end).split()[:1]
         if first and first[0].removeprefix("ال") == head:
             return m.entity
-    for m in reversed(earlier):
+    for m in reversed(earlier[-12:]):
         # "المركز الإعلامي لـقسد" … "وحمّل المركز": the body a noun headed before an actor's name
         lead = ctx.words_before(m.start, 4)
         if any(w.removeprefix("ال") == head for w in lead[-3:]):
