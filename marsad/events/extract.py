@@ -2031,12 +2031,15 @@ def national_forces(ctx: DocContext) -> list[Mention]:
     view = ctx.view
     out: list[Mention] = []
     codes = nationalities()
-    if not any(adjective in view.text for adjective in codes):
-        return out  # no nationality adjective: a cheap test before the patterns
+    text = view.text
+    # cheap tests before the patterns: an indefinite adjective ("طيران حربي روسي") for the first, a
+    # definite one ("الجانب الروسي", "الغارات الأمريكية") for the others
+    indefinite = any(" " + adjective in text for adjective in codes)
+    definite = any(" ال" + adjective in text for adjective in codes)
     found_all = [
-        *_national_pattern().finditer(view.text),
-        *_side_pattern().finditer(view.text),
-        *_definite_deed_pattern().finditer(view.text),
+        *(_national_pattern().finditer(text) if indefinite else ()),
+        *(_side_pattern().finditer(text) if definite else ()),
+        *(_definite_deed_pattern().finditer(text) if definite else ()),
     ]
     for found in sorted(found_all, key=lambda f: f.start()):
         adjective = found.group("adj")
