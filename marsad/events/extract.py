@@ -852,12 +852,6 @@ class EventExtractor:
             return True
         if _background_line(ctx, hit):
             return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
-        if (
-            hit.trigger.id == "raid-arrest-noun"
-            and word in _IN_THE_TIME_OF
-            and _ARRESTING.search(ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start))
-        ):
-            return True  # "أعلن جهاز الردع القبض على … خلال مداهمة منزل": the raid of the arrest told
         cues = {word, *raw, *lead}
         if not cues.isdisjoint(_BEFORE_CUES) and _cue_before_names_no_deed(
             ctx, hit, raw, lead, word, noun, text
@@ -865,7 +859,7 @@ class EventExtractor:
             return True
         if hit.trigger.type == "CONSULT" and _OUR_TEAM.search(ctx.folded(hit.end, hit.end + 30)):
             return True  # "شهود عيان تواصل معهم فريقنا": how the documenters worked
-        if hit.trigger.type == "REJECT" and _fold(hit.text).startswith(("لا اساس", "عار", "عاري")):
+        if hit.trigger.type == "REJECT" and text.startswith(("لا اساس", "عار", "عاري")):
             sentence_before = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()
             if any(w.lstrip("و") in _DENYING for w in sentence_before):
                 return True  # "وتنفي القيادة …، مؤكدة أن تلك المزاعم لا أساس لها": the denial told
@@ -2079,7 +2073,8 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
     text = view.text
     # a body named before in more than one word, or the signer, whose first noun comes back
     heads = {ctx.folded(m.start, m.end).split()[0].removeprefix("ال") for m in ctx.actors if " " in m.text}
-    heads.add(_signer_head(ctx))
+    signer = _signer_head(ctx)
+    heads.add(signer)
     recurring = any(h and text.count(h) > 1 for h in heads)
     for found in _UNIT_OF_BODY.finditer(text) if recurring else ():
         head = found.group("head")
@@ -2090,7 +2085,7 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
         if ctx.inside_name(start, end) or not (found.group("prefix") or head.startswith("ال")):
             continue
         actor = next((a for noun in nouns if (a := _head_noun_antecedent(ctx, noun, start))), None)
-        if actor is None and ctx.author and any(noun == _signer_head(ctx) for noun in nouns):
+        if actor is None and ctx.author and signer in nouns:
             actor = ctx.author  # "الأجهزة الأمنية التابعة للوزارة" under "وزارة الداخلية – حكومة الوحدة"
         if actor is None:
             continue
@@ -2172,11 +2167,11 @@ def the_same_force(ctx: DocContext) -> list[Mention]:
         if ctx.inside_name(start, end):
             continue
         for m in reversed(ctx.within(ctx.actors, 0, start)):
-            first = _stem(normalize_for_match(m.text).split()[0])
+            first = _stem(ctx.folded(m.start, m.end).split()[0])
             before = _stem((ctx.words_before(m.start, 1) or [""])[-1].removeprefix("و"))
             if noun in (first, before):
-                text = ctx.text[start:end]
-                out.append(Mention(start, end, text, Label.ORG, m.entity, attrs={"description": True}))
+                surface = ctx.text[start:end]
+                out.append(Mention(start, end, surface, Label.ORG, m.entity, attrs={"description": True}))
                 break
     return out
 
@@ -2675,24 +2670,18 @@ def _person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str |
         _words_between(ctx, m.end, verb_start) <= 1 for m in ctx.within(ctx.actors, lo, verb_start)
     ):
         after = []  # "قوات الوفاق تتهم حفتر…": the verb has its subject before it, the person is its object
-    if (
-        not after
-        and ctx.folded(hit.end, hit.end + 20).split()[:1]
-        and (ctx.folded(hit.end, hit.end + 20).split()[0] in _ROLE_HEADS)
-    ):
+    ahead = ctx.folded(hit.end, hit.end + 40)
+    if not after and ahead.split()[:1] and ahead.split()[0] in _ROLE_HEADS:
         # "نفى الناطق باسم الجماعة محمد عبد السلام", "طالب رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة":
         # the person after his role
         after = [
             m for m in ctx.within(ctx.persons, hit.end, hi) if _words_between(ctx, hit.end, m.start) <= 7
         ][:1]
-    if not after and hit.trigger.type in VERBAL_TYPES:
-        spoke = _SPEAKING_FOR.match(ctx.folded(hit.end, hit.end + 40))
+    if not after and hit.trigger.type in VERBAL_TYPES and _SPEAKING_FOR.match(ahead):
         spoken_for = [
-            m
-            for m in ctx.within(ctx.actors, hit.end, hi)
-            if spoke and _words_between(ctx, hit.end, m.start) <= 3
+            m for m in ctx.within(ctx.actors, hit.end, hi) if _words_between(ctx, hit.end, m.start) <= 3
         ]
-        if spoke and spoken_for:
+        if spoken_for:
             return spoken_for[0].entity  # "نفاه الناطق باسم الجيش الوطني العميد…": the body he speaks for
     for m in before[-1:] + after[:1]:
         if hit.trigger.type in VERBAL_TYPES and m.entity and not m.entity.startswith("person:"):
@@ -2760,11 +2749,16 @@ _CIRCUMSTANTIAL = frozenset(
 )
 
 
+def _is_circumstantial(hit: TriggerHit) -> bool:
+    """Is the trigger a circumstantial participle ("متهمةً", "نافياً") written without a proclitic?"""
+    return not hit.prefix and _fold(hit.text).split()[0] in _CIRCUMSTANTIAL
+
+
 def _reporting_speaker(ctx: DocContext, hit: TriggerHit) -> str | None:
     """For a circumstantial participle ("…، نافياً", "…، داعياً") after a reporting verb in its sentence
     ("في المقابل، قال المركز الإعلامي لقسد إن…، نافياً"): the reporter, a known person (also behind his
     role) before the body he speaks for."""
-    if _fold(hit.text).split()[0] not in _CIRCUMSTANTIAL or hit.prefix:
+    if not _is_circumstantial(hit):
         return None
     if not set(ctx.text[max(0, hit.start - 3) : hit.start]) & {"،", ","}:
         return None
@@ -2796,7 +2790,7 @@ def _circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Dra
     """The event of the clause a circumstantial participle follows, in its sentence ("نفت الجماعة …،
     متهمةً …"), when that event has a subject."""
     hit = draft.hit
-    if _fold(hit.text).split()[0] not in _CIRCUMSTANTIAL or hit.prefix or not previous:
+    if not _is_circumstantial(hit) or not previous:
         return None
     p = next((d for d in reversed(previous) if d.hit.trigger.pos == "verb"), None)
     if p is None or p.sentence != draft.sentence or p.event.actor1 is None:

@@ -281,7 +281,7 @@ class AuthorDetector:
         if len(between) > 1 and not (len(between) <= 6 and any(w.startswith("التابع") for w in between)):
             return None
         rest = normalize_for_match(doc.text[orgs[0].end : end]).split()
-        if not any(w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS for w in rest):
+        if not any(_ours(w) for w in rest):
             return None
         return Author(organization=orgs[0].entity, role="announcer", start=orgs[0].start, end=orgs[0].end)
 
@@ -347,12 +347,14 @@ _WE_VERBS = frozenset(
 )
 
 
+def _ours(word: str) -> bool:
+    """A folded word with "our" or "we" written on it ("قواتنا", "وثّقنا"), not "لدينا" or "إننا"."""
+    return word.endswith("نا") and len(word) > 4 and word not in _NOT_OURS
+
+
 def _first_person(words: list[str]) -> bool:
     """Do the folded words speak in the first person plural ("قواتنا", "وثّقنا", "ونطالب")?"""
-    return any(
-        (w.endswith("نا") and len(w) > 4 and w not in _NOT_OURS) or w.removeprefix("و") in _WE_VERBS
-        for w in words
-    )
+    return any(_ours(w) or w.removeprefix("و") in _WE_VERBS for w in words)
 
 
 def _own_forces(doc: Document, author: str) -> None:

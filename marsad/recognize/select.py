@@ -78,6 +78,7 @@ class MentionSelector:
                 # a full name, or a short one of this actor alone ("تنظيم القاعدة" before "التنظيم")
                 first_named.setdefault(c.entity, c.start)
                 named_at.append((c.start, c.entity))
+        named_at.sort()
         for cand in actor_cands:
             if cand.attrs.get("drop"):
                 continue
@@ -271,7 +272,7 @@ def person_id(folded_name: str) -> str:
 def _latest_named_first(refs: list[str], named_at: list[tuple[int, str]], pos: int) -> list[str]:
     """A short form shared by several actors ("التنظيم") refers to the one named last before it:
     AQAP after "تنظيم القاعدة في جزيرة العرب", the Islamic State after "تنظيم داعش"."""
-    last = {entity: start for start, entity in sorted(named_at) if start < pos}
+    last = {entity: start for start, entity in named_at if start < pos}  # named_at is sorted
     return sorted(refs, key=lambda r: -last.get(r, -1))
 
 
