@@ -7,11 +7,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from marsad.events.triggers import TriggerHit
 from marsad.kb.schema import Actor
 from marsad.model import Document, Label, Mention
-from marsad.text.normalize import NormalizedText
+from marsad.text.normalize import NormalizedText, normalize_for_match
 from marsad.text.segment import Span, clauses, sentences
 
 ACTOR_LABELS = (Label.ORG, Label.GROUP)
@@ -191,3 +192,43 @@ class DocContext:
             if m.end <= pos and m.entity not in exclude:
                 return m.entity
         return None
+
+
+# Word helpers shared by the steps.
+
+NUMBER_WORDS = frozenset(
+    {
+        "ثلاثه",
+        "اربعه",
+        "خمسه",
+        "سته",
+        "سبعه",
+        "ثمانيه",
+        "تسعه",
+        "عشره",
+        "عشرات",
+        "اثنان",
+        "اثنين",
+        "مدني",
+        "مدنيان",
+    }
+)
+
+
+WORD_RUN = re.compile(r"\S+")
+
+
+def strip_and(word: str) -> str:
+    """A word without an attached و ("وقوة" -> "قوه")."""
+    return word[1:] if len(word) > 3 and word[0] == "و" else word
+
+
+def is_number(word: str) -> bool:
+    """Digits or a number word ("ثلاثه", "عشرات")."""
+    return word.isdigit() or word in NUMBER_WORDS
+
+
+@cache
+def fold_word(word: str) -> str:
+    """``normalize_for_match`` of a lexicon word or a trigger's surface, memoized."""
+    return normalize_for_match(word)

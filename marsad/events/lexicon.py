@@ -153,6 +153,12 @@ _ARABIC_WORDS_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
 _CLITIC_ARTICLE_RE = re.compile(r"^(?:[وف]?[بكل]|[وف])ال|^[وف]?لل")
 
 
+# PLOVER's verbal event types: said, asked, refused — not fought.
+VERBAL_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
+)
+
+
 class LexiconError(ValueError):
     """A trigger or cue file is unreadable or one of its entries is invalid."""
 

@@ -86,7 +86,7 @@ _RESOLUTION = {
 def _state_of_actor() -> dict[str, str]:
     """Actor id -> ISO 3166 alpha-2 of the state it stands for (kb/data/states.yaml)."""
     try:
-        from marsad.events.extract import state_actors
+        from marsad.events.forces import state_actors
 
         return {actor: cc for cc, actor in state_actors().items()}
     except Exception:  # the table is a refinement: without it codes fall back to the actor's country

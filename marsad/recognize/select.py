@@ -47,7 +47,7 @@ class MentionSelector:
     def __init__(self, resources: Resources) -> None:
         self.kb = resources.kb
         self.place_cues = load_place_cues()
-        from marsad.events.extract import actor_cues  # here: marsad.events imports this module
+        from marsad.events.forces import actor_cues  # here: marsad.events imports this module
 
         self.means = actor_cues()["attributed_means"]
 

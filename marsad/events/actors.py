@@ -1,0 +1,1256 @@
+"""Who did it and to whom: actor1, actor2 and associated actors of an event, read from word order,
+voice, prepositions, reported speech, the document's author and the actors told before."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from marsad.events.acled import TERRITORIAL
+from marsad.events.context import DocContext, fold_word, is_number, strip_and
+from marsad.events.draft import Draft
+from marsad.events.forces import head_noun_antecedent
+from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
+from marsad.events.subjects import (
+    CONSTRUCT_HEADS,
+    HEDGES,
+    LAM_HEADS,
+    NOT_WE,
+    OUR_FORCES,
+    PARTITIVE,
+    acting_state,
+    armed,
+    circumstantial,
+    civilian_victims,
+    claimed_by,
+    control_subject,
+    coordinated_subject,
+    counted_group,
+    definite_subject,
+    during_subject,
+    gap_words,
+    generic_force_subject,
+    hedged_subject,
+    joined_noun,
+    list_item,
+    named_subject,
+    next_to_event_noun,
+    object_follows,
+    opens_clause,
+    other_side,
+    our_force,
+    person_object,
+    person_subject,
+    pronoun_subject,
+    quoted_speaker,
+    reporting_speaker,
+    result_agent,
+    sabaqa_subject,
+    said_again,
+    shares_subject,
+    speaker_pronoun,
+    state_before,
+    state_subject,
+    subject_word_before,
+    svo_subject,
+    unknown_body_before,
+    voice_in_clause,
+    we_form,
+    we_say,
+    we_subject,
+)
+from marsad.events.triggers import TriggerHit
+from marsad.model import Entity, Mention
+from marsad.recognize.select import add_actor_entity
+
+# Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
+_TARGET = frozenset(
+    {
+        "علي",
+        "ع",  # dialect "ع" for "على" (Telegram): "تطلق الرصاص ع المتظاهرين"
+        "ضد",
+        "استهدف",
+        "استهدفت",
+        "مواقع",
+        "نقاط",
+        "مقرات",
+        "تجمعات",
+        "عناصر",
+        "عنصر",
+        "عنصرا",
+        "موقع",
+        "موقعا",
+        "نقطه",
+        "مقر",
+    }
+)
+
+
+_PARTNER = frozenset({"مع", "الي", "بين"})
+
+
+_AGENT = frozenset(
+    {
+        "قبل",
+        "يد",
+        "ايدي",  # "بأيدي خلية لداعش", "على أيدي عناصر من الأمن"
+        "بايدي",
+        "نيران",
+        "رصاص",
+        "برصاص",
+        "بنيران",
+        "شنه",
+        "شنها",
+        "شنته",
+        "شنتها",
+        "نفذه",
+        "نفذها",
+        "نفذته",
+        "نفذتها",
+        "مصدره",
+        "مصدرها",
+        "تبناه",
+        "تبنته",
+        "تبنتها",
+    }
+)
+
+
+_LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
+
+
+# Lemmas of death and wounding: their complement is the victim, whoever announces them.
+CASUALTY_LEMMAS = frozenset({"مقتل", "قتل", "اصيب", "جرح", "اصابه"})
+
+
+# Nouns of support and partnership: the actor after them accompanies, it is not the agent.
+_ACCOMPANY = frozenset(
+    {
+        "بمسانده",
+        "مسانده",
+        "باسناد",
+        "اسناد",
+        "بدعم",
+        "بمشاركه",
+        "مشاركه",
+        "بالتنسيق",
+        "بالتعاون",
+        "بالاشتراك",
+        "بغطاء",
+        "بمؤازره",
+        "برفقه",  # "نفذت قوات من التحالف برفقة مقاتلين من قسد عملية إنزال"
+        "بصحبه",
+    }
+)
+
+
+_COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
+
+
+# Targets whose owner follows with ل: "استهداف تجمع لـقوات النظام", "تدمير دبابة لجيش الأسد".
+_OWNED_TARGETS = frozenset(
+    {"تجمع", "تجمعا", "رتل", "رتلا", "دوريه", "موقع", "موقعا", "مقر", "مقرا", "نقطه", "دبابه", "اليه"}
+    | {"عربه", "سياره", "مستودع", "مستودعا", "مخزن", "مخزنا", "حاجز", "حاجزا", "ثكنه", "طقم", "طقما"}
+)
+
+
+# Checkpoints, whose owner arrests the people stopped at them.
+_CHECKPOINTS = frozenset({"حاجز", "حواجز", "نقطه", "سيطره", "مفرزه", "الحاجز", "حاجزا"})
+
+
+# Words of a charge: the actor after them is what someone is accused of belonging to, not a party.
+_CHARGE = frozenset(
+    {"بتهمه", "تهمه", "بتهم", "تهم", "بشبهه", "شبهه", "متهمين", "متهم", "المتهمين", "متهمون", "بالانتماء"}
+    | {"للانتماء", "بالتعامل", "بالتخابر"}  # "أربعة متهمين بالانتماء إلى داعش": an affiliation, no party
+)
+
+
+_WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
+
+
+_THEY_OBJECT = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
+
+
+# Far from the trigger only a plural "them" is a party: "عليه" and "لها" down the clause are the victim
+# ("بإطلاق النار عليه"), the thing denied ("أي علاقة لها") or the crime ("المسؤولين عنها").
+_THEY_PLURAL = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?:الي|مع) \w{3,}هم)(?!\w)")
+
+
+# Triggers whose object is the attack they stop: that attack is part of the same clash.
+GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "foil-noun", "thwart"})
+
+
+def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
+    """actor1 (agent), actor2 (target or partner) and co-participants, by word order and markers."""
+    hit, ev = draft.hit, draft.event
+    lo, hi = draft.clause_start, draft.clause_end
+    entities = ctx.doc.entities
+    after = ctx.within(ctx.actors, hit.end, hi)
+    before = ctx.within(ctx.actors, lo, hit.start)
+    noun = hit.trigger.pos == "noun" or "ال" in hit.prefix  # "التواصل": a verb's form used as a noun
+    if (
+        not noun
+        and hit.person != "we"
+        and ctx.words_before(hit.start - len(hit.prefix), 1)[-1:] in (["من"], ["في"])
+    ):
+        noun = True  # "تمكنت قطعات الحشد من صد تعرض…": after a preposition, "صد" is the verbal noun
+    casualty = fold_word(hit.trigger.lemma) in CASUALTY_LEMMAS
+
+    # a verb whose subject is still to come: no plural ending and no actor right before it
+    voice = voice_in_clause(ctx, hit, hi)
+    active_verb = not noun and voice == "active"
+    carries_subject = pronoun_subject(hit)
+    open_subject = (
+        active_verb
+        and hit.person != "we"
+        and not carries_subject
+        and svo_subject(ctx, hit, list(reversed(before))) is None
+    )
+
+    def role(m: Mention) -> str:
+        words = ctx.words_before(m.start, 6)
+        prefix = ctx.attached_prefix(m)
+        if (
+            prefix.endswith("ل")
+            and words[-2:-1] in (["بيان"], ["تصريح"], ["بلاغ"])
+            and m.end <= hit.start
+            and ctx.tokens_between(m.end, hit.start - len(hit.prefix)) == 0
+        ):
+            return "agent"  # "بيان لوحدات مقاومة سنجار يحمّل الحكومة…": whose statement says it
+        if words and m.start > 0 and ctx.text[m.start - 1].isalpha():
+            # "لقوات", "لـقوات", "بـفاغنر": the proclitic written on the name, not a word before it
+            prefix = prefix or words[-1]
+            words.pop()
+        if (
+            hit.trigger.type == "COERCE"
+            and prefix.endswith("ل")
+            and words
+            and words[-1] in _CHECKPOINTS
+            and m.start > hit.end
+        ):
+            return "agent"  # "اعتُقل الشاب على حاجز لـفرع الأمن العسكري": whose checkpoint made the arrest
+        popped_target = False
+        popped: list[str] = []
+        if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in CONSTRUCT_HEADS:
+            # "تجمعاً لمرتزقة العدوان": the proclitic sits on the head noun before the name
+            prefix, words[-1] = words[-1][:1], words[-1][1:]
+        if (
+            prefix.endswith("ل")
+            and words
+            and words[-1] in _FORCE_NOUNS
+            and m.end <= hit.start
+            and active_verb
+        ):
+            prefix = ""  # "دورية للهيئة اعتقلت ناشطاً": a patrol of X is X, the verb's subject
+        if (
+            prefix.endswith("ل")
+            and len(words) > 1
+            and words[-1] in CONSTRUCT_HEADS
+            and words[-2] in LAM_HEADS
+            and m.start > hit.end
+        ):
+            words.pop()  # "خلية تابعة لتنظيم داعش": the head the proclitic sits on is the force's
+        if prefix.endswith("ل") and words and words[-1] in LAM_HEADS:
+            prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
+            words.pop()
+            if len(words) > 1 and words[-1].endswith(("يه", "ي")) and words[-2] in _HOLDINGS:
+                words.pop()  # "على مواقع عسكرية تابعة للجيش السعودي": the holding's adjective
+            if words and words[-1] in _HOLDINGS:
+                # "قصف مقر تابع للحشد الشعبي": the owner of a position that was hit is the target
+                popped_target = True
+                words.pop()
+            elif words and (words[-1] in CONSTRUCT_HEADS or words[-1] in _LOYAL_FORCES):
+                # "معارك مع القوات الموالية لتحالف العدوان": the words before the force give the role
+                words.pop()
+                if (
+                    open_subject
+                    and ctx.tokens_between(hit.end, m.start) == 2
+                    and object_follows(ctx, m, hi, past_time=True)
+                ):
+                    return "agent"  # "هاجمت خلية تابعة لتنظيم داعش فجر اليوم حاجزاً": the verb's subject
+        while words and (
+            words[-1] in CONSTRUCT_HEADS
+            or (
+                words[-1] == "من"
+                and len(words) > 1
+                and (words[-2] in PARTITIVE or strip_and(words[-2]) in PARTITIVE or is_number(words[-2]))
+            )
+        ):  # "قيادة الهيئة", "مواقع قوات النظام"; "قوة من جهاز مكافحة الإرهاب", "وقوة من كتيبة…"
+            if words[-1] == "من":
+                popped.append(words.pop())
+            popped.append(words.pop())
+            popped_target = popped_target or popped[-1] in _TARGET
+            if words and m.start > 0 and words[-1] in ("ل", "لل", "ب", "بال") and prefix == "":
+                prefix = words.pop()  # "مواقع لـقوات النظام"
+        last = words[-1] if words else ""
+        if (
+            popped_target
+            and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS
+            and m.end <= hit.start
+            and active_verb
+            and not ctx.triggers_within(m.end, hit.start)  # "قُتل عناصر من X بانفجار عبوة استهدفت…"
+        ):
+            popped_target = False  # "داهمت عناصر من الأمن منازل واعتقلت…": men named before a verb act
+        if (
+            popped_target
+            and open_subject
+            and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS
+            # "استهدفت عناصر من قوات النظام في…": she targeted them; "داهمت عناصر من الأمن منازل": they
+            # raided homes
+            and (not _feminine_verb(hit) or object_follows(ctx, m, hi))
+            and ctx.tokens_between(hit.end, m.start) == len(popped)
+        ):
+            popped_target = False  # "هاجم عناصر من الهيئة نقطة…": men right after the verb are its subject
+            last = ""
+        if (
+            not noun
+            and not popped_target
+            and last in _TARGET
+            and m.start >= hit.end
+            and ctx.tokens_between(hit.end, m.start) == len(popped)
+        ):
+            # "استهدفت قوات النظام …", "استهدف مجاهدو المقاومة الإسلامية …": the trigger verb itself,
+            # its subject follows (VSO), also behind the head of a part of it
+            last = ""
+        if noun and "ال" in hit.prefix and m.start < hit.start and _source_words(words):
+            # "وقال المتحدث باسم التحالف … أثناء احتمائه من القصف": the speaker of a report is no agent
+            # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
+            # عنيفة تدور" may well be his side's fight
+            return "source"
+        if set(words[-4:]) & _CHARGE:
+            return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
+        if last in _ACCOMPANY or (last in ("من", "مع") and len(words) > 1 and words[-2] in _ACCOMPANY):
+            return "accompany"  # "بمساندة من الطيران الروسي", "بالتنسيق مع التحالف": a co-participant
+        if popped_target and not (last in _AGENT or (noun and last == "من" and m.start > hit.end)):
+            return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
+        if last in _COMPARISON:
+            return "comparison"  # "على غرار جيش الفتح": a model, not a participant
+        if m.start > hit.end and set(words[-5:]) & HEDGES:
+            return "agent"  # "هجوم شنه مسلحون يُعتقد أنهم من خلايا تنظيم الدولة": a hedged perpetrator
+        if (
+            m.start > hit.end
+            and hit.trigger.type in ("ASSAULT", "COERCE")
+            and set(words[-3:]) & _HOLDING_PLACES
+        ):
+            return "agent"  # "تحت التعذيب في أحد سجون هيئة تحرير الشام": whose prison it was
+        if hit.trigger.type == "PROTEST" and set(words[-3:]) & {"امام", "قدام"}:
+            return "oblique"  # "وقفة احتجاجية أمام مبنى حكومة الإنقاذ": where, not who, a protest faces
+        if (
+            hit.trigger.id == "ambush"
+            and prefix.endswith("ل")
+            and m.start > hit.end
+            and any(w.lstrip("و").startswith(("نصب", "ينصب", "تنصب")) for w in ctx.words_before(hit.start, 4))
+        ):
+            return "target"  # "كميناً محكماً لمجموعة من الفرقة الرابعة": whom the ambush was laid for
+        if last in _AGENT and hit.trigger.id in GOVERNING and m.start > hit.end:
+            # "تصدى مقاتلو جيش العزة لمحاولة تسلل نفذتها قوات النظام": who carried out the repelled
+            # attack is the target of the repelling
+            return "target"
+        if (
+            last in _AGENT
+            or (
+                noun
+                and not casualty
+                and hit.trigger.id not in GOVERNING  # "صد تعرض لفلول داعش": the repelled attack's agent
+                and m.start > hit.end
+                and (
+                    (last == "من" and ctx.tokens_between(hit.end, m.start) <= 5)
+                    # "ل" marks the agent right after the noun and its adjectives; after an object it marks
+                    # the object's owner: "تدمير ثلاث مضافات لعصابات داعش", "استهدفت … مقراً لكتائب حزب الله"
+                    or (
+                        prefix.endswith("ل")
+                        and (
+                            ctx.tokens_between(hit.end, m.start) <= 2
+                            # "قصف مدفعي وصاروخي مكثف لقوات النظام": the noun's adjectives
+                            or _adjectives(ctx.folded(hit.end, m.start).split()[:-1])
+                        )
+                        # "عبوة ناسفة بدورية للجيش": after a preposition's object, ل names its owner;
+                        # so it does after a target ("استهداف تجمع لـقوات النظام")
+                        and not any(
+                            w[:1] == "ب" or w in ("علي", "في", "ضد") or w in _OWNED_TARGETS
+                            for w in ctx.folded(hit.end, m.start).split()
+                        )
+                    )
+                )
+            )
+        ):
+            return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
+        if last in _TARGET or prefix.endswith("ل"):
+            return "target"
+        if last in _PARTNER:
+            return "partner"
+        if last in ("من", "عبر") or prefix.endswith("ب"):
+            return "oblique"  # "بقذائف من…", "تبناه التنظيم عبر وكالة أعماق": a source or a medium
+        return "plain"
+
+    def can_act(m: Mention) -> bool:
+        """Victims and monitors do not carry out violence (protesters do protest)."""
+        entity = entities.get(m.entity or "")
+        inter = entity.attrs.get("inter") if entity else None
+        kind = entity.attrs.get("type") if entity else None
+        if hit.trigger.type == "PROTEST" or (hit.trigger.type in VERBAL_TYPES and kind == "other"):
+            return True  # "وندد المحتجون بـ…", "وطالب الأهالي بـ…": people who say and ask
+        return inter != 7 and kind != "other"
+
+    roles = {id(m): role(m) for m in after + before}
+    for prev, m in pairwise(before + after):
+        # "مع مرتزقة العدوان وعناصر تنظيم القاعدة": an actor joined by و to a target or partner is one too
+        gap = gap_words(ctx, prev.end, m.start)
+        if (
+            roles[id(prev)] in ("target", "partner")
+            and roles[id(m)] == "plain"
+            and len(gap) <= 3
+            and (ctx.attached_prefix(m).startswith("و") or (gap and gap[0][:1] == "و"))
+        ):
+            roles[id(m)] = roles[id(prev)]
+    if hit.end - hit.start > len(hit.text.split()[0]):
+        # "غارة للطيران الروسي": a noun phrase of the lexicon that ends inside the agent's name; "أسقطت
+        # طائرة مسيرة تركية": a verb phrase that ends inside its object's
+        inner = [m for m in ctx.within(ctx.actors, hit.start + 1, hi) if m.start < hit.end]
+        after = inner + after
+        # ("خرج متظاهرون" names its subject)
+        inner_role = "agent" if noun else "plain" if hit.trigger.type == "PROTEST" else "target"
+        roles.update({id(m): inner_role for m in inner})
+    # Agent markers ("شنه", "من قبل", "على يد", "برصاص") belong to nouns and passives, in the clause.
+    _, unit = ctx.unit_at(hit.start)
+    # "لغارات جوية استهدفت سوقاً…، نفذتها طائرات حربية روسية": the marker opens the next clause
+    beyond = [
+        m
+        for m in ctx.within(ctx.actors, hi, unit.sentence.end)
+        if (ctx.words_before(m.start, 1) or [""])[-1] in _AGENT and ctx.tokens_between(hit.end, m.start) <= 14
+    ]
+    # "في هجوم تبنّاه تنظيم داعش", "الطائرة تابعة للقيادة العامة": a claim or an attribution anywhere in
+    # the rest of the sentence names the agent of a violent event
+    claimed = (
+        [m for m in ctx.within(ctx.actors, hit.end, unit.sentence.end) if claimed_by(ctx, m)]
+        if hit.trigger.type == "ASSAULT"
+        else []
+    )
+    beyond += [m for m in claimed if m not in beyond]
+    roles.update({id(m): "agent" for m in beyond})
+    agents = [
+        m
+        for m in after + before + beyond
+        if roles[id(m)] == "agent"
+        and can_act(m)
+        and (noun or voice == "passive" or hedged_subject(ctx, hit, m))
+        and (ctx.tokens_between(hit.end, m.start) <= 12 or m in claimed)
+    ]
+    targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
+    # "انسحبوا من المدينة وقوات الوفاق دخلت ترهونة": an actor that opens the next clause is its subject
+    after = [m for m in after if not opens_clause(ctx, m)]
+    near_after = [m for m in after if roles[id(m)] == "plain" and ctx.tokens_between(hit.end, m.start) <= 3]
+    # an object is named close to its verb; an actor far down a long clause belongs to another action
+    plain_after = [m for m in after if roles[id(m)] == "plain" and ctx.tokens_between(hit.end, m.start) <= 8]
+    reach = 14 if hit.trigger.id in GOVERNING else 8  # "تصدى … لمحاولة تسلل نفذتها مجموعات من X"
+    targets = [m for m in targets if m.start < hit.start or ctx.tokens_between(hit.end, m.start) <= reach]
+    plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
+    if not noun:
+        # "برصاص مسلحين مجهولين استهدفوا سيارته": the actor right before a verb is its subject (SVO)
+        plain_before = [m for m in reversed(before) if roles[id(m)] in ("plain", "agent")]
+    before_words = ctx.words_before(hit.start, 2)
+    adjunct = noun and draft.adjunct and not _response_means(ctx, hit, lo)
+    if adjunct:
+        # "قُتل جنود من الجيش في هجوم شنه…": a noun after a preposition has its own agent, never the
+        # actors of the clause it hangs from
+        plain_before = []
+    # "أقدم مسلحون مجهولون على قتل مدني": a killing undertaken has its agent, like any deed (after على the
+    # word is a verbal noun, whatever the lexicon read)
+    undertaken = ctx.words_before(hit.start - len(hit.prefix), 1)[-1:] == ["علي"]
+    controller = (
+        control_subject(ctx, hit, before)
+        if (noun and not casualty) or (undertaken and not hit.prefix)
+        else None
+    )
+    we = (
+        hit.person == "we"
+        or we_form(hit)
+        or we_subject(ctx, hit, hi)
+        # "بسطت قواتنا مساء أمس سيطرتها الكاملة": our force as the subject of a light verb before the noun
+        or (
+            noun
+            and not agents
+            and controller is None
+            and any(our_force(w) for w in ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:])
+        )
+        # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)
+        or (not noun and our_force(subject_word_before(ctx, hit)))
+        or controller == "we"
+        or (
+            noun
+            and not agents
+            and controller is None
+            and any(w.endswith("نا") and len(w) > 4 and w not in NOT_WE for w in before_words)
+        )
+    )
+    # "بشرعييهم تنكر": a noun with "their" right before the verb makes "they" the subject
+    they_subject = (
+        not noun and bool(before_words) and before_words[-1].endswith("هم") and len(before_words[-1]) > 4
+    )
+
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    partners: list[Mention] = []  # actors joined by و to the subject before the verb
+    subject_before = any(ctx.tokens_between(m.end, hit.start - len(hit.prefix)) == 0 for m in before)
+    head_noun = (
+        definite_subject(ctx, hit, hi)
+        if not noun and hit.trigger.type in VERBAL_TYPES and not subject_before
+        else None
+    )
+    # "كما أفرج الجهاز الأحد عن 23 محتجزاً": a definite noun after a deed's verb that begins the name
+    # of an actor named before stands for that actor
+    named_head = (
+        head_noun_antecedent(ctx, head, hit.start)
+        if not noun
+        and hit.trigger.type not in VERBAL_TYPES
+        and not subject_before
+        and ctx.text[hit.end : hit.end + 4].strip().startswith("ال")
+        and (head := definite_subject(ctx, hit, hi)) is not None
+        else None
+    )
+    if we:
+        # "العميد يحيى سريع: قواتنا البحرية استهدفت…" quoted in a post: the speaker's side
+        ev.actor1 = ctx.author or quoted_speaker(ctx, hit)
+        actor2 = _first(targets, plain_after)
+        if actor2 is None and not noun:
+            # "ونحذّر تركيا من…", "نحمّل روسيا المسؤولية": a state right after our verb is its object;
+            # "نحمّل خليفة حفتر المسؤولية": so is a person of the knowledge base
+            ev.actor2 = state_subject(ctx, hit, lo, hi, right_after=True) or person_object(ctx, hit, hi)
+    elif controller == "they":
+        # "أعلنت خلالها اعتقال عشرات": the announcer is the actor the text is about; "كما أعلنت
+        # اعتقال…" after "أعلنت قوة الردع القبض على…": the one who announced just before
+        announcer = ctx.cache.get("announcer")
+        if isinstance(announcer, tuple) and announcer[0] and 0 < hit.start - announcer[1] < 600:
+            ev.actor1 = announcer[0]
+        else:
+            ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
+        if ev.actor1 is not None:
+            ev.inferred.append("actor1")
+        actor2 = _first(targets, plain_after)
+    elif isinstance(controller, Mention):
+        # "تمكنت قطعات من الحشد الشعبي من صد تعرض…": the subject of "تمكن من" does the deed
+        actor1 = controller
+        actor2 = _first(targets, [m for m in plain_after if m is not actor1])
+    elif not noun and (sabaq := sabaqa_subject(ctx, hit, before)) is not None:
+        # "سبق لـكتائب حزب الله أن هددت باستهداف قواعد التحالف": the one after "سبق لـ" did it
+        actor1 = sabaq
+        actor2 = _first(targets, [m for m in plain_after if m is not actor1])
+    elif (
+        noun
+        and not casualty
+        and near_after
+        and hit.trigger.id not in GOVERNING  # "صد الجيش": the genitive of a repelling is repelled
+        and armed(entities.get(near_after[0].entity or ""))
+        and not any(
+            w in ("في", "من") or is_number(w) or w.isdigit()
+            for w in ctx.folded(hit.end, near_after[0].start).split()
+        )  # "اعتقال ٣ من عناصر التنظيم": men counted out of a force are the ones acted on
+    ):
+        # "اعتقال قوات النظام 14 شخصاً", "قصف قوات النظام": an armed genitive is the agent
+        actor1 = near_after[0]
+        actor2 = _first(targets, [m for m in plain_after if m is not actor1])
+    elif voice == "passive" and noun and not adjunct and not casualty:
+        # "الحوثيون يواصلون استهداف الأحياء": the complement is the target, the clause's subject acts
+        actor2 = _first(plain_after, targets)
+        actor1 = _first(agents, [m for m in plain_before if can_act(m)])
+    elif voice == "passive":
+        actor2 = _first(plain_after, plain_before, targets)
+        actor1 = _first(agents)
+    elif they_subject:
+        ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
+        ev.inferred.append("actor1")
+        actor2 = _first(targets, plain_after)
+    elif (speaker := reporting_speaker(ctx, hit)) is not None:
+        # "وقال المركز الإعلامي لقسد إن القصف طال قريتين، نافياً وجود أي مقاتلين": the reporter
+        ev.actor1 = speaker
+        actor2 = _first(targets, [m for m in plain_after if m.entity != speaker])
+        if actor2 is None:
+            ev.actor2 = state_subject(ctx, hit, lo, hi, right_after=True)
+    elif (circumstance := circumstantial(ctx, draft, previous)) is not None:
+        # "نفت الجماعة استهداف المدنيين، متهمةً القوات الحكومية بقصف الأحياء", "…، مطالبةً بالإفراج
+        # عنهم": a participle after the clause has that clause's subject
+        ev.actor1 = circumstance.event.actor1
+        actor2 = _first(targets, plain_after)
+        if actor2 is None:
+            ev.actor2 = state_subject(ctx, hit, lo, hi, right_after=True)
+    elif not noun and (speaker := speaker_pronoun(ctx, hit)) is not None:
+        # "وقالت قوات الكرامة إنها ستتصدى…", "فإنها تحذر دول العدوان": the pronoun is the speaker, the
+        # actor after the verb its object
+        ev.actor1 = speaker or None
+        actor2 = _first(targets, plain_after)
+    elif (joined := joined_noun(ctx, draft, previous, near_after)) is not None:
+        # "اعتقال ٣ من عناصر التنظيم وضبط كمية من المتفجرات": nouns joined by و share their agent
+        ev.actor1 = joined.event.actor1
+        actor2 = _first(targets, [m for m in plain_after if m.entity != ev.actor1])
+    elif (again := said_again(ctx, draft, previous)) is not None:
+        # "وتطالب المنظمة المجلس الانتقالي بـ…، كما تطالب جماعة الحوثي بـ…": the same verb again with
+        # كما keeps its subject; the actor after it is the new addressee
+        ev.actor1 = again.event.actor1
+        actor2 = _first(targets, plain_after)
+    elif named_head is not None:
+        ev.actor1 = named_head
+        actor2 = _first(targets, [m for m in plain_after if m.entity != named_head])
+    elif head_noun is not None:
+        # "وتطالب الشبكة بالكشف…" (the network named before), "وتدعو المنظمة المجلس الانتقالي إلى…": a
+        # definite noun right after the verb is its subject; the actor after it is the addressee
+        # a noun no actor named before begins with, in a signed text, is the signer speaking of itself
+        # ("وتحذّر الوزارة", "ويحذّر الجهاز", "وتحمّل غرفة العمليات")
+        ev.actor1 = head_noun_antecedent(ctx, head_noun, hit.start) or ctx.author
+        actor2 = _first(targets, plain_after)
+        addressed = [
+            m for m in ctx.within(ctx.places, hit.end, hi) if ctx.tokens_between(hit.end, m.start) == 1
+        ]
+        if actor2 is None and addressed and not ctx.attached_prefix(addressed[0]):
+            ev.actor2 = acting_state(ctx, addressed[0])  # "وتطالب المنظمة تركيا بـ…"
+    elif not noun and not agents and (org := person_subject(ctx, hit, lo, hi)) is not None:
+        # "قالت واشنطن إن القرشي فجّر عبوة ناسفة": a known person acts for his organization
+        ev.actor1 = org
+        actor2 = _first(targets, plain_after)
+    elif (
+        not noun
+        and svo_subject(ctx, hit, plain_before) is None  # "القوات المسلحة إذ تحمّل واشنطن": the object
+        and (state := state_subject(ctx, hit, lo, hi, right_after=True)) is not None
+    ):
+        # "حملت أنقرة قوات النظام مسؤولية الغارة": the capital right after the verb is its subject
+        ev.actor1 = state
+        actor2 = _first(targets, plain_after)
+    elif not noun and not agents and (state := state_before(ctx, hit, lo, plain_before)) is not None:
+        # "وكانت واشنطن قد اتهمت تشكيلاتنا": a capital right before the verb is its subject
+        ev.actor1 = state
+        actor2 = _first(targets, plain_after)
+    elif not noun and not agents and ((svo := svo_subject(ctx, hit, plain_before)) or carries_subject):
+        # "قوات النظام هاجمت الهيئة" (SVO), "هاجموا قوات النظام" (the verb carries its subject, whose
+        # antecedent comes before it): the actor after the verb is its object
+        actor1 = _first([m for m in ([svo] if svo is not None else plain_before) if can_act(m)])
+        while actor1 is not None and ctx.attached_prefix(actor1).startswith("و"):
+            earlier = [
+                m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")
+            ]
+            if not earlier:
+                break
+            partners.append(actor1)
+            actor1 = earlier[-1]  # "عناصر من الفرقة الرابعة وقوات الدفاع الوطني نهبوا": the first named leads
+        actor2 = _first(targets, [m for m in near_after + plain_after if m is not actor1])
+        if actor2 is None:
+            ev.actor2 = state_subject(ctx, hit, lo, hi, right_after=True)  # "إذ تحمّل واشنطن …"
+    else:
+        subjects = (
+            agents
+            if agents
+            else [
+                m
+                for m in (near_after if not noun else [] if hit.trigger.id in GOVERNING else near_after[:1])
+                + plain_before
+                + plain_after
+                if can_act(m)
+            ]
+        )
+        if not agents and not noun and hit.trigger.type in VERBAL_TYPES and named_subject(ctx, hit, lo, hi):
+            # "طالب قائممقام سيدكان الحكومة بوقف القصف التركي": an official the KB does not hold speaks;
+            # only an actor right after him (his body) can be the subject
+            subjects = [
+                m
+                for m in near_after
+                if ctx.tokens_between(hit.end, m.start) <= 2
+                # "نفت وزارة الدفاع في حكومة الوفاق": the body of the actor after في
+                or ctx.words_before(m.start, 1)[-1:] == ["في"]
+            ]
+        actor1 = subjects[0] if subjects else None
+        while actor1 is not None and actor1 in plain_before and ctx.attached_prefix(actor1).startswith("و"):
+            earlier = [
+                m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")
+            ]
+            if not earlier:
+                break
+            # "اضطر حركة أحرار الشام وجيش العزة للانسحاب": the first named of the coordination leads
+            actor1 = earlier[-1]
+        # "أحبطت وحدات من المقاومة الوطنية وألوية العمالقة": an actor joined to the subject acts with it
+        rest = [m for m in plain_after if m is not actor1 and not _joined_to(ctx, actor1, m)]
+        actor2 = _first(targets, rest)
+    # "اشتباكات بين قسد والجيش الوطني", also "بين مسلحين من تنظيم الدولة وآخرين"
+    between = [
+        m
+        for m in after
+        if ctx.words_before(m.start, 1)[-1:] == ["بين"]
+        or (m.start > hit.end and _after_between(ctx.words_before(m.start, 3)))
+    ]
+    if between and not we:
+        # "اشتباكات بين قسد والجيش الوطني": the two sides in the order named
+        pair = [between[0], *other_side(ctx, between[0], hit)[:1]]
+        if len(pair) == 2:
+            actor1, actor2 = pair
+        elif actor1 is None or roles.get(id(actor1)) != "agent":
+            actor1 = pair[0]  # "اشتباكات بين قوات حكومة الوحدة والقوات الموالية لباشاغا": one side named
+            actor2 = None if actor2 is pair[0] else actor2
+    if (
+        actor1 is not None
+        and not we
+        and not noun
+        and voice == "active"
+        and actor1.start > hit.end
+        # "وأكدت قسد …، واتهمت القوات التركية بقصف…": a saying joined to a saying keeps its speaker
+        and (
+            ctx.tokens_between(hit.end, actor1.start) > 0
+            or hit.trigger.type in ("ACCUSE", "REQUEST", "REJECT")
+        )
+        # "واتهمت حركة النجباء بدورها واشنطن": "in its turn" marks a new subject
+        and ctx.folded(actor1.end, actor1.end + 14).split()[:1] not in (["بدوره"], ["بدورها"], ["بدورهم"])
+        and (shared := coordinated_subject(ctx, draft, previous, lo, hi)) is not None
+        and shared != actor1.entity
+    ):
+        # "داهمت دورية للهيئة منزلاً، واعتقلت قيادياً سابقاً في تنظيم حراس الدين": the joined verb's
+        # object comes first; the actor after it is the object's, the subject is the first verb's
+        actor2 = actor2 or actor1
+        actor1 = None
+        ev.actor1 = shared
+        ev.inferred.append("actor1")
+    if actor1 is not None:
+        ev.actor1 = actor1.entity
+    if actor2 is not None and actor2.entity != ev.actor1:
+        ev.actor2 = actor2.entity
+    if ev.actor1 is None and not we and not noun and voice == "active":
+        ev.actor1 = during_subject(ctx, draft, previous)
+    if ev.actor1 is None and not we and not noun and voice == "active":
+        shared = coordinated_subject(ctx, draft, previous, lo, hi)
+        if shared is not None and shared != ev.actor2:
+            ev.actor1 = shared  # "باغت عناصر الهيئة دورية … وقتلوا أربعة منهم": the first verb's subject
+            ev.inferred.append("actor1")
+    if ev.actor2 is None and hit.trigger.type in ("ASSAULT", "COERCE"):
+        # "قُتل أربعة من البيشمركة ومدني في هجوم…": the victims named in the sentence
+        _, unit = ctx.unit_at(hit.start)
+        # the agents of the sentence's earlier events ("إفراج قوة الردع عن 14 محتجزاً بعد احتجازهم")
+        doers = {d.event.actor1 for d in previous if d.sentence == draft.sentence}
+        two_sided = hit.trigger.id in TWO_SIDED
+        held = hit.trigger.mode == "torture" and bool(
+            set(ctx.folded(unit.sentence.start, unit.sentence.end).split()) & _HOLDING_WORDS
+        )
+        if held and "prisoners" in ctx.kb_actors:
+            # "مقتل الشاب … تحت التعذيب في أحد سجون الهيئة": tortured in custody, a prisoner
+            add_actor_entity(ctx.doc, ctx.kb_actors, "prisoners")
+            ev.actor2 = "prisoners"
+            ev.inferred.append("actor2")
+        victims = [
+            m
+            for m in ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
+            if ev.actor2 is None
+            and m not in partners
+            and m.entity not in (ev.actor1, None)
+            and (m.entity not in doers or m.start > hit.start)
+            and (roles.get(id(m)) or role(m)) not in ("agent", "comparison", "accompany", "charge")
+            and (entities[m.entity].attrs.get("type") != "other" if m.entity in entities else True)
+            and (m.start < hit.start or _victim(entities.get(m.entity or "")))
+            and not (two_sided and _victim(entities.get(m.entity or "")))
+        ]
+        if victims:
+            ev.actor2 = victims[0].entity
+            ev.inferred.append("actor2")
+        elif (
+            not two_sided
+            and ev.actor1 != "civilians"
+            and "civilians" in ctx.kb_actors
+            and civilian_victims(ctx, unit.sentence.start, unit.sentence.end)
+        ):
+            # "مقتل طفل وإصابة امرأة برصاص قناص", "قُتل 14 بينهم نساء وأطفال": civilians by what they are
+            add_actor_entity(ctx.doc, ctx.kb_actors, "civilians")
+            ev.actor2 = "civilians"
+            ev.inferred.append("actor2")
+    tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
+    head = " ".join(tail.split()[:4])
+    if not targets and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(head):
+        ev.actor2 = ctx.author  # "طلب جيش العزة منا مؤازرة"
+    elif (
+        not targets
+        and ctx.author
+        and ev.actor1 not in (ctx.author, None)
+        and hit.trigger.type == "ASSAULT"
+        and any(_our_target(w) for w in head.split())
+    ):
+        ev.actor2 = ctx.author  # "تشن الهيئة هجوماً على مقراتنا": our positions, so us
+    elif not targets and _THEY_OBJECT.search(head):
+        other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
+        if other:
+            ev.actor2 = other  # "دفعنا معهم"
+            ev.inferred.append("actor2")
+    if ev.actor1 is None and not we and voice == "active" and not noun and head_noun is None:
+        state = state_subject(ctx, hit, lo, hi)
+        if state:
+            ev.actor1 = state  # "نفت موسكو", "قالت واشنطن": the state acts through its forces
+    recent = bool(previous) and draft.sentence - previous[-1].sentence <= 1
+    if (
+        ev.actor1 is None
+        and not we
+        and not noun
+        and recent
+        and voice == "active"
+        and (
+            named_subject(ctx, hit, lo, hi)
+            or unknown_body_before(ctx, hit)
+            or generic_force_subject(ctx, hit, lo, hi)  # "دكّ سلاح الجو المسيّر": ours, given below
+            or shares_subject(ctx, draft, previous)
+            or next_to_event_noun(ctx, hit)
+            or head_noun is not None
+            # "طائرة مسيّرة مجهولة قصفت": an unknown subject stays unknown
+            or any(w.startswith("مجهول") for w in ctx.words_before(hit.start - len(hit.prefix), 3))
+        )
+    ):
+        recent = False  # "غادرت أرتال موالية لباشاغا", "ناشطون يطالبون": a subject the KB does not know
+    if (
+        ev.actor1 is None
+        and not we
+        and not noun
+        and recent
+        and voice == "active"
+        and hit.trigger.type != "PROTEST"
+    ):
+        # "they" (a verb with no named subject): the most salient actor that is not the narrator
+        ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})
+        if ev.actor1 is not None:
+            ev.inferred.append("actor1")
+    if (
+        ev.actor2 is None
+        and hit.trigger.type not in VERBAL_TYPES  # "نطالب بالإفراج عنهم": what is asked, not of whom
+        and _THEY_PLURAL.search(tail)
+        and not _place_left(hit, tail)
+    ):
+        other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
+        if other:
+            ev.actor2 = other
+            ev.inferred.append("actor2")
+    if ev.actor1 is None and hit.trigger.type in ("REJECT", "AGREE") and ctx.author:
+        # "فكان الرد سلبياً": the reply comes from whoever we last addressed
+        asked = next(
+            (
+                d.event.actor2
+                for d in reversed(previous[-4:])
+                if d.event.actor1 == ctx.author and d.event.actor2
+            ),
+            None,
+        )
+        if asked:
+            ev.actor1 = asked
+            ev.inferred.append("actor1")
+    if (
+        hit.trigger.type == "PROTEST"
+        and hit.trigger.mode != "riot"
+        and armed(entities.get(ev.actor1 or ""))
+        and "protesters" in entities
+    ):
+        # "برصاص عناصر قسد خلال احتجاجات": the armed side is what the protest faces
+        ev.actor2 = ev.actor2 or ev.actor1
+        ev.actor1 = None
+    if ev.actor1 is None and hit.trigger.type == "PROTEST" and "protesters" in entities:
+        ev.actor1 = "protesters"
+    if ev.actor1 is None and noun and not we and not casualty:
+        inherited = _anaphoric_agent(ctx, draft, previous)
+        if inherited is not None and inherited != ev.actor2:
+            ev.actor1 = inherited
+            ev.inferred.append("actor1")
+    if ev.actor2 is None and hit.trigger.type in ("COERCE", "RETREAT", "ASSAULT") and not casualty:
+        # "أفرج الجهاز عن 23 محتجزاً", "اعتقلت ما لا يقل عن 14 متظاهراً": the people counted
+        counted = counted_group(ctx, hit, hi)
+        if counted is not None and counted != ev.actor1:
+            add_actor_entity(ctx.doc, ctx.kb_actors, counted)
+            ev.actor2 = counted
+    if hit.trigger.type == "RETREAT" and hit.trigger.mode == "release" and None in (ev.actor1, ev.actor2):
+        # "وأُفرج عن أحدهم بعد أربعة أيام", "وتحققنا من الإفراج عن اثنين منهم": the captors told before
+        # release their captives
+        captors = next(
+            (
+                d.event
+                for d in reversed(previous[-6:])
+                if draft.sentence - d.sentence <= 3
+                and ((d.event.type == "COERCE" and d.event.mode == "arrest") or d.event.mode == "abduct")
+                and (d.event.actor1 or d.event.actor2)
+            ),
+            None,
+        )
+        if captors is not None:
+            if ev.actor1 is None and captors.actor1:
+                ev.actor1 = captors.actor1
+                ev.inferred.append("actor1")
+            if ev.actor2 is None and captors.actor2 and captors.actor2 != ev.actor1:
+                ev.actor2 = captors.actor2
+                ev.inferred.append("actor2")
+    if ev.actor1 is None and hit.trigger.type == "THREATEN" and ctx.author:
+        ev.actor1 = ctx.author  # "أي تعرض لقطعاتنا سيقابل برد حازم": a statement's threat is its signer's
+    if ev.actor1 is None and not we and generic_force_subject(ctx, hit, lo, hi):
+        # "كما نفذ سلاح الجو غارات", "القطعات مستمرة بتمشيط": in a statement, the signer's own forces
+        ev.actor1 = ctx.author
+    if (
+        (noun or (not hit.prefix and fold_word(hit.text) in _VERBAL_NOUN_FORMS))
+        and not casualty
+        and ctx.author
+        and ev.actor1 != ctx.author
+        and (
+            ev.actor1 is None
+            or "actor1" in ev.inferred
+            or (actor1 is not None and roles.get(id(actor1)) != "agent")
+        )
+        and armed(ctx.doc.entities.get(ctx.author))
+        and list_item(ctx, hit)
+    ):
+        # "نفذت قواتنا العمليات التالية: ١- استهداف تجمع لقوات النظام …، ٢- صد محاولة تقدم الميليشيات":
+        # the signer's operations; a force named after the noun without an agent's mark is acted on
+        if ev.actor1 is not None and ev.actor2 is None:
+            ev.actor2 = ev.actor1
+        ev.actor1 = ctx.author
+        ev.inferred.append("actor1")
+    if ev.actor1 is None and noun and not casualty:
+        result = result_agent(ctx, draft, previous)
+        if result is not None:
+            ev.actor1 = result
+            ev.inferred.append("actor1")
+    if (
+        hit.trigger.type == "PROTEST"
+        and hit.trigger.mode == "demo"
+        and ev.actor1 == "prisoners"
+        and "protesters" in ctx.kb_actors
+    ):
+        ev.actor1 = None  # "مظاهرة … بتطالب بالإفراج عن المعتقلين": whom a protest is for does not protest
+    if (
+        hit.trigger.type == "PROTEST"
+        and ev.actor1 in ("civilians", "refugees-idps")
+        and "protesters" in ctx.kb_actors
+    ):
+        ev.actor1 = None  # "نظم مئات المهاجرين اعتصاماً": people who protest are ACLED's Protesters
+    if ev.actor1 is None and hit.trigger.type == "PROTEST" and not we and "protesters" in ctx.kb_actors:
+        # "تظاهر مئات المواطنين": people the knowledge base does not name protest as ACLED's Protesters
+        add_actor_entity(ctx.doc, ctx.kb_actors, "protesters")
+        ev.actor1 = "protesters"
+    if hit.trigger.type == "REJECT" and hit.trigger.pos == "noun" and ctx.author and we_say(ctx, hit):
+        # "ونؤكد أن ما روجت له وسائل إعلام العدوان … عارٍ عن الصحة": we deny it
+        ev.actor1 = ctx.author
+    if hit.trigger.type == "REQUEST" and _victim(entities.get(ev.actor2 or "")):
+        # "نطالب السلطات بحماية المدنيين", "يطالبون بهدنة لإخراج المدنيين": whom a request is for is not
+        # whom it is addressed to
+        ev.actor2 = None
+    if (
+        noun
+        and "عن" in ctx.text[max(lo, hit.start - len(hit.prefix) - 5) : hit.start]
+        and _BLAMED_FOR.search(
+            ctx.folded(max(lo, hit.start - len(hit.prefix) - 40), hit.start - len(hit.prefix))
+        )
+    ):
+        # "نحمّل حفتر المسؤولية الكاملة عن القصف": blaming names no agent (gold/README.md), unless the deed
+        # is said to be the accused's own ("عن المجزرة التي ارتكبتها طائراتها")
+        blame = next(
+            (d for d in reversed(previous) if d.sentence == draft.sentence and d.event.type == "ACCUSE"), None
+        )
+        owned = _OWNED_DEED.match(ctx.folded(hit.end, min(hi, hit.end + 40)).strip())
+        ev.actor1 = blame.event.actor2 if blame is not None and owned else None
+        if (
+            ev.actor2 is not None
+            and blame is not None
+            and ev.actor2 in (blame.event.actor1, blame.event.actor2)
+        ):
+            ev.actor2 = None
+    if (
+        hit.trigger.type == "THREATEN"
+        and fold_word(hit.text).removeprefix("س").startswith(_SUFFER_THREAT)  # "سيقابل برد"
+        # "أي محاولة … ستقابل برد" in a post nobody signed: the guess at the speaker stays
+        and ("actor1" not in ev.inferred or ctx.author)
+    ):
+        # "سيدفع العدو الأمريكي ثمن عدوانه", "ستواجه بنيران مقاتلينا": who will pay is the one
+        # threatened; the threat is the speaker's
+        if ev.actor1 is not None and ev.actor1 != ctx.author:
+            ev.actor2 = ev.actor1
+        ev.actor1 = ctx.author
+    if ev.actor1 is None and hit.trigger.type == "AGREE" and _BOTH_SIDES.search(ctx.folded(lo, hi)):
+        # "اتفاق لوقف إطلاق النار بين الطرفين", "هدنة توصل إليها الطرفان": the sides of the fight told
+        fight = next(
+            (
+                d
+                for d in reversed(previous[-8:])
+                if d.event.type == "ASSAULT"
+                and d.event.actor1
+                and d.event.actor2
+                and d.event.actor1 != d.event.actor2
+            ),
+            None,
+        )
+        if fight is not None and draft.sentence - fight.sentence <= 4:
+            ev.actor1, ev.actor2 = fight.event.actor1, fight.event.actor2
+            ev.inferred += ["actor1", "actor2"]
+    if ev.actor1 is not None and not we and not noun and voice == "active" and unknown_body_before(ctx, hit):
+        ev.actor1 = None  # "غير أن وزارة العدل نفت": the body named is the subject, though unknown
+        if "actor1" in ev.inferred:
+            ev.inferred.remove("actor1")
+    if ev.actor2 is not None and ev.actor2 == ev.actor1:
+        ev.actor2 = None  # "طلعوا الاف المتظاهرين": the subject found again after the verb is no target
+    ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
+    ev.assoc_actors += [
+        m.entity for m in partners if m.entity and m.entity != ev.actor1 and m.entity not in ev.assoc_actors
+    ]
+    for m in after + before:
+        if (
+            roles[id(m)] == "accompany"
+            and m.entity not in (ev.actor1, ev.actor2)
+            and m.entity not in ev.assoc_actors
+        ):
+            ev.assoc_actors.append(m.entity or "")
+    lost = _lost_place(ctx, hit)
+    if lost is not None:
+        # "سقطت الطيبة", "بعد خسارة صوران": a place changed hands; the side taking ground gains it
+        draft.sub_event = draft.sub_event if draft.sub_event in TERRITORIAL else TERRITORIAL[0]
+        ev.type, ev.mode = "ASSAULT", ev.mode or "firearms"
+        if ev.actor1 is not None and "actor1" in ev.inferred:
+            ev.actor1 = None
+            ev.inferred.remove("actor1")
+    if (
+        (hit.trigger.voice == "intransitive" or lost is not None)
+        and draft.sub_event in TERRITORIAL
+        and ev.actor1 is None
+    ):
+        # "سقطت الطيبة": the side that was taking ground in the narrative gains it
+        gainer = next(
+            (d.event.actor1 for d in reversed(previous) if d.sub_event in TERRITORIAL and d.event.actor1),
+            None,
+        )
+        if gainer:
+            ev.actor1 = gainer
+            ev.inferred.append("actor1")
+
+
+def _after_between(words: list[str]) -> bool:
+    """Do the words before a mention put it first after "بين" ("بين قسد", "بين مسلحين من X")?"""
+    if words[-1:] == ["بين"]:
+        return True
+    tail = words[-3:] if words[-1:] == ["من"] else words[-2:]
+    return len(tail) >= 2 and tail[0] == "بين" and tail[1] in PARTITIVE
+
+
+_INTENSIFIERS = frozenset({"مكثف", "عنيف", "كثيف", "متقطع", "مركز", "عشوايي", "واسع", "مباشر"})
+
+
+def _adjectives(words: list[str]) -> bool:
+    """Are the (folded) words, up to four, adjectives of the noun before them ("مدفعي وصاروخي مكثف")?"""
+    return 0 < len(words) <= 4 and all(
+        w.removeprefix("و").endswith(("ي", "يه")) or w.removeprefix("و") in _INTENSIFIERS for w in words
+    )
+
+
+def _place_left(hit: TriggerHit, tail: str) -> bool:
+    """ "قبل انسحابها منها": what a withdrawal is "from" is the place left, not a party."""
+    words = tail.split()[:2]
+    return hit.trigger.type == "RETREAT" and any(w.startswith(("من", "عن")) for w in words)
+
+
+def _first(*groups: list[Mention]) -> Mention | None:
+    """The first mention of the first non-empty group."""
+    return next((g[0] for g in groups if g), None)
+
+
+def _victim(entity: Entity | None) -> bool:
+    """Civilians, protesters, prisoners: ACLED inter 6 and 7."""
+    return entity is not None and entity.attrs.get("inter") in (6, 7)
+
+
+def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
+    """The agent of an event noun that names none: a definite noun ("القصف طال أيضاً…") or one with a
+    possessive pronoun ("وأحكمت سيطرتها") tells again, or continues, the latest event of its kind within
+    two sentences; a noun in the same sentence as an earlier event ("دخلت أرتال الهيئة عفرين بعد
+    اشتباكات مع…") has that event's agent."""
+    hit = draft.hit
+    word = fold_word(hit.text)
+    definite = "ال" in hit.prefix
+    possessive = word.endswith(("ها", "هم", "ه")) and not any(fold_word(f) == word for f in hit.trigger.forms)
+    for d in reversed(previous[-6:]):
+        if draft.sentence - d.sentence > 2:
+            break
+        if not d.event.actor1 or d.event.type in VERBAL_TYPES:
+            continue
+        if d.sentence == draft.sentence and draft.event.type not in VERBAL_TYPES:
+            return d.event.actor1
+        if (definite or possessive) and d.event.type == draft.event.type:
+            return d.event.actor1
+    if possessive and hit.trigger.type not in VERBAL_TYPES:
+        # "واصلت وحدات الجيش عملياتها … وأحكمت سيطرتها": "its" is the actor the text is about
+        return salient(ctx, previous, hit.start, {None})
+    return None
+
+
+# "الطرفان", "بين الطرفين": the two sides of a fight told before.
+_BOTH_SIDES = re.compile(r"(?<!\w)(?:ال|بين ال|[وف]ال)طرف(?:ان|ين)(?!\w)")
+
+
+# Threat verbs whose subject is the one threatened: "سيدفع ثمن", "ستواجه", "سيقابل".
+_SUFFER_THREAT = ("يدفع", "تدفع", "يواجه", "تواجه", "يقابل", "تقابل", "يكون هدفا", "تكون هدفا", "تكون اهدافا")
+
+
+# "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.
+_BLAMED_FOR = re.compile(r"مسووليه(?: \w+)? عن (?:ال)?$")
+
+
+# A relative clause that makes the deed the accused's own: "التي ارتكبتها طائراتها", "الذي نفذته قواته".
+_OWNED_DEED = re.compile(r"(?:التي|الذي) (?:ارتكب|نفذ|شن)\w* \w+(?:ها|ه)(?!\w)")
+
+
+# Two-sided fighting: its casualties, civilians too, are no side (ACLED codes the clash, not an Attack).
+TWO_SIDED = frozenset({"clash", "clash-noun", "battle", "fighting", "fight"})
+
+
+# Forces described by whom they are loyal to ("القوات الموالية لـ…", "فصائل تابعة لـ…").
+_LOYAL_FORCES = frozenset(
+    {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
+    # "هاجمت خلية تابعة لتنظيم داعش", "دورية تابعة لقسد"
+    | {"خليه", "خلايا", "دوريه", "دوريات", "مجموعه", "مجموعات", "كتيبه", "سريه", "وحده", "وحدات", "رتل"}
+)
+
+
+# Words of custody in a torture's sentence: its victim is a prisoner.
+_HOLDING_WORDS = frozenset(
+    {
+        "سجن",
+        "سجون",
+        "السجن",
+        "معتقل",
+        "المعتقل",
+        "احتجاز",
+        "الاحتجاز",
+        "احتجازه",
+        "اعتقاله",
+        "اعتقالهم",
+        "زنزانه",
+    }
+)
+
+
+# Places of detention before their owner's name: "في أحد سجون الهيئة".
+_HOLDING_PLACES = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "اقبيه", "فرع"})
+
+
+# Units of a force named with ل before their verb: "دورية للهيئة اعتقلت".
+_FORCE_NOUNS = frozenset(
+    {"دوريه", "دوريات", "عناصر", "عنصر", "مجموعه", "مجموعات", "قوه", "رتل", "ارتال", "مسلحين"}
+)
+
+
+# Heads of a construct that name men of a force, who may act ("عناصر من الهيئة") or be acted on.
+_PEOPLE_HEADS = frozenset({"عناصر", "عنصر", "من"})
+
+
+def _feminine_verb(hit: TriggerHit) -> bool:
+    """A verb in the feminine singular ("استهدفت", "تستهدف"), which a plural of men rarely takes as its
+    subject."""
+    word = fold_word(hit.text).split()[0]
+    lemma = fold_word(hit.trigger.lemma).split()[0]
+    return (word.endswith("ت") and not lemma.endswith("ت")) or (word[:1] == "ت" and lemma[:1] != "ت")
+
+
+def _joined_to(ctx: DocContext, first: Mention | None, m: Mention) -> bool:
+    """Is ``m`` joined by و right after ``first`` ("المقاومة الوطنية وألوية العمالقة")?"""
+    if first is None or m.start < first.end:
+        return False
+    prefix = ctx.attached_prefix(m)
+    return prefix.startswith("و") and not ctx.text[first.end : m.start - len(prefix)].strip()
+
+
+# Verbs of answering an attack: "وردت القوات التركية بقصف مواقع…", "والجيش الوطني رد بقذائف الهاون":
+# the noun after ب is the means of the answer, so the answering subject is its agent.
+_RESPONSE = frozenset(
+    {"رد", "ردت", "ردوا", "يرد", "ترد", "يردون", "قابل", "قابلت", "قابلوا", "واجه", "واجهت", "واجهوا"}
+    # verbs of sending with ب: "دفع اللواء 444 بتعزيزات إلى الزاوية"
+    | {"دفع", "دفعت", "دفعوا", "يدفع", "تدفع", "يدفعون", "زج", "زجت", "زجوا", "يزج", "تزج"}
+)
+
+
+def _source_words(words: list[str]) -> bool:
+    """Do the words before a mention make it the source of a report ("قال X", "وفق X", "المتحدث باسم
+    X")?"""
+    cues = default_event_cues()
+    last = words[-1] if words else ""
+    bare = last[1:] if len(last) > 3 and last[0] in "وف" else last
+    return (
+        bare in cues.reporting
+        or last in cues.according_to
+        or " ".join(words[-2:]) in cues.according_to
+        or last == "باسم"
+    )
+
+
+def _response_means(ctx: DocContext, hit: TriggerHit, lo: int) -> bool:
+    """An event noun with ب after a verb of answering in its clause (within twelve words: "وردّت وحدات من
+    الجيش على مصادر إطلاق القذائف بضربات مدفعية")."""
+    if "ب" not in hit.prefix:
+        return False
+    words = ctx.folded(lo, hit.start - len(hit.prefix)).split()[-12:]
+    return any(w.removeprefix("و").removeprefix("ف") in _RESPONSE for w in words)
+
+
+# Places and men of a force that stand for it as a target: "على مقراتنا", "استهدفوا نقاطنا".
+_HOLDINGS = frozenset({"مقرات", "مواقع", "نقاط", "مقر", "موقع", "حواجز", "ثكنات", "مراكز", "مخافر"})
+
+
+def _our_target(word: str) -> bool:
+    """ "مقراتنا", "مواقعنا", "عناصرنا" (after an optional على/ع): our holdings or our men."""
+    word = word.removeprefix("و").removeprefix("علي").removeprefix("ب").removeprefix("ل")
+    if not word.endswith("نا") or len(word) < 5:
+        return False
+    stem = word[:-2].rstrip("وي")
+    return stem in _HOLDINGS or stem in OUR_FORCES
+
+
+# Verbs written like their verbal nouns, read as nouns where a list item opens: "٢- صد محاولة تقدم".
+_VERBAL_NOUN_FORMS = frozenset({"صد", "قصف", "دك", "رد", "كسر", "اسر"})
+
+
+def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
+    """ "They": in a statement, the party the author last dealt with; otherwise the actor named most often
+    in the preceding stretch of text (about 1,500 characters),
+    the latest one on a tie, leaving out the narrator, victims and actors named only as a model."""
+    if ctx.author:
+        # in a statement, "they" is first of all the party the author has been dealing with
+        for d in reversed(previous[-12:]):
+            if d.event.actor1 == ctx.author and d.event.actor2 and d.event.actor2 not in exclude:
+                entity = ctx.doc.entities.get(d.event.actor2)
+                if entity is not None and entity.attrs.get("inter") != 7:
+                    return d.event.actor2
+    counts: dict[str, tuple[int, int]] = {}
+    for m in ctx.actors:
+        if m.end > pos:
+            break
+        if pos - m.start > 1500 or m.entity in exclude:
+            continue
+        words = ctx.words_before(m.start, 1)
+        entity = ctx.doc.entities.get(m.entity or "")
+        if (words and words[-1] in _COMPARISON) or entity is None or entity.attrs.get("inter") == 7:
+            continue
+        if ctx.author and entity.attrs.get("parent") == ctx.author:
+            continue  # our own formations are "we", never "they"
+        n, _ = counts.get(m.entity or "", (0, 0))
+        counts[m.entity or ""] = (n + 1, m.start)
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+def _lost_place(ctx: DocContext, hit: TriggerHit) -> Mention | None:
+    """The place right after a word of falling or losing ("سقوط صوران"), if any."""
+    if fold_word(hit.trigger.lemma) not in _LOSS:
+        return None
+    following = [m for m in ctx.within(ctx.places, hit.end, hit.end + 60) if m.start < hit.end + 50]
+    if not following:
+        return None
+    gap = ctx.text[hit.end : following[0].start]
+    # "لتسقط في اليوم الثاني تلة الناصرية": a time phrase between the verb and the place
+    for t in ctx.within(ctx.times, hit.end, following[0].start):
+        gap = gap.replace(ctx.text[t.start : t.end], " ")
+    words = [w for w in gap.split() if w not in ("في", "وفي", "منذ")]
+    if len(words) <= 1 and (len(words) == 0 or len(gap.split()) <= 2):
+        return following[0]
+    return None
+
+
+def _coordinated(
+    ctx: DocContext, after: list[Mention], actor1: str | None, actor2: str | None, we: bool
+) -> list[str]:
+    """Actors joined to the agent by و right after it: "دخلنا نحن والهيئة والعزة"."""
+    out: list[str] = []
+    for m in after:
+        if m.entity in (actor1, actor2) or m.entity in out:
+            continue
+        if ctx.attached_prefix(m).startswith("و") and (
+            we or out or m.start - (after[0].end if after else 0) < 3
+        ):
+            out.append(m.entity or "")
+    return [e for e in out if e]

@@ -1,0 +1,459 @@
+"""Within-document coreference: mentions of one happening merged into one event with several
+evidence spans, and one event split where the text lists several places."""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import pairwise
+
+from marsad.events.acled import TERRITORIAL
+from marsad.events.actors import CASUALTY_LEMMAS, GOVERNING, TWO_SIDED
+from marsad.events.context import DocContext, fold_word
+from marsad.events.draft import Draft
+from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
+from marsad.events.places import PLACE_HEADS
+from marsad.events.triggers import TriggerHit
+from marsad.model import Event, Mention
+
+_WEAPONS = (
+    "قذيف",
+    "قذايف",
+    "صاروخ",
+    "صواريخ",
+    "عبوه",
+    "عبوات",
+    "لغم",
+    "الغام",
+    "برميل",
+    "براميل",
+    "قنبل",
+    "قنابل",
+)
+
+
+def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: frozenset[str]) -> list[Draft]:
+    """One happening told several times is one event. A later mention joins an earlier one of the same
+    type when their actors and place do not conflict and they are in one sentence, or a shared actor or
+    place ties them within three sentences; a casualty word ("مقتل", "قُتل") joins the latest attack
+    within two sentences."""
+    merged: list[Draft] = []
+    headline = _headline(ctx)
+    retold: set[int] = set()  # headline events the body has told again
+    for d in drafts:
+        target = None
+        if headline is not None and 0 < d.sentence - headline <= 3:
+            # "مقتل عنصرين من الأسايش بهجوم لداعش" over "هاجمت خلية تابعة لتنظيم داعش…": the body tells
+            # the headline's happening again, once
+            target = next(
+                (
+                    p
+                    for p in merged
+                    if p.sentence == headline
+                    and id(p) not in retold
+                    and p.event.type == d.event.type
+                    and _retells_headline(p, d)
+                ),
+                None,
+            )
+            if target is not None:
+                retold.add(id(target))
+                # the report is finer than its headline: its trigger, place and time win
+                for slot in ("place", "place_relation"):
+                    if getattr(d.event, slot) is not None:
+                        setattr(target.event, slot, getattr(d.event, slot))
+                target.time_mention = d.time_mention or target.time_mention
+                target.event.trigger, target.hit, target.sentence = d.event.trigger, d.hit, d.sentence
+        if target is None and (
+            fold_word(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or is_weapon(d.hit)
+        ):
+            # "ووثّقنا مقتل مدنيين اثنين … بانفجار لغم": deaths whose cause their own sentence tells next
+            # wait for it rather than join an attack of an earlier sentence
+            reach = 0 if _cause_follows(ctx, d, drafts, casualty_words) else 2
+            if reach == 0 and "place" in d.event.inferred:
+                d.event.place = None  # the place comes with the cause, not from the sentence before
+                d.event.inferred.remove("place")
+            target = next(
+                (
+                    p
+                    for p in reversed(merged)
+                    if p.event.type == "ASSAULT"
+                    and d.sentence - p.sentence <= reach
+                    and not _other_day(p, d)
+                    and (
+                        _compatible(p, d, lenient=True)
+                        # "تفجير عبوة ناسفة على آلية لميليشيا قسد", "وتمكنوا من قتل عشرين عنصراً وتدمير
+                        # دبابتين", "مقتل مدني بنيران عشوائية": the weapon, the damage and the victims
+                        # have their own complements, not other sides
+                        or (
+                            d.sentence - p.sentence <= 1
+                            and _same_place(p, d)
+                            and p.event.modality == d.event.modality
+                        )
+                    )
+                ),
+                None,
+            )
+        if target is None and fold_word(d.hit.trigger.lemma) not in casualty_words:
+            # "قُتل متظاهران … إثر إطلاق القوات الأمنية الرصاص الحي": the deaths told first waited for
+            # this cause, whose actors are the event's
+            target = next(
+                (
+                    p
+                    for p in reversed(merged)
+                    if p.sentence == d.sentence
+                    and p.event.type == "ASSAULT"
+                    and fold_word(p.hit.trigger.lemma) in casualty_words
+                    and _cause_follows(ctx, p, [d], casualty_words)
+                ),
+                None,
+            )
+            if target is not None and (target.event.actor1 is None or "actor1" in target.event.inferred):
+                # "أقدم مسلحون مجهولون على قتل مدني بإطلاق النار عليه": a killing whose agent is named keeps
+                # its actors; otherwise the cause's are the event's
+                for slot in ("actor1", "actor2"):
+                    if getattr(d.event, slot) is not None:
+                        setattr(target.event, slot, None)
+                        if slot in target.event.inferred:
+                            target.event.inferred.remove(slot)
+        if target is None:
+            target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
+        if target is None and merged and _describing_verb(ctx, merged[-1], d):
+            # "قصف مدفعي لقوات النظام استهدف بلدة كنصفرة", "غارة جوية … استهدفت قاربهم": the verb tells
+            # what the attack named right before it hit
+            target = merged[-1]
+        if target is None and _denied_retelling(ctx, d, merged):
+            # "ونفت موسكو مشاركة طائراتها في الغارات على سرمين": what a denial names again is the
+            # happening told before, however far back
+            target = next(
+                (
+                    p
+                    for p in merged
+                    if p.event.type == d.event.type
+                    and p.event.type not in VERBAL_TYPES
+                    and _same_place(p, d)
+                    and p.event.modality == d.event.modality
+                ),
+                None,
+            )
+            if target is not None:
+                for slot in ("actor1", "actor2"):
+                    if slot in d.event.inferred:
+                        setattr(d.event, slot, None)  # a guess from the denial's sentence, not the report
+        if target is None:
+            merged.append(d)
+            continue
+        t, e = target.event, d.event
+        if (
+            fold_word(target.hit.trigger.lemma) in casualty_words
+            and d.hit.trigger.lemma not in casualty_words
+        ):
+            # "قُتل ثلاثة في هجوم شنه…": the attack, not the death toll, is the trigger
+            t.trigger, t.mode, target.hit, target.sub_event = (
+                e.trigger,
+                e.mode,
+                d.hit,
+                d.sub_event or target.sub_event,
+            )
+        elif (
+            target.sub_event in (None, "Armed clash")
+            and d.sub_event not in (None, "Armed clash")
+            # a missile fired while repelling an attack leaves the fight a clash
+            and target.hit.trigger.id not in GOVERNING | TWO_SIDED
+        ):
+            target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
+        elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
+            target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
+        t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
+        for slot in ("actor1", "actor2", "place", "place_relation"):
+            if getattr(t, slot) is None and getattr(e, slot) is not None:
+                setattr(t, slot, getattr(e, slot))
+        if t.actor2 is not None and t.actor2 == t.actor1:
+            t.actor2 = None  # a telling's guess must not make the agent its own target
+        if target.time_mention is None:
+            target.time_mention = d.time_mention
+        for kind, sides in e.counts.items():
+            for side, n in sides.items():
+                t.counts.setdefault(kind, {}).setdefault(side, n)
+        t.confidence = min(1.0, t.confidence + 0.1)
+    return merged
+
+
+def _retells_headline(h: Draft, d: Draft) -> bool:
+    """Can the report's event ``d`` be the headline's ``h``? A headline names the place coarsely
+    ("شمالي بغداد", "في السويداء"), so only a different named agent or target tells them apart."""
+    if (h.sub_event in TERRITORIAL) != (d.sub_event in TERRITORIAL) or h.event.modality != d.event.modality:
+        return False
+    for slot in ("actor1", "actor2"):
+        u, v = getattr(h.event, slot), getattr(d.event, slot)
+        if u and v and u != v and slot not in h.event.inferred + d.event.inferred:
+            return False
+    return True
+
+
+def _headline(ctx: DocContext) -> int | None:
+    """Index of the document's headline: a first line (after at most one short line such as a dateline
+    or a channel's name) of at most 16 words, with no final stop, followed by more text."""
+    for i, unit in enumerate(ctx.units[:2]):
+        line = ctx.text[unit.sentence.start : unit.sentence.end]
+        if "\n" in line or len(ctx.units) <= i + 1:
+            return None
+        if ctx.text[unit.sentence.end : unit.sentence.end + 1] != "\n" or line.rstrip()[-1:] in ".!؟?:":
+            return None
+        words = line.split()
+        if len(words) > 16 or any(c == "#" or unicodedata.category(c) == "So" for c in line):
+            return None  # a channel's post tells a new item on each line
+        if len(words) > 4:
+            # a news headline over prose, not a statement's title ("بيان حول…")
+            body = [u.sentence for u in ctx.units[i + 1 : i + 3]]
+            if len(ctx.text[body[0].start : body[0].end].split()) <= 4 and len(body) > 1:
+                body = body[1:]  # "الرقة – خاص": a dateline between the headline and the report
+            return i if words[0] != "بيان" and ctx.text[body[0].end - 1 : body[0].end] == "." else None
+    return None
+
+
+def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
+    """An attack noun and, at most four words on in its clause, a verb of attacking with no agent of its
+    own ("عبوة ناسفة استهدفت سيارتهم", "غارة جوية لطيران التحالف استهدفت قاربهم", "بضربات مدفعية مركّزة
+    دكّت تحصينات")."""
+    if p.sentence != d.sentence or p.event.type != "ASSAULT" or d.event.type != "ASSAULT":
+        return False
+    if p.hit.trigger.pos != "noun" or d.hit.trigger.pos != "verb":
+        return False
+    gap = ctx.text[p.hit.end : d.hit.start - len(d.hit.prefix)]
+    if any(c in gap for c in ".،,:;\n") or len(gap.split()) > 4 or d.hit.prefix:
+        return False
+    return d.event.actor1 in (None, p.event.actor1) or "actor1" in d.event.inferred
+
+
+def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_words: frozenset[str]) -> bool:
+    """Is a casualty word followed, in its sentence, by the attack that caused it ("مقتل مدنيين اثنين
+    … بانفجار لغم", "جراء غارات")?"""
+    if fold_word(d.hit.trigger.lemma) not in casualty_words:
+        return False
+    return any(
+        x.sentence == d.sentence
+        and 0 < x.hit.start - d.hit.end < 120
+        and x.event.type == "ASSAULT"
+        and fold_word(x.hit.trigger.lemma) not in casualty_words
+        and ("ب" in x.hit.prefix or _caused_by(ctx, x.hit))
+        for x in drafts
+    )
+
+
+def _caused_by(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is the attack introduced as a cause, right before it or before the verbal noun that governs it
+    ("جراء غارات", "إثر إطلاق القوات الأمنية الرصاص الحي")?"""
+    lead = ctx.words_before(hit.start - len(hit.prefix), 5)
+    if lead[-1:] in _CAUSAL:
+        return True
+    return any([w] in _CAUSAL and nxt in _CAUSE_NOUNS for w, nxt in pairwise(lead))
+
+
+# Verbal nouns a cause word governs before the weapon: "إثر إطلاق…", "جراء استخدام…".
+_CAUSE_NOUNS = frozenset({"اطلاق", "استخدام", "سقوط", "استهداف"})
+
+
+# Prepositions of cause before an attack noun: "جراء غارات", "إثر انفجار", "نتيجة القصف".
+_CAUSAL = (["جراء"], ["اثر"], ["نتيجه"], ["بسبب"], ["في"], ["تحت"])
+
+
+def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
+    """A definite event noun in the clause of a denial told just before it in its sentence."""
+    if d.hit.trigger.pos != "noun" or "ال" not in d.hit.prefix or not merged:
+        return False
+    p = merged[-1]
+    denials = default_event_cues().denials
+    word = fold_word(p.hit.text)
+    return (
+        p.sentence == d.sentence
+        and (word in denials or word[1:] in denials)
+        and 0 < d.hit.start - p.hit.end < 120
+        and not any(c in ctx.text[p.hit.end : d.hit.start] for c in ".؟!\n")
+    )
+
+
+def _other_day(a: Draft, b: Draft) -> bool:
+    """Both tellings name a day and the days differ ("وفي اليوم التالي أقدم مسلحون على إحراق…"): the
+    damage or the deaths of another day are another happening."""
+    days = [d.time_mention.attrs.get("value") if d.time_mention else None for d in (a, b)]
+    return all(isinstance(v, str) and len(v) == 10 for v in days) and days[0] != days[1]
+
+
+def _battle_and_gain(a: Draft, b: Draft) -> bool:
+    """ "سيطرت على المطار بعد معارك مع الحوثيين", "شنت هجوماً … وتمكنت من السيطرة عليهما بعد ساعات من
+    المعارك": ground taken and the battle that took it, told in one sentence, are one ACLED event
+    (the battle has no place of its own and no other agent)."""
+    gain = [d for d in (a, b) if d.sub_event in TERRITORIAL and d.event.type == "ASSAULT"]
+    fight = [d for d in (a, b) if d.sub_event in (None, "Armed clash") and d.event.type == "ASSAULT"]
+    if len(gain) != 1 or len(fight) != 1:
+        return False
+    g, f = gain[0], fight[0]
+    if f.hit.trigger.pos != "noun" or f.hit.trigger.mode != "firearms":
+        return False  # the battle is told by a noun: "بعد معارك", "من المعارك"
+    # "السيطرة على معسكر اليرموك في محور عين زارة … بعد معارك عنيفة": the battle after which the ground
+    # was taken is where it was taken, whatever place its own words reach
+    if (
+        not f.adjunct
+        and f.place_in_clause
+        and f.event.place is not None
+        and g.event.place not in (None, f.event.place)
+    ):
+        return False
+    if f.event.actor1 and g.event.actor1 and f.event.actor1 != g.event.actor1:
+        return False
+    return a.event.modality == b.event.modality
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    return a.event.place is None or b.event.place is None or a.event.place == b.event.place
+
+
+def is_weapon(hit: TriggerHit) -> bool:
+    """A weapon named as a trigger ("عبوة ناسفة", "قذائف"): part of an attack told around it."""
+    return fold_word(hit.text).startswith(_WEAPONS)
+
+
+def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
+    """No slot of one contradicts the other (``lenient``: an inferred actor of ``b`` may differ), and a
+    change of territory is never the same happening as a fight."""
+    if (a.sub_event in TERRITORIAL) != (b.sub_event in TERRITORIAL):
+        return False
+    for slot in ("actor1", "actor2", "place"):
+        u, v = getattr(a.event, slot), getattr(b.event, slot)
+        loose = lenient or (
+            slot == "actor2" and ("actor2" in a.event.inferred or "actor2" in b.event.inferred)
+        )
+        if (
+            u is not None
+            and v is not None
+            and u != v
+            and not (loose and slot in a.event.inferred + b.event.inferred)
+        ):
+            return False
+    return a.event.modality == b.event.modality
+
+
+# Violence of these modes is an ACLED event of its own, not a part of the attack told beside it.
+_OWN_HAPPENING_MODES = frozenset({"abduct", "torture"})
+
+
+_SWEEPS = frozenset({"sweep", "sweep-noun"})
+
+
+def _same_happening(a: Draft, b: Draft) -> bool:
+    x, y = a.event, b.event
+    if x.type != y.type or b.sentence - a.sentence > 3:
+        return False
+    if (
+        x.type in ("REQUEST", "ACCUSE")  # a refusal is told again in many words: "رفضوا … ولا يريدون"
+        and a.hit.trigger.pos == b.hit.trigger.pos == "verb"
+        and b.hit.start - len(b.hit.prefix) - a.hit.end > 2  # "تنكر وتكذب تدخلنا" is one denial
+    ):
+        return False  # "نطالب بالإفراج عنه، كما نطالب النائب العام بفتح تحقيق": each demand is its own
+    definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
+    if definite and b.hit.trigger.pos == "noun" and 0 < b.sentence - a.sentence <= 2:
+        # "ويعد الهجوم الأعنف…": a definite noun tells the earlier happening again; its clause's
+        # actors are the speaker's or a bystander's, so only a different place in its own clause
+        # separates them
+        explicit_place = y.place is not None and "place" not in y.inferred and b.place_in_clause
+        if explicit_place and x.place is not None and x.place != y.place:
+            return False
+        # "انسحبت الهيئة … مما اضطر حركة أحرار الشام للانسحاب": a noun with an agent of its own that
+        # differs from the earlier event's is another happening
+        return not (
+            x.actor1
+            and y.actor1
+            and x.actor1 != y.actor1
+            and "actor1" not in x.inferred + y.inferred
+            and y.type in ("RETREAT", "MOBILIZE", "COERCE")
+        )
+    if a.sentence == b.sentence and _battle_and_gain(a, b):
+        return True
+    if x.type == "MOBILIZE" and (a.hit.trigger.id in _SWEEPS) != (b.hit.trigger.id in _SWEEPS):
+        return False  # "استقدم الحشد تعزيزات وبدأ عملية تمشيط": bringing troops, then sweeping
+    if x.type == "COERCE" and x.mode and y.mode and x.mode != y.mode:
+        return False  # "اعتقال ثلاثة من عناصر داعش وضبط مخزن للأسلحة": an arrest and a seizure
+    if not _compatible(a, b):
+        return False
+    died_of = x.mode is None and y.mode == "torture" and fold_word(a.hit.trigger.lemma) in CASUALTY_LEMMAS
+    if x.mode != y.mode and {x.mode, y.mode} & _OWN_HAPPENING_MODES and not died_of:
+        # "مقتل الشاب … تحت التعذيب" is one happening: death under torture
+        return False  # "بهجوم شنه مسلحون … بعد أن خطفوا أحد أبناء القرية": an abduction is its own event
+    if a.sentence == b.sentence:
+        return True
+    # Told again in a later sentence: a definite noun ("الغارات", "القصف") that shares an actor or place.
+    definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
+    return b.hit.trigger.pos == "noun" and definite and b.sentence - a.sentence <= 2
+
+
+def split_by_place(events: list[Draft], ctx: DocContext) -> list[Draft]:
+    """ACLED events are atomic per place: "غارات على كفرزيتا واللطامنة ومورك" is three events, one for
+    each place of the list that follows the trigger (counts stay with the first)."""
+    out: list[Draft] = []
+    for d in events:
+        out.append(d)
+        if d.event.place is None or d.event.type in VERBAL_TYPES:
+            continue
+        listed = _place_list(ctx, d)
+        if listed and listed[0].entity != d.event.place:
+            # "معرشمشة وكفرروما: براميل متفجرة": the list is told before the trigger
+            d.event.place = listed[0].entity
+            d.event.place_relation = listed[0].attrs.get("relative")
+        for place in listed[1:]:
+            ev = d.event
+            clone = Event(
+                id="",
+                type=ev.type,
+                mode=ev.mode,
+                trigger=ev.trigger,
+                evidence=list(ev.evidence),
+                actor1=ev.actor1,
+                actor2=ev.actor2,
+                assoc_actors=list(ev.assoc_actors),
+                place=place.entity,
+                place_relation=place.attrs.get("relative"),
+                modality=ev.modality,
+                negated=ev.negated,
+                reported_by=list(ev.reported_by),
+                inferred=[*ev.inferred, "split"],
+                confidence=ev.confidence,
+            )
+            twin = Draft(clone, d.hit, d.sentence, d.clause_start, d.clause_end, d.sub_event)
+            twin.time_mention = d.time_mention
+            out.append(twin)
+    return out
+
+
+def _place_list(ctx: DocContext, d: Draft) -> list[Mention]:
+    """The event's place and the places joined to it by و or a comma ("دوما وبلدات حرستا وعربين")."""
+    after = ctx.within(ctx.places, d.hit.end, d.clause_end)
+    places = after or ctx.within(ctx.places, d.clause_start, d.hit.start)
+    if not places and not d.place_in_clause:
+        # "▪️ معرشمشة وكفرروما: براميل متفجرة": the list heads the line, before the trigger's clause
+        _, unit = ctx.unit_at(d.hit.start)
+        places = ctx.within(ctx.places, unit.sentence.start, d.hit.start)
+        if places and ctx.text[places[-1].end : d.clause_start].strip(" :-–"):
+            places = []  # only a list that heads the trigger's clause
+    at = next((i for i, m in enumerate(places) if m.entity == d.event.place), None)
+    if at is None:
+        return []
+    first = at
+    while first > 0 and _joined(ctx, places[first - 1], places[first]):
+        first -= 1
+    if "بين" in ctx.words_before(places[first].start, 2):
+        return []  # "الطريق بين بلدتي المزيريب واليادودة": one place between two towns
+    chain = [places[first]]
+    for m in places[first + 1 :]:
+        if not _joined(ctx, chain[-1], m) or m.entity in {c.entity for c in chain}:
+            break
+        chain.append(m)
+    return chain if at < first + len(chain) else []
+
+
+def _joined(ctx: DocContext, a: Mention, b: Mention) -> bool:
+    """Two places of one list: "A وB", "A، B", "A وبلدات B", "A ومحيط B"."""
+    gap = ctx.folded(a.end, b.start).strip(" ،,")
+    if gap in ("", "و"):
+        return True
+    words = gap.split()
+    return len(words) == 1 and words[0][:1] == "و" and words[0][1:] in PLACE_HEADS

@@ -1,0 +1,288 @@
+"""Actors the text names without their name: national forces ("القوات التركية"), units of a body named
+before ("دوريات الجهاز"), "the same" force, and the maps from the knowledge base's cue words to actors."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from marsad.events.context import DocContext
+from marsad.model import Label, Mention
+from marsad.recognize.select import add_actor_entity
+from marsad.text.normalize import normalize_for_match
+
+# An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
+# "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
+_FORCE_HEADS = (
+    "طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات|دوريه|مسلحون|مسلحين|مسلحو"
+    "|عناصر|مقاتلون|مقاتلين|مسيره|طايره مسيره"
+    # positions of a state's forces: "نقطة عسكرية تركية", "قاعدة أمريكية"
+    "|نقطه|نقاط|قاعده|قواعد|مقر|مقرات|موقع|مواقع|قافله"
+)
+
+
+# Event nouns a nationality adjective follows ("غارات أمريكية", "قصف روسي"): the adjective is the agent.
+_DEED_HEADS = "غارات|غاره|غارتين|ضربات|ضربه|قصف|هجوم|هجمات|رتل|رتلا|ارتال|عدوان|اعتداء|اعتداءات"
+
+
+@cache
+def _national_pattern() -> re.Pattern[str]:
+    """Head noun, up to three indefinite words, then a nationality adjective of kb/data/nationalities.yaml."""
+    adjectives = "|".join(sorted((a + "(?:ه|ون|ين)?" for a in nationalities()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w#_])[وفبل]?(?:(?P<head>{_FORCE_HEADS})|(?P<deed>{_DEED_HEADS}))"
+        rf"((?: (?!ال)\w+){{0,3}}?) (?P<adj>{adjectives})(?!\w)"
+    )
+
+
+@cache
+def _definite_deed_pattern() -> re.Pattern[str]:
+    """ "الغارات الأمريكية البريطانية", "القصف الروسي": a definite event noun and a definite nationality
+    adjective (the first of two joined ones) name the state's forces."""
+    adjectives = "|".join(sorted((a + "(?:ه|ون|ين)?" for a in nationalities()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w#_])[وفبل]?ال(?P<deed>{_DEED_HEADS})((?: ال\w+){{0,2}}?) ال(?P<adj>{adjectives})(?!\w)"
+    )
+
+
+@cache
+def _side_pattern() -> re.Pattern[str]:
+    """ "الجانب الروسي", "الطرف التركي", "العدو الأمريكي", "الاحتلال التركي": a state named as a party by
+    its definite adjective."""
+    adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
+    heads = "الجانب|الطرف|العدو|الاحتلال|للجانب|للطرف|للعدو|للاحتلال"
+    return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>{heads}) ال(?P<adj>{adjectives})(?!\w)")
+
+
+def national_forces(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of indefinite national descriptions of forces and of a
+    state named as a side ("الجانب الروسي"); after an event noun the mention is the adjective alone, so
+    the noun stays a trigger with it as its agent."""
+    view = ctx.view
+    out: list[Mention] = []
+    codes = nationalities()
+    text = view.text
+    # cheap tests before the patterns: an indefinite adjective ("طيران حربي روسي") for the first, a
+    # definite one ("الجانب الروسي", "الغارات الأمريكية") for the others
+    indefinite = any(" " + adjective in text for adjective in codes)
+    definite = any(" ال" + adjective in text for adjective in codes)
+    found_all = [
+        *(_national_pattern().finditer(text) if indefinite else ()),
+        *(_side_pattern().finditer(text) if definite else ()),
+        *(_definite_deed_pattern().finditer(text) if definite else ()),
+    ]
+    for found in sorted(found_all, key=lambda f: f.start()):
+        adjective = found.group("adj")
+        code = codes.get(adjective) or codes.get(re.sub("(?:ه|ون|ين)$", "", adjective), "")
+        # a country code names the state's forces; an actor id a movement ("مسلحون حوثيون")
+        actor = state_actors().get(code) or (code if len(code) > 2 else None)
+        if actor is None or actor not in ctx.kb_actors:
+            continue
+        groups = found.groupdict()
+        if groups.get("head"):
+            vstart = found.start("head")
+        else:  # the adjective alone, with its article when it has one ("الغارات الأمريكية")
+            vstart = found.start("adj") - (
+                2 if view.text[found.start("adj") - 2 : found.start("adj")] == "ال" else 0
+            )
+        start = view.to_original(vstart)
+        end = view.to_original(found.end())
+        add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+        out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+    return out
+
+
+# "دوريات الجهاز", "سرية من اللواء", "دورية صحراوية تابعة للواء": a unit of a body the text named
+# before by a name beginning with that noun ("جهاز الردع…", "اللواء طارق بن زياد"), folded.
+_UNIT_OF_BODY = re.compile(
+    r"(?<![\w#_])[وف]?(?P<unit>دوريات|دوريه|وحدات|وحده|سريه|سرايا|قوه|قوات|مفرزه|مفارز|عناصر|مقاتلي|مقاتلو"
+    r"|كتيبه|مجموعه|فرقه|فرق|اطقم|طاقم|مدفعيه|راجمات|طيران|الاجهزه|اجهزه|الوحدات|القوات|الدوريات)"
+    r"(?:(?: \w+)? (?:من|التابعه|تابعه|التابع|تابع))? (?P<prefix>ل?)(?P<head>(?:ال|ل)\w{3,})(?!\w)"
+)
+
+
+def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of a body's unit called by the first noun of the body's
+    name: "تمكنت دوريات الجهاز من القبض" after "جهاز الردع لمكافحة الجريمة المنظمة" is the Rada force."""
+    view = ctx.view
+    out: list[Mention] = []
+    text = view.text
+    # a body named before in more than one word, or the signer, whose first noun comes back
+    heads = {ctx.folded(m.start, m.end).split()[0].removeprefix("ال") for m in ctx.actors if " " in m.text}
+    signer = _signer_head(ctx)
+    heads.add(signer)
+    recurring = any(h and text.count(h) > 1 for h in heads)
+    for found in _UNIT_OF_BODY.finditer(text) if recurring else ():
+        head = found.group("head")
+        # after ل the article loses its alef ("للهيئة"), and before a ل its lam too ("للواء")
+        nouns = [head[2:]] if not found.group("prefix") else [head[1:], head]
+        start = view.to_original(found.start("unit"))
+        end = view.to_original(found.end("head"))
+        if ctx.inside_name(start, end) or not (found.group("prefix") or head.startswith("ال")):
+            continue
+        actor = next((a for noun in nouns if (a := head_noun_antecedent(ctx, noun, start))), None)
+        if actor is None and ctx.author and signer in nouns:
+            actor = ctx.author  # "الأجهزة الأمنية التابعة للوزارة" under "وزارة الداخلية – حكومة الوحدة"
+        if actor is None:
+            continue
+        # the whole phrase, so that a verb before it has it as its subject
+        out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+    for found in _UNIT_OF_ITS.finditer(text) if any(f in text for f in _ITS_FORMS) else ():
+        # "يعلن جهاز الردع أن دورياته تمكنت من القبض…": "its" units are the actor just named
+        start, end = view.to_original(found.start("unit")), view.to_original(found.end("unit"))
+        lo = ctx.unit_at(start)[1].sentence.start
+        named = [m for m in ctx.within(ctx.actors, lo, start) if ctx.tokens_between(m.end, start) <= 4]
+        if named and not ctx.inside_name(start, end):
+            out.append(
+                Mention(
+                    start, end, ctx.text[start:end], Label.ORG, named[-1].entity, attrs={"description": True}
+                )
+            )
+    return out
+
+
+# A force's units with "its": "دورياته", "قواتها", "عناصره", "وحداتهم".
+_ITS_UNITS = ("دوريات", "وحدات", "قوات", "عناصر", "مقاتلي", "مقاتلو", "سرايا", "مفارز", "قطعات")
+
+
+_ITS_FORMS = tuple(u + "ه" for u in _ITS_UNITS)  # a cheap test before the pattern
+
+
+_UNIT_OF_ITS = re.compile(rf"(?<![\w#_])[وف]?(?P<unit>(?:{'|'.join(_ITS_UNITS)})(?:ه|ها|هم))(?!\w)")
+
+
+# "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.
+_THE_SAME = re.compile(
+    r"(?<![\w#_])[وفبل]?(?P<phrase>(?:ال|ل)(?P<noun>\w{3,})"
+    r" (?:ذاتها|نفسها|ذاته|نفسه|ذاتهم|نفسهم|انفسهم)"
+    # "بعد انسحاب المسلحين منه" after "اشتباكات بين الجيش ومسلحي وحدات مقاومة سنجار": the gunmen named
+    r"|ال(?P<gunmen>مسلحين|مسلحون))(?!\w)"
+)
+
+
+def _stem(word: str) -> str:
+    """A noun without its plural or construct ending: "مسلحي", "مسلحين", "مسلحون" → "مسلح"."""
+    return re.sub("(?:ين|ون|ات|و|ي|ه)$", "", word.removeprefix("ال"))
+
+
+def _signer_head(ctx: DocContext) -> str:
+    """The first noun of a signed document's signature or header line, folded without the article
+    ("وزاره" for "وزارة الداخلية – حكومة الوحدة الوطنية")."""
+    author = ctx.doc.author
+    if author is None or author.start is None or author.end is None:
+        return ""
+    words = ctx.folded(author.start, author.end).split()
+    return words[0].removeprefix("ال") if words else ""
+
+
+def the_same_force(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of "the same" force: "أطلقتها الميليشيات ذاتها" after
+    "هجوم شنته ميليشيات حفتر" is the actor whose name begins with that noun, or follows it, last."""
+    view = ctx.view
+    out: list[Mention] = []
+    text = view.text
+    if "ذات" not in text and "نفس" not in text and "المسلح" not in text:
+        return out  # a cheap test before the pattern
+    for found in _THE_SAME.finditer(text):
+        noun = _stem(found.group("noun") or found.group("gunmen"))
+        start, end = view.to_original(found.start("phrase")), view.to_original(found.end("phrase"))
+        if ctx.inside_name(start, end):
+            continue
+        for m in reversed(ctx.within(ctx.actors, 0, start)):
+            first = _stem(ctx.folded(m.start, m.end).split()[0])
+            before = _stem((ctx.words_before(m.start, 1) or [""])[-1].removeprefix("و"))
+            if noun in (first, before):
+                surface = ctx.text[start:end]
+                out.append(Mention(start, end, surface, Label.ORG, m.entity, attrs={"description": True}))
+                break
+    return out
+
+
+@cache
+def actor_cues() -> dict[str, frozenset[str]]:
+    """Folded cue words for actor slots by list name (kb/data/actor_cues.yaml)."""
+    from importlib import resources as importlib_resources
+    from pathlib import Path
+
+    from marsad.kb.yamlfiles import read_yaml
+
+    def fail(where: str, problem: str, fix: str) -> Exception:
+        return ValueError(f"{where}: {problem}. {fix}.")
+
+    path = Path(str(importlib_resources.files("marsad.kb").joinpath("data/actor_cues.yaml")))
+    data = read_yaml(path, fail)
+    keys = ("civilian_victims", "attributed_means")
+    if not isinstance(data, dict) or set(data) != set(keys):
+        raise fail(str(path), f"must map exactly {', '.join(keys)} to lists of words", "See docs/events.md")
+    out: dict[str, frozenset[str]] = {}
+    for key in keys:
+        words = data[key]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise fail(str(path), f"{key} must be a list of words", f"Write {key}: [word, word]")
+        out[key] = frozenset(normalize_for_match(w) for w in words)
+    return out
+
+
+@cache
+def nationalities() -> dict[str, str]:
+    """Folded nationality adjective -> country code (kb/data/nationalities.yaml)."""
+    return {normalize_for_match(k): v for k, v in _actor_map("nationalities.yaml").items()}
+
+
+@cache
+def state_actors() -> dict[str, str]:
+    """Country code -> the actor a state stands for (kb/data/states.yaml)."""
+    return _actor_map("states.yaml")
+
+
+@cache
+def seat_actors() -> dict[str, str]:
+    """Place id of a regional seat of government -> the actor it stands for (kb/data/seats.yaml)."""
+    return _actor_map("seats.yaml")
+
+
+def _actor_map(name: str) -> dict[str, str]:
+    from importlib import resources as importlib_resources
+    from pathlib import Path
+
+    from marsad.kb.yamlfiles import read_yaml
+
+    def fail(where: str, problem: str, fix: str) -> Exception:
+        return ValueError(f"{where}: {problem}. {fix}.")
+
+    path = Path(str(importlib_resources.files("marsad.kb").joinpath(f"data/{name}")))
+    data = read_yaml(path, fail)
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise fail(str(path), "must map keys to actor ids", "Write lines like 'RU: russian-armed-forces'")
+    return dict(data)
+
+
+def head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
+    """The actor named earlier whose name begins with the noun: "الشبكة" after "الشبكة السورية لحقوق
+    الإنسان", "الهيئة" after "هيئة تحرير الشام"."""
+    earlier = ctx.within(ctx.actors, 0, pos)
+    for m in reversed(earlier):
+        if " " not in m.text.strip():
+            continue
+        first = ctx.folded(m.start, m.end).split()[:1]
+        if first and first[0].removeprefix("ال") == head:
+            return m.entity
+    for m in reversed(earlier[-12:]):
+        # "المركز الإعلامي لـقسد" … "وحمّل المركز": the body a noun headed before an actor's name
+        lead = ctx.words_before(m.start, 4)
+        if any(w.removeprefix("ال") == head for w in lead[-3:]):
+            return m.entity
+    kinds = _GENERIC_HEAD_KINDS.get(head)
+    if kinds:
+        # "ونفى الفصيل": the armed group of that kind named last
+        for m in reversed(earlier):
+            entity = ctx.doc.entities.get(m.entity or "")
+            if entity is not None and entity.attrs.get("type") in kinds:
+                return m.entity
+    return None
+
+
+# Generic nouns for an armed group named before, by the kinds of actor they stand for.
+_GENERIC_HEAD_KINDS = {"فصيل": frozenset({"rebel-group", "political-militia", "identity-militia"})}

@@ -1,0 +1,1025 @@
+"""Trigger words that name no happening where they stand: words inside names, nouns governed by
+another noun, purposes, habits, tallies over a period, background and references back."""
+
+from __future__ import annotations
+
+import re
+
+from marsad.events.actors import CASUALTY_LEMMAS, GOVERNING
+from marsad.events.context import DocContext, fold_word, is_number
+from marsad.events.coref import is_weapon
+from marsad.events.lexicon import VERBAL_TYPES, EventCues
+from marsad.events.subjects import (
+    HARM_VERBS,
+    gap_words,
+)
+from marsad.events.triggers import TriggerHit
+
+_WEAPON_HANDLING = frozenset(
+    {
+        "تخزين",  # "حظيرة تستخدم لتخزين طائرات مسيرة"
+        "بتزويد",  # "اتهم تركيا بتزويد حكومة الوفاق بطائرات مسيرة"
+        "تزويد",
+        "استخدام",
+        "استخدموا",
+        "استخدمت",
+        "استخدم",
+        "تفكيك",
+        "ازاله",
+        "نزع",
+        "ضبط",
+        "زرع",
+        "زرعت",
+        "مخلفات",
+        "خلفها",
+        "حقول",
+        "خرايط",
+        "اسلحه",
+        "رشاشه",
+        # seized or stored: "ضبط مخزن للأسلحة والعبوات الناسفة", "أسلحة وعبوات ناسفة معدة للتفجير"
+        "مخزن",
+        "مستودع",
+        "مصادره",
+        "ضبطت",
+        "معده",
+        "المعده",
+    }
+)
+
+
+# Triggers of movement that are a deployment unless the sentence tells of fighting.
+MOVEMENT = frozenset({"advance", "advance-noun", "reach", "enter"})
+
+
+# A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
+_PERIOD = re.compile(
+    r"(?<!\w)[وف]?(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله"
+    r"|من اول الشهر|من اول السنه|من بدايه الشهر|منذ اول الشهر|من بدايه|هالشهر|هالاسبوع|هالسنه)"
+)
+
+
+# Nouns of motive: what follows is why people protest, not a new happening.
+_MOTIVES = frozenset(
+    {"رفضا", "احتجاجا", "تنديدا", "استنكارا", "رافضه", "رافضين", "رافضا", "منددين", "منددا", "تضامنا"}
+)
+
+
+# "دخلت ترهونة من غير قتال", "انسحبت دون مقاومة": fighting named as what did not happen with a move.
+WITHOUT = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)\s*$")
+
+
+_MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
+
+
+_SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
+
+
+# Habits and repeated happenings: no one event.
+_HABITUAL = re.compile(
+    r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري"
+    r"|شبه يوميه|شبه يومي|بشكل متكرر|بين حين واخر|بين حين وحين|من حين الي اخر)"
+)
+
+
+# Verbs of documenting: what follows is a tally when a period is named.
+# A total that reached a number: "تجاوزت ١٢٠ غارة", "بلغ عددها 40".
+_REACHED = re.compile(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاقت|فاق|ناهزت|ناهز)(?: \w+)? \d")
+
+
+# Attacks of a kind counted over a period: "في هجمات مماثلة منذ مطلع العام", "عشرات الهجمات المماثلة",
+# "هاي تالت مظاهرة بالمنطقة هالشهر", "أكثر من 40 غارة خلال الأسبوع".
+_SIMILAR = re.compile(
+    r"(?<!\w)(?:مماثله|المماثله|مشابهه|المشابهه|عشرات|اكثر من \d+|تالت|ثالث|رابع|خامس|سادس"
+    r"|متفرقه|متفرقات)(?!\w)"
+)
+
+
+# A running total raised by the event just told: "وبذلك يرتفع عدد من وثّقنا مقتلهم", "لترتفع الحصيلة إلى".
+_RUNNING_TOTAL = re.compile(r"(?<!\w)[وفل]?(?:يرتفع|ترتفع|ارتفع|ارتفعت) (?:عدد|حصيله|الحصيله)(?!\w)")
+
+
+_DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)")
+
+
+# Words for people hit: after "سقوط" casualties, after "إخلاء" the wounded carried away.
+_VICTIM_WORDS = frozenset(
+    {
+        "عشرات",
+        "عدد",
+        "قتلي",
+        "شهداء",
+        "جرحي",
+        "ضحايا",
+        "مدنيين",
+        "المصابين",
+        "الجرحي",
+        "الضحايا",
+        "الجثث",
+        "المدنيين",
+        "مصابين",
+    }
+)
+
+
+# Words after which a deed's noun names a place, a period or a habit: "مكان احتجازه", "خلال سيطرة X على
+# المدينة" (a period, not a takeover), "ويتكرر خطف…".
+_NOT_THE_DEED = frozenset({"مكان", "اماكن", "يتكرر", "تتكرر", "تكرر", "تكررت"})
+
+
+_IN_THE_TIME_OF = frozenset({"اثناء", "خلال", "ابان", "ايام", "فتره", "زمن"})
+
+
+_ARRESTING = re.compile(r"(?<!\w)\w{0,3}(?:قبض|اعتقل|اعتقال|توقيف|اوقف|احتجز|احتجاز)\w*")
+
+
+# The documenting team as the subject: "تواصل معهم فريقنا", "قابلهم باحثو المنظمة".
+_OUR_TEAM = re.compile(r"^\s*\S*\s*(?:فريقنا|فريق المنظمه|فريق الرصد|باحثونا|باحثو|الباحثون|الفريق)")
+
+
+# Verbs of ending: "توقفت المواجهات", "هدأت الاشتباكات".
+_HALTING = frozenset({"توقفت", "توقف", "هدات", "هدا", "انتهت", "انتهي"})
+
+
+# Projectiles as the subject of a verb of arriving or falling; the same after ل, what was intercepted.
+_PROJECTILES = frozenset(
+    {"رصاص", "الرصاص", "صاروخ", "الصاروخ", "قذيفه", "القذيفه", "قذائف", "القذائف", "شظايا"}
+    # the wounded taken away: "و٣ جرحى بالرصاص الحي وصلوا للمفرزة الطبية"
+    | {"جرحي", "الجرحي", "مصابين", "المصابين", "الحي"}
+)
+
+
+_AT_PROJECTILES = frozenset({"للصواريخ", "للصاروخ", "للقذائف", "للطايرات", "للطايره", "للمسيرات", "للمسيره"})
+
+
+# The rest of a force, or its attackers, as the subject of a withdrawal told after the fight.
+_REMAINING = frozenset({"الباقون", "الباقين", "البقيه", "المهاجمون", "المهاجمين", "المسلحون"})
+
+
+# Words of weapons prepared for a use: "عبوات معدّة للتفجير".
+_PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
+
+
+# Words of allowing or denying visits to a detainee.
+_ALLOWING = frozenset(
+    {"السماح", "تمكين", "حرم", "حرمان", "منع", "يسمح", "تسمح", "حرمانه", "بالسماح", "بتمكين"}
+)
+
+
+# Blockers that hold whatever proclitic the noun after them carries: "الخاضع لسيطرة القيادة", "تحسباً
+# لضربات جديدة", "يقضي بوقف القتال".
+_BLOCKS_AFTER_ANY_PROCLITIC = frozenset(
+    {
+        "الخاضع",
+        "الخاضعه",
+        "خاضع",
+        "خاضعه",
+        "تحسبا",
+        "خشيه",
+        "تجنبا",
+        "يقضي",
+        "تقضي",
+        "ينص",
+        "تنص",
+        "يتضمن",
+        "تتضمن",
+    }
+)
+
+
+# Writings that criticize or accuse: "تدوينات تنتقد تردي الخدمات" tells what a post said, no event.
+_WRITINGS = frozenset(
+    {
+        "تدوينات",
+        "تدوينه",
+        "منشورات",
+        "منشور",
+        "تغريدات",
+        "تغريده",
+        "مقالات",
+        "مقال",
+        "لافتات",
+        "شعارات",
+        "هتافات",
+    }
+)
+
+
+# Nouns of doing between a denial and the deed's noun: "نفت استخدام الرصاص الحي".
+_DENIED_DOING = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث", "تنفيذ", "ارتكاب"})
+
+
+# Words that describe what was told before: "واصفاً الاتهامات", "واعتبرت الاتهام".
+_DESCRIBING = frozenset(
+    {"واصفا", "واصفه", "واصفين", "معتبرا", "معتبره", "اعتبرت", "اعتبر", "واعتبرت", "واعتبر"}
+)
+
+
+def _cue_before_names_no_deed(
+    ctx: DocContext, hit: TriggerHit, raw: list[str], lead: list[str], word: str, noun: bool, text: str
+) -> bool:
+    """Words right before a trigger that make it no happening of its own (the caller has checked that
+    one of ``_BEFORE_CUES`` stands there)."""
+    if word in _NOT_THE_DEED or (noun and word in _IN_THE_TIME_OF and text.startswith("سيطر")):
+        # "مكان احتجازه", "ويتكرر خطف جامعي الكمأ", "خلال سيطرة ميليشيا الكانيات على المدينة": a
+        # place, a habit or a period named after a deed, not the deed happening
+        return True
+    if (
+        hit.trigger.id == "raid-arrest-noun"
+        and word in _IN_THE_TIME_OF
+        and _ARRESTING.search(ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start))
+    ):
+        return True  # "أعلن جهاز الردع القبض على … خلال مداهمة منزل": the raid of the arrest told
+    if lead[-2:-1] in (["اذا"], ["ان"], ["ما"]) and lead[-1:] == ["لم"]:
+        return True  # "بالتصعيد إذا لم تُفرج قوات النظام عن أبنائهم": a threat's condition
+    if (
+        noun
+        and "ب" not in hit.prefix
+        and hit.trigger.type == "ASSAULT"
+        and lead[-1:]
+        and (lead[-1] in _DENIED_DOING or lead[-1] in _DENYING)
+        and any(w.lstrip("و") in _DENYING for w in ctx.words_before(hit.start - len(hit.prefix), 8))
+    ):
+        # "ونفت قيادة القوات الأمنية في بيان استخدام الرصاص الحي": the deed denied ("نفت موسكو مشاركة
+        # طائراتها في الغارات" names the strikes told before, which the denial disputes)
+        return True
+    definite = "ال" in hit.prefix
+    if noun and definite and not _STILL.isdisjoint(lead):
+        return True  # "ولا يزال الاعتصام قائماً": the protest told, still going on
+    before = {word, *raw[-1:]}
+    if noun and definite and not before.isdisjoint(_DESCRIBING):
+        return True  # "واصفاً الاتهامات بأنها ملفقة": the accusation told before, described
+    if not before.isdisjoint(_CIRCUMSTANCES) or (word == "ضمن" and definite):
+        # "وسط اتهامات بقتل مدني", "وسط انتشار أمني": a circumstance; "التظاهر السلمي وعدم قطع الطرق":
+        # what is not to be done; "فرّقت المحتجين باستخدام الغاز": the means of another deed
+        return True
+    if noun and len(lead) > 1 and lead[-1] in _BEGINNINGS and lead[-2] in ("منذ", "علي", "بعد"):
+        return True  # "منذ سريان الهدنة", "بعد عام على بدء هجوم قوات حفتر": since it began, told before
+    if lead[-2:] in (["نص", "علي"], ["نصت", "علي"], ["ينص", "علي"], ["تنص", "علي"]):
+        return True  # "ونصّ على تسليم السلاح الثقيل": the terms of an agreement
+    if noun and lead[-1:] in (["تاتي"], ["ياتي"]) and definite:
+        return True  # "وتأتي المعارك ضمن الحملة…": the fighting told, placed in context
+    if word == "بموجب" and not (
+        hit.trigger.type == "AGREE"
+        and any(w.startswith(_REACHING) for w in ctx.folded(hit.end, hit.end + 40).split()[:3])
+    ):
+        return True  # "بموجب العفو العام": what a deed was done under; "بموجب اتفاق أبرمته…" is told
+    return hit.trigger.type == "ASSAULT" and noun and word in _HALTING and definite  # "وتوقفت المواجهات"
+
+
+_STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون"})
+
+
+_CIRCUMSTANCES = frozenset({"وسط", "عدم", "باستخدام"})
+
+
+# Beginnings a deed's noun is dated from: "منذ سريان الهدنة", "على بدء هجوم".
+_BEGINNINGS = frozenset({"سريان", "بدء", "بدايه"})
+
+
+# What is put at risk, not threatened: "يهدد فرص", "تهدد حياة".
+_AT_RISK = frozenset({"فرص", "حياه", "استقرار", "مستقبل", "سلامه", "امن", "بانهيار"})
+
+
+# "تشهد المدينة منذ سنوات", "كل صيف": a place that sees something over a long time.
+_SCENE = re.compile(r"(?<!\w)[وف]?(?:تشهد|يشهد|شهدت|شهد)(?!\w)")
+
+
+_LONG_TIME = re.compile(
+    r"(?<!\w)(?:منذ (?:سنوات|اشهر|اعوام|عقود|\S+ \d{4})|كل (?:صيف|عام|سنه|شتاء|اسبوع))(?!\w)"
+)
+
+
+def _ongoing_scene(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is the trigger what a place "sees" over a long time ("تشهد مدن الجنوب كل صيف احتجاجات")?"""
+    seen = ctx.cache.get("scene")
+    if seen is None:
+        text = ctx.view.text
+        seen = ctx.cache["scene"] = "شهد" in text and _SCENE.search(text) is not None  # once per document
+    if not seen:
+        return False
+    lo = max(ctx.unit_at(hit.start)[1].sentence.start, hit.start - 80)
+    before = ctx.folded(lo, hit.start)
+    scene = list(_SCENE.finditer(before))
+    return bool(scene) and _LONG_TIME.search(before, scene[-1].end()) is not None
+
+
+# Verbs of denying whose object noun is the deed denied, no happening.
+_DENYING = frozenset({"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "انكر", "انكرت", "انكروا", "ننفي"})
+
+
+# Every word _cue_before_names_no_deed looks for: a cheap test before it runs.
+_BEFORE_CUES = (
+    _NOT_THE_DEED
+    | _IN_THE_TIME_OF
+    | _STILL
+    | _DESCRIBING
+    | _CIRCUMSTANCES
+    | _BEGINNINGS
+    | _HALTING
+    | _DENIED_DOING
+    | _DENYING
+    | {"لم", "علي", "تاتي", "ياتي", "ضمن", "بموجب"}
+)
+
+
+# A blocker that carries out attacks: "تنفيذ ضربات جوية" (but "تنفيذ الانسحاب" is a plan).
+_CARRYING_OUT = frozenset({"تنفيذ"})
+
+
+# Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
+_NOUN_MAKERS = frozenset({"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"})
+
+
+# People whose leaving is displacement, not a withdrawal of forces.
+_CIVILIAN_MOVERS = frozenset(
+    {
+        "الاسر",
+        "اسر",
+        "العائلات",
+        "عائلات",
+        "الاهالي",
+        "السكان",
+        "المدنيين",
+        "المدنيون",
+        "النازحين",
+        "النازحون",
+    }
+)
+
+
+# Aircraft words: "سقوط طائرة" is a crash or a shooting down, not a place falling.
+_AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})
+
+
+# Verbs of aiming before "إلى": what follows is a purpose.
+_AIMING = frozenset(
+    {
+        "يهدف",
+        "تهدف",
+        "يسعي",
+        "تسعي",
+        "يرمي",
+        "ترمي",
+        "الهادف",
+        "الهادفه",
+        "لسوقهم",
+        "لسوقه",
+        "سوقهم",
+        "بالسعي",
+    }
+)
+
+
+def _denied_object(ctx: DocContext, denial: TriggerHit, hit: TriggerHit) -> bool:
+    """What a denial denies, right after it ("ونفت جماعة الحوثي استهداف المدنيين"): no happening of its
+    own. A claim the denial reports ("ننفي ما نشرته وسائل الإعلام عن انسحاب…") is one."""
+    if denial.trigger.id != "deny" and not (denial.trigger.type == "ACCUSE" and "ال" in hit.prefix):
+        return False  # "ودانت بغداد الضربة الأمريكية": what is condemned was told before
+    if hit.trigger.pos != "noun" or hit.trigger.type in VERBAL_TYPES:
+        return False
+    gap = gap_words(ctx, denial.end, hit.start - len(hit.prefix))
+    if any(c in ctx.text[denial.end : hit.start] for c in ".،,:\n"):
+        return False
+    # "نفت أي صلة لعناصرها بالهجمات", "ننفي أي علاقة لنا بالغارة": the deed a link to is denied
+    linked = "ب" in hit.prefix and bool({w.lstrip("و") for w in gap} & _LINKS)
+    return len(gap) <= 1 or (linked and len(gap) <= 5)
+
+
+# What a denial says a party has no part in: "أي صلة", "أي علاقة", "أي دور".
+_LINKS = frozenset({"صله", "علاقه", "دور", "مسووليه"})
+
+
+# Words of a death right before the wounded are counted.
+_DEATH_WORDS = frozenset({"استشهاد", "مقتل", "مصرع", "وفاه", "قتل"})
+
+
+# Verbs that tell the outcome of a fight ("أوقعوا في صفوفها سبعة قتلى", "كبّدوهم خسائر").
+_OUTCOME_VERBS = ("اوقع", "يوقع", "توقع", "كبد", "يكبد", "خلف", "اسفر", "ادي")
+
+
+def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
+    """The outcome of the event just told, in its sentence: its dead ("وأوقعوا في صفوفها سبعة قتلى"), the
+    wounded after the killed ("قُتل متظاهران وأصيب 18"), fighters taken prisoner ("وأسروا عنصرين"), and
+    the attackers forced back ("وأجبرتهم على التراجع"). Counts and evidence stay with that event."""
+    lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 5)]
+    lemma = fold_word(hit.trigger.lemma)
+    if lemma in ("اصيب", "جرح", "اصابه") and hit.prefix.startswith("و") and set(lead[-4:]) & _DEATH_WORDS:
+        return True  # "أسفر التعرض عن استشهاد أحد مقاتلينا وجرح ثلاثة آخرين"
+    if previous.trigger.type != "ASSAULT" or hit.start - previous.end > 160:
+        return False
+    if ctx.unit_at(previous.start)[0] != ctx.unit_at(hit.start)[0]:
+        return False
+    if hit.trigger.id == "death-noun" and any(w.startswith(_OUTCOME_VERBS) for w in lead):
+        return True
+    if (
+        lemma in ("اصيب", "جرح")
+        and hit.prefix.startswith("و")
+        and fold_word(previous.trigger.lemma) in HARM_VERBS
+    ):
+        return True
+    if hit.trigger.id == "capture" and hit.prefix.startswith("و"):
+        return True
+    if lead[-1:] == ["وسط"] and hit.trigger.pos == "noun":
+        return True  # "اشتباكات عنيفة … وسط غارات مكثفة": strikes amid a battle belong to it
+    return hit.trigger.type == "RETREAT" and any(
+        w.startswith(("اجبر", "ارغم", "اجبار", "ارغام")) for w in lead[-3:]
+    )
+
+
+# Words before a definite event noun that refer back to an event already told ("قبل الغارة بعشرين
+# دقيقة", "بعد ساعات من المواجهات", "وقت الانفجار", "خلال معارك الأربعاء").
+_BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
+
+
+# Verbs of owning up to a deed ("لم تعترف أي جهة باحتجازه", "أقرت بالغارة"): the deed is told elsewhere.
+_ACKNOWLEDGING = ("تعترف", "يعترف", "اعترف", "الاعتراف", "تقر", "يقر", "اقر")
+
+
+# Words that give a deed's reason or occasion: a refusal after them is why something was done.
+_CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", "خلفيه", "لمجرد", "نتيجه"})
+
+
+# Adjectives of a state of affairs after an event noun: "القصف المتواصل", "هجمات متكررة", "هجمات متفرقة"
+# ("اشتباكات مستمرة منذ أسبوعين" is one fight going on).
+_ONGOING = frozenset(
+    {
+        "المتواصل",
+        "المستمر",
+        "المتكرر",
+        "المتواصله",
+        "المستمره",
+        "المتكرره",
+        "متكرره",
+        "متفرقه",
+        "يوميه",
+        "شبه",
+    }
+)
+
+
+# Nouns of ceasing before عن: "الكف عن استهداف", "التوقف عن قصف".
+_CEASING = frozenset({"الكف", "كف", "التوقف", "توقف", "الامتناع", "امتناع"})
+
+
+# "… لن يمر دون رد": the deeds a threat answers, told before it.
+_UNANSWERED = re.compile(r"^(?:\w+ ){0,4}(?:لن|لا) (?:يمر|تمر|يمرا)(?!\w)")
+
+
+# Words before an agreement's noun that tell its making: "التوصل إلى اتفاق", "توقيع اتفاق".
+_REACHING = ("التوصل", "توصل", "توقيع", "وقع", "ابرام", "ابرم", "اعلان", "اعلن", "عقد")
+
+
+# Words after an agreement's noun that speak of it in force, not of its making.
+_IN_FORCE = frozenset(
+    {"ينص", "تنص", "يقضي", "تقضي", "ساريا", "الساري", "ساري", "المعمول", "الساريه", "ساريه"}
+)
+
+
+# Air defences as the subject of a verb of repelling: an interception.
+_AIR_DEFENCE = re.compile(
+    r"^\s*(?:\w+ ){0,2}(?:وسايط الدفاع الجوي|الدفاعات الجويه|دفاعاتنا الجويه|منظومات الدفاع الجوي"
+    r"|الدفاع الجوي)"
+)
+
+
+# Openings of a line or sentence that recall what is known, not news: "للتذكير:", "للعلم:", "ويُذكر أن".
+_BACKGROUND = (
+    "للتذكير",
+    "للعلم",
+    "تذكير",
+    "يذكر ان",
+    "ويذكر ان",
+    "يشار الي ان",
+    "ويشار الي ان",
+    "ونذكر بان",  # "ونذكّر بأن وحداتنا تنتشر في جنوب العاصمة منذ عام 2021"
+    "نذكر بان",
+)
+
+
+def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is the trigger in a sentence or line that opens by recalling background ("للتذكير: …")?"""
+    spans = ctx.cache.get("background")
+    if spans is None:
+        # worked out once per document: the sentences and lines that open by recalling background
+        found: list[tuple[int, int]] = []
+        if not any(cue in ctx.view.text for cue in _BACKGROUND):
+            ctx.cache["background"] = found
+            return False
+        starts = {u.sentence.start: u.sentence.end for u in ctx.units}
+        for m in re.finditer(r"\n", ctx.text):
+            end = ctx.text.find("\n", m.end())
+            starts.setdefault(m.end(), len(ctx.text) if end < 0 else end)
+        for lo, hi in starts.items():
+            if ctx.folded(lo, lo + 24).lstrip(" 📌🔸🔻⚠️•-*").startswith(_BACKGROUND):
+                found.append((lo, hi))
+        spans = ctx.cache["background"] = found
+    assert isinstance(spans, list)
+    return any(lo <= hit.start < hi for lo, hi in spans)
+
+
+# Words of aiming or of an alleged part before an event: "تسعى إلى فرض سيطرتها", "متورطون في إطلاق".
+_AIM_OR_PART = frozenset(
+    {"تسعي", "يسعي", "يسعون", "تهدف", "يهدف", "تطمح", "يطمح", "متورطون", "متورطين", "متورط"}
+)
+
+
+# Nouns of calling to account before "من": "محاسبة من أطلقوا النار".
+_CALLING_TO_ACCOUNT = frozenset({"محاسبه", "معاقبه", "ملاحقه", "مساءله", "مسايله"})
+
+
+# Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
+_PLOTTING = ("يخطط", "تخطط", "خطط", "مخطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
+
+
+# Breaches of an agreement in force: "خرق جديد للهدنة", "187 خرقاً للهدنة", "انتهاك اتفاق".
+_BREACH = ("خرق", "انتهاك", "خروقات", "انتهاكات")
+
+
+# Words that describe an agreement's making after its noun: "الموقع بين", "الذي توصلت إليه".
+_SIGNED = frozenset({"الموقع", "الذي", "التي", "المبرم", "المعلن", "الموقعه", "المبرمه", "المعلنه"})
+
+
+# Nouns between أي and an event noun: "أي محاولة للهجوم", "أي عملية اقتحام".
+_ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه", "حدا", "احد", "شخص", "جهه", "طرف"})
+
+
+# Verbs that set a definite event noun beside another happening: it is told elsewhere.
+_ACCOMPANYING = ("تزامنت", "تزامن", "رافقت", "رافق", "صاحبت", "صاحب", "تخللت", "تخلل")
+
+
+# Where fire is launched from: "مصادر إطلاق القذائف", "منصات إطلاق الصواريخ" name no attack.
+_LAUNCHERS = frozenset({"مصادر", "مصدر", "منصات", "منصه", "منصتي", "مرابض", "قواعد", "مواقع"})
+
+
+# Verbs of commenting on (with على) or claiming an event already told.
+_COMMENT_VERBS = ("تعلق", "يعلق", "تعليق", "تعقيب", "يعقب", "تعقب")
+
+
+_CLAIM_VERBS = ("تتبن", "يتبن", "تبنت", "تبني", "تبن")
+
+
+def _reference_back(ctx: DocContext, hit: TriggerHit, accepted: list[TriggerHit]) -> bool:
+    """A definite violent noun after a word of time that points at an event of its type told before;
+    a nominal denial of "these claims" after a denial just told ("ننفي … فهذه الادعاءات عارية عن
+    الصحة")."""
+    if hit.trigger.type == "REJECT" and hit.trigger.pos == "noun":
+        lead = ctx.words_before(hit.start - len(hit.prefix), 3)
+        if {"هذه", "فهذه", "وهذه"} & set(lead) and any(
+            h.trigger.type == "REJECT" and hit.start - h.end < 400 for h in accepted
+        ):
+            return True
+    if hit.trigger.pos != "noun" or hit.trigger.type not in ("ASSAULT", "PROTEST") or "ال" not in hit.prefix:
+        return False
+    launch = ctx.words_before(hit.start - len(hit.prefix), 2)
+    if launch[-1:] and launch[-1].lstrip("و").startswith(_ACCOMPANYING):
+        return True  # "وتزامنت الاحتجاجات مع…", "انتهاكات رافقت الاحتجاجات": the protests told elsewhere
+    if hit.trigger.type != "ASSAULT":
+        return False
+    if len(launch) == 2 and launch[1] == "اطلاق" and launch[0].lstrip("و") in _LAUNCHERS:
+        return True  # "على مصادر إطلاق القذائف", "منصات إطلاق الصواريخ": where the fire came from
+    lead = [
+        w[1:] if w[:1] == "و" and w[1:] in _BACK_WORDS else w
+        for w in ctx.words_before(hit.start - len(hit.prefix), 4)
+    ]
+    commented = lead[-1:] == ["علي"] and any(w.startswith(_COMMENT_VERBS) for w in lead)
+    if commented or any(w.startswith(_CLAIM_VERBS) for w in lead):
+        lead = [*lead[:-1], "بعد"]  # "ولم تعلّق أنقرة على الضربة", "ولم تتبنّ أي جهة الضربة": told before
+    if not lead or not (lead[-1] in _BACK_WORDS or (lead[-1] == "من" and set(lead[:-1]) & _BACK_WORDS)):
+        return False
+    return any(h.trigger.type == "ASSAULT" and h.end <= hit.start for h in accepted)
+
+
+def _attacked(ctx: DocContext, attack: TriggerHit, hit: TriggerHit) -> bool:
+    """A troop movement named as what an attack hit ("استهدفت الهيئة تعزيزات لقوات النظام", "كمين لرتل
+    عسكري", "قصف على تعزيزات"): the object of the attack, no event of its own."""
+    if hit.trigger.type != "MOBILIZE" or hit.trigger.pos != "noun" or attack.trigger.type != "ASSAULT":
+        return False
+    gap = gap_words(ctx, attack.end, hit.start - len(hit.prefix))  # the attack's subject may stand between
+    return len(gap) <= 2 and all(w in _OBJECT_GAP for w in gap)
+
+
+# Words between an attack and the troop movement it hit.
+_OBJECT_GAP = frozenset({"علي", "ع", "ضد", "استهدف", "استهدفت", "استهدفوا", "مدفعيا", "صاروخيا", "جويا"})
+
+
+def _protest_asks(ctx: DocContext, protest: TriggerHit, hit: TriggerHit, asking: frozenset[str]) -> bool:
+    """An event noun asked for by a word of demand that is no trigger ("مطالبين", "لافتات تطالب") after
+    a protest in its sentence: the protesters' demand, no event."""
+    if protest.trigger.type != "PROTEST" or hit.trigger.pos != "noun" or hit.start - protest.end > 250:
+        return False
+    if any(c in ctx.text[protest.end : hit.start] for c in ".\n"):
+        return False
+    lead = ctx.words_before(hit.start - len(hit.prefix), 2)
+    return any(w.lstrip("و").removeprefix("لل").removeprefix("ل") in asking for w in lead)
+
+
+def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozenset[str]) -> bool:
+    """An event noun that is the object of the trigger before it, in the same clause: the attack that
+    was repelled ("تصدى لمحاولة تسلل", "أفشلت هجوماً"), what is requested or demanded ("يطالبون
+    بهدنة", "نطالب بالكشف عن مصير المختفين والإفراج عنهم", "احتجاجات للمطالبة بإطلاق سراح
+    الموقوفين"), the charge of an accusation ("متهمة جهات مندسة بإطلاق النار") and the terms of an
+    agreement ("اتفاق لوقف إطلاق النار")."""
+    if head.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST" and hit.trigger.pos == "verb":
+        # "مظاهرة بدرعا البلد بعد صلاة الجمعة بتطالب بالإفراج…", "والناس عم تطالب برحيل النظام": the
+        # protesters' demand, told by a verb
+        between = ctx.text[head.end : hit.start - len(hit.prefix)]
+        return (hit.start - head.end < 120 and not any(c in between for c in ".\n")) or (
+            hit.start - head.end < 200
+            and len(gap_words(ctx, head.end, hit.start)) <= 16
+            and "." not in between
+        )
+    if hit.trigger.pos != "noun" or hit.start - head.end > 90:
+        return False
+    between = ctx.text[head.end : hit.start - len(hit.prefix)]
+    segment = between.rsplit("،", 1)[-1].strip()
+    if (
+        head.trigger.type == "REQUEST"
+        and not any(c in between for c in ".:;\n")
+        and (hit.prefix[:1] == "و" or segment[:1] == "و")
+    ):
+        # "نطالب بالإفراج الفوري عن جميع المحتجزين، وفتح تحقيق مستقل، ووقف حملات الدهم": one list of demands
+        return len(between.split()) <= 25
+    if any(c in between for c in ".،,:;\n"):
+        return False
+    words = between.split()
+    demanded = any(fold_word(w).lstrip("و").removeprefix("لل").removeprefix("ل") in asking for w in words)
+    if head.trigger.type == "REQUEST" or demanded:
+        return len(words) <= 10
+    if head.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST":
+        # "احتجاجات شعبية للمطالبة ب…", "مظاهرة بدرعا البلد بعد صلاة الجمعة بتطالب بالإفراج…": the
+        # protesters' demand
+        return len(words) <= (3 if "ل" in hit.prefix else 12)
+    if head.trigger.id == "accuse" and "ب" in hit.prefix:
+        return len(words) <= 6
+    if head.trigger.type == "THREATEN" and "ب" in hit.prefix:
+        return len(words) <= 4  # "نتوعد تحالف العدوان بضربات موجعة": what is threatened
+    if head.trigger.type == "AGREE" and "ل" in hit.prefix:
+        return len(words) <= 1
+    if head.trigger.id in GOVERNING and "ل" in hit.prefix and len(words) <= 10:
+        return True  # "تصدى مقاتلو جيش العزة يوم الأحد 26 أيار 2019 لمحاولة تسلل": what was repelled
+    if hit.start - head.end > (80 if head.trigger.id in GOVERNING else 40):
+        return False  # "صدت قواتنا في محور أبوقرين صباح اليوم هجوماً شنّته…"
+    if head.trigger.id not in GOVERNING and head.trigger.type != "MOBILIZE":
+        return False
+    if head.trigger.type == "MOBILIZE" and hit.trigger.type == "AID":
+        return len(words) <= 3  # "وصلوا من بصرى الشام للمؤازرة": the purpose of the move
+    return len(words) <= 1 or (head.trigger.id in GOVERNING and len(words) <= 12)
+
+
+class NotEventFilter:
+    """Keeps the trigger words that name a happening where they stand; drops the rest: words inside
+    names, nouns governed by another noun, purposes, habits, tallies, what a demand or denial asks
+    about, and references back to a happening already told."""
+
+    def __init__(self, cues: EventCues, casualty_words: frozenset[str]) -> None:
+        self.cues = cues
+        self.casualty_words = casualty_words
+
+    def happenings(self, ctx: DocContext, hits: list[TriggerHit]) -> list[TriggerHit]:
+        """The hits, in text order, that are events of their own."""
+        last: TriggerHit | None = None
+        accepted: list[TriggerHit] = []
+        demand: TriggerHit | None = None  # a protest's demand, no event of its own
+        for hit in hits:
+            # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
+            if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
+                continue
+            if demand is not None and _governed(ctx, demand, hit, self.cues.request):
+                continue  # "مظاهرة … بتطالب بالإفراج عن المعتقلين": what the protesters' demand asks for
+            if last is not None and _protest_asks(ctx, last, hit, self.cues.request):
+                continue  # "تظاهر العشرات … مطالبين بالإفراج عن أبنائهم": what the protesters ask for
+            if last is not None and (
+                _governed(ctx, last, hit, self.cues.request)
+                or _attacked(ctx, last, hit)
+                or _denied_object(ctx, last, hit)
+                or _outcome(ctx, last, hit)
+            ):
+                demand = hit if last.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST" else demand
+                continue
+            if _reference_back(ctx, hit, accepted):
+                continue
+            last = hit
+            accepted.append(hit)
+        return accepted
+
+    def _not_an_event(self, ctx: DocContext, hit: TriggerHit) -> bool:
+        """Trigger words that name no happening here: hashtags ("#ادلب_تحت_القصف"), nouns governed by
+        another noun ("مركز احتجاز", "مذكرات توقيف", "إزالة الألغام", "تحت سيطرة"), accompaniment
+        ("بإسناد من", "بالتنسيق مع"), and tallies over a period ("وثقنا مقتل 104 خلال الشهر")."""
+        if ctx.text.rfind("\ufd3f", 0, hit.start) > ctx.text.rfind("\ufd3e", 0, hit.start):
+            return True  # a verse of the Quran between ﴿ ﴾ that opens a statement
+        # the word's own start: after a space or a line break ("#الناصرية\nاطلاق نار" is no hashtag)
+        token_start = max(ctx.text.rfind(" ", 0, hit.start), ctx.text.rfind("\n", 0, hit.start)) + 1
+        if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
+            return True
+        if hit.prefix[:1] == "و" and fold_word(hit.text).startswith("صف") and hit.trigger.type == "ASSAULT":
+            return True  # "بما وصفوه", "ووصفت الخارجية": وصف (to describe), not و + صفّى (liquidated)
+        if hit.trigger.id == "hold-responsible":
+            # "حمّلت أنقرة قوات النظام مسؤولية الغارة"; "بتحمّل مسؤولياتها" is bearing, not blaming
+            tail = ctx.folded(hit.end, hit.end + 80).split()[:6]
+            return bool(set(hit.prefix) & set("بل")) or not any(w.lstrip("وال") == "مسووليه" for w in tail)
+        if fold_word(hit.text) in _MOTIVES:
+            return True  # "…وحرقوا إطارات، احتجاجاً على انقطاع الكهرباء": the motive of the deed told
+        before = ctx.words_before(hit.start - len(hit.prefix), 1)
+        if before and before[-1] in _MOTIVES:
+            return True  # "خرج متظاهرون رفضاً لتقدم الهيئة": the cause of a protest, told as its motive
+        if before and before[-1].removeprefix("و") in ("اسلحه", "سلاح", "بنادق"):
+            return True  # "استخدموا أسلحة قنص": a kind of weapon, not an attack
+        if (
+            hit.trigger.pos == "noun"
+            and "ب" in hit.prefix
+            and any(
+                w.lstrip("و").startswith(_ACKNOWLEDGING)
+                for w in ctx.words_before(hit.start - len(hit.prefix), 4)
+            )
+        ):
+            return True  # "ولم تعترف أي جهة رسمية باحتجازه": owning up to a deed told before
+        if hit.trigger.type == "REJECT" and before and before[-1] in _CAUSE_WORDS:
+            # "إثر رفضه دفع إتاوة", "بعد رفض صاحبيهما دفع مبالغ": the reason for a deed (a noun, whatever
+            # the lexicon reads: no verb follows إثر)
+            return True
+        _, unit = ctx.unit_at(hit.start)
+        key = ("habitual", unit.sentence.start)
+        if key not in ctx.cache:
+            found = _HABITUAL.search(ctx.folded(unit.sentence.start, unit.sentence.end))
+            ctx.cache[key] = (
+                -1
+                if found is None
+                else ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
+            )
+        habit = ctx.cache[key]
+        if isinstance(habit, int) and habit >= unit.clause_at(hit.start).start:
+            return True  # "تشهد الطارمية بين الحين والآخر هجمات": a habit, not one happening
+        if hit.trigger.type == "ASSAULT" and self._tally(ctx, hit):
+            return True
+        if hit.trigger.id == "liberation-noun" and (
+            "ل" in hit.prefix or (before and before[-1] in ("حتي", "بهدف", "سبيل", "اجل"))
+        ):
+            return True  # "عملياتنا مستمرة حتى تحرير كامل التراب", "لتحرير المدينة": a goal
+        if hit.trigger.id in ("fall-noun", "fall"):
+            following = ctx.folded(hit.end, hit.end + 40).split()[:2]
+            if following and following[0] in ("خلالها", "خلاله", "فيها", "فيه", "منهم", "منها", "بينهم"):
+                following = following[1:]  # "سقط خلالها العشرات من المرتزقة"
+            following = following[:1]
+            if following and (is_number(following[0]) or following[0].removeprefix("ال") in _VICTIM_WORDS):
+                # "سقوط عشرات المدنيين", "كما سقط قتلى في مدينة الصدر": casualties, not a fall
+                return True
+            if following and (following[0] in ("اي", "ايه") or following[0] in _AIRCRAFT):
+                # "نفت سقوط أي طائرة", "سقوط طائرة مسيرة": no place changed hands
+                return True
+        if before and before[-1] in ("اي", "لاي"):
+            return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if (
+            ctx.words_before(hit.start - len(hit.prefix), 2)[:1] in (["اي"], ["لاي"])
+            and before[-1] in _ANY_OF
+        ):
+            return True  # "أي محاولة للهجوم على سرت ستقابل برد قاسٍ"
+        if self._no_happening_here(ctx, hit):
+            return True
+        if hit.trigger.type in ("ACCUSE", "REQUEST") and before and before[-1].removeprefix("ب") in _WRITINGS:
+            return True  # "إثر نشره تدوينات تنتقد تردي الخدمات": what a post said
+        following2 = ctx.folded(hit.end, hit.end + 40).split()[:6]
+        if hit.trigger.type == "COERCE" and following2[:1] in (["فيها"], ["فيه"], ["بها"]):
+            return True  # "عنابر مكتظة يُحتجز فيها أكثر من ألف شخص": what a place is used for
+        if before and before[-1] in ("لا", "ولا") and ("سوي" in following2 or "الا" in following2):
+            return True  # "إذ لا يستهدف سلاح الجو سوى المواقع العسكرية": a rule, not a happening
+        if (
+            hit.trigger.pos == "verb"
+            and before
+            and before[-1] in ("التي", "الذي", "الذين")
+            and fold_word(hit.text)[:1] in ("ي", "ت")
+            and not fold_word(hit.trigger.lemma).startswith(("ت", "ي"))
+        ):
+            return True  # "حملات الدهم التي تستهدف المهاجرين": what the campaigns do, no one happening
+        if hit.trigger.id == "call-noun" and any(
+            w.startswith(("مقطوع", "النت", "الانترنت", "الكهرباء")) for w in following2[:4]
+        ):
+            return True  # "والاتصالات والنت مقطوعين": telecommunications, no talks
+        preceding = ctx.words_before(hit.start - len(hit.prefix), 3)
+        if (hit.trigger.id in MOVEMENT or hit.trigger.id in ("fall", "fall-noun")) and set(
+            preceding[-2:]
+        ) & _PROJECTILES:
+            return True  # "والرصاص الراجع وصل للبيوت", "الصاروخ سقط بين الخيام": the strike, told on
+        if hit.trigger.id in GOVERNING and following2[:1] and following2[0] in _AT_PROJECTILES:
+            return True  # "تصدّت وسائط دفاعنا الجوي للصواريخ": an interception belongs to the strike
+        if hit.trigger.type == "RETREAT" and following2[:1] and following2[0] in _REMAINING:
+            return True  # "فيما انسحب الباقون تحت وابل من النيران": the attackers' retreat
+        if hit.trigger.id == "leave" and "ال" in hit.prefix:
+            return True  # "الاستهداف الغادر": the adjective, not the verb of leaving
+        if hit.trigger.id == "retaliate" and not hit.future_prefix:
+            return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
+        if preceding[-1:] == ["الي"] and preceding[-2:-1] and preceding[-2].lstrip("و") in _AIMING:
+            return True  # "لأي مشروع يهدف إلى تهجير أهلنا": an aim
+        if (
+            hit.trigger.type == "MOBILIZE"
+            and hit.trigger.pos == "noun"
+            and preceding[-1:] in (["خلال"], ["اثناء"])
+        ):
+            return True  # "أسرت … خلال عملية تمشيط": the circumstance of the capture
+        if (
+            hit.trigger.type == "RETREAT"
+            and hit.trigger.mode != "release"
+            and preceding[-2:] == ["قبل", "ان"]
+        ):
+            # "أطلقوا النار … قبل أن ينسحبوا": the attackers' retreat is part of their attack (a release
+            # "قبل أن تفرج عن المرأة" is an event of its own)
+            return True
+        if hit.trigger.type == "RETREAT" and set(preceding) & _CIVILIAN_MOVERS:
+            return True  # "الأسر التي غادرت المدينة": displacement, not a withdrawal
+        if hit.trigger.id in _MANNER_NOUNS and not hit.prefix:
+            lead = ctx.folded(max(0, hit.start - 12), hit.start)
+            if WITHOUT.search(lead):
+                return True  # "دخلت ترهونة من غير قتال": the manner of a move, no fight
+        if (
+            before
+            and hit.trigger.pos == "verb"
+            and (before[-1] in _NOUN_MAKERS or (before[-1][:1] in "لبو" and before[-1][1:] in _NOUN_MAKERS))
+        ):
+            return True  # "لوقف تقدم قواتنا": after a stop or a plan, the verb's form is its noun
+        if before and "ال" in hit.prefix and hit.trigger.pos == "verb" and self._blocks(before[-1]):
+            return True  # "بتهمة التواصل مع جهات معادية": a verb's form with the article is its noun
+        if before and before[-1].lstrip("و").startswith(("مكبل", "مقيد", "المكبل", "المقيد")):
+            return True  # "مكبّل اليدين": hands, not a condemnation
+        if hit.trigger.pos != "noun":
+            return False
+        if (
+            hit.trigger.type == "CONSULT"
+            and {w.removeprefix("و") for w in ctx.words_before(hit.start - len(hit.prefix), 6)} & _ALLOWING
+        ):
+            return True  # "دون السماح لأسرته بزيارته", "حُرم من الزيارات": visits a detainee may have
+        if following2[:1] and following2[0] in _ONGOING:
+            return True  # "عبر القصف المتواصل": a state of affairs, no one happening
+        if hit.trigger.type == "AGREE" and following2[:1] and following2[0].lstrip("ل").startswith("وضع"):
+            return (
+                True  # "رغم إجرائه تسوية لوضعه الأمني": a person's settlement, no agreement between parties
+            )
+        if before and before[-1] == "بين" and hit.trigger.id == "death-noun":
+            return True  # "أوقع مئات الضحايا بين قتيل وجريح": a breakdown of a toll
+        if before and before[-1] in _PREPARED:
+            return True  # "أسلحة وعبوات ناسفة معدّة للتفجير": what the weapons were meant for
+        if "ب" in hit.prefix and hit.trigger.id == "mediation":
+            return True  # "اتفاق بوساطة أعيان المدينة": the manner of an agreement, like "بإسناد من"
+        if "ب" in hit.prefix and hit.trigger.type == "ACCUSE":
+            return True  # "اعتقال 7 شبان بتهمة التعامل مع داعش": the charge, not an accusation event
+        if hit.trigger.type == "RETREAT":
+            following = ctx.folded(hit.end, hit.end + 30).split()[:1]
+            if following and following[0] in _VICTIM_WORDS:
+                return True  # "إخلاء المصابين": rescue work
+        before = ctx.words_before(hit.start - len(hit.prefix), 1)
+        if (
+            before
+            and (hit.prefix in ("", "ال", "و", "وال") or before[-1] in _BLOCKS_AFTER_ANY_PROCLITIC)
+            and self._blocks(before[-1])
+            # "بدأت قوات التحالف تنفيذ ضربات جوية": carrying out strikes; "تنفيذ الانسحاب" is a plan
+            and not (hit.trigger.type == "ASSAULT" and not hit.prefix and before[-1] in _CARRYING_OUT)
+        ):
+            return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
+        if "ل" in hit.prefix and (hit.trigger.type == "REQUEST" or hit.trigger.id == "dispersal-noun"):
+            return True  # "وقفة احتجاجية للمطالبة بالكشف…", "فتحت النار لتفريق المتظاهرين": a purpose
+        following = ctx.folded(hit.end, hit.end + 12).split()[:1]
+        if following and following[0] in ("اي", "ايه"):
+            return True  # "نفى استهداف أي منازل": what is denied, no happening
+        if "ب" in hit.prefix and hit.trigger.type in ("AID", "COOPERATE", "SUPPORT"):
+            return True
+        handled = {
+            w.lstrip("و").removeprefix("لل").removeprefix("ل")
+            for w in ctx.words_before(hit.start - len(hit.prefix), 4)
+        }
+        if (is_weapon(hit) or fold_word(hit.text).startswith(("طايرات", "طايره", "مسيرات"))) and (
+            handled & _WEAPON_HANDLING
+        ):
+            return True  # "استخدموا قذائف", "تفكيك العبوات", "مخلفات الألغام": no attack here
+        if fold_word(hit.trigger.lemma) in self.casualty_words:
+            _, unit = ctx.unit_at(hit.start)
+            sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
+            return _PERIOD.search(sentence) is not None
+        return False
+
+    def _blocks(self, word: str) -> bool:
+        """Is the word before a trigger noun a blocker, also behind a proclitic ("لوقف", "بتنفيذ")?"""
+        blockers = self.cues.blockers
+        return word in blockers or (len(word) > 3 and word[0] in "ولب" and word[1:] in blockers)
+
+    @staticmethod
+    def _no_happening_here(ctx: DocContext, hit: TriggerHit) -> bool:
+        """Words that name no happening where they stand: a source's wish to stay unnamed, plots, the
+        purpose of a light verb, the killers sought, the disappeared counted, a truce broken."""
+        raw = ctx.words_before(hit.start - len(hit.prefix), 3)  # the three words before, nearest last
+        word = raw[-1].removeprefix("و") if raw else ""
+        lead = [w.lstrip("و") for w in raw]
+        text = fold_word(hit.text)
+        noun = hit.trigger.pos == "noun"
+        if hit.trigger.type in ("REQUEST", "AGREE"):
+            following = ctx.folded(hit.end, hit.end + 60).split()[:6]
+            if text == "طالب" and (
+                following[:1] in (["جامعي"], ["بكليه"], ["ثانوي"], ["بجامعه"])
+                or not (hit.prefix.startswith("و") or any(w.startswith("ب") for w in following[:5]))
+            ):
+                # "طالب جامعي", "طالب في كلية الطب": a student; "وطالب زعيم التيار … الحكومة بتقديم…"
+                # opens a sentence with the verb
+                return True
+            if following[:1] == ["عدم"]:
+                return True  # "الذي طلب عدم ذكر اسمه": a source asking not to be named
+        if "ل" in hit.prefix and word.startswith(_PLOTTING):
+            return True  # "كانا يخططان لاستهداف أبراج الطاقة": a plot, not a deed
+        if word in ("لشن", "لتنفيذ") and noun:
+            return True  # "التنسيق بين القوات لشن هجمات": what cooperation is for
+        if text == "قتله" and word in ("عن", "محاسبه", "ملاحقه", "معاقبه", "تسليم"):
+            return True  # "الكشف عن قتلة الناشطين": the killers, not a killing
+        if (
+            hit.trigger.type == "COERCE"
+            and noun
+            and ctx.folded(hit.end, hit.end + 12).split()[:1] in (["دام"], ["استمر"], ["امتد"])
+        ):
+            return True  # "بعد احتجاز دام أربعة أشهر": how long someone was held, told of a release
+        if word == "رغم" and hit.trigger.type in ("REQUEST", "ACCUSE", "THREATEN"):
+            return True  # "رغم مطالباتنا المتكررة": what was asked before, in vain
+        if hit.trigger.pos == "verb" and lead[-1:] == ["لا"] and text[:1] in "يت":
+            return True  # "ونؤكد أن وحداتنا لا تستهدف الأحياء السكنية": a rule of conduct, no happening
+        if any(w in _AIM_OR_PART for w in lead):
+            return True  # "تسعى إلى فرض سيطرتها", "متورطون في إطلاق صواريخ": an aim or an alleged part
+        if lead[-1:] == ["من"] and lead[-2:-1] and lead[-2] in _CALLING_TO_ACCOUNT:
+            return True  # "ومحاسبة من أطلقوا النار على المتظاهرين": those to be held to account
+        if text == "سيطره" and lead[-1:] and lead[-1].startswith(("عبور", "عند", "مناطق")):
+            return True  # "أثناء عبورهم سيطرة الرزازة" (a checkpoint), "في عمق مناطق سيطرة الحوثيين"
+        if word in ("عداد", "جولات", "جوله"):
+            # "ولا يزالون في عداد المختفين قسرياً", "رغم جولات تفاوض عدة" (the lexicon may read a verb)
+            return True
+        if _background_line(ctx, hit):
+            return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
+        cues = {word, *raw, *lead}
+        if not cues.isdisjoint(_BEFORE_CUES) and _cue_before_names_no_deed(
+            ctx, hit, raw, lead, word, noun, text
+        ):
+            return True
+        if hit.trigger.type == "CONSULT" and _OUR_TEAM.search(ctx.folded(hit.end, hit.end + 30)):
+            return True  # "شهود عيان تواصل معهم فريقنا": how the documenters worked
+        if hit.trigger.type == "REJECT" and text.startswith(("لا اساس", "عار", "عاري")):
+            sentence_before = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()
+            if any(w.lstrip("و") in _DENYING for w in sentence_before):
+                return True  # "وتنفي القيادة …، مؤكدة أن تلك المزاعم لا أساس لها": the denial told
+        if text.startswith("تعهد") and ctx.folded(hit.end, hit.end + 12).split()[:1] == ["بعدم"]:
+            return True  # "بعد توقيعه على تعهد بعدم المشاركة في الاحتجاجات": a detainee's pledge
+        if hit.trigger.type == "THREATEN" and set(ctx.folded(hit.end, hit.end + 20).split()[:1]) & _AT_RISK:
+            return True  # "استمرار الخروقات يهدد فرص تمديدها": puts at risk, no one threatens
+        if hit.trigger.type in ("ASSAULT", "PROTEST") and _ongoing_scene(ctx, hit):
+            return True  # "وتشهد المدينة منذ سنوات اشتباكات متقطعة": what a place sees over years
+        if fold_word(hit.trigger.lemma) in CASUALTY_LEMMAS and raw[-1:] in (["لم"], ["ولم"], ["لن"]):
+            return True  # "مؤكدة أن أحداً من مقاتليها لم يُقتل": a death denied is no happening
+        if hit.trigger.id in GOVERNING and _AIR_DEFENCE.search(ctx.folded(hit.end, hit.end + 40)):
+            return True  # "تصدت وسائط الدفاع الجوي لصواريخ معادية": an interception, part of the strike
+        if word == "عن" and len(raw) > 1 and raw[-2].lstrip("وب") in _CEASING:
+            return True  # "نطالب روسيا بالكف عن استهداف المنشآت": what is to stop
+        if (
+            noun
+            and "مر" in ctx.text[hit.end : hit.end + 60]
+            and _UNANSWERED.search(ctx.folded(hit.end, hit.end + 50).strip())
+        ):
+            return True  # "ونؤكد أن استهداف الأحياء السكنية لن يمر دون رد": the deeds told, answered
+        if hit.trigger.type != "AGREE" or not noun:
+            return False
+        after = ctx.folded(hit.end, hit.end + 70).split()[:7]
+        reached = any(
+            w.lstrip("و").startswith(_REACHING) for w in ctx.words_before(hit.start - len(hit.prefix), 10)
+        )
+        if not reached and any(w.rstrip(".،,:;") in _IN_FORCE for w in after):
+            return True  # "اتفاق ستوكهولم ينص على…", "اتفاق خفض التصعيد الذي لا يزال سارياً"
+        if "ل" in hit.prefix and any(w.removeprefix("و").startswith(_BREACH) for w in raw):
+            # "في خرق جديد للهدنة الأممية": a truce in force, broken; its signing is told only when the
+            # text describes it ("لاتفاق وقف إطلاق النار الموقع بين موسكو وأنقرة")
+            return not any(w in _SIGNED for w in after[:6])
+        return False
+
+    def _tally(self, ctx: DocContext, hit: TriggerHit) -> bool:
+        """A count over a period that a documenter reports ("منذ مطلع عام 2019 وثقنا مقتل 38 مدنياً
+        بانفجار ألغام"): the violence after the documenting verb is a tally, not one happening."""
+        _, unit = ctx.unit_at(hit.start)
+        key = ("tally", unit.sentence.start)
+        if key not in ctx.cache:
+            sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
+            first, since = -1, -1
+            period = _PERIOD.search(sentence) is not None
+            if not period and "منذ" in sentence.split():
+                # a bare "منذ" names a period only before the violence it counts: "بعد اعتقاله منذ عام
+                # 2019" dates an arrest told after the killing, it is no tally
+                found_since = _SINCE.search(sentence)
+                if found_since is not None:
+                    since = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found_since.start())
+            total = _RUNNING_TOTAL.search(sentence)
+            if total is not None:
+                first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + total.start())
+                since = -1
+            elif period and _SIMILAR.search(sentence):
+                first, since = unit.sentence.start, -1  # the whole sentence counts attacks of a kind
+            elif period or since >= 0:
+                found = _DOCUMENTED.search(sentence)
+                if found is not None:
+                    first = ctx.view.to_original(ctx.view.to_view(unit.sentence.start) + found.start())
+                elif period and _REACHED.search(sentence):
+                    first = unit.sentence.start  # "غارات التحالف منذ مطلع الشهر تجاوزت ١٢٠ غارة": a total
+            ctx.cache[key] = (first, since)
+        cached = ctx.cache[key]
+        if not isinstance(cached, tuple):
+            return False
+        start, since = cached
+        return 0 <= start <= hit.start and since < hit.start

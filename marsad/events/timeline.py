@@ -1,0 +1,156 @@
+"""When it happened: each event's date and ACLED time precision, from its own time words or carried
+along the narrative; never an invented date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from marsad.events.context import DocContext
+from marsad.events.draft import Draft
+from marsad.events.lexicon import VERBAL_TYPES
+from marsad.events.places import in_spans, other_event_clauses
+
+_PRECISION = {"day": 1, "week": 2, "month": 3}
+
+
+def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
+    """The TIME mention of the sentence nearest to the trigger, leaving out those of another event's
+    clause ("مقتل الشاب تحت التعذيب …، بعد اعتقاله منذ عام 2019": the year dates the arrest)."""
+    times = ctx.within(ctx.times, s_lo, s_hi)
+    if draft.event.type in VERBAL_TYPES:
+        # "ونحمّل روسيا المسؤولية عن المجزرة التي ارتكبتها طائراتها مساء أمس": the time after the deed a
+        # statement speaks of dates that deed, not the statement
+        deeds = [h for h in ctx.triggers_within(draft.hit.end, s_hi) if h.trigger.type not in VERBAL_TYPES]
+        if deeds:
+            times = [m for m in times if m.start < deeds[0].start]
+    others = other_event_clauses(ctx, draft, s_lo, s_hi)
+    own = [m for m in times if not in_spans(m, others)]
+    times = own or ([] if times and all(in_spans(m, others) for m in times) and others else times)
+    # "بعد احتجاز دام أربعة أشهر": a bare duration dates nothing when a time of day or date is named
+    times = [m for m in times if m.attrs.get("value") or m.attrs.get("relative")] or times
+    # "في جنيف في 23 أكتوبر 2020، أفرجت قوات الوفاق أمس عن 12 محتجزاً": the trigger's own clause first
+    times = [m for m in times if draft.clause_start <= m.start < draft.clause_end] or times
+    if times:
+        draft.time_mention = min(times, key=lambda m: abs(m.start - draft.hit.start))
+
+
+def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
+    """Dates from the text or the publication date; relative times ("في اليوم التالي") anchored on the
+    previous event, resolved when that event's date is known. Never invented."""
+    doc = ctx.doc
+    previous: Draft | None = None
+    for d in events:
+        ev = d.event
+        m = d.time_mention
+        if m is not None:
+            attrs = m.attrs
+            value = attrs.get("value")
+            relative: dict[str, Any] | None = attrs.get("relative")
+            if value and len(value) >= 10 and value[4] == "-":
+                ev.date = value[:10]
+                ev.time_precision = _PRECISION.get(attrs.get("precision") or "day", 1)
+                ev.time = {"text": m.text, "start": m.start, "end": m.end}
+                if relative and relative.get("anchor") == "previous" and previous is not None:
+                    # "في اليوم التالي" dated by the recognizer from the previous time: keep the relation too
+                    ev.time.update(
+                        anchor=previous.event.id or None,
+                        relation=relative.get("direction"),
+                        **{k: relative[k] for k in ("days", "hours") if k in relative},
+                    )
+            elif value and len(value) == 7:  # a month
+                ev.date, ev.time_precision = value + "-15", 3
+                ev.time = {"text": m.text, "start": m.start, "end": m.end}
+            elif relative and relative.get("anchor") == "previous" and previous is not None:
+                ev.time = {
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "anchor": previous.event.id or None,
+                    "relation": relative.get("direction"),
+                    **{k: relative[k] for k in ("days", "hours") if k in relative},
+                }
+                ev.date, ev.time_precision = (
+                    _shift(previous.event.date, relative),
+                    previous.event.time_precision,
+                )
+            else:
+                ev.time = {"text": m.text, "start": m.start, "end": m.end}
+                if doc.published and _within_day(attrs):
+                    # "الساعه ٧ مساءا", "خلال الساعات الأربع والعشرين الماضية": an hour of the day of
+                    # the report, told as current news
+                    ev.date, ev.time_precision = doc.published[:10], 1
+        elif (
+            ev.type in VERBAL_TYPES
+            and doc.published
+            and doc.author is not None
+            and ev.actor1 is not None
+            and ev.actor1 == doc.author.organization
+        ):
+            # "ونحمّل …", "وننفي …": what the signer says, it says on the day of its statement
+            ev.date, ev.time_precision = doc.published[:10], 1
+            ev.time = {"anchor": "publication", "relation": "on"}
+        elif previous is not None and (
+            previous.sentence == d.sentence
+            or (d.sentence - previous.sentence <= 3 and _simultaneous(ctx, d))
+            or (
+                d.sentence - previous.sentence <= _NARRATIVE_REACH
+                and ev.type not in VERBAL_TYPES
+                and previous.event.type not in VERBAL_TYPES
+                and previous.event.date is not None
+                and "text" in (previous.event.time or {})
+            )
+        ):
+            # the sentence's time holds for every event it tells; a report goes on in the time it set
+            # ("… فجر الخميس 15 حزيران. كما استهدف قناصة التنظيم …")
+            ev.date, ev.time_precision, ev.time = (
+                previous.event.date,
+                previous.event.time_precision,
+                previous.event.time,
+            )
+        elif doc.published:
+            # Told as current news with no time of its own: the week of publication (ACLED precision 2).
+            ev.date, ev.time_precision = doc.published[:10], 2
+            ev.time = {"anchor": "publication", "relation": "before"}
+        previous = d
+
+
+def _simultaneous(ctx: DocContext, d: Draft) -> bool:
+    """Does the event's sentence open by saying it happened at the same time as what came before
+    ("وبالتزامن، قصفت…", "وفي الأثناء", "في غضون ذلك")?"""
+    start = ctx.unit_at(d.hit.start)[1].sentence.start
+    return ctx.folded(start, start + 24).lstrip().startswith(_AT_THE_SAME_TIME)
+
+
+# Openings of a sentence that tell something happening at the time of what was told before.
+_AT_THE_SAME_TIME = (
+    "وبالتزامن",
+    "بالتزامن",
+    "وفي الاثناء",
+    "في الاثناء",
+    "في غضون ذلك",
+    "وفي غضون ذلك",
+    "وفي الوقت نفسه",
+)
+
+
+# How many sentences on a report still goes on in the time its last dated event set.
+_NARRATIVE_REACH = 1
+
+
+def _within_day(attrs: dict[str, Any]) -> bool:
+    """A TIME mention without a calendar value that stays inside one day: a clock time, a part of the
+    day, a span of hours."""
+    return attrs.get("kind") == "time-of-day" or attrs.get("precision") == "hour"
+
+
+def _shift(anchor: str | None, relative: dict[str, Any]) -> str | None:
+    if not anchor:
+        return None
+    days = relative.get("days")
+    if not isinstance(days, int):
+        # "المساء" (the same day), "بعد ساعات", "بعد 12 ساعة": within the anchor's day
+        same_day = relative.get("direction") == "same" or "hours" in relative
+        return anchor if same_day else None
+    sign = -1 if relative.get("direction") == "before" else 1
+    return (date.fromisoformat(anchor) + timedelta(days=sign * days)).isoformat()
