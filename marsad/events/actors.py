@@ -242,6 +242,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and active_verb
         ):
             prefix = ""  # "دورية للهيئة اعتقلت ناشطاً": a patrol of X is X, the verb's subject
+        if prefix.endswith("ل") and open_subject and m.start > hit.end:
+            unit = ctx.folded(hit.end, m.start - len(prefix)).split()
+            if (
+                unit[:1]
+                and unit[0] in _FORCE_NOUNS
+                and all(w.endswith("ه") and w not in CONSTRUCT_HEADS for w in unit[1:2])
+                and len(unit) <= 2
+            ):
+                return "plain"  # "داهمت دورية مشتركة لـقسد منازل": the patrol right after the verb acts
         if (
             prefix.endswith("ل")
             and len(words) > 1

@@ -41,7 +41,12 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     retold: set[int] = set()  # headline events the body has told again
     for d in drafts:
         target = None
-        if headline is not None and 0 < d.sentence - headline <= 3:
+        if headline is not None and _definite_noun(d):
+            # "إن الهجوم لم يسفر عن إصابات": a definite noun points at the body's latest telling first
+            target = next(
+                (p for p in reversed(merged) if p.sentence != headline and _same_happening(p, d)), None
+            )
+        if target is None and headline is not None and 0 < d.sentence - headline <= 3:
             # "مقتل عنصرين من الأسايش بهجوم لداعش" over "هاجمت خلية تابعة لتنظيم داعش…": the body tells
             # the headline's happening again, once
             target = next(
@@ -115,6 +120,10 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                         setattr(target.event, slot, None)
                         if slot in target.event.inferred:
                             target.event.inferred.remove(slot)
+        swapped = False
+        if target is None:
+            target = _answered_attack(ctx, d, merged)
+            swapped = target is not None
         if target is None:
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
         if target is None and merged and _describing_verb(ctx, merged[-1], d):
@@ -155,7 +164,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 d.sub_event or target.sub_event,
             )
         elif (
-            target.sub_event in (None, "Armed clash")
+            e.type == t.type
+            and target.sub_event in (None, "Armed clash")
             and d.sub_event not in (None, "Armed clash")
             # a missile fired while repelling an attack leaves the fight a clash
             and target.hit.trigger.id not in GOVERNING | TWO_SIDED
@@ -164,9 +174,16 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
         elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
             target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
         t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
-        for slot in ("actor1", "actor2", "place", "place_relation"):
-            if getattr(t, slot) is None and getattr(e, slot) is not None:
-                setattr(t, slot, getattr(e, slot))
+        target.told_last = max(target.told_last, d.told_last)
+        # the defenders of a repelled attack are its target: "صدّت القوات الهجوم" fills actor2
+        roles = (
+            (("actor1", "actor2"), ("actor2", "actor1"))
+            if swapped
+            else (("actor1", "actor1"), ("actor2", "actor2"))
+        )
+        for slot, source in (*roles, ("place", "place"), ("place_relation", "place_relation")):
+            if getattr(t, slot) is None and getattr(e, source) is not None:
+                setattr(t, slot, getattr(e, source))
         if t.actor2 is not None and t.actor2 == t.actor1:
             t.actor2 = None  # a telling's guess must not make the agent its own target
         if target.time_mention is None:
@@ -340,6 +357,62 @@ _OWN_HAPPENING_MODES = frozenset({"abduct", "torture"})
 _SWEEPS = frozenset({"sweep", "sweep-noun"})
 
 
+# What a repelling verb names when it points back at an attack already told: "صدّت القوات الهجوم",
+# "تصدّت قواتنا للمهاجمين", "فتصدّت لها وحداتنا".
+_ATTACK_TOLD = frozenset(
+    {
+        "الهجوم",
+        "للهجوم",
+        "الهجمات",
+        "للهجمات",
+        "الهجومين",
+        "المهاجمين",
+        "للمهاجمين",
+        "المهاجمون",
+        "لها",
+        "له",
+        "لهم",
+    }
+)
+# The attackers named back: "والمهاجمين انسحبوا باتجاه البساتين", "إن المهاجمين تسللوا من…".
+_ATTACKERS = frozenset({"المهاجمين", "المهاجمون", "والمهاجمين", "والمهاجمون", "فالمهاجمين", "فالمهاجمون"})
+
+
+def _answered_attack(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """The attack told in the last three sentences that ``d`` tells again from the defenders' side
+    ("صدّت القوات الهجوم", "إن الهجوم أُحبط") or as a deed of "the attackers" ("المهاجمين انسحبوا")."""
+    attack = next(
+        (p for p in reversed(merged) if p.event.type == "ASSAULT" and 0 <= d.sentence - p.sentence <= 3),
+        None,
+    )
+    if (
+        attack is None
+        or attack.event.modality != d.event.modality
+        or d.event.type not in ("ASSAULT", "RETREAT")
+    ):
+        return None
+    before = ctx.words_before(d.hit.start - len(d.hit.prefix), 1)
+    after = ctx.folded(d.hit.end, d.hit.end + 50).split()[:3]
+    if d.hit.trigger.id in GOVERNING and d.sentence > attack.sentence:
+        # the attack right after the verb, or after its subject ("تصدّت قواتنا للمهاجمين")
+        told = after[:1] if after[:1] in (["لها"], ["له"], ["لهم"]) else [w for w in after if w[:1] in "لا"]
+        if any(w in _ATTACK_TOLD for w in told[:1]) or before[-1:] in (["الهجوم"], ["والهجوم"]):
+            return attack
+    if (
+        ((before and before[-1] in _ATTACKERS) or (after and after[0] in _ATTACKERS))
+        and d.sentence - attack.sentence <= 1
+        and d.event.mode not in _OWN_HAPPENING_MODES
+        and (d.event.place is None or "place" in d.event.inferred or d.event.place == attack.event.place)
+    ):
+        return attack  # how the attack went: the attackers' approach, fire and retreat
+    return None
+
+
+def _definite_noun(d: Draft) -> bool:
+    """An event noun with the article ("الغارات", "للهجوم"): a happening the reader already knows."""
+    return d.hit.trigger.pos == "noun" and ("ال" in d.hit.prefix or d.hit.prefix.endswith("لل"))
+
+
 def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
     if x.type != y.type or b.sentence - a.sentence > 3:
@@ -350,8 +423,7 @@ def _same_happening(a: Draft, b: Draft) -> bool:
         and b.hit.start - len(b.hit.prefix) - a.hit.end > 2  # "تنكر وتكذب تدخلنا" is one denial
     ):
         return False  # "نطالب بالإفراج عنه، كما نطالب النائب العام بفتح تحقيق": each demand is its own
-    definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
-    if definite and b.hit.trigger.pos == "noun" and 0 < b.sentence - a.sentence <= 2:
+    if _definite_noun(b) and 0 < b.sentence - a.sentence <= 2:
         # "ويعد الهجوم الأعنف…": a definite noun tells the earlier happening again; its clause's
         # actors are the speaker's or a bystander's, so only a different place in its own clause
         # separates them
@@ -382,8 +454,7 @@ def _same_happening(a: Draft, b: Draft) -> bool:
     if a.sentence == b.sentence:
         return True
     # Told again in a later sentence: a definite noun ("الغارات", "القصف") that shares an actor or place.
-    definite = "ال" in b.hit.prefix or b.hit.prefix.endswith("لل")
-    return b.hit.trigger.pos == "noun" and definite and b.sentence - a.sentence <= 2
+    return _definite_noun(b) and b.sentence - a.sentence <= 2
 
 
 def split_by_place(events: list[Draft], ctx: DocContext) -> list[Draft]:

@@ -37,6 +37,7 @@ class Draft:
         "sentence",
         "sub_event",
         "time_mention",
+        "told_last",
     )
 
     def __init__(
@@ -51,6 +52,7 @@ class Draft:
         self.event = event
         self.hit = hit
         self.sentence = sentence
+        self.told_last = sentence  # the sentence of its latest telling, once mentions are merged
         self.clause_start = clause_start
         self.clause_end = clause_end
         self.sub_event = sub_event

@@ -92,9 +92,9 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
             ev.time = {"anchor": "publication", "relation": "on"}
         elif previous is not None and (
             previous.sentence == d.sentence
-            or (d.sentence - previous.sentence <= 3 and _simultaneous(ctx, d))
+            or (d.sentence - previous.told_last <= 3 and _simultaneous(ctx, d))
             or (
-                d.sentence - previous.sentence <= _NARRATIVE_REACH
+                d.sentence - previous.told_last <= _NARRATIVE_REACH
                 and ev.type not in VERBAL_TYPES
                 and previous.event.type not in VERBAL_TYPES
                 and previous.event.date is not None

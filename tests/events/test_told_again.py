@@ -1,0 +1,65 @@
+"""One happening told again: the defenders' account of an attack told before, the attackers' deeds,
+a definite noun after a headline, and the time a report goes on in after the latest telling.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from .conftest import Extract, only
+
+
+def test_repelling_the_attack_told_before_is_that_attack(extract: Extract) -> None:
+    text = (
+        "قُتل ثلاثة جنود إثر هجوم شنته جماعة الحوثي فجر اليوم على مواقع الجيش اليمني غربي مأرب."
+        " وقال مصدر عسكري إن القوات صدت الهجوم بعد ساعتين."
+    )
+    evs = [e for e in extract(text, meta={"country": "YE"}, published="2022-02-01") if e.type == "ASSAULT"]
+    assert len(evs) == 1
+    (attack,) = evs
+    assert (attack.actor1, attack.actor2) == ("houthis", "yemeni-government-forces")
+    assert any("صدت الهجوم" in span.text for span in attack.evidence)
+
+
+def test_a_repelled_attempt_with_nothing_told_before_is_an_event(extract: Extract) -> None:
+    text = "وتصدت قوات الجيش اليمني لهجوم شنته جماعة الحوثي فجر اليوم غربي مأرب."
+    evs = [e for e in extract(text, meta={"country": "YE"}, published="2022-02-01") if e.type == "ASSAULT"]
+    assert len(evs) == 1
+
+
+def test_the_attackers_retreat_belongs_to_their_attack(extract: Extract) -> None:
+    text = (
+        "هاجم مسلحون من تنظيم داعش ليلة أمس نقطة للجيش العراقي قرب قرية في قضاء الطارمية."
+        " والمهاجمين انسحبوا باتجاه البساتين."
+    )
+    evs = extract(text, meta={"country": "IQ"}, published="2021-05-03")
+    assert [e.type for e in evs] == ["ASSAULT"]
+    assert evs[0].acled is not None and evs[0].acled["sub_event_type"] == "Armed clash"
+
+
+def test_a_definite_noun_after_a_headline_tells_the_body_event_again(extract: Extract) -> None:
+    text = (
+        "هجوم بطائرتين مسيّرتين على قاعدة عين الأسد وضربة قرب القائم\n"
+        "أعلنت المقاومة الإسلامية في العراق أنها استهدفت أمس قاعدة عين الأسد غربي الأنبار."
+        " لكن مسؤولاً أمريكياً قال إن الهجوم لم يسفر عن إصابات.\n"
+        "وبعد ساعات، نفّذ الجيش الأمريكي ضربة جوية على مقر لكتائب حزب الله قرب القائم.\n"
+    )
+    evs = [e for e in extract(text, meta={"country": "IQ"}, published="2023-11-22") if e.type == "ASSAULT"]
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("islamic-resistance-in-iraq", None),
+        ("us-armed-forces", "kataib-hezbollah"),
+    ]
+
+
+def test_a_report_goes_on_in_the_time_of_the_latest_telling(extract: Extract) -> None:
+    text = (
+        "قُتل عنصران من قوات سوريا الديمقراطية مساء أمس الأحد إثر هجوم شنه مسلحون على حاجز في بلدة ذيبان."
+        " وذكرت مصادر محلية أن المهاجمين أطلقوا النار من أسلحة رشاشة قبل أن ينسحبوا."
+        " وعلى إثر ذلك، شنت قسد حملة دهم في ذيبان واعتقلت سبعة شبان."
+    )
+    evs = extract(text, meta={"country": "SY"}, published="2021-03-08")
+    raid = only(evs, "دهم")
+    assert raid.date == "2021-03-07"
+
+
+def test_a_patrol_of_a_force_right_after_the_verb_is_its_subject(extract: Extract) -> None:
+    ev = only(extract("داهمت دورية لقسد فجر الثلاثاء منازل في بلدة ذيبان.", meta={"country": "SY"}), "داهمت")
+    assert ev.actor1 == "syrian-democratic-forces"
