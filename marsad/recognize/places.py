@@ -250,7 +250,12 @@ class PlaceRecognizer:
                     continue
             if not (cue or " " in m.key or strong_kind or top >= 50_000 or len(m.key) >= 6):
                 continue
-            if cue in (None, "prep") and len(m.key) <= 4 and (top < 1000 or (m.prefix and top < 50_000)):
+            if (
+                cue in (None, "prep")
+                and len(m.key) <= 4
+                and not strong_kind  # "في أبين": a governorate has no population of its own in GeoNames
+                and (top < 1000 or (m.prefix and top < 50_000))
+            ):
                 continue  # short names of hamlets: too often an ordinary word with a proclitic ("فرقه")
             if m.key in self.cues.not_names:
                 continue

@@ -35,6 +35,13 @@ def test_rif_dimashq_is_its_own_governorate(nlp: Pipeline) -> None:
     assert "التل" in texts(doc, Label.PLACE)
 
 
+def test_a_short_governorate_name_after_a_preposition_is_a_place(nlp: Pipeline) -> None:
+    # GeoNames gives governorates no population; the rule against short hamlet names must spare them
+    doc = run(nlp, "وقعت اشتباكات عنيفة في أبين مساء أمس.")
+    _mention, entity = place(doc, "أبين")
+    assert entity.id == "admin1:YE.01"
+
+
 def test_relative_place_keeps_anchor_and_direction(nlp: Pipeline) -> None:
     doc = run(nlp, "تقدمت القوات إلى بيوت غرب خان شيخون في ريف إدلب الجنوبي.")
     mention, entity = place(doc, "خان شيخون")
