@@ -113,6 +113,10 @@ _AGENT = frozenset(
         "تبنته",
         "تبنتها",
     }
+    # "عبوة زرعتها عناصر القاعدة", "طائرة مسيّرة أطلقتها الجماعة", "سيارة مفخخة فجّرها انتحاري"
+    | {"زرعه", "زرعها", "زرعته", "زرعتها", "زرعوه", "زرعوها"}
+    | {"اطلقه", "اطلقها", "اطلقته", "اطلقتها", "اطلقوه", "اطلقوها"}
+    | {"فجره", "فجرها", "فجرته", "فجرتها", "فجروه", "فجروها"}
 )
 
 
@@ -344,6 +348,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "agent"  # "تحت التعذيب في أحد سجون هيئة تحرير الشام": whose prison it was
         if hit.trigger.type == "PROTEST" and set(words[-3:]) & {"امام", "قدام"}:
             return "oblique"  # "وقفة احتجاجية أمام مبنى حكومة الإنقاذ": where, not who, a protest faces
+        if active_verb and m.end <= hit.start and _weapon_subject(ctx, m, hit):
+            return "oblique"  # "مقتل جنود من X بانفجار عبوة ناسفة استهدفت طقمهم": the bomb hit them
         if (
             hit.trigger.id == "ambush"
             and prefix.endswith("ل")
@@ -1126,6 +1132,17 @@ _HOLDING_WORDS = frozenset(
 
 # Places of detention before their owner's name: "في أحد سجون الهيئة".
 _HOLDING_PLACES = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "اقبيه", "فرع"})
+
+
+def _weapon_subject(ctx: DocContext, m: Mention, hit: TriggerHit) -> bool:
+    """Does a violent noun stand between the actor and the verb, right before the verb, as its subject
+    ("… بانفجار عبوة ناسفة استهدفت", "… بغارة جوية استهدفت")?"""
+    if hit.trigger.type != "ASSAULT" or "و" in hit.prefix:
+        return False  # "فرّقتهم … واعتقلت ستة منهم": a joined verb keeps the clause's subject
+    between = ctx.triggers_within(m.end, hit.start)
+    if not between or between[-1].trigger.pos != "noun" or between[-1].trigger.type != "ASSAULT":
+        return False
+    return ctx.tokens_between(between[-1].end, hit.start - len(hit.prefix)) <= 1
 
 
 # Units of a force named with ل before their verb: "دورية للهيئة اعتقلت".

@@ -63,3 +63,18 @@ def test_a_report_goes_on_in_the_time_of_the_latest_telling(extract: Extract) ->
 def test_a_patrol_of_a_force_right_after_the_verb_is_its_subject(extract: Extract) -> None:
     ev = only(extract("داهمت دورية لقسد فجر الثلاثاء منازل في بلدة ذيبان.", meta={"country": "SY"}), "داهمت")
     assert ev.actor1 == "syrian-democratic-forces"
+
+
+def test_the_victims_before_a_bomb_are_not_the_subject_of_its_verb(extract: Extract) -> None:
+    text = (
+        "استشهاد أربعة جنود من قوات الحزام الأمني بانفجار عبوة ناسفة استهدفت طقمهم في مديرية مودية ظهر اليوم."
+        "\nوقالت مصادر محلية إن العبوة زرعتها عناصر القاعدة على الخط الترابي."
+    )
+    evs = [e for e in extract(text, published="2022-10-03", meta={"country": "YE"}) if e.type == "ASSAULT"]
+    assert [(e.actor1, e.actor2) for e in evs] == [("aqap", "security-belt-forces")]
+
+
+def test_who_planted_a_bomb_is_the_agent(extract: Extract) -> None:
+    text = "انفجرت عبوة ناسفة زرعتها عناصر من تنظيم داعش على طريق في قضاء الطارمية."
+    bomb = only(extract(text, meta={"country": "IQ"}), "انفجرت")
+    assert (bomb.actor1, bomb.actor2) == ("islamic-state", None)
