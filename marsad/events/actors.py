@@ -1152,7 +1152,7 @@ _FORCE_NOUNS = frozenset(
 
 
 # Heads of a construct that name men of a force, who may act ("عناصر من الهيئة") or be acted on.
-_PEOPLE_HEADS = frozenset({"عناصر", "عنصر", "من"})
+_PEOPLE_HEADS = frozenset({"عناصر", "عنصر", "من", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو", "افراد", "جنود"})
 
 
 def _feminine_verb(hit: TriggerHit) -> bool:

@@ -122,10 +122,11 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                             target.event.inferred.remove(slot)
         swapped = False
         if target is None:
-            target = _answered_attack(ctx, d, merged)
-            swapped = target is not None
+            target, swapped = _answered_attack(ctx, d, merged)
         if target is None:
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
+        if target is None:
+            target = _lead_retold(ctx, d, merged, headline)
         if target is None and merged and _describing_verb(ctx, merged[-1], d):
             # "قصف مدفعي لقوات النظام استهدف بلدة كنصفرة", "غارة جوية … استهدفت قاربهم": the verb tells
             # what the attack named right before it hit
@@ -374,38 +375,92 @@ _ATTACK_TOLD = frozenset(
         "لهم",
     }
 )
+# Words that make the noun after them a time adjunct of another deed: "عقب انسحاب المهاجمين".
+_TIME_ADJUNCTS = frozenset({"قبل", "بعد", "عقب", "اثر", "اعقاب", "خلال", "اثناء"})
 # The attackers named back: "والمهاجمين انسحبوا باتجاه البساتين", "إن المهاجمين تسللوا من…".
 _ATTACKERS = frozenset({"المهاجمين", "المهاجمون", "والمهاجمين", "والمهاجمون", "فالمهاجمين", "فالمهاجمون"})
 
 
-def _answered_attack(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
-    """The attack told in the last three sentences that ``d`` tells again from the defenders' side
-    ("صدّت القوات الهجوم", "إن الهجوم أُحبط") or as a deed of "the attackers" ("المهاجمين انسحبوا")."""
-    attack = next(
-        (p for p in reversed(merged) if p.event.type == "ASSAULT" and 0 <= d.sentence - p.sentence <= 3),
-        None,
-    )
-    if (
-        attack is None
-        or attack.event.modality != d.event.modality
-        or d.event.type not in ("ASSAULT", "RETREAT")
-    ):
-        return None
+def _answered_attack(ctx: DocContext, d: Draft, merged: list[Draft]) -> tuple[Draft | None, bool]:
+    """The attack told before that ``d`` tells again from the defenders' side ("صدّت القوات الهجوم",
+    "إن الهجوم أُحبط"; its roles swapped) or as a deed of "the attackers" ("المهاجمين انسحبوا")."""
+    if d.event.type not in ("ASSAULT", "RETREAT"):
+        return None, False
     before = ctx.words_before(d.hit.start - len(d.hit.prefix), 1)
     after = ctx.folded(d.hit.end, d.hit.end + 50).split()[:3]
-    if d.hit.trigger.id in GOVERNING and d.sentence > attack.sentence:
+    if d.hit.trigger.id in GOVERNING:
+        attack = _latest_attack(d, merged, 3)
         # the attack right after the verb, or after its subject ("تصدّت قواتنا للمهاجمين")
         told = after[:1] if after[:1] in (["لها"], ["له"], ["لهم"]) else [w for w in after if w[:1] in "لا"]
-        if any(w in _ATTACK_TOLD for w in told[:1]) or before[-1:] in (["الهجوم"], ["والهجوم"]):
-            return attack
-    if (
-        ((before and before[-1] in _ATTACKERS) or (after and after[0] in _ATTACKERS))
-        and d.sentence - attack.sentence <= 1
-        and d.event.mode not in _OWN_HAPPENING_MODES
-        and (d.event.place is None or "place" in d.event.inferred or d.event.place == attack.event.place)
+        if (
+            attack is not None
+            and attack.sentence < d.sentence  # "فتصدّت لها وحداتنا" in the attack's sentence is the fight
+            and (any(w in _ATTACK_TOLD for w in told[:1]) or before[-1:] in (["الهجوم"], ["والهجوم"]))
+        ):
+            return attack, True
+    if (before and before[-1] in _ATTACKERS) or (after and after[0] in _ATTACKERS):
+        attack = _latest_attack(d, merged, 1)
+        if (
+            attack is not None
+            # "قصفت المدفعية عقب انسحاب المهاجمين مواقعهم": a time adjunct of another deed
+            and not (d.hit.trigger.pos == "noun" and before[-1:] and before[-1] in _TIME_ADJUNCTS)
+            and d.event.mode not in _OWN_HAPPENING_MODES
+            and (d.event.place is None or "place" in d.event.inferred or d.event.place == attack.event.place)
+        ):
+            return attack, False  # how the attack went: the attackers' approach, fire and retreat
+    return None, False
+
+
+def _latest_attack(d: Draft, merged: list[Draft], reach: int) -> Draft | None:
+    """The latest violent event told in the sentences before ``d`` (at most ``reach`` back)."""
+    return next(
+        (
+            p
+            for p in reversed(merged)
+            if p.event.type == "ASSAULT"
+            and 0 <= d.sentence - p.sentence <= reach
+            and p.event.modality == d.event.modality
+        ),
+        None,
+    )
+
+
+def _lead_retold(ctx: DocContext, d: Draft, merged: list[Draft], headline: int | None) -> Draft | None:
+    """The report's lead, told again in detail by the next sentences: "أطلقت القوات الأمنية الرصاص الحي
+    على محتجين …" then "… قبل أن يطلق عناصر القوات الأمنية النار". The same named agent doing a deed of
+    the same kind, with nothing that tells them apart (another target, place, day or modality)."""
+    lead = 0 if headline is None else headline + 1
+    if not lead < d.sentence <= lead + 2 or d.event.actor1 is None or "actor1" in d.event.inferred:
+        return None
+    if d.event.type not in ("ASSAULT", "COERCE", "PROTEST") or d.event.mode in _OWN_HAPPENING_MODES:
+        return None
+    opening = ctx.folded(ctx.unit_at(d.hit.start)[1].sentence.start, d.hit.start).split()[:1]
+    if opening and opening[0].lstrip("و") in ("كما", "كذلك", "فيما", "بينما"):
+        return None  # "كما نفذ سلاح الجو غارات…": one more deed, not the lead told again
+    if d.time_mention is not None or {"تجدد", "تجددت", "عادت", "عاد"} & set(
+        ctx.words_before(d.hit.start - len(d.hit.prefix), 2)
     ):
-        return attack  # how the attack went: the attackers' approach, fire and retreat
-    return None
+        return None  # "وفي المساء قصف مدفعي…", "تجددت الاشتباكات مساء السبت": another time, another round
+    return next(
+        (
+            p
+            for p in merged
+            if p.sentence == lead
+            and p.event.type == d.event.type
+            and p.event.actor1 == d.event.actor1
+            and "actor1" not in p.event.inferred
+            and (p.sub_event in TERRITORIAL) == (d.sub_event in TERRITORIAL)
+            # a strike is no retelling of a ground attack; a protest turning violent is one protest
+            and (
+                p.event.type == "PROTEST"
+                or None in (p.event.mode, d.event.mode)
+                or p.event.mode == d.event.mode
+            )
+            and _compatible(p, d)
+            and not _other_day(p, d)
+        ),
+        None,
+    )
 
 
 def _definite_noun(d: Draft) -> bool:
@@ -441,6 +496,8 @@ def _same_happening(a: Draft, b: Draft) -> bool:
         )
     if a.sentence == b.sentence and _battle_and_gain(a, b):
         return True
+    if x.type == "REJECT" and a.sentence == b.sentence and b.hit.trigger.pos == "noun":
+        return True  # "نفاه مسؤول …، واصفاً الرواية بأنها عارية عن الصحة": one denial, said twice
     if x.type == "MOBILIZE" and (a.hit.trigger.id in _SWEEPS) != (b.hit.trigger.id in _SWEEPS):
         return False  # "استقدم الحشد تعزيزات وبدأ عملية تمشيط": bringing troops, then sweeping
     if x.type == "COERCE" and x.mode and y.mode and x.mode != y.mode:

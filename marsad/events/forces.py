@@ -131,7 +131,13 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
         # "يعلن جهاز الردع أن دورياته تمكنت من القبض…": "its" units are the actor just named
         start, end = view.to_original(found.start("unit")), view.to_original(found.end("unit"))
         lo = ctx.unit_at(start)[1].sentence.start
-        named = [m for m in ctx.within(ctx.actors, lo, start) if ctx.tokens_between(m.end, start) <= 4]
+        pronoun = found.group("unit")[-2:] if found.group("unit").endswith(("ها", "هم")) else "ه"
+        before = [m for m in ctx.within(ctx.actors, lo, start) if ctx.tokens_between(m.end, start) <= 10]
+        # "قالت قسد إن مقاتلي التنظيم قتلوا خمسة من عناصرها": her members are the feminine force's, not
+        # the nearer masculine التنظيم's; with no name that agrees, the name right before
+        named = [m for m in before if _agrees(ctx.folded(m.start, m.end), pronoun)] or [
+            m for m in before if ctx.tokens_between(m.end, start) <= 4
+        ]
         if named and not ctx.inside_name(start, end):
             out.append(
                 Mention(
@@ -139,6 +145,26 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
                 )
             )
     return out
+
+
+def _gender(name: str) -> str | None:
+    """Grammatical gender of a (folded) actor name by its first word: "الهيئة", "قوات …", "روسيا" are
+    feminine, "التنظيم", "الجيش …" masculine; an acronym or a bare name ("قسد", "داعش") is not known."""
+    words = name.split()
+    if not words:
+        return None
+    head = words[0].removeprefix("و")
+    if head.endswith(("ه", "ات", "ا")):
+        return "f"
+    if head.startswith("ال") or len(words) > 1:
+        return "m"
+    return None
+
+
+def _agrees(name: str, pronoun: str) -> bool:
+    """Can "ه" (his), "ها" (her) or "هم" (their) stand for this name?"""
+    gender = _gender(name)
+    return pronoun == "هم" or gender is None or gender == ("f" if pronoun == "ها" else "m")
 
 
 # A force's units with "its": "دورياته", "قواتها", "عناصره", "وحداتهم".

@@ -376,7 +376,9 @@ def voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
         return "passive"
     tail = ctx.folded(hit.end, min(hi, hit.end + 80)).split()
     if tail and (tail[0].isdigit() or tail[0] in NUMBER_WORDS):
-        return "passive"
+        # "قُتل 32 شخصاً" is passive; "قتلوا خمسة من عناصر قسد" has its subject in the verb and a number
+        # for an object
+        return voice if fold_word(hit.text).split()[0].endswith("وا") else "passive"
     if any(w in _PASSIVE_CAUSES or (w[:1] == "ب" and w[1:] in _PASSIVE_CAUSES) for w in tail[:5]):
         return "passive"
     return voice

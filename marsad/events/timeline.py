@@ -90,6 +90,10 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
             # "ونحمّل …", "وننفي …": what the signer says, it says on the day of its statement
             ev.date, ev.time_precision = doc.published[:10], 1
             ev.time = {"anchor": "publication", "relation": "on"}
+        elif (after := _after_the_deed(ctx, d, events)) is not None:
+            # "وعقب الهجوم، أطلقت قسد حملة تمشيط": just after a happening told before, on its day
+            ev.date, ev.time_precision = after.event.date, max(2, after.event.time_precision or 2)
+            ev.time = {"anchor": after.event.id or None, "relation": "after"}
         elif previous is not None and (
             previous.sentence == d.sentence
             or (d.sentence - previous.told_last <= 3 and _simultaneous(ctx, d))
@@ -98,7 +102,10 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
                 and ev.type not in VERBAL_TYPES
                 and previous.event.type not in VERBAL_TYPES
                 and previous.event.date is not None
-                and "text" in (previous.event.time or {})
+                and (
+                    "text" in (previous.event.time or {})
+                    or (previous.event.time or {}).get("relation") == "after"
+                )
             )
         ):
             # the sentence's time holds for every event it tells; a report goes on in the time it set
@@ -113,6 +120,30 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
             ev.date, ev.time_precision = doc.published[:10], 2
             ev.time = {"anchor": "publication", "relation": "before"}
         previous = d
+
+
+_JUST_AFTER = frozenset({"عقب", "بعد", "اثر", "غداه", "اعقاب", "جراء"})
+
+
+def _after_the_deed(ctx: DocContext, d: Draft, events: list[Draft]) -> Draft | None:
+    """The dated happening of another kind told before that opens ``d``'s sentence as "عقب الهجوم",
+    "بعد الاشتباكات", "إثر ذلك"."""
+    _, unit = ctx.unit_at(d.hit.start)
+    words = [
+        w.removeprefix("و").removeprefix("ف")
+        for w in ctx.folded(unit.sentence.start, d.hit.start).split()[:3]
+    ]
+    opening = next(
+        (i for i, w in enumerate(words[:2]) if w.removeprefix("في").removeprefix("ب") in _JUST_AFTER), None
+    )
+    if opening is None or opening + 1 >= len(words):
+        return None
+    if not (words[opening + 1].startswith("ال") or words[opening + 1].rstrip("،,") in ("ذلك", "ذاك")):
+        return None
+    earlier = [
+        p for p in events if p.sentence < d.sentence and p.event.date and p.event.type not in VERBAL_TYPES
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _simultaneous(ctx: DocContext, d: Draft) -> bool:

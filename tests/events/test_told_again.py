@@ -78,3 +78,47 @@ def test_who_planted_a_bomb_is_the_agent(extract: Extract) -> None:
     text = "انفجرت عبوة ناسفة زرعتها عناصر من تنظيم داعش على طريق في قضاء الطارمية."
     bomb = only(extract(text, meta={"country": "IQ"}), "انفجرت")
     assert (bomb.actor1, bomb.actor2) == ("islamic-state", None)
+
+
+def test_the_lead_told_again_in_detail_is_one_event(extract: Extract) -> None:
+    text = (
+        "أطلقت القوات الأمنية الرصاص الحي على محتجين كانوا يقطعون الطريق في قضاء الزبير مساء الاثنين."
+        "\nوبحسب شهادات جمعها فريقنا، أحرق المحتجون الإطارات قبل أن يطلق عناصر القوات الأمنية النار باتجاه الحشود."
+    )
+    evs = extract(text, published="2023-07-20", meta={"country": "IQ"})
+    assert [e.type for e in evs].count("ASSAULT") == 1
+
+
+def test_a_new_round_at_another_time_is_not_the_lead_again(extract: Extract) -> None:
+    text = (
+        "قصفت قوات النظام بالمدفعية بلدة كنصفرة في جبل الزاوية صباح اليوم."
+        "\nوفي المساء قصفت قوات النظام بلدة كنصفرة مجدداً بقذائف الهاون."
+    )
+    evs = extract(text, published="2021-06-10", meta={"country": "SY"})
+    assert [e.type for e in evs].count("ASSAULT") == 2
+
+
+def test_a_denial_said_again_with_a_description_is_one_denial(extract: Extract) -> None:
+    text = (
+        "زعمت وكالة أعماق أن مقاتلي التنظيم قتلوا خمسة من عناصر قسد، وهو ما نفاه مجلس دير الزور العسكري،"
+        " واصفاً رواية أعماق بأنها «عارية عن الصحة»."
+    )
+    evs = extract(text, published="2022-03-14", meta={"country": "SY"})
+    assert [e.type for e in evs].count("REJECT") == 1
+    killing = only(evs, "قتلوا")
+    assert (killing.actor1, killing.actor2) == ("islamic-state", "syrian-democratic-forces")
+
+
+def test_her_members_are_the_feminine_force_s_not_the_nearer_masculine_one(extract: Extract) -> None:
+    evs = extract("وقالت قسد إن مقاتلي التنظيم قتلوا خمسة من عناصرها.", meta={"country": "SY"})
+    assert only(evs, "قتلوا").actor2 != "islamic-state"
+
+
+def test_just_after_a_happening_told_before_is_its_day(extract: Extract) -> None:
+    text = (
+        "هاجم مسلحون من تنظيم الدولة ليل الأحد حاجزاً لقوات سوريا الديمقراطية في بلدة ذيبان."
+        "\nوقال مسؤول إعلامي إن الهجوم أسفر عن إصابة عنصر."
+        "\nوعقب الهجوم، أطلقت قسد حملة تمشيط في محيط البلدة."
+    )
+    sweep = only(extract(text, published="2022-03-14", meta={"country": "SY"}), "تمشيط")
+    assert (sweep.date, sweep.time_precision) == ("2022-03-13", 2)
