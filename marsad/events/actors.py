@@ -268,6 +268,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             words.pop()
             if len(words) > 1 and words[-1].endswith(("يه", "ي")) and words[-2] in _HOLDINGS:
                 words.pop()  # "على مواقع عسكرية تابعة للجيش السعودي": the holding's adjective
+            if len(words) > 1 and words[-1].startswith("ال") and words[-2] in _LOYAL_FORCES:
+                words.pop()  # "مع الميليشيات المسلحة التابعة لحكومة الوفاق": the force's adjective
             if words and words[-1] in _HOLDINGS:
                 # "قصف مقر تابع للحشد الشعبي": the owner of a position that was hit is the target
                 popped_target = True

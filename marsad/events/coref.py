@@ -12,6 +12,7 @@ from marsad.events.context import DocContext, fold_word
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
 from marsad.events.places import PLACE_HEADS
+from marsad.events.subjects import is_circumstantial
 from marsad.events.triggers import TriggerHit
 from marsad.model import Event, Mention
 
@@ -154,6 +155,14 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             continue
         t, e = target.event, d.event
         if (
+            e.type == t.type
+            and d.sub_event in TERRITORIAL
+            and target.sub_event not in TERRITORIAL
+            and e.place
+        ):
+            # "تقدمت وحداتنا في محور عين زارة وسيطرت على معسكر اليرموك": the ground taken is the place
+            t.place, t.place_relation, t.trigger, target.hit = e.place, e.place_relation, e.trigger, d.hit
+        if (
             fold_word(target.hit.trigger.lemma) in casualty_words
             and d.hit.trigger.lemma not in casualty_words
         ):
@@ -174,6 +183,14 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
         elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
             target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
+        if (
+            e.type == t.type
+            and d.sub_event in TERRITORIAL
+            and target.sub_event not in TERRITORIAL
+            and e.place
+        ):
+            # "تقدمت وحداتنا في محور عين زارة وسيطرت على معسكر اليرموك": the ground taken is the place
+            t.place, t.place_relation, t.trigger, target.hit = e.place, e.place_relation, e.trigger, d.hit
         t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
         target.told_last = max(target.told_last, d.told_last)
         # the defenders of a repelled attack are its target: "صدّت القوات الهجوم" fills actor2
@@ -306,6 +323,9 @@ def _battle_and_gain(a: Draft, b: Draft) -> bool:
     if len(gain) != 1 or len(fight) != 1:
         return False
     g, f = gain[0], fight[0]
+    advance = f.hit.trigger.id in ("advance", "advance-noun") and f.hit.start < g.hit.start
+    if advance and f.event.actor1 == g.event.actor1:
+        return a.event.modality == b.event.modality  # "تمكنت وحداتنا من التقدم … وبسطت سيطرتها على…"
     if f.hit.trigger.pos != "noun" or f.hit.trigger.mode != "firearms":
         return False  # the battle is told by a noun: "بعد معارك", "من المعارك"
     # "السيطرة على معسكر اليرموك في محور عين زارة … بعد معارك عنيفة": the battle after which the ground
@@ -472,6 +492,13 @@ def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
     if x.type != y.type or b.sentence - a.sentence > 3:
         return False
+    if (
+        x.type == "ACCUSE"
+        and a.sentence == b.sentence
+        and is_circumstantial(b.hit)
+        and not is_circumstantial(a.hit)
+    ):
+        return True  # "حمّلت الحكومة الجماعة مسؤولية الحادثة، متهمةً إياها بزرع الألغام": one accusation
     if (
         x.type in ("REQUEST", "ACCUSE")  # a refusal is told again in many words: "رفضوا … ولا يريدون"
         and a.hit.trigger.pos == b.hit.trigger.pos == "verb"

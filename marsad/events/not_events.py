@@ -527,6 +527,10 @@ _AIM_OR_PART = frozenset(
 _CALLING_TO_ACCOUNT = frozenset({"محاسبه", "معاقبه", "ملاحقه", "مساءله", "مسايله"})
 
 
+# Carrying on a fight one is resolved to ("عزمها على مواصلة معركة", "تصميمنا على استمرار العمليات").
+_CONTINUING = frozenset({"مواصله", "استمرار", "متابعه", "مواصلتها", "مواصلته"})
+_RESOLVE = ("عزم", "تصميم", "اصرار")
+
 # Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
 _PLOTTING = ("يخطط", "تخطط", "خطط", "مخطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
 
@@ -716,7 +720,7 @@ class NotEventFilter:
             return True  # "بما وصفوه", "ووصفت الخارجية": وصف (to describe), not و + صفّى (liquidated)
         if hit.trigger.id == "hold-responsible":
             # "حمّلت أنقرة قوات النظام مسؤولية الغارة"; "بتحمّل مسؤولياتها" is bearing, not blaming
-            tail = ctx.folded(hit.end, hit.end + 80).split()[:6]
+            tail = ctx.folded(hit.end, hit.end + 140).split()[:12]
             return bool(set(hit.prefix) & set("بل")) or not any(w.lstrip("وال") == "مسووليه" for w in tail)
         if fold_word(hit.text) in _MOTIVES:
             return True  # "…وحرقوا إطارات، احتجاجاً على انقطاع الكهرباء": the motive of the deed told
@@ -753,7 +757,7 @@ class NotEventFilter:
         if hit.trigger.type == "ASSAULT" and self._tally(ctx, hit):
             return True
         if hit.trigger.id == "liberation-noun" and (
-            "ل" in hit.prefix or (before and before[-1] in ("حتي", "بهدف", "سبيل", "اجل"))
+            "ل" in hit.prefix or (before and before[-1] in ("حتي", "بهدف", "سبيل", "اجل", "معركه"))
         ):
             return True  # "عملياتنا مستمرة حتى تحرير كامل التراب", "لتحرير المدينة": a goal
         if hit.trigger.id in ("fall-noun", "fall"):
@@ -909,6 +913,10 @@ class NotEventFilter:
         lead = [w.lstrip("و") for w in raw]
         text = fold_word(hit.text)
         noun = hit.trigger.pos == "noun"
+        if noun and ctx.folded(hit.end, hit.end + 12).split()[:1] in (["الوضع"], ["الاوضاع"], ["الموقف"]):
+            return True  # "المسؤولية عن تفجير الوضع": escalating a situation, no blast
+        if word in _CONTINUING and any(w.startswith(_RESOLVE) for w in lead[:-1]):
+            return True  # "تجدد القيادة عزمها على مواصلة معركة تحرير العاصمة": a resolve, no happening
         if hit.trigger.type in ("REQUEST", "AGREE"):
             following = ctx.folded(hit.end, hit.end + 60).split()[:6]
             if text == "طالب" and (

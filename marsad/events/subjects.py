@@ -223,6 +223,8 @@ OUR_FORCES = frozenset(
         "استخبارات",  # "مفرزة من استخباراتنا"
         "منظمت",  # "وتطالب منظمتنا الحكومة": the documenting body
         "مفارز",
+        "مقاتلات",  # "وشنت مقاتلاتنا غارات": our fighter jets
+        "طيران",
     }
 )
 
@@ -650,7 +652,7 @@ _CIRCUMSTANTIAL = frozenset(
 )
 
 
-def _is_circumstantial(hit: TriggerHit) -> bool:
+def is_circumstantial(hit: TriggerHit) -> bool:
     """Is the trigger a circumstantial participle ("متهمةً", "نافياً") written without a proclitic?"""
     return not hit.prefix and fold_word(hit.text).split()[0] in _CIRCUMSTANTIAL
 
@@ -659,7 +661,7 @@ def reporting_speaker(ctx: DocContext, hit: TriggerHit) -> str | None:
     """For a circumstantial participle ("…، نافياً", "…، داعياً") after a reporting verb in its sentence
     ("في المقابل، قال المركز الإعلامي لقسد إن…، نافياً"): the reporter, a known person (also behind his
     role) before the body he speaks for."""
-    if not _is_circumstantial(hit):
+    if not is_circumstantial(hit):
         return None
     if not set(ctx.text[max(0, hit.start - 3) : hit.start]) & {"،", ","}:
         return None
@@ -691,7 +693,7 @@ def circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draf
     """The event of the clause a circumstantial participle follows, in its sentence ("نفت الجماعة …،
     متهمةً …"), when that event has a subject."""
     hit = draft.hit
-    if not _is_circumstantial(hit) or not previous:
+    if not is_circumstantial(hit) or not previous:
         return None
     p = next((d for d in reversed(previous) if d.hit.trigger.pos == "verb"), None)
     if p is None or p.sentence != draft.sentence or p.event.actor1 is None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from marsad.events.context import DocContext
+from marsad.events.context import DocContext, fold_word
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.places import in_spans, other_event_clauses
+from marsad.model import Mention
 
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 
@@ -43,6 +44,18 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
     for d in events:
         ev = d.event
         m = d.time_mention
+        if m is not None and _span_since_deed(ctx, m, d):
+            # "بعد أسبوعين من اعتقاله": the deed lies that span before the time of its sentence
+            anchor = previous.event.date if previous is not None and previous.sentence == d.sentence else None
+            span = m.attrs.get("duration") or {}
+            days = 0 if span.get("hours") else span.get("days") or 7 * (span.get("weeks") or 0) or None
+            base = anchor or (doc.published or "")[:10] or None
+            ev.date = _shift(base, {"direction": "before", "days": days}) if days is not None else None
+            ev.time_precision = 2 if ev.date else None
+            ev.time = {"text": m.text, "start": m.start, "end": m.end, "relation": "before"}
+            continue  # background to its sentence: the narrative goes on in the time it had
+        if m is not None and not _fixes_a_day(m.attrs):
+            m = None  # "منذ أسابيع", "لساعات": a span of time that fixes no day
         if m is not None:
             attrs = m.attrs
             value = attrs.get("value")
@@ -173,6 +186,28 @@ def _within_day(attrs: dict[str, Any]) -> bool:
     """A TIME mention without a calendar value that stays inside one day: a clock time, a part of the
     day, a span of hours."""
     return attrs.get("kind") == "time-of-day" or attrs.get("precision") == "hour"
+
+
+def _span_since_deed(ctx: DocContext, m: Mention, d: Draft) -> bool:
+    """Is ``m`` a span of time right before "من"/"على" and the event noun ("بعد أسبوعين من اعتقاله",
+    "بعد أكثر من عامين على اعتقالهما")?"""
+    if m.attrs.get("kind") != "duration" or m.end > d.hit.start or d.hit.trigger.pos != "noun":
+        return False
+    if not fold_word(m.text).startswith(("بعد", "وبعد")):
+        return False
+    return ctx.folded(m.end, d.hit.start - len(d.hit.prefix)).split() in (["من"], ["علي"])
+
+
+def _fixes_a_day(attrs: dict[str, Any]) -> bool:
+    """Does a time mention give a day, itself or from the previous time ("بعد يومين", "المساء")?"""
+    relative = attrs.get("relative") or {}
+    return bool(
+        attrs.get("value")
+        or _within_day(attrs)
+        or isinstance(relative.get("days"), int)
+        or relative.get("direction") in ("same", "within")
+        or "hours" in relative
+    )
 
 
 def _shift(anchor: str | None, relative: dict[str, Any]) -> str | None:

@@ -83,7 +83,8 @@ def test_who_planted_a_bomb_is_the_agent(extract: Extract) -> None:
 def test_the_lead_told_again_in_detail_is_one_event(extract: Extract) -> None:
     text = (
         "أطلقت القوات الأمنية الرصاص الحي على محتجين كانوا يقطعون الطريق في قضاء الزبير مساء الاثنين."
-        "\nوبحسب شهادات جمعها فريقنا، أحرق المحتجون الإطارات قبل أن يطلق عناصر القوات الأمنية النار باتجاه الحشود."
+        "\nوبحسب شهادات جمعها فريقنا، أحرق المحتجون الإطارات قبل أن يطلق عناصر القوات الأمنية النار"
+        " باتجاه الحشود."
     )
     evs = extract(text, published="2023-07-20", meta={"country": "IQ"})
     assert [e.type for e in evs].count("ASSAULT") == 1

@@ -1,0 +1,68 @@
+"""Blame and its objects, resolve and continuation, advances that end in a capture, and spans of time
+that fix no day or lie before the time of their sentence. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from .conftest import Extract, only
+
+
+def test_blame_reaches_its_object_far_after_the_verb(extract: Extract) -> None:
+    text = "وحمّل المجلس الانتقالي الجنوبي قيادات محسوبة على حزب الإصلاح مسؤولية إشعال المواجهات في المدينة."
+    evs = extract(text, meta={"country": "YE"})
+    assert [e.type for e in evs] == ["ACCUSE"]
+    assert (evs[0].actor1, evs[0].actor2) == ("southern-transitional-council", "islah")
+
+
+def test_the_consequences_or_series_blamed_are_no_events(extract: Extract) -> None:
+    text = (
+        "ونحمّل الحكومة المسؤولية الكاملة عن تكرار مسلسل الاغتيالات في القضاء، وعن تبعات اعتداءاتها"
+        " المتكررة، وعن تفجير الوضع في المحافظة."
+    )
+    assert [e.type for e in extract(text, meta={"country": "IQ"})] == ["ACCUSE"]
+
+
+def test_an_accusation_said_again_with_a_participle_is_one_accusation(extract: Extract) -> None:
+    text = "وحمّلت الحكومة اليمنية جماعة الحوثي مسؤولية الحادثة، متهمةً إياها بزرع آلاف الألغام في المديريات."
+    evs = [e for e in extract(text, meta={"country": "YE"}) if e.type == "ACCUSE"]
+    assert len(evs) == 1 and len(evs[0].evidence) == 2
+
+
+def test_a_resolve_to_carry_on_a_battle_is_no_event(extract: Extract) -> None:
+    text = "وتجدد القيادة العامة عزمها على مواصلة معركة تحرير العاصمة حتى تحقيق أهدافها كاملة."
+    assert extract(text, meta={"country": "LY"}) == []
+
+
+def test_an_advance_that_ends_in_a_capture_is_the_capture_at_the_ground_taken(extract: Extract) -> None:
+    text = (
+        "تمكنت قوات الجيش الوطني الليبي مساء أمس من التقدم في محور عين زارة جنوب العاصمة طرابلس، وبسطت"
+        " سيطرتها الكاملة على معسكر اليرموك بعد اشتباكات مع الميليشيات المسلحة التابعة لحكومة الوفاق."
+    )
+    evs = extract(text, published="2019-05-20", meta={"country": "LY"})
+    assert len(evs) == 1
+    (capture,) = evs
+    assert capture.acled is not None and capture.acled["sub_event_type"] == "Government regains territory"
+    assert (capture.actor1, capture.actor2) == ("libyan-national-army", "gnu-forces")
+    assert capture.trigger.text == "سيطرتها"
+
+
+def test_our_fighter_jets_are_the_signer_s(extract: Extract) -> None:
+    text = (
+        "المركز الإعلامي لغرفة عمليات الكرامة\nوشنت مقاتلاتنا فجر اليوم غارات دقيقة على تجمعات لقوات الوفاق."
+    )
+    strike = only(extract(text, published="2019-05-20", meta={"country": "LY"}), "غارات")
+    assert strike.actor1 == "libyan-national-army"
+
+
+def test_a_span_of_weeks_fixes_no_day_for_the_signer_s_statement(extract: Extract) -> None:
+    text = (
+        "المكتب الإعلامي لقوات الحزام الأمني\nويحمّل المكتب حزب الإصلاح المسؤولية عن التصعيد في المحافظة،"
+        " في وقت تعيش فيه أبين توتراً متصاعداً منذ أسابيع."
+    )
+    blame = only(extract(text, published="2020-05-13", meta={"country": "YE"}), "يحمّل")
+    assert (blame.date, blame.time_precision) == ("2020-05-13", 1)
+
+
+def test_a_deed_some_weeks_before_the_time_of_its_sentence(extract: Extract) -> None:
+    text = "أفرجت السلطات أمس عن الناشط أحمد السنوسي بعد أسبوعين من اعتقاله في مدينة جنزور."
+    arrest = only(extract(text, published="2023-03-23", meta={"country": "LY"}), "اعتقاله")
+    assert (arrest.date, arrest.time_precision) == ("2023-03-08", 2)
