@@ -508,7 +508,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     actor1: Mention | None = None
     actor2: Mention | None = None
     partners: list[Mention] = []  # actors joined by و to the subject before the verb
-    subject_before = any(ctx.tokens_between(m.end, hit.start - len(hit.prefix)) == 0 for m in before)
+    # an actor, or a known person ("الدبيبة طالب الطرفين…"), right before the verb is its subject
+    subject_before = any(
+        ctx.tokens_between(m.end, hit.start - len(hit.prefix)) == 0
+        for m in before + [p for p in ctx.within(ctx.persons, lo, hit.start) if p.entity]
+    )
     head_noun = (
         definite_subject(ctx, hit, hi)
         if not noun and hit.trigger.type in VERBAL_TYPES and not subject_before
@@ -577,6 +581,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author})
         ev.inferred.append("actor1")
         actor2 = _first(targets, plain_after)
+    elif not noun and (issuer := _statement_issuer(ctx, hit, lo)) is not None:
+        # "الانتقالي اصدر بيان قبل ساعه دعا فيه المحتجين…": what a statement says, its issuer says
+        actor1 = issuer
+        actor2 = _first(targets, [m for m in plain_after if m.entity != issuer.entity])
     elif (speaker := reporting_speaker(ctx, hit)) is not None:
         # "وقال المركز الإعلامي لقسد إن القصف طال قريتين، نافياً وجود أي مقاتلين": the reporter
         ev.actor1 = speaker
@@ -1134,6 +1142,25 @@ _HOLDING_WORDS = frozenset(
 
 # Places of detention before their owner's name: "في أحد سجون الهيئة".
 _HOLDING_PLACES = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "اقبيه", "فرع"})
+
+
+_STATEMENTS = ("بيان", "تصريح", "كلمه", "رساله", "منشور", "تغريده")
+
+
+def _statement_issuer(ctx: DocContext, hit: TriggerHit, lo: int) -> Mention | None:
+    """The actor who issued the statement a verb speaks "in" ("أصدر بياناً دعا فيه…", "نشرت تصريحاً
+    حمّلت فيه…"): the actor named before the statement in the sentence."""
+    if ctx.folded(hit.end, hit.end + 8).split()[:1] not in (["فيه"], ["فيها"]):
+        return None
+    words = ctx.words_before(hit.start - len(hit.prefix), 6)
+    at = next(
+        (i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("و").startswith(_STATEMENTS)), None
+    )
+    if at is None:
+        return None
+    _, unit = ctx.unit_at(hit.start)
+    issuers = [m for m in ctx.within(ctx.actors, unit.sentence.start, hit.start) if m.entity]
+    return issuers[-1] if issuers else None
 
 
 def _weapon_subject(ctx: DocContext, m: Mention, hit: TriggerHit) -> bool:

@@ -600,9 +600,14 @@ def person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | 
         after = [
             m for m in ctx.within(ctx.persons, hit.end, hi) if ctx.tokens_between(hit.end, m.start) <= 7
         ][:1]
-    if not after and hit.trigger.type in VERBAL_TYPES and _SPEAKING_FOR.match(ahead):
+    if (
+        not after
+        and hit.trigger.type in VERBAL_TYPES
+        and (_SPEAKING_FOR.match(ahead) or _MEMBER_OF.match(ahead))
+    ):
+        # "توعد عضو المكتب السياسي للجماعة محمد البخيتي": a member of a body's council speaks for it
         spoken_for = [
-            m for m in ctx.within(ctx.actors, hit.end, hi) if ctx.tokens_between(hit.end, m.start) <= 3
+            m for m in ctx.within(ctx.actors, hit.end, hi) if ctx.tokens_between(hit.end, m.start) <= 4
         ]
         if spoken_for:
             return spoken_for[0].entity  # "نفاه الناطق باسم الجيش الوطني العميد…": the body he speaks for
@@ -617,6 +622,9 @@ def person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | 
 
 
 _SPEAKING_FOR = re.compile(r"\s*(?:ال)?(?:ناطق|متحدث)(?: \S+)? باسم ")
+_MEMBER_OF = re.compile(
+    r"\s*(?:عضو|رييس|القيادي|قيادي) (?:في )?(?:ال)?(?:مكتب|مجلس|قياده|هييه)\S* (?:\S+ )?(?:ل|في )"
+)
 
 
 # Roles before a person's name: "الناطق باسم…", "رئيس حكومة…", "زعيم التيار…", "قائد…".

@@ -66,3 +66,23 @@ def test_a_deed_some_weeks_before_the_time_of_its_sentence(extract: Extract) -> 
     text = "أفرجت السلطات أمس عن الناشط أحمد السنوسي بعد أسبوعين من اعتقاله في مدينة جنزور."
     arrest = only(extract(text, published="2023-03-23", meta={"country": "LY"}), "اعتقاله")
     assert (arrest.date, arrest.time_precision) == ("2023-03-08", 2)
+
+
+def test_a_known_person_right_before_the_verb_is_its_subject(extract: Extract) -> None:
+    request = only(extract("الدبيبة طالب الطرفين بوقف فوري لإطلاق النار.", meta={"country": "LY"}), "طالب")
+    assert request.actor1 == "abdul-hamid-dbeibah"
+
+
+def test_a_member_of_a_body_s_council_speaks_for_the_body(extract: Extract) -> None:
+    text = (
+        "قالت جماعة الحوثي إنها استهدفت سفينة تجارية. وتوعد عضو المكتب السياسي للجماعة محمد البخيتي"
+        " بأن الرد قادم."
+    )
+    threat = only(extract(text, meta={"country": "YE"}), "توعد")
+    assert threat.actor1 == "houthis"
+
+
+def test_what_a_statement_says_its_issuer_says(extract: Extract) -> None:
+    text = "الانتقالي أصدر بياناً قبل ساعة دعا فيه المحتجين إلى الالتزام بالسلمية."
+    call = only(extract(text, meta={"country": "YE"}), "دعا")
+    assert call.actor1 == "southern-transitional-council"
