@@ -643,6 +643,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "وكانت واشنطن قد اتهمت تشكيلاتنا": a capital right before the verb is its subject
         ev.actor1 = state
         actor2 = _first(targets, plain_after)
+    elif not noun and carries_subject and (chained := _then_verb(ctx, draft, previous)) is not None:
+        # "تسللوا تحت جنح الظلام ثم انسحبوا": a verb after ثم goes on with the subject of the one before
+        ev.actor1 = chained.event.actor1
+        actor2 = _first(targets, [m for m in plain_after if m.entity != ev.actor1])
     elif not noun and not agents and ((svo := svo_subject(ctx, hit, plain_before)) or carries_subject):
         # "قوات النظام هاجمت الهيئة" (SVO), "هاجموا قوات النظام" (the verb carries its subject, whose
         # antecedent comes before it): the actor after the verb is its object
@@ -1142,6 +1146,16 @@ _HOLDING_WORDS = frozenset(
 
 # Places of detention before their owner's name: "في أحد سجون الهيئة".
 _HOLDING_PLACES = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "اقبيه", "فرع"})
+
+
+def _then_verb(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:
+    """The verb of the same sentence that a verb after "ثم" continues, when its subject is known."""
+    if ctx.words_before(draft.hit.start - len(draft.hit.prefix), 1) not in (["ثم"], ["وثم"]) or not previous:
+        return None
+    last = previous[-1]
+    if last.sentence != draft.sentence or last.hit.trigger.pos != "verb" or last.event.actor1 is None:
+        return None
+    return last
 
 
 _STATEMENTS = ("بيان", "تصريح", "كلمه", "رساله", "منشور", "تغريده")

@@ -128,6 +128,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
         if target is None:
             target = _lead_retold(ctx, d, merged, headline)
+        if target is None:
+            target = _reported_again(ctx, d, merged)
         if target is None and merged and _describing_verb(ctx, merged[-1], d):
             # "قصف مدفعي لقوات النظام استهدف بلدة كنصفرة", "غارة جوية … استهدفت قاربهم": the verb tells
             # what the attack named right before it hit
@@ -395,6 +397,8 @@ _ATTACK_TOLD = frozenset(
         "لهم",
     }
 )
+# How attackers come and go, told after their attack.
+_ATTACKERS_MOVES = frozenset({"infiltrate", "withdraw", "flee"})
 # Words that make the noun after them a time adjunct of another deed: "عقب انسحاب المهاجمين".
 _TIME_ADJUNCTS = frozenset({"قبل", "بعد", "عقب", "اثر", "اعقاب", "خلال", "اثناء"})
 # The attackers named back: "والمهاجمين انسحبوا باتجاه البساتين", "إن المهاجمين تسللوا من…".
@@ -428,6 +432,20 @@ def _answered_attack(ctx: DocContext, d: Draft, merged: list[Draft]) -> tuple[Dr
             and (d.event.place is None or "place" in d.event.inferred or d.event.place == attack.event.place)
         ):
             return attack, False  # how the attack went: the attackers' approach, fire and retreat
+    then = ctx.words_before(d.hit.start - len(d.hit.prefix), 1) in (["ثم"], ["وثم"])
+    if (
+        d.hit.trigger.id == "infiltrate" or (then and d.hit.trigger.id in _ATTACKERS_MOVES)
+    ) and d.event.actor1:
+        # "قال المصدر إن عناصر التنظيم تسللوا … ثم انسحبوا": the attackers coming and then leaving (a
+        # withdrawal told on its own, "انسحبت القوات تحت القصف", is ground given up)
+        attack = _latest_attack(d, merged, 1)
+        if (
+            attack is not None
+            and attack.event.actor1 == d.event.actor1
+            and attack.sentence < d.sentence
+            and (d.event.place is None or "place" in d.event.inferred or d.event.place == attack.event.place)
+        ):
+            return attack, False
     return None, False
 
 
@@ -440,6 +458,35 @@ def _latest_attack(d: Draft, merged: list[Draft], reach: int) -> Draft | None:
             if p.event.type == "ASSAULT"
             and 0 <= d.sentence - p.sentence <= reach
             and p.event.modality == d.event.modality
+        ),
+        None,
+    )
+
+
+_REPORTING = ("اعلن", "اعلنت", "قال", "قالت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت", "نعي", "نعت")
+
+
+def _reported_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """A party's statement telling the attack just reported with a noun of its own ("وأعلن الجيش في بيان
+    مقتل ثلاثة من جنوده في اعتداء إرهابي غادر"): the same victims, no other agent, place or day."""
+    if d.event.type != "ASSAULT" or d.hit.trigger.pos != "noun" or d.event.actor2 is None:
+        return None
+    _, unit = ctx.unit_at(d.hit.start)
+    opening = [w.removeprefix("و") for w in ctx.folded(unit.sentence.start, d.hit.start).split()[:3]]
+    if not any(w in _REPORTING for w in opening):
+        return None
+    if set(ctx.words_before(d.hit.start - len(d.hit.prefix), 1)) & (_TIME_ADJUNCTS | {"جراء", "بسبب"}):
+        return None  # "إن الاشتباكات اندلعت إثر اغتيال أحد عناصر الجهاز": the cause of another deed
+    return next(
+        (
+            p
+            for p in reversed(merged)
+            if p.event.type == "ASSAULT"
+            and 0 < d.sentence - p.sentence <= 2
+            and p.event.actor2 == d.event.actor2
+            and d.event.actor1 in (None, p.event.actor1)
+            and not _other_day(p, d)
+            and _compatible(p, d, lenient=True)
         ),
         None,
     )

@@ -527,6 +527,9 @@ _AIM_OR_PART = frozenset(
 _CALLING_TO_ACCOUNT = frozenset({"محاسبه", "معاقبه", "ملاحقه", "مساءله", "مسايله"})
 
 
+# Words after which "غادر" is the adjective "treacherous": "اعتداء إرهابي غادر", "هجوم غادر".
+_TREACHEROUS_AFTER = frozenset({"ارهابي", "اعتداء", "هجوم", "عدوان", "استهداف", "جبان", "كمين", "تفجير"})
+
 # Carrying on a fight one is resolved to ("عزمها على مواصلة معركة", "تصميمنا على استمرار العمليات").
 _CONTINUING = frozenset({"مواصله", "استمرار", "متابعه", "مواصلتها", "مواصلته"})
 _RESOLVE = ("عزم", "تصميم", "اصرار")
@@ -810,6 +813,8 @@ class NotEventFilter:
             return True  # "فيما انسحب الباقون تحت وابل من النيران": the attackers' retreat
         if hit.trigger.id == "leave" and "ال" in hit.prefix:
             return True  # "الاستهداف الغادر": the adjective, not the verb of leaving
+        if hit.trigger.id == "leave" and before and before[-1] in _TREACHEROUS_AFTER:
+            return True  # "في اعتداء إرهابي غادر": treacherous, not "he left"
         if hit.trigger.id == "retaliate" and not hit.future_prefix:
             return True  # "ردت المدفعية" is the answer itself; only "سنرد", "سترد" announce one
         if preceding[-1:] == ["الي"] and preceding[-2:-1] and preceding[-2].lstrip("و") in _AIMING:

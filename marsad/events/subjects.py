@@ -380,10 +380,23 @@ def voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
     if tail and (tail[0].isdigit() or tail[0] in NUMBER_WORDS):
         # "قُتل 32 شخصاً" is passive; "قتلوا خمسة من عناصر قسد" has its subject in the verb and a number
         # for an object
-        return voice if fold_word(hit.text).split()[0].endswith("وا") else "passive"
+        if fold_word(hit.text).split()[0].endswith("وا") or _actor_then_qad(ctx, hit):
+            return voice  # "وكان التنظيم قد قتل أربعة من مقاتلي الحشد": its subject before it
+        return "passive"
     if any(w in _PASSIVE_CAUSES or (w[:1] == "ب" and w[1:] in _PASSIVE_CAUSES) for w in tail[:5]):
         return "passive"
     return voice
+
+
+def _actor_then_qad(ctx: DocContext, hit: TriggerHit) -> bool:
+    """An actor named right before "قد" and the verb ("وكان التنظيم قد قتل"): the verb's subject."""
+    start = hit.start - len(hit.prefix)
+    if ctx.words_before(start, 1) not in (["قد"], ["لقد"]):
+        return False
+    _, unit = ctx.unit_at(hit.start)
+    return any(
+        ctx.tokens_between(m.end, start) == 1 for m in ctx.within(ctx.actors, unit.sentence.start, start)
+    )
 
 
 def _written_passive(word: str) -> bool:

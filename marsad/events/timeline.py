@@ -54,8 +54,9 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
             ev.time_precision = 2 if ev.date else None
             ev.time = {"text": m.text, "start": m.start, "end": m.end, "relation": "before"}
             continue  # background to its sentence: the narrative goes on in the time it had
-        if m is not None and not _fixes_a_day(m.attrs):
-            m = None  # "منذ أسابيع", "لساعات": a span of time that fixes no day
+        since = m is not None and fold_word(m.text).startswith(("منذ", "ومنذ"))
+        if m is not None and (not _fixes_a_day(m.attrs) or (since and "W" in str(m.attrs.get("value")))):
+            m = None  # "منذ أسابيع", "لساعات", "مستمرة منذ أسبوعين": a span of time that fixes no day
         if m is not None:
             attrs = m.attrs
             value = attrs.get("value")
@@ -71,6 +72,11 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
                         relation=relative.get("direction"),
                         **{k: relative[k] for k in ("days", "hours") if k in relative},
                     )
+            elif value and len(value) == 8 and value[4:6] == "-W" and value[6:].isdigit() and not since:
+                # "الأسبوع الماضي": the Thursday of that ISO week (ACLED precision 2)
+                ev.date = date.fromisocalendar(int(value[:4]), int(value[6:]), 4).isoformat()
+                ev.time_precision = 2
+                ev.time = {"text": m.text, "start": m.start, "end": m.end}
             elif value and len(value) == 7:  # a month
                 ev.date, ev.time_precision = value + "-15", 3
                 ev.time = {"text": m.text, "start": m.start, "end": m.end}

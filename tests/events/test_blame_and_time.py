@@ -86,3 +86,16 @@ def test_what_a_statement_says_its_issuer_says(extract: Extract) -> None:
     text = "الانتقالي أصدر بياناً قبل ساعة دعا فيه المحتجين إلى الالتزام بالسلمية."
     call = only(extract(text, meta={"country": "YE"}), "دعا")
     assert call.actor1 == "southern-transitional-council"
+
+
+def test_last_week_is_its_thursday(extract: Extract) -> None:
+    text = "وكان التنظيم قد قتل أربعة من مقاتلي الحشد الشعبي في كمين قرب قضاء خانقين الأسبوع الماضي."
+    ambush = only(extract(text, published="2022-06-09", meta={"country": "IQ"}), "كمين")
+    assert (ambush.actor1, ambush.actor2) == ("islamic-state", "popular-mobilization-forces")
+    assert (ambush.date, ambush.time_precision) == ("2022-06-02", 2)
+
+
+def test_fighting_going_on_for_weeks_is_told_as_current(extract: Extract) -> None:
+    text = "اشتباكات مستمرة منذ أسبوعين بين مسلحين محليين وقوات النظام في مدينة جاسم."
+    clash = only(extract(text, published="2022-10-30", meta={"country": "SY"}), "اشتباكات")
+    assert clash.date == "2022-10-30"

@@ -123,3 +123,13 @@ def test_just_after_a_happening_told_before_is_its_day(extract: Extract) -> None
     )
     sweep = only(extract(text, published="2022-03-14", meta={"country": "SY"}), "تمشيط")
     assert (sweep.date, sweep.time_precision) == ("2022-03-13", 2)
+
+
+def test_the_attackers_coming_and_then_leaving_belong_to_their_attack(extract: Extract) -> None:
+    text = (
+        "قُتل ثلاثة جنود من الجيش العراقي في هجوم شنّه مسلحون من تنظيم داعش ليلة أمس على نقطة عسكرية في"
+        " قضاء المقدادية.\nوقال المصدر إن «عناصر التنظيم تسللوا تحت جنح الظلام ثم انسحبوا باتجاه البساتين»."
+        " وأعلن الجيش في بيان مقتل ثلاثة من جنوده في اعتداء إرهابي غادر."
+    )
+    evs = extract(text, published="2022-06-09", meta={"country": "IQ"})
+    assert [e.type for e in evs] == ["ASSAULT"]
