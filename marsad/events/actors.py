@@ -1323,3 +1323,32 @@ def _coordinated(
         ):
             out.append(m.entity or "")
     return [e for e in out if e]
+
+
+_ANSWER = frozenset({"الرد", "بالرد", "برد", "رد", "ردا", "الانتقام", "بالانتقام", "بالثار", "الثار"})
+
+
+def retaliation_targets(events: list[Draft], ctx: DocContext) -> None:
+    """A threat to answer with no one named ("وتوعّدت قسد بالرد في الزمان والمكان المناسبين") aims at
+    whoever last attacked the threatener in the text (marked inferred)."""
+    for i, d in enumerate(events):
+        ev = d.event
+        if ev.type != "THREATEN" or ev.actor2 is not None or ev.actor1 is None:
+            continue
+        # "بـ«الرد»" reads 'ب"الرد"' in the folded view: letters only, without و and ب
+        words = {re.sub(r"\W", "", w).lstrip("وب") for w in ctx.folded(d.hit.end, d.hit.end + 40).split()[:4]}
+        if d.event.modality == "hypothetical" or not (_ANSWER & (words | {"ال" + w for w in words})):
+            continue
+        attacker = next(
+            (
+                p.event.actor1
+                for p in reversed(events[:i])
+                if p.event.type == "ASSAULT"
+                and p.event.actor2 == ev.actor1
+                and p.event.actor1 not in (None, ev.actor1)
+            ),
+            None,
+        )
+        if attacker is not None:
+            ev.actor2 = attacker
+            ev.inferred.append("actor2")

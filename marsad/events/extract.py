@@ -7,7 +7,7 @@ import re
 from typing import ClassVar
 
 from marsad.events.acled import TERRITORIAL
-from marsad.events.actors import GOVERNING, assign_actors
+from marsad.events.actors import GOVERNING, assign_actors, retaliation_targets
 from marsad.events.casualties import CasualtyCounter, attach_casualty_sentences
 from marsad.events.claims import link_disputes, reporters
 from marsad.events.context import WORD_RUN, DocContext, fold_word
@@ -66,6 +66,7 @@ class EventExtractor:
             drafts.append(self._draft(ctx, hit, drafts))
         events = split_by_place(merge_coreferent(drafts, ctx, self.casualty_words), ctx)
         attach_casualty_sentences(events, ctx, self.counter)
+        retaliation_targets(events, ctx)
         for i, draft in enumerate(events, 1):
             draft.event.id = f"e{i}"
         resolve_timeline(events, ctx)

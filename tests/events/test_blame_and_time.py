@@ -99,3 +99,13 @@ def test_fighting_going_on_for_weeks_is_told_as_current(extract: Extract) -> Non
     text = "اشتباكات مستمرة منذ أسبوعين بين مسلحين محليين وقوات النظام في مدينة جاسم."
     clash = only(extract(text, published="2022-10-30", meta={"country": "SY"}), "اشتباكات")
     assert clash.date == "2022-10-30"
+
+
+def test_a_threat_to_answer_aims_at_the_last_attacker_of_the_threatener(extract: Extract) -> None:
+    text = (
+        "استهدفت طائرة مسيّرة تركية ظهر اليوم سيارة عسكرية لقوات سوريا الديمقراطية قرب القامشلي."
+        "\nوتوعّدت قسد بـ«الرد في الزمان والمكان المناسبين»."
+    )
+    threat = only(extract(text, published="2023-01-17", meta={"country": "SY"}), "توعّدت")
+    assert (threat.actor1, threat.actor2) == ("syrian-democratic-forces", "turkish-armed-forces")
+    assert "actor2" in threat.inferred
