@@ -29,11 +29,19 @@ class Unit:
     sentence: Span
     text: str
     split: list[Span] | None = None
+    unbroken: tuple[tuple[int, int], ...] = ()  # spans no clause boundary may cut (TIME mentions)
 
     @property
     def clauses(self) -> list[Span]:
         if self.split is None:
-            self.split = clauses(self.text, self.sentence)
+            split = clauses(self.text, self.sentence)
+            for lo, hi in self.unbroken:
+                # "ليل السبت - الأحد": a dash inside a time joins the clauses on either side of it
+                inside = [i for i, c in enumerate(split) if c.end > lo and c.start < hi]
+                if len(inside) > 1:
+                    first, last = inside[0], inside[-1]
+                    split[first : last + 1] = [Span(split[first].start, split[last].end)]
+            self.split = split
         return self.split
 
     def clause_at(self, pos: int) -> Span:
@@ -59,6 +67,15 @@ class DocContext:
         self.actors = [m for m in ordered if m.label in ACTOR_LABELS and m.entity]
         self.places = [m for m in ordered if m.label == Label.PLACE and m.entity]
         self.times = [m for m in ordered if m.label == Label.TIME]
+        for time in self.times:
+            if any(c in time.text for c in "-–,،"):
+                unit = (
+                    self.units[max(0, bisect_right(self._unit_starts, time.start) - 1)]
+                    if self.units
+                    else None
+                )
+                if unit is not None:
+                    unit.unbroken += ((time.start, time.end),)
         self.persons = [m for m in ordered if m.label == Label.PERSON]
         self.names = [m for m in ordered if m.label != Label.TIME]
         self.author = doc.author.organization if doc.author else None

@@ -225,6 +225,8 @@ class PlaceRecognizer:
                 )
                 canonical = canonical[4:]
             cue, cue_value = classify_cue(words_before(text, m.vstart, 2), self.cues)
+            if m.key in self.stop and not strong_kind and cue not in ("admin", "settlement", "direction"):
+                continue  # "مدينة مصراتة، وقالت حكومة الوفاق": a verb of speech, whatever town it spells
             if (
                 previous is not None
                 and m.prefix.startswith("و")

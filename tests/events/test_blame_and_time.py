@@ -109,3 +109,9 @@ def test_a_threat_to_answer_aims_at_the_last_attacker_of_the_threatener(extract:
     threat = only(extract(text, published="2023-01-17", meta={"country": "SY"}), "توعّدت")
     assert (threat.actor1, threat.actor2) == ("syrian-democratic-forces", "turkish-armed-forces")
     assert "actor2" in threat.inferred
+
+
+def test_a_dash_inside_a_night_between_two_days_splits_no_clause(extract: Extract) -> None:
+    text = "شنّ طيران تابع لقوات حفتر ليل السبت - الأحد غارتين على محيط الكلية الجوية في مدينة مصراتة."
+    strike = only(extract(text, published="2019-09-15", meta={"country": "LY"}), "غارتين")
+    assert strike.actor1 == "libyan-national-army"

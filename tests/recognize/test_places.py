@@ -131,3 +131,9 @@ def test_a_post_of_an_actor_and_a_falling_rocket_are_no_places(nlp: Pipeline) ->
 def test_a_past_verb_after_a_listed_place_is_no_place(nlp: Pipeline) -> None:
     doc = run(nlp, "اعتقلت قوة الردع ثلاثة في منطقة سوق الجمعة، وأفرجت عن اثنين منهم بعد 24 ساعة.")
     assert "أفرجت" not in texts(doc, Label.PLACE)
+
+
+def test_a_verb_of_speech_after_a_listed_town_is_no_place(nlp: Pipeline) -> None:
+    # "قالت" spells a town abroad in GeoNames; after "مدينة مصراتة،" it is still the verb
+    doc = run(nlp, "شنت طائرات غارتين على مدينة مصراتة، وقالت حكومة الوفاق إن الغارتين استهدفتا حظيرة.")
+    assert texts(doc, Label.PLACE) == ["مصراتة"]
