@@ -43,6 +43,13 @@ _WEAPON_HANDLING = frozenset(
         "ضبطت",
         "معده",
         "المعده",
+        # found or held: "عُثر بداخلها على أحزمة ناسفة", "ضبطت بحوزة الموقوفين أحزمة ناسفة"
+        "عثر",
+        "عثرت",
+        "بحوزه",
+        "بحوزتهم",
+        "بحوزته",
+        "بداخلها",
     }
 )
 
@@ -646,6 +653,14 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
     ):
         # "نطالب بالإفراج الفوري عن جميع المحتجزين، وفتح تحقيق مستقل، ووقف حملات الدهم": one list of demands
         return len(between.split()) <= 25
+    if (
+        head.trigger.type == "REQUEST"
+        and "ب" in hit.prefix
+        and hit.trigger.type in ("RETREAT", "COERCE", "MOBILIZE")
+        and not any(c in between for c in ".:;\n")
+        and len(between.split()) <= 12
+    ):
+        return True  # "طالب وجهاء من ريف درعا، في بيان، النظام بالإفراج عن المعتقلين": what is asked for
     if any(c in between for c in ".،,:;\n"):
         return False
     words = between.split()
@@ -724,7 +739,9 @@ class NotEventFilter:
         if hit.trigger.id == "hold-responsible":
             # "حمّلت أنقرة قوات النظام مسؤولية الغارة"; "بتحمّل مسؤولياتها" is bearing, not blaming
             tail = ctx.folded(hit.end, hit.end + 140).split()[:12]
-            return bool(set(hit.prefix) & set("بل")) or not any(w.lstrip("وال") == "مسووليه" for w in tail)
+            return bool(set(hit.prefix) & set("بل")) or not any(
+                w.lstrip("وال").startswith("مسووليت") or w.lstrip("وال") == "مسووليه" for w in tail
+            )
         if fold_word(hit.text) in _MOTIVES:
             return True  # "…وحرقوا إطارات، احتجاجاً على انقطاع الكهرباء": the motive of the deed told
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
@@ -774,8 +791,38 @@ class NotEventFilter:
             if following and (following[0] in ("اي", "ايه") or following[0] in _AIRCRAFT):
                 # "نفت سقوط أي طائرة", "سقوط طائرة مسيرة": no place changed hands
                 return True
-        if before and before[-1] in ("اي", "لاي"):
+        if before and before[-1].removeprefix("و") in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if (
+            (hit.trigger.pos == "noun" or fold_word(hit.text).endswith("ه"))  # "استعادة", not "استعادت"
+            and hit.trigger.type == "ASSAULT"
+            and before
+            and before[-1] in ("حتي", "لحين")
+            and any(
+                w.startswith(("مستمر", "متواصل", "ستواصل", "سنواصل", "ماضون"))
+                for w in ctx.words_before(hit.start - len(hit.prefix), 6)
+            )
+        ):
+            return True  # "معركتنا مستمرة حتى استعادة كل شبر", "ستواصل التقدم حتى بسط سيطرة الدولة": a goal
+        if (
+            before
+            and before[-1] in ("سريان", "تطبيق")
+            and ctx.words_before(hit.start - len(hit.prefix), 2)[:1] in (["رغم"], ["برغم"], ["ظل"])
+            and not any(w in _SIGNED for w in ctx.folded(hit.end, hit.end + 60).split()[:6])
+        ):
+            return True  # "رغم سريان تفاهمات وقف إطلاق النار": an agreement in force, told as background
+        charged = ctx.words_before(hit.start - len(hit.prefix), 4)
+        if any(
+            w == "عن" and charged[i - 1].removeprefix("ال").startswith("مسوول")
+            for i, w in enumerate(charged)
+            if i
+        ) and not any(w.startswith("مسووليه") for w in charged):
+            return True  # "المدعو أبو عمر، المسؤول عن تنسيق الهجمات": a person's charge, no happening
+        if (
+            fold_word(hit.text).startswith("تفجير")
+            and "السيطره" in ctx.folded(hit.end, hit.end + 20).replace(".", " ").split()
+        ):
+            return True  # "جرى تفجيرها تحت السيطرة": a controlled detonation of seized explosives
         if (
             ctx.words_before(hit.start - len(hit.prefix), 2)[:1] in (["اي"], ["لاي"])
             and before[-1] in _ANY_OF
@@ -923,10 +970,10 @@ class NotEventFilter:
         if word in _CONTINUING and any(w.startswith(_RESOLVE) for w in lead[:-1]):
             return True  # "تجدد القيادة عزمها على مواصلة معركة تحرير العاصمة": a resolve, no happening
         if hit.trigger.type in ("REQUEST", "AGREE"):
-            following = ctx.folded(hit.end, hit.end + 60).split()[:6]
+            following = ctx.folded(hit.end, hit.end + 120).split()[:10]
             if text == "طالب" and (
                 following[:1] in (["جامعي"], ["بكليه"], ["ثانوي"], ["بجامعه"])
-                or not (hit.prefix.startswith("و") or any(w.startswith("ب") for w in following[:5]))
+                or not (hit.prefix.startswith("و") or any(w.startswith("ب") for w in following[:10]))
             ):
                 # "طالب جامعي", "طالب في كلية الطب": a student; "وطالب زعيم التيار … الحكومة بتقديم…"
                 # opens a sentence with the verb

@@ -1,0 +1,55 @@
+"""Appeals, seizures of explosives, goals and conditions in statements, agreements in force, a person's
+charge, and blame with a pronoun. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from .conftest import Extract, only
+
+
+def test_an_appeal_is_a_request_and_what_it_asks_for_no_event(extract: Extract) -> None:
+    evs = extract(
+        "ويهيب الجهاز بالمواطنين التعاون مع القوات الأمنية والإبلاغ عن أي تحركات.", meta={"country": "IQ"}
+    )
+    assert [e.type for e in evs] == ["REQUEST"]
+
+
+def test_explosives_seized_or_detonated_under_control_are_no_attacks(extract: Extract) -> None:
+    text = (
+        "وضبطت بحوزة الموقوفين أحزمة ناسفة وعبوات معدة للتفجير.\n"
+        "كما عُثر داخل المضافة على أحزمة ناسفة جرى تفجيرها تحت السيطرة."
+    )
+    evs = extract(text, meta={"country": "IQ"})
+    assert [e.type for e in evs] == ["COERCE"]
+    assert evs[0].acled is not None and evs[0].acled["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_goals_conditions_and_charges_in_a_statement_are_no_events(extract: Extract) -> None:
+    text = (
+        "ونؤكد أن معركتنا مستمرة حتى استعادة كل شبر من أرضنا. وأيّ غارة على الأحياء السكنية المحررة ستقابل"
+        " بالرد. وقد ألقت قواتنا القبض على المدعو أبو عمر العراقي، المسؤول عن تنسيق الهجمات على نقاطنا."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert [e.type for e in evs if e.type not in ("THREATEN",)] == ["COERCE"]
+
+
+def test_an_agreement_in_force_told_as_background_is_no_event(extract: Extract) -> None:
+    text = "وتشهد خطوط التماس اشتباكات متقطعة منذ أسابيع، رغم سريان تفاهمات وقف إطلاق النار في المنطقة."
+    assert all(e.type != "AGREE" for e in extract(text, meta={"country": "SY"}))
+    described = "ويأتي التصعيد رغم سريان اتفاق وقف إطلاق النار الذي توصلت إليه روسيا وتركيا في آذار 2020."
+    assert [e.type for e in extract(described, meta={"country": "SY"})] == ["AGREE"]
+
+
+def test_blame_with_a_pronoun_on_responsibility(extract: Extract) -> None:
+    text = "وسقطت قذيفة على منزل في قرية الدردارة، وحمّلت قسد القوات التركية مسؤوليته."
+    blame = only(extract(text, meta={"country": "SY"}), "حمّلت")
+    assert (blame.type, blame.actor1, blame.actor2) == (
+        "ACCUSE",
+        "syrian-democratic-forces",
+        "turkish-armed-forces",
+    )
+
+
+def test_a_demand_with_its_addressee_after_a_parenthesis(extract: Extract) -> None:
+    text = "بينما طالب وجهاء من ريف درعا الغربي، في بيان، النظام بالإفراج عن المعتقلين خلال 48 ساعة."
+    evs = extract(text, meta={"country": "SY"})
+    assert [e.type for e in evs] == ["REQUEST"]
