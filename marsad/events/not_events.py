@@ -811,12 +811,16 @@ class NotEventFilter:
             and not any(w in _SIGNED for w in ctx.folded(hit.end, hit.end + 60).split()[:6])
         ):
             return True  # "رغم سريان تفاهمات وقف إطلاق النار": an agreement in force, told as background
-        charged = ctx.words_before(hit.start - len(hit.prefix), 4)
-        if any(
-            w == "عن" and charged[i - 1].removeprefix("ال").startswith("مسوول")
-            for i, w in enumerate(charged)
-            if i
-        ) and not any(w.startswith("مسووليه") for w in charged):
+        charged = ctx.words_before(hit.start - len(hit.prefix), 3)
+        if (
+            hit.trigger.pos == "noun"
+            and any(
+                w == "عن" and charged[i - 1].removeprefix("ال").startswith("مسوول")
+                for i, w in enumerate(charged)
+                if i >= len(charged) - 2  # "المسؤول عن [تنسيق] الهجمات": the deed right after عن
+            )
+            and not any(w.startswith("مسووليه") for w in charged)
+        ):
             return True  # "المدعو أبو عمر، المسؤول عن تنسيق الهجمات": a person's charge, no happening
         if (
             fold_word(hit.text).startswith("تفجير")

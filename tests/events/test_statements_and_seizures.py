@@ -53,3 +53,8 @@ def test_a_demand_with_its_addressee_after_a_parenthesis(extract: Extract) -> No
     text = "بينما طالب وجهاء من ريف درعا الغربي، في بيان، النظام بالإفراج عن المعتقلين خلال 48 ساعة."
     evs = extract(text, meta={"country": "SY"})
     assert [e.type for e in evs] == ["REQUEST"]
+
+
+def test_a_refusal_after_a_charge_is_still_a_refusal(extract: Extract) -> None:
+    text = "فكان جوابهم أن عندهم قوات نخبة هي المسؤولة عن النقاط ولا يحتاجون أن نتدخل."
+    assert "REJECT" in [e.type for e in extract(text, meta={"country": "SY"})]
