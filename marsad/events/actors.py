@@ -612,6 +612,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # كما keeps its subject; the actor after it is the new addressee
         ev.actor1 = again.event.actor1
         actor2 = _first(targets, plain_after)
+    elif not noun and (addressee := _signer_addresses(ctx, hit, near_after)) is not None:
+        # "وتدعو جماعة الحوثي إلى الكشف عن مصير…" in a signed report: the signer asks, the actor is asked
+        ev.actor1 = ctx.author
+        actor2 = addressee
     elif named_head is not None:
         ev.actor1 = named_head
         actor2 = _first(targets, [m for m in plain_after if m.entity != named_head])
@@ -1159,6 +1163,39 @@ def _then_verb(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | 
         return None
     return last
 
+
+def _signer_addresses(ctx: DocContext, hit: TriggerHit, near_after: list[Mention]) -> Mention | None:
+    """In a signed text, a request in the present tense that opens its sentence and names an actor
+    right after it, then what is asked ("وتدعو جماعة الحوثي إلى…", "ونطالب…"): the actor is asked."""
+    if hit.trigger.type != "REQUEST" or hit.person == "we":
+        return None
+    if ctx.doc.author is None and not _DOCUMENTER.search(ctx.view.text):
+        return None  # neither signed nor told by a documenting "we"
+    word = fold_word(hit.text).split()[0]
+    if not word.startswith(("ت", "ي")) or hit.prefix not in ("", "و"):
+        return None
+    _, unit = ctx.unit_at(hit.start)
+    if ctx.folded(unit.clause_at(hit.start).start, hit.start - len(hit.prefix)).split():
+        return None  # the verb must open its sentence or clause ("…، وتدعو")
+    if not near_after or ctx.tokens_between(hit.end, near_after[0].start) != 0:
+        return None
+    m = near_after[0]
+    # what is asked, after the addressee and any joined to it: "الحكومة العراقية والأجهزة الأمنية إلى…"
+    tail = re.split(r"[.،,:;\n]", ctx.folded(m.end, m.end + 80))[0].split()[:8]
+    asked = any(w.startswith("الي") or (w.startswith("ب") and len(w) > 3) for w in tail)
+    return (
+        m if asked and all(w.startswith("و") or w.startswith("ال") for w in tail[: _asked_at(tail)]) else None
+    )
+
+
+def _asked_at(words: list[str]) -> int:
+    return next(
+        (i for i, w in enumerate(words) if w.startswith("الي") or (w.startswith("ب") and len(w) > 3)), 0
+    )
+
+
+# A documenting "we" in the text: "وثّقت منظمتنا", "رصد فريقنا", "وثّقنا".
+_DOCUMENTER = re.compile(r"(?<!\w)و?(?:منظمتنا|فريقنا|وثقنا|رصدنا|شبكتنا)(?!\w)")
 
 _STATEMENTS = ("بيان", "تصريح", "كلمه", "رساله", "منشور", "تغريده")
 

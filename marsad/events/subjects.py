@@ -223,6 +223,7 @@ OUR_FORCES = frozenset(
         "استخبارات",  # "مفرزة من استخباراتنا"
         "منظمت",  # "وتطالب منظمتنا الحكومة": the documenting body
         "مفارز",
+        "فريق",  # "ويطالب فريقنا الحكومة": the documenting team
         "مقاتلات",  # "وشنت مقاتلاتنا غارات": our fighter jets
         "طيران",
     }
@@ -874,7 +875,10 @@ def _svo_gap(ctx: DocContext, lo: int, hi: int) -> bool:
         return True
     if len(gap) > 24 or any(not c.isspace() and not c.isalpha() for c in gap):
         return False
-    return all(w in _SVO_GAP for w in ctx.folded(lo, hi).split())
+    words = ctx.folded(lo, hi).split()
+    return all(w in _SVO_GAP for w in words) or (
+        words[:1] == ["من"] and all(w in _FOR_ITS_PART for w in words)
+    )
 
 
 # Hedges on a perpetrator (no modality, gold/README.md): "يُعتقد أنهم من خلايا التنظيم".
@@ -890,7 +894,9 @@ def hedged_subject(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
 
 
 # Words between an SVO subject and its verb: "قوات النظام قد قصفت".
-_SVO_GAP = frozenset({"قد", "لقد", "بدورها", "بدورهم", "عم", "عم بيقصف", "اذ"})
+_SVO_GAP = frozenset({"قد", "لقد", "بدورها", "بدورهم", "بدوره", "عم", "عم بيقصف", "اذ"})
+# "المجلس الانتقالي من جهته حمّل الحكومة…": a subject's "for its part" before its verb
+_FOR_ITS_PART = frozenset({"من", "جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم"})
 
 
 def pronoun_subject(hit: TriggerHit) -> bool:

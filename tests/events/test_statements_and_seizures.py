@@ -58,3 +58,18 @@ def test_a_demand_with_its_addressee_after_a_parenthesis(extract: Extract) -> No
 def test_a_refusal_after_a_charge_is_still_a_refusal(extract: Extract) -> None:
     text = "فكان جوابهم أن عندهم قوات نخبة هي المسؤولة عن النقاط ولا يحتاجون أن نتدخل."
     assert "REJECT" in [e.type for e in extract(text, meta={"country": "SY"})]
+
+
+def test_in_a_report_a_request_naming_an_actor_then_what_is_asked_addresses_it(extract: Extract) -> None:
+    text = (
+        "وثّقت منظمتنا اختطاف معلم في صنعاء الشهر الماضي.\nونطالب بفتح تحقيق شفاف، وتدعو جماعة الحوثي إلى"
+        " الكشف عن مصير المختطفين."
+    )
+    asked = only(extract(text, meta={"country": "YE"}), "تدعو")
+    assert (asked.actor1, asked.actor2) == (None, "houthis")
+
+
+def test_a_subject_for_its_part_before_its_verb(extract: Extract) -> None:
+    text = "المجلس الانتقالي من جهته حمّل الحكومة اليمنية مسؤولية تدهور الكهرباء."
+    blame = only(extract(text, meta={"country": "YE"}), "حمّل")
+    assert (blame.actor1, blame.actor2) == ("southern-transitional-council", "yemeni-government-forces")
