@@ -1368,26 +1368,38 @@ _ANSWER = frozenset({"الرد", "بالرد", "برد", "رد", "ردا", "ال
 
 
 def retaliation_targets(events: list[Draft], ctx: DocContext) -> None:
-    """A threat to answer with no one named ("وتوعّدت قسد بالرد في الزمان والمكان المناسبين") aims at
-    whoever last attacked the threatener in the text (marked inferred)."""
+    """A threat to answer with no one named ("وتوعّدت قسد بالرد في الزمان والمكان المناسبين"), and fire
+    returned, aim at whoever last attacked the threatener in the text (marked inferred)."""
     for i, d in enumerate(events):
         ev = d.event
-        if ev.type != "THREATEN" or ev.actor2 is not None or ev.actor1 is None:
+        if ev.actor2 is not None or ev.actor1 is None:
+            continue
+        if d.hit.trigger.id == "return-fire":
+            # "ردت قواتنا على مصادر النيران": the fire answered came from whoever last attacked them
+            answered = _last_attacker(events[:i], ev.actor1)
+            if answered is not None:
+                ev.actor2 = answered
+                ev.inferred.append("actor2")
+            continue
+        if ev.type != "THREATEN":
             continue
         # "بـ«الرد»" reads 'ب"الرد"' in the folded view: letters only, without و and ب
         words = {re.sub(r"\W", "", w).lstrip("وب") for w in ctx.folded(d.hit.end, d.hit.end + 40).split()[:4]}
         if d.event.modality == "hypothetical" or not (_ANSWER & (words | {"ال" + w for w in words})):
             continue
-        attacker = next(
-            (
-                p.event.actor1
-                for p in reversed(events[:i])
-                if p.event.type == "ASSAULT"
-                and p.event.actor2 == ev.actor1
-                and p.event.actor1 not in (None, ev.actor1)
-            ),
-            None,
-        )
+        attacker = _last_attacker(events[:i], ev.actor1)
         if attacker is not None:
             ev.actor2 = attacker
             ev.inferred.append("actor2")
+
+
+def _last_attacker(events: list[Draft], victim: str) -> str | None:
+    """actor1 of the latest violent event whose target is ``victim``."""
+    return next(
+        (
+            p.event.actor1
+            for p in reversed(events)
+            if p.event.type == "ASSAULT" and p.event.actor2 == victim and p.event.actor1 not in (None, victim)
+        ),
+        None,
+    )

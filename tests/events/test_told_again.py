@@ -133,3 +133,22 @@ def test_the_attackers_coming_and_then_leaving_belong_to_their_attack(extract: E
     )
     evs = extract(text, published="2022-06-09", meta={"country": "IQ"})
     assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_fire_returned_is_an_attack_on_whoever_fired_first(extract: Extract) -> None:
+    text = (
+        "تعرضت مواقع قوات الوفاق في محيط الوشكة مساء أمس لقصف بصواريخ غراد من قبل قوات حفتر."
+        "\nوقال المتحدث باسم قوات الوفاق إن قواتهم ردت على مصادر النيران بالمدفعية الثقيلة."
+    )
+    evs = [e for e in extract(text, published="2020-07-23", meta={"country": "LY"}) if e.type == "ASSAULT"]
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("libyan-national-army", "gnu-forces"),
+        ("gnu-forces", "libyan-national-army"),
+    ]
+
+
+def test_dialect_fire_and_road_blocking(extract: Extract) -> None:
+    barrels = only(extract("مروحيات النظام رمت براميل متفجره ع تلمنس", meta={"country": "SY"}), "رمت براميل")
+    assert barrels.type == "ASSAULT"
+    blocked = only(extract("محتجين غاضبين قطعوا خط التسعين في المنصورة", meta={"country": "YE"}), "قطعوا خط")
+    assert blocked.type == "PROTEST"
