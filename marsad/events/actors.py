@@ -270,7 +270,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 words.pop()  # "على مواقع عسكرية تابعة للجيش السعودي": the holding's adjective
             if len(words) > 1 and words[-1].startswith("ال") and words[-2] in _LOYAL_FORCES:
                 words.pop()  # "مع الميليشيات المسلحة التابعة لحكومة الوفاق": the force's adjective
-            if words and words[-1] in _HOLDINGS:
+            if words and (
+                words[-1] in _HOLDINGS
+                or (words[-1] in _VEHICLES and hit.trigger.type in ("ASSAULT", "COERCE"))
+            ):
                 # "قصف مقر تابع للحشد الشعبي": the owner of a position that was hit is the target
                 popped_target = True
                 words.pop()
@@ -1287,6 +1290,12 @@ def _response_means(ctx: DocContext, hit: TriggerHit, lo: int) -> bool:
 
 # Places and men of a force that stand for it as a target: "على مقراتنا", "استهدفوا نقاطنا".
 _HOLDINGS = frozenset({"مقرات", "مواقع", "نقاط", "مقر", "موقع", "حواجز", "ثكنات", "مراكز", "مخافر"})
+# Vehicles whose owner is hit ("بعجلة همر تابعة للشرطة الاتحادية", "استهدفت سيارة عسكرية تابعة لقسد"),
+# but moves with them ("وصول رتل من عشرين آلية تابعة لفاغنر").
+_VEHICLES = frozenset(
+    {"عجله", "عجلات", "سياره", "سيارات", "اليه", "اليات", "طقم", "اطقم", "حافله", "مركبه", "مركبات"}
+    | {"مدرعه", "مدرعات", "همر", "ناقله", "عسكريه"}
+)
 
 
 def _our_target(word: str) -> bool:
@@ -1374,6 +1383,13 @@ def retaliation_targets(events: list[Draft], ctx: DocContext) -> None:
         ev = d.event
         if ev.actor2 is not None or ev.actor1 is None:
             continue
+        if ev.type == "ASSAULT" and d.sub_event in TERRITORIAL:
+            # "تمكنت قواتنا من تحرير قاعدة الوطية": ground taken from the side it fights in the text
+            opponent = _opponent(events, i, ctx)
+            if opponent is not None:
+                ev.actor2 = opponent
+                ev.inferred.append("actor2")
+            continue
         if d.hit.trigger.id == "return-fire":
             # "ردت قواتنا على مصادر النيران": the fire answered came from whoever last attacked them
             answered = _last_attacker(events[:i], ev.actor1)
@@ -1403,3 +1419,17 @@ def _last_attacker(events: list[Draft], victim: str) -> str | None:
         ),
         None,
     )
+
+
+def _opponent(events: list[Draft], i: int, ctx: DocContext) -> str | None:
+    """The one armed side events[i]'s actor1 fights elsewhere in the text (none when it fights several:
+    which of them held the ground is not told)."""
+    me = events[i].event.actor1
+    sides = set()
+    for j, p in enumerate(events):
+        pair = (p.event.actor1, p.event.actor2)
+        if j != i and p.event.type == "ASSAULT" and me in pair and None not in pair:
+            other = pair[1] if pair[0] == me else pair[0]
+            if armed(ctx.doc.entities.get(other or "")):
+                sides.add(other)
+    return sides.pop() if len(sides) == 1 else None

@@ -534,7 +534,13 @@ def _lead_retold(ctx: DocContext, d: Draft, merged: list[Draft], headline: int |
 
 def _definite_noun(d: Draft) -> bool:
     """An event noun with the article ("الغارات", "للهجوم"): a happening the reader already knows."""
-    return d.hit.trigger.pos == "noun" and ("ال" in d.hit.prefix or d.hit.prefix.endswith("لل"))
+    if d.hit.trigger.pos != "noun":
+        return False
+    words = fold_word(d.hit.text).split()
+    # "إطلاق النار": a construct with a definite second noun is definite too
+    return (
+        "ال" in d.hit.prefix or d.hit.prefix.endswith("لل") or (len(words) > 1 and words[1].startswith("ال"))
+    )
 
 
 def _same_happening(a: Draft, b: Draft) -> bool:

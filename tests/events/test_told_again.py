@@ -152,3 +152,20 @@ def test_dialect_fire_and_road_blocking(extract: Extract) -> None:
     assert barrels.type == "ASSAULT"
     blocked = only(extract("محتجين غاضبين قطعوا خط التسعين في المنصورة", meta={"country": "YE"}), "قطعوا خط")
     assert blocked.type == "PROTEST"
+
+
+def test_ground_taken_is_taken_from_the_side_fought_in_the_text(extract: Extract) -> None:
+    text = (
+        "قصفت طائرات الجيش الوطني الليبي تمركزات لقوات الوفاق في محيط قاعدة الوطية صباح اليوم."
+        "\nوتمكنت قوات الوفاق مساء اليوم من تحرير قاعدة الوطية الجوية بالكامل."
+    )
+    evs = extract(text, published="2020-05-18", meta={"country": "LY"})
+    capture = only(evs, "تحرير")
+    assert (capture.actor1, capture.actor2) == ("gnu-forces", "libyan-national-army")
+    assert "actor2" in capture.inferred
+
+
+def test_the_owner_of_a_vehicle_hit_is_the_target(extract: Extract) -> None:
+    text = "قُتل جنديان بانفجار عبوة ناسفة بعجلة همر تابعة للشرطة الاتحادية قرب الحويجة."
+    blast = only(extract(text, meta={"country": "IQ"}), "انفجار")
+    assert (blast.actor1, blast.actor2) == (None, "iraqi-federal-police")
