@@ -37,6 +37,10 @@ _OFFENSIVE = frozenset(
 _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, "asserted": 0}
 
 
+# Where forces arrive after a happening: "وصلت قوة من الحشد إلى المكان", "وصلت للمنطقة".
+_THE_SCENE = frozenset({"مكان", "المكان", "منطقه", "المنطقه", "موقع", "الموقع"})
+
+
 class EventExtractor:
     """Adds ``doc.events`` from triggers and the recognized mentions."""
 
@@ -197,7 +201,16 @@ class EventExtractor:
         if trigger.id == "warn" and _THREAT.search(ctx.folded(hit.end, unit.sentence.end)):
             # "ونحذّر تركيا من أن أي سفينة … ستكون هدفاً مشروعاً": a warning that announces violence
             event.type, event.mode = "THREATEN", "violence"
-        if trigger.id in MOVEMENT and not self._fighting(ctx, unit.sentence.start, unit.sentence.end, hit):
+        scene = trigger.id == "reach" and bool(
+            {
+                w.removeprefix("الي").removeprefix("لل").removeprefix("ل")
+                for w in ctx.folded(hit.end, hit.end + 24).split()[:2]
+            }
+            & _THE_SCENE
+        )
+        if trigger.id in MOVEMENT and (
+            scene or not self._fighting(ctx, unit.sentence.start, unit.sentence.end, hit)
+        ):
             # "وصلت قوة من الحشد إلى المكان": troops moving with no fighting told is a deployment
             event.type, event.mode, draft.sub_event = "MOBILIZE", "troops", "Change to group/activity"
         if trigger.type == "ASSAULT" and trigger.mode is None and trigger.acled not in TERRITORIAL:

@@ -169,3 +169,9 @@ def test_the_owner_of_a_vehicle_hit_is_the_target(extract: Extract) -> None:
     text = "قُتل جنديان بانفجار عبوة ناسفة بعجلة همر تابعة للشرطة الاتحادية قرب الحويجة."
     blast = only(extract(text, meta={"country": "IQ"}), "انفجار")
     assert (blast.actor1, blast.actor2) == (None, "iraqi-federal-police")
+
+
+def test_forces_arriving_at_the_scene_deploy(extract: Extract) -> None:
+    text = "هاجم مسلحون نقطة للجيش قرب المقدادية، وأن قوة من الحشد الشعبي وصلت إلى المكان بعد نحو ساعة."
+    arrival = only(extract(text, meta={"country": "IQ"}), "وصلت")
+    assert (arrival.type, arrival.mode) == ("MOBILIZE", "troops")
