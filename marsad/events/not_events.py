@@ -534,6 +534,19 @@ _AIM_OR_PART = frozenset(
 _CALLING_TO_ACCOUNT = frozenset({"محاسبه", "معاقبه", "ملاحقه", "مساءله", "مسايله"})
 
 
+# Verbs of fighting going on or recurring: "وتتواصل الاشتباكات المتقطعة", "وتندلع بينها مواجهات متقطعة".
+_ON_AND_OFF = ("تتواصل", "تستمر", "تشهد", "تندلع", "يشهد", "شهدت", "تدور")
+
+
+def _dated_in_sentence(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Does the trigger's sentence name a day ("ليل أمس", "يوم الأحد")?"""
+    _, unit = ctx.unit_at(hit.start)
+    return any(
+        m.attrs.get("value") or (m.attrs.get("relative") or {}).get("days") is not None
+        for m in ctx.within(ctx.times, unit.sentence.start, unit.sentence.end)
+    )
+
+
 # Words after which "غادر" is the adjective "treacherous": "اعتداء إرهابي غادر", "هجوم غادر".
 _TREACHEROUS_AFTER = frozenset({"ارهابي", "اعتداء", "هجوم", "عدوان", "استهداف", "جبان", "كمين", "تفجير"})
 
@@ -971,6 +984,29 @@ class NotEventFilter:
         noun = hit.trigger.pos == "noun"
         if noun and ctx.folded(hit.end, hit.end + 12).split()[:1] in (["الوضع"], ["الاوضاع"], ["الموقف"]):
             return True  # "المسؤولية عن تفجير الوضع": escalating a situation, no blast
+        if noun:
+            lead6 = [
+                w.removeprefix("و").removeprefix("ف")
+                for w in ctx.words_before(hit.start - len(hit.prefix), 6)
+            ]
+            going_on = [i for i, w in enumerate(lead6) if w.startswith(("استمر", "واصل", "تواصل"))]
+            if going_on and {"حال", "اذا", "لو", "طالما"} & set(lead6[: going_on[-1]]):
+                return True  # "في حال استمرت الميليشيا في استهداف الأعيان المدنية": a condition
+        if (
+            hit.trigger.type == "ASSAULT"
+            and ctx.folded(hit.end, hit.end + 16).split()[:1] in (["المتقطعه"], ["متقطعه"])
+            and not _dated_in_sentence(ctx, hit)
+            and (
+                "منذ" in ctx.folded(hit.end, hit.end + 50).split()[:5]
+                or any(
+                    w.lstrip("و").startswith(_ON_AND_OFF)
+                    for w in ctx.words_before(hit.start - len(hit.prefix), 3)
+                )
+            )
+        ):
+            return (
+                True  # "وتتواصل الاشتباكات المتقطعة على خطوط التماس": fighting on and off, no one happening
+            )
         if word in _CONTINUING and any(w.startswith(_RESOLVE) for w in lead[:-1]):
             return True  # "تجدد القيادة عزمها على مواصلة معركة تحرير العاصمة": a resolve, no happening
         if hit.trigger.type in ("REQUEST", "AGREE"):

@@ -73,3 +73,16 @@ def test_a_subject_for_its_part_before_its_verb(extract: Extract) -> None:
     text = "المجلس الانتقالي من جهته حمّل الحكومة اليمنية مسؤولية تدهور الكهرباء."
     blame = only(extract(text, meta={"country": "YE"}), "حمّل")
     assert (blame.actor1, blame.actor2) == ("southern-transitional-council", "yemeni-government-forces")
+
+
+def test_fighting_on_and_off_and_conditions_are_no_events(extract: Extract) -> None:
+    text = (
+        "وتتواصل الاشتباكات المتقطعة على خطوط التماس في ريف تل تمر منذ أسابيع.\nونحذر من أننا سنرد بحزم في"
+        " حال استمرت الميليشيا في استهداف الأعيان المدنية."
+    )
+    assert all(e.type != "ASSAULT" for e in extract(text, meta={"country": "SY"}))
+
+
+def test_fighting_on_and_off_told_now_is_an_event(extract: Extract) -> None:
+    text = "وفي جبهة الضباب اشتباكات متقطعه بين الجيش والحوثيين من الصبح"
+    assert [e.type for e in extract(text, published="2022-05-01", meta={"country": "YE"})] == ["ASSAULT"]
