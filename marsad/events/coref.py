@@ -70,7 +70,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                     if getattr(d.event, slot) is not None:
                         setattr(target.event, slot, getattr(d.event, slot))
                 target.time_mention = d.time_mention or target.time_mention
-                target.event.trigger, target.hit, target.sentence = d.event.trigger, d.hit, d.sentence
+                target.retrigger(d)
+                target.sentence = d.sentence
         if target is None and (
             fold_word(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or is_weapon(d.hit)
         ):
@@ -165,18 +166,17 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             and e.place
         ):
             # "تقدمت وحداتنا في محور عين زارة وسيطرت على معسكر اليرموك": the ground taken is the place
-            t.place, t.place_relation, t.trigger, target.hit = e.place, e.place_relation, e.trigger, d.hit
+            t.place, t.place_relation = e.place, e.place_relation
+            target.retrigger(d)
         if (
             fold_word(target.hit.trigger.lemma) in casualty_words
             and d.hit.trigger.lemma not in casualty_words
         ):
             # "قُتل ثلاثة في هجوم شنه…": the attack, not the death toll, is the trigger
-            t.trigger, t.mode, target.hit, target.sub_event = (
-                e.trigger,
-                e.mode,
-                d.hit,
-                d.sub_event or target.sub_event,
-            )
+            target.retrigger(d)
+            t.mode, target.sub_event = e.mode, d.sub_event or target.sub_event
+            if e.place is not None and "place" not in e.inferred:
+                t.place, t.place_relation = e.place, e.place_relation  # the attack's own place
         elif (
             e.type == t.type
             and target.sub_event in (None, "Armed clash")
@@ -187,14 +187,6 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
         elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
             target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
-        if (
-            e.type == t.type
-            and d.sub_event in TERRITORIAL
-            and target.sub_event not in TERRITORIAL
-            and e.place
-        ):
-            # "تقدمت وحداتنا في محور عين زارة وسيطرت على معسكر اليرموك": the ground taken is the place
-            t.place, t.place_relation, t.trigger, target.hit = e.place, e.place_relation, e.trigger, d.hit
         t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
         target.told_last = max(target.told_last, d.told_last)
         # the defenders of a repelled attack are its target: "صدّت القوات الهجوم" fills actor2

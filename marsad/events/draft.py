@@ -60,6 +60,13 @@ class Draft:
         self.place_in_clause = False  # the place was named in the trigger's own clause
         self.adjunct = False  # a noun after a preposition ("بعد معارك", "في هجوم")
 
+    def retrigger(self, other: Draft) -> None:
+        """Take another telling's trigger word and its clause (the attack over its death toll, the
+        report over its headline): places and agents are then read from that clause."""
+        self.event.trigger, self.hit = other.event.trigger, other.hit
+        self.clause_start, self.clause_end = other.clause_start, other.clause_end
+        self.place_in_clause = other.place_in_clause
+
     def finish(self, ctx: DocContext) -> None:
         """ACLED coding and fatalities once actors are final."""
         ev = self.event

@@ -175,3 +175,13 @@ def test_forces_arriving_at_the_scene_deploy(extract: Extract) -> None:
     text = "هاجم مسلحون نقطة للجيش قرب المقدادية، وأن قوة من الحشد الشعبي وصلت إلى المكان بعد نحو ساعة."
     arrival = only(extract(text, meta={"country": "IQ"}), "وصلت")
     assert (arrival.type, arrival.mode) == ("MOBILIZE", "troops")
+
+
+def test_a_death_toll_told_first_gives_way_to_the_attack_and_its_list_of_places(extract: Extract) -> None:
+    text = (
+        "قصف صاروخي يوقع ضحايا في جبل الزاوية\nقُتل ثلاثة مدنيين صباح اليوم إثر قصف صاروخي نفذته قوات"
+        " النظام على بلدات البارة وكنصفرة والفطيرة في جبل الزاوية بريف إدلب الجنوبي.\n"
+    )
+    evs = extract(text, published="2021-06-10", meta={"country": "SY"})
+    assert [e.trigger.text for e in evs] == ["قصف صاروخي"] * 3
+    assert len({e.place for e in evs}) == 3
