@@ -463,7 +463,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     # an object is named close to its verb; an actor far down a long clause belongs to another action
     plain_after = [m for m in after if roles[id(m)] == "plain" and ctx.tokens_between(hit.end, m.start) <= 8]
     reach = 14 if hit.trigger.id in GOVERNING else 8  # "تصدى … لمحاولة تسلل نفذتها مجموعات من X"
-    targets = [m for m in targets if m.start < hit.start or ctx.tokens_between(hit.end, m.start) <= reach]
+    # the reach leaves out actor names between ("قصفت القوات التركية وفصائل الجيش الوطني السوري بالمدفعية
+    # الثقيلة مواقع لقسد": the target is seven words on, past two names)
+    deed = hit.trigger.type in ("ASSAULT", "COERCE")
+    targets = [
+        m
+        for m in targets
+        if m.start < hit.start
+        or (len(gap_words(ctx, hit.end, m.start)) if deed else ctx.tokens_between(hit.end, m.start)) <= reach
+    ]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
     if not noun:
         # "برصاص مسلحين مجهولين استهدفوا سيارته": the actor right before a verb is its subject (SVO)

@@ -550,6 +550,14 @@ def _dated_in_sentence(ctx: DocContext, hit: TriggerHit) -> bool:
 # Words after which "غادر" is the adjective "treacherous": "اعتداء إرهابي غادر", "هجوم غادر".
 _TREACHEROUS_AFTER = frozenset({"ارهابي", "اعتداء", "هجوم", "عدوان", "استهداف", "جبان", "كمين", "تفجير"})
 
+
+def _launched(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is a light verb of launching ("شنّت", "نفذت") among the words before the trigger's series?"""
+    _, unit = ctx.unit_at(hit.start)
+    words = ctx.folded(max(unit.sentence.start, hit.start - 120), hit.start).split()[-12:-1]
+    return any(w.lstrip("و").startswith(("شن", "تشن", "يشن", "نفذ", "تنفذ", "ينفذ")) for w in words)
+
+
 # Carrying on a fight one is resolved to ("عزمها على مواصلة معركة", "تصميمنا على استمرار العمليات").
 _CONTINUING = frozenset({"مواصله", "استمرار", "متابعه", "مواصلتها", "مواصلته"})
 _RESOLVE = ("عزم", "تصميم", "اصرار")
@@ -945,6 +953,8 @@ class NotEventFilter:
             and self._blocks(before[-1])
             # "بدأت قوات التحالف تنفيذ ضربات جوية": carrying out strikes; "تنفيذ الانسحاب" is a plan
             and not (hit.trigger.type == "ASSAULT" and not hit.prefix and before[-1] in _CARRYING_OUT)
+            # "شنّت القوات الأمريكية سلسلة غارات": a series launched is the strikes themselves
+            and not (before[-1] == "سلسله" and _launched(ctx, hit))
         ):
             return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
         if "ل" in hit.prefix and (hit.trigger.type == "REQUEST" or hit.trigger.id == "dispersal-noun"):

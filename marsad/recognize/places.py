@@ -62,7 +62,7 @@ _LIST_PREV = re.compile(r"(\w+)[\s,]*$")
 _CONSTRUCT_MOTION = ("سقوط", "سقطت", "سقط", "خساره", "استعاده", "اقتحام", "حصار", "تحرير")
 # A bulleted line that starts with one or two names and a colon: "▪️ معرشمشة وكفرروما: براميل".
 _BULLET_ITEM = re.compile(r"(?m)^[\W_]*[▪•●◾◽▫■□\-*][\W_]*[ ]*((?:\w+)(?: \w+)?(?: و\w+(?: \w+)?)?) ?:")
-_LIST_AND = re.compile(r"\s*(?:,\s*)?و(?=\w{3})")
+_LIST_AND = re.compile(r"\s*(?:,\s*)?و(?=\w{2})")  # "وأم الكيف": a two-letter head too
 _LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
 
@@ -378,7 +378,7 @@ class PlaceRecognizer:
                     span is None
                     or span[0] in starts
                     or not self._ends_list(text, span[1])
-                    or not self._proper(span[0], text)
+                    or not self._proper_name(span, text)  # "وأم الكيف": a compound head with a name
                 ):
                     break
                 add(*span)

@@ -185,3 +185,22 @@ def test_a_death_toll_told_first_gives_way_to_the_attack_and_its_list_of_places(
     evs = extract(text, published="2021-06-10", meta={"country": "SY"})
     assert [e.trigger.text for e in evs] == ["قصف صاروخي"] * 3
     assert len({e.place for e in evs}) == 3
+
+
+def test_a_series_of_strikes_launched_in_a_list_of_places(extract: Extract) -> None:
+    text = (
+        "شنّت القوات الأمريكية والقوات البريطانية، مساء أمس السبت، سلسلة غارات جوية على مواقع لجماعة الحوثي"
+        " في صنعاء والحديدة وحجة."
+    )
+    evs = extract(text, published="2024-01-14", meta={"country": "YE"})
+    assert len(evs) == 3 and {(e.actor1, e.actor2) for e in evs} == {("us-armed-forces", "houthis")}
+
+
+def test_a_target_past_two_joined_attackers_and_a_two_letter_place_head(extract: Extract) -> None:
+    text = (
+        "قصفت القوات التركية وفصائل الجيش الوطني السوري بالمدفعية الثقيلة مواقع لقوات سوريا الديمقراطية في"
+        " قرى الدردارة وأم الكيف وتل طويل بريف تل تمر."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert len(evs) == 3
+    assert {(e.actor1, e.actor2) for e in evs} == {("turkish-armed-forces", "syrian-democratic-forces")}
