@@ -996,9 +996,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     ):
         # "سيدفع العدو الأمريكي ثمن عدوانه", "ستواجه بنيران مقاتلينا": who will pay is the one
         # threatened; the threat is the speaker's
-        if ev.actor1 is not None and ev.actor1 != ctx.author:
+        speaker = ctx.author or reporting_speaker(ctx, hit)
+        if ev.actor1 is not None and ev.actor1 != speaker:
             ev.actor2 = ev.actor1
-        ev.actor1 = ctx.author
+        ev.actor1 = speaker
     if ev.actor1 is None and hit.trigger.type == "AGREE" and _BOTH_SIDES.search(ctx.folded(lo, hi)):
         # "اتفاق لوقف إطلاق النار بين الطرفين", "هدنة توصل إليها الطرفان": the sides of the fight told
         fight = next(
@@ -1118,7 +1119,20 @@ _BOTH_SIDES = re.compile(r"(?<!\w)(?:ال|بين ال|[وف]ال)طرف(?:ان|�
 
 
 # Threat verbs whose subject is the one threatened: "سيدفع ثمن", "ستواجه", "سيقابل".
-_SUFFER_THREAT = ("يدفع", "تدفع", "يواجه", "تواجه", "يقابل", "تقابل", "يكون هدفا", "تكون هدفا", "تكون اهدافا")
+_SUFFER_THREAT = (
+    *("يدفع", "تدفع", "يواجه", "تواجه", "يقابل", "تقابل", "يكون هدفا", "تكون هدفا", "تكون اهدافا"),
+    # "ستعامل كهدف معاد", "ستعد هدفاً", "لن تمر دون عقاب": what is done to whoever does it
+    *(
+        "تعامل كهدف",
+        "يعامل كهدف",
+        "تعامل كاهداف",
+        "يعاملون كاهداف",
+        "تعد هدفا",
+        "يعد هدفا",
+        "لن تمر",
+        "لن يمر",
+    ),
+)
 
 
 # "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.

@@ -86,3 +86,21 @@ def test_fighting_on_and_off_and_conditions_are_no_events(extract: Extract) -> N
 def test_fighting_on_and_off_told_now_is_an_event(extract: Extract) -> None:
     text = "وفي جبهة الضباب اشتباكات متقطعه بين الجيش والحوثيين من الصبح"
     assert [e.type for e in extract(text, published="2022-05-01", meta={"country": "YE"})] == ["ASSAULT"]
+
+
+def test_what_will_be_done_to_whoever_does_it_is_a_threat_by_the_speaker(extract: Extract) -> None:
+    text = (
+        "المركز الإعلامي للقيادة العامة للقوات المسلحة العربية الليبية\nوأي طائرة تركية تدخل الأجواء الليبية"
+        " ستعامل كهدف معاد."
+    )
+    threat = only(extract(text, meta={"country": "LY"}), "ستعامل كهدف")
+    assert (threat.type, threat.actor1, threat.actor2) == (
+        "THREATEN",
+        "libyan-national-army",
+        "turkish-armed-forces",
+    )
+
+
+def test_an_exchange_of_fire_is_a_clash(extract: Extract) -> None:
+    text = "صبراتة: رماية كثيفة وتبادل نار بين مجموعتين مسلحتين توا"
+    assert [e.type for e in extract(text, meta={"country": "LY"})] == ["ASSAULT"]
