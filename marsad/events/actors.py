@@ -718,7 +718,17 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if ctx.words_before(m.start, 1)[-1:] == ["بين"]
         or (m.start > hit.end and _after_between(ctx.words_before(m.start, 3)))
     ]
-    if between and not we:
+    if (
+        between
+        and not we
+        and not (
+            # "يقصف مدينة الأتارب وفيه إصابات بين المدنيين": among the victims, not between two sides
+            actor1 is not None
+            and actor1.end <= hit.start
+            and len(other_side(ctx, between[0], hit)) == 0
+            and not armed(entities.get(between[0].entity or ""))
+        )
+    ):
         # "اشتباكات بين قسد والجيش الوطني": the two sides in the order named
         pair = [between[0], *other_side(ctx, between[0], hit)[:1]]
         if len(pair) == 2:

@@ -115,3 +115,9 @@ def test_a_dash_inside_a_night_between_two_days_splits_no_clause(extract: Extrac
     text = "شنّ طيران تابع لقوات حفتر ليل السبت - الأحد غارتين على محيط الكلية الجوية في مدينة مصراتة."
     strike = only(extract(text, published="2019-09-15", meta={"country": "LY"}), "غارتين")
     assert strike.actor1 == "libyan-national-army"
+
+
+def test_casualties_among_civilians_are_no_second_side(extract: Extract) -> None:
+    text = "طيران حربي روسي عم يقصف مدينة الأتارب من شوي وفيه اصابات بين المدنيين"
+    shelling = only(extract(text, meta={"country": "SY"}), "يقصف")
+    assert (shelling.actor1, shelling.actor2) == ("russian-armed-forces", "civilians")
