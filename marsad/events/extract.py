@@ -37,6 +37,9 @@ _OFFENSIVE = frozenset(
 _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, "asserted": 0}
 
 
+# People a seizure verb takes: then it is an arrest.
+_PERSONS_SEIZED = frozenset({"عناصر", "اشخاص", "مطلوبين", "مشتبه", "مشتبهين", "متهمين", "شبان", "مسلحين"})
+
 # Where forces arrive after a happening: "وصلت قوة من الحشد إلى المكان", "وصلت للمنطقة".
 _THE_SCENE = frozenset({"مكان", "المكان", "منطقه", "المنطقه", "موقع", "الموقع"})
 
@@ -201,6 +204,11 @@ class EventExtractor:
         if trigger.id == "warn" and _THREAT.search(ctx.folded(hit.end, unit.sentence.end)):
             # "ونحذّر تركيا من أن أي سفينة … ستكون هدفاً مشروعاً": a warning that announces violence
             event.type, event.mode = "THREATEN", "violence"
+        if trigger.id == "seize-verb" and _PERSONS_SEIZED & set(
+            ctx.folded(hit.end, hit.end + 60).split()[:5]
+        ):
+            # "وضبطت ٤ من عناصر التنظيم": people taken are arrested
+            event.mode, draft.sub_event = "arrest", "Arrests"
         scene = trigger.id == "reach" and bool(
             {
                 w.removeprefix("الي").removeprefix("لل").removeprefix("ل")

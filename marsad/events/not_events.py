@@ -547,6 +547,9 @@ def _dated_in_sentence(ctx: DocContext, hit: TriggerHit) -> bool:
     )
 
 
+# What is "kept under control" rather than seized: "ضبط النفس", "ضبط الأمن".
+_RESTRAINT = frozenset({"النفس", "نفسها", "نفسه", "الامن", "الحدود", "الاوضاع", "الوضع", "الاسعار", "الشارع"})
+
 # Words after which "غادر" is the adjective "treacherous": "اعتداء إرهابي غادر", "هجوم غادر".
 _TREACHEROUS_AFTER = frozenset({"ارهابي", "اعتداء", "هجوم", "عدوان", "استهداف", "جبان", "كمين", "تفجير"})
 
@@ -883,6 +886,8 @@ class NotEventFilter:
             return True  # "تصدّت وسائط دفاعنا الجوي للصواريخ": an interception belongs to the strike
         if hit.trigger.type == "RETREAT" and following2[:1] and following2[0] in _REMAINING:
             return True  # "فيما انسحب الباقون تحت وابل من النيران": the attackers' retreat
+        if hit.trigger.id == "seize-verb" and following2[:1] and following2[0] in _RESTRAINT:
+            return True  # "ضبطت النفس", "تضبط الأمن": restraint and order, no seizure
         if hit.trigger.id == "leave" and "ال" in hit.prefix:
             return True  # "الاستهداف الغادر": the adjective, not the verb of leaving
         if hit.trigger.id == "leave" and before and before[-1] in _TREACHEROUS_AFTER:

@@ -104,3 +104,28 @@ def test_what_will_be_done_to_whoever_does_it_is_a_threat_by_the_speaker(extract
 def test_an_exchange_of_fire_is_a_clash(extract: Extract) -> None:
     text = "صبراتة: رماية كثيفة وتبادل نار بين مجموعتين مسلحتين توا"
     assert [e.type for e in extract(text, meta={"country": "LY"})] == ["ASSAULT"]
+
+
+def test_a_seizure_told_by_its_verb_and_restraint_that_is_none(extract: Extract) -> None:
+    seized = extract(
+        "وفي عملية منفصلة، ضبطت مفارز الجهاز مساء أمس مضافة تحتوي على أسلحة.", meta={"country": "IQ"}
+    )
+    assert [(e.type, e.mode) for e in seized] == [("COERCE", "seize")]
+    taken = only(extract("وضبطت القوة ٤ من عناصر التنظيم في الوادي.", meta={"country": "YE"}), "ضبطت")
+    assert (taken.mode, taken.acled and taken.acled["sub_event_type"]) == ("arrest", "Arrests")
+    assert (
+        extract("ودعت الأطراف إلى ضبط النفس، وقالت إن الشرطة ضبطت الأمن في المدينة.", meta={"country": "LY"})
+        == []
+    )
+
+
+def test_telegram_spellings_of_abduction_fire_and_road_blocking(extract: Extract) -> None:
+    text = (
+        "مسلحين مجهولين خطفو عضو في المجلس البلدي ليلة امس\nعناصر قسد فتحو النار عالمتظاهرين بالحوايج"
+        "\nمتظاهرين قاطعين طريق البصرة - العمارة"
+    )
+    assert [e.type for e in extract(text, published="2023-06-16", meta={"country": "SY"})] == [
+        "ASSAULT",
+        "ASSAULT",
+        "PROTEST",
+    ]
