@@ -1204,7 +1204,9 @@ def _signer_addresses(ctx: DocContext, hit: TriggerHit, near_after: list[Mention
     right after it, then what is asked ("وتدعو جماعة الحوثي إلى…", "ونطالب…"): the actor is asked."""
     if hit.trigger.type != "REQUEST" or hit.person == "we":
         return None
-    if ctx.doc.author is None and not _DOCUMENTER.search(ctx.view.text):
+    if "documenter" not in ctx.cache:
+        ctx.cache["documenter"] = ctx.doc.author is not None or bool(_DOCUMENTER.search(ctx.view.text))
+    if not ctx.cache["documenter"]:
         return None  # neither signed nor told by a documenting "we"
     word = fold_word(hit.text).split()[0]
     if not word.startswith(("ت", "ي")) or hit.prefix not in ("", "و"):
