@@ -49,6 +49,7 @@ from marsad.events.subjects import (
     said_again,
     shares_subject,
     speaker_pronoun,
+    spokesman_side,
     state_before,
     state_subject,
     subject_word_before,
@@ -930,6 +931,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if ev.actor1 is None and not we and generic_force_subject(ctx, hit, lo, hi):
         # "كما نفذ سلاح الجو غارات", "القطعات مستمرة بتمشيط": in a statement, the signer's own forces
         ev.actor1 = ctx.author
+    if (
+        (ev.actor1 is None or "actor1" in ev.inferred)
+        and not we
+        and not ctx.author
+        and (side := spokesman_side(ctx, hit, lo, hi)) is not None
+    ):
+        ev.actor1 = side  # "أعلن المتحدث العسكري للحوثيين أن القوات البحرية استهدفت…": his side's forces
+        if "actor1" in ev.inferred:
+            ev.inferred.remove("actor1")
     if (
         (noun or (not hit.prefix and fold_word(hit.text) in _VERBAL_NOUN_FORMS))
         and not casualty

@@ -570,6 +570,8 @@ def _same_happening(a: Draft, b: Draft) -> bool:
         )
     if a.sentence == b.sentence and _battle_and_gain(a, b):
         return True
+    if x.type == "THREATEN" and a.sentence == b.sentence and b.hit.trigger.id == "threaten-measures":
+        return True  # "متوعداً الولايات المتحدة بأن أي اعتداء «لن يمر دون رد»": the threat's words
     if x.type == "REJECT" and a.sentence == b.sentence and b.hit.trigger.pos == "noun":
         return True  # "نفاه مسؤول …، واصفاً الرواية بأنها عارية عن الصحة": one denial, said twice
     if x.type == "MOBILIZE" and (a.hit.trigger.id in _SWEEPS) != (b.hit.trigger.id in _SWEEPS):

@@ -324,7 +324,36 @@ _GENERIC_FORCES = (
     "سريه المدفعيه",
     "كتيبه المدفعيه",
     "المجاهدون",  # "كما استهدف المجاهدون مساء أمس…" (not "ستة من المجاهدين", who fell)
+    "القوات البحريه",
+    "القوه البحريه",
+    "القوات الجويه",
+    "سلاح الجو المسير",
 )
+
+
+def spokesman_side(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
+    """The side of a spokesman who says that its generic forces did it: "أعلن المتحدث العسكري للحوثيين
+    العميد يحيى سريع أن القوات البحرية استهدفت سفينة" (his organization, or the body he speaks for)."""
+    after = " ".join(ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:2])
+    before = " ".join(ctx.folded(max(lo, hit.start - 40), hit.start).split()[-3:])
+    if not (any(after.startswith(g) for g in _GENERIC_FORCES) or any(g in before for g in _GENERIC_FORCES)):
+        return None
+    _, unit = ctx.unit_at(hit.start)
+    reporting = default_event_cues().reporting
+    said = None
+    for w in WORD_RUN.finditer(
+        ctx.view.text, ctx.view.to_view(unit.sentence.start), ctx.view.to_view(hit.start)
+    ):
+        if w.group().removeprefix("و").removeprefix("ف") in reporting:
+            said = ctx.view.to_original(w.end())
+    if said is None:
+        return None
+    persons = [m for m in ctx.within(ctx.persons, said, hit.start) if ctx.tokens_between(said, m.start) <= 7]
+    if persons and (org := _organization_of(ctx, persons[0])) is not None:
+        return org
+    actors = [m for m in ctx.within(ctx.actors, said, hit.start) if ctx.tokens_between(said, m.start) <= 5]
+    entity = ctx.doc.entities.get(actors[0].entity or "") if actors else None
+    return actors[0].entity if actors and armed(entity) else None
 
 
 def generic_force_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:

@@ -127,3 +127,13 @@ def test_telegram_spellings_of_abduction_fire_and_road_blocking(extract: Extract
         "ASSAULT",
         "PROTEST",
     ]
+
+
+def test_a_spokesman_s_generic_forces_are_his_side_and_his_threat_is_one(extract: Extract) -> None:
+    text = (
+        "أعلن المتحدث العسكري للحوثيين العميد يحيى سريع أن القوات البحرية استهدفت سفينة تجارية في خليج عدن"
+        " بعدد من الصواريخ، متوعداً الولايات المتحدة بأن أي اعتداء جديد على اليمن «لن يمر دون رد»."
+    )
+    evs = extract(text, published="2024-02-07", meta={"country": "YE"})
+    assert only(evs, "استهدفت").actor1 == "houthis"
+    assert [e.type for e in evs].count("THREATEN") == 1
