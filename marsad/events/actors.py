@@ -649,6 +649,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         actor2 = _first(targets, plain_after)
     elif (
         not noun
+        and (joined_to := _joined_verb(draft, previous)) is not None
+        and (state := state_subject(ctx, hit, lo, hi, right_after=True)) is not None
+    ):
+        # "الحكومة العراقية تدين القصف التركي وتطالب أنقرة بوقف…": a joined verb keeps its named subject;
+        # the capital after it is its object
+        ev.actor1, ev.actor2 = joined_to.event.actor1, state
+    elif (
+        not noun
         and svo_subject(ctx, hit, plain_before) is None  # "القوات المسلحة إذ تحمّل واشنطن": the object
         and (state := state_subject(ctx, hit, lo, hi, right_after=True)) is not None
     ):
@@ -1197,6 +1205,16 @@ _HOLDING_WORDS = frozenset(
 
 # Places of detention before their owner's name: "في أحد سجون الهيئة".
 _HOLDING_PLACES = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "اقبيه", "فرع"})
+
+
+def _joined_verb(draft: Draft, previous: list[Draft]) -> Draft | None:
+    """The verb of the same sentence a verb joined by و goes on from, when its subject is named."""
+    if not draft.hit.prefix.startswith("و") or not previous:
+        return None
+    p = previous[-1]
+    if p.sentence != draft.sentence or p.hit.trigger.pos != "verb" or draft.hit.start - p.hit.end > 120:
+        return None
+    return p if p.event.actor1 is not None and "actor1" not in p.event.inferred else None
 
 
 def _then_verb(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:

@@ -479,6 +479,10 @@ def opens_clause(ctx: DocContext, m: Mention) -> bool:
     )
 
 
+# Plural nouns that may still name a body speaking of itself ("المجاهدين" is read elsewhere).
+_BODY_PLURALS = frozenset({"مقاتلين", "ثوار", "طرفين", "طرفان"})
+
+
 def definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
     """The definite noun right after a verb when it starts no name, time or place ("وتطالب الشبكة",
     "تدعو المنظمة"), folded without the article."""
@@ -506,6 +510,8 @@ def definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
         following = ["ال" + following[0]]  # "وتحمّل غرفة العمليات", "وتؤكد قيادة العملية"
     if not following or not following[0].startswith("ال") or len(following[0]) < 5:
         return None
+    if following[0].endswith(("ون", "ين")) and following[0][2:] not in _BODY_PLURALS:
+        return None  # "وطالب الخاطفون عائلته بفدية", "ويطالب الأهالون": people, not the signing body
     end = start + len(ctx.text[start:hi].split()[0]) if ctx.text[start:hi].split() else start
     if ctx.inside_name(start, end) or ctx.within(ctx.times, start, end) or ctx.within(ctx.actors, start, end):
         return None

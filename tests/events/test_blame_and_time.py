@@ -121,3 +121,15 @@ def test_casualties_among_civilians_are_no_second_side(extract: Extract) -> None
     text = "طيران حربي روسي عم يقصف مدينة الأتارب من شوي وفيه اصابات بين المدنيين"
     shelling = only(extract(text, meta={"country": "SY"}), "يقصف")
     assert (shelling.actor1, shelling.actor2) == ("russian-armed-forces", "civilians")
+
+
+def test_a_joined_verb_keeps_its_named_subject_and_the_capital_after_it_is_asked(extract: Extract) -> None:
+    text = "الحكومة العراقية تدين القصف التركي المتكرر وتطالب أنقرة بوقف انتهاكاتها للسيادة."
+    request = only(extract(text, meta={"country": "IQ"}), "تطالب")
+    assert (request.actor1, request.actor2) == ("iraqi-security-forces", "turkish-armed-forces")
+
+
+def test_people_named_after_a_verb_of_asking_are_not_the_signer(extract: Extract) -> None:
+    text = "اللواء 444 قتال – المكتب الإعلامي\nخُطف تاجر أمام محله في ترهونة، وطالب الخاطفون عائلته بفدية."
+    ask = only(extract(text, meta={"country": "LY"}), "طالب")
+    assert ask.actor1 is None
