@@ -79,7 +79,18 @@ _NOT_OURS = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ب
 # An opening "X issued a statement saying:" before the statement's own words: "أصدرت قيادة الشرطة
 # الاتحادية بياناً بشأن عملياتها، جاء فيه:".
 _ISSUER = re.compile(r"^[وف]?(?:اصدرت|اصدر|نشرت|نشر|وزعت|وزع)\s")
-_ISSUED = re.compile(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان)(?!\w)")
+_ISSUED = re.compile(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان|البيان|البلاغ)(?!\w)")
+# Words that only say where an organization's branch is: "… في محافظة اللاذقية", "… فرع حلب".
+_WHERE_WORDS = frozenset(
+    {"في", "فرع", "محافظة", "مدينة", "قطاع", "منطقة", "ريف", "ب", "شمال", "جنوب", "شرق", "غرب"}
+)
+
+
+def _words_at(text: str, offset: int) -> list[tuple[int, str]]:
+    """The words of ``text`` with their offsets (plus ``offset``), without punctuation."""
+    return [(m.start() + offset, m.group()) for m in re.finditer(r"[^\s:.،,]+", text)]
+
+
 # What fighters call themselves, before their organization's name: "مجاهدو المقاومة الإسلامية".
 _SELF_HEADS = frozenset({"مجاهدو", "مجاهدي", "ابطال"})
 # Verbs a documenting body opens its own report with: "سجّلت الشبكة …", "وثّقت المنظمة …".
@@ -127,6 +138,10 @@ class AuthorDetector:
                 or self._self_named(doc, content)
             )
 
+    @staticmethod
+    def _places_in(doc: Document, start: int, end: int) -> list[Mention]:
+        return [m for m in doc.mentions if m.label == Label.PLACE and start <= m.start and m.end <= end]
+
     def _orgs_in(self, doc: Document, start: int, end: int) -> list[Mention]:
         return [
             m
@@ -149,7 +164,19 @@ class AuthorDetector:
         # a line that is mostly one organization's name ("جيش العزة", "القيادة العامة لجيش العزة"); two
         # organizations in a short line are a sentence about them ("قوات النظام هاجمت هيئة تحرير الشام")
         named = org_share >= 0.6 and len({m.entity for m in orgs}) == 1
-        if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or named):
+        # "إدارة الأمن العام في محافظة اللاذقية": an organization's name opening the line, then only where
+        placed = (
+            len({m.entity for m in orgs}) == 1
+            and not line[: orgs[0].start - start].strip()
+            and all(
+                w in _WHERE_WORDS
+                or any(p.start <= start + i < p.end for p in self._places_in(doc, start, end))
+                for i, w in _words_at(line[orgs[0].end - start :], orgs[0].end - start)
+            )
+            # and the text goes on in the first person plural ("ألقت وحداتنا"), as its own words
+            and _first_person(normalize_for_match(doc.text[end : end + 2000]).split())
+        )
+        if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or named or placed):
             return None
         author = Author(organization=orgs[0].entity, start=start, end=end)
         if has_sep:
@@ -293,8 +320,9 @@ class AuthorDetector:
         if not _ISSUER.match(folded) or not _ISSUED.search(folded):
             return None
         orgs = self._orgs_in(doc, start, end)
-        if not orgs or len(doc.text[start : orgs[0].start].split()) > 2:
-            return None  # the verb, then the organization or one of its bodies ("قيادة")
+        if not orgs or len(doc.text[start : orgs[0].start].split()) > 4:
+            # the verb, then the organization or one of its bodies ("قيادة", "المركز الإعلامي لـ")
+            return None
         rest = normalize_for_match(doc.text[end : content[min(len(content), 4) - 1][1]]).split()
         if not _first_person(rest):
             return None

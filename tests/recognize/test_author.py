@@ -95,3 +95,22 @@ def test_a_body_of_the_announcer_opens_the_statement(nlp: Pipeline) -> None:
         " محور عين زارة.",
     )
     assert doc.author is not None and doc.author.organization == "gnu-forces"
+
+
+def test_an_organization_s_branch_heading_the_text(nlp: Pipeline) -> None:
+    doc = run(nlp, "إدارة الأمن العام في محافظة اللاذقية\nألقت وحداتنا فجر اليوم القبض على خمسة أشخاص.")
+    assert doc.author is not None and doc.author.organization == "syrian-general-security"
+
+
+def test_the_following_statement_issued_by_a_body_of_an_organization(nlp: Pipeline) -> None:
+    text = (
+        "أصدر المركز الإعلامي لـقوات سوريا الديمقراطية البيان التالي:\nمساء أمس هاجمت خلايا لتنظيم داعش"
+        " نقطة لقواتنا قرب ذيبان، وتصدى مقاتلونا للهجوم."
+    )
+    doc = run(nlp, text)
+    assert doc.author is not None and doc.author.organization == "syrian-democratic-forces"
+
+
+def test_a_sentence_about_an_organization_in_a_place_is_no_heading(nlp: Pipeline) -> None:
+    doc = run(nlp, "قوات النظام في حماة\nقصفت قوات النظام بلدة كفرزيتا.")
+    assert doc.author is None or doc.author.organization != "syrian-government-forces"
