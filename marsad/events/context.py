@@ -127,10 +127,26 @@ class DocContext:
     def add_actors(self, extra: list[Mention]) -> None:
         """Actor mentions the extractor reads that are not name mentions of the document (an indefinite
         national description: "طائرات حربية روسية")."""
-        taken = [(m.start, m.end) for m in self.actors]
+        # a description holding a shorter name replaces it: "للعدوان الأمريكي" is the US, not "العدوان"
+        inside = [
+            (
+                m,
+                [
+                    a
+                    for a in self.actors
+                    if m.start <= a.start and a.end <= m.end and (a.start, a.end) != (m.start, m.end)
+                ],
+            )
+            for m in extra
+        ]
+        held = {id(a) for _, names in inside for a in names}
+        kept = [a for a in self.actors if id(a) not in held]
+        taken = [(a.start, a.end) for a in kept]
         fresh = [m for m in extra if not any(s < m.end and m.start < e for s, e in taken)]
+        # a name stays when its description does not (it overlapped another name)
+        lost = [a for m, names in inside if m not in fresh for a in names]
         if fresh:
-            self.actors = sorted([*self.actors, *fresh], key=lambda m: (m.start, m.end))
+            self.actors = sorted([*kept, *lost, *fresh], key=lambda m: (m.start, m.end))
             self._starts[id(self.actors)] = [m.start for m in self.actors]
 
     def index(self, mentions: list[Mention]) -> None:

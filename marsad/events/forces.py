@@ -15,7 +15,7 @@ from marsad.text.normalize import normalize_for_match
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
 _FORCE_HEADS = (
     "طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات|دوريه|مسلحون|مسلحين|مسلحو"
-    "|عناصر|مقاتلون|مقاتلين|مسيره|طايره مسيره"
+    "|عناصر|مقاتلون|مقاتلين|مسيره|طايره مسيره|قناص|قناصه|قناصو|قناصون|قناصين"
     # positions of a state's forces: "نقطة عسكرية تركية", "قاعدة أمريكية"
     "|نقطه|نقاط|قاعده|قواعد|مقر|مقرات|موقع|مواقع|قافله"
 )
@@ -47,10 +47,10 @@ def _definite_deed_pattern() -> re.Pattern[str]:
 
 @cache
 def _side_pattern() -> re.Pattern[str]:
-    """ "الجانب الروسي", "الطرف التركي", "العدو الأمريكي", "الاحتلال التركي": a state named as a party by
-    its definite adjective."""
+    """ "الجانب الروسي", "الطرف التركي", "العدو الأمريكي", "العدوان الأمريكي", "الاحتلال التركي": a state
+    named as a party by its definite adjective."""
     adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
-    heads = "الجانب|الطرف|العدو|الاحتلال|للجانب|للطرف|للعدو|للاحتلال"
+    heads = "الجانب|الطرف|العدو|العدوان|الاحتلال|للجانب|للطرف|للعدو|للعدوان|للاحتلال"
     return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>{heads}) ال(?P<adj>{adjectives})(?!\w)")
 
 

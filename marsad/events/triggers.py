@@ -105,6 +105,9 @@ class TriggerMatcher:
             out.append((start, end))
         return out
 
+    def _all_verbs(self, entries: tuple[Entry, ...]) -> bool:
+        return all(self.triggers[e.ref].pos == "verb" for e in entries)
+
     def _best_entry(self, entries: tuple[Entry, ...], spelled: str, prefix: str = "") -> Entry:
         """When one written form belongs to several lemmas, prefer the one spelled exactly so, then, after
         a proclitic only nouns take (ب, ك, the article: "بالقصف", "القصف"), the noun, then first-person,
@@ -138,6 +141,8 @@ class TriggerMatcher:
         for m in sorted(self._lexicon.find(view), key=lambda m: (m.vstart, -(m.vend - m.vstart))):
             if m.prefix and m.key in self._variants and m.prefix + m.key in self._common:
                 continue  # "وزارة" is no "و" + "زاره" (visited him)
+            if m.prefix.lstrip("وف") == "ب" and "ب" + m.key in self._common and self._all_verbs(m.entries):
+                continue  # "بيتهم" is their house, not a dialect "is accusing" (بـ before a present verb)
             if hits and m.vstart < hits[-1].vend:
                 if m.vend - m.vstart > hits[-1].vend - hits[-1].vstart and m.vstart == hits[-1].vstart:
                     hits.pop()

@@ -137,3 +137,23 @@ def test_a_spokesman_s_generic_forces_are_his_side_and_his_threat_is_one(extract
     evs = extract(text, published="2024-02-07", meta={"country": "YE"})
     assert only(evs, "استهدفت").actor1 == "houthis"
     assert [e.type for e in evs].count("THREATEN") == 1
+
+
+def test_their_house_after_bi_is_no_dialect_accusation(extract: Extract) -> None:
+    text = "أُصيبت الطفلة وهي ترعى الغنم جنب بيتهم في قرية الشقب بجبل صبر."
+    assert all(e.type != "ACCUSE" for e in extract(text, meta={"country": "YE"}))
+    # a dialect present with بـ that is no common word stays a verb
+    dialect = "والكتيبة بتتهم الحراك بالتحريض على العنف"
+    assert "ACCUSE" in [e.type for e in extract(dialect, meta={"country": "LY"})]
+
+
+def test_a_sniper_described_by_a_movement_adjective_acts_for_it(extract: Extract) -> None:
+    text = "أطلق قناص حوثي النار على طفلة في قرية الشقب بجبل صبر صباح اليوم."
+    shot = only(extract(text, published="2021-10-14", meta={"country": "YE"}), "أطلق")
+    assert shot.actor1 == "houthis"
+
+
+def test_the_aggression_with_a_nationality_is_that_state(extract: Extract) -> None:
+    text = "3 غارات للعدوان الأمريكي على منطقة الجبانة بمديرية اللحية فجر اليوم."
+    strikes = only(extract(text, published="2024-02-03", meta={"country": "YE"}), "غارات")
+    assert strikes.actor1 == "us-armed-forces"
