@@ -671,6 +671,20 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "تسللوا تحت جنح الظلام ثم انسحبوا": a verb after ثم goes on with the subject of the one before
         ev.actor1 = chained.event.actor1
         actor2 = _first(targets, [m for m in plain_after if m.entity != ev.actor1])
+    elif (
+        not noun
+        and not agents
+        and not near_after
+        and (ongoing := _time_clause_verb(ctx, draft, previous) or _joined_with_object(draft, previous))
+        is not None
+    ):
+        # "استكملت وحدات الجيش السيطرة على حي المغار بعد أن سيطرت على حيي شيحا", "احتجزتهم ليومين قبل أن
+        # تفرج عنهم": a verb of a time clause that names no subject goes on with its sentence's actor, and
+        # so does a joined verb with its object pronoun ("اعتقلت قوة من الشرطة أربعة محتجين واحتجزتهم")
+        ev.actor1 = ongoing.event.actor1
+        actor2 = _first(targets, [m for m in plain_after if m.entity != ev.actor1])
+        if actor2 is None and ongoing.event.actor2 != ev.actor1:
+            ev.actor2 = ongoing.event.actor2
     elif not noun and not agents and ((svo := svo_subject(ctx, hit, plain_before)) or carries_subject):
         # "قوات النظام هاجمت الهيئة" (SVO), "هاجموا قوات النظام" (the verb carries its subject, whose
         # antecedent comes before it): the actor after the verb is its object
@@ -1225,6 +1239,49 @@ def _then_verb(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | 
     if last.sentence != draft.sentence or last.hit.trigger.pos != "verb" or last.event.actor1 is None:
         return None
     return last
+
+
+# Conjunctions of a time clause whose verb often leaves its subject unsaid: "بعد أن", "قبل أن", "بعدما".
+_TIME_CLAUSE_WORDS = (["بعد", "ان"], ["قبل", "ان"], ["عقب", "ان"])
+_TIME_CLAUSE_WORD = (["بعدما"], ["قبلما"])
+
+
+def _time_clause_verb(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:
+    """The deed of the same sentence, with a named agent, that a verb after "بعد أن" or "قبل أن" goes on
+    from."""
+    pos = draft.hit.start - len(draft.hit.prefix)
+    if (
+        ctx.words_before(pos, 2) not in _TIME_CLAUSE_WORDS
+        and ctx.words_before(pos, 1) not in _TIME_CLAUSE_WORD
+    ):
+        return None
+    if not previous:
+        return None
+    last = previous[-1]
+    if (
+        last.sentence != draft.sentence
+        or last.event.actor1 is None
+        or "actor1" in last.event.inferred
+        or last.event.type in VERBAL_TYPES
+        or draft.event.type in VERBAL_TYPES
+    ):
+        return None
+    return last
+
+
+def _joined_with_object(draft: Draft, previous: list[Draft]) -> Draft | None:
+    """The verb of the same sentence, with a named agent, that a verb joined by و and carrying an object
+    pronoun ("واحتجزتهم", "وعذبوه") goes on from."""
+    hit = draft.hit
+    word = fold_word(hit.text).split()[0]
+    if hit.trigger.pos != "verb" or not word.endswith(("ه", "ها", "هم", "هما")):
+        return None
+    if fold_word(hit.trigger.lemma).split()[0].endswith("ه"):
+        return None  # the verb's own last letter ("نبّه"), no pronoun
+    joined = _joined_verb(draft, previous)
+    if joined is None or joined.event.type in VERBAL_TYPES or draft.event.type in VERBAL_TYPES:
+        return None
+    return joined
 
 
 def _signer_addresses(ctx: DocContext, hit: TriggerHit, near_after: list[Mention]) -> Mention | None:

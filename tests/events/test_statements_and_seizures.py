@@ -157,3 +157,27 @@ def test_the_aggression_with_a_nationality_is_that_state(extract: Extract) -> No
     text = "3 غارات للعدوان الأمريكي على منطقة الجبانة بمديرية اللحية فجر اليوم."
     strikes = only(extract(text, published="2024-02-03", meta={"country": "YE"}), "غارات")
     assert strikes.actor1 == "us-armed-forces"
+
+
+def test_a_time_clause_verb_without_a_subject_goes_on_with_its_sentences_actor(extract: Extract) -> None:
+    text = (
+        "القيادة العامة – شعبة الإعلام الحربي\nأكملت وحدات الجيش الوطني الليبي أمس السيطرة على منطقة قنفودة،"
+        " آخر مواقع مجلس شورى ثوار بنغازي في مدينة بنغازي، بعد أن سيطرت يوم السبت على منطقة بوصنيب."
+    )
+    evs = extract(text, published="2017-01-20", meta={"country": "LY"})
+    assert [(e.type, e.actor1) for e in evs] == [("ASSAULT", "libyan-national-army")] * 2
+    assert evs[1].acled is not None and evs[1].acled["sub_event_type"] == "Government regains territory"
+
+
+def test_a_joined_verb_with_its_object_pronoun_and_a_release_before_keep_the_agent(extract: Extract) -> None:
+    text = (
+        "اعتقلت قوة من الشرطة الاتحادية أربعة محتجين في كربلاء واحتجزتهم ثلاثة أيام قبل أن تفرج عنهم بكفالة."
+    )
+    evs = extract(text, published="2021-03-02", meta={"country": "IQ"})
+    assert [(e.type, e.actor1, e.actor2) for e in evs] == [
+        ("COERCE", "iraqi-federal-police", "protesters"),
+        ("RETREAT", "iraqi-federal-police", "protesters"),
+    ]
+    named = "قصفت القوات التركية قرية الدردارة قبل أن تستهدف قسد نقطة عسكرية قريبة."
+    answered = only(extract(named, meta={"country": "SY"}), "تستهدف")
+    assert answered.actor1 == "syrian-democratic-forces"
