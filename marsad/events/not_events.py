@@ -782,6 +782,12 @@ class NotEventFilter:
             )
         ):
             return True  # "ولم تعترف أي جهة رسمية باحتجازه": owning up to a deed told before
+        if hit.trigger.id == "mediation" and before and before[-1] in _CAUSE_WORDS:
+            return True  # "أُفرج عنه إثر وساطة قادها وجهاء من عشيرته": how the release came about
+        if hit.trigger.id == "reach":
+            following = ctx.folded(hit.end, hit.end + 30).split()[:1]
+            if following and is_number(following[0].removeprefix("ل").removeprefix("ال")):
+                return True  # "الانقطاعات اللي وصلت ١٤ ساعة", "الريال وصل 1100": a figure reached
         if hit.trigger.type == "REJECT" and before and before[-1] in _CAUSE_WORDS:
             # "إثر رفضه دفع إتاوة", "بعد رفض صاحبيهما دفع مبالغ": the reason for a deed (a noun, whatever
             # the lexicon reads: no verb follows إثر)

@@ -235,3 +235,14 @@ def test_torture_in_custody_is_done_to_prisoners_by_the_prisons_owner(extract: E
     torture = [e for e in extract(text) if e.mode == "torture"]
     assert torture and torture[0].actor1 == "hayat-tahrir-al-sham"
     assert torture[0].actor2 == "prisoners"
+
+
+def test_a_mediation_that_brought_a_release_and_a_figure_reached_are_no_events(extract: Extract) -> None:
+    text = (
+        "وأُفرج عن المعتقل مساء السبت إثر وساطة قادها وجهاء من عشيرته.\n"
+        "احتجاج ع الانقطاعات اللي وصلت ١٤ ساعة باليوم\n"
+        "ووصلت تعزيزات عسكرية جديدة إلى مدينة سرت قادمة من الجفرة."
+    )
+    assert [e.type for e in extract(text, meta={"country": "LY"})] == ["RETREAT", "PROTEST", "MOBILIZE"]
+    mediated = "وقاد جهاز الردع وساطة بين اللواء 444 وجهاز دعم الاستقرار."
+    assert "CONSULT" in [e.type for e in extract(mediated, meta={"country": "LY"})]

@@ -157,6 +157,9 @@ def test_the_aggression_with_a_nationality_is_that_state(extract: Extract) -> No
     text = "3 غارات للعدوان الأمريكي على منطقة الجبانة بمديرية اللحية فجر اليوم."
     strikes = only(extract(text, published="2024-02-03", meta={"country": "YE"}), "غارات")
     assert strikes.actor1 == "us-armed-forces"
+    said = "أعلنت وزارة الدفاع التركية أمس أن قواتها حيّدت أربعة عناصر من وحدات حماية الشعب قرب منبج."
+    neutralized = only(extract(said, published="2024-02-03", meta={"country": "SY"}), "حيّدت")
+    assert (neutralized.actor1, neutralized.actor2) == ("turkish-armed-forces", "ypg")
 
 
 def test_a_time_clause_verb_without_a_subject_goes_on_with_its_sentences_actor(extract: Extract) -> None:
