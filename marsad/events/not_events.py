@@ -446,6 +446,14 @@ _ACKNOWLEDGING = ("تعترف", "يعترف", "اعترف", "الاعتراف", 
 _CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", "خلفيه", "لمجرد", "نتيجه"})
 
 
+# Nouns of holding someone, and the spans of time "after N … of" them ("بعد أسبوعين من اعتقاله").
+_CUSTODY_NOUNS = ("احتجاز", "اعتقال", "اختطاف", "خطف", "توقيف", "اسر")
+_SPANS = frozenset(
+    {"يوم", "يومين", "ايام", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "شهور", "سنه", "سنتين"}
+    | {"سنوات", "عام", "عامين", "اعوام", "اولي", "اول", "ساعات", "ساعه"}
+)
+
+
 # Adjectives of a state of affairs after an event noun: "القصف المتواصل", "هجمات متكررة", "هجمات متفرقة"
 # ("اشتباكات مستمرة منذ أسبوعين" is one fight going on).
 _ONGOING = frozenset(
@@ -782,6 +790,8 @@ class NotEventFilter:
             )
         ):
             return True  # "ولم تعترف أي جهة رسمية باحتجازه": owning up to a deed told before
+        if self._custody_period(ctx, hit):
+            return True
         if hit.trigger.id == "mediation" and before and before[-1] in _CAUSE_WORDS:
             return True  # "أُفرج عنه إثر وساطة قادها وجهاء من عشيرته": how the release came about
         if hit.trigger.id == "reach":
@@ -988,6 +998,25 @@ class NotEventFilter:
             sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
             return _PERIOD.search(sentence) is not None
         return False
+
+    @staticmethod
+    def _custody_period(ctx: DocContext, hit: TriggerHit) -> bool:
+        """ "طوال فترة احتجازه", "خلال الأيام الأولى من احتجازه،", "بعد نحو ثلاث سنوات على اعتقاله.": the
+        time someone has been held, told with no detail of the taking (where, by whom), is no event."""
+        word = fold_word(hit.text)
+        if (
+            hit.trigger.pos != "noun"
+            or not word.startswith(_CUSTODY_NOUNS)
+            or not word.endswith(("ه", "هم", "ها"))
+        ):
+            return False
+        words = ctx.words_before(hit.start - len(hit.prefix), 2)
+        if words[-1:] and words[-1] in ("فتره", "مده", "طوال"):
+            return True
+        if len(words) < 2 or words[-1] not in ("من", "علي") or words[-2].removeprefix("ال") not in _SPANS:
+            return False
+        rest = ctx.text[hit.end : hit.end + 3].lstrip(" ")
+        return not rest or rest[0] in "،,.؛;\n"
 
     def _blocks(self, word: str) -> bool:
         """Is the word before a trigger noun a blocker, also behind a proclitic ("لوقف", "بتنفيذ")?"""

@@ -246,3 +246,13 @@ def test_a_mediation_that_brought_a_release_and_a_figure_reached_are_no_events(e
     assert [e.type for e in extract(text, meta={"country": "LY"})] == ["RETREAT", "PROTEST", "MOBILIZE"]
     mediated = "وقاد جهاز الردع وساطة بين اللواء 444 وجهاز دعم الاستقرار."
     assert "CONSULT" in [e.type for e in extract(mediated, meta={"country": "LY"})]
+
+
+def test_the_time_someone_was_held_is_no_new_arrest_unless_told_with_details(extract: Extract) -> None:
+    text = (
+        "وأفرجت الهيئة عن المعلم مساء السبت بعد نحو ثلاث سنوات على اعتقاله. وتعرض للضرب خلال الأيام الأولى"
+        " من احتجازه، ولم يتمكن ذووه من معرفة مكانه طوال فترة احتجازه."
+    )
+    assert all(e.type != "COERCE" for e in extract(text, meta={"country": "SY"}))
+    told = "وأُفرج عن الصحفي صباح اليوم بعد أسبوعين من اعتقاله في مدينة جنزور."
+    assert "COERCE" in [e.type for e in extract(told, published="2022-01-01", meta={"country": "LY"})]
