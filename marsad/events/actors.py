@@ -852,14 +852,16 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         state = state_subject(ctx, hit, lo, hi)
         if state:
             ev.actor1 = state  # "نفت موسكو", "قالت واشنطن": the state acts through its forces
-    recent = bool(previous) and draft.sentence - previous[-1].sentence <= 1
     if (
         ev.actor1 is None
         and not we
         and not noun
-        and recent
+        and bool(previous)
+        and draft.sentence - previous[-1].sentence <= 1
         and voice == "active"
-        and (
+        and hit.trigger.type != "PROTEST"
+        # a subject the KB does not know ("غادرت أرتال موالية لباشاغا", "ناشطون يطالبون") is no "they"
+        and not (
             named_subject(ctx, hit, lo, hi)
             or unknown_body_before(ctx, hit)
             or generic_force_subject(ctx, hit, lo, hi)  # "دكّ سلاح الجو المسيّر": ours, given below
@@ -869,15 +871,6 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             # "طائرة مسيّرة مجهولة قصفت": an unknown subject stays unknown
             or any(w.startswith("مجهول") for w in ctx.words_before(hit.start - len(hit.prefix), 3))
         )
-    ):
-        recent = False  # "غادرت أرتال موالية لباشاغا", "ناشطون يطالبون": a subject the KB does not know
-    if (
-        ev.actor1 is None
-        and not we
-        and not noun
-        and recent
-        and voice == "active"
-        and hit.trigger.type != "PROTEST"
     ):
         # "they" (a verb with no named subject): the most salient actor that is not the narrator
         ev.actor1 = salient(ctx, previous, hit.start, {ctx.author, ev.actor2})

@@ -129,14 +129,7 @@ class DocContext:
         national description: "طائرات حربية روسية")."""
         # a description holding a shorter name replaces it: "للعدوان الأمريكي" is the US, not "العدوان"
         inside = [
-            (
-                m,
-                [
-                    a
-                    for a in self.actors
-                    if m.start <= a.start and a.end <= m.end and (a.start, a.end) != (m.start, m.end)
-                ],
-            )
+            (m, [a for a in self.within(self.actors, m.start, m.end) if (a.start, a.end) != (m.start, m.end)])
             for m in extra
         ]
         held = {id(a) for _, names in inside for a in names}

@@ -338,14 +338,7 @@ def spokesman_side(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | 
     before = " ".join(ctx.folded(max(lo, hit.start - 40), hit.start).split()[-3:])
     if not (any(after.startswith(g) for g in _GENERIC_FORCES) or any(g in before for g in _GENERIC_FORCES)):
         return None
-    _, unit = ctx.unit_at(hit.start)
-    reporting = default_event_cues().reporting
-    said = None
-    for w in WORD_RUN.finditer(
-        ctx.view.text, ctx.view.to_view(unit.sentence.start), ctx.view.to_view(hit.start)
-    ):
-        if w.group().removeprefix("و").removeprefix("ف") in reporting:
-            said = ctx.view.to_original(w.end())
+    said = _last_reporting_verb_end(ctx, hit)
     if said is None:
         return None
     persons = [m for m in ctx.within(ctx.persons, said, hit.start) if ctx.tokens_between(said, m.start) <= 7]
@@ -722,14 +715,7 @@ def reporting_speaker(ctx: DocContext, hit: TriggerHit) -> str | None:
         return None
     if not set(ctx.text[max(0, hit.start - 3) : hit.start]) & {"،", ","}:
         return None
-    _, unit = ctx.unit_at(hit.start)
-    reporting = default_event_cues().reporting
-    said = None
-    for w in WORD_RUN.finditer(
-        ctx.view.text, ctx.view.to_view(unit.sentence.start), ctx.view.to_view(hit.start)
-    ):
-        if w.group().removeprefix("و").removeprefix("ف") in reporting:
-            said = ctx.view.to_original(w.end())
+    said = _last_reporting_verb_end(ctx, hit)
     if said is None:
         return None
     persons = [m for m in ctx.within(ctx.persons, said, hit.start) if ctx.tokens_between(said, m.start) <= 7][
@@ -756,6 +742,20 @@ def circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draf
     if p is None or p.sentence != draft.sentence or p.event.actor1 is None:
         return None
     return p if "،" in ctx.text[p.hit.end : hit.start] or "," in ctx.text[p.hit.end : hit.start] else None
+
+
+def _last_reporting_verb_end(ctx: DocContext, hit: TriggerHit) -> int | None:
+    """The end (original offset) of the last reporting verb ("قال", "أعلن") of the trigger's sentence
+    before it, or None."""
+    _, unit = ctx.unit_at(hit.start)
+    reporting = default_event_cues().reporting
+    said = None
+    for w in WORD_RUN.finditer(
+        ctx.view.text, ctx.view.to_view(unit.sentence.start), ctx.view.to_view(hit.start)
+    ):
+        if w.group().removeprefix("و").removeprefix("ف") in reporting:
+            said = ctx.view.to_original(w.end())
+    return said
 
 
 def speaker_pronoun(ctx: DocContext, hit: TriggerHit) -> str | None:
