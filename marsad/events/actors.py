@@ -87,6 +87,9 @@ _TARGET = frozenset(
 )
 
 
+# Verbs of a monitor's work: who follows, records or documents a deed is not its agent.
+_OBSERVING = ("تابع", "تتابع", "نتابع", "رصد", "ترصد", "نرصد", "وثق", "توثق", "نوثق", "راقب", "تراقب", "نراقب")
+
 _PARTNER = frozenset({"مع", "الي", "بين"})
 
 
@@ -511,6 +514,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and controller is None
             and any(w.endswith("نا") and len(w) > 4 and w not in NOT_WE for w in before_words)
         )
+    ) and not (
+        # "تابعت منظمتنا المواجهات بين…": we watched the deed, we did not do it
+        noun
+        and any(w.lstrip("و").startswith(_OBSERVING) for w in ctx.words_before(hit.start - len(hit.prefix), 3))
     )
     # "بشرعييهم تنكر": a noun with "their" right before the verb makes "they" the subject
     they_subject = (
@@ -575,7 +582,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and hit.trigger.id not in GOVERNING  # "صد الجيش": the genitive of a repelling is repelled
         and armed(entities.get(near_after[0].entity or ""))
         and not any(
-            w in ("في", "من") or is_number(w) or w.isdigit()
+            # "استيلاء عناصر من العمشات على منازل": the takers of property are named by a part of them
+            (w in ("في", "من") and ev.mode != "seize") or is_number(w) or w.isdigit()
             for w in ctx.folded(hit.end, near_after[0].start).split()
         )  # "اعتقال ٣ من عناصر التنظيم": men counted out of a force are the ones acted on
     ):
@@ -739,7 +747,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         m
         for m in after
         if ctx.words_before(m.start, 1)[-1:] == ["بين"]
-        or (m.start > hit.end and _after_between(ctx.words_before(m.start, 3)))
+        or (m.start > hit.end and _after_between(ctx.words_before(m.start, 4)))
     ]
     if (
         between
@@ -1095,8 +1103,10 @@ def _after_between(words: list[str]) -> bool:
     """Do the words before a mention put it first after "بين" ("بين قسد", "بين مسلحين من X")?"""
     if words[-1:] == ["بين"]:
         return True
+    if words[-1:] in (["تنظيم"], ["جماعه"], ["حركه"]):
+        words = words[:-1]  # "بين عناصر من تنظيم داعش": the name's generic head
     tail = words[-3:] if words[-1:] == ["من"] else words[-2:]
-    return len(tail) >= 2 and tail[0] == "بين" and tail[1] in PARTITIVE
+    return len(tail) >= 2 and tail[0] == "بين" and tail[1] in PARTITIVE | CONSTRUCT_HEADS
 
 
 _INTENSIFIERS = frozenset({"مكثف", "عنيف", "كثيف", "متقطع", "مركز", "عشوايي", "واسع", "مباشر"})

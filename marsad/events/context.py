@@ -127,9 +127,17 @@ class DocContext:
     def add_actors(self, extra: list[Mention]) -> None:
         """Actor mentions the extractor reads that are not name mentions of the document (an indefinite
         national description: "طائرات حربية روسية")."""
-        # a description holding a shorter name replaces it: "للعدوان الأمريكي" is the US, not "العدوان"
+        # a description holding a shorter name replaces it: "للعدوان الأمريكي" is the US, not "العدوان";
+        # so does one of the same words read otherwise ("العدوان" after "العدوان الأمريكي")
         inside = [
-            (m, [a for a in self.within(self.actors, m.start, m.end) if (a.start, a.end) != (m.start, m.end)])
+            (
+                m,
+                [
+                    a
+                    for a in self.within(self.actors, m.start, m.end)
+                    if (a.start, a.end) != (m.start, m.end) or a.entity != m.entity
+                ],
+            )
             for m in extra
         ]
         held = {id(a) for _, names in inside for a in names}

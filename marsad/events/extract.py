@@ -38,6 +38,27 @@ _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, 
 
 
 # People a seizure verb takes: then it is an arrest.
+# What is seized as property: "استولى … على منازل", "الاستيلاء على أراضٍ زراعية" (folded, no article).
+_PROPERTY = (
+    "منزل", "منازل", "بيت", "بيوت", "ارض", "اراض", "اراضي", "املاك", "ممتلكات", "عقار", "محل", "محال",
+    "محلات", "سياره", "سيارات", "مواشي", "اغنام", "محاصيل", "مزرعه", "مزارع", "معمل", "مستودع", "شقه", "شقق",
+    "اموال", "مبلغ", "اثاث", "بستان", "بساتين", "حقول", "ورشه", "محصول", "محاصيل", "شجره", "اشجار", "زيتون",
+)
+
+
+def _seized_property(ctx: DocContext, hit: TriggerHit, clause_end: int) -> bool:
+    """Does the seizure's object after على name property ("على منازل المهجّرين")?"""
+    words = ctx.folded(hit.end, min(clause_end, hit.end + 200)).split()[:16]
+    at = next((i for i, w in enumerate(words) if w in ("علي", "عالي")), None)
+    if at is None:
+        return False
+    return any(
+        # past a number or an amount: "على سبعة منازل", "على نحو 400 شجرة زيتون"
+        w.removeprefix("و").removeprefix("ال").startswith(_PROPERTY)
+        for w in words[at + 1 : at + 5]
+    )
+
+
 _PERSONS_SEIZED = frozenset({"عناصر", "اشخاص", "مطلوبين", "مشتبه", "مشتبهين", "متهمين", "شبان", "مسلحين"})
 
 # Where forces arrive after a happening: "وصلت قوة من الحشد إلى المكان", "وصلت للمنطقة".
@@ -209,6 +230,9 @@ class EventExtractor:
         ):
             # "وضبطت ٤ من عناصر التنظيم": people taken are arrested
             event.mode, draft.sub_event = "arrest", "Arrests"
+        if trigger.id in ("seize-territory", "seizure-noun") and _seized_property(ctx, hit, clause.end):
+            # "استولى مسلحون من الفرقة على منازل المهجّرين": property taken, not territory
+            event.type, event.mode, draft.sub_event = "COERCE", "seize", "Looting/property destruction"
         scene = trigger.id == "reach" and bool(
             {
                 w.removeprefix("الي").removeprefix("لل").removeprefix("ل")

@@ -50,7 +50,10 @@ def _side_pattern() -> re.Pattern[str]:
     """ "الجانب الروسي", "الطرف التركي", "العدو الأمريكي", "العدوان الأمريكي", "الاحتلال التركي": a state
     named as a party by its definite adjective; "وزارة الدفاع التركية" speaks for the state's forces."""
     adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
-    heads = "الجانب|الطرف|العدو|العدوان|الاحتلال|للجانب|للطرف|للعدو|للعدوان|للاحتلال|وزاره الدفاع"
+    heads = (
+        "طيران العدوان|لطيران العدوان|تحالف العدوان|لتحالف العدوان|طايرات العدوان"
+        "|الجانب|الطرف|العدو|العدوان|الاحتلال|للجانب|للطرف|للعدو|للعدوان|للاحتلال|وزاره الدفاع"
+    )
     return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>{heads}) ال(?P<adj>{adjectives})(?!\w)")
 
 
@@ -89,6 +92,29 @@ def national_forces(ctx: DocContext) -> list[Mention]:
         end = view.to_original(found.end())
         add_actor_entity(ctx.doc, ctx.kb_actors, actor)
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+        if "عدوان" in (groups.get("head") or "") and actor not in _COALITION_LEADERS:
+            out.extend(_aggressor_again(ctx, end, actor))
+    return out
+
+
+# "العدوان" (the aggression), alone or as "طيران العدوان", is the coalition by default; after "العدوان
+# الأمريكي" the text means the US with it, until another aggressor is named.
+_COALITION_LEADERS = frozenset({"saudi-armed-forces", "uae-armed-forces"})  # "العدوان السعودي" is still the coalition
+_AGGRESSOR_WORDS = frozenset({"العدوان", "طيران العدوان", "تحالف العدوان", "طايرات العدوان"})
+
+
+def _aggressor_again(ctx: DocContext, after: int, actor: str) -> list[Mention]:
+    """Bare "العدوان" mentions after a national one ("العدوان الأمريكي … والعدوان يستهدف"), as that state."""
+    out: list[Mention] = []
+    for m in ctx.actors:
+        if m.start < after:
+            continue
+        folded = ctx.folded(m.start, m.end)
+        if folded not in _AGGRESSOR_WORDS:
+            if "عدوان" in folded:
+                break  # another aggressor named: "العدوان السعودي"
+            continue
+        out.append(Mention(m.start, m.end, m.text, Label.ORG, actor, attrs={"description": True}))
     return out
 
 
@@ -138,12 +164,11 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
         named = [m for m in before if _agrees(ctx.folded(m.start, m.end), pronoun)] or [
             m for m in before if ctx.tokens_between(m.end, start) <= 4
         ]
-        if named and not ctx.inside_name(start, end):
-            out.append(
-                Mention(
-                    start, end, ctx.text[start:end], Label.ORG, named[-1].entity, attrs={"description": True}
-                )
-            )
+        actor = named[-1].entity if named else None
+        if actor is None and ctx.author and signer and ("ال" + signer) in ctx.folded(lo, start).split():
+            actor = ctx.author  # "وتوضح الفرقة أن دورية تابعة لها…" under "فرقة الحمزة – بيان"
+        if actor and not ctx.inside_name(start, end):
+            out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
     return out
 
 
@@ -171,10 +196,15 @@ def _agrees(name: str, pronoun: str) -> bool:
 _ITS_UNITS = ("دوريات", "وحدات", "قوات", "عناصر", "مقاتلي", "مقاتلو", "سرايا", "مفارز", "قطعات")
 
 
-_ITS_FORMS = tuple(u + "ه" for u in _ITS_UNITS)  # a cheap test before the pattern
+_ITS_FORMS = (*(u + "ه" for u in _ITS_UNITS), "تابعه له", "تابع له", "تابعين له")  # a cheap test first
 
 
-_UNIT_OF_ITS = re.compile(rf"(?<![\w#_])[وف]?(?P<unit>(?:{'|'.join(_ITS_UNITS)})(?:ه|ها|هم))(?!\w)")
+_UNIT_OF_ITS = re.compile(
+    rf"(?<![\w#_])[وف]?(?P<unit>(?:{'|'.join(_ITS_UNITS)})(?:ه|ها|هم)"
+    # "أن دورية تابعة لها أوقفت…": a unit "belonging to it"
+    r"|(?:دوريه|دوريات|قوه|قوات|وحده|وحدات|مجموعه|مجموعات|عناصر|سريه|مفرزه|خليه|خلايا|كتيبه|طاقم)"
+    r"(?: \w+)? (?:التابعه|تابعه|التابع|تابع|تابعين|التابعين) ل(?:ه|ها|هم))(?!\w)"
+)
 
 
 # "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.

@@ -454,6 +454,46 @@ _SPANS = frozenset(
 )
 
 
+# Relatives and lawyers whose visits to a detainee are no CONSULT event.
+_KIN = ("ذوو", "ذوي", "ذويه", "ذووه", "ذويها", "عايل", "اسرت", "اسره", "اهل", "اهال", "محامي", "والد", "زوجت", "اقارب")
+_PRISONS = ("سجن", "السجن", "معتقل", "المعتقل", "المعتقلين", "المحتجزين", "السجناء", "مركز")
+
+
+def _family_visit(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is the visit a family's, a lawyer's or one to a prison ("منع ذويه من زيارته", "زيارة السجن")?"""
+    words = [
+        w.lstrip("وفبل")
+        for w in (
+            ctx.words_before(hit.start - len(hit.prefix), 5) + ctx.folded(hit.end, hit.end + 40).split()[:3]
+        )
+    ]
+    return any(w.startswith(_KIN) or w in _PRISONS for w in words) or fold_word(hit.text).endswith(
+        ("ته", "تها", "تهم")
+    ) and any(w.startswith(("منع", "حرم", "يتمكن", "تتمكن")) for w in words)
+
+
+# Persons that أوقف (stopped) detains: "أوقفت دورية 14 شاباً", "أوقفوا القيادي", "أوقفت شخصين".
+_STOPPED_PERSONS = frozenset(
+    {"شخص", "شخصا", "شخصين", "اشخاص", "شاب", "شابا", "شابين", "شبان", "عنصر", "عنصرا", "عنصرين", "عناصر"}
+    | {"مطلوب", "مطلوبا", "مطلوبين", "متهم", "متهما", "متهمين", "مشتبه", "مشتبها", "مشتبهين", "القيادي"}
+    | {"قياديا", "المدعو", "افراد", "فردا", "رجل", "رجلا", "رجال", "مواطن", "مواطنا", "مواطنين", "ناشط"}
+    | {"ناشطا", "ناشطين", "صحفي", "صحفيا", "صحفيين", "طالب", "طالبا", "طلاب", "مسلح", "مسلحا", "مسلحين"}
+    | {"امراه", "نساء", "سائق", "سائقا", "مهرب", "مهربا", "مهربين", "موظف", "موظفا", "موظفين"}
+)
+
+
+def _persons_stopped(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Does أوقف take persons here: an object pronoun, a person's name, or a person noun before the clause
+    ends ("أوقفت أمس في جنديرس شخصين")?"""
+    if fold_word(hit.text).endswith(("ه", "ها", "هم")):
+        return True
+    tail = ctx.text[hit.end : hit.end + 120]
+    stop = min((i for i in (tail.find(c) for c in ".،,:;\n") if i >= 0), default=len(tail))
+    if ctx.within(ctx.persons, hit.end, hit.end + stop):
+        return True
+    return any(w.removeprefix("و") in _STOPPED_PERSONS for w in ctx.folded(hit.end, hit.end + stop).split()[:10])
+
+
 # Adjectives of a state of affairs after an event noun: "القصف المتواصل", "هجمات متكررة", "هجمات متفرقة"
 # ("اشتباكات مستمرة منذ أسبوعين" is one fight going on).
 _ONGOING = frozenset(
@@ -792,6 +832,10 @@ class NotEventFilter:
             return True  # "ولم تعترف أي جهة رسمية باحتجازه": owning up to a deed told before
         if self._custody_period(ctx, hit):
             return True
+        if hit.trigger.id in ("visit", "visit-noun") and _family_visit(ctx, hit):
+            return True  # "لم يتمكن ذووه من زيارته": relatives seeing a detainee, no diplomatic visit
+        if hit.trigger.id == "stop-detain" and not _persons_stopped(ctx, hit):
+            return True  # "أوقفت القتال", "أوقفت دورية شاحنة": stopping a thing, not detaining a person
         if hit.trigger.id == "mediation" and before and before[-1] in _CAUSE_WORDS:
             return True  # "أُفرج عنه إثر وساطة قادها وجهاء من عشيرته": how the release came about
         if hit.trigger.id == "reach":

@@ -186,7 +186,7 @@ PARTITIVE = frozenset(
 
 # Words after which "ل" names whom a force belongs to, not a target.
 LAM_HEADS = frozenset(
-    {"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع"}
+    {"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع", "يتبعون", "يتبع", "تتبع", "يتبعان"}
     # "قوات موالية لحكومة الوحدة": the force is the one it is loyal to
     | {"مواليه", "المواليه", "موالين", "الموالين", "موالون", "موالي", "الموالي"}
 )
@@ -442,6 +442,10 @@ def we_say(ctx: DocContext, hit: TriggerHit) -> bool:
     return word in default_event_cues().reporting and (word.startswith("ن") or word.endswith("نا"))
 
 
+# Words between a part of a side and the side's name: "عناصر من تنظيم داعش".
+_SIDE_LINKS = frozenset({"من", "تنظيم", "جماعه", "حركه", "التابعه", "التابعين", "تابعه", "تابعين"})
+
+
 def other_side(ctx: DocContext, first: Mention, hit: TriggerHit) -> list[Mention]:
     """The second side after "بين X": joined by و, also through a head noun ("وفصائل الجيش الوطني") or
     past "من جهة،" ("بين قسد من جهة، وفصائل الجيش الوطني من جهة أخرى")."""
@@ -451,8 +455,17 @@ def other_side(ctx: DocContext, first: Mention, hit: TriggerHit) -> list[Mention
         if m.entity == first.entity or ctx.tokens_between(first.end, m.start) > 12:
             continue
         word = (ctx.words_before(m.start, 1) or [""])[-1]
-        joined = ctx.attached_prefix(m).startswith("و") or (
-            word.startswith("و") and strip_and(word) in PARTITIVE | CONSTRUCT_HEADS
+        gap = ctx.folded(first.end, m.start).split()
+        joined = (
+            ctx.attached_prefix(m).startswith("و")
+            or (word.startswith("و") and strip_and(word) in PARTITIVE | CONSTRUCT_HEADS)
+            # "ومسلحين من حراس الدين", "وعناصر من تنظيم داعش": a part of the second side, joined by و
+            or (
+                0 < len(gap) <= 3
+                and gap[0].startswith("و")
+                and strip_and(gap[0]) in PARTITIVE | CONSTRUCT_HEADS
+                and all(w in _SIDE_LINKS for w in gap[1:])
+            )
         )
         if joined:
             out.append(m)

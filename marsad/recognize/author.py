@@ -38,6 +38,13 @@ _SIGNATURE_HEADS = tuple(
         "مديرية التوجيه",
     )
 )
+# The kind of document a header names ("فرقة الحمزة – بيان توضيحي"): a title, never the signer's name.
+_DOCUMENT_WORDS = frozenset(
+    normalize_for_match(w)
+    for w in ("بيان", "البيان", "تصريح", "تعميم", "بلاغ", "إعلان", "توضيح", "نداء", "تقرير", "التقرير")
+    + ("عاجل", "تنويه", "رد", "خبر", "نعي", "تحديث", "ملخص", "حصاد", "إحصائية", "الإحصائية", "تعليق")
+)
+
 _ROLE_WORDS = frozenset(
     normalize_for_match(w)
     for w in (
@@ -204,6 +211,8 @@ class AuthorDetector:
                 author.name = known[0].text
             elif any(w in _ROLE_WORDS for w in words):
                 author.role = author.role or doc.text[ps:pe]
+            elif words[0] in _DOCUMENT_WORDS:
+                continue  # "بيان توضيحي", "تصريح صحفي": the header's title
             elif 2 <= len(words) <= 4 and not any(w.isdigit() for w in words) and author.name is None:
                 author.name = doc.text[ps:pe]
                 self._claim_person(doc, ps, pe, author.organization)

@@ -250,6 +250,16 @@ class PlaceRecognizer:
                 )
                 if not certain and cue not in ("admin", "settlement", "direction") and cue_value != "bullet":
                     continue
+            # the key as a definite word: "الوادي", or "لوادي" read from "للوادي"
+            definite = m.key if m.key.startswith("ال") else "ا" + m.key if m.key.startswith("ل") else ""
+            if (
+                definite in self.common
+                and top < 1_000_000
+                and not strong_kind
+                and cue not in ("admin", "settlement")
+                and not any(p.country in local or p.feature == "P.PPLC" for p in places)
+            ):
+                continue  # "في الوادي" (the valley) in a Syrian report is not El Oued in Algeria, "للوادي" not Loudi
             if not (cue or " " in m.key or strong_kind or top >= 50_000 or len(m.key) >= 6):
                 continue
             if (

@@ -114,3 +114,10 @@ def test_the_following_statement_issued_by_a_body_of_an_organization(nlp: Pipeli
 def test_a_sentence_about_an_organization_in_a_place_is_no_heading(nlp: Pipeline) -> None:
     doc = run(nlp, "قوات النظام في حماة\nقصفت قوات النظام بلدة كفرزيتا.")
     assert doc.author is None or doc.author.organization != "syrian-government-forces"
+
+
+def test_the_kind_of_document_in_a_header_is_no_signer(nlp: Pipeline) -> None:
+    doc = run(nlp, "فرقة الحمزة – بيان توضيحي\nتنفي فرقة الحمزة الاتهامات.")
+    assert doc.author is not None and doc.author.organization == "hamza-division"
+    assert doc.author.name is None
+    assert not [m for m in doc.mentions if m.label == Label.PERSON]

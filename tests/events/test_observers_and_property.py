@@ -1,0 +1,79 @@
+"""Persons stopped (أوقف), a monitor watching a fight, the sides of a fight named by a part of them,
+"the aggression" after a named state, property seized, and relatives' visits. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from .conftest import Extract, only
+
+
+def test_persons_stopped_are_an_arrest_and_a_thing_stopped_is_not(extract: Extract) -> None:
+    evs = extract("وأوقفت دورية تابعة لقوات سوريا الديمقراطية 14 شاباً عند حاجز في عامودا.", meta={"country": "SY"})
+    stop = only(evs, "أوقفت")
+    assert (stop.type, stop.mode, stop.actor1) == ("COERCE", "arrest", "syrian-democratic-forces")
+    truck = extract("أوقفت دورية شاحنة محملة بالأسلحة عند حاجز الزبير.", meta={"country": "IQ"})
+    assert all(e.trigger.text != "أوقفت" for e in truck)
+
+
+def test_a_unit_belonging_to_the_signer_acts_for_it(extract: Extract) -> None:
+    text = (
+        "فرقة الحمزة – بيان توضيحي\n"
+        "وتوضح الفرقة أن دورية تابعة لها أوقفت أمس في جنديرس شخصين يُشتبه بتورطهما في عملية الخطف."
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2021-05-17"})
+    assert only(evs, "أوقفت").actor1 == "hamza-division"
+
+
+def test_a_monitor_watching_a_fight_is_not_a_side(extract: Extract) -> None:
+    text = (
+        "منظمة سام للحقوق والحريات\n"
+        "تابعت منظمتنا المواجهات المسلحة التي اندلعت أمس بين قوات الحزام الأمني وقوات الحكومة الشرعية"
+        " في مديرية خور مكسر بمدينة عدن."
+    )
+    fight = only(extract(text, meta={"country": "YE", "date": "2019-08-09"}), "مواجهات")
+    assert (fight.actor1, fight.actor2) == ("security-belt-forces", "yemeni-government-forces")
+
+
+def test_a_side_named_by_a_part_of_it(extract: Extract) -> None:
+    text = (
+        "اندلعت اشتباكات بين قوات النظام وعناصر من تنظيم داعش قرب بلدة السخنة.\n"
+        "ودارت معارك بين مقاتلي هيئة تحرير الشام ومسلحين من حراس الدين في بلدة عرب سعيد."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("syrian-government-forces", "islamic-state"),
+        ("hayat-tahrir-al-sham", "hurras-al-din"),
+    ]
+
+
+def test_the_aggression_after_a_named_state_is_that_state(extract: Extract) -> None:
+    text = (
+        "شن طيران العدوان الأمريكي البريطاني اليوم ثلاث غارات على مديرية اللحية بمحافظة الحديدة."
+        " واستهدف العدوان بغارتين منطقة الجبانة."
+    )
+    evs = extract(text, meta={"country": "YE", "date": "2024-02-10"})
+    assert [e.actor1 for e in evs] == ["us-armed-forces", "us-armed-forces"]
+    saudi = "شن طيران العدوان السعودي غارتين على صعدة. واستهدف العدوان بغارة منطقة الجبانة."
+    assert extract(saudi, meta={"country": "YE"})[-1].actor1 == "saudi-led-coalition"
+
+
+def test_property_seized_is_a_seizure_and_a_village_a_capture(extract: Extract) -> None:
+    text = (
+        "استولى مسلحون يتبعون لفرقة السلطان سليمان شاه على نحو 400 شجرة زيتون تعود لعائلات مهجّرة"
+        " في ناحية الشيخ حديد.\nواستولت قوات النظام على قرية التح."
+    )
+    olives, village = extract(text, meta={"country": "SY"})
+    assert (olives.type, olives.mode, olives.actor1) == ("COERCE", "seize", "sultan-suleiman-shah-division")
+    assert olives.acled is not None and olives.acled["sub_event_type"] == "Looting/property destruction"
+    assert village.type == "ASSAULT"
+
+
+def test_relatives_kept_from_visiting_a_detainee_is_no_meeting(extract: Extract) -> None:
+    text = "واعتقلت قوات الأمن الناشط في البصرة، ولم يتمكن ذووه من زيارته طوال فترة احتجازه."
+    assert [e.type for e in extract(text, meta={"country": "IQ"})] == ["COERCE"]
+
+
+def test_a_common_word_is_no_foreign_town(extract: Extract) -> None:
+    text = "اندلعت اشتباكات بين قوات النظام وعناصر من تنظيم داعش في الوادي الواقع شرقي بلدة السخنة."
+    (fight,) = extract(text, meta={"country": "SY"})
+    assert fight.place is None or not fight.place.startswith("geonames:2497411")
