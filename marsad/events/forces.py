@@ -212,7 +212,9 @@ _THE_SAME = re.compile(
     r"(?<![\w#_])[وفبل]?(?P<phrase>(?:ال|ل)(?P<noun>\w{3,})"
     r" (?:ذاتها|نفسها|ذاته|نفسه|ذاتهم|نفسهم|انفسهم)"
     # "بعد انسحاب المسلحين منه" after "اشتباكات بين الجيش ومسلحي وحدات مقاومة سنجار": the gunmen named
-    r"|ال(?P<gunmen>مسلحين|مسلحون))(?!\w)"
+    r"|ال(?P<gunmen>مسلحين|مسلحون)"
+    # "كما ضبطت دورية أخرى مستودعاً" after "أن دورية تابعة له اعتقلت…": another unit of the same body
+    r"|(?P<unit>دوريه|دوريات|قوه|مجموعه|وحده|سريه|مفرزه|خليه|كتيبه|مجموعات|وحدات) (?:اخري|ثانيه))(?!\w)"
 )
 
 
@@ -234,23 +236,64 @@ def _signer_head(ctx: DocContext) -> str:
 def the_same_force(ctx: DocContext) -> list[Mention]:
     """Actor mentions, for the extractor only, of "the same" force: "أطلقتها الميليشيات ذاتها" after
     "هجوم شنته ميليشيات حفتر" is the actor whose name begins with that noun, or follows it, last."""
+    from marsad.events.subjects import our_force  # subjects reads this module's cue maps
+
     view = ctx.view
     out: list[Mention] = []
     text = view.text
-    if "ذات" not in text and "نفس" not in text and "المسلح" not in text:
+    if "ذات" not in text and "نفس" not in text and "المسلح" not in text and " اخري" not in text:
         return out  # a cheap test before the pattern
     for found in _THE_SAME.finditer(text):
-        noun = _stem(found.group("noun") or found.group("gunmen"))
+        noun = _stem(found.group("noun") or found.group("gunmen") or found.group("unit"))
         start, end = view.to_original(found.start("phrase")), view.to_original(found.end("phrase"))
         if ctx.inside_name(start, end):
             continue
+        surface = ctx.text[start:end]
         for m in reversed(ctx.within(ctx.actors, 0, start)):
             first = _stem(ctx.folded(m.start, m.end).split()[0])
             before = _stem((ctx.words_before(m.start, 1) or [""])[-1].removeprefix("و"))
             if noun in (first, before):
-                surface = ctx.text[start:end]
                 out.append(Mention(start, end, surface, Label.ORG, m.entity, attrs={"description": True}))
                 break
+        else:
+            index, _ = ctx.unit_at(start)
+            told = ctx.units[index - 1].sentence if index > 0 else None
+            if found.group("unit") and ctx.author and told is not None:
+                if any(our_force(w) for w in ctx.folded(told.start, told.end).split()):
+                    # "ألقت وحداتنا القبض…. كما ضبطت دورية أخرى": another unit of ours
+                    out.append(Mention(start, end, surface, Label.ORG, ctx.author, attrs={"description": True}))
+    return out
+
+
+# "وهو ما نفته الأخيرة", "فيما اتهم الأخير": "the latter" as a subject (not the adjective of "الأسبوع
+# الأخير", "في الآونة الأخيرة", nor "في الأخير", finally).
+_THE_LATTER = re.compile(r"(?<![\w#_])[وف]?(?P<phrase>ال(?P<form>اخيره|اخير))(?!\w)")
+_NOT_BEFORE_LATTER = frozenset({"في", "من", "الي", "علي", "عن", "حتي", "قبل", "بعد", "خلال", "منذ", "مع", "هذا", "هذه"})
+
+
+def the_latter(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of "the latter" as a subject: the actor named last before
+    it in the sentence or the one before, of the same gender ("الأخيرة" feminine or unmarked)."""
+    view = ctx.view
+    out: list[Mention] = []
+    if "الاخير" not in view.text:
+        return out
+    for found in _THE_LATTER.finditer(view.text):
+        start, end = view.to_original(found.start("phrase")), view.to_original(found.end("phrase"))
+        previous = ctx.words_before(start, 1)
+        if not previous or previous[-1].startswith("ال") or previous[-1] in _NOT_BEFORE_LATTER:
+            continue  # "الأسبوع الأخير", "في الأخير"
+        index, unit = ctx.unit_at(start)
+        lo = ctx.units[index - 1].sentence.start if index > 0 else unit.sentence.start
+        pronoun = "ها" if found.group("form").endswith("ه") else "ه"
+        named = [m for m in ctx.within(ctx.actors, lo, start) if _agrees(ctx.folded(m.start, m.end), pronoun)]
+        if pronoun == "ه":  # "بينما نفى مكتب الأخير": a man named last (باشاغا) is the latter too
+            people = [p for p in ctx.within(ctx.persons, lo, start) if p.entity in ctx.doc.entities]
+            named = sorted(named + people, key=lambda m: m.start)
+        if named:
+            out.append(
+                Mention(start, end, ctx.text[start:end], Label.ORG, named[-1].entity, attrs={"description": True})
+            )
     return out
 
 

@@ -1090,11 +1090,17 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
     clause_words = ctx.folded(lo, hit.start - len(hit.prefix)).split()
     compelled = hit.prefix.endswith("ل") or head[-1] in ("الي", "علي")
     forcing = _COMPELLED | _UNDERTAKE if head[-1] == "علي" else _COMPELLED
-    if compelled and any(w.lstrip("وف") in forcing for w in clause_words[-14:]):
-        forced = clause_words[-14:]
+    forced = clause_words[-14:]
+    if compelled and not any(w.lstrip("وف") in forcing for w in forced):
+        # "أقدم مسلحون مجهولون، مساء الثلاثاء، على اغتيال": the verb before the commas of a time
+        reach = max(unit.sentence.start, hit.start - 150)
+        forced = [w.strip("،,:;") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()][-14:]
+    if compelled and any(w.lstrip("وف") in forcing for w in forced):
         last = max(i for i, w in enumerate(forced) if w.lstrip("وف") in forcing)
         forced_at = _word_start_before(ctx, hit.start - len(hit.prefix), len(forced) - last)
-        subjects = [m for m in before if m.start >= forced_at]
+        subjects = [m for m in before if m.start >= forced_at] or ctx.within(
+            ctx.actors, forced_at, hit.start - len(hit.prefix)
+        )
         if subjects:
             return subjects[0]
     if "ب" in hit.prefix:

@@ -77,3 +77,28 @@ def test_a_common_word_is_no_foreign_town(extract: Extract) -> None:
     text = "اندلعت اشتباكات بين قوات النظام وعناصر من تنظيم داعش في الوادي الواقع شرقي بلدة السخنة."
     (fight,) = extract(text, meta={"country": "SY"})
     assert fight.place is None or not fight.place.startswith("geonames:2497411")
+
+
+def test_the_latter_is_the_actor_named_last(extract: Extract) -> None:
+    text = (
+        "واتهم مسؤول في المجلس المحلي للمدينة قسد بالوقوف وراء التفجير، وهو ما نفته الأخيرة في بيان مقتضب."
+        " وقُتل شخصان خلال الأسبوع الأخير."
+    )
+    assert only(extract(text, meta={"country": "SY"}), "نفته").actor1 == "syrian-democratic-forces"
+
+
+def test_an_undertaking_verb_before_the_commas_of_a_time(extract: Extract) -> None:
+    text = "أقدم مسلحون مجهولون، مساء الثلاثاء، على اغتيال القيادي السابق خالد المسالمة في مدينة طفس."
+    (killing,) = extract(text, meta={"country": "SY"})
+    assert (killing.actor1, killing.actor2) == ("unidentified-armed-group", None)
+
+
+def test_another_patrol_is_of_the_same_body(extract: Extract) -> None:
+    told = "وأعلن الأمن العام أن دورية تابعة له اعتقلت مطلوبين في جبلة. كما ضبطت دورية أخرى مستودعاً في اللاذقية."
+    assert only(extract(told, meta={"country": "SY"}), "ضبطت").actor1 == "syrian-general-security"
+    ours = (
+        "إدارة الأمن العام في محافظة اللاذقية\n"
+        "ألقت وحداتنا فجر اليوم القبض على خمسة أشخاص في قرية بيت ياشوط.\n"
+        "كما ضبطت دورية أخرى مستودعاً يحتوي على قذائف هاون في أطراف بلدة عين شقاق."
+    )
+    assert only(extract(ours, meta={"country": "SY"}), "ضبطت").actor1 == "syrian-general-security"
