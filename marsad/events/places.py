@@ -35,6 +35,10 @@ PLACE_HEADS = frozenset(
 )
 
 
+# Verbal events whose clause names places of others (whom they address, what they are about), not theirs.
+_SAID_NOWHERE = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
 def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: list[Draft]) -> None:
     """The event's place: after the trigger in its clause, else before it in the clause (the place a
     locator phrase describes, not the locator: "ترهونة جنوب شرقي طرابلس"), else a governorate the clause
@@ -44,8 +48,12 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     origins of fire ("مصدره مواقع قسد في العريمة") are not where the event happens."""
     hit = draft.hit
     places = _places_with_anaphors(ctx)
+    if draft.event.type in _SAID_NOWHERE:
+        # "ندعو السلطات في طرابلس", "نحمّل فرع الأمن العسكري في السويداء", "نفى الجيش استهداف مدنيين في
+        # قرية…": the places of a demand, blame, denial or threat are its addressee's or its object's
+        return
     if draft.event.type in VERBAL_TYPES:
-        # statements, requests and refusals have a place only when the clause names where they happened
+        # statements and talks have a place only when the clause names where they happened
         here = [
             m
             for m in ctx.within(ctx.places, hit.end, draft.clause_end)
@@ -96,7 +104,7 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         _set_place(draft, regions[0])
         return
     countries = ctx.within(ctx.places, s_lo, s_hi)
-    if countries and hit.trigger.type in ("PROTEST", "SANCTION", "THREATEN"):
+    if countries and hit.trigger.type in ("PROTEST", "SANCTION"):
         _set_place(draft, countries[0])
         return
     if hit.trigger.type not in ("ASSAULT", "COERCE", "RETREAT"):

@@ -102,3 +102,10 @@ def test_another_patrol_is_of_the_same_body(extract: Extract) -> None:
         "كما ضبطت دورية أخرى مستودعاً يحتوي على قذائف هاون في أطراف بلدة عين شقاق."
     )
     assert only(extract(ours, meta={"country": "SY"}), "ضبطت").actor1 == "syrian-general-security"
+
+
+def test_a_demand_takes_no_place_from_its_addressee(extract: Extract) -> None:
+    text = "وندعو السلطات في طرابلس إلى الإفراج عن المحتجزين. ونفى الجيش التركي استهداف مدنيين في قرية الدردارة."
+    evs = extract(text, meta={"country": "LY"})
+    assert [e.type for e in evs] == ["REQUEST", "REJECT"]
+    assert [e.place for e in evs] == [None, None]
