@@ -389,6 +389,7 @@ class PlaceRecognizer:
                     or span[0] in starts
                     or not self._ends_list(text, span[1])
                     or not self._proper_name(span, text)  # "وأم الكيف": a compound head with a name
+                    or text[span[1] : span[1] + 4] == " ان "  # "في دمشق، ونرجّح أن…": a verb and its clause
                 ):
                     break
                 add(*span)

@@ -137,3 +137,8 @@ def test_a_verb_of_speech_after_a_listed_town_is_no_place(nlp: Pipeline) -> None
     # "قالت" spells a town abroad in GeoNames; after "مدينة مصراتة،" it is still the verb
     doc = run(nlp, "شنت طائرات غارتين على مدينة مصراتة، وقالت حكومة الوفاق إن الغارتين استهدفتا حظيرة.")
     assert texts(doc, Label.PLACE) == ["مصراتة"]
+
+
+def test_a_verb_after_a_listed_place_is_no_place(nlp: Pipeline) -> None:
+    text = "توفي المعتقل في سجن تابع للمخابرات الجوية في دمشق، ونرجّح أن الوفاة ناجمة عن التعذيب."
+    assert [m.text for m in run(nlp, text).mentions if m.label == Label.PLACE] == ["دمشق"]
