@@ -1013,9 +1013,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor2 = None
     if (
         noun
-        and "عن" in ctx.text[max(lo, hit.start - len(hit.prefix) - 5) : hit.start]
+        and any(w in ctx.text[max(lo, hit.start - len(hit.prefix) - 6) : hit.start] for w in ("عن", "وراء"))
         and _BLAMED_FOR.search(
             ctx.folded(max(lo, hit.start - len(hit.prefix) - 40), hit.start - len(hit.prefix))
+        )
+    ) or (
+        # "نحمّل واشنطن المسؤولية الكاملة عن الغارة التي استهدفت…": the blamed deed's own verb
+        not noun
+        and _BLAMED_DEED_VERB.search(
+            ctx.folded(max(0, hit.start - len(hit.prefix) - 60), hit.start - len(hit.prefix))
         )
     ):
         # "نحمّل حفتر المسؤولية الكاملة عن القصف": blaming names no agent (gold/README.md), unless the deed
@@ -1181,7 +1187,12 @@ _SUFFER_THREAT = (
 
 
 # "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.
-_BLAMED_FOR = re.compile(r"مسووليه(?: \w+)? عن (?:ال)?$")
+# "بالوقوف وراء الهجوم", "يقف وراء التفجير": the same charge in other words.
+_BLAMED_FOR = re.compile(r"(?:مسووليه(?: \w+)? عن|(?:الوقوف|بالوقوف|وقوفه|وقوفها|وقوفهم|يقف|تقف|يقفون) وراء) (?:ال)?$")
+
+
+# "المسؤولية (الكاملة) عن الغارة التي" right before a verb: the verb tells the blamed deed.
+_BLAMED_DEED_VERB = re.compile(r"مسووليه(?: \w+)? عن \w+ (?:التي|الذي)\s*$")
 
 
 # A relative clause that makes the deed the accused's own: "التي ارتكبتها طائراتها", "الذي نفذته قواته".

@@ -109,3 +109,12 @@ def test_a_demand_takes_no_place_from_its_addressee(extract: Extract) -> None:
     evs = extract(text, meta={"country": "LY"})
     assert [e.type for e in evs] == ["REQUEST", "REJECT"]
     assert [e.place for e in evs] == [None, None]
+
+
+def test_a_deed_blamed_on_someone_names_no_agent(extract: Extract) -> None:
+    text = (
+        "واتهم مسؤول في المجلس المحلي قسد بالوقوف وراء التفجير.\n"
+        "إننا نحمّل واشنطن المسؤولية الكاملة عن الغارة التي استهدفت الثلاثاء الماضي مقراً في جرف النصر."
+    )
+    deeds = [e for e in extract(text, meta={"country": "IQ"}) if e.type == "ASSAULT"]
+    assert deeds and all(e.actor1 is None for e in deeds)
