@@ -1049,8 +1049,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if ev.actor1 is not None and ev.actor1 != speaker:
             ev.actor2 = ev.actor1
         ev.actor1 = speaker
-    if ev.actor1 is None and hit.trigger.type == "AGREE" and _BOTH_SIDES.search(ctx.folded(lo, hi)):
-        # "اتفاق لوقف إطلاق النار بين الطرفين", "هدنة توصل إليها الطرفان": the sides of the fight told
+    if (
+        ev.actor1 is None
+        and (hit.trigger.type in ("AGREE", "CONSULT") or hit.trigger.id in TWO_SIDED)
+        and _BOTH_SIDES.search(ctx.folded(lo, hi))
+    ):
+        # "اتفاق لوقف إطلاق النار بين الطرفين", "هدنة توصل إليها الطرفان", "عقد قادة الطرفين اجتماعاً",
+        # "بعد اشتباكات دارت بين الطرفين": the sides of the fight told
         fight = next(
             (
                 d
@@ -1059,6 +1064,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 and d.event.actor1
                 and d.event.actor2
                 and d.event.actor1 != d.event.actor2
+                and not _victim(entities.get(d.event.actor2))  # a fight has two armed sides
             ),
             None,
         )
@@ -1166,7 +1172,7 @@ def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> st
 
 
 # "الطرفان", "بين الطرفين": the two sides of a fight told before.
-_BOTH_SIDES = re.compile(r"(?<!\w)(?:ال|بين ال|[وف]ال)طرف(?:ان|ين)(?!\w)")
+_BOTH_SIDES = re.compile(r"(?<!\w)(?:ال|بين ال|[وف]ال)(?:طرف|جانب)(?:ان|ين)(?!\w)")
 
 
 # Threat verbs whose subject is the one threatened: "سيدفع ثمن", "ستواجه", "سيقابل".

@@ -118,3 +118,12 @@ def test_a_deed_blamed_on_someone_names_no_agent(extract: Extract) -> None:
     )
     deeds = [e for e in extract(text, meta={"country": "IQ"}) if e.type == "ASSAULT"]
     assert deeds and all(e.actor1 is None for e in deeds)
+
+
+def test_the_two_sides_meet(extract: Extract) -> None:
+    text = (
+        "وهاجمت قوات النظام مواقع اللواء الثامن في بصرى الشام، وقُتل مدنيان بقصف على البلدة."
+        " وعقد قادة الطرفين اجتماعاً مساء الأحد بوساطة روسية."
+    )
+    meeting = only(extract(text, meta={"country": "SY"}), "اجتماعاً")
+    assert (meeting.type, meeting.actor1, meeting.actor2) == ("CONSULT", "syrian-government-forces", "eighth-brigade")
