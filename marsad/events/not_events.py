@@ -454,6 +454,18 @@ _SPANS = frozenset(
 )
 
 
+def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:
+    """ "وأجبرت المهاجمين على التراجع", "أجبروا عناصرها على الانسحاب": forcing attackers back."""
+    words = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 5)]
+    if not words or words[-1] not in ("علي", "الي"):
+        return False
+    forced = next((i for i, w in enumerate(words) if w.startswith(("اجبر", "ارغم", "اضطر"))), None)
+    return forced is not None and any(
+        w.startswith(("المهاجم", "المتسلل")) or w.startswith("عناصر") and w.endswith(("ها", "هم", "ه"))
+        for w in words[forced + 1 : -1]
+    )
+
+
 # Relatives and lawyers whose visits to a detainee are no CONSULT event.
 _KIN = ("ذوو", "ذوي", "ذويه", "ذووه", "ذويها", "عايل", "اسرت", "اسره", "اهل", "اهال", "محامي", "والد", "زوجت", "اقارب")
 _PRISONS = ("سجن", "السجن", "معتقل", "المعتقل", "المعتقلين", "المحتجزين", "السجناء", "مركز")
@@ -836,6 +848,8 @@ class NotEventFilter:
             return True  # "لم يتمكن ذووه من زيارته": relatives seeing a detainee, no diplomatic visit
         if hit.trigger.id == "stop-detain" and not _persons_stopped(ctx, hit):
             return True  # "أوقفت القتال", "أوقفت دورية شاحنة": stopping a thing, not detaining a person
+        if hit.trigger.type == "RETREAT" and _attackers_forced_back(ctx, hit):
+            return True  # "وأجبرت المهاجمين على التراجع": the attackers' retreat is part of the attack told
         if hit.trigger.id == "mediation" and before and before[-1] in _CAUSE_WORDS:
             return True  # "أُفرج عنه إثر وساطة قادها وجهاء من عشيرته": how the release came about
         if hit.trigger.id == "reach":

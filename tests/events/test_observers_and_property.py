@@ -127,3 +127,8 @@ def test_the_two_sides_meet(extract: Extract) -> None:
     )
     meeting = only(extract(text, meta={"country": "SY"}), "اجتماعاً")
     assert (meeting.type, meeting.actor1, meeting.actor2) == ("CONSULT", "syrian-government-forces", "eighth-brigade")
+
+
+def test_attackers_forced_back_is_part_of_the_attack(extract: Extract) -> None:
+    text = "وصدت القوات هجوماً على مواقعها في زنجبار، وأجبرت المهاجمين على التراجع بعد أن كبدتهم خسائر."
+    assert [e.type for e in extract(text, meta={"country": "YE"})] == ["ASSAULT"]
