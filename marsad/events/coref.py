@@ -98,6 +98,16 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                             and _same_place(p, d)
                             and p.event.modality == d.event.modality
                         )
+                        # "استهدفت … بلدتي السقيلبية ومحردة بعدد من القذائف": the weapon of the deed its
+                        # clause tells, whatever place was read for it
+                        or (
+                            is_weapon(d.hit)
+                            and d.clause_start == p.clause_start
+                            and p.event.modality == d.event.modality
+                            and any(
+                                w.startswith("ب") for w in [d.hit.prefix, *ctx.folded(p.hit.end, d.hit.start).split()[-3:]]
+                            )
+                        )
                     )
                 ),
                 None,

@@ -132,3 +132,13 @@ def test_the_two_sides_meet(extract: Extract) -> None:
 def test_attackers_forced_back_is_part_of_the_attack(extract: Extract) -> None:
     text = "وصدت القوات هجوماً على مواقعها في زنجبار، وأجبرت المهاجمين على التراجع بعد أن كبدتهم خسائر."
     assert [e.type for e in extract(text, meta={"country": "YE"})] == ["ASSAULT"]
+
+
+def test_the_weapon_of_a_deed_in_its_clause_is_part_of_it(extract: Extract) -> None:
+    text = (
+        "واستهدفت المجموعات الإرهابية بلدتي السقيلبية ومحردة بريف حماة الشمالي الغربي بعدد من القذائف"
+        " الصاروخية، ما أدى إلى استشهاد مواطن."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert [e.trigger.text for e in evs] == ["استهدفت", "استهدفت"]
+    assert all(e.acled and e.acled["sub_event_type"] == "Shelling/artillery/missile attack" for e in evs)
