@@ -332,7 +332,9 @@ def _battle_and_gain(a: Draft, b: Draft) -> bool:
     advance = f.hit.trigger.id in ("advance", "advance-noun") and f.hit.start < g.hit.start
     if advance and f.event.actor1 == g.event.actor1:
         return a.event.modality == b.event.modality  # "تمكنت وحداتنا من التقدم … وبسطت سيطرتها على…"
-    if f.hit.trigger.pos != "noun" or f.hit.trigger.mode != "firearms":
+    # "إثر هجوم معاكس": an attack noun after which the ground was taken is that battle too
+    attack_before = f.hit.trigger.id == "attack-noun" and f.adjunct
+    if f.hit.trigger.pos != "noun" or (f.hit.trigger.mode != "firearms" and not attack_before):
         return False  # the battle is told by a noun: "بعد معارك", "من المعارك"
     # "السيطرة على معسكر اليرموك في محور عين زارة … بعد معارك عنيفة": the battle after which the ground
     # was taken is where it was taken, whatever place its own words reach

@@ -142,3 +142,9 @@ def test_the_weapon_of_a_deed_in_its_clause_is_part_of_it(extract: Extract) -> N
     evs = extract(text, meta={"country": "SY"})
     assert [e.trigger.text for e in evs] == ["استهدفت", "استهدفت"]
     assert all(e.acled and e.acled["sub_event_type"] == "Shelling/artillery/missile attack" for e in evs)
+
+
+def test_ground_taken_after_an_attack_is_one_event(extract: Extract) -> None:
+    text = "أعلنت فصائل المعارضة اليوم السيطرة على بلدة كفرنبودة في ريف حماة الشمالي الغربي إثر هجوم معاكس."
+    (gain,) = extract(text, meta={"country": "SY"})
+    assert gain.acled is not None and gain.acled["sub_event_type"] == "Non-state actor overtakes territory"
