@@ -466,6 +466,10 @@ def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:
     )
 
 
+# Tens written as words: "أكثر من أربعين هجوماً".
+_TENS = frozenset({"عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئه", "مايه"})
+
+
 # Relatives and lawyers whose visits to a detainee are no CONSULT event.
 _KIN = ("ذوو", "ذوي", "ذويه", "ذووه", "ذويها", "عايل", "اسرت", "اسره", "اهل", "اهال", "محامي", "والد", "زوجت", "اقارب")
 _PRISONS = ("سجن", "السجن", "معتقل", "المعتقل", "المعتقلين", "المحتجزين", "السجناء", "مركز")
@@ -1230,4 +1234,17 @@ class NotEventFilter:
         if not isinstance(cached, tuple):
             return False
         start, since = cached
-        return 0 <= start <= hit.start and since < hit.start
+        if 0 <= start <= hit.start and since < hit.start:
+            return True
+        # "تعرضت لأكثر من 140 هجوماً منذ 17 تشرين الأول", "شهدت منذ مطلع العام أكثر من أربعين هجوماً": many
+        # attacks counted since a day
+        # (and the verb that tells what they hit: "أكثر من أربعين هجوماً استهدفت نقاط قواتنا")
+        before = ctx.words_before(hit.start - len(hit.prefix), 4)
+        counted = before[-3:] if hit.trigger.pos == "noun" else before[-4:-1] if len(before) == 4 else []
+        return (
+            len(counted) == 3
+            and counted[0].removeprefix("ل") == "اكثر"
+            and counted[1] == "من"
+            and (is_number(counted[2]) or counted[2] in _TENS)
+            and (since >= 0 or "منذ" in ctx.folded(unit.sentence.start, unit.sentence.end).split())
+        )

@@ -148,3 +148,12 @@ def test_ground_taken_after_an_attack_is_one_event(extract: Extract) -> None:
     text = "أعلنت فصائل المعارضة اليوم السيطرة على بلدة كفرنبودة في ريف حماة الشمالي الغربي إثر هجوم معاكس."
     (gain,) = extract(text, meta={"country": "SY"})
     assert gain.acled is not None and gain.acled["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_many_attacks_counted_since_a_day_are_a_tally(extract: Extract) -> None:
+    text = (
+        "وتقول واشنطن إن قواتها في العراق وسوريا تعرضت لأكثر من 140 هجوماً منذ 17 تشرين الأول.\n"
+        "إذ شهدت المنطقة منذ مطلع العام أكثر من أربعين هجوماً استهدفت نقاط قواتنا.\n"
+        "وشن الطيران أكثر من 40 غارة على المديرية اليوم."
+    )
+    assert [e.trigger.text for e in extract(text, meta={"country": "IQ"})] == ["غارة"]
