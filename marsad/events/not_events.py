@@ -1241,10 +1241,19 @@ class NotEventFilter:
         # (and the verb that tells what they hit: "أكثر من أربعين هجوماً استهدفت نقاط قواتنا")
         before = ctx.words_before(hit.start - len(hit.prefix), 4)
         counted = before[-3:] if hit.trigger.pos == "noun" else before[-4:-1] if len(before) == 4 else []
+        sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
+        if (
+            hit.trigger.pos == "noun"
+            and before[-1:]
+            and before[-1].lstrip("و").isdigit()
+            and before[-1].lstrip("و") not in ("1", "2", "١", "٢")
+            and _PERIOD.search(sentence)
+        ):
+            return True  # "حصيلة الأسبوع في المديريات الحدودية: ٢٣ غارة و١٨٠ قذيفة"
         return (
             len(counted) == 3
             and counted[0].removeprefix("ل") == "اكثر"
             and counted[1] == "من"
             and (is_number(counted[2]) or counted[2] in _TENS)
-            and (since >= 0 or "منذ" in ctx.folded(unit.sentence.start, unit.sentence.end).split())
+            and (since >= 0 or "منذ" in sentence.split())
         )

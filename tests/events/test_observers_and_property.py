@@ -157,3 +157,5 @@ def test_many_attacks_counted_since_a_day_are_a_tally(extract: Extract) -> None:
         "وشن الطيران أكثر من 40 غارة على المديرية اليوم."
     )
     assert [e.trigger.text for e in extract(text, meta={"country": "IQ"})] == ["غارة"]
+    week = "📌 حصيلة الأسبوع في المديريات الحدودية: ٢٣ غارة و١٨٠ قذيفة صاروخية ومدفعية"
+    assert extract(week, meta={"country": "YE"}) == []
