@@ -454,6 +454,24 @@ _SPANS = frozenset(
 )
 
 
+# Present-tense light verbs of a campaign going on: "وتشن الجماعة منذ تشرين الثاني هجمات على السفن".
+_WAGING = frozenset({"تشن", "يشن", "يشنون", "تواصل", "يواصل", "يواصلون", "تنفذ", "ينفذ", "ينفذون"})
+# A wave or an escalation of attacks: "ضمن موجة قصف", "صعّد من استهداف البنى التحتية".
+_WAVES = frozenset({"موجه", "موجات", "وتيره", "تصعيد"})
+_ESCALATED = frozenset({"صعد", "صعدت", "يصعد", "تصعد", "صعدوا"})
+
+
+def _campaign(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Attacks told as a campaign going on or a trend, not one happening."""
+    words = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 6)]
+    if words[-1:] and words[-1] in _WAVES:
+        return True
+    if words[-2:-1] and words[-2] in _ESCALATED and words[-1] == "من":
+        return True
+    waging = next((i for i, w in enumerate(words) if w in _WAGING), None)
+    return waging is not None and "منذ" in words[waging + 1 :]
+
+
 def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:
     """ "وأجبرت المهاجمين على التراجع", "أجبروا عناصرها على الانسحاب": forcing attackers back."""
     words = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 5)]
@@ -852,6 +870,8 @@ class NotEventFilter:
             return True  # "لم يتمكن ذووه من زيارته": relatives seeing a detainee, no diplomatic visit
         if hit.trigger.id == "stop-detain" and not _persons_stopped(ctx, hit):
             return True  # "أوقفت القتال", "أوقفت دورية شاحنة": stopping a thing, not detaining a person
+        if hit.trigger.type == "ASSAULT" and _campaign(ctx, hit):
+            return True  # "وتشن الجماعة منذ تشرين الثاني هجمات", "ضمن موجة قصف", "صعّد من استهداف"
         if hit.trigger.type == "RETREAT" and _attackers_forced_back(ctx, hit):
             return True  # "وأجبرت المهاجمين على التراجع": the attackers' retreat is part of the attack told
         if hit.trigger.id == "mediation" and before and before[-1] in _CAUSE_WORDS:

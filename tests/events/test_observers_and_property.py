@@ -159,3 +159,12 @@ def test_many_attacks_counted_since_a_day_are_a_tally(extract: Extract) -> None:
     assert [e.trigger.text for e in extract(text, meta={"country": "IQ"})] == ["غارة"]
     week = "📌 حصيلة الأسبوع في المديريات الحدودية: ٢٣ غارة و١٨٠ قذيفة صاروخية ومدفعية"
     assert extract(week, meta={"country": "YE"}) == []
+
+
+def test_a_campaign_going_on_is_no_one_attack(extract: Extract) -> None:
+    text = (
+        "وتشن الجماعة منذ تشرين الثاني الماضي هجمات على السفن في البحر الأحمر.\n"
+        "ويأتي ذلك ضمن موجة قصف تشهدها مناطق شمال غربي سوريا منذ مطلع الشهر.\n"
+        "وكان المركز قد أشار إلى أن الاحتلال التركي صعّد من استهداف البنى التحتية في المنطقة."
+    )
+    assert extract(text, meta={"country": "YE"}) == []
