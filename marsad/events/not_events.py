@@ -454,6 +454,10 @@ _SPANS = frozenset(
 )
 
 
+# Present-tense holding with its object pronoun: the state of being held, not an arrest.
+_HOLDING_NOW = ("يحتجزه", "تحتجزه", "يحتجزونه", "يحتجزها", "تحتجزها", "يحتجزونها", "يعتقله", "تعتقله", "يعتقلونه")
+
+
 # Present-tense light verbs of a campaign going on: "وتشن الجماعة منذ تشرين الثاني هجمات على السفن".
 _WAGING = frozenset({"تشن", "يشن", "يشنون", "تواصل", "يواصل", "يواصلون", "تنفذ", "ينفذ", "ينفذون"})
 # A wave or an escalation of attacks: "ضمن موجة قصف", "صعّد من استهداف البنى التحتية".
@@ -870,6 +874,8 @@ class NotEventFilter:
             return True  # "لم يتمكن ذووه من زيارته": relatives seeing a detainee, no diplomatic visit
         if hit.trigger.id == "stop-detain" and not _persons_stopped(ctx, hit):
             return True  # "أوقفت القتال", "أوقفت دورية شاحنة": stopping a thing, not detaining a person
+        if hit.trigger.id == "arrest" and fold_word(hit.text).startswith(_HOLDING_NOW):
+            return True  # "عن 17 شخصاً آخرين يحتجزهم الانتقالي", "الذي كانوا يحتجزونه": people held, no taking
         if hit.trigger.type == "ASSAULT" and _campaign(ctx, hit):
             return True  # "وتشن الجماعة منذ تشرين الثاني هجمات", "ضمن موجة قصف", "صعّد من استهداف"
         if hit.trigger.type == "RETREAT" and _attackers_forced_back(ctx, hit):

@@ -168,3 +168,8 @@ def test_a_campaign_going_on_is_no_one_attack(extract: Extract) -> None:
         "وكان المركز قد أشار إلى أن الاحتلال التركي صعّد من استهداف البنى التحتية في المنطقة."
     )
     assert extract(text, meta={"country": "YE"}) == []
+
+
+def test_people_held_are_no_new_arrest(extract: Extract) -> None:
+    text = "ونطالب بالكشف عن مصير 17 شخصاً يحتجزهم الانتقالي. واحتجزت قوات الأمن ثلاثة شبان في عدن."
+    assert [e.trigger.text for e in extract(text, meta={"country": "YE"}) if e.type == "COERCE"] == ["احتجزت"]
