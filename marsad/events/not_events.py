@@ -454,6 +454,20 @@ _SPANS = frozenset(
 )
 
 
+# Words of a denial or a charge around "تضليل": what a party calls the other's account.
+_CALLED_LIES = (
+    "نفي", "نفت", "نفوا", "تنفي", "ينفي", "كذب", "ادعاء", "الادعاء", "مزاعم", "المزاعم", "اتهام", "الاتهام",
+    "تتهم", "يتهم", "اتهمت", "متهم", "روايه", "الروايه", "بهدف", "لتبرير", "وصف", "واصف",
+)
+
+
+def _calling_it_lies(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is "تضليل" (misinformation) what a denial or a charge calls an account, in its sentence?"""
+    _, unit = ctx.unit_at(hit.start)
+    words = ctx.folded(unit.sentence.start, unit.sentence.end).split()
+    return any(w.lstrip("وفب").startswith(_CALLED_LIES) for w in words)
+
+
 # Present-tense holding with its object pronoun: the state of being held, not an arrest.
 _HOLDING_NOW = ("يحتجزه", "تحتجزه", "يحتجزونه", "يحتجزها", "تحتجزها", "يحتجزونها", "يعتقله", "تعتقله", "يعتقلونه")
 
@@ -876,6 +890,8 @@ class NotEventFilter:
             return True  # "أوقفت القتال", "أوقفت دورية شاحنة": stopping a thing, not detaining a person
         if hit.trigger.id == "arrest" and fold_word(hit.text).startswith(_HOLDING_NOW):
             return True  # "عن 17 شخصاً آخرين يحتجزهم الانتقالي", "الذي كانوا يحتجزونه": people held, no taking
+        if hit.trigger.id == "misinformation" and _calling_it_lies(ctx, hit):
+            return True  # "ووصفت الاتهامات بأنها تضليل", "كذب وتضليل": a denial's words, no campaign told
         if hit.trigger.type == "ASSAULT" and _campaign(ctx, hit):
             return True  # "وتشن الجماعة منذ تشرين الثاني هجمات", "ضمن موجة قصف", "صعّد من استهداف"
         if hit.trigger.type == "RETREAT" and _attackers_forced_back(ctx, hit):

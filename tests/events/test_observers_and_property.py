@@ -173,3 +173,8 @@ def test_a_campaign_going_on_is_no_one_attack(extract: Extract) -> None:
 def test_people_held_are_no_new_arrest(extract: Extract) -> None:
     text = "ونطالب بالكشف عن مصير 17 شخصاً يحتجزهم الانتقالي. واحتجزت قوات الأمن ثلاثة شبان في عدن."
     assert [e.trigger.text for e in extract(text, meta={"country": "YE"}) if e.type == "COERCE"] == ["احتجزت"]
+
+
+def test_calling_an_account_misinformation_is_part_of_a_denial(extract: Extract) -> None:
+    text = "ونفت الجماعة استهداف المخيم، واصفةً الاتهامات بأنها تضليل إعلامي."
+    assert [e.type for e in extract(text, meta={"country": "YE"})] == ["REJECT"]
