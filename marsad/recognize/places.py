@@ -54,6 +54,7 @@ _STRONG_SETTLEMENT = frozenset(
 # name only when it is no frequent Arabic word ("منطقة آمنة", "سوق الخضار" stay no places).
 _WEAK_SETTLEMENT = frozenset({"area", "market", "lake"})
 _BIG_CITY = 100_000
+_CITY_FACILITIES = frozenset({"airport", "port", "base", "crossing"})
 _WORD = re.compile(r"\w+")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 # The word before a list item ("كفرزيتا" in "كفرزيتا واللطامنة").
@@ -542,7 +543,7 @@ class PlaceResolver:
             if i in resolved:
                 continue
             places = self._lookup(m.attrs["key"], m.attrs.get("cue"))
-            best = self._best(places, top, anchors, admin_context, m.attrs.get("cue"))
+            best = self._best(places, top, anchors, admin_context, m.attrs.get("cue"), m.attrs.get("cue_value"))
             if best is not None:
                 resolved[i] = best
                 if best.lat is not None and best.lon is not None:
@@ -671,8 +672,11 @@ class PlaceResolver:
         anchors: list[tuple[float, float]],
         admin_context: list[tuple[int, str, str]],
         cue: str | None,
+        cue_value: str | None = None,
     ) -> Any:
         best, best_score = None, -math.inf
+        # "مطار أبها", "ميناء جيزان": a city's airport or port abroad is where strikes land, a village is not
+        facility = cue == "settlement" and cue_value in _CITY_FACILITIES
         admins = {(c, a) for _, c, a in admin_context}
         for p in places:
             in_prior = p.country in top_countries
@@ -689,7 +693,7 @@ class PlaceResolver:
                 and not in_prior
                 and p.kind != "country"
                 and (p.feature != "P.PPLC" or cue == "settlement")  # capitals abroad act: "قالت واشنطن"
-                and (p.population < (_BIG_CITY if cue else 1_000_000) or cue == "settlement")
+                and (p.population < (_BIG_CITY if cue else 1_000_000) or (cue == "settlement" and not facility))
             ):
                 continue  # a village abroad is not what a local report means
             if score > best_score:

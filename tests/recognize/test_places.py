@@ -142,3 +142,14 @@ def test_a_verb_of_speech_after_a_listed_town_is_no_place(nlp: Pipeline) -> None
 def test_a_verb_after_a_listed_place_is_no_place(nlp: Pipeline) -> None:
     text = "توفي المعتقل في سجن تابع للمخابرات الجوية في دمشق، ونرجّح أن الوفاة ناجمة عن التعذيب."
     assert [m.text for m in run(nlp, text).mentions if m.label == Label.PLACE] == ["دمشق"]
+
+
+def test_places_referred_back_and_airports_abroad(nlp: Pipeline) -> None:
+    text = (
+        "وقال الجيش إن قواته أحبطت محاولة تسلل باتجاه مواقعه في جبهة الكسارة.\n"
+        "وكانت قوات النظام قد سيطرت على البلدتين يوم الأحد الماضي.\n"
+        "ونفذ سلاح الجو المسير هجوماً على مطار أبها الدولي."
+    )
+    places = {m.text: m.entity for m in run(nlp, text, meta={"country": "YE"}).mentions if m.label == Label.PLACE}
+    assert "مواقعه" not in places and "البلدتين" not in places
+    assert places["أبها"] == "geonames:110690"
