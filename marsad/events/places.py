@@ -194,6 +194,7 @@ _TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه"})
 _ORIGIN_HEADS = PLACE_HEADS | {"قاعده", "منطقه", "اتجاه"}
 
 
+_LAUNCHED = frozenset({"اطلقتها", "اطلقها", "اطلقوها", "اطلقته", "اطلقه", "اطلقوه", "اطلقت", "اطلقوا"})
 _SOURCE_WORDS = frozenset({"مصدره", "مصدرها", "مصدرهما", "انطلق", "انطلقت"})  # "انطلق من منطقة الزعفرانية"
 
 
@@ -239,7 +240,16 @@ def _destination(ctx: DocContext, mention: Mention) -> bool:
 def _fire_source(ctx: DocContext, mention: Mention) -> bool:
     """ "قصف صاروخي مصدره مواقع ميليشيا قسد في محيط قرية العريمة": where the fire came from."""
     words = ctx.words_before(mention.start, 7)
-    return any(w in _SOURCE_WORDS for w in words) or _from_positions(words)
+    return any(w in _SOURCE_WORDS for w in words) or _from_positions(words) or _launched_from(words)
+
+
+def _launched_from(words: list[str]) -> bool:
+    """ "بصواريخ أطلقتها الميليشيات من تمركزاتها في قصر بن غشير": where what hit was fired from."""
+    launched = next((i for i, w in enumerate(words) if w in _LAUNCHED), None)
+    if launched is None or "من" not in words[launched + 1 :]:
+        return False
+    after = words[words.index("من", launched + 1) + 1 :]
+    return not any(x in ("علي", "ع", "الي", "نحو", "باتجاه") for x in after)
 
 
 def other_event_clauses(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> list[tuple[int, int]]:
@@ -328,7 +338,7 @@ def _origin(ctx: DocContext, mention: Mention) -> bool:
     words = ctx.words_before(mention.start, 7)
     if any(w in _SOURCE_WORDS for w in words):
         return True  # "مصدره مواقع ميليشيا قسد في محيط قرية العريمة"
-    if _from_positions(words):
+    if _from_positions(words) or _launched_from(words):
         return True  # "بقذائف الهاون من مواقع الجماعة في منطقة الحوبان": where the fire came from
     words = words[-2:]
     if words and words[-1] in _ORIGIN_HEADS and len(words) > 1:

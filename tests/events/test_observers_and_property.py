@@ -178,3 +178,12 @@ def test_people_held_are_no_new_arrest(extract: Extract) -> None:
 def test_calling_an_account_misinformation_is_part_of_a_denial(extract: Extract) -> None:
     text = "ونفت الجماعة استهداف المخيم، واصفةً الاتهامات بأنها تضليل إعلامي."
     assert [e.type for e in extract(text, meta={"country": "YE"})] == ["REJECT"]
+
+
+def test_where_the_fire_came_from_is_not_where_it_fell(extract: Extract) -> None:
+    text = (
+        "وتعرّض حي الفرناج السكني لقصف بصواريخ غراد أطلقتها الميليشيات ذاتها من تمركزاتها في قصر بن غشير،"
+        " ما أسفر عن إصابة ثلاثة مدنيين."
+    )
+    (shelling,) = extract(text, meta={"country": "LY"})
+    assert shelling.place is not None and shelling.place != "geonames:2213618"
