@@ -63,6 +63,16 @@ _LIST_PREV = re.compile(r"(\w+)[\s,]*$")
 _CONSTRUCT_MOTION = ("سقوط", "سقطت", "سقط", "خساره", "استعاده", "اقتحام", "حصار", "تحرير")
 # A bulleted line that starts with one or two names and a colon: "▪️ معرشمشة وكفرروما: براميل".
 _BULLET_ITEM = re.compile(r"(?m)^[\W_]*[▪•●◾◽▫■□\-*][\W_]*[ ]*((?:\w+)(?: \w+)?(?: و\w+(?: \w+)?)?) ?:")
+# "في الكثيب شمال الحديدة": a preposition, a one-word name, a direction (two for "جنوب شرقي"), a known place.
+_DIRECTION_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:في|من|قرب|عند|علي) |(?<!\w)[بع])(?P<name>(?!ال(?:مدينه|بلده|قريه|منطقه)(?!\w))\w{3,}) "
+    r"(?P<direction>(?:شمال|جنوب|شرق|غرب)ي?(?: (?:شرق|غرب)ي?)?) $"
+)
+
+
+_THE_TOWN = re.compile(r"(?<= )(?P<town>المدينه|البلده|العاصمه|القريه|الناحيه|المديريه)(?!\w)")
+
+
 _LIST_AND = re.compile(r"\s*(?:,\s*)?و(?=\w{2})")  # "وأم الكيف": a two-letter head too
 _LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
@@ -288,6 +298,7 @@ class PlaceRecognizer:
         proposals.extend(self._motion_places(analysis))
         proposals.extend(self._bulleted_places(analysis, items))
         proposals.extend(self._list_neighbours(analysis, proposals))
+        proposals.extend(self._located_by_direction(analysis, proposals))
         analysis.facts["candidates.places"] = proposals
         analysis.facts["country_prior"] = prior
 
@@ -426,6 +437,27 @@ class PlaceRecognizer:
                 cur = name_start
         return out
 
+    def _located_by_direction(self, analysis: Analysis, places: list[Candidate]) -> list[Candidate]:
+        """An unknown name placed by a direction from a known place is a place: "في الكثيب شمال
+        الحديدة", "بمنطقة … جنوب شرقي طرابلس" (after a preposition, one word)."""
+        text = analysis.view.text
+        taken = {p.vstart for p in places}
+        out: list[Candidate] = []
+        # "في الكثيب شمال المدينه": the town named before, referred back to, anchors the direction too
+        anchors = [p.vstart for p in places] + [m.start("town") for m in _THE_TOWN.finditer(text)]
+        for anchor in sorted(set(anchors)):
+            match = _DIRECTION_BEFORE.search(text, max(0, anchor - 60), anchor)
+            if match is None or match.end() != anchor:
+                continue
+            vs, ve = match.span("name")
+            if text[vs - 1] in "بع" and not text.startswith("ال", vs):
+                continue  # "بلدة شمال…": a ب that belongs to the word
+            if vs in taken or not self._proper(vs, text) or text[vs:ve] in self.cues.not_names:
+                continue
+            out.append(_cue_place(analysis.view, vs, ve, "direction-of", match.group("direction"), 0.55))
+            taken.add(vs)
+        return out
+
     def _ends_list(self, text: str, vend: int) -> bool:
         """A list item ends at punctuation, the end, another و-item, or a function or place word."""
         rest = text[vend : vend + 30]
@@ -557,6 +589,7 @@ class PlaceResolver:
                 not in (
                     "settlement",
                     "direction",
+                    "direction-of",
                     "admin",
                     "motion",
                     "list",

@@ -153,3 +153,11 @@ def test_places_referred_back_and_airports_abroad(nlp: Pipeline) -> None:
     places = {m.text: m.entity for m in run(nlp, text, meta={"country": "YE"}).mentions if m.label == Label.PLACE}
     assert "مواقعه" not in places and "البلدتين" not in places
     assert places["أبها"] == "geonames:110690"
+
+
+def test_an_unknown_name_placed_by_a_direction_is_a_place(nlp: Pipeline) -> None:
+    text = "وطيران التحالف شن غارتين الفجر ع مواقع في الكثيب شمال الحديدة، وغارة في الجبانة غرب المدينه."
+    places = [m.text for m in run(nlp, text, meta={"country": "YE"}).mentions if m.label == Label.PLACE]
+    assert places[:2] == ["الكثيب", "الحديدة"] and "الجبانة" in places
+    plain = "وقصفت القوات بلدة شمال حلب."
+    assert [m.text for m in run(nlp, plain).mentions if m.label == Label.PLACE] == ["حلب"]
