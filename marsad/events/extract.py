@@ -13,7 +13,13 @@ from marsad.events.claims import link_disputes, reporters
 from marsad.events.context import WORD_RUN, DocContext, fold_word
 from marsad.events.coref import merge_coreferent, split_by_place
 from marsad.events.draft import ASSAULT_BY_MODE, CROWDS, Draft
-from marsad.events.forces import national_forces, the_latter, the_same_force, units_of_named_bodies
+from marsad.events.forces import (
+    named_branches,
+    national_forces,
+    the_latter,
+    the_same_force,
+    units_of_named_bodies,
+)
 from marsad.events.lexicon import EventCues, default_event_cues, default_triggers
 from marsad.events.not_events import MOVEMENT, WITHOUT, NotEventFilter
 from marsad.events.places import assign_place
@@ -83,6 +89,7 @@ class EventExtractor:
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         ctx = DocContext(doc, analysis.view, self.kb_actors)
         ctx.add_actors(national_forces(ctx))
+        ctx.add_actors(named_branches(ctx))
         ctx.add_actors(units_of_named_bodies(ctx))
         ctx.add_actors(the_same_force(ctx))
         ctx.add_actors(the_latter(ctx))

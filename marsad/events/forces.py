@@ -335,6 +335,29 @@ def state_actors() -> dict[str, str]:
 
 
 @cache
+def force_names() -> dict[str, str]:
+    """Folded name of a force's branch -> the actor it acts for (kb/data/force_names.yaml)."""
+    return {normalize_for_match(k): v for k, v in _actor_map("force_names.yaml").items()}
+
+
+def named_branches(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of a force's branch named by its own words ("سلاح الجو
+    المسيّر" is the Houthi forces)."""
+    view = ctx.view
+    out: list[Mention] = []
+    for phrase, actor in force_names().items():
+        if actor not in ctx.kb_actors:
+            continue
+        for found in re.finditer(rf"(?<![\w#_])[وفبل]?(?P<name>{re.escape(phrase)})(?!\w)", view.text):
+            start, end = view.to_original(found.start("name")), view.to_original(found.end("name"))
+            if ctx.inside_name(start, end):
+                continue
+            add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+            out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+    return sorted(out, key=lambda m: m.start)
+
+
+@cache
 def seat_actors() -> dict[str, str]:
     """Place id of a regional seat of government -> the actor it stands for (kb/data/seats.yaml)."""
     return _actor_map("seats.yaml")

@@ -187,3 +187,17 @@ def test_where_the_fire_came_from_is_not_where_it_fell(extract: Extract) -> None
     )
     (shelling,) = extract(text, meta={"country": "LY"})
     assert shelling.place is not None and shelling.place != "geonames:2213618"
+
+
+def test_a_forces_own_branch_acts_for_it(extract: Extract) -> None:
+    text = "ونفذ سلاح الجو المسيّر عملية عسكرية استهدفت عدداً من القطع الحربية الأمريكية في البحر الأحمر."
+    (strike,) = extract(text, meta={"country": "YE"})
+    assert strike.actor1 == "houthis"
+
+
+def test_every_branch_name_acts_for_a_known_actor() -> None:
+    from marsad.events.forces import force_names
+    from marsad.kb.loader import load_knowledge_base
+
+    actors = set(load_knowledge_base().actors)
+    assert force_names() and set(force_names().values()) <= actors
