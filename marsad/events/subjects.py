@@ -442,6 +442,9 @@ def we_say(ctx: DocContext, hit: TriggerHit) -> bool:
     return word in default_event_cues().reporting and (word.startswith("ن") or word.endswith("نا"))
 
 
+_ONE_SIDE = re.compile(r"من جه[ةه](?! اخر| أخر)")
+
+
 # Words between a part of a side and the side's name: "عناصر من تنظيم داعش".
 _SIDE_LINKS = frozenset({"من", "تنظيم", "جماعه", "حركه", "التابعه", "التابعين", "تابعه", "تابعين"})
 
@@ -451,11 +454,17 @@ def other_side(ctx: DocContext, first: Mention, hit: TriggerHit) -> list[Mention
     past "من جهة،" ("بين قسد من جهة، وفصائل الجيش الوطني من جهة أخرى")."""
     _, unit = ctx.unit_at(hit.start)
     out: list[Mention] = []
-    for m in ctx.within(ctx.actors, first.end, unit.sentence.end):
-        if m.entity == first.entity or ctx.tokens_between(first.end, m.start) > 12:
+    # "بين الهيئة وفصائل الجبهة الوطنية من جهة، وقوات النظام من جهة أخرى": the other side follows the
+    # first "من جهة"; the actors before it are the first side's partners
+    lo = first.end
+    side = _ONE_SIDE.search(ctx.text, first.end, min(unit.sentence.end, first.end + 160))
+    if side is not None:
+        lo = side.end()
+    for m in ctx.within(ctx.actors, lo, unit.sentence.end):
+        if m.entity == first.entity or ctx.tokens_between(lo, m.start) > 12:
             continue
         word = (ctx.words_before(m.start, 1) or [""])[-1]
-        gap = ctx.folded(first.end, m.start).split()
+        gap = ctx.folded(lo, m.start).split()
         joined = (
             ctx.attached_prefix(m).startswith("و")
             or (word.startswith("و") and strip_and(word) in PARTITIVE | CONSTRUCT_HEADS)

@@ -201,3 +201,12 @@ def test_every_branch_name_acts_for_a_known_actor() -> None:
 
     actors = set(load_knowledge_base().actors)
     assert force_names() and set(force_names().values()) <= actors
+
+
+def test_the_other_side_after_on_one_hand(extract: Extract) -> None:
+    text = (
+        "تتواصل المعارك العنيفة بين هيئة تحرير الشام وفصائل الجبهة الوطنية للتحرير من جهة، وقوات النظام"
+        " المدعومة بمقاتلين من قوات النمر من جهة أخرى."
+    )
+    (fight,) = extract(text, meta={"country": "SY"})
+    assert (fight.actor1, fight.actor2) == ("hayat-tahrir-al-sham", "syrian-government-forces")
