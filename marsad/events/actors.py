@@ -18,6 +18,7 @@ from marsad.events.subjects import (
     NOT_WE,
     OUR_FORCES,
     PARTITIVE,
+    participle_clause_subject,
     acting_state,
     armed,
     circumstantial,
@@ -605,6 +606,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "الانتقالي اصدر بيان قبل ساعه دعا فيه المحتجين…": what a statement says, its issuer says
         actor1 = issuer
         actor2 = _first(targets, [m for m in plain_after if m.entity != issuer.entity])
+    elif (clause_subject := participle_clause_subject(ctx, hit)) is not None:
+        # "بينما نعت وحدات مقاومة سنجار مقاتليها الثلاثة، متوعدة بـ«رد قاسٍ»": the clause's own subject
+        ev.actor1 = clause_subject
+        actor2 = _first(targets, plain_after)
     elif (speaker := reporting_speaker(ctx, hit)) is not None:
         # "وقال المركز الإعلامي لقسد إن القصف طال قريتين، نافياً وجود أي مقاتلين": the reporter
         ev.actor1 = speaker

@@ -766,6 +766,33 @@ def circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draf
     return p if "،" in ctx.text[p.hit.end : hit.start] or "," in ctx.text[p.hit.end : hit.start] else None
 
 
+# Words that open a clause before its verb: "بينما نعت وحدات مقاومة سنجار مقاتليها، متوعدة…".
+_CLAUSE_OPENERS = frozenset({"بينما", "فيما", "في", "حين", "كما", "ثم", "وقد", "فقد", "قد"})
+
+
+def participle_clause_subject(ctx: DocContext, hit: TriggerHit) -> str | None:
+    """For a circumstantial participle after a clause whose verb names no event ("بينما نعت وحدات
+    مقاومة سنجار مقاتليها الثلاثة، متوعدة بـ«رد قاسٍ»"): the actor right after that clause's verb."""
+    if not is_circumstantial(hit):
+        return None
+    _, unit = ctx.unit_at(hit.start)
+    before = ctx.text[unit.sentence.start : hit.start].rstrip()
+    if not before.endswith(("،", ",")):
+        return None
+    clause = unit.clause_at(unit.sentence.start + len(before) - 2)
+    if clause.start >= hit.start or ctx.triggers_within(clause.start, hit.start):
+        return None
+    words = [w.lstrip("و") for w in ctx.folded(clause.start, hit.start).split()]
+    lead = 0
+    while lead < len(words) and words[lead] in _CLAUSE_OPENERS:
+        lead += 1
+    actors = ctx.within(ctx.actors, clause.start, hit.start)
+    if not actors:
+        return None
+    # the verb, then its subject: one word between the openers and the actor
+    return actors[0].entity if ctx.tokens_between(clause.start, actors[0].start) == lead + 1 else None
+
+
 def _last_reporting_verb_end(ctx: DocContext, hit: TriggerHit) -> int | None:
     """The end (original offset) of the last reporting verb ("قال", "أعلن") of the trigger's sentence
     before it, or None."""

@@ -210,3 +210,12 @@ def test_the_other_side_after_on_one_hand(extract: Extract) -> None:
     )
     (fight,) = extract(text, meta={"country": "SY"})
     assert (fight.actor1, fight.actor2) == ("hayat-tahrir-al-sham", "syrian-government-forces")
+
+
+def test_a_participle_after_a_clause_with_its_own_subject(extract: Extract) -> None:
+    text = (
+        "وقال الجيش التركي في بيان إنه حيّد ثلاثة مسلحين في المنطقة، بينما نعت وحدات مقاومة سنجار"
+        " مقاتليها الثلاثة، متوعدة بـ«رد قاسٍ»."
+    )
+    threat = only(extract(text, meta={"country": "IQ"}), "متوعدة")
+    assert threat.actor1 == "sinjar-resistance-units"
