@@ -1082,6 +1082,17 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.inferred.remove("actor1")
     if ev.actor2 is not None and ev.actor2 == ev.actor1:
         ev.actor2 = None  # "طلعوا الاف المتظاهرين": the subject found again after the verb is no target
+    if (
+        ev.actor1 is not None
+        and hit.trigger.type not in VERBAL_TYPES
+        and ev.actor1 in entities
+        and entities[ev.actor1].attrs.get("type") == "other"
+    ):
+        # "وأبلغت عائلته بوفاته", "وكان قد اعتقل عند حاجز" in a monitor's report: monitors, agencies and
+        # civil administrations (type "other") report violence and arrests, they do not commit them
+        ev.actor1 = None
+        if "actor1" in ev.inferred:
+            ev.inferred.remove("actor1")
     ev.assoc_actors = _coordinated(ctx, after, ev.actor1, ev.actor2, we)
     ev.assoc_actors += [
         m.entity for m in partners if m.entity and m.entity != ev.actor1 and m.entity not in ev.assoc_actors

@@ -330,7 +330,12 @@ def _hometown(ctx: DocContext, mention: Mention) -> bool:
     words = ctx.words_before(mention.start, 4)
     if words and words[-1] in PLACE_HEADS:
         words = words[:-1]
-    return any(w in _HOMETOWN_WORDS for w in words[-3:])
+    if any(w in _HOMETOWN_WORDS for w in words[-3:]):
+        return True
+    # "المعتقل خالد الحريري من بلدة الشيخ مسكين": a person named, then where he is from
+    return words[-1:] == ["من"] and any(
+        ctx.tokens_between(p.end, mention.start) <= 2 for p in ctx.within(ctx.persons, mention.start - 60, mention.start)
+    )
 
 
 def _origin(ctx: DocContext, mention: Mention) -> bool:

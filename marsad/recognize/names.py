@@ -254,6 +254,11 @@ class PersonRecognizer:
         before = words_before(text, m.vstart, 1)
         if before and strip_proclitics(before[-1]) in self.place_words:
             return None  # "في مديرية الشيخ عثمان": a place named after a sheikh, no person
+        if any(
+            n.vstart == m.vstart and n.vend > m.vend and any(e.kind == "place" for e in n.entries)
+            for n in analysis.facts["names"]
+        ):
+            return None  # "من بلدة الشيخ مسكين", "الشيخ سعد": a place whose name begins with a title
         tokens = self._name_tokens(analysis.view, m.vend)
         if not tokens:
             return None

@@ -70,6 +70,10 @@ _DIRECTION_BEFORE = re.compile(
 )
 
 
+# Nouns "حي" (live) qualifies: "رصاص حي", "الذخيرة الحية" is no neighbourhood.
+_LIVE_FIRE = frozenset({"رصاص", "ذخيره", "رماي", "نار"})
+
+
 _THE_TOWN = re.compile(r"(?<= )(?P<town>المدينه|البلده|العاصمه|القريه|الناحيه|المديريه)(?!\w)")
 
 
@@ -312,6 +316,10 @@ class PlaceRecognizer:
         actor_starts = {c.vstart for c in analysis.facts.get("candidates.actors", ())}
         for m in self._cue_re.finditer(text):
             head = m.group(1)
+            if head == "حي" and words_before(text, m.start(1), 1)[-1:] and words_before(
+                text, m.start(1), 1
+            )[-1].lstrip("وب").removeprefix("ال") in _LIVE_FIRE:
+                continue  # "تطلق رصاص حي لتفريق المتظاهرين": live fire, no neighbourhood
             kind = self.cues.settlement.get(head) or (
                 "feature" if head in self.cues.feature_heads else "list"
             )
@@ -326,6 +334,8 @@ class PlaceRecognizer:
                 vs, ve = span
                 if text[vs] == "ل" and vs + 1 in actor_starts:
                     break
+                if analysis.view.original[analysis.view.to_original(ve) - 1] in _TANWEEN:
+                    break  # "من ثلاثة محاور انطلاقاً من مسلاتة": an adverb, no name
                 out.append(_cue_place(analysis.view, vs, ve, "settlement", kind, 0.6))
                 names += 1
                 follow = _LIST_NEXT.match(text, ve)

@@ -219,3 +219,14 @@ def test_a_participle_after_a_clause_with_its_own_subject(extract: Extract) -> N
     )
     threat = only(extract(text, meta={"country": "IQ"}), "متوعدة")
     assert threat.actor1 == "sinjar-resistance-units"
+
+
+def test_a_monitor_is_never_the_agent_of_violence_or_arrests(extract: Extract) -> None:
+    text = (
+        "وثقنا في الشبكة السورية لحقوق الإنسان خلال الشهر الماضي سلسلة من الانتهاكات:\n"
+        "- في 18 تشرين الأول، أبلغت عائلة المعتقل خالد الحريري من بلدة الشيخ مسكين بوفاته، وكان قد اعتقل"
+        " عند حاجز في آذار 2019."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert evs and all(e.actor1 != "syrian-network-for-human-rights" for e in evs if e.type in ("ASSAULT", "COERCE"))
+    assert all(e.place is None for e in evs if e.type == "COERCE")

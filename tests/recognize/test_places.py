@@ -161,3 +161,15 @@ def test_an_unknown_name_placed_by_a_direction_is_a_place(nlp: Pipeline) -> None
     assert places[:2] == ["الكثيب", "الحديدة"] and "الجبانة" in places
     plain = "وقصفت القوات بلدة شمال حلب."
     assert [m.text for m in run(nlp, plain).mentions if m.label == Label.PLACE] == ["حلب"]
+
+
+def test_a_town_named_after_a_title_live_fire_and_adverbs_are_no_names(nlp: Pipeline) -> None:
+    text = (
+        "أبلغت عائلة المعتقل خالد محمود الحريري من بلدة الشيخ مسكين بوفاته داخل أحد مراكز الاحتجاز.\n"
+        "وفي الشيخ عثمان قوات الحزام تطلق رصاص حي لتفريق المتظاهرين.\n"
+        "ودخلتها وحداتها من ثلاثة محاور انطلاقاً من مسلاتة."
+    )
+    doc = run(nlp, text, meta={"country": "SY"})
+    places = [m.text for m in doc.mentions if m.label == Label.PLACE]
+    assert "الشيخ مسكين" in places and "لتفريق" not in places and "انطلاقاً" not in places
+    assert [m.text for m in doc.mentions if m.label == Label.PERSON] == ["خالد محمود الحريري"]
