@@ -84,7 +84,7 @@ _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 # Habits and repeated happenings: no one event.
 _HABITUAL = re.compile(
     r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري"
-    r"|شبه يوميه|شبه يومي|بشكل متكرر|بين حين واخر|بين حين وحين|من حين الي اخر)"
+    r"|شبه يوميه|شبه يومي|بشكل متكرر|بين حين واخر|بين حين وحين|من حين الي اخر|غالبا ما|عاده ما|كثيرا ما)"
 )
 
 
@@ -495,11 +495,20 @@ def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:
     words = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 5)]
     if not words or words[-1] not in ("علي", "الي"):
         return False
-    forced = next((i for i, w in enumerate(words) if w.startswith(("اجبر", "ارغم", "اضطر"))), None)
+    forced = next(
+        (i for i, w in enumerate(words) if w.removeprefix("و").startswith(("اجبر", "ارغم", "اضطر", "تجبر", "يجبر"))),
+        None,
+    )
+    if forced is not None and words[forced].endswith(("هم", "ها")):
+        return True  # "وتجبرهم على التراجع": the attackers named before
     return forced is not None and any(
         w.startswith(("المهاجم", "المتسلل")) or w.startswith("عناصر") and w.endswith(("ها", "هم", "ه"))
         for w in words[forced + 1 : -1]
     )
+
+
+# "ومن منتصف تشرين الأول تعرضت القوات لأكثر من ١٤٠ هجوم": a count from a day on.
+_FROM_A_DAY = re.compile(r"(?<!\w)[وف]?من (?:منتصف|مطلع|بدايه|اول|اواخر|اوايل)(?!\w)")
 
 
 # Tens written as words: "أكثر من أربعين هجوماً".
@@ -826,10 +835,19 @@ class NotEventFilter:
         last: TriggerHit | None = None
         accepted: list[TriggerHit] = []
         demand: TriggerHit | None = None  # a protest's demand, no event of its own
+        blocked_end = -1  # the end of the last noun named no happening
         for hit in hits:
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
             if ctx.inside_name(hit.start, hit.start + 1) or self._not_an_event(ctx, hit):
+                blocked_end = hit.end if hit.trigger.pos == "noun" else -1
                 continue
+            if (
+                hit.trigger.pos == "noun"
+                and blocked_end >= 0
+                and ctx.text[blocked_end : hit.start - len(hit.prefix)].strip() in ("", "أو", "او")
+                and (hit.prefix.startswith("و") or ctx.text[blocked_end : hit.start].strip() in ("أو", "او"))
+            ):
+                continue  # "تسع حالات اختطاف واحتجاز تعسفي": a noun joined to one that names no happening
             if demand is not None and _governed(ctx, demand, hit, self.cues.request):
                 continue  # "مظاهرة … بتطالب بالإفراج عن المعتقلين": what the protesters' demand asks for
             if last is not None and _protest_asks(ctx, last, hit, self.cues.request):
@@ -890,6 +908,22 @@ class NotEventFilter:
             return True  # "أوقفت القتال", "أوقفت دورية شاحنة": stopping a thing, not detaining a person
         if hit.trigger.id == "arrest" and fold_word(hit.text).startswith(_HOLDING_NOW):
             return True  # "عن 17 شخصاً آخرين يحتجزهم الانتقالي", "الذي كانوا يحتجزونه": people held, no taking
+        if (
+            hit.trigger.pos == "verb"
+            and not hit.prefix
+            and before
+            and before[-1].removeprefix("و") == "من"
+            and fold_word(hit.text)[:1] in ("ي", "ت")
+        ):
+            return True  # "مع ميليشيات الوفاق ومن يساندها من المرتزقة": whoever does it, no deed
+        if "ل" in hit.prefix and len(before_two := ctx.words_before(hit.start - len(hit.prefix), 2)) == 2 and (
+            before_two[-1] == "محاوله" and before_two[-2] == "في"
+        ):
+            return True  # "بدأته الهيئة في محاولة لاستعادة البلدة": the purpose of the deed told
+        if fold_word(hit.text) in ("مفخخه", "المفخخه") and before and (before[-1] in _AIRCRAFT or before[-1] == "طيار"):
+            return True  # "اعتراض طائرة بدون طيار مفخخة": what the aircraft carried, told with it
+        if before and before[-1] == "عدد" and "ال" in hit.prefix:
+            return True  # "تجاوز عدد الغارات على صعدة منذ مطلع الشهر": a count, not a strike
         if hit.trigger.id == "misinformation" and _calling_it_lies(ctx, hit):
             return True  # "ووصفت الاتهامات بأنها تضليل", "كذب وتضليل": a denial's words, no campaign told
         if hit.trigger.type == "ASSAULT" and _campaign(ctx, hit):
@@ -1297,5 +1331,5 @@ class NotEventFilter:
             and counted[0].removeprefix("ل") == "اكثر"
             and counted[1] == "من"
             and (is_number(counted[2]) or counted[2] in _TENS)
-            and (since >= 0 or "منذ" in sentence.split())
+            and (since >= 0 or "منذ" in sentence.split() or _FROM_A_DAY.search(sentence) is not None)
         )

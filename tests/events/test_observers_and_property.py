@@ -230,3 +230,16 @@ def test_a_monitor_is_never_the_agent_of_violence_or_arrests(extract: Extract) -
     evs = extract(text, meta={"country": "SY"})
     assert evs and all(e.actor1 != "syrian-network-for-human-rights" for e in evs if e.type in ("ASSAULT", "COERCE"))
     assert all(e.place is None for e in evs if e.type == "COERCE")
+
+
+def test_counts_cases_purposes_habits_and_relatives_are_no_events(extract: Extract) -> None:
+    text = (
+        "وثقنا تسع حالات اختطاف واحتجاز تعسفي في صنعاء.\n"
+        "وتندلع الاشتباكات غالباً ما إثر توقيف أحد عناصرها.\n"
+        "ومن منتصف تشرين الأول تعرضت القوات الأمريكية بالعراق وسوريا لأكثر من ١٤٠ هجوم.\n"
+        "وتجاوز عدد الغارات على محافظة صعدة منذ مطلع الشهر 200 غارة.\n"
+        "وتم اعتراض طائرة بدون طيار مفخخة فوق جازان."
+    )
+    assert [e.trigger.text for e in extract(text, meta={"country": "YE"})] == ["اعتراض طائرة"]
+    fight = "وخاضت القوات معارك مع ميليشيات الوفاق ومن يساندها، وشنت هجوماً معاكساً في محاولة لاستعادة البلدة."
+    assert [e.type for e in extract(fight, meta={"country": "LY"})] == ["ASSAULT", "ASSAULT"]
