@@ -14,6 +14,7 @@ from marsad.events.context import WORD_RUN, DocContext, fold_word
 from marsad.events.coref import merge_coreferent, split_by_place
 from marsad.events.draft import ASSAULT_BY_MODE, CROWDS, Draft
 from marsad.events.forces import (
+    leaders_forces,
     named_branches,
     national_forces,
     the_latter,
@@ -81,6 +82,8 @@ class EventExtractor:
     def __init__(self, resources: Resources) -> None:
         self.matcher = TriggerMatcher(default_triggers())
         self.kb_actors = resources.kb.actors
+        # a leader's forces are his organization's: "طيران حفتر" is the LNA
+        self.person_forces = {p.id: p.organization for p in resources.kb.persons.values() if p.organization}
         self.cues: EventCues = default_event_cues()
         self.counter = CasualtyCounter(self.cues)
         self.casualty_words = self.cues.casualties["killed"] | self.cues.casualties["injured"]
@@ -90,6 +93,7 @@ class EventExtractor:
         ctx = DocContext(doc, analysis.view, self.kb_actors)
         ctx.add_actors(national_forces(ctx))
         ctx.add_actors(named_branches(ctx))
+        ctx.add_actors(leaders_forces(ctx, self.person_forces))
         ctx.add_actors(units_of_named_bodies(ctx))
         ctx.add_actors(the_same_force(ctx))
         ctx.add_actors(the_latter(ctx))

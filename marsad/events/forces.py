@@ -357,6 +357,30 @@ def named_branches(ctx: DocContext) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+# Heads of a force named by its leader: "طيران حفتر", "قوات حفتر" when حفتر is read as the person.
+_LEADER_FORCE_HEADS = frozenset(
+    {"طيران", "الطيران", "قوات", "ميليشيات", "ميليشيا", "مليشيات", "مليشيا", "عناصر", "مقاتلي", "مسلحي"}
+    | {"طايرات", "مدفعيه", "مرتزقه", "جيش", "كتايب", "الويه"}
+)
+
+
+def leaders_forces(ctx: DocContext, person_forces: dict[str, str]) -> list[Mention]:
+    """Actor mentions, for the extractor only, of a force named by its leader ("طيران حفتر يشن غارتين"):
+    the organization the knowledge base gives the person."""
+    out: list[Mention] = []
+    for p in ctx.persons:
+        actor = person_forces.get(p.entity or "")
+        if actor is None or actor not in ctx.kb_actors:
+            continue
+        before = ctx.words_before(p.start, 1)
+        if not before or before[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") not in _LEADER_FORCE_HEADS:
+            continue
+        start = ctx.text.rfind(" ", 0, p.start - 1) + 1
+        add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+        out.append(Mention(start, p.end, ctx.text[start : p.end], Label.ORG, actor, attrs={"description": True}))
+    return out
+
+
 @cache
 def seat_actors() -> dict[str, str]:
     """Place id of a regional seat of government -> the actor it stands for (kb/data/seats.yaml)."""

@@ -244,3 +244,14 @@ def test_counts_cases_purposes_habits_and_relatives_are_no_events(extract: Extra
     fight = "وخاضت القوات معارك مع ميليشيات الوفاق ومن يساندها، وشنت هجوماً معاكساً في محاولة لاستعادة البلدة."
     evs = extract(fight, meta={"country": "LY"})
     assert evs and not [e for e in evs if "يساند" in e.trigger.text or "استعادة" in e.trigger.text]
+
+
+def test_a_force_named_by_its_leader_is_his_organization(extract: Extract) -> None:
+    (strikes,) = extract("🔸 طيران حفتر يشن غارتين على مطار معيتيقة.", meta={"country": "LY"})
+    assert strikes.actor1 == "libyan-national-army"
+
+
+def test_a_short_form_after_the_name(extract: Extract) -> None:
+    text = "وقُتل ثلاثة من كتائب حزب الله بغارة أمريكية. الكتائب حمّلت واشنطن مسؤولية الضربة وتوعدت برد قاسٍ."
+    blame = only(extract(text, meta={"country": "IQ"}), "حمّلت")
+    assert (blame.actor1, blame.actor2) == ("kataib-hezbollah", "us-armed-forces")
