@@ -218,6 +218,7 @@ _DENIED_DOING = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث
 # Words that describe what was told before: "واصفاً الاتهامات", "واعتبرت الاتهام".
 _DESCRIBING = frozenset(
     {"واصفا", "واصفه", "واصفين", "معتبرا", "معتبره", "اعتبرت", "اعتبر", "واعتبرت", "واعتبر"}
+    | {"تعتبرها", "تعتبره", "يعتبرها", "يعتبره", "اعتبرتها", "اعتبرته", "اعتبرها", "اعتبره", "وتعتبرها", "وتعتبره"}
 )
 
 
@@ -513,6 +514,10 @@ _FROM_A_DAY = re.compile(r"(?<!\w)[وف]?من (?:منتصف|مطلع|بدايه|
 
 # Tens written as words: "أكثر من أربعين هجوماً".
 _TENS = frozenset({"عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئه", "مايه"})
+
+
+# Words of a report title's kinds of violations: "احتجاز تعسفي", "إخفاء قسري", "خلال أكتوبر".
+_REPORTED_KINDS = frozenset({"خلال", "تعسفي", "قسري", "انتهاكات", "اطار", "حصيله"})
 
 
 # Relatives and lawyers whose visits to a detainee are no CONSULT event.
@@ -922,6 +927,24 @@ class NotEventFilter:
             return True  # "بدأته الهيئة في محاولة لاستعادة البلدة": the purpose of the deed told
         if fold_word(hit.text) in ("مفخخه", "المفخخه") and before and (before[-1] in _AIRCRAFT or before[-1] == "طيار"):
             return True  # "اعتراض طائرة بدون طيار مفخخة": what the aircraft carried, told with it
+        if before and before[-1] == "فتره" and "ال" in hit.prefix:
+            return True  # "خلال فترة الهدنة": a time named by a truce, no agreement made
+        if (
+            hit.trigger.id == "take-control"
+            and fold_word(hit.text)[:1] in ("ي", "ت")
+            and not hit.future_prefix
+            and (
+                ctx.folded(hit.end, hit.end + 8).split()[:1] in (["عليها"], ["عليه"], ["عليهم"])
+                or (before and before[-1].removeprefix("و") in ("التي", "الذي", "كانت", "كان", "كانوا"))
+            )
+        ):
+            return True  # "عند بوابة يسيطر عليها اللواء", "التي كانت تسيطر على المدينة": who holds a place
+        if hit.trigger.id == "fall" and ctx.folded(hit.end, hit.end + 12).split()[:1] and ctx.folded(
+            hit.end, hit.end + 12
+        ).split()[0].startswith("شظاي"):
+            return True  # "وسقطت شظاياه على أحد الأحياء": debris of what was shot down
+        if self._report_title(ctx, hit):
+            return True  # "اليمن: قتل وإخفاء قسري واحتجاز تعسفي خلال أكتوبر": the kinds a report covers
         if before and before[-1] == "عدد" and "ال" in hit.prefix:
             return True  # "تجاوز عدد الغارات على صعدة منذ مطلع الشهر": a count, not a strike
         if hit.trigger.id == "misinformation" and _calling_it_lies(ctx, hit):
@@ -1138,6 +1161,27 @@ class NotEventFilter:
         return False
 
     @staticmethod
+    def _report_title(ctx: DocContext, hit: TriggerHit) -> bool:
+        """Is the trigger in a report's title line "بلد: …" or "تقرير: …" that names no actor?"""
+        line_start = ctx.text.rfind("\n", 0, hit.start) + 1
+        if line_start != 0 or hit.trigger.pos != "noun":
+            return False
+        line_end = ctx.text.find("\n", hit.start)
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        colon = ctx.text.find(":", 0, hit.start)
+        if colon < 0 or colon > 25 or ctx.within(ctx.actors, 0, line_end):
+            return False
+        head = ctx.folded(0, colon).split()
+        if not head:
+            return False
+        if head[-1] in ("تقرير", "ملخص", "حصاد"):
+            return True
+        # "اليمن: قتل وإخفاء قسري واحتجاز تعسفي خلال أكتوبر" (a place, then kinds of violations over a
+        # period), not "صبراتة: رماية كثيفة وتبادل نار" (a Telegram post's place and news)
+        kinds = set(ctx.folded(colon, line_end).split())
+        return bool(ctx.within(ctx.places, 0, colon)) and bool(kinds & _REPORTED_KINDS)
+
+    @staticmethod
     def _custody_period(ctx: DocContext, hit: TriggerHit) -> bool:
         """ "طوال فترة احتجازه", "خلال الأيام الأولى من احتجازه،", "بعد نحو ثلاث سنوات على اعتقاله.": the
         time someone has been held, told with no detail of the taking (where, by whom), is no event."""
@@ -1151,6 +1195,8 @@ class NotEventFilter:
         words = ctx.words_before(hit.start - len(hit.prefix), 2)
         if words[-1:] and words[-1] in ("فتره", "مده", "طوال"):
             return True
+        if words[-1:] == ["من"] and ctx.folded(hit.end, hit.end + 8).split()[:1] == ["لدي"]:
+            return True  # "بعد نحو عام ونصف من احتجازه لدى الحوثيين"
         if len(words) < 2 or words[-1] not in ("من", "علي") or words[-2].removeprefix("ال") not in _SPANS:
             return False
         rest = ctx.text[hit.end : hit.end + 3].lstrip(" ")

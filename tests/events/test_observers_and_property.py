@@ -255,3 +255,16 @@ def test_a_short_form_after_the_name(extract: Extract) -> None:
     text = "وقُتل ثلاثة من كتائب حزب الله بغارة أمريكية. الكتائب حمّلت واشنطن مسؤولية الضربة وتوعدت برد قاسٍ."
     blame = only(extract(text, meta={"country": "IQ"}), "حمّلت")
     assert (blame.actor1, blame.actor2) == ("kataib-hezbollah", "us-armed-forces")
+
+
+def test_titles_held_places_debris_and_truce_periods_are_no_events(extract: Extract) -> None:
+    text = (
+        "اليمن: قتل وإخفاء قسري واحتجاز تعسفي خلال أكتوبر\n"
+        "وثّق فريقنا مقتل الطفل أيمن القدسي بانفجار لغم في تعز. وتوفي معتقل بعد نحو عام ونصف من احتجازه"
+        " لدى الحوثيين، وتوفي آخر داخل مقر احتجاز في بلدة القبة.\n"
+        "وكانت الميليشيا التي كانت تسيطر على المدينة قد انسحبت. وأسقطت الدفاعات الجوية الصاروخ وسقطت"
+        " شظاياه على أحد الأحياء."
+    )
+    evs = extract(text, meta={"country": "YE"})
+    assert [e.trigger.text for e in evs if e.type != "RETREAT"][:1] == ["مقتل"]
+    assert not [e for e in evs if e.trigger.text in ("احتجاز", "احتجازه", "تسيطر", "سقطت", "قتل")]
