@@ -109,12 +109,34 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         return
     if hit.trigger.type not in ("ASSAULT", "COERCE", "RETREAT"):
         return  # troops, protests and talks move to places of their own: no place from the sentences before
-    recent = [p for p in previous[-4:] if p.event.place and draft.sentence - p.sentence <= 2]
+    item = _item_start(ctx, hit.start)
+    recent = [
+        p
+        for p in previous[-4:]
+        if p.event.place
+        and draft.sentence - p.sentence <= 2
+        # "- في 18 تشرين الأول، أبلغت عائلة المعتقل…": a list item tells an incident of its own
+        and (item is None or p.hit.start >= item)
+    ]
     # the latest place a clause stated for its own event, rather than one only near it in the sentence
     stated = [p for p in recent if p.place_in_clause] or recent
     if stated:
         draft.event.place = stated[-1].event.place
         draft.event.inferred.append("place")
+
+
+_ITEM_MARK = re.compile(r"\s*(?:[-–•▪◾▫*🔸🔹🔻📌⚡️]+|\d+[-.)]|[أ-ي][-.)])\s*")
+
+
+def _item_start(ctx: DocContext, pos: int) -> int | None:
+    """Where the dated list item holding ``pos`` starts: a line opening with a dash, a bullet or a number
+    and then its day ("- في 18 تشرين الأول، …"), an incident of its own in a report's list."""
+    line_start = ctx.text.rfind("\n", 0, pos) + 1
+    mark = _ITEM_MARK.match(ctx.text, line_start)
+    if mark is None or not mark.group().strip():
+        return None
+    dated = ctx.within(ctx.times, mark.end(), mark.end() + 40)
+    return line_start if dated and dated[0].start - mark.end() <= 4 else None
 
 
 def _opening_locative(ctx: DocContext, s_lo: int, pos: int) -> Mention | None:

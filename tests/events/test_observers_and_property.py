@@ -268,3 +268,14 @@ def test_titles_held_places_debris_and_truce_periods_are_no_events(extract: Extr
     evs = extract(text, meta={"country": "YE"})
     assert [e.trigger.text for e in evs if e.type != "RETREAT"][:1] == ["مقتل"]
     assert not [e for e in evs if e.trigger.text in ("احتجاز", "احتجازه", "تسيطر", "سقطت", "قتل")]
+
+
+def test_a_dated_list_item_takes_no_place_from_the_item_before(extract: Extract) -> None:
+    text = (
+        "وثقنا خلال الشهر الماضي الانتهاكات التالية:\n"
+        "- في 12 تشرين الأول، داهمت دورية تابعة لشعبة المخابرات العسكرية منازل في مدينة جاسم واعتقلت"
+        " ثلاثة مدنيين.\n"
+        "- في 18 تشرين الأول، وكان المعتقل خالد الحريري قد اعتقل عند حاجز في آذار 2019."
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2021-11-03"})
+    assert only(evs, "اعتقل").place is None
