@@ -805,6 +805,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if shared is not None and shared != ev.actor2:
             ev.actor1 = shared  # "باغت عناصر الهيئة دورية … وقتلوا أربعة منهم": the first verb's subject
             ev.inferred.append("actor1")
+    if ev.actor1 is None and not we and not noun and voice == "active" and hit.prefix.startswith("و"):
+        opener = _clause_opening_subject(ctx, hit)
+        if opener is not None and opener != ev.actor2:
+            # "أن القوات الأمنية عثرت على منصة الإطلاق، وضبطت صاروخين آخرين": the subject the sentence
+            # opens with, of a verb that names no event
+            ev.actor1 = opener
+            ev.inferred.append("actor1")
     if ev.actor2 is None and hit.trigger.type in ("ASSAULT", "COERCE"):
         # "قُتل أربعة من البيشمركة ومدني في هجوم…": the victims named in the sentence
         _, unit = ctx.unit_at(hit.start)
@@ -1125,6 +1132,20 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+def _clause_opening_subject(ctx: DocContext, hit: TriggerHit) -> str | None:
+    """The armed actor a sentence (or its "أن" clause) opens with, right before a verb, for a verb joined
+    by و later in it that has no subject of its own."""
+    _, unit = ctx.unit_at(hit.start)
+    for m in ctx.within(ctx.actors, unit.sentence.start, hit.start):
+        lead = ctx.folded(unit.sentence.start, m.start).split()
+        if lead and lead[-1].lstrip("وف") not in ("ان", "انه") and len(lead) > 1:
+            continue
+        if ctx.tokens_between(m.end, hit.start) > 25 or not armed(ctx.doc.entities.get(m.entity or "")):
+            return None
+        return m.entity
+    return None
 
 
 def _after_between(words: list[str]) -> bool:

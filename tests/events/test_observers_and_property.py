@@ -279,3 +279,12 @@ def test_a_dated_list_item_takes_no_place_from_the_item_before(extract: Extract)
     )
     evs = extract(text, meta={"country": "SY", "date": "2021-11-03"})
     assert only(evs, "اعتقل").place is None
+
+
+def test_a_joined_verb_takes_the_subject_its_sentence_opens_with(extract: Extract) -> None:
+    text = (
+        "وأضاف البيان أن القوات الأمنية عثرت بعد ساعات على منصة الإطلاق في منطقة البوعيثة، وضبطت صاروخين"
+        " آخرين كانا معدين للإطلاق."
+    )
+    (seizure,) = extract(text, meta={"country": "IQ"})
+    assert seizure.actor1 == "iraqi-security-forces"
