@@ -183,7 +183,15 @@ class AuthorDetector:
             # and the text goes on in the first person plural ("ألقت وحداتنا"), as its own words
             and _first_person(normalize_for_match(doc.text[end : end + 2000]).split())
         )
-        if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or named or placed):
+        # "الشبكة السورية لحقوق الإنسان: انتهاكات متواصلة في درعا" over a report it tells in the first
+        # person plural ("وثقنا"): the name opening a title line before its colon signs the report
+        titled = (
+            len({m.entity for m in orgs}) == 1
+            and not line[: orgs[0].start - start].strip()
+            and line[orgs[0].end - start :].lstrip().startswith(":")
+            and _first_person(normalize_for_match(doc.text[end : end + 2000]).split())
+        )
+        if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or named or placed or titled):
             return None
         author = Author(organization=orgs[0].entity, start=start, end=end)
         if has_sep:

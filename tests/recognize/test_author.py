@@ -121,3 +121,14 @@ def test_the_kind_of_document_in_a_header_is_no_signer(nlp: Pipeline) -> None:
     assert doc.author is not None and doc.author.organization == "hamza-division"
     assert doc.author.name is None
     assert not [m for m in doc.mentions if m.label == Label.PERSON]
+
+
+def test_a_report_titled_by_its_documenter_is_theirs(nlp: Pipeline) -> None:
+    text = (
+        "الشبكة السورية لحقوق الإنسان: انتهاكات متواصلة في محافظة درعا\n"
+        "وثقنا خلال الشهر الماضي سلسلة من الانتهاكات. إننا نطالب بالكشف عن مصير المعتقلين."
+    )
+    doc = run(nlp, text)
+    assert doc.author is not None and doc.author.organization == "syrian-network-for-human-rights"
+    news = run(nlp, "قسد: مقتل ثلاثة عناصر بهجوم في دير الزور\nقالت قسد إن ثلاثة من عناصرها قتلوا.")
+    assert news.author is None
