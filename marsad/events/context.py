@@ -87,6 +87,7 @@ class DocContext:
         for m in self.names:
             self._named[m.start : m.end] = b"\x01" * (m.end - m.start)
         self.cache: dict[object, object] = {}  # per-document memo for the extractor
+        self.person_forces: Mapping[str, str] = {}  # KB person id -> the organization he leads or speaks for
         # words of the view with the number of punctuation barriers before each, for words_before
         self._barriers = [m.start() for m in _BARRIER.finditer(view.text)]
         self._words = [(m.start(), m.end()) for m in _WORD.finditer(view.text)]

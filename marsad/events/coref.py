@@ -72,6 +72,21 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 target.time_mention = d.time_mention or target.time_mention
                 target.retrigger(d)
                 target.sentence = d.sentence
+        if target is None and d.hit.trigger.pos == "noun" and "ب" in d.hit.prefix and d.event.type == "ASSAULT":
+            # "دمرت قواته بغارة جوية غرفة التحكم": the strike is how the verb of its clause was done
+            target = next(
+                (
+                    p
+                    for p in reversed(merged)
+                    if p.event.type == "ASSAULT"
+                    and p.hit.trigger.pos == "verb"
+                    and fold_word(p.hit.trigger.lemma) not in casualty_words  # "قُتل برصاص قناص": the cause
+                    and p.clause_start == d.clause_start
+                    and 0 <= d.hit.start - p.hit.end <= 40
+                    and p.event.modality == d.event.modality
+                ),
+                None,
+            )
         if target is None and (
             fold_word(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or is_weapon(d.hit)
         ):

@@ -91,9 +91,10 @@ class EventExtractor:
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         ctx = DocContext(doc, analysis.view, self.kb_actors)
+        ctx.person_forces = self.person_forces
         ctx.add_actors(national_forces(ctx))
         ctx.add_actors(named_branches(ctx))
-        ctx.add_actors(leaders_forces(ctx, self.person_forces))
+        ctx.add_actors(leaders_forces(ctx))
         ctx.add_actors(units_of_named_bodies(ctx))
         ctx.add_actors(the_same_force(ctx))
         ctx.add_actors(the_latter(ctx))

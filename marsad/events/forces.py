@@ -165,6 +165,14 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
             m for m in before if ctx.tokens_between(m.end, start) <= 4
         ]
         actor = named[-1].entity if named else None
+        if actor is None and pronoun == "ه":
+            # "المسماري يزعم إن قواته دمرت…": the forces of the man named before, his organization's
+            people = [
+                ctx.person_forces[p.entity]
+                for p in ctx.within(ctx.persons, lo, start)
+                if p.entity in ctx.person_forces and ctx.tokens_between(p.end, start) <= 6
+            ]
+            actor = people[-1] if people else None
         if actor is None and ctx.author and signer and ("ال" + signer) in ctx.folded(lo, start).split():
             actor = ctx.author  # "وتوضح الفرقة أن دورية تابعة لها…" under "فرقة الحمزة – بيان"
         if actor and not ctx.inside_name(start, end):
@@ -364,12 +372,12 @@ _LEADER_FORCE_HEADS = frozenset(
 )
 
 
-def leaders_forces(ctx: DocContext, person_forces: dict[str, str]) -> list[Mention]:
+def leaders_forces(ctx: DocContext) -> list[Mention]:
     """Actor mentions, for the extractor only, of a force named by its leader ("طيران حفتر يشن غارتين"):
     the organization the knowledge base gives the person."""
     out: list[Mention] = []
     for p in ctx.persons:
-        actor = person_forces.get(p.entity or "")
+        actor = ctx.person_forces.get(p.entity or "")
         if actor is None or actor not in ctx.kb_actors:
             continue
         before = ctx.words_before(p.start, 1)

@@ -288,3 +288,10 @@ def test_a_joined_verb_takes_the_subject_its_sentence_opens_with(extract: Extrac
     )
     (seizure,) = extract(text, meta={"country": "IQ"})
     assert seizure.actor1 == "iraqi-security-forces"
+
+
+def test_a_leaders_forces_and_the_strike_they_struck_with(extract: Extract) -> None:
+    text = "🔸 المسماري يزعم إن قواته دمرت بغارة جوية الليلة الماضية غرفة عمليات في مصراتة."
+    (strike,) = extract(text, meta={"country": "LY", "date": "2019-06-01"})
+    assert strike.actor1 == "libyan-national-army"
+    assert strike.acled is not None and strike.acled["sub_event_type"] == "Air/drone strike"
