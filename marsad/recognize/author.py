@@ -158,10 +158,14 @@ class AuthorDetector:
 
     def _signature(self, doc: Document, start: int, end: int) -> Author | None:
         line = doc.text[start:end]
-        if end - start > _MAX_LINE or len(line.split()) > 14:
+        if end - start > 2 * _MAX_LINE or len(line.split()) > 30:
             return None
         orgs = self._orgs_in(doc, start, end)
         if not orgs:
+            return None
+        # a long line signs only as a title opening with its documenter's name and a colon (below)
+        long_line = end - start > _MAX_LINE or len(line.split()) > 14
+        if long_line and ":" not in line[: orgs[0].end - start + 3]:
             return None
         folded = normalize_for_match(line)
         has_sep = _SEPARATORS.search(line) is not None and any(
@@ -191,7 +195,12 @@ class AuthorDetector:
             and line[orgs[0].end - start :].lstrip().startswith(":")
             and _first_person(normalize_for_match(doc.text[end : end + 2000]).split())
         )
-        if not (has_sep or folded.startswith(_SIGNATURE_HEADS) or named or placed or titled):
+        # "بيان المركز الإعلامي لغرفة عمليات الكرامة": the kind of document before the signing office
+        first, _, rest = folded.partition(" ")
+        headed = folded.startswith(_SIGNATURE_HEADS) or (first in _DOCUMENT_WORDS and rest.startswith(_SIGNATURE_HEADS))
+        if long_line and not titled:
+            return None
+        if not (has_sep or headed or named or placed or titled):
             return None
         author = Author(organization=orgs[0].entity, start=start, end=end)
         if has_sep:
