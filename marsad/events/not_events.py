@@ -512,6 +512,10 @@ def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:
 _FROM_A_DAY = re.compile(r"(?<!\w)[وف]?من (?:منتصف|مطلع|بدايه|اول|اواخر|اوايل)(?!\w)")
 
 
+_FLEEING = frozenset({"هربا", "فرارا", "خوفا", "هروبا"})
+_TAKING_PART = frozenset({"المشاركه", "مشاركته", "مشاركتها", "مشاركتهم", "المشاركين", "لمشاركته", "لمشاركتهم"})
+
+
 # Tens written as words: "أكثر من أربعين هجوماً".
 _TENS = frozenset({"عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئه", "مايه"})
 
@@ -945,8 +949,19 @@ class NotEventFilter:
             return True  # "وسقطت شظاياه على أحد الأحياء": debris of what was shot down
         if self._report_title(ctx, hit):
             return True  # "اليمن: قتل وإخفاء قسري واحتجاز تعسفي خلال أكتوبر": the kinds a report covers
-        if before and before[-1] == "عدد" and "ال" in hit.prefix:
-            return True  # "تجاوز عدد الغارات على صعدة منذ مطلع الشهر": a count, not a strike
+        if before and before[-1] == "عدد":
+            return True  # "تجاوز عدد الغارات على صعدة منذ مطلع الشهر", "عدد قتلى الاحتجاجات": a count
+        two = ctx.words_before(hit.start - len(hit.prefix), 2)
+        if len(two) == 2 and two[1] == "من" and two[0].removeprefix("و") in _FLEEING:
+            return True  # "نزحت عشرات العائلات هرباً من المعارك": what people fled, told before
+        if (
+            len(two) == 2
+            and two[1] == "في"
+            and two[0].removeprefix("ب").removeprefix("و") in _TAKING_PART
+            # "أثناء مشاركتهم في وقفة احتجاجية": the protest during which it happened is told
+            and ctx.words_before(hit.start - len(hit.prefix), 3)[:1] not in (["اثناء"], ["خلال"])
+        ):
+            return True  # "اعتقلته بسبب مشاركته في الاحتجاجات": why someone was taken, no protest told
         if hit.trigger.id == "misinformation" and _calling_it_lies(ctx, hit):
             return True  # "ووصفت الاتهامات بأنها تضليل", "كذب وتضليل": a denial's words, no campaign told
         if hit.trigger.type == "ASSAULT" and _campaign(ctx, hit):

@@ -295,3 +295,12 @@ def test_a_leaders_forces_and_the_strike_they_struck_with(extract: Extract) -> N
     (strike,) = extract(text, meta={"country": "LY", "date": "2019-06-01"})
     assert strike.actor1 == "libyan-national-army"
     assert strike.acled is not None and strike.acled["sub_event_type"] == "Air/drone strike"
+
+
+def test_fleeing_taking_part_and_counts_of_the_dead_are_no_events(extract: Extract) -> None:
+    text = (
+        "ونزحت عشرات العائلات باتجاه زنجبار هرباً من المعارك.\n"
+        "واعتقلت القوات الأمنية الناشط بسبب مشاركته في الاحتجاجات.\n"
+        "ويرتفع بذلك عدد قتلى الاحتجاجات في الديوانية إلى 12."
+    )
+    assert [e.type for e in extract(text, meta={"country": "IQ"})] == ["COERCE"]
