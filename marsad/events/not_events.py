@@ -854,7 +854,11 @@ class NotEventFilter:
                 hit.trigger.pos == "noun"
                 and blocked_end >= 0
                 and ctx.text[blocked_end : hit.start - len(hit.prefix)].strip() in ("", "أو", "او")
-                and (hit.prefix.startswith("و") or ctx.text[blocked_end : hit.start].strip() in ("أو", "او"))
+                and (
+                    hit.prefix.startswith("و")
+                    or ctx.text[blocked_end : hit.start].strip() in ("أو", "او")
+                    or hit.prefix == "ال"  # "عدد قتلى الاحتجاجات": the genitive of a noun named no happening
+                )
             ):
                 continue  # "تسع حالات اختطاف واحتجاز تعسفي": a noun joined to one that names no happening
             if demand is not None and _governed(ctx, demand, hit, self.cues.request):
