@@ -268,6 +268,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and m.start > hit.end
         ):
             words.pop()  # "خلية تابعة لتنظيم داعش": the head the proclitic sits on is the force's
+        if not prefix and len(words) > 1 and words[-1] == "الي" and words[-2] in _BELONGING:
+            prefix, words = "ل", words[:-1]  # "مسلحون ينتمون إلى جهاز دعم الاستقرار": as "تابعون لـ"
         if prefix.endswith("ل") and words and words[-1] in LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
             words.pop()
@@ -1132,6 +1134,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+_BELONGING = frozenset({"ينتمون", "ينتمي", "تنتمي", "ينتميان", "المنتمين", "المنتمون", "منتمين"})
 
 
 def _clause_opening_subject(ctx: DocContext, hit: TriggerHit) -> str | None:

@@ -304,3 +304,13 @@ def test_fleeing_taking_part_and_counts_of_the_dead_are_no_events(extract: Extra
         "ويرتفع بذلك عدد قتلى الاحتجاجات في الديوانية إلى 12."
     )
     assert [e.type for e in extract(text, meta={"country": "IQ"})] == ["COERCE"]
+
+
+def test_belonging_to_a_force_and_a_states_official(extract: Extract) -> None:
+    text = (
+        "▪️ مسؤول عسكري أمريكي ينفي إصابة أي هدف داخل القاعدة\n"
+        "ففي مساء 3 أيلول 2022، اختطف مسلحون ينتمون إلى جهاز دعم الاستقرار الناشط سالم المغربي من أمام منزله."
+    )
+    denial, abduction = extract(text, meta={"country": "IQ"})
+    assert denial.actor1 == "us-armed-forces"
+    assert (abduction.actor1, abduction.actor2) == ("stability-support-apparatus", None)
