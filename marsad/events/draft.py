@@ -34,6 +34,7 @@ class Draft:
         "event",
         "hit",
         "place_in_clause",
+        "scene",
         "sentence",
         "sub_event",
         "time_mention",
@@ -58,6 +59,7 @@ class Draft:
         self.sub_event = sub_event
         self.time_mention: Mention | None = None
         self.place_in_clause = False  # the place was named in the trigger's own clause
+        self.scene: str | None = None  # a verbal event's clause place: no place of its own, a scene for later
         self.adjunct = False  # a noun after a preposition ("بعد معارك", "في هجوم")
 
     def retrigger(self, other: Draft) -> None:

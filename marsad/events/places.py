@@ -50,7 +50,10 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     places = _places_with_anaphors(ctx)
     if draft.event.type in _SAID_NOWHERE:
         # "ندعو السلطات في طرابلس", "نحمّل فرع الأمن العسكري في السويداء", "نفى الجيش استهداف مدنيين في
-        # قرية…": the places of a demand, blame, denial or threat are its addressee's or its object's
+        # قرية…": the places of a demand, blame, denial or threat are its addressee's or its object's; the
+        # place stays the scene a withdrawal told next can take ("طلبوا مؤازرات لسد نقاط في حلفايا")
+        named = _pick_place(ctx, draft, ctx.within(places, hit.end, draft.clause_end))
+        draft.scene = named.entity if named is not None else None
         return
     if draft.event.type in VERBAL_TYPES:
         # statements and talks have a place only when the clause names where they happened
@@ -113,7 +116,7 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     recent = [
         p
         for p in previous[-4:]
-        if p.event.place
+        if (p.event.place or p.scene)
         and draft.sentence - p.sentence <= 2
         # "- في 18 تشرين الأول، أبلغت عائلة المعتقل…": a list item tells an incident of its own
         and (item is None or p.hit.start >= item)
@@ -121,7 +124,7 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
     # the latest place a clause stated for its own event, rather than one only near it in the sentence
     stated = [p for p in recent if p.place_in_clause] or recent
     if stated:
-        draft.event.place = stated[-1].event.place
+        draft.event.place = stated[-1].event.place or stated[-1].scene
         draft.event.inferred.append("place")
 
 

@@ -314,3 +314,13 @@ def test_belonging_to_a_force_and_a_states_official(extract: Extract) -> None:
     denial, abduction = extract(text, meta={"country": "IQ"})
     assert denial.actor1 == "us-armed-forces"
     assert (abduction.actor1, abduction.actor2) == ("stability-support-apparatus", None)
+
+
+def test_a_withdrawal_takes_the_scene_a_demand_named(extract: Extract) -> None:
+    text = (
+        "وطلبوا منا مؤازرات لسد نقاط الهيئة في حلفايا فتم تأمين مجموعات خلال ساعة. لنتفاجأ بعدها أن الهيئة"
+        " انسحبت بدون أي سابق إنذار."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert only(evs, "طلبوا").place is None
+    assert only(evs, "انسحبت").place is not None
