@@ -18,7 +18,6 @@ from marsad.events.subjects import (
     NOT_WE,
     OUR_FORCES,
     PARTITIVE,
-    participle_clause_subject,
     acting_state,
     armed,
     circumstantial,
@@ -40,6 +39,7 @@ from marsad.events.subjects import (
     opens_clause,
     other_side,
     our_force,
+    participle_clause_subject,
     person_object,
     person_subject,
     pronoun_subject,
@@ -89,7 +89,20 @@ _TARGET = frozenset(
 
 
 # Verbs of a monitor's work: who follows, records or documents a deed is not its agent.
-_OBSERVING = ("تابع", "تتابع", "نتابع", "رصد", "ترصد", "نرصد", "وثق", "توثق", "نوثق", "راقب", "تراقب", "نراقب")
+_OBSERVING = (
+    "تابع",
+    "تتابع",
+    "نتابع",
+    "رصد",
+    "ترصد",
+    "نرصد",
+    "وثق",
+    "توثق",
+    "نوثق",
+    "راقب",
+    "تراقب",
+    "نراقب",
+)
 
 _PARTNER = frozenset({"مع", "الي", "بين"})
 
@@ -498,29 +511,34 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         else None
     )
     we = (
-        hit.person == "we"
-        or we_form(hit)
-        or we_subject(ctx, hit, hi)
-        # "بسطت قواتنا مساء أمس سيطرتها الكاملة": our force as the subject of a light verb before the noun
-        or (
-            noun
-            and not agents
-            and controller is None
-            and any(our_force(w) for w in ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:])
+        (
+            hit.person == "we"
+            or we_form(hit)
+            or we_subject(ctx, hit, hi)
+            # "بسطت قواتنا مساء أمس سيطرتها الكاملة": our force as the subject of a light verb before the noun
+            or (
+                noun
+                and not agents
+                and controller is None
+                and any(our_force(w) for w in ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:])
+            )
+            # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)
+            or (not noun and our_force(subject_word_before(ctx, hit)))
+            or controller == "we"
+            or (
+                noun
+                and not agents
+                and controller is None
+                and any(w.endswith("نا") and len(w) > 4 and w not in NOT_WE for w in before_words)
+            )
         )
-        # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)
-        or (not noun and our_force(subject_word_before(ctx, hit)))
-        or controller == "we"
-        or (
+        and not (
+            # "تابعت منظمتنا المواجهات بين…": we watched the deed, we did not do it
             noun
-            and not agents
-            and controller is None
-            and any(w.endswith("نا") and len(w) > 4 and w not in NOT_WE for w in before_words)
+            and any(
+                w.lstrip("و").startswith(_OBSERVING) for w in ctx.words_before(hit.start - len(hit.prefix), 3)
+            )
         )
-    ) and not (
-        # "تابعت منظمتنا المواجهات بين…": we watched the deed, we did not do it
-        noun
-        and any(w.lstrip("و").startswith(_OBSERVING) for w in ctx.words_before(hit.start - len(hit.prefix), 3))
     )
     # "بشرعييهم تنكر": a noun with "their" right before the verb makes "they" the subject
     they_subject = (
@@ -1236,7 +1254,9 @@ _SUFFER_THREAT = (
 
 # "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.
 # "بالوقوف وراء الهجوم", "يقف وراء التفجير": the same charge in other words.
-_BLAMED_FOR = re.compile(r"(?:مسووليه(?: \w+)? عن|(?:الوقوف|بالوقوف|وقوفه|وقوفها|وقوفهم|يقف|تقف|يقفون) وراء) (?:ال)?$")
+_BLAMED_FOR = re.compile(
+    r"(?:مسووليه(?: \w+)? عن|(?:الوقوف|بالوقوف|وقوفه|وقوفها|وقوفهم|يقف|تقف|يقفون) وراء) (?:ال)?$"
+)
 
 
 # "المسؤولية (الكاملة) عن الغارة التي" right before a verb: the verb tells the blamed deed.

@@ -72,7 +72,12 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 target.time_mention = d.time_mention or target.time_mention
                 target.retrigger(d)
                 target.sentence = d.sentence
-        if target is None and d.hit.trigger.pos == "noun" and "ب" in d.hit.prefix and d.event.type == "ASSAULT":
+        if (
+            target is None
+            and d.hit.trigger.pos == "noun"
+            and "ب" in d.hit.prefix
+            and d.event.type == "ASSAULT"
+        ):
             # "دمرت قواته بغارة جوية غرفة التحكم": the strike is how the verb of its clause was done
             target = next(
                 (
@@ -120,7 +125,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                             and d.clause_start == p.clause_start
                             and p.event.modality == d.event.modality
                             and any(
-                                w.startswith("ب") for w in [d.hit.prefix, *ctx.folded(p.hit.end, d.hit.start).split()[-3:]]
+                                w.startswith("ب")
+                                for w in [d.hit.prefix, *ctx.folded(p.hit.end, d.hit.start).split()[-3:]]
                             )
                         )
                     )

@@ -101,7 +101,9 @@ def national_forces(ctx: DocContext) -> list[Mention]:
 
 # "العدوان" (the aggression), alone or as "طيران العدوان", is the coalition by default; after "العدوان
 # الأمريكي" the text means the US with it, until another aggressor is named.
-_COALITION_LEADERS = frozenset({"saudi-armed-forces", "uae-armed-forces"})  # "العدوان السعودي" is still the coalition
+_COALITION_LEADERS = frozenset(
+    {"saudi-armed-forces", "uae-armed-forces"}
+)  # "العدوان السعودي" is still the coalition
 _AGGRESSOR_WORDS = frozenset({"العدوان", "طيران العدوان", "تحالف العدوان", "طايرات العدوان"})
 
 
@@ -172,13 +174,17 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
             people = [
                 ctx.person_forces[p.entity]
                 for p in ctx.within(ctx.persons, lo, start)
-                if p.entity in ctx.person_forces and ctx.tokens_between(p.end, start) <= 6
+                if p.entity is not None
+                and p.entity in ctx.person_forces
+                and ctx.tokens_between(p.end, start) <= 6
             ]
             actor = people[-1] if people else None
         if actor is None and ctx.author and signer and ("ال" + signer) in ctx.folded(lo, start).split():
             actor = ctx.author  # "وتوضح الفرقة أن دورية تابعة لها…" under "فرقة الحمزة – بيان"
         if actor and not ctx.inside_name(start, end):
-            out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+            out.append(
+                Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True})
+            )
     return out
 
 
@@ -268,17 +274,23 @@ def the_same_force(ctx: DocContext) -> list[Mention]:
         else:
             index, _ = ctx.unit_at(start)
             told = ctx.units[index - 1].sentence if index > 0 else None
-            if found.group("unit") and ctx.author and told is not None:
-                if any(our_force(w) for w in ctx.folded(told.start, told.end).split()):
-                    # "ألقت وحداتنا القبض…. كما ضبطت دورية أخرى": another unit of ours
-                    out.append(Mention(start, end, surface, Label.ORG, ctx.author, attrs={"description": True}))
+            if (
+                found.group("unit")
+                and ctx.author
+                and told is not None
+                and any(our_force(w) for w in ctx.folded(told.start, told.end).split())
+            ):
+                # "ألقت وحداتنا القبض…. كما ضبطت دورية أخرى": another unit of ours
+                out.append(Mention(start, end, surface, Label.ORG, ctx.author, attrs={"description": True}))
     return out
 
 
 # "وهو ما نفته الأخيرة", "فيما اتهم الأخير": "the latter" as a subject (not the adjective of "الأسبوع
 # الأخير", "في الآونة الأخيرة", nor "في الأخير", finally).
 _THE_LATTER = re.compile(r"(?<![\w#_])[وف]?(?P<phrase>ال(?P<form>اخيره|اخير))(?!\w)")
-_NOT_BEFORE_LATTER = frozenset({"في", "من", "الي", "علي", "عن", "حتي", "قبل", "بعد", "خلال", "منذ", "مع", "هذا", "هذه"})
+_NOT_BEFORE_LATTER = frozenset(
+    {"في", "من", "الي", "علي", "عن", "حتي", "قبل", "بعد", "خلال", "منذ", "مع", "هذا", "هذه"}
+)
 
 
 def the_latter(ctx: DocContext) -> list[Mention]:
@@ -302,7 +314,9 @@ def the_latter(ctx: DocContext) -> list[Mention]:
             named = sorted(named + people, key=lambda m: m.start)
         if named:
             out.append(
-                Mention(start, end, ctx.text[start:end], Label.ORG, named[-1].entity, attrs={"description": True})
+                Mention(
+                    start, end, ctx.text[start:end], Label.ORG, named[-1].entity, attrs={"description": True}
+                )
             )
     return out
 
@@ -363,7 +377,9 @@ def named_branches(ctx: DocContext) -> list[Mention]:
             if ctx.inside_name(start, end):
                 continue
             add_actor_entity(ctx.doc, ctx.kb_actors, actor)
-            out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+            out.append(
+                Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True})
+            )
     return sorted(out, key=lambda m: m.start)
 
 
@@ -383,11 +399,16 @@ def leaders_forces(ctx: DocContext) -> list[Mention]:
         if actor is None or actor not in ctx.kb_actors:
             continue
         before = ctx.words_before(p.start, 1)
-        if not before or before[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") not in _LEADER_FORCE_HEADS:
+        if (
+            not before
+            or before[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") not in _LEADER_FORCE_HEADS
+        ):
             continue
         start = ctx.text.rfind(" ", 0, p.start - 1) + 1
         add_actor_entity(ctx.doc, ctx.kb_actors, actor)
-        out.append(Mention(start, p.end, ctx.text[start : p.end], Label.ORG, actor, attrs={"description": True}))
+        out.append(
+            Mention(start, p.end, ctx.text[start : p.end], Label.ORG, actor, attrs={"description": True})
+        )
     return out
 
 

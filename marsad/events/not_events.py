@@ -218,7 +218,18 @@ _DENIED_DOING = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث
 # Words that describe what was told before: "واصفاً الاتهامات", "واعتبرت الاتهام".
 _DESCRIBING = frozenset(
     {"واصفا", "واصفه", "واصفين", "معتبرا", "معتبره", "اعتبرت", "اعتبر", "واعتبرت", "واعتبر"}
-    | {"تعتبرها", "تعتبره", "يعتبرها", "يعتبره", "اعتبرتها", "اعتبرته", "اعتبرها", "اعتبره", "وتعتبرها", "وتعتبره"}
+    | {
+        "تعتبرها",
+        "تعتبره",
+        "يعتبرها",
+        "يعتبره",
+        "اعتبرتها",
+        "اعتبرته",
+        "اعتبرها",
+        "اعتبره",
+        "وتعتبرها",
+        "وتعتبره",
+    }
 )
 
 
@@ -457,8 +468,28 @@ _SPANS = frozenset(
 
 # Words of a denial or a charge around "تضليل": what a party calls the other's account.
 _CALLED_LIES = (
-    "نفي", "نفت", "نفوا", "تنفي", "ينفي", "كذب", "ادعاء", "الادعاء", "مزاعم", "المزاعم", "اتهام", "الاتهام",
-    "تتهم", "يتهم", "اتهمت", "متهم", "روايه", "الروايه", "بهدف", "لتبرير", "وصف", "واصف",
+    "نفي",
+    "نفت",
+    "نفوا",
+    "تنفي",
+    "ينفي",
+    "كذب",
+    "ادعاء",
+    "الادعاء",
+    "مزاعم",
+    "المزاعم",
+    "اتهام",
+    "الاتهام",
+    "تتهم",
+    "يتهم",
+    "اتهمت",
+    "متهم",
+    "روايه",
+    "الروايه",
+    "بهدف",
+    "لتبرير",
+    "وصف",
+    "واصف",
 )
 
 
@@ -470,7 +501,17 @@ def _calling_it_lies(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Present-tense holding with its object pronoun: the state of being held, not an arrest.
-_HOLDING_NOW = ("يحتجزه", "تحتجزه", "يحتجزونه", "يحتجزها", "تحتجزها", "يحتجزونها", "يعتقله", "تعتقله", "يعتقلونه")
+_HOLDING_NOW = (
+    "يحتجزه",
+    "تحتجزه",
+    "يحتجزونه",
+    "يحتجزها",
+    "تحتجزها",
+    "يحتجزونها",
+    "يعتقله",
+    "تعتقله",
+    "يعتقلونه",
+)
 
 
 # Present-tense light verbs of a campaign going on: "وتشن الجماعة منذ تشرين الثاني هجمات على السفن".
@@ -497,13 +538,17 @@ def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:
     if not words or words[-1] not in ("علي", "الي"):
         return False
     forced = next(
-        (i for i, w in enumerate(words) if w.removeprefix("و").startswith(("اجبر", "ارغم", "اضطر", "تجبر", "يجبر"))),
+        (
+            i
+            for i, w in enumerate(words)
+            if w.removeprefix("و").startswith(("اجبر", "ارغم", "اضطر", "تجبر", "يجبر"))
+        ),
         None,
     )
     if forced is not None and words[forced].endswith(("هم", "ها")):
         return True  # "وتجبرهم على التراجع": the attackers named before
     return forced is not None and any(
-        w.startswith(("المهاجم", "المتسلل")) or w.startswith("عناصر") and w.endswith(("ها", "هم", "ه"))
+        w.startswith(("المهاجم", "المتسلل")) or (w.startswith("عناصر") and w.endswith(("ها", "هم", "ه")))
         for w in words[forced + 1 : -1]
     )
 
@@ -513,7 +558,9 @@ _FROM_A_DAY = re.compile(r"(?<!\w)[وف]?من (?:منتصف|مطلع|بدايه|
 
 
 _FLEEING = frozenset({"هربا", "فرارا", "خوفا", "هروبا"})
-_TAKING_PART = frozenset({"المشاركه", "مشاركته", "مشاركتها", "مشاركتهم", "المشاركين", "لمشاركته", "لمشاركتهم"})
+_TAKING_PART = frozenset(
+    {"المشاركه", "مشاركته", "مشاركتها", "مشاركتهم", "المشاركين", "لمشاركته", "لمشاركتهم"}
+)
 
 
 # Tens written as words: "أكثر من أربعين هجوماً".
@@ -525,7 +572,22 @@ _REPORTED_KINDS = frozenset({"خلال", "تعسفي", "قسري", "انتهاك
 
 
 # Relatives and lawyers whose visits to a detainee are no CONSULT event.
-_KIN = ("ذوو", "ذوي", "ذويه", "ذووه", "ذويها", "عايل", "اسرت", "اسره", "اهل", "اهال", "محامي", "والد", "زوجت", "اقارب")
+_KIN = (
+    "ذوو",
+    "ذوي",
+    "ذويه",
+    "ذووه",
+    "ذويها",
+    "عايل",
+    "اسرت",
+    "اسره",
+    "اهل",
+    "اهال",
+    "محامي",
+    "والد",
+    "زوجت",
+    "اقارب",
+)
 _PRISONS = ("سجن", "السجن", "معتقل", "المعتقل", "المعتقلين", "المحتجزين", "السجناء", "مركز")
 
 
@@ -537,9 +599,10 @@ def _family_visit(ctx: DocContext, hit: TriggerHit) -> bool:
             ctx.words_before(hit.start - len(hit.prefix), 5) + ctx.folded(hit.end, hit.end + 40).split()[:3]
         )
     ]
-    return any(w.startswith(_KIN) or w in _PRISONS for w in words) or fold_word(hit.text).endswith(
-        ("ته", "تها", "تهم")
-    ) and any(w.startswith(("منع", "حرم", "يتمكن", "تتمكن")) for w in words)
+    return any(w.startswith(_KIN) or w in _PRISONS for w in words) or (
+        fold_word(hit.text).endswith(("ته", "تها", "تهم"))
+        and any(w.startswith(("منع", "حرم", "يتمكن", "تتمكن")) for w in words)
+    )
 
 
 # Persons that أوقف (stopped) detains: "أوقفت دورية 14 شاباً", "أوقفوا القيادي", "أوقفت شخصين".
@@ -561,7 +624,9 @@ def _persons_stopped(ctx: DocContext, hit: TriggerHit) -> bool:
     stop = min((i for i in (tail.find(c) for c in ".،,:;\n") if i >= 0), default=len(tail))
     if ctx.within(ctx.persons, hit.end, hit.end + stop):
         return True
-    return any(w.removeprefix("و") in _STOPPED_PERSONS for w in ctx.folded(hit.end, hit.end + stop).split()[:10])
+    return any(
+        w.removeprefix("و") in _STOPPED_PERSONS for w in ctx.folded(hit.end, hit.end + stop).split()[:10]
+    )
 
 
 # Adjectives of a state of affairs after an event noun: "القصف المتواصل", "هجمات متكررة", "هجمات متفرقة"
@@ -929,11 +994,17 @@ class NotEventFilter:
             and fold_word(hit.text)[:1] in ("ي", "ت")
         ):
             return True  # "مع ميليشيات الوفاق ومن يساندها من المرتزقة": whoever does it, no deed
-        if "ل" in hit.prefix and len(before_two := ctx.words_before(hit.start - len(hit.prefix), 2)) == 2 and (
-            before_two[-1] == "محاوله" and before_two[-2] == "في"
+        if (
+            "ل" in hit.prefix
+            and len(before_two := ctx.words_before(hit.start - len(hit.prefix), 2)) == 2
+            and (before_two[-1] == "محاوله" and before_two[-2] == "في")
         ):
             return True  # "بدأته الهيئة في محاولة لاستعادة البلدة": the purpose of the deed told
-        if fold_word(hit.text) in ("مفخخه", "المفخخه") and before and (before[-1] in _AIRCRAFT or before[-1] == "طيار"):
+        if (
+            fold_word(hit.text) in ("مفخخه", "المفخخه")
+            and before
+            and (before[-1] in _AIRCRAFT or before[-1] == "طيار")
+        ):
             return True  # "اعتراض طائرة بدون طيار مفخخة": what the aircraft carried, told with it
         if before and before[-1] == "فتره" and "ال" in hit.prefix:
             return True  # "خلال فترة الهدنة": a time named by a truce, no agreement made
@@ -947,9 +1018,11 @@ class NotEventFilter:
             )
         ):
             return True  # "عند بوابة يسيطر عليها اللواء", "التي كانت تسيطر على المدينة": who holds a place
-        if hit.trigger.id == "fall" and ctx.folded(hit.end, hit.end + 12).split()[:1] and ctx.folded(
-            hit.end, hit.end + 12
-        ).split()[0].startswith("شظاي"):
+        if (
+            hit.trigger.id == "fall"
+            and ctx.folded(hit.end, hit.end + 12).split()[:1]
+            and ctx.folded(hit.end, hit.end + 12).split()[0].startswith("شظاي")
+        ):
             return True  # "وسقطت شظاياه على أحد الأحياء": debris of what was shot down
         if self._report_title(ctx, hit):
             return True  # "اليمن: قتل وإخفاء قسري واحتجاز تعسفي خلال أكتوبر": the kinds a report covers

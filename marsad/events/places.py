@@ -359,7 +359,8 @@ def _hometown(ctx: DocContext, mention: Mention) -> bool:
         return True
     # "المعتقل خالد الحريري من بلدة الشيخ مسكين": a person named, then where he is from
     return words[-1:] == ["من"] and any(
-        ctx.tokens_between(p.end, mention.start) <= 2 for p in ctx.within(ctx.persons, mention.start - 60, mention.start)
+        ctx.tokens_between(p.end, mention.start) <= 2
+        for p in ctx.within(ctx.persons, mention.start - 60, mention.start)
     )
 
 

@@ -41,8 +41,10 @@ _SIGNATURE_HEADS = tuple(
 # The kind of document a header names ("فرقة الحمزة – بيان توضيحي"): a title, never the signer's name.
 _DOCUMENT_WORDS = frozenset(
     normalize_for_match(w)
-    for w in ("بيان", "البيان", "تصريح", "تعميم", "بلاغ", "إعلان", "توضيح", "نداء", "تقرير", "التقرير")
-    + ("عاجل", "تنويه", "رد", "خبر", "نعي", "تحديث", "ملخص", "حصاد", "إحصائية", "الإحصائية", "تعليق")
+    for w in (
+        *("بيان", "البيان", "تصريح", "تعميم", "بلاغ", "إعلان", "توضيح", "نداء", "تقرير", "التقرير"),
+        *("عاجل", "تنويه", "رد", "خبر", "نعي", "تحديث", "ملخص", "حصاد", "إحصائية", "الإحصائية", "تعليق"),
+    )
 )
 
 _ROLE_WORDS = frozenset(
@@ -197,7 +199,9 @@ class AuthorDetector:
         )
         # "بيان المركز الإعلامي لغرفة عمليات الكرامة": the kind of document before the signing office
         first, _, rest = folded.partition(" ")
-        headed = folded.startswith(_SIGNATURE_HEADS) or (first in _DOCUMENT_WORDS and rest.startswith(_SIGNATURE_HEADS))
+        headed = folded.startswith(_SIGNATURE_HEADS) or (
+            first in _DOCUMENT_WORDS and rest.startswith(_SIGNATURE_HEADS)
+        )
         if long_line and not titled:
             return None
         if not (has_sep or headed or named or placed or titled):

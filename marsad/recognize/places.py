@@ -274,7 +274,7 @@ class PlaceRecognizer:
                 and cue not in ("admin", "settlement")
                 and not any(p.country in local or p.feature == "P.PPLC" for p in places)
             ):
-                continue  # "في الوادي" (the valley) in a Syrian report is not El Oued in Algeria, "للوادي" not Loudi
+                continue  # "في الوادي" (the valley) in a Syrian report is not El Oued, "للوادي" not Loudi
             if not (cue or " " in m.key or strong_kind or top >= 50_000 or len(m.key) >= 6):
                 continue
             if (
@@ -316,9 +316,11 @@ class PlaceRecognizer:
         actor_starts = {c.vstart for c in analysis.facts.get("candidates.actors", ())}
         for m in self._cue_re.finditer(text):
             head = m.group(1)
-            if head == "حي" and words_before(text, m.start(1), 1)[-1:] and words_before(
-                text, m.start(1), 1
-            )[-1].lstrip("وب").removeprefix("ال") in _LIVE_FIRE:
+            if (
+                head == "حي"
+                and words_before(text, m.start(1), 1)[-1:]
+                and words_before(text, m.start(1), 1)[-1].lstrip("وب").removeprefix("ال") in _LIVE_FIRE
+            ):
                 continue  # "تطلق رصاص حي لتفريق المتظاهرين": live fire, no neighbourhood
             kind = self.cues.settlement.get(head) or (
                 "feature" if head in self.cues.feature_heads else "list"
@@ -585,7 +587,9 @@ class PlaceResolver:
             if i in resolved:
                 continue
             places = self._lookup(m.attrs["key"], m.attrs.get("cue"))
-            best = self._best(places, top, anchors, admin_context, m.attrs.get("cue"), m.attrs.get("cue_value"))
+            best = self._best(
+                places, top, anchors, admin_context, m.attrs.get("cue"), m.attrs.get("cue_value")
+            )
             if best is not None:
                 resolved[i] = best
                 if best.lat is not None and best.lon is not None:
@@ -736,7 +740,9 @@ class PlaceResolver:
                 and not in_prior
                 and p.kind != "country"
                 and (p.feature != "P.PPLC" or cue == "settlement")  # capitals abroad act: "قالت واشنطن"
-                and (p.population < (_BIG_CITY if cue else 1_000_000) or (cue == "settlement" and not facility))
+                and (
+                    p.population < (_BIG_CITY if cue else 1_000_000) or (cue == "settlement" and not facility)
+                )
             ):
                 continue  # a village abroad is not what a local report means
             if score > best_score:

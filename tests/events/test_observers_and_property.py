@@ -8,7 +8,9 @@ from .conftest import Extract, only
 
 
 def test_persons_stopped_are_an_arrest_and_a_thing_stopped_is_not(extract: Extract) -> None:
-    evs = extract("وأوقفت دورية تابعة لقوات سوريا الديمقراطية 14 شاباً عند حاجز في عامودا.", meta={"country": "SY"})
+    evs = extract(
+        "وأوقفت دورية تابعة لقوات سوريا الديمقراطية 14 شاباً عند حاجز في عامودا.", meta={"country": "SY"}
+    )
     stop = only(evs, "أوقفت")
     assert (stop.type, stop.mode, stop.actor1) == ("COERCE", "arrest", "syrian-democratic-forces")
     truck = extract("أوقفت دورية شاحنة محملة بالأسلحة عند حاجز الزبير.", meta={"country": "IQ"})
@@ -94,7 +96,9 @@ def test_an_undertaking_verb_before_the_commas_of_a_time(extract: Extract) -> No
 
 
 def test_another_patrol_is_of_the_same_body(extract: Extract) -> None:
-    told = "وأعلن الأمن العام أن دورية تابعة له اعتقلت مطلوبين في جبلة. كما ضبطت دورية أخرى مستودعاً في اللاذقية."
+    told = (
+        "وأعلن الأمن العام أن دورية تابعة له اعتقلت مطلوبين في جبلة. كما ضبطت دورية أخرى مستودعاً في اللاذقية."
+    )
     assert only(extract(told, meta={"country": "SY"}), "ضبطت").actor1 == "syrian-general-security"
     ours = (
         "إدارة الأمن العام في محافظة اللاذقية\n"
@@ -105,7 +109,9 @@ def test_another_patrol_is_of_the_same_body(extract: Extract) -> None:
 
 
 def test_a_demand_takes_no_place_from_its_addressee(extract: Extract) -> None:
-    text = "وندعو السلطات في طرابلس إلى الإفراج عن المحتجزين. ونفى الجيش التركي استهداف مدنيين في قرية الدردارة."
+    text = (
+        "وندعو السلطات في طرابلس إلى الإفراج عن المحتجزين. ونفى الجيش التركي استهداف مدنيين في قرية الدردارة."
+    )
     evs = extract(text, meta={"country": "LY"})
     assert [e.type for e in evs] == ["REQUEST", "REJECT"]
     assert [e.place for e in evs] == [None, None]
@@ -126,7 +132,11 @@ def test_the_two_sides_meet(extract: Extract) -> None:
         " وعقد قادة الطرفين اجتماعاً مساء الأحد بوساطة روسية."
     )
     meeting = only(extract(text, meta={"country": "SY"}), "اجتماعاً")
-    assert (meeting.type, meeting.actor1, meeting.actor2) == ("CONSULT", "syrian-government-forces", "eighth-brigade")
+    assert (meeting.type, meeting.actor1, meeting.actor2) == (
+        "CONSULT",
+        "syrian-government-forces",
+        "eighth-brigade",
+    )
 
 
 def test_attackers_forced_back_is_part_of_the_attack(extract: Extract) -> None:
@@ -228,7 +238,9 @@ def test_a_monitor_is_never_the_agent_of_violence_or_arrests(extract: Extract) -
         " عند حاجز في آذار 2019."
     )
     evs = extract(text, meta={"country": "SY"})
-    assert evs and all(e.actor1 != "syrian-network-for-human-rights" for e in evs if e.type in ("ASSAULT", "COERCE"))
+    assert evs and all(
+        e.actor1 != "syrian-network-for-human-rights" for e in evs if e.type in ("ASSAULT", "COERCE")
+    )
     assert all(e.place is None for e in evs if e.type == "COERCE")
 
 

@@ -137,12 +137,14 @@ def test_a_report_titled_by_its_documenter_is_theirs(nlp: Pipeline) -> None:
 def test_a_statement_kind_before_its_office_and_a_long_documenter_title(nlp: Pipeline) -> None:
     statement = run(
         nlp,
-        "بيان المركز الإعلامي لغرفة عمليات الكرامة\nتمكنت وحداتنا العسكرية صباح اليوم من صد هجوم على تمركزات قواتنا.",
+        "بيان المركز الإعلامي لغرفة عمليات الكرامة\n"
+        "تمكنت وحداتنا العسكرية صباح اليوم من صد هجوم على تمركزات قواتنا.",
     )
     assert statement.author is not None and statement.author.organization == "libyan-national-army"
     report = run(
         nlp,
         "الشبكة السورية لحقوق الإنسان: وفاة معتقل من داريا بسبب التعذيب واعتقال 14 مدنياً في ريف درعا الشمالي"
-        " خلال الأسبوع الماضي\nوبحسب المعلومات التي حصلنا عليها، اعتقلت قوات النظام 14 مدنياً. ونطالب بالإفراج عنهم.",
+        " خلال الأسبوع الماضي\n"
+        "وبحسب المعلومات التي حصلنا عليها، اعتقلت قوات النظام 14 مدنياً. ونطالب بالإفراج عنهم.",
     )
     assert report.author is not None and report.author.organization == "syrian-network-for-human-rights"

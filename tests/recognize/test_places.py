@@ -150,7 +150,9 @@ def test_places_referred_back_and_airports_abroad(nlp: Pipeline) -> None:
         "وكانت قوات النظام قد سيطرت على البلدتين يوم الأحد الماضي.\n"
         "ونفذ سلاح الجو المسير هجوماً على مطار أبها الدولي."
     )
-    places = {m.text: m.entity for m in run(nlp, text, meta={"country": "YE"}).mentions if m.label == Label.PLACE}
+    places = {
+        m.text: m.entity for m in run(nlp, text, meta={"country": "YE"}).mentions if m.label == Label.PLACE
+    }
     assert "مواقعه" not in places and "البلدتين" not in places
     assert places["أبها"] == "geonames:110690"
 
