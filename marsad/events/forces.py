@@ -370,7 +370,7 @@ def named_branches(ctx: DocContext) -> list[Mention]:
     view = ctx.view
     out: list[Mention] = []
     for phrase, actor in force_names().items():
-        if actor not in ctx.kb_actors:
+        if actor not in ctx.kb_actors or phrase not in view.text:
             continue
         for found in re.finditer(rf"(?<![\w#_])[وفبل]?(?P<name>{re.escape(phrase)})(?!\w)", view.text):
             start, end = view.to_original(found.start("name")), view.to_original(found.end("name"))

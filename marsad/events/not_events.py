@@ -1255,11 +1255,12 @@ class NotEventFilter:
     @staticmethod
     def _report_title(ctx: DocContext, hit: TriggerHit) -> bool:
         """Is the trigger in a report's title line "بلد: …" or "تقرير: …" that names no actor?"""
-        line_start = ctx.text.rfind("\n", 0, hit.start) + 1
-        if line_start != 0 or hit.trigger.pos != "noun":
+        line_end = ctx.cache.get("first_line_end")
+        if not isinstance(line_end, int):
+            found = ctx.text.find("\n")
+            line_end = ctx.cache["first_line_end"] = len(ctx.text) if found < 0 else found
+        if hit.start > line_end or hit.trigger.pos != "noun":
             return False
-        line_end = ctx.text.find("\n", hit.start)
-        line_end = len(ctx.text) if line_end < 0 else line_end
         colon = ctx.text.find(":", 0, hit.start)
         if colon < 0 or colon > 25 or ctx.within(ctx.actors, 0, line_end):
             return False
@@ -1455,19 +1456,20 @@ class NotEventFilter:
         # (and the verb that tells what they hit: "أكثر من أربعين هجوماً استهدفت نقاط قواتنا")
         before = ctx.words_before(hit.start - len(hit.prefix), 4)
         counted = before[-3:] if hit.trigger.pos == "noun" else before[-4:-1] if len(before) == 4 else []
-        sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
         if (
             hit.trigger.pos == "noun"
             and before[-1:]
             and before[-1].lstrip("و").isdigit()
             and before[-1].lstrip("و") not in ("1", "2", "١", "٢")
-            and _PERIOD.search(sentence)
+            and _PERIOD.search(ctx.folded(unit.sentence.start, unit.sentence.end))
         ):
             return True  # "حصيلة الأسبوع في المديريات الحدودية: ٢٣ غارة و١٨٠ قذيفة"
-        return (
+        if not (
             len(counted) == 3
             and counted[0].removeprefix("ل") == "اكثر"
             and counted[1] == "من"
             and (is_number(counted[2]) or counted[2] in _TENS)
-            and (since >= 0 or "منذ" in sentence.split() or _FROM_A_DAY.search(sentence) is not None)
-        )
+        ):
+            return False
+        sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
+        return since >= 0 or "منذ" in sentence.split() or _FROM_A_DAY.search(sentence) is not None
