@@ -130,8 +130,10 @@ def test_killed_run_resumes_with_exactly_one_copy_of_every_document(
     _, alive = psutil.wait_procs(writers, timeout=30)
     assert not alive, f"orphaned writer processes: {alive}"
     with Store.open(db) as store:
-        after_kill = store.counts()["documents"]
-    assert 6 <= after_kill < 60
+        after_kill = store.counts()
+    # the run stores documents as pending before it extracts them: the kill lands mid-run when some
+    # documents are stored and not every one is extracted yet
+    assert after_kill["documents"] >= 6 and after_kill["extracted"] < 60
 
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr
