@@ -994,11 +994,10 @@ class NotEventFilter:
             and fold_word(hit.text)[:1] in ("ي", "ت")
         ):
             return True  # "مع ميليشيات الوفاق ومن يساندها من المرتزقة": whoever does it, no deed
-        if (
-            "ل" in hit.prefix
-            and len(before_two := ctx.words_before(hit.start - len(hit.prefix), 2)) == 2
-            and (before_two[-1] == "محاوله" and before_two[-2] == "في")
-        ):
+        three = ctx.words_before(hit.start - len(hit.prefix), 3)
+        two = three[-2:]
+        next_word = ctx.folded(hit.end, hit.end + 12).split()[:1]
+        if "ل" in hit.prefix and two == ["في", "محاوله"]:
             return True  # "بدأته الهيئة في محاولة لاستعادة البلدة": the purpose of the deed told
         if (
             fold_word(hit.text) in ("مفخخه", "المفخخه")
@@ -1013,22 +1012,17 @@ class NotEventFilter:
             and fold_word(hit.text)[:1] in ("ي", "ت")
             and not hit.future_prefix
             and (
-                ctx.folded(hit.end, hit.end + 8).split()[:1] in (["عليها"], ["عليه"], ["عليهم"])
+                next_word in (["عليها"], ["عليه"], ["عليهم"])
                 or (before and before[-1].removeprefix("و") in ("التي", "الذي", "كانت", "كان", "كانوا"))
             )
         ):
             return True  # "عند بوابة يسيطر عليها اللواء", "التي كانت تسيطر على المدينة": who holds a place
-        if (
-            hit.trigger.id == "fall"
-            and ctx.folded(hit.end, hit.end + 12).split()[:1]
-            and ctx.folded(hit.end, hit.end + 12).split()[0].startswith("شظاي")
-        ):
+        if hit.trigger.id == "fall" and next_word and next_word[0].startswith("شظاي"):
             return True  # "وسقطت شظاياه على أحد الأحياء": debris of what was shot down
         if self._report_title(ctx, hit):
             return True  # "اليمن: قتل وإخفاء قسري واحتجاز تعسفي خلال أكتوبر": the kinds a report covers
         if before and before[-1] == "عدد":
             return True  # "تجاوز عدد الغارات على صعدة منذ مطلع الشهر", "عدد قتلى الاحتجاجات": a count
-        two = ctx.words_before(hit.start - len(hit.prefix), 2)
         if len(two) == 2 and two[1] == "من" and two[0].removeprefix("و") in _FLEEING:
             return True  # "نزحت عشرات العائلات هرباً من المعارك": what people fled, told before
         if (
@@ -1036,7 +1030,7 @@ class NotEventFilter:
             and two[1] == "في"
             and two[0].removeprefix("ب").removeprefix("و") in _TAKING_PART
             # "أثناء مشاركتهم في وقفة احتجاجية": the protest during which it happened is told
-            and ctx.words_before(hit.start - len(hit.prefix), 3)[:1] not in (["اثناء"], ["خلال"])
+            and (len(three) < 3 or three[0] not in ("اثناء", "خلال"))
         ):
             return True  # "اعتقلته بسبب مشاركته في الاحتجاجات": why someone was taken, no protest told
         if hit.trigger.id == "misinformation" and _calling_it_lies(ctx, hit):
