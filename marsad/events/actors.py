@@ -229,7 +229,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and svo_subject(ctx, hit, list(reversed(before))) is None
     )
 
+    # "تعرضت دورية تابعة لقوات X لهجوم", "تعرضت إحدى نقاطنا لقصف": the subject of "underwent" is the target
+    undergone_at = _undergone(ctx, hit, lo) if noun else None
+
     def role(m: Mention) -> str:
+        if undergone_at is not None and undergone_at < m.start and m.end <= hit.start:
+            return "target"
         words = ctx.words_before(m.start, 6)
         prefix = ctx.attached_prefix(m)
         if (
@@ -540,6 +545,16 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             )
         )
     )
+    # "تعرضت إحدى دورياتنا لكمين", "تعرضنا لهجوم": we underwent the deed, someone else did it
+    we_undergone = (
+        undergone_at is not None
+        and hit.person != "we"
+        and any(
+            w.endswith("نا") and (_our_target(w) or our_force(w) or _UNDERGO.fullmatch(w) is not None)
+            for w in ctx.folded(undergone_at, hit.start).split()
+        )
+    )
+    we = we and not we_undergone
     # "بشرعييهم تنكر": a noun with "their" right before the verb makes "they" the subject
     they_subject = (
         not noun and bool(before_words) and before_words[-1].endswith("هم") and len(before_words[-1]) > 4
@@ -871,6 +886,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             add_actor_entity(ctx.doc, ctx.kb_actors, "civilians")
             ev.actor2 = "civilians"
             ev.inferred.append("actor2")
+    if we_undergone and ev.actor2 is None and ev.actor1 != ctx.author:
+        ev.actor2 = ctx.author
     tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
     head = " ".join(tail.split()[:4])
     if not targets and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(head):
@@ -888,6 +905,25 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if other:
             ev.actor2 = other  # "دفعنا معهم"
             ev.inferred.append("actor2")
+    if (
+        (ev.actor2 is None or hit.trigger.id == "disperse-crowd")
+        and hit.trigger.pos == "verb"
+        and hit.trigger.type in ("ASSAULT", "COERCE")
+        and fold_word(hit.text).endswith(("هم", "ها"))
+    ):
+        # "تظاهر العشرات …، ففرّقتهم قوات الأمن", "قبل أن تعتقلهم": the crowd that protested just before
+        crowd = next(
+            (
+                d.event.actor1
+                for d in reversed(previous)
+                if d.event.type == "PROTEST" and d.event.actor1 and draft.sentence - d.sentence <= 1
+            ),
+            None,
+        )
+        if crowd and crowd != ev.actor1:
+            ev.actor2 = crowd
+            if "actor2" not in ev.inferred:
+                ev.inferred.append("actor2")
     if ev.actor1 is None and not we and voice == "active" and not noun and head_noun is None:
         state = state_subject(ctx, hit, lo, hi)
         if state:
@@ -1278,6 +1314,9 @@ _LOYAL_FORCES = frozenset(
     | {"خليه", "خلايا", "دوريه", "دوريات", "مجموعه", "مجموعات", "كتيبه", "سريه", "وحده", "وحدات", "رتل"}
     # "شنّ طيران تابع لقوات حفتر غارتين": a force's aircraft
     | {"طيران", "طايرات", "طايره", "مقاتلات", "مسيرات", "مسيره"}
+    # "مع الجماعات الإرهابية التابعة لمجلس شورى ثوار بنغازي", "المسلحين التابعين لـ…"
+    | {"الجماعات", "جماعات", "جماعه", "الجماعه", "المليشيات", "مليشيات", "الخلايا", "الوحدات", "العناصر"}
+    | {"عناصر", "مسلحين", "المسلحين", "مسلحون", "المسلحون", "الكتايب", "كتايب", "الالويه", "الويه"}
 )
 
 
@@ -1446,6 +1485,8 @@ def _feminine_verb(hit: TriggerHit) -> bool:
     subject."""
     word = fold_word(hit.text).split()[0]
     lemma = fold_word(hit.trigger.lemma).split()[0]
+    if word.endswith(("هم", "ها", "هما")) or (word.endswith("ه") and not lemma.endswith("ه")):
+        return False  # "قبل أن تعتقلهم عناصر الأسايش": the object is the pronoun, the men are its subject
     return (word.endswith("ت") and not lemma.endswith("ت")) or (word[:1] == "ت" and lemma[:1] != "ت")
 
 
@@ -1497,6 +1538,23 @@ _VEHICLES = frozenset(
     {"عجله", "عجلات", "سياره", "سيارات", "اليه", "اليات", "طقم", "اطقم", "حافله", "مركبه", "مركبات"}
     | {"مدرعه", "مدرعات", "همر", "ناقله", "عسكريه"}
 )
+
+
+# "تعرضت", "يتعرض", "تعرضنا": the verb whose subject underwent what the noun after "ل" names.
+_UNDERGO = re.compile(r"(?<!\w)[وف]?(?:تعرض|يتعرض|تتعرض|نتعرض)(?:ت|وا|نا|ن|ون|ا|تا)?(?!\w)")
+
+
+def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
+    """Where "underwent" stands before a noun trigger written with "ل" ("تعرضت القوة لهجوم"), else None."""
+    if not hit.prefix.endswith("ل") or "ال" in hit.prefix.removesuffix("ل"):
+        return None
+    start = max(lo, hit.start - 80)
+    found = None
+    for match in _UNDERGO.finditer(ctx.text, start, hit.start):
+        found = match.start()
+    if found is None or ctx.tokens_between(found, hit.start) > 9:
+        return None
+    return found
 
 
 def _our_target(word: str) -> bool:

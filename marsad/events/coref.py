@@ -34,6 +34,9 @@ _WEAPONS = (
 )
 
 
+_EXCESSIVE = "Excessive force against protesters"
+
+
 def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: frozenset[str]) -> list[Draft]:
     """One happening told several times is one event. A later mention joins an earlier one of the same
     type when their actors and place do not conflict and they are in one sentence, or a shared actor or
@@ -43,8 +46,9 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     headline = _headline(ctx)
     retold: set[int] = set()  # headline events the body has told again
     for d in drafts:
-        target = None
-        if headline is not None and _definite_noun(d):
+        # "شنت مقاتلات أمريكية سلسلة غارات …، استهدفت إحداها محيط المطار": one of the strikes told
+        target = _told_by_a_part(ctx, d, merged)
+        if target is None and headline is not None and _definite_noun(d):
             # "إن الهجوم لم يسفر عن إصابات": a definite noun points at the body's latest telling first
             target = next(
                 (p for p in reversed(merged) if p.sentence != headline and _same_happening(p, d)), None
@@ -216,6 +220,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             and target.hit.trigger.id not in GOVERNING | TWO_SIDED
         ):
             target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
+        elif (target.sub_event, d.sub_event) == ("Protest with intervention", _EXCESSIVE):
+            target.sub_event = d.sub_event  # "فرّقتهم بالرصاص الحي": a dispersal with live fire
         elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
             target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
         t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
@@ -285,6 +291,34 @@ def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
     if any(c in gap for c in ".،,:;\n") or len(gap.split()) > 4 or d.hit.prefix:
         return False
     return d.event.actor1 in (None, p.event.actor1) or "actor1" in d.event.inferred
+
+
+# "One of them", "some of them", "another": a verb whose subject is a part of the attacks told before.
+_PARTS = frozenset({"احداها", "احدها", "احداهما", "بعضها", "معظمها", "اغلبها", "غالبيتها", "اخري", "اخر"})
+
+
+def _told_by_a_part(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """An attack verb whose subject is one of the attacks named just before ("استهدفت إحداها محيط المطار",
+    "فيما طالت أخرى مديرية الصليف", "خمس منها استهدفت"): that attack told again."""
+    if d.event.type != "ASSAULT" or d.hit.trigger.pos != "verb" or d.hit.person == "we":
+        return None
+    after = ctx.folded(d.hit.end, d.hit.end + 12).split()[:1]
+    before = [w.removeprefix("و") for w in ctx.words_before(d.hit.start - len(d.hit.prefix), 2)]
+    if not (
+        (after and after[0] in _PARTS) or (before[-1:] and before[-1] in _PARTS) or (before[-1:] == ["منها"])
+    ):
+        return None
+    return next(
+        (
+            p
+            for p in reversed(merged)
+            if p.event.type == "ASSAULT"
+            and p.hit.trigger.pos == "noun"
+            and 0 <= d.sentence - p.sentence <= 1
+            and p.event.modality == d.event.modality
+        ),
+        None,
+    )
 
 
 def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_words: frozenset[str]) -> bool:

@@ -14,6 +14,7 @@ from marsad.events.context import WORD_RUN, DocContext, fold_word
 from marsad.events.coref import merge_coreferent, split_by_place
 from marsad.events.draft import ASSAULT_BY_MODE, CROWDS, Draft
 from marsad.events.forces import (
+    government_sources,
     leaders_forces,
     named_branches,
     national_forces,
@@ -128,6 +129,7 @@ class EventExtractor:
         ctx.add_actors(national_forces(ctx))
         ctx.add_actors(named_branches(ctx))
         ctx.add_actors(leaders_forces(ctx))
+        ctx.add_actors(government_sources(ctx))
         ctx.add_actors(units_of_named_bodies(ctx))
         ctx.add_actors(the_same_force(ctx))
         ctx.add_actors(the_latter(ctx))

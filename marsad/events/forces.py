@@ -374,13 +374,66 @@ def named_branches(ctx: DocContext) -> list[Mention]:
             continue
         for found in re.finditer(rf"(?<![\w#_])[وفبل]?(?P<name>{re.escape(phrase)})(?!\w)", view.text):
             start, end = view.to_original(found.start("name")), view.to_original(found.end("name"))
-            if ctx.inside_name(start, end):
+            if ctx.inside_name(start, end) and not _holds_whole_names(ctx, start, end):
                 continue
             add_actor_entity(ctx.doc, ctx.kb_actors, actor)
             out.append(
                 Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True})
             )
     return sorted(out, key=lambda m: m.start)
+
+
+def _holds_whole_names(ctx: DocContext, start: int, end: int) -> bool:
+    """Does [start, end) hold whole actor names only ("الجيش واللجان الشعبية"), cutting none?"""
+    for names in (ctx.actors, ctx.persons, ctx.places):
+        for m in names:
+            if m.start < end and start < m.end and not (start <= m.start and m.end <= end):
+                return False
+            if m.label != Label.ORG and start <= m.start and m.end <= end:
+                return False
+    return True
+
+
+def theatre(ctx: DocContext) -> str | None:
+    """The document's country: the one its metadata gives, else the one most of its places are in."""
+    given = ctx.doc.meta.get("country")
+    if isinstance(given, str) and len(given) == 2:
+        return given.upper()
+    votes: dict[str, int] = {}
+    for m in ctx.doc.mentions:
+        entity = ctx.doc.entities.get(m.entity or "") if m.label == Label.PLACE else None
+        country = entity.attrs.get("country") if entity is not None else None
+        if isinstance(country, str):
+            votes[country] = votes.get(country, 0) + 1
+    return max(votes, key=lambda c: votes[c]) if votes else None
+
+
+# "مصدر عسكري حكومي", "مسؤول حكومي", "مصادر أمنية حكومية": a source of the theatre's government.
+_GOVERNMENT_SOURCE = re.compile(
+    r"(?<!\w)[وفل]?(?:مصدر|مصادر|مسوول|مسوولون|مسوولين|ناطق|متحدث)"
+    r"(?: (?:عسكري|امني|عسكريه|امنيه|رسمي|رسميه|عسكريون|امنيون|محلي))?"
+    r" (?P<adj>حكومي|حكوميه|حكوميون|حكوميين)(?!\w)"
+)
+
+
+def government_sources(ctx: DocContext) -> list[Mention]:
+    """Actor mentions, for the extractor only, of a source described as the government's ("نفى مصدر
+    عسكري حكومي"): the government forces of the document's theatre, where the knowledge base names one
+    (kb/data/states.yaml); the adjective is the mention."""
+    view = ctx.view
+    if "حكومي" not in view.text:
+        return []
+    actor = state_actors().get(theatre(ctx) or "")
+    if actor is None or actor not in ctx.kb_actors:
+        return []
+    out: list[Mention] = []
+    for found in _GOVERNMENT_SOURCE.finditer(view.text):
+        start, end = view.to_original(found.start("adj")), view.to_original(found.end("adj"))
+        if ctx.inside_name(start, end):
+            continue
+        add_actor_entity(ctx.doc, ctx.kb_actors, actor)
+        out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
+    return out
 
 
 # Heads of a force named by its leader: "طيران حفتر", "قوات حفتر" when حفتر is read as the person.

@@ -629,6 +629,44 @@ def _persons_stopped(ctx: DocContext, hit: TriggerHit) -> bool:
     )
 
 
+# A crowd dispersed by force: "فرّقت قوات الأمن المحتجين", "فرّقت الشرطة تجمعاً للأهالي".
+_CROWDS = (
+    "متظاهر",
+    "المتظاهر",
+    "محتج",
+    "المحتج",
+    "مظاهر",
+    "المظاهر",
+    "تظاهر",
+    "التظاهر",
+    "اعتصام",
+    "الاعتصام",
+    "المعتصم",
+    "معتصم",
+    "وقفه",
+    "الوقفه",
+    "تجمع",
+    "التجمع",
+    "حشود",
+    "الحشود",
+    "جموع",
+    "الجموع",
+    "المسير",
+)
+
+
+def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Does فرّق disperse a crowd: one named in its clause, or its object pronoun after a protest?"""
+    tail = ctx.text[hit.end : hit.end + 120]
+    stop = min((i for i in (tail.find(c) for c in ".،,:;\n") if i >= 0), default=len(tail))
+    if any(w.removeprefix("و").startswith(_CROWDS) for w in ctx.folded(hit.end, hit.end + stop).split()[:8]):
+        return True
+    if fold_word(hit.text).endswith(("ها", "هم")):
+        earlier = ctx.folded(max(0, hit.start - 300), hit.start).split()
+        return any(w.lstrip("وفلب").startswith(_CROWDS) for w in earlier)
+    return False
+
+
 # Adjectives of a state of affairs after an event noun: "القصف المتواصل", "هجمات متكررة", "هجمات متفرقة"
 # ("اشتباكات مستمرة منذ أسبوعين" is one fight going on).
 _ONGOING = frozenset(
@@ -982,9 +1020,16 @@ class NotEventFilter:
             return True
         if hit.trigger.id in ("visit", "visit-noun") and _family_visit(ctx, hit):
             return True  # "لم يتمكن ذووه من زيارته": relatives seeing a detainee, no diplomatic visit
+        if hit.trigger.id == "disperse-crowd" and not _crowd_dispersed(ctx, hit):
+            return True  # "فرّقت الخلافات بين الطرفين": no crowd, no dispersal
         if hit.trigger.id == "stop-detain" and not _persons_stopped(ctx, hit):
             return True  # "أوقفت القتال", "أوقفت دورية شاحنة": stopping a thing, not detaining a person
-        if hit.trigger.id == "arrest" and fold_word(hit.text).startswith(_HOLDING_NOW):
+        if (
+            hit.trigger.id == "arrest"
+            and fold_word(hit.text).startswith(_HOLDING_NOW)
+            # "قبل أن تعتقلهم عناصر الأسايش": after أن the present tells a deed
+            and before[-1:] != ["ان"]
+        ):
             return True  # "عن 17 شخصاً آخرين يحتجزهم الانتقالي", "الذي كانوا يحتجزونه": people held, no taking
         if (
             hit.trigger.pos == "verb"

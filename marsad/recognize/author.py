@@ -38,6 +38,10 @@ _SIGNATURE_HEADS = tuple(
         "مديرية التوجيه",
     )
 )
+# Any media office heading a statement: "الإدارة الإعلامية لـ…", "الدائرة الإعلامية", "الخلية الإعلامية".
+_MEDIA_OFFICE = re.compile(
+    r"^(?:ال)?(?:مكتب|مركز|اداره|دايره|قسم|جناح|خليه|هييه|وحده|شعبه|فريق|منصه)\s+(?:ال)?اعلامي"
+)
 # The kind of document a header names ("فرقة الحمزة – بيان توضيحي"): a title, never the signer's name.
 _DOCUMENT_WORDS = frozenset(
     normalize_for_match(w)
@@ -199,8 +203,10 @@ class AuthorDetector:
         )
         # "بيان المركز الإعلامي لغرفة عمليات الكرامة": the kind of document before the signing office
         first, _, rest = folded.partition(" ")
-        headed = folded.startswith(_SIGNATURE_HEADS) or (
-            first in _DOCUMENT_WORDS and rest.startswith(_SIGNATURE_HEADS)
+        headed = (
+            folded.startswith(_SIGNATURE_HEADS)
+            or _MEDIA_OFFICE.match(folded) is not None
+            or (first in _DOCUMENT_WORDS and (rest.startswith(_SIGNATURE_HEADS) or _MEDIA_OFFICE.match(rest)))
         )
         if long_line and not titled:
             return None

@@ -148,3 +148,11 @@ def test_a_statement_kind_before_its_office_and_a_long_documenter_title(nlp: Pip
         "وبحسب المعلومات التي حصلنا عليها، اعتقلت قوات النظام 14 مدنياً. ونطالب بالإفراج عنهم.",
     )
     assert report.author is not None and report.author.organization == "syrian-network-for-human-rights"
+
+
+def test_any_media_office_heading_a_statement_signs_it(nlp: Pipeline) -> None:
+    for office in ("الإدارة الإعلامية", "الدائرة الإعلامية", "الخلية الإعلامية", "بيان الإدارة الإعلامية"):
+        doc = run(nlp, f"{office} لقوات الحزام الأمني\nنفذت وحداتنا عملية تمشيط في وادي عومران.")
+        assert doc.author is not None and doc.author.organization == "security-belt-forces", office
+    sentence = run(nlp, "الإدارة الجديدة لقوات الحزام الأمني\nنفذت قوات الحزام الأمني عملية تمشيط.")
+    assert sentence.author is None
