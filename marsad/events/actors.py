@@ -86,6 +86,8 @@ _TARGET = frozenset(
         "مقر",
     }
 )
+# Positions struck: "غارات جوية استهدفت تحصينات المسلحين" (but "لتعزيز تمركزات الجيش" moves with them).
+_POSITIONS = frozenset({"تحصينات", "تمركزات", "معاقل", "اوكار", "ثكنات"})
 
 
 # Verbs of a monitor's work: who follows, records or documents a deed is not its agent.
@@ -291,6 +293,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if prefix.endswith("ل") and words and words[-1] in LAM_HEADS:
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
             words.pop()
+            if hedged_subject(ctx, hit, m):
+                # "اختطف مسلحون تبين لاحقاً أنهم يتبعون لجهاز دعم الاستقرار الصحفي…": the men's body
+                return "agent"
             if len(words) > 1 and words[-1].endswith(("يه", "ي")) and words[-2] in _HOLDINGS:
                 words.pop()  # "على مواقع عسكرية تابعة للجيش السعودي": the holding's adjective
             if len(words) > 1 and words[-1].startswith("ال") and words[-2] in _LOYAL_FORCES:
@@ -420,7 +425,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             )
         ):
             return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
-        if last in _TARGET or prefix.endswith("ل"):
+        if last in _TARGET or prefix.endswith("ل") or (last in _POSITIONS and hit.trigger.type == "ASSAULT"):
             return "target"
         if last in _PARTNER:
             return "partner"
@@ -462,7 +467,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     beyond = [
         m
         for m in ctx.within(ctx.actors, hi, unit.sentence.end)
-        if (ctx.words_before(m.start, 1) or [""])[-1] in _AGENT and ctx.tokens_between(hit.end, m.start) <= 14
+        if ((ctx.words_before(m.start, 1) or [""])[-1] in _AGENT or hedged_subject(ctx, hit, m))
+        and ctx.tokens_between(hit.end, m.start) <= 14
     ]
     # "في هجوم تبنّاه تنظيم داعش", "الطائرة تابعة للقيادة العامة": a claim or an attribution anywhere in
     # the rest of the sentence names the agent of a violent event
@@ -833,6 +839,33 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = actor1.entity
     if actor2 is not None and actor2.entity != ev.actor1:
         ev.actor2 = actor2.entity
+    if (
+        ev.actor1 is None
+        and ev.actor2 is not None
+        and hit.trigger.id in TWO_SIDED
+        and noun
+        # "سيطرت قوات النظام على البلدة بعد معارك مع الهيئة": a fight that won ground is that capture's
+        and not any(
+            d.sentence == draft.sentence
+            and d.event.type == "ASSAULT"
+            and fold_word(d.hit.trigger.lemma) not in CASUALTY_LEMMAS
+            for d in previous
+        )
+    ):
+        # "قُتل جنديان من الجيش الوطني في اشتباكات مع مسلحي مجلس الشورى": the fight's other side is the
+        # armed actor its sentence named before it
+        sentence_start = ctx.unit_at(hit.start)[1].sentence.start
+        fighter = next(
+            (
+                m
+                for m in reversed(ctx.within(ctx.actors, sentence_start, hit.start))
+                if m.entity != ev.actor2 and armed(entities.get(m.entity or ""))
+            ),
+            None,
+        )
+        if fighter is not None:
+            ev.actor1 = fighter.entity
+            ev.inferred.append("actor1")
     if ev.actor1 is None and not we and not noun and voice == "active":
         ev.actor1 = during_subject(ctx, draft, previous)
     if ev.actor1 is None and not we and not noun and voice == "active":

@@ -47,7 +47,13 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     retold: set[int] = set()  # headline events the body has told again
     for d in drafts:
         # "شنت مقاتلات أمريكية سلسلة غارات …، استهدفت إحداها محيط المطار": one of the strikes told
-        target = _told_by_a_part(ctx, d, merged)
+        target = (
+            _told_by_a_part(ctx, d, merged)
+            or _support_of(ctx, d, merged)
+            or _joined_after_defection(ctx, d, merged)
+            or _attack_told_again(ctx, d, merged)
+            or _taking_after_raid(ctx, d, merged)
+        )
         if target is None and headline is not None and _definite_noun(d):
             # "إن الهجوم لم يسفر عن إصابات": a definite noun points at the body's latest telling first
             target = next(
@@ -122,6 +128,18 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                             and _same_place(p, d)
                             and p.event.modality == d.event.modality
                         )
+                        # "وقال المسماري إن العملية أسفرت عن مقتل 18": the toll of an operation that won
+                        # ground is that operation's
+                        or (
+                            fold_word(d.hit.trigger.lemma) in casualty_words
+                            and d.sentence - p.sentence <= 1
+                            and p.event.modality == d.event.modality
+                            and p.sub_event in TERRITORIAL
+                            and any(
+                                w.lstrip("و").startswith(("اسفر", "ادي", "ادت", "مقابل"))
+                                for w in ctx.words_before(d.hit.start - len(d.hit.prefix), 3)
+                            )
+                        )
                         # "استهدفت … بلدتي السقيلبية ومحردة بعدد من القذائف": the weapon of the deed its
                         # clause tells, whatever place was read for it
                         or (
@@ -172,6 +190,10 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             # "قصف مدفعي لقوات النظام استهدف بلدة كنصفرة", "غارة جوية … استهدفت قاربهم": the verb tells
             # what the attack named right before it hit
             target = merged[-1]
+        if target is None:
+            # "بسطت وحدات الجيش سيطرتها …، بإسناد من غارات جوية استهدفت تحصينات المسلحين": the attack
+            # named right before the verb was told as part of an event before it
+            target = _host_of_attack_before(ctx, d, merged)
         if target is None and _denied_retelling(ctx, d, merged):
             # "ونفت موسكو مشاركة طائراتها في الغارات على سرمين": what a denial names again is the
             # happening told before, however far back
@@ -321,6 +343,157 @@ def _told_by_a_part(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | N
     )
 
 
+# "بإسناد من غارات جوية", "بدعم من الطيران", "تحت غطاء من القصف المدفعي": support given to an operation.
+_SUPPORT = frozenset({"باسناد", "بدعم", "بمسانده", "بغطاء", "غطاء", "تمهيد", "بتمهيد"})
+
+
+def _joined_after_defection(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """Joining told with the defection it ends ("أعلن القيادي انشقاقه عن الجماعة وانضمامه إلى صفوف
+    الجيش"): one change of side."""
+    if d.hit.trigger.id not in ("join", "joining") or not merged:
+        return None
+    p = merged[-1]
+    if p.hit.trigger.id not in ("defect", "defection") or p.sentence != d.sentence:
+        return None
+    gap = ctx.text[p.hit.end : d.hit.start]
+    return p if d.hit.start - p.hit.end < 120 and not any(c in gap for c in ".؛;\n") else None
+
+
+# Definite attack nouns that open a clause about an attack told before: "قال الجيش إن الضربات استهدفت…".
+_ATTACKS_TOLD = frozenset(
+    {"الضربات", "الغارات", "القصف", "الهجوم", "الهجمات", "الغاره", "الضربه", "الضربتين", "الغارتين"}
+    | {"الصواريخ", "الصاروخ", "المسيرات", "المسيره", "القذايف", "القذيفه"}
+)
+# Verbs that condemn a deed already told: "ودانت الحكومة اليمنية استهداف الحي".
+_CONDEMNING = frozenset(
+    {"دانت", "ادانت", "دان", "ادان", "تدين", "يدين", "ندين", "استنكرت", "استنكر", "تستنكر", "نددت", "ندد"}
+    | {"يندد", "تندد", "شجبت", "شجب"}
+)
+
+
+def _attack_told_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """An attack told before, named again: a verb whose subject is the attack's definite noun ("إن الضربات
+    استهدفت منشأة لتخزين الطائرات"), or the deed a condemnation names ("ودانت الحكومة استهداف الحي")."""
+    if d.event.type != "ASSAULT" or not merged:
+        return None
+    before = ctx.words_before(d.hit.start - len(d.hit.prefix), 4)
+    if d.hit.trigger.pos == "verb":
+        if not before or before[-1].removeprefix("و") not in _ATTACKS_TOLD or d.hit.prefix:
+            return None
+    elif not any(w.lstrip("و") in _CONDEMNING for w in before[-4:-1] or before):
+        return None
+    return next(
+        (
+            p
+            for p in reversed(merged)
+            if p.event.type == "ASSAULT"
+            and 0 <= d.sentence - p.sentence <= 3
+            and p.event.modality == d.event.modality
+            and p.sub_event not in TERRITORIAL
+        ),
+        None,
+    )
+
+
+_ENTERING_BY_FORCE = frozenset({"raid-arrest", "raid-arrest-noun", "storm"})
+
+
+def _taking_after_raid(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """A person led away in the raid, storming or arrest just told ("داهمت مجموعة مسلحة منزله واقتادته إلى
+    جهة مجهولة", "اعتقلت شابين واقتادتهما إلى جهة مجهولة", "… اقتادوهم إلى جهة مجهولة" in the next
+    sentence): one deed. A raid or a storming that led someone away was an abduction."""
+    if d.hit.trigger.id != "lead-away":
+        return None
+    reach = 1 if fold_word(d.hit.text).endswith(("ه", "ها", "هم", "هما")) else 0
+    for p in reversed(merged):
+        if d.sentence - p.sentence > reach:
+            return None
+        taking = p.event.type in ("COERCE", "ASSAULT") and (
+            p.event.mode in ("arrest", "abduct") or p.hit.trigger.id in _ENTERING_BY_FORCE
+        )
+        if not taking or p.event.modality != d.event.modality:
+            continue
+        if not _same_side(ctx, p.event.actor1, d.event.actor1) and not (
+            "actor1" in d.event.inferred or "actor1" in p.event.inferred
+        ):
+            continue
+        arrested = any(h.trigger.type == "COERCE" for h in ctx.triggers_within(p.hit.end, d.hit.start))
+        taker = ctx.doc.entities.get(p.event.actor1 or d.event.actor1 or "")
+        unknown_place = "مجهوله" in ctx.folded(d.hit.end, d.hit.end + 60).split()[:6]
+        if (
+            p.hit.trigger.id in _ENTERING_BY_FORCE
+            and not arrested
+            and (unknown_place or taker is None or taker.attrs.get("inter") != 1)
+        ):
+            # the raid was this taking, an abduction: its kind, its ACLED sub-event (state forces taking
+            # men to a known place arrest them)
+            p.event.type, p.event.mode, p.sub_event = d.event.type, d.event.mode, d.sub_event
+        for slot in ("actor1", "actor2"):
+            if slot in d.event.inferred:
+                setattr(d.event, slot, None)  # "اقتادوهم": a guess at who "they" are, the deed told knows
+        return p
+    return None
+
+
+def _same_side(ctx: DocContext, a: str | None, b: str | None) -> bool:
+    """Unknown, the same actor, or one a branch of the other (the military intelligence of the
+    government forces)."""
+    if a is None or b is None or a == b:
+        return True
+    parent = {x: (e.attrs.get("parent") if (e := ctx.doc.entities.get(x)) else None) for x in (a, b)}
+    return parent[a] == b or parent[b] == a or (parent[a] is not None and parent[a] == parent[b])
+
+
+def _support_of(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """Strikes told as the support of the operation of their sentence ("بسطت وحدات الجيش سيطرتها على
+    الحي …، بإسناد من غارات جوية"): part of that operation."""
+    if d.event.type != "ASSAULT" or d.hit.trigger.pos != "noun":
+        return None
+    before = [w.lstrip("و") for w in ctx.words_before(d.hit.start - len(d.hit.prefix), 3)]
+    if before[-1:] == ["من"]:
+        before = before[:-1]
+    if not before or before[-1] not in _SUPPORT:
+        return None
+    return next(
+        (
+            p
+            for p in reversed(merged)
+            if p.sentence == d.sentence and p.event.type == "ASSAULT" and p.hit.start < d.hit.start
+        ),
+        None,
+    )
+
+
+def _host_of_attack_before(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """The event holding the attack noun that stands right before an attack verb with no agent of its
+    own, when that noun was merged into an event told before it."""
+    if d.event.type != "ASSAULT" or d.hit.trigger.pos != "verb" or d.hit.prefix:
+        return None
+    nouns = [
+        h
+        for h in ctx.triggers_within(max(0, d.hit.start - 60), d.hit.start)
+        if h.trigger.pos == "noun" and h.trigger.type == "ASSAULT"
+    ]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    gap = ctx.text[noun.end : d.hit.start]
+    if any(c in gap for c in ".،,:;\n") or len(gap.split()) > 4:
+        return None
+    if not (d.event.actor1 is None or "actor1" in d.event.inferred):
+        return None
+    return next(
+        (
+            p
+            for p in reversed(merged)
+            if p.sentence == d.sentence
+            and p.event.type == "ASSAULT"
+            and any(x.start <= noun.start < x.end for x in p.event.evidence)
+        ),
+        None,
+    )
+
+
 def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_words: frozenset[str]) -> bool:
     """Is a casualty word followed, in its sentence, by the attack that caused it ("مقتل مدنيين اثنين
     … بانفجار لغم", "جراء غارات")?"""
@@ -354,8 +527,14 @@ _CAUSAL = (["جراء"], ["اثر"], ["نتيجه"], ["بسبب"], ["في"], ["�
 
 
 def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
-    """A definite event noun in the clause of a denial told just before it in its sentence."""
-    if d.hit.trigger.pos != "noun" or "ال" not in d.hit.prefix or not merged:
+    """A definite event noun in the clause of a denial told just before it in its sentence, or a verb
+    the denial governs with أن ("نافياً أن يكون الحوثيون قد انسحبوا فعلياً من الموانئ")."""
+    if not merged:
+        return False
+    if d.hit.trigger.pos == "noun":
+        if "ال" not in d.hit.prefix:
+            return False
+    elif "ان" not in ctx.folded(merged[-1].hit.end, d.hit.start).split()[:2]:
         return False
     p = merged[-1]
     denials = default_event_cues().denials

@@ -4,6 +4,7 @@ another noun, purposes, habits, tallies over a period, background and references
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from marsad.events.actors import CASUALTY_LEMMAS, GOVERNING
 from marsad.events.context import DocContext, fold_word, is_number
@@ -664,6 +665,50 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
     if fold_word(hit.text).endswith(("ها", "هم")):
         earlier = ctx.folded(max(0, hit.start - 300), hit.start).split()
         return any(w.lstrip("وفلب").startswith(_CROWDS) for w in earlier)
+    return False
+
+
+# Present-tense light verbs of control held: "تحكم سيطرتها", "يفرض سيطرته", "تبسط سيطرتها".
+_HOLDING_CONTROL = frozenset({"تحكم", "يحكم", "تفرض", "يفرض", "تبسط", "يبسط", "يحكمون", "يفرضون"})
+# Verbs that state an agreement's terms: "وتنص المرحلة الثانية من الاتفاق على إعادة انتشار متبادلة".
+_PROVISIONS = frozenset({"نص", "نصت", "ينص", "تنص", "تضمن", "تضمنت", "يتضمن", "تتضمن", "يشترط", "اشترط"})
+# Bodies whose names hold an event noun: "لجنة تنسيق إعادة الانتشار", "بعثة الأمم المتحدة لدعم اتفاق
+# الحديدة", "لجنة الهدنة"; and the tasks such a name gives them.
+_BODIES = frozenset({"لجنه", "اللجنه", "بعثه", "البعثه", "لجان", "اللجان", "مكتب", "فريق", "مركز"})
+_BODY_TASKS = frozenset({"تنسيق", "دعم", "لدعم", "مراقبه", "لمراقبه", "متابعه", "تنفيذ", "لتنفيذ", "رصد"})
+# What enters without fighting: aid, goods and an agreement taking effect ("دخول الاتفاق حيز التنفيذ").
+_GOODS = frozenset({"المساعدات", "مساعدات", "القوافل", "قوافل", "الشاحنات", "شاحنات", "البضايع", "الاغذيه"})
+
+
+def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
+    """An agreement's terms, a body's name, a circumstance, or aid and agreements entering: no
+    happening."""
+    noun = hit.trigger.pos == "noun"
+    raw = ctx.words_before(hit.start - len(hit.prefix), 8)
+    before = [w.lstrip("وف") for w in raw]
+    clause = re.split(r"[،,.:;؛\n]", ctx.folded(max(0, hit.start - 200), hit.start - len(hit.prefix)))[-1]
+    words = [w.lstrip("وف") for w in clause.split()][-16:]
+    provision = next((i for i, w in enumerate(words) if w in _PROVISIONS), None)
+    if provision is not None and (
+        "علي" in words[provision + 1 :]
+        or "ب" in hit.prefix
+        or (hit.trigger.type == "AGREE" and "ال" in hit.prefix)  # "وتنص المرحلة الثانية من الاتفاق"
+    ):
+        return True  # "وتنص المرحلة الثانية من الاتفاق على إعادة انتشار متبادلة … وفتح ممرات"
+    if noun and {"وسط", "ووسط"} & set(raw[-3:]) and ("ال" in hit.prefix or hit.prefix.endswith("لل")):
+        return True  # "وسط تبادل مستمر للاتهامات بين الطرفين": a state of affairs around the news
+    if (
+        before[-1:]
+        and (
+            (before[-1] in _BODIES and "ل" not in hit.prefix)  # but "لجنة للتحقيق": what it was formed for
+            or (before[-1] in _BODY_TASKS and not _BODIES.isdisjoint(before[-6:-1]))
+        )
+    ):
+        return True  # "لجنة تنسيق إعادة الانتشار", "بعثة الأمم المتحدة لدعم اتفاق الحديدة"
+    if hit.trigger.id in ("enter", "entry-noun") or fold_word(hit.text).startswith(("تدخل", "يدخل")):
+        after = ctx.folded(hit.end, hit.end + 40).split()[:4]
+        if "حيز" in after or not _GOODS.isdisjoint(before[-3:]) or not _GOODS.isdisjoint(after[:2]):
+            return True  # "منذ دخول الاتفاق حيز التنفيذ", "المساعدات التي تدخل عبر المعابر"
     return False
 
 
@@ -1413,6 +1458,10 @@ class NotEventFilter:
             return True
         if _background_line(ctx, hit):
             return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
+        if _provision_or_name(ctx, hit):
+            return True
+        if text.startswith("سيطر") and noun and lead[-1:] and lead[-1] in _HOLDING_CONTROL:
+            return True  # "مؤكداً أن قواتنا تحكم سيطرتها الكاملة على مواقعها": control held, no gain
         cues = {word, *raw, *lead}
         if not cues.isdisjoint(_BEFORE_CUES) and _cue_before_names_no_deed(
             ctx, hit, raw, lead, word, noun, text
@@ -1490,6 +1539,10 @@ class NotEventFilter:
         start, since = cached
         if 0 <= start <= hit.start and since < hit.start:
             return True
+        if hit.trigger.pos == "verb":
+            after = ctx.folded(hit.end, hit.end + 60).split()[:4]
+            if any(a == "منذ" and b in ("مطلع", "بدايه", "بدء") for a, b in pairwise(after)):
+                return True  # "إذ دمرت قطعاتنا منذ مطلع العام إحدى عشرة مضافة": a count since a date
         # "تعرضت لأكثر من 140 هجوماً منذ 17 تشرين الأول", "شهدت منذ مطلع العام أكثر من أربعين هجوماً": many
         # attacks counted since a day
         # (and the verb that tells what they hit: "أكثر من أربعين هجوماً استهدفت نقاط قواتنا")

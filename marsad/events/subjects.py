@@ -112,6 +112,9 @@ CONSTRUCT_HEADS = frozenset(
         "قائد",
         "مسلحون",
         "مسلحين",
+        "مسلحو",  # "مع مسلحي مجلس شورى ثوار بنغازي": the construct forms
+        "مسلحي",
+        "منتسبي",
         "مجموعات",
         "مجموعه",
         "خلايا",
@@ -975,7 +978,17 @@ def hedged_subject(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
     if m.start <= hit.end:
         return False
     words = ctx.folded(hit.end, m.start).split()
-    return 2 <= len(words) <= 5 and words[0] in PARTITIVE and words[1] in HEDGES
+    if 2 <= len(words) <= 5 and words[0] in PARTITIVE and words[1] in HEDGES:
+        return True
+    # "اختطف مسلحون يستقلون سيارات مدنية، تبين لاحقاً أنهم يتبعون لجهاز دعم الاستقرار": found to belong
+    if words[-1:] in (["ل"], ["لل"]):
+        words = words[:-1]  # the proclitic written on the name
+    return (
+        len(words) <= 12
+        and words[0] in ("مسلحون", "مسلحين", "ملثمون", "ملثمين", "عناصر", "رجال")  # the verb's subject
+        and words[-2:-1] in (["انهم"], ["انه"])
+        and (words[-1] in LAM_HEADS or words[-1] == "من")  # "قال شهود إنهم من كتيبة طارق بن زياد"
+    )
 
 
 # Words between an SVO subject and its verb: "قوات النظام قد قصفت".
@@ -1126,6 +1139,7 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
     lo = min(lo, unit.clause_at(hit.start).start)
     clause_words = ctx.folded(lo, hit.start - len(hit.prefix)).split()
     compelled = hit.prefix.endswith("ل") or head[-1] in ("الي", "علي")
+    across_relative = False
     forcing = _COMPELLED | _UNDERTAKE if head[-1] == "علي" else _COMPELLED
     forced = clause_words[-14:]
     if compelled and not any(w.lstrip("وف") in forcing for w in forced):
@@ -1163,16 +1177,22 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
                 wide = [
                     w.strip("،,:;.") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()[-12:]
                 ]
+                relative = next((i for i, w in enumerate(wide) if w in ("التي", "الذي")), None)
                 if any(w.lstrip("وف") in _SUPPORT_VERBS for w in wide):
                     words = wide
                     clause_words = wide
+                elif relative is not None and any(w.lstrip("وف") in _ANNOUNCE_VERBS for w in wide[:relative]):
+                    # "أعلنت قوات مصراتة، التي تقود عملية …، يوم الأربعاء سيطرتها": a relative clause
+                    # between the announcing verb and its noun
+                    words = clause_words = wide
+                    across_relative = True
     at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lstrip("وف") in verbs), None)
     if at is None:
         return None
     if verbs is not _CONTROL_VERBS:
         verb = words[at].lstrip("وف")
         support = verb in _SUPPORT_VERBS
-        if verb not in _SUPPORT_VERBS and len(words) - at > 6:
+        if verb not in _SUPPORT_VERBS and len(words) - at > 6 and not across_relative:
             return None  # announcing verbs govern the noun right after their subject and time
         verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
         # the verb's subject, not the complement of another event noun after it ("أعلنت اعتقال ٣ من

@@ -99,6 +99,14 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
                     # "الساعه ٧ مساءا", "خلال الساعات الأربع والعشرين الماضية": an hour of the day of
                     # the report, told as current news
                     ev.date, ev.time_precision = doc.published[:10], 1
+                elif doc.published and (span := _recent_span(relative)) is not None:
+                    # "خلال الأيام الثلاثة الماضية": the span's first day, within a week (or a month);
+                    # a saying is made on the day of the report, whatever span the deed it names took
+                    verbal = ev.type in VERBAL_TYPES
+                    ev.date = _shift(
+                        doc.published[:10], {"direction": "before", "days": 0 if verbal else span}
+                    )
+                    ev.time_precision = 2 if span <= 7 or verbal else 3
         elif (
             ev.type in VERBAL_TYPES
             and doc.published
@@ -214,6 +222,15 @@ def _fixes_a_day(attrs: dict[str, Any]) -> bool:
         or relative.get("direction") in ("same", "within")
         or "hours" in relative
     )
+
+
+def _recent_span(relative: dict[str, Any] | None) -> int | None:
+    """Days of a recent span before publication ("خلال الأيام الثلاثة الماضية", "خلال الأسبوعين
+    الماضيين"), up to a month; None for any other time."""
+    if not relative or relative.get("anchor") != "publication" or relative.get("direction") != "within":
+        return None
+    days = relative.get("days") or 7 * (relative.get("weeks") or 0)
+    return days if isinstance(days, int) and 0 < days <= 31 else None
 
 
 def _shift(anchor: str | None, relative: dict[str, Any]) -> str | None:

@@ -829,6 +829,7 @@ class PlaceResolver:
 # come before one.
 _VERB_ENDINGS = ("وا", "وه", "وها", "وهم", "وهن", "تم")
 _VERB_OPENINGS = ("لت", "نو", "سي", "ست", "سن")
+_OBJECT_ENDINGS = ("ته", "تها", "تهم", "تهما")
 
 
 def _verb_like(word: str) -> bool:
@@ -836,8 +837,15 @@ def _verb_like(word: str) -> bool:
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
     # "وأفرجت عن اثنين منهم": a past verb of the أفعل form with the feminine ت
     past_feminine = len(bare) in (5, 6) and bare[0] == "ا" and not bare.startswith("ال") and bare[-1] == "ت"
+    # "واقتادته إلى جهة مجهولة", "اعتقلتهم": a past verb with the feminine ت and its object pronoun
+    with_object = (
+        len(bare) >= 6 and bare[0] == "ا" and not bare.startswith("ال") and bare.endswith(_OBJECT_ENDINGS)
+    )
     return (
-        bare.endswith(_VERB_ENDINGS) or (len(bare) > 4 and bare.startswith(_VERB_OPENINGS)) or past_feminine
+        bare.endswith(_VERB_ENDINGS)
+        or (len(bare) > 4 and bare.startswith(_VERB_OPENINGS))
+        or past_feminine
+        or with_object
     )
 
 

@@ -175,3 +175,9 @@ def test_a_town_named_after_a_title_live_fire_and_adverbs_are_no_names(nlp: Pipe
     places = [m.text for m in doc.mentions if m.label == Label.PLACE]
     assert "الشيخ مسكين" in places and "لتفريق" not in places and "انطلاقاً" not in places
     assert [m.text for m in doc.mentions if m.label == Label.PERSON] == ["خالد محمود الحريري"]
+
+
+def test_a_verb_with_its_object_pronoun_after_a_place_is_no_place(nlp: Pipeline) -> None:
+    doc = run(nlp, "داهمت مجموعة مسلحة منزل الناشط في حي الروضة واقتادته إلى جهة مجهولة.")
+    places = [m.text for m in doc.mentions if m.label == Label.PLACE]
+    assert "اقتادته" not in places and "الروضة" in places

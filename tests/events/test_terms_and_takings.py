@@ -1,0 +1,142 @@
+"""An agreement's terms, bodies named after a task, circumstances and aid entering are no happenings;
+an attack named again by its noun or by a condemnation, one of the strikes, the support of an operation,
+a defection with its joining, and a person led away after a raid are one event each; recent spans date
+a deed; fights take their other side from the sentence. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from marsad.model import Event
+
+from .conftest import Extract, only
+
+YE = {"country": "YE", "date": "2019-05-14"}
+
+
+def _triggers(evs: list[Event]) -> list[str]:
+    return [e.trigger.text for e in evs]
+
+
+def test_an_agreements_terms_and_the_bodies_named_after_it_are_no_happenings(extract: Extract) -> None:
+    text = (
+        "وقال رئيس الفريق الحكومي في لجنة تنسيق إعادة الانتشار إن الاجتماع انتهى دون نتائج.\n"
+        "وأعلنت بعثة الأمم المتحدة لدعم اتفاق الحديدة عقد جولة جديدة الأسبوع المقبل.\n"
+        "وتنص المرحلة الثانية من الاتفاق على إعادة انتشار متبادلة من مدينة الحديدة وفتح ممرات إنسانية،"
+        " وسط تبادل مستمر للاتهامات بين الطرفين.\n"
+        "وتعتمد المنطقة على المساعدات الإنسانية التي تدخل عبر المعابر، منذ دخول الاتفاق حيز التنفيذ."
+    )
+    evs = extract(text, meta=YE)
+    assert not [e for e in evs if e.type in ("MOBILIZE", "AGREE", "RETREAT", "ACCUSE", "ASSAULT")], [
+        (e.type, e.trigger.text) for e in evs
+    ]
+
+
+def test_a_denial_told_with_the_deed_it_denies_and_a_recent_span(extract: Extract) -> None:
+    text = (
+        "أعلنت البعثة اليوم الثلاثاء أن جماعة الحوثي انسحبت خلال الأيام الثلاثة الماضية من ميناء الصليف.\n"
+        "وقال رئيس الفريق الحكومي إن ما جرى مسرحية، نافياً أن يكون الحوثيون قد انسحبوا فعلياً من الموانئ."
+    )
+    evs = extract(text, published="2019-05-14", meta=YE)
+    assert [e.type for e in evs] == ["RETREAT", "REJECT"]
+    withdrawal, denial = evs
+    assert (withdrawal.date, withdrawal.time_precision) == ("2019-05-11", 2)
+    assert denial.actor1 == "yemeni-government-forces"
+    assert denial.disputes == withdrawal.id
+
+
+def test_an_attack_named_again_by_its_noun_a_condemnation_or_one_of_its_strikes(extract: Extract) -> None:
+    text = (
+        "شنت مقاتلات أمريكية فجر اليوم سلسلة غارات على مواقع تابعة لجماعة الحوثي في محافظة الحديدة،"
+        " استهدفت إحداها محيط مطار الحديدة.\n"
+        "وقال الجيش الأمريكي في بيان إن الضربات استهدفت منشأة لتخزين الطائرات المسيرة.\n"
+        "ودانت جماعة الحوثي استهداف المطار."
+    )
+    evs = extract(text, meta={"country": "YE", "date": "2024-02-07"})
+    strikes = [e for e in evs if e.type == "ASSAULT"]
+    assert len(strikes) == 1 and (strikes[0].actor1, strikes[0].actor2) == ("us-armed-forces", "houthis")
+    assert len(strikes[0].evidence) >= 2
+
+
+def test_air_support_and_the_toll_belong_to_the_operation(extract: Extract) -> None:
+    text = (
+        "أعلن المكتب الإعلامي أن وحدات الجيش الوطني الليبي بسطت أمس سيطرتها على حي الظهر الحمر شرقي مدينة"
+        " درنة بعد معارك مع مسلحي مجلس شورى مجاهدي درنة، بإسناد من غارات جوية استهدفت تحصينات المسلحين.\n"
+        "وقال المتحدث إن العملية أسفرت عن مقتل 18 من المسلحين، مقابل مقتل ثلاثة من أفراد الجيش."
+    )
+    evs = extract(text, meta={"country": "LY", "date": "2018-06-05"})
+    assert len(evs) == 1, [(e.type, e.trigger.text) for e in evs]
+    gain = evs[0]
+    assert (gain.actor1, gain.actor2) == ("libyan-national-army", "derna-mujahideen-shura-council")
+    assert gain.acled is not None and gain.acled["sub_event_type"] == "Government regains territory"
+
+
+def test_a_fight_takes_its_other_side_from_its_sentence(extract: Extract) -> None:
+    killed = extract(
+        "قُتل جنديان من الجيش الوطني الليبي اليوم في اشتباكات مع مسلحي مجلس شورى ثوار بنغازي في منطقة قنفودة.",
+        meta={"country": "LY", "date": "2016-08-11"},
+    )
+    fight = only(killed, "اشتباكات")
+    assert (fight.actor1, fight.actor2) == ("libyan-national-army", "benghazi-revolutionaries-shura-council")
+    gain = extract(
+        "قوات النظام تسيطر على قرية أم الخلاخيل بعد اشتباكات مع الجماعات الإرهابية التابعة لهيئة"
+        " تحرير الشام.",
+        meta={"country": "SY"},
+    )
+    assert [(e.actor1, e.actor2) for e in gain] == [("syrian-government-forces", "hayat-tahrir-al-sham")]
+
+
+def test_an_announcer_across_a_relative_clause(extract: Extract) -> None:
+    text = (
+        "أعلنت قوات مصراتة، التي تقود عملية البنيان المرصوص، يوم الأربعاء سيطرتها على مقر الإذاعة في مدينة"
+        " سرت، بعد اشتباكات عنيفة مع مسلحي تنظيم داعش."
+    )
+    evs = extract(text, meta={"country": "LY", "date": "2016-08-10"})
+    assert [(e.actor1, e.actor2) for e in evs] == [("misrata-brigades", "islamic-state")]
+
+
+def test_a_defection_and_its_joining_are_one_change_of_side(extract: Extract) -> None:
+    text = "وأعلن القيادي أبو علي الحمزي في مدينة مأرب انشقاقه عن الجماعة وانضمامه إلى صفوف القوات الحكومية."
+    evs = extract(text, meta={"country": "YE", "date": "2020-01-01"})
+    assert [(e.type, e.trigger.text) for e in evs] == [("RETREAT", "انشقاقه")]
+
+
+def test_a_person_led_away_after_a_raid_or_an_arrest(extract: Extract) -> None:
+    raid = extract(
+        "فجر الأربعاء داهمت مجموعة مسلحة منزل الناشط في حي الروضة بمدينة ذمار واقتادته إلى جهة مجهولة.",
+        meta={"country": "YE", "date": "2021-03-10"},
+    )
+    assert [(e.type, e.mode) for e in raid] == [("ASSAULT", "abduct")]
+    arrest = extract(
+        "وثّقنا اعتقال قوات النظام 14 شخصاً خلال حملة دهم في مدينة التل.\n"
+        "وأفاد ذوو المعتقلين بأن عناصر من فرع الأمن العسكري اقتادوهم إلى جهة مجهولة.",
+        meta={"country": "SY", "date": "2019-10-01"},
+    )
+    assert [(e.type, e.actor1) for e in arrest] == [("COERCE", "syrian-government-forces")]
+    alone = extract(
+        "في أيلول 2019، اقتحم مسلحون من الكانيات منزلاً في حي الدواوة واقتادوا أربعة مدنيين إلى جهة مجهولة.",
+        meta={"country": "LY"},
+    )
+    assert [(e.type, e.mode, e.actor1) for e in alone] == [("ASSAULT", "abduct", "kaniyat")]
+
+
+def test_men_found_to_belong_to_a_body_are_that_body(extract: Extract) -> None:
+    text = (
+        "في 3 يناير 2022، اختطف مسلحون يستقلون سيارات مدنية، تبين لاحقاً أنهم يتبعون لجهاز دعم الاستقرار،"
+        " الصحفي منصور الترهوني من أمام منزله في طرابلس."
+    )
+    assert only(extract(text, meta={"country": "LY"}), "اختطف").actor1 == "stability-support-apparatus"
+    objects = extract(
+        "داهمت قوة من جهاز مكافحة الإرهاب موقعاً جنوبي بغداد، واعتقلت أربعة أشخاص قالت المصادر إنهم ينتمون"
+        " إلى كتائب حزب الله.",
+        meta={"country": "IQ"},
+    )
+    assert [(e.actor1, e.actor2) for e in objects] == [("counter-terrorism-service", "kataib-hezbollah")]
+
+
+def test_control_held_and_a_count_since_the_year_began_are_no_happenings(extract: Extract) -> None:
+    text = (
+        "وأكد المتحدث أن قواتنا تحكم سيطرتها الكاملة على كافة مواقعها في جبهة جبل حبشي.\n"
+        "وأشار إلى أن وحداتنا دمرت منذ مطلع العام إحدى عشرة مضافة في المنطقة."
+    )
+    assert extract(text, meta={"country": "YE"}) == []
+    taken = extract("وأحكمت القوات الحكومية سيطرتها على جبل هان.", meta={"country": "YE"})
+    assert [e.type for e in taken] == ["ASSAULT"]
