@@ -229,6 +229,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and hit.person != "we"
         and not carries_subject
         and svo_subject(ctx, hit, list(reversed(before))) is None
+        # "طيران مسيّر مجهول استهدف رتلاً تابعاً لقوات الوفاق": an unknown subject stands before the verb
+        and not _unknown_subject_before(ctx, hit, before)
     )
 
     # "تعرضت دورية تابعة لقوات X لهجوم", "تعرضت إحدى نقاطنا لقصف": the subject of "underwent" is the target
@@ -739,6 +741,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         actor2 = _first(targets, [m for m in plain_after if m.entity != ev.actor1])
         if actor2 is None and ongoing.event.actor2 != ev.actor1:
             ev.actor2 = ongoing.event.actor2
+    elif not noun and not agents and _unknown_subject_before(ctx, hit, before):
+        # "طيران مسيّر مجهول استهدف رتلاً تابعاً لقوات الوفاق": the unknown subject before the verb
+        # leaves the actor after it the object
+        actor2 = _first(targets, plain_after)
     elif not noun and not agents and ((svo := svo_subject(ctx, hit, plain_before)) or carries_subject):
         # "قوات النظام هاجمت الهيئة" (SVO), "هاجموا قوات النظام" (the verb carries its subject, whose
         # antecedent comes before it): the actor after the verb is its object
@@ -1588,6 +1594,15 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
     if found is None or ctx.tokens_between(found, hit.start) > 9:
         return None
     return found
+
+
+def _unknown_subject_before(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> bool:
+    """ "طيران مسيّر مجهول استهدف…": a subject described as unknown, no actor of the knowledge base, right
+    before the verb ("مسلحون مجهولون" is one: an actor)."""
+    verb_start = hit.start - len(hit.prefix)
+    if any(ctx.tokens_between(m.end, verb_start) == 0 for m in before):
+        return False
+    return any(w.startswith("مجهول") for w in ctx.words_before(verb_start, 2))
 
 
 def _our_target(word: str) -> bool:

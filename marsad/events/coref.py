@@ -14,7 +14,7 @@ from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
 from marsad.events.places import PLACE_HEADS
 from marsad.events.subjects import is_circumstantial
 from marsad.events.triggers import TriggerHit
-from marsad.model import Event, Mention
+from marsad.model import EntityKind, Event, Mention
 
 _WEAPONS = (
     "قذيف",
@@ -69,7 +69,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                     if p.sentence == headline
                     and id(p) not in retold
                     and p.event.type == d.event.type
-                    and _retells_headline(p, d)
+                    and _retells_headline(ctx, p, d)
                 ),
                 None,
             )
@@ -268,16 +268,36 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     return merged
 
 
-def _retells_headline(h: Draft, d: Draft) -> bool:
+def _retells_headline(ctx: DocContext, h: Draft, d: Draft) -> bool:
     """Can the report's event ``d`` be the headline's ``h``? A headline names the place coarsely
-    ("شمالي بغداد", "في السويداء"), so only a different named agent or target tells them apart."""
+    ("شمالي بغداد", "في السويداء"), so only a different named agent or target tells them apart; a
+    spokesman named in the headline ("والمسماري ينفي") speaks for the body the report names."""
     if (h.sub_event in TERRITORIAL) != (d.sub_event in TERRITORIAL) or h.event.modality != d.event.modality:
         return False
     for slot in ("actor1", "actor2"):
         u, v = getattr(h.event, slot), getattr(d.event, slot)
-        if u and v and u != v and slot not in h.event.inferred + d.event.inferred:
+        if (
+            u
+            and v
+            and u != v
+            and slot not in h.event.inferred + d.event.inferred
+            and not _speaks_for(ctx, u, v)
+        ):
             return False
     return True
+
+
+def _speaks_for(ctx: DocContext, u: str, v: str) -> bool:
+    """Is one of the two a person of the knowledge base whose organization is the other?"""
+    for person, body in ((u, v), (v, u)):
+        entity = ctx.doc.entities.get(person)
+        if (
+            entity is not None
+            and entity.kind == EntityKind.PERSON
+            and entity.attrs.get("organization") == body
+        ):
+            return True
+    return False
 
 
 def _headline(ctx: DocContext) -> int | None:

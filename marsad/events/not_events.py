@@ -668,6 +668,8 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
     return False
 
 
+# Words before what an attack hit: "غارة على مواقع وتعزيزات", "استهدفت مسيّرة رتلاً عسكرياً".
+_STRUCK = frozenset({"علي", "استهدف", "استهدفت", "يستهدف", "تستهدف", "طالت", "طال", "ضد", "مواقع"})
 # Present-tense light verbs of control held: "تحكم سيطرتها", "يفرض سيطرته", "تبسط سيطرتها".
 _HOLDING_CONTROL = frozenset({"تحكم", "يحكم", "تفرض", "يفرض", "تبسط", "يبسط", "يحكمون", "يفرضون"})
 # Verbs that state an agreement's terms: "وتنص المرحلة الثانية من الاتفاق على إعادة انتشار متبادلة".
@@ -1460,6 +1462,8 @@ class NotEventFilter:
             return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
         if _provision_or_name(ctx, hit):
             return True
+        if hit.trigger.type == "MOBILIZE" and noun and _STRUCK.intersection(lead[-3:]):
+            return True  # "14 غارة على مواقع وتعزيزات للحوثيين", "استهدف رتلاً عسكرياً": what was hit
         if text.startswith("سيطر") and noun and lead[-1:] and lead[-1] in _HOLDING_CONTROL:
             return True  # "مؤكداً أن قواتنا تحكم سيطرتها الكاملة على مواقعها": control held, no gain
         cues = {word, *raw, *lead}

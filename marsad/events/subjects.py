@@ -668,11 +668,11 @@ def person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | 
         after = [
             m for m in ctx.within(ctx.persons, hit.end, hi) if ctx.tokens_between(hit.end, m.start) <= 7
         ][:1]
-    if (
-        not after
-        and hit.trigger.type in VERBAL_TYPES
-        and (_SPEAKING_FOR.match(ahead) or _MEMBER_OF.match(ahead))
+    if hit.trigger.type in VERBAL_TYPES and (
+        _SPEAKING_FOR.match(ahead) or (not after and _MEMBER_OF.match(ahead))
     ):
+        # "نفى المتحدث باسم الجيش الوطني الليبي أحمد المسماري": the body he speaks for, also when he is
+        # named (gold writers code the body here, the person when he is named without it)
         # "توعد عضو المكتب السياسي للجماعة محمد البخيتي": a member of a body's council speaks for it
         spoken_for = [
             m for m in ctx.within(ctx.actors, hit.end, hi) if ctx.tokens_between(hit.end, m.start) <= 4
