@@ -310,7 +310,12 @@ def _headline(ctx: DocContext) -> int | None:
         if ctx.text[unit.sentence.end : unit.sentence.end + 1] != "\n" or line.rstrip()[-1:] in ".!؟?:":
             return None
         words = line.split()
-        if len(words) > 16 or any(c == "#" or unicodedata.category(c) == "So" for c in line):
+        # "🔴 #درعا | اغتيال شاب بطلق ناري في مدينة #طفس": a post's tags before its headline
+        while words and (
+            words[0] in "|-–:" or any(c == "#" or unicodedata.category(c) == "So" for c in words[0])
+        ):
+            words = words[1:]
+        if len(words) > 16 or any(unicodedata.category(c) == "So" for c in " ".join(words)):
             return None  # a channel's post tells a new item on each line
         if len(words) > 4:
             # a news headline over prose, not a statement's title ("بيان حول…")

@@ -668,6 +668,12 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
     return False
 
 
+# Casualties that arrive somewhere: "جرحى وصلوا للمفرزة الطبية", "وصول جثث سبعة مقاتلين".
+_WOUNDED_ARRIVING = frozenset(
+    {"جرحي", "الجرحي", "مصابين", "المصابين", "جثث", "جثامين", "الجثث", "الجثامين", "قتلي", "القتلي"}
+)
+# Projectiles that fall: their own nouns tell the attack, the fall is no change of hands.
+_PROJECTILES = frozenset({"صاروخ", "صاروخان", "صاروخين", "صواريخ", "قذيفه", "قذيفتان", "قذيفتين", "قذايف"})
 # Words before what an attack hit: "غارة على مواقع وتعزيزات", "استهدفت مسيّرة رتلاً عسكرياً".
 _STRUCK = frozenset({"علي", "استهدف", "استهدفت", "يستهدف", "تستهدف", "طالت", "طال", "ضد", "مواقع"})
 # Present-tense light verbs of control held: "تحكم سيطرتها", "يفرض سيطرته", "تبسط سيطرتها".
@@ -1170,6 +1176,13 @@ class NotEventFilter:
             if following and (following[0] in ("اي", "ايه") or following[0] in _AIRCRAFT):
                 # "نفت سقوط أي طائرة", "سقوط طائرة مسيرة": no place changed hands
                 return True
+            if hit.trigger.id == "fall" and following and following[0].removeprefix("ال") in _PROJECTILES:
+                return True  # "سقطت قذيفة على الحي": the shell's own trigger tells the attack
+            if hit.trigger.id == "fall" and any(
+                w.lstrip("و").removeprefix("ال") in _PROJECTILES
+                for w in ctx.words_before(hit.start - len(hit.prefix), 8)
+            ):
+                return True  # "وكان صاروخ باليستي أطلقته الجماعة مساء أمس قد سقط في حي الروضة"
         if before and before[-1].removeprefix("و") in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
         if (
@@ -1462,6 +1475,11 @@ class NotEventFilter:
             return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
         if _provision_or_name(ctx, hit):
             return True
+        if hit.trigger.type == "AGREE" and noun and "ال" in hit.prefix and lead[-1:] in (["بعد"], ["قبل"]):
+            # "عنصر سابق بالجيش الحر وما انضم لأي جهة بعد التسوية": a time named by an agreement told
+            return True
+        if hit.trigger.id in MOVEMENT and _WOUNDED_ARRIVING.intersection(lead):
+            return True  # "و٣ جرحى بالرصاص الحي وصلوا للمفرزة الطبية": casualties brought in, no troops
         if hit.trigger.type == "MOBILIZE" and noun and _STRUCK.intersection(lead[-3:]):
             return True  # "14 غارة على مواقع وتعزيزات للحوثيين", "استهدف رتلاً عسكرياً": what was hit
         if text.startswith("سيطر") and noun and lead[-1:] and lead[-1] in _HOLDING_CONTROL:

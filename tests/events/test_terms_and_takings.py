@@ -140,3 +140,51 @@ def test_control_held_and_a_count_since_the_year_began_are_no_happenings(extract
     assert extract(text, meta={"country": "YE"}) == []
     taken = extract("وأحكمت القوات الحكومية سيطرتها على جبل هان.", meta={"country": "YE"})
     assert [e.type for e in taken] == ["ASSAULT"]
+
+
+def test_a_spokesman_of_a_named_body_speaks_for_it(extract: Extract) -> None:
+    named_body = extract(
+        "وفي المقابل، نفى المتحدث باسم الجيش الوطني الليبي أحمد المسماري قصف قواته لأي مناطق مدنية.",
+        meta={"country": "LY"},
+    )
+    assert only(named_body, "نفى").actor1 == "libyan-national-army"
+    person = extract("ونفى أحمد المسماري قصف أي مناطق مدنية.", meta={"country": "LY"})
+    assert only(person, "نفى").actor1 == "ahmed-al-mismari"
+
+
+def test_weapons_of_a_movement_and_what_a_strike_hit(extract: Extract) -> None:
+    evs = extract(
+        "مقتل مدنيين بصاروخ حوثي في مأرب.\n"
+        "وشن طيران التحالف 14 غارة على مواقع وتعزيزات للحوثيين في مديرية الجوبة.\n"
+        "🔸 طيران مسيّر مجهول استهدف فجر اليوم رتل عسكري تابع لقوات الوفاق قرب سرت.",
+        meta={"country": "YE"},
+    )
+    assert [(e.type, e.actor1, e.actor2) for e in evs] == [
+        ("ASSAULT", "houthis", "civilians"),
+        ("ASSAULT", "saudi-led-coalition", "houthis"),
+        ("ASSAULT", None, "gnu-forces"),
+    ]
+
+
+def test_a_posts_tagged_headline_is_told_again_by_its_body(extract: Extract) -> None:
+    text = (
+        "🔴 #درعا | اغتيال شاب بطلق ناري في مدينة #طفس\n"
+        "أقدم مسلحون مجهولون مساء اليوم على اغتيال الشاب أحمد الزعبي بإطلاق النار عليه أمام منزله في مدينة"
+        " طفس، والشاب عنصر سابق وما انضم لأي جهة بعد التسوية."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    killing = [e for e in evs if e.type == "ASSAULT"]
+    assert len(killing) == 1 and killing[0].actor1 == "unidentified-armed-group"
+    assert not [e for e in evs if e.type == "AGREE"]
+
+
+def test_a_fallen_projectile_and_wounded_brought_in_are_no_changes_of_hands(extract: Extract) -> None:
+    text = (
+        "وكان صاروخ باليستي أطلقته الجماعة مساء أمس قد سقط في حي الروضة وسط مدينة مأرب، ما أدى إلى إصابة"
+        " أربعة مدنيين.\n"
+        "وقُتل متظاهر وأصيب ثلاثة جرحى بالرصاص الحي وصلوا للمفرزة الطبية في الساحة."
+    )
+    evs = extract(text, meta={"country": "YE"})
+    assert not [e for e in evs if e.acled and "territory" in e.acled["sub_event_type"]]
+    assert not [e for e in evs if e.type == "MOBILIZE"]
+    assert only(evs, "صاروخ").type == "ASSAULT"
