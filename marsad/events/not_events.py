@@ -347,7 +347,11 @@ _CARRYING_OUT = frozenset({"تنفيذ"})
 
 
 # Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
-_NOUN_MAKERS = frozenset({"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"})
+_NOUN_MAKERS = frozenset(
+    {"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"}
+    # "ارتفاع عدد ضحايا قصف كفرنبل إلى أربعة": the toll of a happening told before
+    | {"ضحايا", "حصيله"}
+)
 
 
 # People whose leaving is displacement, not a withdrawal of forces.
@@ -668,12 +672,12 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
     return False
 
 
-# Casualties that arrive somewhere: "جرحى وصلوا للمفرزة الطبية", "وصول جثث سبعة مقاتلين".
-_WOUNDED_ARRIVING = frozenset(
-    {"جرحي", "الجرحي", "مصابين", "المصابين", "جثث", "جثامين", "الجثث", "الجثامين", "قتلي", "القتلي"}
+# Fears: what people fear has not happened.
+_FEARING = frozenset(
+    {"خايفين", "خائفين", "خوفا", "مخاوف", "تخوف", "تخوفا", "يخشون", "تخشي", "يخشي", "خشيه", "تحذيرات"}
 )
 # Projectiles that fall: their own nouns tell the attack, the fall is no change of hands.
-_PROJECTILES = frozenset({"صاروخ", "صاروخان", "صاروخين", "صواريخ", "قذيفه", "قذيفتان", "قذيفتين", "قذايف"})
+_FALLING = frozenset({"صاروخ", "صاروخان", "صاروخين", "صواريخ", "قذيفه", "قذيفتان", "قذيفتين", "قذايف"})
 # Words before what an attack hit: "غارة على مواقع وتعزيزات", "استهدفت مسيّرة رتلاً عسكرياً".
 _STRUCK = frozenset({"علي", "استهدف", "استهدفت", "يستهدف", "تستهدف", "طالت", "طال", "ضد", "مواقع"})
 # Present-tense light verbs of control held: "تحكم سيطرتها", "يفرض سيطرته", "تبسط سيطرتها".
@@ -1176,10 +1180,10 @@ class NotEventFilter:
             if following and (following[0] in ("اي", "ايه") or following[0] in _AIRCRAFT):
                 # "نفت سقوط أي طائرة", "سقوط طائرة مسيرة": no place changed hands
                 return True
-            if hit.trigger.id == "fall" and following and following[0].removeprefix("ال") in _PROJECTILES:
+            if hit.trigger.id == "fall" and following and following[0].removeprefix("ال") in _FALLING:
                 return True  # "سقطت قذيفة على الحي": the shell's own trigger tells the attack
             if hit.trigger.id == "fall" and any(
-                w.lstrip("و").removeprefix("ال") in _PROJECTILES
+                w.lstrip("و").removeprefix("ال") in _FALLING
                 for w in ctx.words_before(hit.start - len(hit.prefix), 8)
             ):
                 return True  # "وكان صاروخ باليستي أطلقته الجماعة مساء أمس قد سقط في حي الروضة"
@@ -1475,11 +1479,16 @@ class NotEventFilter:
             return True  # "للتذكير: المليشيا استهدفت أحياء مأرب…", "ويُذكر أن اتفاق ستوكهولم ينص…"
         if _provision_or_name(ctx, hit):
             return True
+        if noun and "ال" in hit.prefix and lead[-1:] == ["من"] and lead[-2:-1] and lead[-2] in _SPANS:
+            return True  # "سُلّم جثمانه بعد عامين من الاحتجاز": how long a happening told before lasted
+        if noun and (
+            (lead[-1:] and lead[-1] in _FEARING)
+            or (lead[-1:] == ["من"] and lead[-2:-1] and lead[-2] in _FEARING)
+        ):
+            return True  # "والأهالي خايفين من حملة اعتقالات", "وسط مخاوف من انهيار التهدئة": a fear
         if hit.trigger.type == "AGREE" and noun and "ال" in hit.prefix and lead[-1:] in (["بعد"], ["قبل"]):
             # "عنصر سابق بالجيش الحر وما انضم لأي جهة بعد التسوية": a time named by an agreement told
             return True
-        if hit.trigger.id in MOVEMENT and _WOUNDED_ARRIVING.intersection(lead):
-            return True  # "و٣ جرحى بالرصاص الحي وصلوا للمفرزة الطبية": casualties brought in, no troops
         if hit.trigger.type == "MOBILIZE" and noun and _STRUCK.intersection(lead[-3:]):
             return True  # "14 غارة على مواقع وتعزيزات للحوثيين", "استهدف رتلاً عسكرياً": what was hit
         if text.startswith("سيطر") and noun and lead[-1:] and lead[-1] in _HOLDING_CONTROL:

@@ -188,3 +188,12 @@ def test_a_fallen_projectile_and_wounded_brought_in_are_no_changes_of_hands(extr
     assert not [e for e in evs if e.acled and "territory" in e.acled["sub_event_type"]]
     assert not [e for e in evs if e.type == "MOBILIZE"]
     assert only(evs, "صاروخ").type == "ASSAULT"
+
+
+def test_tolls_fears_spans_and_understandings_name_no_new_happening(extract: Extract) -> None:
+    text = (
+        "ارتفاع عدد ضحايا قصف كفرنبل إلى أربعة مدنيين بعد وفاة طفل متأثراً بجروحه.\n"
+        "وأعلن المركز أن جثمانه سُلّم بعد عامين من الاحتجاز، وأن ذويه يخشون من حملة اعتقالات جديدة.\n"
+        "وأكدت أسرته أنه نُقل من أحد مقار الاحتجاز في حلب، رغم سريان تفاهمات وقف إطلاق النار في المنطقة."
+    )
+    assert extract(text, meta={"country": "SY"}) == []
