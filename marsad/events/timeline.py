@@ -43,7 +43,7 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
     previous: Draft | None = None
     for d in events:
         ev = d.event
-        m = d.time_mention
+        m = d.time_mention or _list_header_time(ctx, d)
         if m is not None and _span_since_deed(ctx, m, d):
             # "بعد أسبوعين من اعتقاله": the deed lies that span before the time of its sentence
             anchor = previous.event.date if previous is not None and previous.sentence == d.sentence else None
@@ -222,6 +222,37 @@ def _fixes_a_day(attrs: dict[str, Any]) -> bool:
         or relative.get("direction") in ("same", "within")
         or "hours" in relative
     )
+
+
+def _list_header_time(ctx: DocContext, d: Draft) -> Mention | None:
+    """The day of the bullet item an event is told in: its own, before its trigger ("- في 14 شباط، توفي"),
+    else the one its list's header names ("📅 حصاد الأربعاء 13 مارس:" over "🔸 قصف حوثي بقذائف الهاون على
+    حي الجحملية"): the header's last time that fixes a day."""
+    text = ctx.text
+    start = text.rfind("\n", 0, d.hit.start) + 1
+    if not _bulleted(text[start : d.hit.start]):
+        return None
+    own = [m for m in ctx.within(ctx.times, start, d.hit.start) if _fixes_a_day(m.attrs)]
+    if own:
+        return own[-1]  # "- في 14 شباط، توفي المعتقل…": the item's own day, before its verb
+    for _ in range(20):
+        if start == 0:
+            return None
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev_start : start - 1].strip()
+        if line.endswith(":"):
+            days = [m for m in ctx.within(ctx.times, prev_start, start - 1) if _fixes_a_day(m.attrs)]
+            return days[-1] if days else None
+        if line and not _bulleted(line):
+            return None
+        start = prev_start
+    return None
+
+
+def _bulleted(line: str) -> bool:
+    """Does the line open with a list marker (an emoji, a dash, a bullet) rather than a word?"""
+    line = line.lstrip()
+    return bool(line) and not line[0].isalnum() and line[0] not in '#«"('
 
 
 def _recent_span(relative: dict[str, Any] | None) -> int | None:

@@ -197,3 +197,16 @@ def test_tolls_fears_spans_and_understandings_name_no_new_happening(extract: Ext
         "وأكدت أسرته أنه نُقل من أحد مقار الاحتجاز في حلب، رغم سريان تفاهمات وقف إطلاق النار في المنطقة."
     )
     assert extract(text, meta={"country": "SY"}) == []
+
+
+def test_bullet_items_take_their_own_day_or_their_headers(extract: Extract) -> None:
+    text = (
+        "#تعز_الآن 🔴\n"
+        "استشهاد طفل برصاص قناص حوثي في حي ثعبات قبل قليل\n"
+        "📅 حصاد الأربعاء 13 مارس:\n"
+        "🔸 قصف حوثي بقذائف الهاون على حي الجحملية يصيب مدنيين اثنين\n"
+        "🔸 طيران التحالف يشن 3 غارات على مواقع للحوثيين في منطقة الحوبان\n"
+        "- في 11 مارس، مقتل مدني بانفجار لغم في مديرية مقبنة"
+    )
+    evs = extract(text, published="2019-03-14", meta={"country": "YE"})
+    assert [e.date for e in evs] == ["2019-03-14", "2019-03-13", "2019-03-13", "2019-03-11"]
