@@ -293,6 +293,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if not prefix and len(words) > 1 and words[-1] == "الي" and words[-2] in _BELONGING:
             prefix, words = "ل", words[:-1]  # "مسلحون ينتمون إلى جهاز دعم الاستقرار": as "تابعون لـ"
         if prefix.endswith("ل") and words and words[-1] in LAM_HEADS:
+            owned = [a for a in ctx.within(ctx.actors, max(0, m.start - 60), m.start) if a.end < m.start]
+            if owned and ctx.tokens_between(owned[-1].end, m.start) <= 2:
+                # "مع مقاتلي الفيلق الثالث التابع للجيش الوطني": the body a named unit belongs to, no side
+                # of its own
+                return "owner"
             prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
             words.pop()
             if hedged_subject(ctx, hit, m):
@@ -343,12 +348,22 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             popped_target = False  # "داهمت عناصر من الأمن منازل واعتقلت…": men named before a verb act
         if (
             popped_target
-            and open_subject
-            and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS
+            # "استسلم 157 عنصراً من مرتزقة داعش": an intransitive withdrawal's men are its subject
+            and (open_subject or (not noun and hit.trigger.type == "RETREAT" and not carries_subject))
+            and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS | {"عنصرا"}
             # "استهدفت عناصر من قوات النظام في…": she targeted them; "داهمت عناصر من الأمن منازل": they
             # raided homes
             and (not _feminine_verb(hit) or object_follows(ctx, m, hi))
-            and ctx.tokens_between(hit.end, m.start) == len(popped)
+            and (
+                ctx.tokens_between(hit.end, m.start) == len(popped)
+                # "استسلم 157 عنصراً من مرتزقة داعش": a count of the men who gave themselves up
+                or (
+                    (hit.trigger.type == "RETREAT" or hit.trigger.object == "none")
+                    and words[-1:] != []
+                    and is_number(words[-1])
+                    and ctx.tokens_between(hit.end, m.start) == len(popped) + 1
+                )
+            )
         ):
             popped_target = False  # "هاجم عناصر من الهيئة نقطة…": men right after the verb are its subject
             last = ""
@@ -907,7 +922,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and m not in partners
             and m.entity not in (ev.actor1, None)
             and (m.entity not in doers or m.start > hit.start)
-            and (roles.get(id(m)) or role(m)) not in ("agent", "comparison", "accompany", "charge")
+            and (roles.get(id(m)) or role(m)) not in ("agent", "comparison", "accompany", "charge", "owner")
             and (entities[m.entity].attrs.get("type") != "other" if m.entity in entities else True)
             and (m.start < hit.start or _victim(entities.get(m.entity or "")))
             and not (two_sided and _victim(entities.get(m.entity or "")))

@@ -272,8 +272,11 @@ def _retells_headline(ctx: DocContext, h: Draft, d: Draft) -> bool:
     """Can the report's event ``d`` be the headline's ``h``? A headline names the place coarsely
     ("شمالي بغداد", "في السويداء"), so only a different named agent or target tells them apart; a
     spokesman named in the headline ("والمسماري ينفي") speaks for the body the report names."""
-    if (h.sub_event in TERRITORIAL) != (d.sub_event in TERRITORIAL) or h.event.modality != d.event.modality:
-        return False
+    entering = h.hit.trigger.id in ("enter", "entry-noun") and d.sub_event in TERRITORIAL
+    if (
+        (h.sub_event in TERRITORIAL) != (d.sub_event in TERRITORIAL) and not entering
+    ) or h.event.modality != d.event.modality:
+        return False  # "هيئة تحرير الشام تدخل عفرين" over "سيطرت الهيئة على مدينة عفرين": one capture
     for slot in ("actor1", "actor2"):
         u, v = getattr(h.event, slot), getattr(d.event, slot)
         if (
@@ -399,7 +402,26 @@ _CONDEMNING = frozenset(
 def _attack_told_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
     """An attack told before, named again: a verb whose subject is the attack's definite noun ("إن الضربات
     استهدفت منشأة لتخزين الطائرات"), or the deed a condemnation names ("ودانت الحكومة استهداف الحي")."""
-    if d.event.type != "ASSAULT" or not merged:
+    if not merged:
+        return None
+    if d.hit.trigger.id == "entry-noun" and (
+        fold_word(d.hit.text).endswith(("ها", "ه", "هم"))
+        or ctx.folded(d.hit.end, d.hit.end + 20).split()[:1] in (["المدينه"], ["البلده"], ["القريه"])
+    ):
+        # "مؤكداً أن دخول المدينة جاء لوقف الاقتتال", "فور دخولها": the entering told before
+        for slot in ("actor1", "actor2"):
+            if slot in d.event.inferred or getattr(d.event, slot) == "civilians":
+                setattr(d.event, slot, None)  # the retelling's clause names whom it was for, not a side
+        return next(
+            (
+                p
+                for p in reversed(merged)
+                if 0 <= d.sentence - p.sentence <= 3
+                and (p.sub_event in TERRITORIAL or p.hit.trigger.id in ("enter", "entry-noun"))
+            ),
+            None,
+        )
+    if d.event.type != "ASSAULT":
         return None
     before = ctx.words_before(d.hit.start - len(d.hit.prefix), 4)
     if d.hit.trigger.pos == "verb":

@@ -1489,6 +1489,12 @@ class NotEventFilter:
         if hit.trigger.type == "AGREE" and noun and "ال" in hit.prefix and lead[-1:] in (["بعد"], ["قبل"]):
             # "عنصر سابق بالجيش الحر وما انضم لأي جهة بعد التسوية": a time named by an agreement told
             return True
+        if (
+            hit.trigger.type == "AID"
+            and noun
+            and any(w.startswith(("تعتمد", "يعتمد", "اعتماد")) for w in lead)
+        ):
+            return True  # "وتعتمد المنطقة على المساعدات الإنسانية": a dependence, no delivery
         if hit.trigger.type == "MOBILIZE" and noun and _STRUCK.intersection(lead[-3:]):
             return True  # "14 غارة على مواقع وتعزيزات للحوثيين", "استهدف رتلاً عسكرياً": what was hit
         if text.startswith("سيطر") and noun and lead[-1:] and lead[-1] in _HOLDING_CONTROL:

@@ -210,3 +210,22 @@ def test_bullet_items_take_their_own_day_or_their_headers(extract: Extract) -> N
     )
     evs = extract(text, published="2019-03-14", meta={"country": "YE"})
     assert [e.date for e in evs] == ["2019-03-14", "2019-03-13", "2019-03-13", "2019-03-11"]
+
+
+def test_men_who_gave_themselves_up_and_a_unit_of_a_named_body(extract: Extract) -> None:
+    surrender = extract(
+        "يوم أمس الاثنين استسلم 157 عنصراً من مرتزقة داعش لقواتنا في بلدة الباغوز.", meta={"country": "SY"}
+    )
+    assert only(surrender, "استسلم").actor1 == "islamic-state"
+    text = (
+        "هيئة تحرير الشام تدخل عفرين بعد اقتتال مع الفيلق الثالث\n"
+        "سيطرت هيئة تحرير الشام فجر الخميس على مدينة عفرين بريف حلب الشمالي، بعد اشتباكات مع مقاتلي الفيلق"
+        " الثالث التابع لـالجيش الوطني السوري في محيط بلدة جنديرس.\n"
+        "في المقابل، أكد مسؤول في الهيئة أن دخول المدينة جاء لوقف الاقتتال، وتعتمد المنطقة على المساعدات"
+        " الإنسانية."
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2022-10-14"})
+    gains = [e for e in evs if e.acled and e.acled["sub_event_type"] == "Non-state actor overtakes territory"]
+    assert len(gains) == 1 and gains[0].actor1 == "hayat-tahrir-al-sham"
+    assert all(e.actor1 != "syrian-national-army" for e in evs)
+    assert not [e for e in evs if e.type == "AID"]
