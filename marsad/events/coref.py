@@ -344,7 +344,9 @@ def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
 
 
 # "One of them", "some of them", "another": a verb whose subject is a part of the attacks told before.
-_PARTS = frozenset({"احداها", "احدها", "احداهما", "بعضها", "معظمها", "اغلبها", "غالبيتها", "اخري", "اخر"})
+_PARTS = frozenset(
+    {"احداها", "احدها", "احداهما", "بعضها", "معظمها", "اغلبها", "غالبيتها", "اخري", "اخر", "الاخري", "الاخر"}
+)
 
 
 def _told_by_a_part(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
@@ -427,8 +429,13 @@ def _attack_told_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft 
     if d.hit.trigger.pos == "verb":
         if not before or before[-1].removeprefix("و") not in _ATTACKS_TOLD or d.hit.prefix:
             return None
-    elif not any(w.lstrip("و") in _CONDEMNING for w in before[-4:-1] or before):
+    elif not any(w.lstrip("و") in _CONDEMNING for w in before[-4:-1] or before) and not (
+        # "تحمّل الجماعة المسؤولية الكاملة عن استهداف الأسواق": the deed blamed, told before
+        before[-1:] == ["عن"] and any(w.endswith("مسووليه") for w in before[:-1])
+    ):
         return None
+    elif _told_with_details(ctx, d):
+        return None  # "المسؤولية عن المجزرة التي ارتكبتها طائراتها أمس في كفرنبل": a deed told here
     return next(
         (
             p
@@ -489,6 +496,16 @@ def _same_side(ctx: DocContext, a: str | None, b: str | None) -> bool:
         return True
     parent = {x: (e.attrs.get("parent") if (e := ctx.doc.entities.get(x)) else None) for x in (a, b)}
     return parent[a] == b or parent[b] == a or (parent[a] is not None and parent[a] == parent[b])
+
+
+def _told_with_details(ctx: DocContext, d: Draft) -> bool:
+    """Does a deed noun come with its own details in its clause: a relative clause, a time, a place?"""
+    after = ctx.folded(d.hit.end, d.clause_end).split()
+    if after[:1] in (["التي"], ["الذي"]) or after[1:2] in (["التي"], ["الذي"]):
+        return True
+    return bool(
+        ctx.within(ctx.times, d.hit.end, d.clause_end) or ctx.within(ctx.places, d.hit.end, d.clause_end)
+    )
 
 
 def _support_of(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:

@@ -85,7 +85,8 @@ _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 # Habits and repeated happenings: no one event.
 _HABITUAL = re.compile(
     r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري"
-    r"|شبه يوميه|شبه يومي|بشكل متكرر|بين حين واخر|بين حين وحين|من حين الي اخر|غالبا ما|عاده ما|كثيرا ما)"
+    r"|شبه يوميه|شبه يومي|بشكل متكرر|بين حين واخر|بين حين وحين|من حين الي اخر|غالبا ما|عاده ما|كثيرا ما"
+    r"|باستمرار)"
 )
 
 
@@ -682,6 +683,22 @@ _FALLING = frozenset({"صاروخ", "صاروخان", "صاروخين", "صوا�
 _STRUCK = frozenset({"علي", "استهدف", "استهدفت", "يستهدف", "تستهدف", "طالت", "طال", "ضد", "مواقع"})
 # Present-tense light verbs of control held: "تحكم سيطرتها", "يفرض سيطرته", "تبسط سيطرتها".
 _HOLDING_CONTROL = frozenset({"تحكم", "يحكم", "تفرض", "يفرض", "تبسط", "يبسط", "يحكمون", "يفرضون"})
+# "تعرضت لاستهداف": what a place or a force underwent, a happening.
+_UNDERGONE = frozenset({"تعرضت", "تعرض", "يتعرض", "تتعرض", "تعرضوا", "تعرضنا"})
+
+
+def _witnessed_since(ctx: DocContext, hit: TriggerHit) -> bool:
+    """ "تشهد المنطقة منذ أكثر من أسبوع مواجهات متقطعة": fighting a place has seen since some time."""
+    sentence = ctx.unit_at(hit.start)[1].sentence
+    # "… معارك عنيفة أسفرت عن سقوط آلاف القتلى": the toll of that fighting too, further on
+    reach = 20 if fold_word(hit.trigger.lemma) in CASUALTY_LEMMAS else 8
+    words = [w.lstrip("و") for w in ctx.folded(max(sentence.start, hit.start - 160), hit.start).split()][
+        -reach:
+    ]
+    seen = next((i for i, w in enumerate(words) if w in ("تشهد", "يشهد", "شهدت", "شهد")), None)
+    return seen is not None and "منذ" in words[seen + 1 : seen + 8]
+
+
 # Verbs that state an agreement's terms: "وتنص المرحلة الثانية من الاتفاق على إعادة انتشار متبادلة".
 _PROVISIONS = frozenset({"نص", "نصت", "ينص", "تنص", "تضمن", "تضمنت", "يتضمن", "تتضمن", "يشترط", "اشترط"})
 # Bodies whose names hold an event noun: "لجنة تنسيق إعادة الانتشار", "بعثة الأمم المتحدة لدعم اتفاق
@@ -1174,7 +1191,11 @@ class NotEventFilter:
             if following and following[0] in ("خلالها", "خلاله", "فيها", "فيه", "منهم", "منها", "بينهم"):
                 following = following[1:]  # "سقط خلالها العشرات من المرتزقة"
             following = following[:1]
-            if following and (is_number(following[0]) or following[0].removeprefix("ال") in _VICTIM_WORDS):
+            if following and (
+                is_number(following[0])
+                or following[0].removeprefix("ال") in _VICTIM_WORDS
+                or following[0] in ("الاف", "عشرات", "مئات", "العشرات", "المئات")
+            ):
                 # "سقوط عشرات المدنيين", "كما سقط قتلى في مدينة الصدر": casualties, not a fall
                 return True
             if following and (following[0] in ("اي", "ايه") or following[0] in _AIRCRAFT):
@@ -1489,6 +1510,15 @@ class NotEventFilter:
         if hit.trigger.type == "AGREE" and noun and "ال" in hit.prefix and lead[-1:] in (["بعد"], ["قبل"]):
             # "عنصر سابق بالجيش الحر وما انضم لأي جهة بعد التسوية": a time named by an agreement told
             return True
+        if noun and hit.trigger.type == "ASSAULT" and _witnessed_since(ctx, hit):
+            return True  # "وتشهد جبهات جنوب مأرب منذ سبتمبر الماضي معارك عنيفة": fighting going on
+        if (
+            noun
+            and hit.prefix == "ل"
+            and text == "استهداف"
+            and not _UNDERGONE.intersection(w.lstrip("و") for w in ctx.words_before(hit.start - 1, 3))
+        ):
+            return True  # "وتوجيهها لاستهداف الجنوبيين", "بطريقة ممنهجة لاستهداف المدنيين": a purpose
         if (
             hit.trigger.type == "AID"
             and noun

@@ -229,3 +229,24 @@ def test_men_who_gave_themselves_up_and_a_unit_of_a_named_body(extract: Extract)
     assert len(gains) == 1 and gains[0].actor1 == "hayat-tahrir-al-sham"
     assert all(e.actor1 != "syrian-national-army" for e in evs)
     assert not [e for e in evs if e.type == "AID"]
+
+
+def test_purposes_ongoing_fighting_habits_and_blamed_deeds_told_before(extract: Extract) -> None:
+    background = extract(
+        "واتهم البيان الحزب بتشكيل خلايا مسلحة وتوجيهها لاستهداف الجنوبيين.\n"
+        "وتشهد جبهات جنوب مأرب منذ سبتمبر الماضي معارك عنيفة أسفرت عن سقوط آلاف القتلى من الطرفين.\n"
+        "ويتضرر المزارعون بسبب الألغام التي تزرعها الجماعة باستمرار في الساحل الغربي.",
+        meta={"country": "YE"},
+    )
+    assert not [e for e in background if e.type == "ASSAULT"], [e.trigger.text for e in background]
+    text = (
+        "قصفت الميليشيا الحوثية بقذائف الهاون أحياء سكنية في مدينة تعز، ما أدى إلى مقتل مدنيين اثنين.\n"
+        "وتحمّل الحكومة الميليشيا الحوثية المسؤولية الكاملة عن استهداف الأحياء السكنية."
+    )
+    told_again = extract(text, meta={"country": "YE"})
+    assert [e.type for e in told_again].count("ASSAULT") == 1
+    detailed = extract(
+        "ونحمّل الاحتلال الروسي المسؤولية الكاملة عن المجزرة التي ارتكبتها طائراته أمس في مدينة كفرنبل.",
+        meta={"country": "SY", "date": "2020-01-24"},
+    )
+    assert [e.type for e in detailed].count("ASSAULT") == 1
