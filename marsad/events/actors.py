@@ -1071,6 +1071,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             if ev.actor2 is None and captors.actor2 and captors.actor2 != ev.actor1:
                 ev.actor2 = captors.actor2
                 ev.inferred.append("actor2")
+    if hit.trigger.id == "hold-responsible" and hit.person != "we" and ev.actor1 is not None:
+        blamed = _blamed_party(ctx, hit, hi)
+        if blamed is not None and blamed.entity == ev.actor1:
+            # "وتحمّل القوات الأمريكية المسؤولية الكاملة": the party after the verb is the one blamed; the
+            # one blaming is the subject before it, or the statement's signer
+            subject = next((m for m in reversed(before) if m.entity != blamed.entity and can_act(m)), None)
+            ev.actor2 = blamed.entity
+            ev.actor1 = subject.entity if subject is not None else ctx.author
     if ev.actor1 is None and hit.trigger.type == "THREATEN" and ctx.author:
         ev.actor1 = ctx.author  # "أي تعرض لقطعاتنا سيقابل برد حازم": a statement's threat is its signer's
     if ev.actor1 is None and not we and generic_force_subject(ctx, hit, lo, hi):
@@ -1609,6 +1617,19 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
     if found is None or ctx.tokens_between(found, hit.start) > 9:
         return None
     return found
+
+
+def _blamed_party(ctx: DocContext, hit: TriggerHit, hi: int) -> Mention | None:
+    """The actor right after "تحمّل" that "المسؤولية" follows: the party held responsible."""
+    after = ctx.within(ctx.actors, hit.end, hi)[:1]
+    if not after or ctx.tokens_between(hit.end, after[0].start) > 1:
+        return None
+    following = ctx.folded(after[0].end, after[0].end + 60).split()
+    if following[:1] not in (["المسووليه"], ["مسووليه"]):
+        return None  # "وتحمّل القيادة العامة حكومة الوفاق المسؤولية": the first actor is the subject
+    if following[0] == "مسووليه" and any(w[:1] == "ل" and len(w) > 3 for w in following[1:6]):
+        return None  # "وحمّلت حكومة الوفاق مسؤولية الغارة لقوات حفتر": the blamed one comes after ل
+    return after[0]
 
 
 def _unknown_subject_before(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> bool:

@@ -250,3 +250,18 @@ def test_purposes_ongoing_fighting_habits_and_blamed_deeds_told_before(extract: 
         meta={"country": "SY", "date": "2020-01-24"},
     )
     assert [e.type for e in detailed].count("ASSAULT") == 1
+
+
+def test_the_party_held_responsible_after_the_verb(extract: Extract) -> None:
+    text = (
+        "هيئة الحشد الشعبي\n"
+        "وتنفي الهيئة ما روّجته وسائل إعلام عن وجود مخازن للصواريخ في المقر، وتحمّل القوات الأمريكية"
+        " المسؤولية الكاملة عن هذا الاعتداء."
+    )
+    blame = only(extract(text, meta={"country": "IQ"}), "تحمّل")
+    assert (blame.actor1, blame.actor2) == ("popular-mobilization-forces", "us-armed-forces")
+    news = extract(
+        "وحمّلت حكومة الوفاق مسؤولية الغارة لقوات حفتر، فيما نفى الجيش الوطني الليبي استهداف المدنيين.",
+        meta={"country": "LY"},
+    )
+    assert only(news, "حمّلت").actor1 == "gnu-forces"
