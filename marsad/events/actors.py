@@ -240,6 +240,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if undergone_at is not None and undergone_at < m.start and m.end <= hit.start:
             return "target"
         words = ctx.words_before(m.start, 6)
+        if (
+            hit.trigger.type == "ASSAULT"
+            and m.start > hit.end
+            and words[-1:] in (["لسيطره"], ["سيطره"])
+            and words[-2:-1]
+            and words[-2].startswith(("الخاضع", "خاضع"))
+        ):
+            return "target"  # "قصفت … قريتي شوارغة والمالكية الخاضعتين لسيطرة قسد": the side holding them
         prefix = ctx.attached_prefix(m)
         if (
             prefix.endswith("ل")

@@ -345,8 +345,12 @@ def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
 
 # "One of them", "some of them", "another": a verb whose subject is a part of the attacks told before.
 _PARTS = frozenset(
-    {"احداها", "احدها", "احداهما", "بعضها", "معظمها", "اغلبها", "غالبيتها", "اخري", "اخر", "الاخري", "الاخر"}
+    {"احداها", "احدها", "احداهما", "بعضها", "معظمها", "اغلبها", "غالبيتها", "اخري", "اخر", "الاخري"}
+    | {"الاخر"}
 )
+# After the verb only ("أسقطت الدفاعات إحدى المسيرتين، فيما سقطت الثانية"); before it, "تشرين الثاني" is a
+# month.
+_PARTS_AFTER = frozenset({"الثانيه", "الثاني", "الثالثه", "الثالث"})
 
 
 def _told_by_a_part(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
@@ -357,7 +361,9 @@ def _told_by_a_part(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | N
     after = ctx.folded(d.hit.end, d.hit.end + 12).split()[:1]
     before = [w.removeprefix("و") for w in ctx.words_before(d.hit.start - len(d.hit.prefix), 2)]
     if not (
-        (after and after[0] in _PARTS) or (before[-1:] and before[-1] in _PARTS) or (before[-1:] == ["منها"])
+        (after and (after[0] in _PARTS or after[0] in _PARTS_AFTER))
+        or (before[-1:] and before[-1] in _PARTS)
+        or (before[-1:] == ["منها"])
     ):
         return None
     return next(

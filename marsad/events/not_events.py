@@ -180,6 +180,8 @@ _BLOCKS_AFTER_ANY_PROCLITIC = frozenset(
     {
         "الخاضع",
         "الخاضعه",
+        "الخاضعتين",
+        "الخاضعين",
         "خاضع",
         "خاضعه",
         "تحسبا",
@@ -574,7 +576,12 @@ _TENS = frozenset({"عشرين", "ثلاثين", "اربعين", "خمسين", "
 
 
 # Words of a report title's kinds of violations: "احتجاز تعسفي", "إخفاء قسري", "خلال أكتوبر".
-_REPORTED_KINDS = frozenset({"خلال", "تعسفي", "قسري", "انتهاكات", "اطار", "حصيله"})
+_REPORTED_KINDS = frozenset({"خلال", "تعسفي", "قسري", "انتهاكات", "اطار", "حصيله", "تموز", "اب"})
+# A report title's word after the kinds it lists: "…: حصيلة أسبوع", "…: ملخص انتهاكات", "…: حالات موثقة".
+_SUMMARY_WORDS = frozenset({"حصيله", "ملخص", "حالات", "تقرير", "انتهاكات", "توثيق", "رصد", "احصاييه"})
+# A report's section heading: "أولاً: الاعتقال التعسفي والإخفاء القسري - يوم 3 تموز …".
+_SECTION_HEAD = re.compile(r"(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا)\s*:[^.:\n]{0,80}$")
+_SECTION_TAIL = re.compile(r"^[^.:\n]{0,60}?\s[-–—]\s")
 
 
 # Relatives and lawyers whose visits to a detainee are no CONSULT event.
@@ -697,6 +704,49 @@ def _witnessed_since(ctx: DocContext, hit: TriggerHit) -> bool:
     ]
     seen = next((i for i, w in enumerate(words) if w in ("تشهد", "يشهد", "شهدت", "شهد")), None)
     return seen is not None and "منذ" in words[seen + 1 : seen + 8]
+
+
+def _section_heading(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is the trigger in a numbered section heading of a report ("أولاً: الاعتقال التعسفي - …")?"""
+    before = ctx.folded(max(0, hit.start - 90), hit.start)
+    if _SECTION_HEAD.search(before) is None:
+        return False
+    return _SECTION_TAIL.match(ctx.text[hit.end : hit.end + 80]) is not None
+
+
+# The manner of an operation: "بدعم وإسناد جوي", "بمشاركة جهاز مكافحة الإرهاب وإسناد من طيران الجيش".
+_SUPPORT_MANNER = ("بدعم", "بمشارك", "باسناد", "بمسانده", "بتغطيه")
+# Counts of happenings: "ما لا يقل عن 38 تظاهرة", "أكثر من 30 غارة خلال الساعات الماضية", "76 حالة خطف"
+# (but "ردّ الطيران بأكثر من 60 غارة خلال 24 ساعة" tells the strikes).
+_AT_LEAST = re.compile(r"(?<![\wب])(?:ما لا يقل عن|لا يقل عن|اكثر من|نحو|قرابه)\s+\S+\s*$")
+_ORDINALS = frozenset({"ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "عاشر"})
+
+
+def _counted(ctx: DocContext, hit: TriggerHit, noun: bool) -> bool:
+    """A count of happenings of a kind over a period, not one of them."""
+    words = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 4)]
+    if words[-1:] in (["حاله"], ["حالات"]) and len(words) > 1 and is_number(words[-2]):
+        return True  # "76 حالة خطف أو إخفاء قسري" (after حالة a verb's form is its noun)
+    if not noun:
+        return False
+    if words[-1:] and words[-1] in _ORDINALS and words[-2:-1] in (["هذا"], ["هذه"], ["هو"], ["وهو"]):
+        return True  # "هذا ثالث هجوم يستهدف قطعات الحشد خلال أسبوع"
+    if not (words and is_number(words[-1])) or words[-1] in ("1", "2", "١", "٢"):
+        return False
+    lead = ctx.folded(max(0, hit.start - 40), hit.start - len(hit.prefix))
+    if _AT_LEAST.search(lead) is None:
+        return False
+    sentence = ctx.unit_at(hit.start)[1].sentence
+    folded = ctx.folded(sentence.start, sentence.end)
+    return _PERIOD.search(folded) is not None or bool({"الماضيه", "خلال", "منذ"} & set(folded.split()))
+
+
+def _ransom_talk(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Kidnappers contacting a family ("والخاطفون تواصلوا مع أهله"): part of the kidnapping."""
+    if hit.trigger.type == "REQUEST":
+        return False  # a ransom demanded is an event of its own (gold/README.md)
+    before = ctx.folded(max(0, hit.start - 40), hit.start).split()[-3:]
+    return any(w.lstrip("و").startswith(("الخاطف", "خاطف")) for w in before)
 
 
 # Verbs that state an agreement's terms: "وتنص المرحلة الثانية من الاتفاق على إعادة انتشار متبادلة".
@@ -1121,7 +1171,12 @@ class NotEventFilter:
         if (
             fold_word(hit.text) in ("مفخخه", "المفخخه")
             and before
-            and (before[-1] in _AIRCRAFT or before[-1] == "طيار")
+            and (
+                before[-1] in _AIRCRAFT
+                or before[-1] == "طيار"
+                # "أسقط مسيّرة حوثية مفخخة": the drone's nationality between
+                or (len(three) > 1 and three[-2] in _AIRCRAFT)
+            )
         ):
             return True  # "اعتراض طائرة بدون طيار مفخخة": what the aircraft carried, told with it
         if before and before[-1] == "فتره" and "ال" in hit.prefix:
@@ -1138,6 +1193,8 @@ class NotEventFilter:
             return True  # "عند بوابة يسيطر عليها اللواء", "التي كانت تسيطر على المدينة": who holds a place
         if hit.trigger.id == "fall" and next_word and next_word[0].startswith("شظاي"):
             return True  # "وسقطت شظاياه على أحد الأحياء": debris of what was shot down
+        if _section_heading(ctx, hit):
+            return True  # "ثانياً: هدم المنازل والاستيلاء عليها - منتصف آب: …": the kinds a section tells
         if self._report_title(ctx, hit):
             return True  # "اليمن: قتل وإخفاء قسري واحتجاز تعسفي خلال أكتوبر": the kinds a report covers
         if before and before[-1] == "عدد":
@@ -1385,6 +1442,11 @@ class NotEventFilter:
             line_end = ctx.cache["first_line_end"] = len(ctx.text) if found < 0 else found
         if hit.start > line_end or hit.trigger.pos != "noun":
             return False
+        summary = ctx.text.find(":", hit.end, line_end)
+        if summary >= 0 and set(ctx.folded(summary, line_end).split()[:2]) & _SUMMARY_WORDS:
+            # "وفيات تحت التعذيب واعتقالات على الحواجز: حصيلة أسبوع", "الخطف والوفاة في الاحتجاز: حالات
+            # موثقة": the kinds a report's title names before its summary word
+            return True
         colon = ctx.text.find(":", 0, hit.start)
         if colon < 0 or colon > 25 or ctx.within(ctx.actors, 0, line_end):
             return False
@@ -1507,6 +1569,40 @@ class NotEventFilter:
             or (lead[-1:] == ["من"] and lead[-2:-1] and lead[-2] in _FEARING)
         ):
             return True  # "والأهالي خايفين من حملة اعتقالات", "وسط مخاوف من انهيار التهدئة": a fear
+        if _counted(ctx, hit, noun):
+            return True  # "وثّق ما لا يقل عن 38 تظاهرة خلال تموز", "76 حالة خطف", "هذا ثالث هجوم"
+        if noun and lead[-1:] and lead[-1].lstrip("وب") in ("السماح", "بالسماح", "سماح"):
+            return True  # "والسماح لجهات مستقلة بدخول مراكز الاحتجاز": access asked for, no happening
+        if (
+            noun
+            and hit.trigger.type in ("AGREE", "RETREAT")
+            and "رغم" in [w.lstrip("و") for w in lead[-2:]]
+            # "رغم اتفاق وقف إطلاق النار الذي توصلت إليه روسيا وتركيا": an agreement told with its parties
+            and not {"الذي", "التي"} & set(ctx.folded(hit.end, hit.end + 50).split()[:5])
+        ):
+            return True  # "وتأتي هذه الاعتداءات رغم الهدنة الأممية": a truce as background
+        if (
+            noun
+            and hit.trigger.type in ("AGREE", "RETREAT")
+            and "ال" in hit.prefix
+            and ctx.folded(hit.end, hit.end + 40).split()[:2][-1:] in (["شهرها"], ["يومها"], ["عامها"])
+        ):
+            return True  # "والهدنة دخلت شهرها الثاني": a truce's age, no agreement made
+        if hit.trigger.id in ("enter", "entry-noun") and ctx.folded(hit.end, hit.end + 20).split()[:1] in (
+            ["شهرها"],
+            ["عامها"],
+            ["يومها"],
+            ["اسبوعها"],
+        ):
+            return True  # "الهدنة الأممية دخلت شهرها الثاني": a truce's age
+        if hit.trigger.type in ("REQUEST", "CONSULT") and _ransom_talk(ctx, hit):
+            return True  # "والخاطفون تواصلوا مع أهله وطلبوا فدية": part of the kidnapping told
+        if (
+            noun
+            and hit.trigger.type in ("AID", "SUPPORT", "COOPERATE")
+            and any(w.lstrip("و").startswith(_SUPPORT_MANNER) for w in ctx.words_before(hit.start, 4))
+        ):
+            return True  # "بدعم وإسناد جوي من قوات التحالف", "بمشاركة الجهاز وإسناد من الطيران"
         if hit.trigger.type == "AGREE" and noun and "ال" in hit.prefix and lead[-1:] in (["بعد"], ["قبل"]):
             # "عنصر سابق بالجيش الحر وما انضم لأي جهة بعد التسوية": a time named by an agreement told
             return True

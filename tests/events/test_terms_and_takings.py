@@ -265,3 +265,36 @@ def test_the_party_held_responsible_after_the_verb(extract: Extract) -> None:
         meta={"country": "LY"},
     )
     assert only(news, "حمّلت").actor1 == "gnu-forces"
+
+
+def test_report_titles_section_headings_and_counts_name_no_happening(extract: Extract) -> None:
+    text = (
+        "وفيات تحت التعذيب واعتقالات على الحواجز: حصيلة أسبوع من الانتهاكات\n"
+        "وثّق فريقنا خلال تموز 2023 ما لا يقل عن 38 تظاهرة في محافظتي البصرة وذي قار، و76 حالة خطف.\n"
+        "أولاً: الاعتقال التعسفي والإخفاء القسري - يوم 3 تموز اعتقلت قوات النظام ستة شبان في مدينة دوما."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert [(e.type, e.trigger.text) for e in evs] == [("COERCE", "اعتقلت")]
+
+
+def test_access_asked_for_truces_as_background_and_support_given(extract: Extract) -> None:
+    text = (
+        "وطالبت المنظمة بالسماح لجهات مستقلة بدخول مراكز الاحتجاز.\n"
+        "وتأتي هذه الاعتداءات رغم الهدنة الأممية، والهدنة دخلت شهرها الثاني.\n"
+        "ونفذت قوات سوريا الديمقراطية بدعم وإسناد جوي من قوات التحالف الدولي عملية إنزال في بلدة الشحيل.\n"
+        "وأسقطت الدفاعات الجوية مسيّرة حوثية مفخخة حاولت استهداف مواقع الجيش."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert not [e for e in evs if e.type in ("AGREE", "AID", "MOBILIZE")], [
+        (e.type, e.trigger.text) for e in evs
+    ]
+    assert all(e.trigger.text != "مفخخة" for e in evs)
+
+
+def test_the_side_holding_the_places_struck_is_the_target(extract: Extract) -> None:
+    text = (
+        "وبالتزامن، قصفت القوات التركية بالمدفعية الثقيلة قريتي شوارغة الأرز والمالكية الخاضعتين لسيطرة قسد"
+        " قرب بلدة تل رفعت."
+    )
+    evs = extract(text, meta={"country": "SY"})
+    assert {(e.actor1, e.actor2) for e in evs} == {("turkish-armed-forces", "syrian-democratic-forces")}
