@@ -601,7 +601,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     )
     head_noun = (
         definite_subject(ctx, hit, hi)
-        if not noun and hit.trigger.type in VERBAL_TYPES and not subject_before
+        if not noun
+        and hit.trigger.type in VERBAL_TYPES
+        and not subject_before
+        # "استدعت وزارة الخارجية العراقية السفير": an actor right after the verb is its subject
+        and not any(ctx.tokens_between(hit.end, m.start) == 0 for m in after)
         else None
     )
     # "كما أفرج الجهاز الأحد عن 23 محتجزاً": a definite noun after a deed's verb that begins the name

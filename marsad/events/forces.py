@@ -54,11 +54,13 @@ def _definite_deed_pattern() -> re.Pattern[str]:
 @cache
 def _side_pattern() -> re.Pattern[str]:
     """ "الجانب الروسي", "الطرف التركي", "العدو الأمريكي", "العدوان الأمريكي", "الاحتلال التركي": a state
-    named as a party by its definite adjective; "وزارة الدفاع التركية" speaks for the state's forces."""
+    named as a party by its definite adjective; "وزارة الدفاع التركية", "استدعت وزارة الخارجية العراقية
+    السفير" speak for the state's forces."""
     adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
     heads = (
         "طيران العدوان|لطيران العدوان|تحالف العدوان|لتحالف العدوان|طايرات العدوان"
         "|الجانب|الطرف|العدو|العدوان|الاحتلال|للجانب|للطرف|للعدو|للعدوان|للاحتلال|وزاره الدفاع"
+        "|وزاره الخارجيه|وزاره الداخليه"
     )
     return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>{heads}) ال(?P<adj>{adjectives})(?!\w)")
 

@@ -108,6 +108,8 @@ def _words_at(text: str, offset: int) -> list[tuple[int, str]]:
 _SELF_HEADS = frozenset({"مجاهدو", "مجاهدي", "ابطال"})
 # Verbs a documenting body opens its own report with: "سجّلت الشبكة …", "وثّقت المنظمة …".
 _DOCUMENTING = frozenset({"سجلت", "سجل", "وثقت", "وثق", "رصدت", "رصد"})
+# "إننا في الشبكة السورية…", "نحن في قيادة…": we, the body named next.
+_WE_IN = re.compile(r"(?<!\w)(?:[إا]ننا|ونحن|نحن)\s+في\s+")
 _DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
 _MAX_LINE = 140
 
@@ -149,7 +151,18 @@ class AuthorDetector:
                 or self._announcer(doc, *content[0])
                 or self._issuer(doc, content)
                 or self._self_named(doc, content)
+                or self._we_in(doc)
             )
+
+    def _we_in(self, doc: Document) -> Author | None:
+        """ "إننا في الشبكة السورية لحقوق الإنسان نحمّل…": a text that names its body as "we in X"."""
+        for found in _WE_IN.finditer(doc.text):
+            orgs = [
+                m for m in self._orgs_in(doc, found.end(), found.end() + 60) if m.start - found.end() <= 1
+            ]
+            if orgs:
+                return Author(organization=orgs[0].entity, start=orgs[0].start, end=orgs[0].end)
+        return None
 
     @staticmethod
     def _places_in(doc: Document, start: int, end: int) -> list[Mention]:

@@ -298,3 +298,8 @@ def test_the_side_holding_the_places_struck_is_the_target(extract: Extract) -> N
     )
     evs = extract(text, meta={"country": "SY"})
     assert {(e.actor1, e.actor2) for e in evs} == {("turkish-armed-forces", "syrian-democratic-forces")}
+
+
+def test_a_states_ministry_speaks_for_it(extract: Extract) -> None:
+    evs = extract("كما استدعت وزارة الخارجية العراقية السفير التركي في بغداد.", meta={"country": "IQ"})
+    assert only(evs, "استدعت").actor1 == "iraqi-security-forces"

@@ -156,3 +156,12 @@ def test_any_media_office_heading_a_statement_signs_it(nlp: Pipeline) -> None:
         assert doc.author is not None and doc.author.organization == "security-belt-forces", office
     sentence = run(nlp, "الإدارة الجديدة لقوات الحزام الأمني\nنفذت قوات الحزام الأمني عملية تمشيط.")
     assert sentence.author is None
+
+
+def test_we_in_a_named_body_signs_the_text(nlp: Pipeline) -> None:
+    doc = run(
+        nlp,
+        "بيان بشأن الأوضاع في درعا البلد\nتتابع الشبكة السورية لحقوق الإنسان بقلق الحصار المشدد على الحي.\n"
+        "إننا في الشبكة السورية لحقوق الإنسان نحمّل النظام السوري المسؤولية الكاملة.",
+    )
+    assert doc.author is not None and doc.author.organization == "syrian-network-for-human-rights"
