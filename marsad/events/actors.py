@@ -243,6 +243,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if (
             hit.trigger.type == "ASSAULT"
             and m.start > hit.end
+            and words[-1:] in (["تديره"], ["يديره"], ["تديرها"])
+        ):
+            return "agent"  # "توفي داخل سجن قرنادة الذي تديره القيادة العامة": the one holding him
+        if (
+            hit.trigger.type == "ASSAULT"
+            and m.start > hit.end
             and words[-1:] in (["لسيطره"], ["سيطره"])
             and words[-2:-1]
             and words[-2].startswith(("الخاضع", "خاضع"))
@@ -952,6 +958,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             add_actor_entity(ctx.doc, ctx.kb_actors, "civilians")
             ev.actor2 = "civilians"
             ev.inferred.append("actor2")
+    if hit.trigger.id == "death-in-custody" and "prisoners" in ctx.kb_actors:
+        # "أبلغت أسرته بوفاته داخل سجن معيتيقة": a detainee died; an actor read as its object holds him
+        holder = ev.actor2 if ev.actor2 not in (None, "civilians", "prisoners") else None
+        add_actor_entity(ctx.doc, ctx.kb_actors, "prisoners")
+        ev.actor2 = "prisoners"
+        if ev.actor1 is None and holder is not None:
+            ev.actor1 = holder
     if we_undergone and ev.actor2 is None and ev.actor1 != ctx.author:
         ev.actor2 = ctx.author
     tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]

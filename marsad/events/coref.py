@@ -53,6 +53,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             or _joined_after_defection(ctx, d, merged)
             or _attack_told_again(ctx, d, merged)
             or _taking_after_raid(ctx, d, merged)
+            or _death_notified(ctx, d, merged)
         )
         if target is None and headline is not None and _definite_noun(d):
             # "إن الهجوم لم يسفر عن إصابات": a definite noun points at the body's latest telling first
@@ -511,6 +512,31 @@ def _told_with_details(ctx: DocContext, d: Draft) -> bool:
         return True
     return bool(
         ctx.within(ctx.times, d.hit.end, d.clause_end) or ctx.within(ctx.places, d.hit.end, d.clause_end)
+    )
+
+
+def _death_notified(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """A death in custody told again as the family's notice of it ("إلى أن أُبلغت بوفاته", "تسلمت أسرته
+    إخطاراً بوفاته") or by the marks on the body ("حملت جثته آثار تعذيب"), or in the next sentence of its
+    torture: the death told before."""
+    before = [w.lstrip("و") for w in ctx.words_before(d.hit.start - len(d.hit.prefix), 3)]
+    marks = d.hit.trigger.id == "torture-noun" and before[-1:] == ["اثار"]
+    if d.hit.trigger.id != "death-in-custody" and not marks:
+        return None  # "جثته حملت آثار تعذيب": the marks of the death in custody told
+    notified = marks or any(
+        w.startswith(("ابلغ", "اخطار", "بلغ", "تبلغ", "ابلاغ", "شهادت", "انباء")) for w in before
+    )
+    reach = 5 if notified else 1
+    return next(
+        (
+            p
+            for p in reversed(merged)
+            if p.event.type == "ASSAULT"
+            and p.event.mode == "torture"
+            and 0 <= d.sentence - p.sentence <= reach
+            and p.event.modality == d.event.modality
+        ),
+        None,
     )
 
 

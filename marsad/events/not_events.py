@@ -642,6 +642,39 @@ def _persons_stopped(ctx: DocContext, hit: TriggerHit) -> bool:
     )
 
 
+# Words of custody in a death's sentence: "توفي داخل سجن المطار", "وفاة معتقل في أحد مراكز الاحتجاز".
+_CUSTODY = (
+    "سجن",
+    "السجن",
+    "سجون",
+    "معتقل",
+    "المعتقل",
+    "احتجاز",
+    "الاحتجاز",
+    "احتجازه",
+    "اعتقاله",
+    "محتجز",
+    "المحتجز",
+    "الموقوف",
+    "موقوف",
+    "زنزان",
+    "التعذيب",
+    "تعذيب",
+    "المختطف",
+    "مختطف",
+)
+
+
+def _died_in_custody(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Does the death's clause (or the words right around it) tell of custody, and not of wounds?"""
+    _, unit = ctx.unit_at(hit.start)
+    clause = unit.clause_at(hit.start)
+    words = ctx.folded(max(clause.start, hit.start - 120), min(clause.end, hit.end + 120)).split()
+    if any(w.lstrip("و").startswith(("متاثر", "بجروح", "جراء", "اثر")) for w in words):
+        return False  # "توفي متأثراً بجروحه": a casualty of an attack told elsewhere
+    return any(w.lstrip("وفبل").startswith(_CUSTODY) for w in words)
+
+
 # A crowd dispersed by force: "فرّقت قوات الأمن المحتجين", "فرّقت الشرطة تجمعاً للأهالي".
 _CROWDS = (
     "متظاهر",
@@ -1144,6 +1177,8 @@ class NotEventFilter:
             return True
         if hit.trigger.id in ("visit", "visit-noun") and _family_visit(ctx, hit):
             return True  # "لم يتمكن ذووه من زيارته": relatives seeing a detainee, no diplomatic visit
+        if hit.trigger.id == "death-in-custody" and not _died_in_custody(ctx, hit):
+            return True  # "توفي متأثراً بجروحه", "وفاة الرئيس": no death in custody told
         if hit.trigger.id == "disperse-crowd" and not _crowd_dispersed(ctx, hit):
             return True  # "فرّقت الخلافات بين الطرفين": no crowd, no dispersal
         if hit.trigger.id == "stop-detain" and not _persons_stopped(ctx, hit):

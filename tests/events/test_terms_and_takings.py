@@ -303,3 +303,16 @@ def test_the_side_holding_the_places_struck_is_the_target(extract: Extract) -> N
 def test_a_states_ministry_speaks_for_it(extract: Extract) -> None:
     evs = extract("كما استدعت وزارة الخارجية العراقية السفير التركي في بغداد.", meta={"country": "IQ"})
     assert only(evs, "استدعت").actor1 == "iraqi-security-forces"
+
+
+def test_a_death_in_custody_and_its_notice(extract: Extract) -> None:
+    text = (
+        "في 25 مايو توفي المحتجز فرج بوخطوة داخل سجن قرنادة الذي تديره القيادة العامة.\n"
+        "وأُبلغت أسرته بوفاته بعد أسبوع، وأكدت أن جثته حملت آثار تعذيب.\n"
+        "وتوفي الجريح أحمد متأثراً بجروحه في المشفى."
+    )
+    evs = extract(text, meta={"country": "LY"})
+    deaths = [e for e in evs if e.mode == "torture"]
+    assert len(deaths) == 1
+    assert (deaths[0].actor1, deaths[0].actor2) == ("libyan-national-army", "prisoners")
+    assert all("الجريح" not in s.text for e in evs for s in e.evidence)
