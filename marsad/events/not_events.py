@@ -727,6 +727,16 @@ _HOLDING_CONTROL = frozenset({"تحكم", "يحكم", "تفرض", "يفرض", "�
 _UNDERGONE = frozenset({"تعرضت", "تعرض", "يتعرض", "تتعرض", "تعرضوا", "تعرضنا"})
 
 
+def _shot_down_before(ctx: DocContext, hit: TriggerHit) -> bool:
+    """Is a drone or a missile shot down or intercepted earlier in the trigger's sentence?"""
+    sentence = ctx.unit_at(hit.start)[1].sentence
+    words = ctx.folded(sentence.start, hit.start).split()
+    return any(
+        w.lstrip("وب").startswith(("اسقط", "اسقاط", "يسقط", "تسقط", "اعتراض", "اعترض", "تعترض"))
+        for w in words
+    )
+
+
 def _witnessed_since(ctx: DocContext, hit: TriggerHit) -> bool:
     """ "تشهد المنطقة منذ أكثر من أسبوع مواجهات متقطعة": fighting a place has seen since some time."""
     sentence = ctx.unit_at(hit.start)[1].sentence
@@ -1641,6 +1651,20 @@ class NotEventFilter:
         if hit.trigger.type == "AGREE" and noun and "ال" in hit.prefix and lead[-1:] in (["بعد"], ["قبل"]):
             # "عنصر سابق بالجيش الحر وما انضم لأي جهة بعد التسوية": a time named by an agreement told
             return True
+        if (
+            noun
+            and hit.trigger.type == "ASSAULT"
+            and lead[-1:]
+            and lead[-1].lstrip("و").startswith(("تحاول", "يحاول", "حاولت", "حاولتا", "حاول"))
+            and _shot_down_before(ctx, hit)
+        ):
+            return True  # "أسقطت مسيّرة كانت تحاول استهداف نقاطنا": what the downed drone was about to do
+        if (
+            noun
+            and hit.trigger.type == "ASSAULT"
+            and "ممنهج" in ctx.folded(hit.end, hit.end + 40).split()[:5]
+        ):
+            return True  # "المسؤولية عن استهداف المدنيين بشكل ممنهج": a practice, no one happening
         if noun and hit.trigger.type == "ASSAULT" and _witnessed_since(ctx, hit):
             return True  # "وتشهد جبهات جنوب مأرب منذ سبتمبر الماضي معارك عنيفة": fighting going on
         if (

@@ -208,6 +208,9 @@ _LOCATOR_WORDS = frozenset(
 
 
 _TOWARD = frozenset({"باتجاه", "اتجاه", "نحو", "صوب"})
+# Verbs that take the held somewhere: "نقلتهم إلى سجن معيتيقة", "اقتادوه إلى مقر", "أحيل إلى".
+_TRANSFERS = ("نقل", "اقتاد", "اقتيد", "حول", "احال", "احيل", "رحل", "اودع")
+_LED = ("اقتيد", "احيل", "اودع")  # the held as the subject: "واقتيدوا إلى جهة مجهولة"
 
 
 _ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(مدينه|بلده|قريه|بلدات|قري|مخيم|سجن|ناحيه|حي)(?!\w)")
@@ -258,6 +261,14 @@ def _destination(ctx: DocContext, mention: Mention) -> bool:
             at = next((i for i in range(len(words) - 1, -1, -1) if words[i] in _TOWARD), None)
             ctx.cache[key] = at is not None and not any(
                 w in ("في", "علي", "عند", "قرب") for w in words[at + 1 :]
+            )
+        if not ctx.cache[key]:
+            # "واحتجزت ثلاثة من أفرادها ونقلتهم إلى سجن معيتيقة": where the held were taken, not where
+            words = [w.lstrip("و") for w in ctx.words_before(mention.start, 6)]
+            to = next((i for i in range(len(words) - 1, -1, -1) if words[i] == "الي"), None)
+            ctx.cache[key] = to is not None and any(
+                w.startswith(_TRANSFERS) and (w.endswith(("ه", "ها", "هم", "هما")) or w.startswith(_LED))
+                for w in words[:to]
             )
     return bool(ctx.cache[key])
 

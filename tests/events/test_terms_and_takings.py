@@ -316,3 +316,19 @@ def test_a_death_in_custody_and_its_notice(extract: Extract) -> None:
     assert len(deaths) == 1
     assert (deaths[0].actor1, deaths[0].actor2) == ("libyan-national-army", "prisoners")
     assert all("الجريح" not in s.text for e in evs for s in e.evidence)
+
+
+def test_where_the_held_were_taken_and_what_a_downed_drone_tried(extract: Extract) -> None:
+    raid = extract(
+        "وفي 12 مارس، داهمت قوة تابعة لجهاز الردع منزل عائلة في حي عرادة بمنطقة سوق الجمعة، واحتجزت ثلاثة"
+        " من أفرادها، ونقلتهم إلى سجن معيتيقة.",
+        meta={"country": "LY"},
+    )
+    assert len([e for e in raid if e.type == "COERCE"]) == 1
+    downed = extract(
+        "وتمكنت دفاعاتنا الجوية من إسقاط طائرة مسيّرة تركية كانت تحاول استهداف نقاطنا في ريف تل تمر.",
+        meta={"country": "SY"},
+    )
+    assert len([e for e in downed if e.type == "ASSAULT"]) == 1
+    attempt = extract("مسيرة حوثية حاولت استهداف موقع لقوات الانتقالي في الضالع.", meta={"country": "YE"})
+    assert [e.type for e in attempt] == ["ASSAULT"]
