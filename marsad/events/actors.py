@@ -834,6 +834,18 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if ctx.words_before(m.start, 1)[-1:] == ["بين"]
         or (m.start > hit.end and _after_between(ctx.words_before(m.start, 4)))
     ]
+    if not between and hit.trigger.id in TWO_SIDED:
+        # "تجددت الاشتباكات، اليوم الثلاثاء، بين قوات حكومة الوحدة و…": the sides past a time's commas
+        _, sentence_unit = ctx.unit_at(hit.start)
+        beyond_sides = [
+            m
+            for m in ctx.within(ctx.actors, hi, min(sentence_unit.sentence.end, hit.end + 100))
+            if ctx.words_before(m.start, 1)[-1:] == ["بين"] or _after_between(ctx.words_before(m.start, 4))
+        ]
+        if beyond_sides and not ctx.triggers_within(hit.end, beyond_sides[0].start):
+            between = beyond_sides[:1]
+            for m in between:
+                roles.setdefault(id(m), "partner")
     if (
         between
         and not we

@@ -332,3 +332,11 @@ def test_where_the_held_were_taken_and_what_a_downed_drone_tried(extract: Extrac
     assert len([e for e in downed if e.type == "ASSAULT"]) == 1
     attempt = extract("مسيرة حوثية حاولت استهداف موقع لقوات الانتقالي في الضالع.", meta={"country": "YE"})
     assert [e.type for e in attempt] == ["ASSAULT"]
+
+
+def test_the_sides_of_a_renewed_fight_past_a_times_commas(extract: Extract) -> None:
+    evs = extract(
+        "تجددت الاشتباكات، اليوم الثلاثاء، بين قوات حكومة الوحدة الوطنية وجهاز دعم الاستقرار في حي أبو سليم.",
+        meta={"country": "LY"},
+    )
+    assert [(e.actor1, e.actor2) for e in evs] == [("gnu-forces", "stability-support-apparatus")]
