@@ -1648,6 +1648,15 @@ class NotEventFilter:
             and any(w.lstrip("و").startswith(_SUPPORT_MANNER) for w in ctx.words_before(hit.start, 4))
         ):
             return True  # "بدعم وإسناد جوي من قوات التحالف", "بمشاركة الجهاز وإسناد من الطيران"
+        if (
+            noun
+            and hit.trigger.type in ("AGREE", "RETREAT")
+            and any(w.lstrip("ولب").startswith(("خرق", "انتهاك")) for w in lead[-2:])
+            # "في خرق لاتفاق وقف إطلاق النار الموقع في 5 آذار بين تركيا وروسيا": an agreement told in full
+            and not {"الموقع", "الذي", "التي", "بين", "الموقعه"}
+            & set(ctx.folded(hit.end, hit.end + 60).split()[:6])
+        ):
+            return True  # "بخرق اتفاق وقف إطلاق النار": the agreement broken, told before
         if hit.trigger.type == "AGREE" and noun and "ال" in hit.prefix and lead[-1:] in (["بعد"], ["قبل"]):
             # "عنصر سابق بالجيش الحر وما انضم لأي جهة بعد التسوية": a time named by an agreement told
             return True

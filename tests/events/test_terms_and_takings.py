@@ -340,3 +340,14 @@ def test_the_sides_of_a_renewed_fight_past_a_times_commas(extract: Extract) -> N
         meta={"country": "LY"},
     )
     assert [(e.actor1, e.actor2) for e in evs] == [("gnu-forces", "stability-support-apparatus")]
+
+
+def test_an_agreement_broken_is_no_agreement_made_unless_told_in_full(extract: Extract) -> None:
+    broken = extract("واتهم الجيش قوات حكومة الوفاق بخرق اتفاق وقف إطلاق النار.", meta={"country": "LY"})
+    assert not [e for e in broken if e.type in ("AGREE", "RETREAT")]
+    full = extract(
+        "وقصفت قوات النظام بلدة كنصفرة، في خرق جديد لاتفاق وقف إطلاق النار الموقع بين تركيا وروسيا في آذار"
+        " 2020.",
+        meta={"country": "SY"},
+    )
+    assert [e.type for e in full].count("AGREE") == 1
