@@ -28,6 +28,7 @@ from marsad.events.subjects import (
     counted_group,
     definite_subject,
     during_subject,
+    first_conjunct,
     gap_words,
     generic_force_subject,
     hedged_subject,
@@ -37,6 +38,7 @@ from marsad.events.subjects import (
     next_to_event_noun,
     object_follows,
     opens_clause,
+    operation_described,
     other_side,
     our_force,
     participle_clause_subject,
@@ -398,8 +400,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "source"
         if set(words[-4:]) & _CHARGE:
             return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
-        if last in _ACCOMPANY or (last in ("من", "مع") and len(words) > 1 and words[-2] in _ACCOMPANY):
-            return "accompany"  # "بمساندة من الطيران الروسي", "بالتنسيق مع التحالف": a co-participant
+        if last in _ACCOMPANY or (last in ("من", "مع") and set(words[-3:-1]) & _ACCOMPANY):
+            # "بمساندة من الطيران الروسي", "بالتنسيق مع التحالف", "بإسناد جوي من طيران التحالف": a
+            # co-participant
+            return "accompany"
         if popped_target and not (last in _AGENT or (noun and last == "من" and m.start > hit.end)):
             return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
         if last in _COMPARISON:
@@ -475,10 +479,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
     roles = {id(m): role(m) for m in after + before}
     for prev, m in pairwise(before + after):
-        # "مع مرتزقة العدوان وعناصر تنظيم القاعدة": an actor joined by و to a target or partner is one too
+        # "مع مرتزقة العدوان وعناصر تنظيم القاعدة": an actor joined by و to a target or partner is one too;
+        # so is one joined to a supporter ("بإسناد من القوة الجوية العراقية وطيران التحالف الدولي")
         gap = gap_words(ctx, prev.end, m.start)
         if (
-            roles[id(prev)] in ("target", "partner")
+            roles[id(prev)] in ("target", "partner", "accompany")
             and roles[id(m)] == "plain"
             and len(gap) <= 3
             and (ctx.attached_prefix(m).startswith("و") or (gap and gap[0][:1] == "و"))
@@ -653,6 +658,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         actor1 = sabaq
         actor2 = _first(targets, [m for m in plain_after if m is not actor1])
     elif (
+        not noun
+        and voice == "active"
+        and not (near_after and ctx.tokens_between(hit.end, near_after[0].start) == 0)
+        and (described := operation_described(ctx, draft, previous)) is not None
+    ):
+        # "نفذت قوة من جهازنا عملية إنزال …، استهدفت مضافة يتحصن فيها عدد من قيادات داعش"
+        ev.actor1 = described
+        actor2 = _first(targets, [m for m in plain_after if m.entity != described])
+    elif (
         noun
         and not casualty
         and near_after
@@ -816,14 +830,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 or ctx.words_before(m.start, 1)[-1:] == ["في"]
             ]
         actor1 = subjects[0] if subjects else None
-        while actor1 is not None and actor1 in plain_before and ctx.attached_prefix(actor1).startswith("و"):
-            earlier = [
-                m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")
-            ]
-            if not earlier:
-                break
+        if actor1 is not None and actor1 in plain_before:
             # "اضطر حركة أحرار الشام وجيش العزة للانسحاب": the first named of the coordination leads
-            actor1 = earlier[-1]
+            actor1 = first_conjunct(ctx, actor1, before)
         # "أحبطت وحدات من المقاومة الوطنية وألوية العمالقة": an actor joined to the subject acts with it
         rest = [m for m in plain_after if m is not actor1 and not _joined_to(ctx, actor1, m)]
         actor2 = _first(targets, rest)
@@ -945,14 +954,26 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             add_actor_entity(ctx.doc, ctx.kb_actors, "prisoners")
             ev.actor2 = "prisoners"
             ev.inferred.append("actor2")
+        in_sentence = ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
+        sentence_roles = [roles.get(id(m)) or role(m) for m in in_sentence]
+        for i in range(1, len(in_sentence)):
+            # "بإسناد من طيران الجيش العراقي وطيران التحالف الدولي": both support
+            prev, m = in_sentence[i - 1], in_sentence[i]
+            if (
+                sentence_roles[i - 1] == "accompany"
+                and sentence_roles[i] == "plain"
+                and ctx.attached_prefix(m).startswith("و")
+                and len(gap_words(ctx, prev.end, m.start)) <= 1
+            ):
+                sentence_roles[i] = "accompany"
         victims = [
             m
-            for m in ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
+            for m, m_role in zip(in_sentence, sentence_roles, strict=True)
             if ev.actor2 is None
             and m not in partners
             and m.entity not in (ev.actor1, None)
             and (m.entity not in doers or m.start > hit.start)
-            and (roles.get(id(m)) or role(m)) not in ("agent", "comparison", "accompany", "charge", "owner")
+            and m_role not in ("agent", "comparison", "accompany", "charge", "owner")
             and (entities[m.entity].attrs.get("type") != "other" if m.entity in entities else True)
             and (m.start < hit.start or _victim(entities.get(m.entity or "")))
             and not (two_sided and _victim(entities.get(m.entity or "")))
@@ -1342,12 +1363,21 @@ def _victim(entity: Entity | None) -> bool:
     return entity is not None and entity.attrs.get("inter") in (6, 7)
 
 
+# Nouns of the unnamed doers of a deed: "المتورطين بالهجوم", "منفذي التفجير", "المسؤولين عن الهجوم".
+_PERPETRATORS = frozenset(
+    {"المتورطين", "المتورطون", "متورطين", "منفذي", "منفذو", "مرتكبي", "مرتكبو", "المسوولين", "المسوولون"}
+)
+
+
 def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
     """The agent of an event noun that names none: a definite noun ("القصف طال أيضاً…") or one with a
     possessive pronoun ("وأحكمت سيطرتها") tells again, or continues, the latest event of its kind within
     two sentences; a noun in the same sentence as an earlier event ("دخلت أرتال الهيئة عفرين بعد
     اشتباكات مع…") has that event's agent."""
     hit = draft.hit
+    head = ctx.words_before(hit.start - len(hit.prefix), 2)
+    if any(w.lstrip("و") in _PERPETRATORS for w in head):
+        return None  # "بحثاً عن المتورطين بالهجوم": the doers are the ones sought, not the seekers
     word = fold_word(hit.text)
     definite = "ال" in hit.prefix
     possessive = word.endswith(("ها", "هم", "ه")) and not any(fold_word(f) == word for f in hit.trigger.forms)

@@ -66,6 +66,14 @@ _ANNOUNCE_VERBS = frozenset(
 _COMPELLED = frozenset({"اضطر", "اضطرت", "اضطروا", "اجبر", "اجبرت", "اجبروا", "يضطر", "تضطر"})
 
 
+# Verbs of starting, with ب or a direct object: "شرعت قطعات الحشد بعملية تمشيط", "باشرت قطعاتنا عملية
+# تفتيش": the subject does the deed.
+_STARTING = frozenset(
+    {"شرع", "شرعت", "شرعوا", "تشرع", "يشرع", "شرعنا", "باشر", "باشرت", "باشروا", "تباشر", "يباشر", "باشرنا"}
+    | {"بدا", "بدات", "بداوا", "بدانا"}
+)
+
+
 # Verbs of undertaking with على: "أقدم مسلحون مجهولون على اغتيال…": the subject does the deed.
 _UNDERTAKE = frozenset({"اقدم", "اقدمت", "اقدموا", "اقدمنا"})
 
@@ -75,6 +83,7 @@ _UNDERTAKE = frozenset({"اقدم", "اقدمت", "اقدموا", "اقدمنا"
 _SUPPORT_VERBS = frozenset(
     {"نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "ينفذون", "نفذنا", "شن", "شنت", "شنوا", "يشن", "تشن", "يشنون"}
     | {"شننا", "اجري", "اجرت", "اجروا", "يجري", "تجري", "اجرينا"}
+    | _STARTING
     | {"نصب", "نصبت", "نصبوا", "ينصب", "تنصب", "نصبنا"}  # "نصب مقاتلونا كميناً"
     # "القوات الأمنية ترمي قنابل الغاز", "أطلقت قوات النظام رشقات صاروخية"
     | {
@@ -98,7 +107,9 @@ _SUPPORT_VERBS = frozenset(
 
 
 # "قيام X بـNOUN", "قامت X بـNOUN": the deed after ب is done by X.
-_DO_WITH_BA = frozenset({"قيام", "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قمنا", "نقوم"})
+_DO_WITH_BA = (
+    frozenset({"قيام", "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قمنا", "نقوم"}) | _STARTING
+)
 
 
 # Nouns that stand before an actor without changing who it is ("قيادة الهيئة", "عناصر التنظيم").
@@ -225,6 +236,7 @@ OUR_FORCES = frozenset(
         "مدفعيه",
         "دوريات",
         "استخبارات",  # "مفرزة من استخباراتنا"
+        "جهاز",  # "نفذت قوة من جهازنا عملية إنزال": the signing service
         "منظمت",  # "وتطالب منظمتنا الحكومة": the documenting body
         "مفارز",
         "فريق",  # "ويطالب فريقنا الحكومة": the documenting team
@@ -720,6 +732,21 @@ def shares_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> bool
     return draft.hit.prefix.startswith("و") and draft.hit.start - p.hit.end < 120
 
 
+def operation_described(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
+    """ "نفذت قوة من جهازنا عملية إنزال جوي …، استهدفت وكراً": a feminine verb with no subject and no
+    conjunction after an operation ("عملية"، "حملة") in its sentence describes that operation, whose
+    agent it has."""
+    hit = draft.hit
+    if not previous or hit.prefix or hit.trigger.pos != "verb" or not fold_word(hit.text).endswith("ت"):
+        return None
+    p = previous[-1]
+    if p.sentence != draft.sentence or p.event.actor1 is None or hit.start - p.hit.end > 200:
+        return None
+    if fold_word(p.hit.text).split()[0] not in ("عمليه", "حمله") or ctx.triggers_within(p.hit.end, hit.start):
+        return None
+    return p.event.actor1
+
+
 # Participles that describe the subject of the clause before them: "متهمةً", "مطالبين", "محذراً".
 _CIRCUMSTANTIAL = frozenset(
     {"متهمه", "متهما", "متهمين", "مطالبه", "مطالبا", "مطالبين", "محذره", "محذرا", "محذرين"}
@@ -1206,15 +1233,27 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
                 for m in ctx.within(ctx.actors, verb_pos, hit.start)
                 if ctx.tokens_between(verb_pos, m.start) <= 3
             ][:1]
-        if inside:
+        ours = support and (verb.endswith("نا") or any(our_force(w) for w in words[at + 1 :][:3]))
+        named = ctx.words_before(inside[0].start, 2) if inside else []
+        if ours and len(named) == 2 and named[1] == "من" and our_force(named[0]):
+            return inside[0]  # "نفذت قطعاتنا من الجيش العراقي والحشد عملية تفتيش": ours, named
+        if inside and not ours:
             if not support:
                 ctx.cache["announcer"] = (inside[0].entity, hit.start)
             return inside[0]
-        if support and (verb.endswith("نا") or any(our_force(w) for w in words[at + 1 :][:3])):
+        if ours:
             return "we"  # "نفذت قطعاتنا … عملية تفتيش", "ألقت مفرزة من استخباراتنا القبض"
-        earlier = [m for m in before if m.end <= verb_pos and len(ctx.text[m.end : verb_pos].split()) <= 2]
+        earlier = [
+            m
+            for m in before
+            if m.end <= verb_pos
+            and len(ctx.text[m.end : verb_pos].split()) <= 2
+            # "قوة مشتركة مع التحالف الدولي بدأت": a partner is no subject
+            and ctx.words_before(m.start, 1)[-1:] not in (["مع"], ["ضد"])
+        ]
         if earlier:
-            return earlier[-1]
+            # "قوة مشتركة من الجيش العراقي والحشد باشرت عملية تمشيط": the first named leads
+            return first_conjunct(ctx, earlier[-1], before)
         # a light verb with no named subject: a generic force ("نفذ سلاح الجو غارات"), in a statement
         # signed by an armed organization its own ("نفذ سلاح الجو المسير هجوماً"); else "they"
         if (
@@ -1287,6 +1326,16 @@ def subject_word_before(ctx: DocContext, hit: TriggerHit) -> str:
     return words[-1] if words else ""
 
 
+def first_conjunct(ctx: DocContext, m: Mention, before: list[Mention]) -> Mention:
+    """The first actor of a coordination that ``m`` ends ("حركة أحرار الشام وجيش العزة"): it leads."""
+    while ctx.attached_prefix(m).startswith("و"):
+        earlier = [e for e in before if e.end <= m.start and not ctx.text[e.end : m.start].strip(" و")]
+        if not earlier:
+            break
+        m = earlier[-1]
+    return m
+
+
 def our_force(word: str) -> bool:
     """ "قطعاتنا", "مقاتلونا", "مقاتلينا": a force of ours."""
     stem = word[:-2].rstrip("وي")
@@ -1306,7 +1355,11 @@ def _doer_with_ba(
         return "we"
     verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
     inside = [m for m in before if m.start >= verb_pos]
-    return inside[0] if inside else None
+    if inside:
+        return inside[0]
+    # "بأن قطعات الحشد الشعبي والجيش العراقي شرعت بعملية تمشيط": the subject before the verb
+    earlier = [m for m in before if m.end <= verb_pos and not ctx.text[m.end : verb_pos].strip()]
+    return first_conjunct(ctx, earlier[-1], before) if earlier and verb in _STARTING else None
 
 
 def we_form(hit: TriggerHit) -> bool:

@@ -1,0 +1,78 @@
+"""Operations a force starts or carries out ("شرعت قطعات X بعملية تمشيط", "نفذت قوة من جهازنا عملية
+إنزال"): who carries them out, who only supports them, and the verb that describes them. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from marsad.model import Event
+
+from .conftest import Extract
+
+IQ = {"country": "IQ", "date": "2021-08-14"}
+
+
+def _of(evs: list[Event], kind: str) -> list[Event]:
+    return [e for e in evs if e.type == kind]
+
+
+def test_the_subject_of_a_verb_of_starting_carries_out_the_operation(extract: Extract) -> None:
+    text = (
+        "وأفاد مصدر أمني بأن قطعات الحشد الشعبي والجيش العراقي شرعت صباح اليوم بعملية تمشيط واسعة"
+        " في محيط ناحية العظيم.\n"
+        "وأضاف المصدر أن قوة مشتركة من الجيش العراقي والحشد الشعبي باشرت عملية تفتيش في بساتين المنطقة."
+    )
+    sweeps = _of(extract(text, meta=IQ), "MOBILIZE")
+    assert [e.actor1 for e in sweeps] == ["popular-mobilization-forces", "iraqi-army"]
+
+
+def test_a_partner_before_the_verb_is_no_subject(extract: Extract) -> None:
+    text = "وقال مصدر عسكري إن قوة مشتركة مع التحالف الدولي بدأت عملية تمشيط في ريف دير الزور الشرقي."
+    sweeps = _of(extract(text, meta={"country": "SY", "date": "2019-03-02"}), "MOBILIZE")
+    assert len(sweeps) == 1 and sweeps[0].actor1 != "us-led-coalition"
+
+
+def test_our_service_and_our_units_named_by_their_force(extract: Extract) -> None:
+    text = (
+        "جهاز مكافحة الإرهاب\n"
+        "بيان\n"
+        "نفذت قوة من جهازنا فجر اليوم عملية إنزال جوي في جبال حمرين أسفرت عن قتل ثلاثة إرهابيين.\n"
+    )
+    landing = _of(extract(text, meta=IQ), "ASSAULT")
+    assert landing and landing[0].actor1 == "counter-terrorism-service"
+    text = (
+        "قيادة العمليات المشتركة\n"
+        "بيان\n"
+        "نفذت قطعاتنا من الجيش العراقي والحشد الشعبي فجر اليوم عملية تفتيش واسعة في وادي الشاي.\n"
+    )
+    sweep = _of(extract(text, meta=IQ), "MOBILIZE")
+    assert sweep and sweep[0].actor1 == "iraqi-army"
+
+
+def test_air_support_is_neither_doer_nor_target_and_the_describing_verb_is_the_operation(
+    extract: Extract,
+) -> None:
+    text = (
+        "جهاز مكافحة الإرهاب\n"
+        "بيان\n"
+        "بإسناد جوي من طيران الجيش العراقي وطيران التحالف الدولي، نفذت قوة من جهاز مكافحة الإرهاب"
+        " ليلة أمس عملية إنزال جوي في وادي حوران غربي الأنبار، استهدفت مضافة يتحصن فيها عدد من"
+        " قيادات عصابات داعش الإرهابية.\n"
+    )
+    assaults = _of(extract(text, meta=IQ), "ASSAULT")
+    assert len(assaults) == 1, [e.trigger.text for e in assaults]
+    landing = assaults[0]
+    assert (landing.actor1, landing.actor2) == ("counter-terrorism-service", "islamic-state")
+    assert len(landing.evidence) >= 2
+
+
+def test_the_perpetrators_sought_are_not_the_seekers(extract: Extract) -> None:
+    text = (
+        "خلية الإعلام الأمني\n"
+        "بيان\n"
+        "1- تعرضت دورية للجيش العراقي مساء أمس لانفجار عبوة ناسفة على طريق ترابي في ناحية العظيم،"
+        " ما أدى إلى استشهاد أحد المقاتلين.\n"
+        "2- شرعت قطعات الحشد الشعبي والجيش صباح اليوم بعملية تمشيط واسعة في محيط الناحية بحثاً عن"
+        " المتورطين بالهجوم.\n"
+    )
+    blast = _of(extract(text, meta=IQ), "ASSAULT")
+    assert blast and blast[0].actor1 is None and blast[0].actor2 == "iraqi-army"
