@@ -53,6 +53,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             or _joined_after_defection(ctx, d, merged)
             or _attack_told_again(ctx, d, merged)
             or _taking_after_raid(ctx, d, merged)
+            or _deed_after_raid(ctx, d, merged)
             or _death_notified(ctx, d, merged)
         )
         if target is None and headline is not None and _definite_noun(d):
@@ -494,6 +495,26 @@ def _taking_after_raid(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft 
                 setattr(d.event, slot, None)  # "اقتادوهم": a guess at who "they" are, the deed told knows
         return p
     return None
+
+
+def _deed_after_raid(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """ "داهمت قوة من الجهاز مخزناً …، وضبطت بداخله عبوات ناسفة": a seizure joined to the raid's verb
+    in its sentence, with nothing told between, is what the raid was."""
+    if not d.hit.prefix.startswith("و") or d.hit.trigger.pos != "verb" or d.event.mode != "seize":
+        return None
+    p = merged[-1] if merged else None
+    if (
+        p is None
+        or p.hit.trigger.id != "raid-arrest"
+        or p.sentence != d.sentence
+        or d.hit.start - p.hit.end > 160
+        or len(ctx.triggers_within(p.hit.start, d.hit.start)) > 1
+        or p.event.modality != d.event.modality
+        or not _same_side(ctx, p.event.actor1, d.event.actor1)
+    ):
+        return None
+    p.event.type, p.event.mode, p.sub_event = d.event.type, d.event.mode, d.sub_event
+    return p
 
 
 def _same_side(ctx: DocContext, a: str | None, b: str | None) -> bool:

@@ -969,6 +969,24 @@ _SIGNED = frozenset({"الموقع", "الذي", "التي", "المبرم", "ا
 _ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه", "حدا", "احد", "شخص", "جهه", "طرف"})
 
 
+def _said_of_any(ctx: DocContext, hit: TriggerHit) -> bool:
+    """ "أي اعتداء يستهدف مواقعه", "أي رتل تعزيزات يدخل حمص", "أي محاولة جديدة للتقدم": a present verb or
+    a noun said of "any" one, two words on, tells of no deed that happened."""
+    if hit.trigger.type == "THREATEN" or hit.future_prefix:
+        return False  # "أي تصعيد سيقابل برد": the threat itself
+    word = fold_word(hit.text).split()[0]
+    present = hit.trigger.pos == "verb" and not hit.prefix and word[:1] in "يت" and not word.endswith("ت")
+    noun = hit.trigger.pos == "noun" or "ال" in hit.prefix or hit.prefix.endswith("ل")  # "للتقدم"
+    if not (present or noun):
+        return False
+    near = [w.removeprefix("و") for w in ctx.words_before(hit.start - len(hit.prefix), 3)]
+    return any(w in ("اي", "لاي") for w in near[:-1])
+
+
+# Words whose complement a ceasefire is: the agreement, the commitment, the initiative.
+_CEASEFIRE_HOLDERS = ("اتفاق", "اتفق", "التزام", "مبادر")
+
+
 # Verbs that set a definite event noun beside another happening: it is told elsewhere.
 _ACCOMPANYING = ("تزامنت", "تزامن", "رافقت", "رافق", "صاحبت", "صاحب", "تخللت", "تخلل")
 
@@ -1312,6 +1330,8 @@ class NotEventFilter:
                 return True  # "وكان صاروخ باليستي أطلقته الجماعة مساء أمس قد سقط في حي الروضة"
         if before and before[-1].removeprefix("و") in ("اي", "لاي"):
             return True  # "أي اعتداء سيقابل بالرد", "دون تسجيل أي تدخل": any, not one that happened
+        if _said_of_any(ctx, hit):
+            return True
         if (
             (hit.trigger.pos == "noun" or fold_word(hit.text).endswith("ه"))  # "استعادة", not "استعادت"
             and hit.trigger.type == "ASSAULT"
@@ -1633,6 +1653,13 @@ class NotEventFilter:
             and ctx.folded(hit.end, hit.end + 40).split()[:2][-1:] in (["شهرها"], ["يومها"], ["عامها"])
         ):
             return True  # "والهدنة دخلت شهرها الثاني": a truce's age, no agreement made
+        if hit.trigger.id == "ceasefire" and any(
+            w.lstrip("وفب").removeprefix("ل").removeprefix("ال").startswith(_CEASEFIRE_HOLDERS)
+            for w in ctx.words_before(hit.start - len(hit.prefix), 5)
+        ):
+            # "توصلا إلى اتفاق بين الطرفين لوقف إطلاق النار", "التزامنا بوقف إطلاق النار": what is agreed,
+            # kept or proposed, told by the agreement or the commitment
+            return True
         if hit.trigger.id in ("enter", "entry-noun") and ctx.folded(hit.end, hit.end + 20).split()[:1] in (
             ["شهرها"],
             ["عامها"],
@@ -1725,9 +1752,9 @@ class NotEventFilter:
         if hit.trigger.type != "AGREE" or not noun:
             return False
         after = ctx.folded(hit.end, hit.end + 70).split()[:7]
-        reached = any(
-            w.lstrip("و").startswith(_REACHING) for w in ctx.words_before(hit.start - len(hit.prefix), 10)
-        )
+        # "توصّل الجانب الروسي واللجنة المركزية في درعا البلد مساء الثلاثاء إلى اتفاق": far back in the clause
+        reach = max(ctx.unit_at(hit.start)[1].sentence.start, hit.start - 120)
+        reached = any(w.lstrip("و").startswith(_REACHING) for w in ctx.folded(reach, hit.start).split())
         if not reached and any(w.rstrip(".،,:;") in _IN_FORCE for w in after):
             return True  # "اتفاق ستوكهولم ينص على…", "اتفاق خفض التصعيد الذي لا يزال سارياً"
         if "ل" in hit.prefix and any(w.removeprefix("و").startswith(_BREACH) for w in raw):

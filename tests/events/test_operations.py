@@ -76,3 +76,24 @@ def test_the_perpetrators_sought_are_not_the_seekers(extract: Extract) -> None:
     )
     blast = _of(extract(text, meta=IQ), "ASSAULT")
     assert blast and blast[0].actor1 is None and blast[0].actor2 == "iraqi-army"
+
+
+def test_a_deed_said_of_any_and_a_ceasefire_agreed_are_no_happenings_of_their_own(extract: Extract) -> None:
+    text = (
+        "وأكد البيان أن الجيش الوطني سيرد بحزم على أي اعتداء يستهدف مواقعه أو الأحياء السكنية في تعز،"
+        " وأن أي محاولة جديدة للتقدم ستقابل برد أشد.\n"
+        "وتوصل الجانب الحكومي ووجهاء القبائل في مديرية الوادي مساء الثلاثاء إلى اتفاق جديد لوقف إطلاق"
+        " النار بين الطرفين."
+    )
+    evs = extract(text, meta={"country": "YE", "date": "2021-03-02"})
+    assert sorted(e.type for e in evs) == ["AGREE", "THREATEN"], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_a_seizure_in_a_raid_is_what_the_raid_was(extract: Extract) -> None:
+    text = (
+        "وبناءً على اعترافات الموقوفين، داهمت قوة من جهاز الردع مخزناً في مدينة جنزور،"
+        " وضبطت بداخله عبوات ناسفة معدّة للتفجير."
+    )
+    evs = extract(text, meta={"country": "LY", "date": "2021-11-12"})
+    assert [(e.type, e.actor1) for e in evs] == [("COERCE", "rada")]
+    assert (evs[0].acled or {}).get("sub_event_type") == "Disrupted weapons use"
