@@ -179,6 +179,17 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                         setattr(target.event, slot, None)
                         if slot in target.event.inferred:
                             target.event.inferred.remove(slot)
+            earlier = (
+                next((p for p in reversed(merged) if p is not target and _same_happening(p, d)), None)
+                if target is not None and _definite_noun(d) and d.adjunct
+                else None
+            )
+            if earlier is not None and target is not None:
+                # "سيطرت الألوية على القرية بعد مواجهات …. وقُتل 14 مسلحاً في المواجهات": the deaths and
+                # their cause, a definite noun, belong to the happening told before
+                merged.remove(target)
+                _fold(earlier, target, False, casualty_words)
+                target = earlier
         swapped = False
         if target is None:
             target, swapped = _answered_attack(ctx, d, merged)
@@ -217,57 +228,55 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
         if target is None:
             merged.append(d)
             continue
-        t, e = target.event, d.event
-        if (
-            e.type == t.type
-            and d.sub_event in TERRITORIAL
-            and target.sub_event not in TERRITORIAL
-            and e.place
-        ):
-            # "تقدمت وحداتنا في محور عين زارة وسيطرت على معسكر اليرموك": the ground taken is the place
-            t.place, t.place_relation = e.place, e.place_relation
-            target.retrigger(d)
-        if (
-            fold_word(target.hit.trigger.lemma) in casualty_words
-            and d.hit.trigger.lemma not in casualty_words
-        ):
-            # "قُتل ثلاثة في هجوم شنه…": the attack, not the death toll, is the trigger
-            target.retrigger(d)
-            t.mode, target.sub_event = e.mode, d.sub_event or target.sub_event
-            if e.place is not None and "place" not in e.inferred:
-                t.place, t.place_relation = e.place, e.place_relation  # the attack's own place
-        elif (
-            e.type == t.type
-            and target.sub_event in (None, "Armed clash")
-            and d.sub_event not in (None, "Armed clash")
-            # a missile fired while repelling an attack leaves the fight a clash
-            and target.hit.trigger.id not in GOVERNING | TWO_SIDED
-        ):
-            target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
-        elif (target.sub_event, d.sub_event) == ("Protest with intervention", _EXCESSIVE):
-            target.sub_event = d.sub_event  # "فرّقتهم بالرصاص الحي": a dispersal with live fire
-        elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
-            target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
-        t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
-        target.told_last = max(target.told_last, d.told_last)
-        # the defenders of a repelled attack are its target: "صدّت القوات الهجوم" fills actor2
-        roles = (
-            (("actor1", "actor2"), ("actor2", "actor1"))
-            if swapped
-            else (("actor1", "actor1"), ("actor2", "actor2"))
-        )
-        for slot, source in (*roles, ("place", "place"), ("place_relation", "place_relation")):
-            if getattr(t, slot) is None and getattr(e, source) is not None:
-                setattr(t, slot, getattr(e, source))
-        if t.actor2 is not None and t.actor2 == t.actor1:
-            t.actor2 = None  # a telling's guess must not make the agent its own target
-        if target.time_mention is None:
-            target.time_mention = d.time_mention
-        for kind, sides in e.counts.items():
-            for side, n in sides.items():
-                t.counts.setdefault(kind, {}).setdefault(side, n)
-        t.confidence = min(1.0, t.confidence + 0.1)
+        _fold(target, d, swapped, casualty_words)
     return merged
+
+
+def _fold(target: Draft, d: Draft, swapped: bool, casualty_words: frozenset[str]) -> None:
+    """Tell ``d`` as part of ``target``: its evidence, the slots ``target`` lacks, its counts; a finer
+    trigger, kind or place where ``d`` has one."""
+    t, e = target.event, d.event
+    if e.type == t.type and d.sub_event in TERRITORIAL and target.sub_event not in TERRITORIAL and e.place:
+        # "تقدمت وحداتنا في محور عين زارة وسيطرت على معسكر اليرموك": the ground taken is the place
+        t.place, t.place_relation = e.place, e.place_relation
+        target.retrigger(d)
+    if fold_word(target.hit.trigger.lemma) in casualty_words and d.hit.trigger.lemma not in casualty_words:
+        # "قُتل ثلاثة في هجوم شنه…": the attack, not the death toll, is the trigger
+        target.retrigger(d)
+        t.mode, target.sub_event = e.mode, d.sub_event or target.sub_event
+        if e.place is not None and "place" not in e.inferred:
+            t.place, t.place_relation = e.place, e.place_relation  # the attack's own place
+    elif (
+        e.type == t.type
+        and target.sub_event in (None, "Armed clash")
+        and d.sub_event not in (None, "Armed clash")
+        # a missile fired while repelling an attack leaves the fight a clash
+        and target.hit.trigger.id not in GOVERNING | TWO_SIDED
+    ):
+        target.sub_event, t.mode = d.sub_event, d.event.mode or t.mode  # "سقوط صاروخ": shelling
+    elif (target.sub_event, d.sub_event) == ("Protest with intervention", _EXCESSIVE):
+        target.sub_event = d.sub_event  # "فرّقتهم بالرصاص الحي": a dispersal with live fire
+    elif target.sub_event == "Peaceful protest" and d.sub_event == "Violent demonstration":
+        target.sub_event = d.sub_event  # "تظاهروا وأحرقوا الإطارات": the protest turned violent
+    t.evidence.extend(x for x in e.evidence if all(x.start != y.start for y in t.evidence))
+    target.told_last = max(target.told_last, d.told_last)
+    # the defenders of a repelled attack are its target: "صدّت القوات الهجوم" fills actor2
+    roles = (
+        (("actor1", "actor2"), ("actor2", "actor1"))
+        if swapped
+        else (("actor1", "actor1"), ("actor2", "actor2"))
+    )
+    for slot, source in (*roles, ("place", "place"), ("place_relation", "place_relation")):
+        if getattr(t, slot) is None and getattr(e, source) is not None:
+            setattr(t, slot, getattr(e, source))
+    if t.actor2 is not None and t.actor2 == t.actor1:
+        t.actor2 = None  # a telling's guess must not make the agent its own target
+    if target.time_mention is None:
+        target.time_mention = d.time_mention
+    for kind, sides in e.counts.items():
+        for side, n in sides.items():
+            t.counts.setdefault(kind, {}).setdefault(side, n)
+    t.confidence = min(1.0, t.confidence + 0.1)
 
 
 def _retells_headline(ctx: DocContext, h: Draft, d: Draft) -> bool:

@@ -97,3 +97,16 @@ def test_a_seizure_in_a_raid_is_what_the_raid_was(extract: Extract) -> None:
     evs = extract(text, meta={"country": "LY", "date": "2021-11-12"})
     assert [(e.type, e.actor1) for e in evs] == [("COERCE", "rada")]
     assert (evs[0].acled or {}).get("sub_event_type") == "Disrupted weapons use"
+
+
+def test_deaths_in_the_clashes_told_before_belong_to_them(extract: Extract) -> None:
+    text = (
+        "أعلنت ألوية العمالقة اليوم السبت سيطرتها على قرية المنظر جنوب مدينة الحديدة، بعد مواجهات مع"
+        " مسلحي جماعة الحوثي استمرت ساعات.\n"
+        "وأوضح مصدر ميداني أن 14 مسلحاً حوثياً قتلوا في المواجهات، فيما قتل 5 من مقاتلي العمالقة."
+    )
+    evs = extract(text, meta={"country": "YE", "date": "2018-06-16"})
+    assaults = [e for e in evs if e.type == "ASSAULT"]
+    assert len(assaults) == 1, [e.trigger.text for e in assaults]
+    assert (assaults[0].actor1, assaults[0].actor2) == ("giants-brigades", "houthis")
+    assert len(assaults[0].evidence) >= 2
