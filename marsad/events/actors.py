@@ -1048,6 +1048,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and draft.sentence - previous[-1].sentence <= 1
         and voice == "active"
         and hit.trigger.type != "PROTEST"
+        # "ويؤكد الجهاز …، ويهيب بالمواطنين": in a statement, a call with no named subject is the signer's
+        and not (hit.trigger.type == "REQUEST" and ctx.author)
         # a subject the KB does not know ("غادرت أرتال موالية لباشاغا", "ناشطون يطالبون") is no "they"
         and not (
             named_subject(ctx, hit, lo, hi)
@@ -1074,6 +1076,22 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if other:
             ev.actor2 = other
             ev.inferred.append("actor2")
+    if (
+        ev.actor1 is None
+        and hit.trigger.type == "REQUEST"
+        and ctx.author
+        # "ويهيب", "وتدعو", "دعوتها": a call of the present, or the signer's own
+        and (
+            fold_word(hit.text).endswith(("ها", "ه"))
+            or (not noun and not hit.prefix.endswith("س") and fold_word(hit.text)[:1] in "يت")
+        )
+        and not named_subject(ctx, hit, lo, hi)
+        and "فديه" not in ctx.folded(hit.end, hi)  # "وطالبت ذويه بفدية": the kidnappers ask
+        and armed(entities.get(ctx.author))
+    ):
+        # "ويهيب بالمواطنين التعاون", "وتجدد القيادة دعوتها للسكان": the signer calls
+        ev.actor1 = ctx.author
+        ev.inferred.append("actor1")
     if ev.actor1 is None and hit.trigger.type in ("REJECT", "AGREE") and ctx.author:
         # "فكان الرد سلبياً": the reply comes from whoever we last addressed
         asked = next(

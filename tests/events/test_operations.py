@@ -110,3 +110,15 @@ def test_deaths_in_the_clashes_told_before_belong_to_them(extract: Extract) -> N
     assert len(assaults) == 1, [e.trigger.text for e in assaults]
     assert (assaults[0].actor1, assaults[0].actor2) == ("giants-brigades", "houthis")
     assert len(assaults[0].evidence) >= 2
+
+
+def test_a_call_in_a_statement_with_no_named_subject_is_the_signers(extract: Extract) -> None:
+    text = (
+        "جهاز مكافحة الإرهاب\n"
+        "بيان\n"
+        "نفذت قوة من جهازنا فجر اليوم عملية إنزال جوي في جبال حمرين أسفرت عن قتل ثلاثة من عناصر داعش.\n"
+        "ويؤكد الجهاز أن عملياته مستمرة حتى القضاء على آخر فلول داعش، ويهيب بالمواطنين التعاون مع"
+        " القوات الأمنية.\n"
+    )
+    calls = _of(extract(text, meta=IQ), "REQUEST")
+    assert [e.actor1 for e in calls] == ["counter-terrorism-service"]
