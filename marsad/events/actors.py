@@ -203,7 +203,7 @@ _THEY_PLURAL = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?
 
 
 # Triggers whose object is the attack they stop: that attack is part of the same clash.
-GOVERNING = frozenset({"repel", "repel-noun", "confront", "foil", "foil-noun", "thwart"})
+GOVERNING = frozenset({"repel", "repel-noun", "repel-advance", "confront", "foil", "foil-noun", "thwart"})
 
 
 def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:

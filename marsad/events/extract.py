@@ -207,7 +207,7 @@ class EventExtractor:
         for vstart, vend in self.matcher.verb_phrase_verbs(view.text):
             head = view.text[vstart:vend]
             allowed = seconds.get(head) or seconds.get(head[1:], frozenset())
-            following = view.text[vend : vend + 80].split()[1:5]
+            following = view.text[vend : vend + 80].split()[1:6]
             if not any(w in allowed for w in following):
                 continue  # no word of the phrase's rest follows within reach
             start, end = view.to_original(vstart), view.to_original(vend)
@@ -225,9 +225,8 @@ class EventExtractor:
                     break  # "أطلق عناصر من كتيبة النواصي النار": من after a partitive is inside the subject
                 if tail[0] in _NOT_SUBJECT:
                     continue  # "وحققت إصابات مباشرة في العتاد": no "حقق في" across an object
-                tail_end = view.to_original(spans[min(k + 1, len(spans) - 1)][1])
-                if any(end < b and a < tail_end for a, b in taken):
-                    break  # "ألقت مفارزنا القبض": the phrase's noun is a trigger of its own
+                noun_start, noun_end = view.to_original(spans[k][0]), view.to_original(spans[k][1])
+                noun_taken = any(noun_start < b and a < noun_end for a, b in taken)
                 found = next(
                     (
                         f
@@ -239,6 +238,10 @@ class EventExtractor:
                     ),
                     None,
                 )
+                if noun_taken and (found is None or found.trigger.id not in GOVERNING):
+                    # "ألقت مفارزنا القبض": the phrase's noun is a trigger of its own; but "كسر أبطال
+                    # الجيش هجوماً" is the repelling, the attack its object
+                    break
                 if found is not None:
                     verb_start = start + len(found.prefix)
                     out.append(

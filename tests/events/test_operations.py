@@ -122,3 +122,14 @@ def test_a_call_in_a_statement_with_no_named_subject_is_the_signers(extract: Ext
     )
     calls = _of(extract(text, meta=IQ), "REQUEST")
     assert [e.actor1 for e in calls] == ["counter-terrorism-service"]
+
+
+def test_an_attack_broken_by_forces_named_inside_the_phrase_is_the_repelling(extract: Extract) -> None:
+    text = (
+        "المركز الإعلامي لمحور تعز العسكري\n"
+        "كسر أبطال الجيش الوطني فجر اليوم هجوماً واسعاً لميليشيا الحوثي على مواقعهم في جبهة الضباب.\n"
+    )
+    evs = extract(text, meta={"country": "YE", "date": "2018-11-20"})
+    assert [(e.trigger.text, e.actor1, e.actor2) for e in evs] == [
+        ("كسر", "yemeni-government-forces", "houthis")
+    ]
