@@ -592,7 +592,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         undergone_at is not None
         and hit.person != "we"
         and any(
-            w.endswith("نا") and (_our_target(w) or our_force(w) or _UNDERGO.fullmatch(w) is not None)
+            w.endswith("نا")
+            # "تعرضت دورية تابعة لقواتنا": a unit of our forces
+            and (_our_target(w) or our_force(w.removeprefix("ل")) or _UNDERGO.fullmatch(w) is not None)
             for w in ctx.folded(undergone_at, hit.start).split()
         )
     )
@@ -1695,10 +1697,12 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
     """Where "underwent" stands before a noun trigger written with "ل" ("تعرضت القوة لهجوم"), else None."""
     if not hit.prefix.endswith("ل") or "ال" in hit.prefix.removesuffix("ل"):
         return None
+    view = ctx.view
     start = max(lo, hit.start - 80)
     found = None
-    for match in _UNDERGO.finditer(ctx.text, start, hit.start):
-        found = match.start()
+    # in the folded view, so that "تعرّضت" with its shadda is found too
+    for match in _UNDERGO.finditer(view.text, view.to_view(start), view.to_view(hit.start)):
+        found = view.to_original(match.start())
     if found is None or ctx.tokens_between(found, hit.start) > 9:
         return None
     return found

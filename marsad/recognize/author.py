@@ -99,6 +99,10 @@ _WHERE_WORDS = frozenset(
 )
 
 
+# Offices named before their organization in a header: "مديرية الأمن العام في محافظة اللاذقية".
+_OFFICE_HEADS = frozenset(normalize_for_match(w) for w in ("مديرية", "إدارة", "قيادة", "فرع", "مكتب", "شعبة"))
+
+
 def _words_at(text: str, offset: int) -> list[tuple[int, str]]:
     """The words of ``text`` with their offsets (plus ``offset``), without punctuation."""
     return [(m.start() + offset, m.group()) for m in re.finditer(r"[^\s:.،,]+", text)]
@@ -197,7 +201,8 @@ class AuthorDetector:
         # "إدارة الأمن العام في محافظة اللاذقية": an organization's name opening the line, then only where
         placed = (
             len({m.entity for m in orgs}) == 1
-            and not line[: orgs[0].start - start].strip()
+            # "مديرية الأمن العام في محافظة اللاذقية": an office of it, too
+            and all(w in _OFFICE_HEADS for w in normalize_for_match(line[: orgs[0].start - start]).split())
             and all(
                 w in _WHERE_WORDS
                 or any(p.start <= start + i < p.end for p in self._places_in(doc, start, end))

@@ -133,3 +133,19 @@ def test_an_attack_broken_by_forces_named_inside_the_phrase_is_the_repelling(ext
     assert [(e.trigger.text, e.actor1, e.actor2) for e in evs] == [
         ("كسر", "yemeni-government-forces", "houthis")
     ]
+
+
+def test_a_directorate_heading_a_statement_signs_it_and_its_patrol_underwent_the_ambush(
+    extract: Extract,
+) -> None:
+    text = (
+        "مديرية الأمن العام في محافظة اللاذقية\n"
+        "بيان\n"
+        "تعرّضت دورية تابعة لقواتنا مساء أمس الثلاثاء لكمين نصبته مجموعة من فلول النظام البائد قرب مدينة"
+        " جبلة، ما أدى إلى استشهاد عنصرين من مرتباتنا.\n"
+        "وعلى إثر ذلك، باشرت وحداتنا فجر اليوم حملة تمشيط واسعة في الأحراج المحيطة بناحية الدالية.\n"
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2025-02-05"})
+    ambush = _of(evs, "ASSAULT")[0]
+    assert (ambush.actor1, ambush.actor2) == ("assad-loyalist-insurgents", "syrian-general-security")
+    assert [e.actor1 for e in _of(evs, "MOBILIZE")] == ["syrian-general-security"]
