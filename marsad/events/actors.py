@@ -205,6 +205,9 @@ _THEY_PLURAL = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?
 # Triggers whose object is the attack they stop: that attack is part of the same clash.
 GOVERNING = frozenset({"repel", "repel-noun", "repel-advance", "confront", "foil", "foil-noun", "thwart"})
 
+# A death in custody, told by its verb (توفي) or its noun (وفاة): kept only where custody is named.
+DEATH_IN_CUSTODY = frozenset({"death-in-custody", "death-in-custody-noun"})
+
 
 def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     """actor1 (agent), actor2 (target or partner) and co-participants, by word order and markers."""
@@ -993,9 +996,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             add_actor_entity(ctx.doc, ctx.kb_actors, "civilians")
             ev.actor2 = "civilians"
             ev.inferred.append("actor2")
-    if hit.trigger.id == "death-in-custody" and "prisoners" in ctx.kb_actors:
+    if hit.trigger.id in DEATH_IN_CUSTODY and "prisoners" in ctx.kb_actors:
         # "أبلغت أسرته بوفاته داخل سجن معيتيقة": a detainee died; an actor read as its object holds him
         holder = ev.actor2 if ev.actor2 not in (None, "civilians", "prisoners") else None
+        holder = holder or _notifier(ctx, hit, lo)
         add_actor_entity(ctx.doc, ctx.kb_actors, "prisoners")
         ev.actor2 = "prisoners"
         if ev.actor1 is None and holder is not None:
@@ -1706,6 +1710,26 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
     if found is None or ctx.tokens_between(found, hit.start) > 9:
         return None
     return found
+
+
+# Verbs of telling a family: "أبلغت", "أخبرت".
+_NOTIFYING = re.compile(r"(?<!\w)[وف]?(?:ابلغ|اخبر)\w*")
+
+
+def _notifier(ctx: DocContext, hit: TriggerHit, lo: int) -> str | None:
+    """ "أبلغت المخابرات الجوية ذوي الشاب بوفاته": the body that told the family of a death holds him."""
+    view = ctx.view
+    start, end = view.to_view(max(lo, hit.start - 100)), view.to_view(hit.start - len(hit.prefix))
+    told = [found.end() for found in _NOTIFYING.finditer(view.text, start, end)]
+    if not told:
+        return None
+    verb_pos = view.to_original(told[-1])
+    told_by = [
+        m
+        for m in ctx.within(ctx.actors, verb_pos, hit.start)
+        if ctx.words_before(m.start, 1)[-1:] != ["ذوي"] and armed(ctx.doc.entities.get(m.entity or ""))
+    ]
+    return told_by[0].entity if told_by else None
 
 
 def _blamed_party(ctx: DocContext, hit: TriggerHit, hi: int) -> Mention | None:

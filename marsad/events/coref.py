@@ -7,7 +7,7 @@ import unicodedata
 from itertools import pairwise
 
 from marsad.events.acled import TERRITORIAL
-from marsad.events.actors import CASUALTY_LEMMAS, GOVERNING, TWO_SIDED
+from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING, TWO_SIDED
 from marsad.events.context import DocContext, fold_word
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
@@ -551,7 +551,7 @@ def _death_notified(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | N
     torture: the death told before."""
     before = [w.lstrip("و") for w in ctx.words_before(d.hit.start - len(d.hit.prefix), 3)]
     marks = d.hit.trigger.id == "torture-noun" and before[-1:] == ["اثار"]
-    if d.hit.trigger.id != "death-in-custody" and not marks:
+    if d.hit.trigger.id not in DEATH_IN_CUSTODY and not marks:
         return None  # "جثته حملت آثار تعذيب": the marks of the death in custody told
     notified = marks or any(
         w.startswith(("ابلغ", "اخطار", "بلغ", "تبلغ", "ابلاغ", "شهادت", "انباء")) for w in before

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from marsad.events.actors import CASUALTY_LEMMAS, GOVERNING
+from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING
 from marsad.events.context import DocContext, fold_word, is_number
 from marsad.events.coref import is_weapon
 from marsad.events.lexicon import VERBAL_TYPES, EventCues
@@ -468,6 +468,9 @@ _CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", 
 
 # Nouns of holding someone, and the spans of time "after N … of" them ("بعد أسبوعين من اعتقاله").
 _CUSTODY_NOUNS = ("احتجاز", "اعتقال", "اختطاف", "خطف", "توقيف", "اسر")
+# Spans of a year or more: "بعد عامين من استعادة المدينة" looks back at background.
+_YEARS_SPANS = frozenset({"عام", "عامين", "اعوام", "سنه", "سنتين", "سنوات"})
+
 _SPANS = frozenset(
     {"يوم", "يومين", "ايام", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "شهور", "سنه", "سنتين"}
     | {"سنوات", "عام", "عامين", "اعوام", "اولي", "اول", "ساعات", "ساعه"}
@@ -672,7 +675,16 @@ def _died_in_custody(ctx: DocContext, hit: TriggerHit) -> bool:
     words = ctx.folded(max(clause.start, hit.start - 120), min(clause.end, hit.end + 120)).split()
     if any(w.lstrip("و").startswith(("متاثر", "بجروح", "جراء", "اثر")) for w in words):
         return False  # "توفي متأثراً بجروحه": a casualty of an attack told elsewhere
-    return any(w.lstrip("وفبل").startswith(_CUSTODY) for w in words)
+    if any(w.lstrip("وفبل").startswith(_CUSTODY) for w in words):
+        return True
+    if hit.trigger.pos == "noun":
+        return False  # "وفتح تحقيق في وفاة العبيدي": a death named again in a demand
+    # "توفي سعد الجبوري (41 عاماً)، أحد هؤلاء المعتقلين، داخل مركز احتجاز": custody past the commas
+    sentence = unit.sentence
+    around = ctx.folded(max(sentence.start, hit.start - 160), min(sentence.end, hit.end + 160)).split()
+    return any(w.lstrip("وفبل").startswith(_CUSTODY) for w in around) and not any(
+        w.lstrip("و").startswith(("متاثر", "بجروح")) for w in around
+    )
 
 
 # A crowd dispersed by force: "فرّقت قوات الأمن المحتجين", "فرّقت الشرطة تجمعاً للأهالي".
@@ -969,6 +981,11 @@ _SIGNED = frozenset({"الموقع", "الذي", "التي", "المبرم", "ا
 _ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه", "حدا", "احد", "شخص", "جهه", "طرف"})
 
 
+def _noun_like(hit: TriggerHit) -> bool:
+    """A noun trigger, or a verb written like its noun ("هدم", "قصف") that a title or list reads as one."""
+    return hit.trigger.pos == "noun" or fold_word(hit.text) == fold_word(hit.trigger.lemma)
+
+
 def _said_of_any(ctx: DocContext, hit: TriggerHit) -> bool:
     """ "أي اعتداء يستهدف مواقعه", "أي رتل تعزيزات يدخل حمص", "أي محاولة جديدة للتقدم": a present verb or
     a noun said of "any" one, two words on, tells of no deed that happened."""
@@ -1132,6 +1149,7 @@ class NotEventFilter:
         last: TriggerHit | None = None
         accepted: list[TriggerHit] = []
         demand: TriggerHit | None = None  # a protest's demand, no event of its own
+        ctx.cache["hits"] = hits
         blocked_end = -1  # the end of the last noun named no happening
         for hit in hits:
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
@@ -1205,7 +1223,7 @@ class NotEventFilter:
             return True
         if hit.trigger.id in ("visit", "visit-noun") and _family_visit(ctx, hit):
             return True  # "لم يتمكن ذووه من زيارته": relatives seeing a detainee, no diplomatic visit
-        if hit.trigger.id == "death-in-custody" and not _died_in_custody(ctx, hit):
+        if hit.trigger.id in DEATH_IN_CUSTODY and not _died_in_custody(ctx, hit):
             return True  # "توفي متأثراً بجروحه", "وفاة الرئيس": no death in custody told
         if hit.trigger.id == "disperse-crowd" and not _crowd_dispersed(ctx, hit):
             return True  # "فرّقت الخلافات بين الطرفين": no crowd, no dispersal
@@ -1258,6 +1276,14 @@ class NotEventFilter:
             return True  # "وسقطت شظاياه على أحد الأحياء": debris of what was shot down
         if _section_heading(ctx, hit):
             return True  # "ثانياً: هدم المنازل والاستيلاء عليها - منتصف آب: …": the kinds a section tells
+        if (
+            (hit.trigger.pos == "noun" or fold_word(hit.text).endswith("ه"))  # "استعادة", not "استعادت"
+            and hit.trigger.type == "ASSAULT"
+            and len(two) == 2
+            and two[1] in ("من", "علي")
+            and two[0] in _YEARS_SPANS
+        ):
+            return True  # "بعد نحو عامين من استعادة المحافظة": background years back, no happening told
         if self._report_title(ctx, hit):
             return True  # "اليمن: قتل وإخفاء قسري واحتجاز تعسفي خلال أكتوبر": the kinds a report covers
         if before and before[-1] == "عدد":
@@ -1505,7 +1531,8 @@ class NotEventFilter:
         if not isinstance(line_end, int):
             found = ctx.text.find("\n")
             line_end = ctx.cache["first_line_end"] = len(ctx.text) if found < 0 else found
-        if hit.start > line_end or hit.trigger.pos != "noun":
+        # "وهدم منازل": a verb written like its noun reads as the noun in a title
+        if hit.start > line_end or not _noun_like(hit):
             return False
         summary = ctx.text.find(":", hit.end, line_end)
         if summary >= 0 and set(ctx.folded(summary, line_end).split()[:2]) & _SUMMARY_WORDS:
@@ -1513,7 +1540,23 @@ class NotEventFilter:
             # موثقة": the kinds a report's title names before its summary word
             return True
         colon = ctx.text.find(":", 0, hit.start)
-        if colon < 0 or colon > 25 or ctx.within(ctx.actors, 0, line_end):
+        if colon < 0 or colon > 25:
+            return False
+        # "عفرين: اعتقالات واستيلاء على أملاك ووفاة معتقل خلال آذار 2021", "درنة بعد الفيضان: اعتقال ناشطين
+        # ووفاة محتجز وهدم منازل": a list of kinds (nouns only, three or more, or two over a period); not
+        # "طرابلس: اعتقال ناشطين وتفريق وقفة تطالب بالإفراج عنهم", a headline with a verb
+        hits = ctx.cache.get("hits")
+        listed = [h for h in hits if colon < h.start < line_end] if isinstance(hits, list) else []
+        over_a_period = "خلال" in ctx.folded(colon, line_end).split()
+        victims_only = all(
+            (entity := ctx.doc.entities.get(m.entity or "")) is None or entity.attrs.get("inter") in (6, 7)
+            for m in ctx.within(ctx.actors, 0, line_end)
+        )  # "اعتقال نازحين": the kinds' victims; "بهجوم لـداعش": a headline's deed, its doer named
+        # "وهدم منازل": a verb written like its noun reads as the noun in a list of kinds
+        nouns = all(_noun_like(h) for h in listed)
+        if victims_only and nouns and (len(listed) >= 3 or (len(listed) == 2 and over_a_period)):
+            return True
+        if ctx.within(ctx.actors, 0, line_end):
             return False
         head = ctx.folded(0, colon).split()
         if not head:
@@ -1720,6 +1763,8 @@ class NotEventFilter:
             return True  # "14 غارة على مواقع وتعزيزات للحوثيين", "استهدف رتلاً عسكرياً": what was hit
         if text.startswith("سيطر") and noun and lead[-1:] and lead[-1] in _HOLDING_CONTROL:
             return True  # "مؤكداً أن قواتنا تحكم سيطرتها الكاملة على مواقعها": control held, no gain
+        if text.startswith("سيطر") and noun and lead[-1:] == ["من"] and text.endswith(("ته", "تها", "تهم")):
+            return True  # "استعادة المحافظة من سيطرته": the control ended, told by the taking back
         cues = {word, *raw, *lead}
         if not cues.isdisjoint(_BEFORE_CUES) and _cue_before_names_no_deed(
             ctx, hit, raw, lead, word, noun, text

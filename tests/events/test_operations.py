@@ -149,3 +149,26 @@ def test_a_directorate_heading_a_statement_signs_it_and_its_patrol_underwent_the
     ambush = _of(evs, "ASSAULT")[0]
     assert (ambush.actor1, ambush.actor2) == ("assad-loyalist-insurgents", "syrian-general-security")
     assert [e.actor1 for e in _of(evs, "MOBILIZE")] == ["syrian-general-security"]
+
+
+def test_a_report_title_listing_kinds_and_background_years_back_are_no_happenings(extract: Extract) -> None:
+    text = (
+        "صلاح الدين: اعتقال نازحين ووفاة محتجز وهدم منازل خلال نيسان وأيار 2019\n"
+        "يتناول هذا التقرير انتهاكات وثقها فريقنا في محافظة صلاح الدين، بعد نحو عامين من استعادة"
+        " المحافظة من سيطرته.\n"
+        "- يوم 23 نيسان: توفي سعد خلف الجبوري (41 عاماً)، أحد المعتقلين، داخل مركز احتجاز تابع للشرطة"
+        " الاتحادية في تكريت.\n"
+    )
+    evs = extract(text, meta={"country": "IQ", "date": "2019-06-10"})
+    assert [(e.trigger.text, e.actor2) for e in evs] == [("توفي", "prisoners")]
+    headline = "طرابلس: اعتقال ناشطين وتفريق وقفة تطالب بالإفراج عنهم\nوقال شهود إن الأمن اعتقل ثلاثة ناشطين."
+    assert extract(headline, meta={"country": "LY", "date": "2022-07-05"})
+
+
+def test_the_body_that_told_the_family_of_a_death_in_custody_held_him(extract: Extract) -> None:
+    text = (
+        "أبلغت المخابرات الجوية ذوي الشاب عبد الرحمن قاسم من مدينة حماة بوفاته داخل أحد مراكز الاحتجاز"
+        " التابعة لها في المدينة."
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2019-11-20"})
+    assert [(e.actor1, e.actor2) for e in evs] == [("syrian-air-force-intelligence", "prisoners")]
