@@ -205,6 +205,9 @@ _THEY_PLURAL = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?
 # Triggers whose object is the attack they stop: that attack is part of the same clash.
 GOVERNING = frozenset({"repel", "repel-noun", "repel-advance", "confront", "foil", "foil-noun", "thwart"})
 
+# Air defence stopping a strike: the aircraft or missile shot down is the target's.
+SHOOT_DOWN = frozenset({"shoot-down", "shoot-down-noun"})
+
 # A death in custody, told by its verb (توفي) or its noun (وفاة): kept only where custody is named.
 DEATH_IN_CUSTODY = frozenset({"death-in-custody", "death-in-custody-noun"})
 
@@ -1287,6 +1290,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = None  # "غير أن وزارة العدل نفت": the body named is the subject, though unknown
         if "actor1" in ev.inferred:
             ev.inferred.remove("actor1")
+    defender = _air_defence_owner(ctx, hit, hi) if hit.trigger.id in SHOOT_DOWN else None
+    if defender is not None:
+        ev.actor1 = defender  # "اعترضت الدفاعات الجوية لـالتحالف الدولي طائرة مسيّرة"
+    owner = _aircraft_owner(ctx, hit, hi) if hit.trigger.id in SHOOT_DOWN else None
+    if owner is not None:
+        # "إسقاط طائرة مسيّرة تركية", "أسقطت دفاعاتنا طائرة مسيّرة حوثية": whose aircraft it was is the target
+        ev.actor1 = None if ev.actor1 == owner else ev.actor1
+        ev.actor2 = owner
     if ev.actor2 is not None and ev.actor2 == ev.actor1:
         ev.actor2 = None  # "طلعوا الاف المتظاهرين": the subject found again after the verb is no target
     if (
@@ -1710,6 +1721,40 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
     if found is None or ctx.tokens_between(found, hit.start) > 9:
         return None
     return found
+
+
+# Air defences named with their owner after ل: "الدفاعات الجوية لـالتحالف", "منظومة الدفاع الجوي للجيش".
+_AIR_DEFENCES_OF = re.compile(
+    r"(?<!\w)(?:ال)?(?:دفاعات|مضادات|منظومه|منظومات|دفاع)(?: (?:ال)?(?:جويه|ارضيه|الجوي|جوي))? ل"
+)
+
+
+def _air_defence_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
+    """Whose air defences shot it down, named after ل right after the verb: that actor acted."""
+    view = ctx.view
+    found = _AIR_DEFENCES_OF.search(view.text, view.to_view(hit.end), view.to_view(min(hi, hit.end + 50)))
+    if found is None or ctx.tokens_between(hit.end, view.to_original(found.start())) > 0:
+        return None
+    at = view.to_original(found.end()) - 1
+    owner = [m for m in ctx.within(ctx.actors, at, hi) if m.start - at <= 3][:1]
+    return owner[0].entity if owner else None
+
+
+# The aircraft or missile a shoot-down names (folded): "طائرة مسيرة", "مسيرة", "صاروخا".
+_AIRCRAFT = re.compile(r"(?<!\w)(?:طاير(?:ه|ات)(?: مسير(?:ه|ات))?|مسير(?:ه|ات)|صاروخ(?:ا|ين)?|صواريخ)(?!\w)")
+
+
+def _aircraft_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
+    """The actor named right after the aircraft shot down ("طائرة مسيّرة تركية", "مسيّرة للحوثيين")."""
+    view = ctx.view
+    craft = _AIRCRAFT.search(view.text, view.to_view(hit.start), view.to_view(min(hi, hit.end + 60)))
+    if craft is None:
+        return None
+    end = max(hit.end, view.to_original(craft.end()))
+    after = [m for m in ctx.within(ctx.actors, hit.start, hi) if m.end > end][:1]
+    if not after or (after[0].start > end and ctx.tokens_between(end, after[0].start) > 1):
+        return None
+    return after[0].entity
 
 
 # Verbs of telling a family: "أبلغت", "أخبرت".

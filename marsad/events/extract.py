@@ -7,7 +7,7 @@ import re
 from typing import ClassVar
 
 from marsad.events.acled import TERRITORIAL
-from marsad.events.actors import GOVERNING, assign_actors, retaliation_targets
+from marsad.events.actors import GOVERNING, SHOOT_DOWN, assign_actors, retaliation_targets
 from marsad.events.casualties import CasualtyCounter, attach_casualty_sentences
 from marsad.events.claims import link_disputes, reporters
 from marsad.events.context import WORD_RUN, DocContext, fold_word
@@ -194,14 +194,22 @@ class EventExtractor:
                     )
                 )
                 break
-        extra += self._subject_split(ctx, [*taken, *((h.start, h.end) for h in extra)])
+        split, consumed = self._subject_split(ctx, [*taken, *((h.start, h.end) for h in extra)])
+        extra += split
+        if consumed:
+            # "أسقطت دفاعاتنا طائرة مسيّرة": the aircraft is the phrase's object, no strike of its own
+            hits = [h for h in hits if not any(a <= h.start < b for a, b in consumed)]
         return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits
 
-    def _subject_split(self, ctx: DocContext, taken: list[tuple[int, int]]) -> list[TriggerHit]:
+    def _subject_split(
+        self, ctx: DocContext, taken: list[tuple[int, int]]
+    ) -> tuple[list[TriggerHit], list[tuple[int, int]]]:
         """Verb phrases whose subject stands inside them (VSO): "أطلقت قوات الأمن النار", "فتح عناصر
         الحاجز النار", "استقدمت قوات النظام تعزيزات". The phrase read without the subject gives the
-        trigger, whose span is the verb alone."""
+        trigger, whose span is the verb alone; also the spans of trigger nouns the phrase takes as its
+        object ("كسر أبطال الجيش هجوماً", "أسقطت دفاعاتنا طائرة مسيّرة")."""
         out: list[TriggerHit] = []
+        consumed: list[tuple[int, int]] = []
         view = ctx.view
         seconds = self.matcher.verb_phrase_seconds
         for vstart, vend in self.matcher.verb_phrase_verbs(view.text):
@@ -238,10 +246,12 @@ class EventExtractor:
                     ),
                     None,
                 )
-                if noun_taken and (found is None or found.trigger.id not in GOVERNING):
+                if noun_taken and (found is None or found.trigger.id not in _TAKES_ITS_OBJECT):
                     # "ألقت مفارزنا القبض": the phrase's noun is a trigger of its own; but "كسر أبطال
                     # الجيش هجوماً" is the repelling, the attack its object
                     break
+                if found is not None and noun_taken:
+                    consumed.append((noun_start, noun_end))
                 if found is not None:
                     verb_start = start + len(found.prefix)
                     out.append(
@@ -257,7 +267,7 @@ class EventExtractor:
                         )
                     )
                     break
-        return out
+        return out, consumed
 
     def _draft(self, ctx: DocContext, hit: TriggerHit, previous: list[Draft]) -> Draft:
         trigger = hit.trigger
@@ -398,6 +408,9 @@ class EventExtractor:
             draft.event.mode = None
             draft.sub_event = None
 
+
+# Verb phrases read across their subject even where their noun is a trigger: the noun is their object.
+_TAKES_ITS_OBJECT = GOVERNING | SHOOT_DOWN
 
 # Triggers of shelling that an aircraft can do too ("قصف", "دك"); "قصف مدفعي" names its weapon.
 _SHELLING = frozenset({"shell", "shelling-noun", "pound"})

@@ -172,3 +172,18 @@ def test_the_body_that_told_the_family_of_a_death_in_custody_held_him(extract: E
     )
     evs = extract(text, meta={"country": "SY", "date": "2019-11-20"})
     assert [(e.actor1, e.actor2) for e in evs] == [("syrian-air-force-intelligence", "prisoners")]
+
+
+def test_whose_aircraft_was_shot_down_and_whose_air_defences_did_it(extract: Extract) -> None:
+    text = (
+        "المركز الإعلامي لمحور تعز العسكري\nأسقطت دفاعاتنا طائرة مسيّرة حوثية في سماء جبهة الكدحة مساء أمس.\n"
+    )
+    evs = extract(text, meta={"country": "YE", "date": "2022-03-01"})
+    assert [(e.type, e.actor1, e.actor2) for e in evs] == [("ASSAULT", "yemeni-government-forces", "houthis")]
+    assert (evs[0].acled or {}).get("sub_event_type") == "Disrupted weapons use"
+    text = "اعترضت الدفاعات الجوية لـالتحالف الدولي طائرة مسيّرة مفخخة كانت متجهة نحو قاعدة حرير شمال أربيل."
+    evs = extract(text, meta={"country": "IQ", "date": "2023-11-01"})
+    assert [e.actor1 for e in evs] == ["us-led-coalition"]
+    claim = "المسماري يزعم إسقاط طائرة مسيّرة تركية فوق ترهونة"
+    evs = extract(claim, meta={"country": "LY", "date": "2020-05-22"})
+    assert [e.actor2 for e in evs] == ["turkish-armed-forces"] and evs[0].actor1 != "turkish-armed-forces"
