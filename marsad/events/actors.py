@@ -564,33 +564,32 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         else None
     )
     we = (
-        (
-            hit.person == "we"
-            or we_form(hit)
-            or we_subject(ctx, hit, hi)
-            # "بسطت قواتنا مساء أمس سيطرتها الكاملة": our force as the subject of a light verb before the noun
-            or (
-                noun
-                and not agents
-                and controller is None
-                and any(our_force(w) for w in ctx.folded(lo, hit.start - len(hit.prefix)).split()[-6:])
-            )
-            # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)
-            or (not noun and our_force(subject_word_before(ctx, hit)))
-            or controller == "we"
-            or (
-                noun
-                and not agents
-                and controller is None
-                and any(w.endswith("نا") and len(w) > 4 and w not in NOT_WE for w in before_words)
+        hit.person == "we"
+        or we_form(hit)
+        or we_subject(ctx, hit, hi)
+        # "بسطت قواتنا مساء أمس سيطرتها الكاملة": our force as the subject of a light verb before the noun
+        or (
+            noun
+            and not agents
+            and controller is None
+            and any(
+                our_force(w) for w in _light_verb_reach(ctx.folded(lo, hit.start - len(hit.prefix)).split())
             )
         )
-        and not (
-            # "تابعت منظمتنا المواجهات بين…": we watched the deed, we did not do it
+        # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)
+        or (not noun and our_force(subject_word_before(ctx, hit)))
+        or controller == "we"
+        or (
             noun
-            and any(
-                w.lstrip("و").startswith(_OBSERVING) for w in ctx.words_before(hit.start - len(hit.prefix), 3)
-            )
+            and not agents
+            and controller is None
+            and any(w.endswith("نا") and len(w) > 4 and w not in NOT_WE for w in before_words)
+        )
+    ) and not (
+        # "تابعت منظمتنا المواجهات بين…": we watched the deed, we did not do it
+        noun
+        and any(
+            w.lstrip("و").startswith(_OBSERVING) for w in ctx.words_before(hit.start - len(hit.prefix), 3)
         )
     )
     # "تعرضت إحدى دورياتنا لكمين", "تعرضنا لهجوم": we underwent the deed, someone else did it
@@ -1759,6 +1758,14 @@ def _aircraft_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
 
 # Verbs of telling a family: "أبلغت", "أخبرت".
 _NOTIFYING = re.compile(r"(?<!\w)[وف]?(?:ابلغ|اخبر)\w*")
+
+
+def _light_verb_reach(words: list[str]) -> list[str]:
+    """The words before a noun where its doer may stand: six, or nine after "من بسط/فرض" ("تمكنت قواتنا
+    المسلحة صباح اليوم الأربعاء من بسط سيطرتها")."""
+    return (
+        words[-9:] if words[-2:-1] == ["من"] and words[-1:] in (["بسط"], ["فرض"], ["احكام"]) else words[-6:]
+    )
 
 
 def _notifier(ctx: DocContext, hit: TriggerHit, lo: int) -> str | None:

@@ -734,7 +734,7 @@ _FALLING = frozenset({"صاروخ", "صاروخان", "صاروخين", "صوا�
 # Words before what an attack hit: "غارة على مواقع وتعزيزات", "استهدفت مسيّرة رتلاً عسكرياً".
 _STRUCK = frozenset({"علي", "استهدف", "استهدفت", "يستهدف", "تستهدف", "طالت", "طال", "ضد", "مواقع"})
 # Present-tense light verbs of control held: "تحكم سيطرتها", "يفرض سيطرته", "تبسط سيطرتها".
-_HOLDING_CONTROL = frozenset({"تحكم", "يحكم", "تفرض", "يفرض", "تبسط", "يبسط", "يحكمون", "يفرضون"})
+_HOLDING_CONTROL = frozenset({"تحكم", "يحكم", "تفرض", "يفرض", "يحكمون", "يفرضون"})
 # "تعرضت لاستهداف": what a place or a force underwent, a happening.
 _UNDERGONE = frozenset({"تعرضت", "تعرض", "يتعرض", "تتعرض", "تعرضوا", "تعرضنا"})
 
@@ -1763,6 +1763,8 @@ class NotEventFilter:
             return True  # "14 غارة على مواقع وتعزيزات للحوثيين", "استهدف رتلاً عسكرياً": what was hit
         if text.startswith("سيطر") and noun and lead[-1:] and lead[-1] in _HOLDING_CONTROL:
             return True  # "مؤكداً أن قواتنا تحكم سيطرتها الكاملة على مواقعها": control held, no gain
+        if text.startswith("سيطر") and noun and lead[-2:] in (["التي", "تبسط"], ["الذي", "يبسط"]):
+            return True  # "القوات التي تبسط سيطرتها على المنطقة": who holds it, no gain told
         if text.startswith("سيطر") and noun and lead[-1:] == ["من"] and text.endswith(("ته", "تها", "تهم")):
             return True  # "استعادة المحافظة من سيطرته": the control ended, told by the taking back
         cues = {word, *raw, *lead}

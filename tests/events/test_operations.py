@@ -187,3 +187,16 @@ def test_whose_aircraft_was_shot_down_and_whose_air_defences_did_it(extract: Ext
     claim = "المسماري يزعم إسقاط طائرة مسيّرة تركية فوق ترهونة"
     evs = extract(claim, meta={"country": "LY", "date": "2020-05-22"})
     assert [e.actor2 for e in evs] == ["turkish-armed-forces"] and evs[0].actor1 != "turkish-armed-forces"
+
+
+def test_control_extended_now_is_a_gain_and_our_forces_reach_past_a_time(extract: Extract) -> None:
+    evs = extract(
+        "✅ قوات الوفاق تبسط سيطرتها ع منطقة الخلة جنوب طرابلس", meta={"country": "LY", "date": "2020-05-22"}
+    )
+    assert [(e.type, e.actor1) for e in evs] == [("ASSAULT", "gnu-forces")]
+    text = (
+        "المركز الإعلامي لغرفة عمليات الكرامة\n"
+        "تمكنت قواتنا المسلحة صباح اليوم الأربعاء من بسط سيطرتها الكاملة على معسكر اليرموك جنوب طرابلس.\n"
+    )
+    evs = extract(text, meta={"country": "LY", "date": "2019-12-01"})
+    assert [e.actor1 for e in evs] == ["libyan-national-army"]
