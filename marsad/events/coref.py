@@ -54,6 +54,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             or _attack_told_again(ctx, d, merged)
             or _taking_after_raid(ctx, d, merged)
             or _deed_after_raid(ctx, d, merged)
+            or _attackers_withdrew(ctx, d, merged)
             or _death_notified(ctx, d, merged)
         )
         if target is None and headline is not None and _definite_noun(d):
@@ -524,6 +525,39 @@ def _deed_after_raid(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | 
         return None
     p.event.type, p.event.mode, p.sub_event = d.event.type, d.event.mode, d.sub_event
     return p
+
+
+# Words after a withdrawal's verb that send the attackers off, not out of ground they held.
+_FLEEING_TOWARD = frozenset({"باتجاه", "نحو", "الي", "صوب", "تجاه"})
+# The attackers named as such: "المهاجمين انسحبوا", "وفرّ المسلحون".
+_ATTACKERS = frozenset({"المهاجمين", "المهاجمون", "المسلحين", "المسلحون", "الدواعش", "عناصر", "المجموعه"})
+
+
+def _attackers_withdrew(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """ "هاجم مسلحو داعش نقطة للحشد …، والدواعش انسحبوا باتجاه البساتين", "أوضح أن المهاجمين انسحبوا
+    باتجاه البساتين": attackers leaving toward somewhere after their attack are part of it, no withdrawal
+    from ground of their own."""
+    if d.event.type != "RETREAT" or d.event.mode != "withdraw" or d.hit.trigger.pos != "verb":
+        return None
+    following = ctx.folded(d.hit.end, d.hit.end + 40).split()[:3]
+    if not following or following[0] not in _FLEEING_TOWARD:
+        return None
+    attack = next(
+        (
+            p
+            for p in reversed(merged)
+            if p.event.type == "ASSAULT"
+            and 0 <= d.sentence - p.sentence <= 1
+            and p.sub_event not in TERRITORIAL
+        ),
+        None,
+    )
+    if attack is None or attack.event.modality != d.event.modality:
+        return None
+    subject = ctx.folded(max(0, d.hit.start - 40), d.hit.start - len(d.hit.prefix)).split()[-2:]
+    if d.event.actor1 == attack.event.actor1 and d.event.actor1 is not None:
+        return attack
+    return attack if any(w.lstrip("و") in _ATTACKERS for w in subject) else None
 
 
 def _same_side(ctx: DocContext, a: str | None, b: str | None) -> bool:

@@ -200,3 +200,12 @@ def test_control_extended_now_is_a_gain_and_our_forces_reach_past_a_time(extract
     )
     evs = extract(text, meta={"country": "LY", "date": "2019-12-01"})
     assert [e.actor1 for e in evs] == ["libyan-national-army"]
+
+
+def test_attackers_leaving_toward_somewhere_after_their_attack_are_part_of_it(extract: Extract) -> None:
+    text = (
+        "هاجم مسلحون من تنظيم داعش فجر اليوم نقطة للجيش العراقي في قرية الرشاد جنوب كركوك، وقال مصدر"
+        " أمني إن المهاجمين انسحبوا باتجاه البساتين المحيطة."
+    )
+    evs = extract(text, meta={"country": "IQ", "date": "2021-05-02"})
+    assert [e.type for e in evs] == ["ASSAULT"]
