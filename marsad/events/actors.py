@@ -11,6 +11,7 @@ from marsad.events.context import DocContext, fold_word, is_number, strip_and
 from marsad.events.draft import Draft
 from marsad.events.forces import head_noun_antecedent
 from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
+from marsad.events.parties import agreement_parties
 from marsad.events.subjects import (
     CONSTRUCT_HEADS,
     HEDGES,
@@ -1289,6 +1290,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor1 = None  # "غير أن وزارة العدل نفت": the body named is the subject, though unknown
         if "actor1" in ev.inferred:
             ev.inferred.remove("actor1")
+    parties = agreement_parties(ctx, draft, previous) if hit.trigger.type == "AGREE" else None
+    if parties is not None:
+        # "اتفاق وقف إطلاق النار الذي توصلت إليه روسيا وتركيا": its two parties, not who announced it
+        ev.actor1, ev.actor2 = parties
+        ev.inferred = [slot for slot in ev.inferred if slot not in ("actor1", "actor2")]
     defender = _air_defence_owner(ctx, hit, hi) if hit.trigger.id in SHOOT_DOWN else None
     if defender is not None:
         ev.actor1 = defender  # "اعترضت الدفاعات الجوية لـالتحالف الدولي طائرة مسيّرة"
