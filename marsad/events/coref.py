@@ -180,6 +180,17 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                         setattr(target.event, slot, None)
                         if slot in target.event.inferred:
                             target.event.inferred.remove(slot)
+            victims = ctx.doc.entities.get(target.event.actor2 or "") if target is not None else None
+            if (
+                target is not None
+                and d.hit.trigger.id in TWO_SIDED
+                and victims is not None
+                and victims.attrs.get("inter") == 7
+            ):
+                # "قُتل ثلاثة أشخاص في اشتباكات اندلعت بين مجموعتين مسلحتين": the dead were no side of it
+                target.event.actor2 = None
+                if "actor2" in target.event.inferred:
+                    target.event.inferred.remove("actor2")
             earlier = (
                 next((p for p in reversed(merged) if p is not target and _same_happening(p, d)), None)
                 if target is not None and _definite_noun(d) and d.adjunct

@@ -1965,8 +1965,11 @@ def find_times(
             if sem is None:
                 i += 1
                 continue
-            out.append(_finish(sem, tokens, view, pub, w))
+            found = _finish(sem, tokens, view, pub, w)
             i = sem.j
+            if sem.kind == "date" and _named_after_a_date(text, view.to_view(found.start)):
+                continue  # "مستشفى 22 مايو", "ساحة 17 فبراير": a name, no time
+            out.append(found)
             while sem.kind in ("month", "date", "year"):
                 nxt = parser.coordinated(i, sem)
                 if nxt is None:
@@ -1975,6 +1978,17 @@ def find_times(
                 i, sem = nxt.j, nxt
     return resolve_narrative(out)
 
+
+# Places named after a date: "مستشفى 22 مايو" (Aden), "ساحة 17 فبراير", "جسر 14 تموز" (folded).
+_NAMED_AFTER_A_DATE = frozenset(
+    {"مستشفي", "مستشفى", "مدرسه", "جامعه", "شارع", "جسر", "ساحه", "ملعب", "مخيم", "معسكر", "مجمع", "ميدان"}
+)
+
+
+def _named_after_a_date(text: str, start: int) -> bool:
+    """Does the folded word right before ``start`` name a place after the date that follows it?"""
+    before = text[max(0, start - 16) : start].split()
+    return bool(before) and before[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") in _NAMED_AFTER_A_DATE
 
 _NARRATIVE_KEYS = frozenset({"anchor", "direction", "days", "part_of_day"})
 

@@ -209,3 +209,13 @@ def test_attackers_leaving_toward_somewhere_after_their_attack_are_part_of_it(ex
     )
     evs = extract(text, meta={"country": "IQ", "date": "2021-05-02"})
     assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_broken_advances_and_clashes_between_unnamed_groups(extract: Extract) -> None:
+    text = "📍 مأرب | الجيش واللجان الشعبية كسروا زحف واسع لمرتزقة العدوان في جبهة الكسارة"
+    evs = extract(text, meta={"country": "YE", "date": "2021-03-02"})
+    assert [(e.trigger.text, e.actor1) for e in evs] == [("كسروا زحف", "houthis")]
+    text = "قُتل ثلاثة أشخاص مساء أمس في اشتباكات اندلعت بين مجموعتين مسلحتين في مدينة الزاوية."
+    evs = extract(text, meta={"country": "LY", "date": "2024-05-06"})
+    assert [(e.type, e.actor2) for e in evs] == [("ASSAULT", None)]
+    assert (evs[0].acled or {}).get("sub_event_type") == "Armed clash"

@@ -752,3 +752,8 @@ def test_narrative_days_stay_open_without_a_calendar_day_before_them() -> None:
     ]
     hours = times("قصفت القوات البلدة يوم 8 أيار 2019، وبعد 12 ساعة انسحبت.")
     assert hours[-1].value is None
+
+
+def test_a_place_named_after_a_date_is_no_time() -> None:
+    found = times("سيطرت القوات على مستشفى 22 مايو، وفي ساحة 17 فبراير تظاهر العشرات يوم 3 مارس.", "2020-04-01")
+    assert [m.text for m in found] == ["يوم 3 مارس"]
