@@ -1988,7 +1988,9 @@ _NAMED_AFTER_A_DATE = frozenset(
 def _named_after_a_date(text: str, start: int) -> bool:
     """Does the folded word right before ``start`` name a place after the date that follows it?"""
     before = text[max(0, start - 16) : start].split()
-    return bool(before) and before[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") in _NAMED_AFTER_A_DATE
+    word = before[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") if before else ""
+    return word in _NAMED_AFTER_A_DATE
+
 
 _NARRATIVE_KEYS = frozenset({"anchor", "direction", "days", "part_of_day"})
 
