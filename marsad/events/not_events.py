@@ -729,6 +729,8 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
 _FEARING = frozenset(
     {"خايفين", "خائفين", "خوفا", "مخاوف", "تخوف", "تخوفا", "يخشون", "تخشي", "يخشي", "خشيه", "تحذيرات"}
 )
+# What is feared of a happening: "يخشى السكان تجدد المواجهات".
+_RENEWAL = frozenset({"تجدد", "عوده", "اندلاع", "تصاعد", "انهيار", "توسع", "استيناف", "استئناف"})
 # Projectiles that fall: their own nouns tell the attack, the fall is no change of hands.
 _FALLING = frozenset({"صاروخ", "صاروخان", "صاروخين", "صواريخ", "قذيفه", "قذيفتان", "قذيفتين", "قذايف"})
 # Words before what an attack hit: "غارة على مواقع وتعزيزات", "استهدفت مسيّرة رتلاً عسكرياً".
@@ -1000,8 +1002,9 @@ def _said_of_any(ctx: DocContext, hit: TriggerHit) -> bool:
     return any(w in ("اي", "لاي") for w in near[:-1])
 
 
-# Words whose complement a ceasefire is: the agreement, the commitment, the initiative.
-_CEASEFIRE_HOLDERS = ("اتفاق", "اتفق", "التزام", "مبادر")
+# Words whose complement a ceasefire is: the agreement, the commitment, the initiative, a place seeing it
+# ("ويشهد اليمن تهدئة نسبية").
+_CEASEFIRE_HOLDERS = ("اتفاق", "اتفق", "التزام", "مبادر", "تشهد", "يشهد", "شهدت", "شهد")
 
 
 # Verbs that set a definite event noun beside another happening: it is told elsewhere.
@@ -1674,9 +1677,12 @@ class NotEventFilter:
             return True  # "سُلّم جثمانه بعد عامين من الاحتجاز": how long a happening told before lasted
         if noun and (
             (lead[-1:] and lead[-1] in _FEARING)
-            or (lead[-1:] == ["من"] and lead[-2:-1] and lead[-2] in _FEARING)
+            or (lead[-1:] == ["من"] and any(w.lstrip("و") in _FEARING for w in lead[-4:-1]))
+            or (lead[-1:] and lead[-1] in _RENEWAL and any(w.lstrip("و") in _FEARING for w in lead[-4:-1]))
         ):
-            return True  # "والأهالي خايفين من حملة اعتقالات", "وسط مخاوف من انهيار التهدئة": a fear
+            # "والأهالي خايفين من حملة اعتقالات", "وسط مخاوف من انهيار التهدئة", "ويخشى السكان من اقتحام
+            # واسع": a fear
+            return True
         if _counted(ctx, hit, noun):
             return True  # "وثّق ما لا يقل عن 38 تظاهرة خلال تموز", "76 حالة خطف", "هذا ثالث هجوم"
         if noun and lead[-1:] and lead[-1].lstrip("وب") in ("السماح", "بالسماح", "سماح"):
@@ -1697,7 +1703,8 @@ class NotEventFilter:
         ):
             return True  # "والهدنة دخلت شهرها الثاني": a truce's age, no agreement made
         if hit.trigger.id == "ceasefire" and any(
-            w.lstrip("وفب").removeprefix("ل").removeprefix("ال").startswith(_CEASEFIRE_HOLDERS)
+            (bare := w.lstrip("وفب").removeprefix("ل")).startswith(_CEASEFIRE_HOLDERS)
+            or bare.removeprefix("ال").startswith(_CEASEFIRE_HOLDERS)
             for w in ctx.words_before(hit.start - len(hit.prefix), 5)
         ):
             # "توصلا إلى اتفاق بين الطرفين لوقف إطلاق النار", "التزامنا بوقف إطلاق النار": what is agreed,

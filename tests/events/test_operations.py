@@ -219,3 +219,13 @@ def test_broken_advances_and_clashes_between_unnamed_groups(extract: Extract) ->
     evs = extract(text, meta={"country": "LY", "date": "2024-05-06"})
     assert [(e.type, e.actor2) for e in evs] == [("ASSAULT", None)]
     assert (evs[0].acled or {}).get("sub_event_type") == "Armed clash"
+
+
+def test_fears_and_a_calm_seen_are_no_happenings(extract: Extract) -> None:
+    text = (
+        "وتحاصر قوات النظام الأحياء منذ أكثر من شهرين، ويخشى السكان من اقتحام واسع في حال فشل المفاوضات.\n"
+        "وأكد المتحدث التزام قوات صنعاء بالتهدئة، فيما يخشى السكان تجدد المواجهات مع حلول الليل.\n"
+        "ويشهد اليمن تهدئة نسبية منذ أشهر."
+    )
+    evs = extract(text, meta={"country": "YE", "date": "2023-03-02"})
+    assert not [e for e in evs if e.type in ("ASSAULT", "RETREAT")], [(e.type, e.trigger.text) for e in evs]
