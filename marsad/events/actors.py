@@ -1002,7 +1002,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if hit.trigger.id in DEATH_IN_CUSTODY and "prisoners" in ctx.kb_actors:
         # "أبلغت أسرته بوفاته داخل سجن معيتيقة": a detainee died; an actor read as its object holds him
         holder = ev.actor2 if ev.actor2 not in (None, "civilians", "prisoners") else None
-        holder = holder or _notifier(ctx, hit, lo)
+        holder = holder or _notifier(ctx, hit, lo) or _custody_holder(ctx, hit)
         add_actor_entity(ctx.doc, ctx.kb_actors, "prisoners")
         ev.actor2 = "prisoners"
         if ev.actor1 is None and holder is not None:
@@ -1760,6 +1760,28 @@ def _aircraft_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
     if not after or (after[0].start > end and ctx.tokens_between(end, after[0].start) > 1):
         return None
     return after[0].entity
+
+
+# A place of custody and the words that name whose it is: "داخل سجن الصالح الخاضع لسيطرة جماعة الحوثي",
+# "داخل مركز تابع للشرطة العراقية", "داخل مركز للشرطة" (folded).
+_HELD_AT = re.compile(
+    r"(?<!\w)(?:سجن|سجون|مركز|مراكز|معتقل|مقر|مقار)(?:\s+\S+){0,4}?\s+"
+    r"(?:(?:ال)?تابع(?:ه)?\s+|(?:ال)?خاضع(?:ه)?\s+لسيطره\s+|تديره\s+|يديره\s+|لدي\s+|(?=ل[^ا]|لل))"
+)
+
+
+def _custody_holder(ctx: DocContext, hit: TriggerHit) -> str | None:
+    """ "توفي المعتقل … داخل سجن الصالح الخاضع لسيطرة جماعة الحوثي": whose prison it was holds the dead."""
+    view = ctx.view
+    _, unit = ctx.unit_at(hit.start)
+    start, end = view.to_view(hit.end), view.to_view(min(unit.sentence.end, hit.end + 160))
+    for found in _HELD_AT.finditer(view.text, start, end):
+        at = view.to_original(found.end())
+        near = ctx.within(ctx.actors, at, min(unit.sentence.end, at + 40))
+        owner = [m for m in near if m.start - at <= 2][:1]
+        if owner and armed(ctx.doc.entities.get(owner[0].entity or "")):
+            return owner[0].entity
+    return None
 
 
 # Verbs of telling a family: "أبلغت", "أخبرت".

@@ -229,3 +229,12 @@ def test_fears_and_a_calm_seen_are_no_happenings(extract: Extract) -> None:
     )
     evs = extract(text, meta={"country": "YE", "date": "2023-03-02"})
     assert not [e for e in evs if e.type in ("ASSAULT", "RETREAT")], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_whose_prison_it_was_holds_the_dead(extract: Extract) -> None:
+    text = (
+        "كما توفي المعتقل عبدالله محمد الحميقاني (47 عاماً) في 23 نوفمبر داخل سجن الصالح الخاضع لسيطرة"
+        " جماعة الحوثي في المدينة ذاتها."
+    )
+    evs = extract(text, meta={"country": "YE", "date": "2019-12-01"})
+    assert [(e.actor1, e.actor2) for e in evs] == [("houthis", "prisoners")]
