@@ -1702,6 +1702,17 @@ class NotEventFilter:
             and ctx.folded(hit.end, hit.end + 40).split()[:2][-1:] in (["شهرها"], ["يومها"], ["عامها"])
         ):
             return True  # "والهدنة دخلت شهرها الثاني": a truce's age, no agreement made
+        if (
+            hit.trigger.id == "agreement"
+            and fold_word(hit.text).removeprefix("ال").startswith(("تسوي", "مصالح", "صفق"))
+            and not any(
+                w.lstrip("وفب").removeprefix("ل").startswith((*_REACHING, "اتفاق", "ابرام", "توقيع"))
+                for w in ctx.words_before(hit.start - len(hit.prefix), 4)
+            )
+        ):
+            # "أجريا تسوية لأوضاعهما", "عامل تسوية", "لبحث التسوية", "إن الصفقة جرت بوساطة": a settled status,
+            # a process or a deal named again, no agreement made here
+            return True
         if hit.trigger.id == "ceasefire" and any(
             (bare := w.lstrip("وفب").removeprefix("ل")).startswith(_CEASEFIRE_HOLDERS)
             or bare.removeprefix("ال").startswith(_CEASEFIRE_HOLDERS)

@@ -30,3 +30,14 @@ def test_the_two_sides_of_the_fight_told_before(extract: Extract) -> None:
         "وأعلن المجلس الرئاسي اليوم التوصل إلى اتفاق لوقف إطلاق النار بين الطرفين بوساطة أعيان المنطقة."
     )
     assert _parties(extract, text, "LY", "2023-08-16") == [("rada", "brigade-444")]
+
+
+def test_a_settled_status_or_a_deal_named_again_is_no_agreement(extract: Extract) -> None:
+    text = (
+        "اعتقلت دورية للأمن العسكري شابين في مدينة الصنمين، بينهما اثنان أجريا تسوية لأوضاعهما.\n"
+        "وقُتل عنصر سابق بالجيش الحر وعامل تسوية برصاص مسلحين مجهولين في بلدة طفس.\n"
+        "ووقّعت فصائل المعارضة في بصرى الشام اتفاق تسوية مع الجانب الروسي."
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2021-08-01"})
+    agreements = [e for e in evs if e.type == "AGREE"]
+    assert [e.trigger.text for e in agreements] == ["اتفاق تسوية"]
