@@ -1002,6 +1002,16 @@ def _said_of_any(ctx: DocContext, hit: TriggerHit) -> bool:
     return any(w in ("اي", "لاي") for w in near[:-1])
 
 
+# The scene of a happening, as where forces arrived: "وصلت قوة من الجيش إلى المكان".
+_THE_SCENE = frozenset({"المكان", "للمكان", "المنطقه", "للمنطقه", "الموقع", "للموقع", "المكان،", "المنطقه،"})
+
+
+def _arrived_to_act(following: list[str]) -> bool:
+    """ "وصلت للمكان وبلشت…", "وصلت إلى المكان وباشرت…": arriving at the scene and acting there at once."""
+    at = next((i for i, w in enumerate(following) if w in _THE_SCENE), None)
+    return at is not None and following[at + 1 : at + 2] != [] and following[at + 1].startswith("و")
+
+
 # Words whose complement a ceasefire is: the agreement, the commitment, the initiative, a place seeing it
 # ("ويشهد اليمن تهدئة نسبية").
 _CEASEFIRE_HOLDERS = ("اتفاق", "اتفق", "التزام", "مبادر", "تشهد", "يشهد", "شهدت", "شهد")
@@ -1702,6 +1712,8 @@ class NotEventFilter:
             and ctx.folded(hit.end, hit.end + 40).split()[:2][-1:] in (["شهرها"], ["يومها"], ["عامها"])
         ):
             return True  # "والهدنة دخلت شهرها الثاني": a truce's age, no agreement made
+        if hit.trigger.id == "reach" and _arrived_to_act(ctx.folded(hit.end, hit.end + 40).split()[:4]):
+            return True  # "القوات الأمنية وصلت للمكان وبلشت ترمي قنابل": arriving where it happened
         if (
             hit.trigger.id == "agreement"
             and fold_word(hit.text).removeprefix("ال").startswith(("تسوي", "مصالح", "صفق"))

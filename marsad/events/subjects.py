@@ -71,6 +71,7 @@ _COMPELLED = frozenset({"اضطر", "اضطرت", "اضطروا", "اجبر", "�
 _STARTING = frozenset(
     {"شرع", "شرعت", "شرعوا", "تشرع", "يشرع", "شرعنا", "باشر", "باشرت", "باشروا", "تباشر", "يباشر", "باشرنا"}
     | {"بدا", "بدات", "بداوا", "بدانا"}
+    | {"بدت", "بدو", "بلشت", "بلش", "بلشو", "بلشوا"}  # dialect: "وبدت بتمشيط"، "وبلشت تمشيط"
 )
 
 
@@ -1359,7 +1360,15 @@ def _doer_with_ba(
         return inside[0]
     # "بأن قطعات الحشد الشعبي والجيش العراقي شرعت بعملية تمشيط": the subject before the verb
     earlier = [m for m in before if m.end <= verb_pos and not ctx.text[m.end : verb_pos].strip()]
-    return first_conjunct(ctx, earlier[-1], before) if earlier and verb in _STARTING else None
+    if earlier and verb in _STARTING:
+        return first_conjunct(ctx, earlier[-1], before)
+    if verb in _STARTING and words[at].startswith("و"):
+        # "قوة من الحشد وصلت للمنطقة وبدت بتمشيط البساتين": a joined verb shares the first one's subject
+        _, unit = ctx.unit_at(hit.start)
+        joined = ctx.within(ctx.actors, max(unit.sentence.start, verb_pos - 60), verb_pos)
+        if joined and ctx.tokens_between(joined[-1].end, verb_pos) <= 4:
+            return first_conjunct(ctx, joined[-1], joined)
+    return None
 
 
 def we_form(hit: TriggerHit) -> bool:

@@ -238,3 +238,9 @@ def test_whose_prison_it_was_holds_the_dead(extract: Extract) -> None:
     )
     evs = extract(text, meta={"country": "YE", "date": "2019-12-01"})
     assert [(e.actor1, e.actor2) for e in evs] == [("houthis", "prisoners")]
+
+
+def test_arriving_at_the_scene_is_part_of_what_follows(extract: Extract) -> None:
+    text = "📌 قوة من الحشد الشعبي وصلت للمنطقة وبدت بتمشيط بساتين الوقف بحثاً عن المهاجمين"
+    evs = extract(text, meta={"country": "IQ", "date": "2021-07-14"})
+    assert [(e.type, e.actor1) for e in evs] == [("MOBILIZE", "popular-mobilization-forces")]
