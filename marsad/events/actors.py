@@ -376,7 +376,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS | {"عنصرا"}
             # "استهدفت عناصر من قوات النظام في…": she targeted them; "داهمت عناصر من الأمن منازل": they
             # raided homes
-            and (not _feminine_verb(hit) or object_follows(ctx, m, hi))
+            and (not _feminine_verb(hit) or object_follows(ctx, m, hi, past_time=True))
             and (
                 ctx.tokens_between(hit.end, m.start) == len(popped)
                 # "استسلم 157 عنصراً من مرتزقة داعش": a count of the men who gave themselves up

@@ -1057,6 +1057,8 @@ def object_follows(ctx: DocContext, m: Mention, hi: int, past_time: bool = False
     if ctx.text[end : end + 1] not in (" ", ""):
         return False
     following = ctx.folded(end, min(hi, end + 30)).split()[:1]
+    if following and (is_number(following[0]) or following[0].isdigit()):
+        return True  # "اعتقلت عناصر من الجيش الوطني الليبي 11 شاباً": a count of what the verb took
     if not following or not following[0].isalpha() or following[0] in _NOT_OBJECTS:
         return False
     if ctx.within(ctx.times, end, end + len(following[0]) + 2) or ctx.within(ctx.places, end, end + 2):
