@@ -729,6 +729,8 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
 _FEARING = frozenset(
     {"خايفين", "خائفين", "خوفا", "مخاوف", "تخوف", "تخوفا", "يخشون", "تخشي", "يخشي", "خشيه", "تحذيرات"}
 )
+# A toll rising: "ارتفاع عدد شهداء الحشد بهجوم الميتة", "يرتفع عدد ضحايا القصف".
+_RISING = ("ارتفاع", "يرتفع", "ترتفع", "ارتفع", "ارتفعت")
 # What is feared of a happening: "يخشى السكان تجدد المواجهات".
 _RENEWAL = frozenset({"تجدد", "عوده", "اندلاع", "تصاعد", "انهيار", "توسع", "استيناف", "استئناف"})
 # Projectiles that fall: their own nouns tell the attack, the fall is no change of hands.
@@ -775,7 +777,7 @@ def _section_heading(ctx: DocContext, hit: TriggerHit) -> bool:
 _SUPPORT_MANNER = ("بدعم", "بمشارك", "باسناد", "بمسانده", "بتغطيه")
 # Counts of happenings: "ما لا يقل عن 38 تظاهرة", "أكثر من 30 غارة خلال الساعات الماضية", "76 حالة خطف"
 # (but "ردّ الطيران بأكثر من 60 غارة خلال 24 ساعة" tells the strikes).
-_AT_LEAST = re.compile(r"(?<![\wب])(?:ما لا يقل عن|لا يقل عن|اكثر من|نحو|قرابه)\s+\S+\s*$")
+_AT_LEAST = re.compile(r"(?<![\wب])(?:ما لا يقل عن|لا يقل عن|ل?اكثر من|نحو|قرابه)\s+\S+\s*$")
 _ORDINALS = frozenset({"ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "عاشر"})
 
 
@@ -795,7 +797,8 @@ def _counted(ctx: DocContext, hit: TriggerHit, noun: bool) -> bool:
         return False
     sentence = ctx.unit_at(hit.start)[1].sentence
     folded = ctx.folded(sentence.start, sentence.end)
-    return _PERIOD.search(folded) is not None or bool({"الماضيه", "خلال", "منذ"} & set(folded.split()))
+    spans = {w.lstrip("و") for w in folded.split()}
+    return _PERIOD.search(folded) is not None or bool({"الماضيه", "خلال", "منذ"} & spans)
 
 
 def _ransom_talk(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -1693,6 +1696,10 @@ class NotEventFilter:
             # "والأهالي خايفين من حملة اعتقالات", "وسط مخاوف من انهيار التهدئة", "ويخشى السكان من اقتحام
             # واسع": a fear
             return True
+        if noun and any(
+            w.lstrip("و").startswith(_RISING) for w in ctx.words_before(hit.start - len(hit.prefix), 6)
+        ):
+            return True  # "ارتفاع شهداء الحشد بهجوم الميتة إلى ٣": a toll updated, the attack told before
         if _counted(ctx, hit, noun):
             return True  # "وثّق ما لا يقل عن 38 تظاهرة خلال تموز", "76 حالة خطف", "هذا ثالث هجوم"
         if noun and lead[-1:] and lead[-1].lstrip("وب") in ("السماح", "بالسماح", "سماح"):

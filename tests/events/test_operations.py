@@ -244,3 +244,12 @@ def test_arriving_at_the_scene_is_part_of_what_follows(extract: Extract) -> None
     text = "📌 قوة من الحشد الشعبي وصلت للمنطقة وبدت بتمشيط بساتين الوقف بحثاً عن المهاجمين"
     evs = extract(text, meta={"country": "IQ", "date": "2021-07-14"})
     assert [(e.type, e.actor1) for e in evs] == [("MOBILIZE", "popular-mobilization-forces")]
+
+
+def test_counts_since_a_date_and_tolls_rising_are_no_attacks_of_their_own(extract: Extract) -> None:
+    text = (
+        "ومنذ تشرين الأول 2023 تعرضت القواعد التي تستضيف قوات أمريكية في العراق وسوريا لأكثر من 150 هجوماً.\n"
+        "🔸 تحديث: ارتفاع عدد شهداء الحشد بهجوم الميتة إلى ٣ بعد وفاة أحد الجرحى."
+    )
+    evs = extract(text, meta={"country": "IQ", "date": "2024-01-20"})
+    assert not [e for e in evs if e.type == "ASSAULT"], [e.trigger.text for e in evs]
