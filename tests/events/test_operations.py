@@ -1,5 +1,6 @@
-"""Operations a force starts or carries out ("شرعت قطعات X بعملية تمشيط", "نفذت قوة من جهازنا عملية
-إنزال"): who carries them out, who only supports them, and the verb that describes them. Sentences
+"""Operations a force starts or carries out, who only supports them and the verb that describes them;
+shoot-downs and broken attacks; raids, seizures and attackers leaving; report titles, background and
+tallies; deaths in custody and who held the dead; fears, calms and arrivals at the scene. Sentences
 written for these tests."""
 
 from __future__ import annotations
