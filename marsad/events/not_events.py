@@ -997,12 +997,21 @@ def _said_of_any(ctx: DocContext, hit: TriggerHit) -> bool:
     if hit.trigger.type == "THREATEN" or hit.future_prefix:
         return False  # "أي تصعيد سيقابل برد": the threat itself
     word = fold_word(hit.text).split()[0]
-    present = hit.trigger.pos == "verb" and not hit.prefix and word[:1] in "يت" and not word.endswith("ت")
+    # "تواصلنا" is past, and ours: "وقبل أي عمل تواصلنا مع قيادة الهيئة" told what we did
+    present = (
+        hit.trigger.pos == "verb"
+        and not hit.prefix
+        and word[:1] in "يت"
+        and not word.endswith(("ت", "نا"))
+        and hit.person != "we"
+    )
     noun = hit.trigger.pos == "noun" or "ال" in hit.prefix or hit.prefix.endswith("ل")  # "للتقدم"
     if not (present or noun):
         return False
     near = [w.removeprefix("و") for w in ctx.words_before(hit.start - len(hit.prefix), 3)]
-    return any(w in ("اي", "لاي") for w in near[:-1])
+    at = next((i for i, w in enumerate(near[:-1]) if w in ("اي", "لاي")), None)
+    # "قبل أي عمل", "دون أي تدخل": a time or a manner before "any", the deed after it told as done
+    return at is not None and (at == 0 or near[at - 1] not in ("قبل", "بعد", "دون", "بدون"))
 
 
 # The scene of a happening, as where forces arrived: "وصلت قوة من الجيش إلى المكان".

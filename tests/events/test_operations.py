@@ -254,3 +254,12 @@ def test_counts_since_a_date_and_tolls_rising_are_no_attacks_of_their_own(extrac
     )
     evs = extract(text, meta={"country": "IQ", "date": "2024-01-20"})
     assert not [e for e in evs if e.type == "ASSAULT"], [e.trigger.text for e in evs]
+
+
+def test_what_we_did_before_any_action_is_told_as_done(extract: Extract) -> None:
+    text = (
+        "عمران محمد/ أحرار الشام / مسؤول العلاقات الإعلامية.\n"
+        "بداية الأمر وقبل أي عمل تواصلنا مع قيادة الهيئة لترتيب غرفة عمليات واحدة فكان الرد بالرفض."
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2017-04-01"})
+    assert [e.trigger.text for e in evs if e.type == "CONSULT"] == ["تواصلنا مع"]
