@@ -1303,6 +1303,17 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "إسقاط طائرة مسيّرة تركية", "أسقطت دفاعاتنا طائرة مسيّرة حوثية": whose aircraft it was is the target
         ev.actor1 = None if ev.actor1 == owner else ev.actor1
         ev.actor2 = owner
+    crowd = entities.get(ev.actor1 or "")
+    if (
+        crowd is not None
+        and crowd.attrs.get("inter") in (6, 7)
+        and "actor1" in ev.inferred
+        and hit.trigger.type in ("COERCE", "RETREAT", "ACCUSE", "REQUEST", "REJECT")
+    ):
+        # "وأهله يحمّلون القوات الأمنية مسؤولية حياته", "الإفراج عن جميع الموقوفين" after a protest: a crowd
+        # guessed as "they" does not arrest, release or speak for those who do
+        ev.actor1 = None
+        ev.inferred.remove("actor1")
     if ev.actor2 is not None and ev.actor2 == ev.actor1:
         ev.actor2 = None  # "طلعوا الاف المتظاهرين": the subject found again after the verb is no target
     if (

@@ -263,3 +263,15 @@ def test_what_we_did_before_any_action_is_told_as_done(extract: Extract) -> None
     )
     evs = extract(text, meta={"country": "SY", "date": "2017-04-01"})
     assert [e.trigger.text for e in evs if e.type == "CONSULT"] == ["تواصلنا مع"]
+
+
+def test_a_crowd_guessed_as_they_does_not_arrest_release_or_accuse(extract: Extract) -> None:
+    text = (
+        "تظاهر مئات من أهالي الناصرية أمس أمام مبنى المحافظة للمطالبة بفرص عمل.\n"
+        "وأعلن محافظ ذي قار صباح اليوم الإفراج عن جميع الموقوفين بكفالة.\n"
+        "وأهله يحمّلون القوات الأمنية مسؤولية حياته."
+    )
+    evs = extract(text, meta={"country": "IQ", "date": "2019-11-20"})
+    assert all(e.actor1 != "protesters" for e in evs if e.type in ("RETREAT", "ACCUSE")), [
+        (e.type, e.actor1) for e in evs
+    ]
