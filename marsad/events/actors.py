@@ -1303,10 +1303,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "إسقاط طائرة مسيّرة تركية", "أسقطت دفاعاتنا طائرة مسيّرة حوثية": whose aircraft it was is the target
         ev.actor1 = None if ev.actor1 == owner else ev.actor1
         ev.actor2 = owner
-    crowd = entities.get(ev.actor1 or "")
+    guessed = entities.get(ev.actor1 or "")
     if (
-        crowd is not None
-        and crowd.attrs.get("inter") in (6, 7)
+        guessed is not None
+        and guessed.attrs.get("inter") in (6, 7)
         and "actor1" in ev.inferred
         and hit.trigger.type in ("COERCE", "RETREAT", "ACCUSE", "REQUEST", "REJECT")
     ):
