@@ -1734,7 +1734,11 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
     # in the folded view, so that "تعرّضت" with its shadda is found too
     for match in _UNDERGO.finditer(view.text, view.to_view(start), view.to_view(hit.start)):
         found = view.to_original(match.start())
-    if found is None or ctx.tokens_between(found, hit.start) > 9:
+    if found is None:
+        return None
+    # "تعرضت قاعدة حرير التي تستضيف قوات من التحالف فجر اليوم الأربعاء لهجوم": a time between is no distance
+    timed = sum(ctx.tokens_between(t.start, t.end) for t in ctx.within(ctx.times, found, hit.start))
+    if ctx.tokens_between(found, hit.start) - timed > 11:
         return None
     return found
 

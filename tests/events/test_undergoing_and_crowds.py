@@ -17,6 +17,15 @@ def test_the_subject_of_underwent_is_the_target(extract: Extract) -> None:
     assert (second.actor1, second.actor2) == (None, "iraqi-army")
 
 
+def test_the_subject_of_underwent_across_a_relative_clause_and_a_time(extract: Extract) -> None:
+    text = (
+        "تعرضت قاعدة عين الأسد التي تستضيف قوات من التحالف الدولي فجر اليوم الأربعاء لهجوم بطائرتين "
+        "مسيّرتين.\nوتبنت المقاومة الإسلامية في العراق الهجوم في بيان."
+    )
+    attack = only(extract(text, meta={"country": "IQ", "date": "2023-11-22"}), "هجوم")
+    assert (attack.actor1, attack.actor2) == ("islamic-resistance-in-iraq", "us-led-coalition")
+
+
 def test_we_underwent_it_so_the_signer_is_the_target(extract: Extract) -> None:
     text = (
         "الإدارة الإعلامية لقوات الحزام الأمني\n"
