@@ -283,6 +283,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and m.start > hit.end
         ):
             return "agent"  # "اعتُقل الشاب على حاجز لـفرع الأمن العسكري": whose checkpoint made the arrest
+        if m.start > hit.end and prefix.endswith("ل") and words and words[-1] in _OWNED_BY and _by_the_hand(ctx, m):
+            # "على يد مسلحين يتبعون جهاز الأمن الخاضع لجماعة الحوثي": the body the named perpetrators
+            # belong to did it
+            return "agent"
         popped_target = False
         popped: list[str] = []
         if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in CONSTRUCT_HEADS:
@@ -528,7 +532,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if roles[id(m)] == "agent"
         and can_act(m)
         and (noun or voice == "passive" or hedged_subject(ctx, hit, m))
-        and (ctx.tokens_between(hit.end, m.start) <= 12 or m in claimed)
+        and (
+            ctx.distance(hit.end, m.start) <= 12
+            or m in claimed
+            # "… على يد مسلحين يتبعون جهاز الأمن والمخابرات الخاضع لجماعة الحوثي": the marker is near
+            or (ctx.distance(hit.end, m.start) <= 18 and _by_the_hand(ctx, m))
+        )
     ]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
     # "انسحبوا من المدينة وقوات الوفاق دخلت ترهونة": an actor that opens the next clause is its subject
@@ -1361,6 +1370,21 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.inferred.append("actor1")
 
 
+# Belonging to, or answering to, a body: "تابعين لـ", "الخاضع لـ".
+_OWNED_BY = LAM_HEADS | {"الخاضع", "الخاضعه", "خاضع", "خاضعه", "خاضعين", "الخاضعين"}
+
+# Markers of the perpetrator of a deed told before them: "على يد", "على أيدي", "من قبل", "بأيدي".
+_BY_THE_HAND = (("علي", "يد"), ("علي", "ايدي"), ("من", "قبل"))
+
+
+def _by_the_hand(ctx: DocContext, m: Mention) -> bool:
+    """Is the mention the body of perpetrators named after "على يد" / "من قبل" in the same phrase?"""
+    words = ctx.words_before(m.start, 10)
+    if "بايدي" in words:
+        return True
+    return any(pair == (a.removeprefix("و"), b) for pair in _BY_THE_HAND for a, b in pairwise(words))
+
+
 _BELONGING = frozenset({"ينتمون", "ينتمي", "تنتمي", "ينتميان", "المنتمين", "المنتمون", "منتمين"})
 
 
@@ -1737,8 +1761,7 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
     if found is None:
         return None
     # "تعرضت قاعدة حرير التي تستضيف قوات من التحالف فجر اليوم الأربعاء لهجوم": a time between is no distance
-    timed = sum(ctx.tokens_between(t.start, t.end) for t in ctx.within(ctx.times, found, hit.start))
-    if ctx.tokens_between(found, hit.start) - timed > 11:
+    if ctx.distance(found, hit.start) > 11:
         return None
     return found
 

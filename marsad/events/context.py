@@ -175,6 +175,14 @@ class DocContext:
             return 0
         return bisect_left(self._token_starts, end) - bisect_right(self._token_ends, start)
 
+    def distance(self, start: int, end: int) -> int:
+        """``tokens_between`` without the words of TIME and PERSON mentions inside: "اختُطف الصحفي فؤاد
+        أحمد الحكيمي يوم الخميس الماضي … على يد" is as near as "اختُطف الصحفي … على يد"."""
+        if end <= start:
+            return 0
+        spans = [*self.within(self.times, start, end), *self.within(self.persons, start, end)]
+        return self.tokens_between(start, end) - sum(self.tokens_between(m.start, m.end) for m in spans)
+
     def words_before(self, pos: int, n: int = 3) -> list[str]:
         """Folded words before original offset ``pos`` (nearest last), not crossing punctuation and at
         most 60 characters back: ``recognize.context.words_before`` answered from an index. The nearest

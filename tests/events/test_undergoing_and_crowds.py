@@ -26,6 +26,19 @@ def test_the_subject_of_underwent_across_a_relative_clause_and_a_time(extract: E
     assert (attack.actor1, attack.actor2) == ("islamic-resistance-in-iraq", "us-led-coalition")
 
 
+def test_the_perpetrators_body_after_by_the_hand_of(extract: Extract) -> None:
+    text = (
+        "اختُطف الصحفي سالم أحمد العبسي يوم الخميس الماضي من منزله في مدينة ذمار على يد مسلحين يتبعون "
+        "جهاز الأمن والمخابرات الخاضع لجماعة الحوثي."
+    )
+    taken = only(extract(text, meta={"country": "YE", "date": "2023-03-20"}), "اختُطف")
+    assert taken.actor1 == "houthis"
+    far = "اختُطف الصحفي يوم الخميس من منزله في مدينة ذمار على يد مسلحين تابعين لجماعة الحوثي."
+    assert only(extract(far, meta={"country": "YE", "date": "2023-03-20"}), "اختُطف").actor1 == "houthis"
+    held = "واحتُجز أربعة شبان في سجن يقع في منطقة خاضعة لجماعة الحوثي قرب ذمار."
+    assert all(e.actor1 != "houthis" for e in extract(held, meta={"country": "YE"}))
+
+
 def test_we_underwent_it_so_the_signer_is_the_target(extract: Extract) -> None:
     text = (
         "الإدارة الإعلامية لقوات الحزام الأمني\n"
