@@ -283,7 +283,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and m.start > hit.end
         ):
             return "agent"  # "اعتُقل الشاب على حاجز لـفرع الأمن العسكري": whose checkpoint made the arrest
-        if m.start > hit.end and prefix.endswith("ل") and words and words[-1] in _OWNED_BY and _by_the_hand(ctx, m):
+        if (
+            m.start > hit.end
+            and prefix.endswith("ل")
+            and words
+            and words[-1] in _OWNED_BY
+            and _by_the_hand(ctx, m)
+        ):
             # "على يد مسلحين يتبعون جهاز الأمن الخاضع لجماعة الحوثي": the body the named perpetrators
             # belong to did it
             return "agent"
