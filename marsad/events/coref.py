@@ -7,7 +7,7 @@ import unicodedata
 from itertools import pairwise
 
 from marsad.events.acled import TERRITORIAL
-from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING, TWO_SIDED
+from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING, SHOOT_DOWN, TWO_SIDED
 from marsad.events.context import DocContext, fold_word
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
@@ -215,6 +215,20 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             # "قصف مدفعي لقوات النظام استهدف بلدة كنصفرة", "غارة جوية … استهدفت قاربهم": the verb tells
             # what the attack named right before it hit
             target = merged[-1]
+        if target is None and merged and _subject_of_the_verb(ctx, merged[-1], d):
+            # "استهدفت طائرة مسيرة تركية محيط القاعدة", "كما استهدف القصف المدفعي لجيش الاحتلال قرى…": the
+            # attack noun right after a verb of attacking is its subject, the same happening
+            target = merged[-1]
+            if d.event.actor1 is not None and target.event.actor2 == d.event.actor1:
+                # "استهدفت غارات للتحالف مواقع للحوثيين": the noun's agent, read as the verb's object
+                target.event.actor2 = None
+                target.event.actor1 = target.event.actor1 or d.event.actor1
+            if d.event.actor1 and "actor1" in target.event.inferred and "actor1" not in d.event.inferred:
+                # "كما استهدف القصف المدفعي لجيش الاحتلال": the noun names the agent a guess stood for
+                target.event.actor1 = d.event.actor1
+                target.event.inferred.remove("actor1")
+                if target.event.actor2 == d.event.actor1:
+                    target.event.actor2 = None
         if target is None:
             # "بسطت وحدات الجيش سيطرتها …، بإسناد من غارات جوية استهدفت تحصينات المسلحين": the attack
             # named right before the verb was told as part of an event before it
@@ -364,6 +378,21 @@ def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
     if any(c in gap for c in ".،,:;\n") or len(gap.split()) > 4 or d.hit.prefix:
         return False
     return d.event.actor1 in (None, p.event.actor1) or "actor1" in d.event.inferred
+
+
+def _subject_of_the_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
+    """An attack noun without a preposition right after a verb of attacking in its clause ("استهدفت طائرة
+    مسيرة", "استهدف القصف المدفعي"): the verb's subject."""
+    if p.clause_start != d.clause_start or p.event.type != "ASSAULT" or d.event.type != "ASSAULT":
+        return False
+    if p.hit.trigger.pos != "verb" or d.hit.trigger.pos != "noun" or d.hit.prefix not in ("", "ال"):
+        return False
+    if p.hit.person in ("we", "passive") or p.hit.trigger.id in GOVERNING | SHOOT_DOWN:
+        return False
+    return (
+        p.event.modality == d.event.modality
+        and ctx.tokens_between(p.hit.end, d.hit.start - len(d.hit.prefix)) == 0
+    )
 
 
 # "One of them", "some of them", "another": a verb whose subject is a part of the attacks told before.

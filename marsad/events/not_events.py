@@ -540,7 +540,14 @@ def _campaign(ctx: DocContext, hit: TriggerHit) -> bool:
     if words[-2:-1] and words[-2] in _ESCALATED and words[-1] == "من":
         return True
     waging = next((i for i, w in enumerate(words) if w in _WAGING), None)
-    return waging is not None and "منذ" in words[waging + 1 :]
+    if waging is not None and "منذ" in words[waging + 1 :]:
+        return True
+    # "يواصل جيش الاحتلال التركي هجماته على مناطق شمال وشرق سوريا": its attacks, plural, go on
+    return (
+        waging is not None
+        and words[waging][:1] in ("ي", "ت")
+        and fold_word(hit.text).endswith(("اته", "اتها", "اتهم"))
+    )
 
 
 def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:

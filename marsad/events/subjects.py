@@ -934,6 +934,9 @@ def civilian_victims(ctx: DocContext, lo: int, hi: int) -> bool:
 _CLAIMS = frozenset({"تبناه", "تبنته", "تبنتها", "تبناها", "تبنوه", "تبني", "تبنت", "تبنوا"})
 
 
+_ANNOUNCING = frozenset({"اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "اكد", "اكدت"})
+
+
 def claimed_by(ctx: DocContext, m: Mention) -> bool:
     """Is the actor named as the one who claimed the attack ("تبنّاه تنظيم داعش") or as the owner of the
     shooter or weapon ("قناص تابع لـ X", "الطائرة تابعة للقيادة العامة")?"""
@@ -946,6 +949,12 @@ def claimed_by(ctx: DocContext, m: Mention) -> bool:
         words.pop()
     if words and words[-1] in _CLAIMS:
         return True
+    if (
+        words
+        and words[-1].lstrip("و") in _ANNOUNCING
+        and ctx.folded(m.end, m.end + 30).split()[:1] in (["مسووليتها"], ["مسووليته"], ["مسووليتهم"])
+    ):
+        return True  # "أعلنت المقاومة الإسلامية في العراق مسؤوليتها عنه": who claimed the attack
     means = actor_cues()["attributed_means"]
     return (
         len(words) >= 2 and words[-1] in LAM_HEADS and words[-2].removeprefix("ال").removeprefix("ب") in means

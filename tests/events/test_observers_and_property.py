@@ -175,9 +175,12 @@ def test_a_campaign_going_on_is_no_one_attack(extract: Extract) -> None:
     text = (
         "وتشن الجماعة منذ تشرين الثاني الماضي هجمات على السفن في البحر الأحمر.\n"
         "ويأتي ذلك ضمن موجة قصف تشهدها مناطق شمال غربي سوريا منذ مطلع الشهر.\n"
-        "وكان المركز قد أشار إلى أن الاحتلال التركي صعّد من استهداف البنى التحتية في المنطقة."
+        "وكان المركز قد أشار إلى أن الاحتلال التركي صعّد من استهداف البنى التحتية في المنطقة.\n"
+        "يواصل جيش الاحتلال التركي هجماته على مناطق شمال وشرق سوريا."
     )
     assert extract(text, meta={"country": "YE"}) == []
+    today = extract("وواصلت قوات النظام قصف بلدة كنصفرة صباح اليوم.", meta={"country": "SY"})
+    assert [e.type for e in today] == ["ASSAULT"]
 
 
 def test_people_held_are_no_new_arrest(extract: Extract) -> None:

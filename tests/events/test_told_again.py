@@ -204,3 +204,28 @@ def test_a_target_past_two_joined_attackers_and_a_two_letter_place_head(extract:
     evs = extract(text, meta={"country": "SY"})
     assert len(evs) == 3
     assert {(e.actor1, e.actor2) for e in evs} == {("turkish-armed-forces", "syrian-democratic-forces")}
+
+
+def test_an_attack_noun_right_after_its_verb_is_the_verbs_subject(extract: Extract) -> None:
+    meta = {"country": "SY", "date": "2022-11-23"}
+    drone = extract("استهدفت طائرة مسيرة تركية محيط قاعدة في مدينة الحسكة ظهر اليوم.", meta=meta)
+    assert [(e.trigger.text, e.actor1) for e in drone] == [("استهدفت", "turkish-armed-forces")]
+    text = (
+        "قصفت قوات النظام بلدة كنصفرة صباح اليوم.\n"
+        "كما استهدف القصف المدفعي لجيش الاحتلال التركي قرى ريف تل تمر، وأصيب طفلان بجروح."
+    )
+    shelling = only(extract(text, meta=meta), "استهدف")
+    assert (shelling.actor1, shelling.actor2) == ("turkish-armed-forces", "civilians")
+    strikes = only(
+        extract("استهدفت غارات للتحالف مواقع للحوثيين في مديرية الجوبة.", meta={"country": "YE"}), "استهدفت"
+    )
+    assert (strikes.actor1, strikes.actor2) == ("saudi-led-coalition", "houthis")
+
+
+def test_a_claim_announced_after_the_attack_names_its_agent(extract: Extract) -> None:
+    text = (
+        "تعرضت قاعدة عين الأسد الجوية فجر الأربعاء لهجوم بطائرتين مسيرتين، أعلنت المقاومة الإسلامية في "
+        "العراق مسؤوليتها عنه في بيان."
+    )
+    attack = only(extract(text, meta={"country": "IQ", "date": "2023-11-22"}), "هجوم")
+    assert attack.actor1 == "islamic-resistance-in-iraq"
