@@ -341,8 +341,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             if len(words) > 1 and words[-1].startswith("ال") and words[-2] in _LOYAL_FORCES:
                 words.pop()  # "مع الميليشيات المسلحة التابعة لحكومة الوفاق": the force's adjective
             if words and (
-                words[-1] in _HOLDINGS
-                or (words[-1] in _VEHICLES and hit.trigger.type in ("ASSAULT", "COERCE"))
+                strip_and(words[-1]) in _HOLDINGS
+                # "استهدفت تمركزات وآليات تابعة لميليشيات الوفاق": joined to a holding
+                or (strip_and(words[-1]) in _VEHICLES and hit.trigger.type in ("ASSAULT", "COERCE"))
             ):
                 # "قصف مقر تابع للحشد الشعبي": the owner of a position that was hit is the target
                 popped_target = True
@@ -415,6 +416,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
             # عنيفة تدور" may well be his side's fight
             return "source"
+        if _holder_of_the_place(words):
+            # "بسطت سيطرتها على المواقع التي كانت تتمركز فيها ميليشيات الوفاق": who held the ground
+            return "target"
         if set(words[-4:]) & _CHARGE:
             return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
         if last in _ACCOMPANY or (last in ("من", "مع") and set(words[-3:-1]) & _ACCOMPANY):
@@ -838,7 +842,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 m
                 for m in (near_after if not noun else [] if hit.trigger.id in GOVERNING else near_after[:1])
                 + plain_before
-                + plain_after
+                # "بعد اشتباكات دامت ساعات أسفرت عن مقتل 9 من عناصر الميليشيات": the complement of
+                # another event word after the noun is none of its sides
+                + [p for p in plain_after if not (noun and ctx.hits_within(hit.end, p.start))]
                 if can_act(m)
             ]
         )
@@ -857,7 +863,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             # "اضطر حركة أحرار الشام وجيش العزة للانسحاب": the first named of the coordination leads
             actor1 = first_conjunct(ctx, actor1, before)
         # "أحبطت وحدات من المقاومة الوطنية وألوية العمالقة": an actor joined to the subject acts with it
-        rest = [m for m in plain_after if m is not actor1 and not _joined_to(ctx, actor1, m)]
+        rest = [
+            m
+            for m in plain_after
+            if m is not actor1
+            and not _joined_to(ctx, actor1, m)
+            and not (noun and hit.trigger.type == "PROTEST" and ctx.hits_within(hit.end, m.start))
+        ]
         actor2 = _first(targets, rest)
     # "اشتباكات بين قسد والجيش الوطني", also "بين مسلحين من تنظيم الدولة وآخرين"
     between = [
@@ -1374,6 +1386,22 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+# Verbs of holding a place, in a relative clause before its holder: "التي كانت تتمركز فيها X".
+_STATIONED = ("تتمركز", "يتمركز", "تتحصن", "يتحصن", "تنتشر", "ينتشر", "تسيطر", "يسيطر", "تتواجد", "يتواجد")
+
+
+def _holder_of_the_place(words: list[str]) -> bool:
+    """Do the words before an actor end with a relative clause of holding a place ("التي كانت تتمركز
+    فيها", "الذي يسيطر عليه")?"""
+    if len(words) < 3 or words[-1] not in ("فيها", "فيه", "عليها", "عليه", "بها", "به"):
+        return False
+    verb = words[-2]
+    if not verb.startswith(_STATIONED):
+        return False
+    opening = words[-4:-2]
+    return any(w in ("التي", "الذي", "اللتين", "الذين", "حيث", "كانت", "كان") for w in opening)
 
 
 # Belonging to, or answering to, a body: "تابعين لـ", "الخاضع لـ".

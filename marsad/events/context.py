@@ -98,11 +98,22 @@ class DocContext:
         self._token_ends = [t[1] for t in tokens]
         self.triggers: list[TriggerHit] = []  # the document's accepted triggers, in text order
         self._trigger_starts: list[int] = []
+        self.hits: list[TriggerHit] = []  # every trigger word found, accepted or not, in text order
+        self._hit_starts: list[int] = []
 
     def set_triggers(self, hits: list[TriggerHit]) -> None:
         """Record the triggers the extractor accepted, for ``triggers_within``."""
         self.triggers = sorted(hits, key=lambda h: h.start)
         self._trigger_starts = [h.start for h in self.triggers]
+
+    def set_hits(self, hits: list[TriggerHit]) -> None:
+        """Record every trigger word the matcher found, for ``hits_within``."""
+        self.hits = sorted(hits, key=lambda h: h.start)
+        self._hit_starts = [h.start for h in self.hits]
+
+    def hits_within(self, lo: int, hi: int) -> list[TriggerHit]:
+        """Trigger words, accepted as events or not ("مقتل" told as an outcome), that start in [lo, hi)."""
+        return self.hits[bisect_left(self._hit_starts, lo) : bisect_left(self._hit_starts, hi)]
 
     def triggers_within(self, lo: int, hi: int) -> list[TriggerHit]:
         """Accepted triggers that start inside [lo, hi)."""

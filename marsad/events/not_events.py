@@ -1181,7 +1181,7 @@ class NotEventFilter:
         last: TriggerHit | None = None
         accepted: list[TriggerHit] = []
         demand: TriggerHit | None = None  # a protest's demand, no event of its own
-        ctx.cache["hits"] = hits
+        ctx.set_hits(hits)
         blocked_end = -1  # the end of the last noun named no happening
         for hit in hits:
             # a trigger word inside a name ("تحرير" in هيئة تحرير الشام); "خرج متظاهرون" ends on one
@@ -1577,8 +1577,7 @@ class NotEventFilter:
         # "عفرين: اعتقالات واستيلاء على أملاك ووفاة معتقل خلال آذار 2021", "درنة بعد الفيضان: اعتقال ناشطين
         # ووفاة محتجز وهدم منازل": a list of kinds (nouns only, three or more, or two over a period); not
         # "طرابلس: اعتقال ناشطين وتفريق وقفة تطالب بالإفراج عنهم", a headline with a verb
-        hits = ctx.cache.get("hits")
-        listed = [h for h in hits if colon < h.start < line_end] if isinstance(hits, list) else []
+        listed = ctx.hits_within(colon + 1, line_end)
         over_a_period = "خلال" in ctx.folded(colon, line_end).split()
         victims_only = all(
             (entity := ctx.doc.entities.get(m.entity or "")) is None or entity.attrs.get("inter") in (6, 7)

@@ -1028,8 +1028,12 @@ def hedged_subject(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
     )
 
 
-# Words between an SVO subject and its verb: "قوات النظام قد قصفت".
-_SVO_GAP = frozenset({"قد", "لقد", "بدورها", "بدورهم", "بدوره", "عم", "عم بيقصف", "اذ"})
+# Words between an SVO subject and its verb: "قوات النظام قد قصفت", "طيران الوفاق المسير استهدف".
+_SVO_GAP = frozenset(
+    {"قد", "لقد", "بدورها", "بدورهم", "بدوره", "عم", "عم بيقصف", "اذ"}
+    # the kind of aircraft after the force's name: "طيران الوفاق المسير استهدف"
+    | {"المسير", "المسيره", "الحربي", "الحربيه"}
+)
 # "المجلس الانتقالي من جهته حمّل الحكومة…": a subject's "for its part" before its verb
 _FOR_ITS_PART = frozenset({"من", "جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم"})
 
@@ -1297,7 +1301,15 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
         for m in ctx.within(ctx.actors, max(0, verb_pos - 60), verb_pos)
         if ctx.tokens_between(m.end, verb_pos) == 0
     ]
-    return subject[-1] if subject else None
+    if subject:
+        return subject[-1]
+    # "أن وحداتنا العسكرية المشاركة في عمليات تحرير العاصمة تمكنت من التقدم": our force opens the "أن"
+    # clause the control verb ends
+    opening = ctx.words_before(verb_pos, 9)
+    that = max((i for i, w in enumerate(opening) if w.lstrip("وف") in ("ان", "انه")), default=None)
+    if that is not None and that + 1 < len(opening) and our_force(opening[that + 1]):
+        return "we"
+    return None
 
 
 # A list item's opening: "١-", "2.", "-", "•", "ثانياً:", also "١. إلقاء" before a light noun.

@@ -225,3 +225,22 @@ def test_a_raid_and_the_arrest_it_made_are_one_arrest_by_the_raiders(extract: Ex
         ("fourth-armoured-division", "civilians"),
         ("hayat-tahrir-al-sham", "hurras-al-din"),
     ]
+
+
+def test_a_states_arms_named_definite_and_a_force_with_its_aircraft_kind(extract: Extract) -> None:
+    artillery = extract("فقد استهدفت المدفعية التركية صباح اليوم قرية في ريف تل تمر.", meta={"country": "SY"})
+    assert artillery[0].actor1 == "turkish-armed-forces"
+    text = "طيران الوفاق المسير استهدف أمس آلية عسكرية لمليشيات الكانيات في ترهونة."
+    drone = extract(text, meta={"country": "LY", "date": "2019-12-16"})
+    assert (drone[0].actor1, drone[0].actor2) == ("gnu-forces", "kaniyat")
+
+
+def test_holders_of_the_ground_and_the_dead_of_another_deed_are_no_agents(extract: Extract) -> None:
+    text = (
+        "القيادة العامة للقوات المسلحة العربية الليبية\n"
+        "تعلن القيادة العامة أن وحداتنا العسكرية المشاركة في عمليات تحرير العاصمة تمكنت صباح اليوم من "
+        "التقدم في محور عين زارة، وبسطت سيطرتها على عدد من المواقع التي كانت تتمركز فيها ميليشيات الوفاق، "
+        "بعد اشتباكات دامت ساعات أسفرت عن مقتل 9 من عناصر الميليشيات."
+    )
+    evs = extract(text, meta={"country": "LY", "date": "2019-12-15"})
+    assert [(e.actor1, e.actor2) for e in evs] == [("libyan-national-army", "gnu-forces")]
