@@ -54,8 +54,8 @@ def _definite_deed_pattern() -> re.Pattern[str]:
 @cache
 def _side_pattern() -> re.Pattern[str]:
     """ "الجانب الروسي", "الطرف التركي", "العدو الأمريكي", "العدوان الأمريكي", "الاحتلال التركي",
-    "المدفعية التركية": a state named as a party, or its arms, by its definite adjective; "وزارة الدفاع التركية", "استدعت وزارة الخارجية العراقية
-    السفير" speak for the state's forces."""
+    "المدفعية التركية": a state named as a party, or its arms, by its definite adjective; "وزارة الدفاع
+    التركية", "استدعت وزارة الخارجية العراقية السفير" speak for the state's forces."""
     adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
     heads = (
         "طيران العدوان|لطيران العدوان|تحالف العدوان|لتحالف العدوان|طايرات العدوان"
