@@ -419,7 +419,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if _holder_of_the_place(words):
             # "بسطت سيطرتها على المواقع التي كانت تتمركز فيها ميليشيات الوفاق": who held the ground
             return "target"
-        if set(words[-4:]) & _CHARGE:
+        if set(words[-4:]) & _CHARGE or _charged_in_quotes(ctx, m):
             return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
         if last in _ACCOMPANY or (last in ("من", "مع") and set(words[-3:-1]) & _ACCOMPANY):
             # "بمساندة من الطيران الروسي", "بالتنسيق مع التحالف", "بإسناد جوي من طيران التحالف": a
@@ -797,7 +797,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "وكانت واشنطن قد اتهمت تشكيلاتنا": a capital right before the verb is its subject
         ev.actor1 = state
         actor2 = _first(targets, plain_after)
-    elif not noun and carries_subject and (chained := _then_verb(ctx, draft, previous)) is not None:
+    elif (
+        not noun
+        # "اعتقلت الجماعة أربعة تربويين …، ثم أفرجت عن اثنين منهم": no subject named after the verb either
+        and (carries_subject or not any(ctx.tokens_between(hit.end, m.start) <= 1 for m in after))
+        and (chained := _then_verb(ctx, draft, previous)) is not None
+    ):
         # "تسللوا تحت جنح الظلام ثم انسحبوا": a verb after ثم goes on with the subject of the one before
         ev.actor1 = chained.event.actor1
         actor2 = _first(targets, [m for m in plain_after if m.entity != ev.actor1])
@@ -1048,7 +1053,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and any(_our_target(w) for w in head.split())
     ):
         ev.actor2 = ctx.author  # "تشن الهيئة هجوماً على مقراتنا": our positions, so us
-    elif not targets and _THEY_OBJECT.search(head):
+    elif not targets and ev.mode != "release" and _THEY_OBJECT.search(head):
+        # ("ثم أفرجت عن اثنين منهم": the people held, not a party)
         other = salient(ctx, previous, hit.start, {ctx.author, ev.actor1})
         if other:
             ev.actor2 = other  # "دفعنا معهم"
@@ -1094,6 +1100,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             or shares_subject(ctx, draft, previous)
             or next_to_event_noun(ctx, hit)
             or head_noun is not None
+            # "وتطالب المنظمة القيادة العامة بـ…، كما تطالب جهاز الردع": the same saying again keeps its
+            # unnamed subject
+            or said_again(ctx, draft, previous) is not None
             # "طائرة مسيّرة مجهولة قصفت": an unknown subject stays unknown
             or any(w.startswith("مجهول") for w in ctx.words_before(hit.start - len(hit.prefix), 3))
         )
@@ -1105,6 +1114,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if (
         ev.actor2 is None
         and hit.trigger.type not in VERBAL_TYPES  # "نطالب بالإفراج عنهم": what is asked, not of whom
+        and ev.mode != "release"  # "ثم أفرجت عن اثنين منهم": the people held, not a party
         and _THEY_PLURAL.search(tail)
         and not _place_left(hit, tail)
     ):
@@ -1386,6 +1396,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if gainer:
             ev.actor1 = gainer
             ev.inferred.append("actor1")
+
+
+def _charged_in_quotes(ctx: DocContext, m: Mention) -> bool:
+    """ "بتهمة «التخابر مع العدوان»": the charge word before the quote that opens the named charge."""
+    lead = ctx.folded(max(0, m.start - 50), m.start)
+    quote = max(lead.rfind('"'), lead.rfind("«"))
+    if quote < 0 or len(lead[quote + 1 :].split()) > 3:
+        return False
+    return bool(set(lead[:quote].split()[-1:]) & _CHARGE)
 
 
 # Verbs of holding a place, in a relative clause before its holder: "التي كانت تتمركز فيها X".

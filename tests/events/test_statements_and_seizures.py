@@ -184,3 +184,23 @@ def test_a_joined_verb_with_its_object_pronoun_and_a_release_before_keep_the_age
     named = "قصفت القوات التركية قرية الدردارة قبل أن تستهدف قسد نقطة عسكرية قريبة."
     answered = only(extract(named, meta={"country": "SY"}), "تستهدف")
     assert answered.actor1 == "syrian-democratic-forces"
+
+
+def test_the_same_call_again_keeps_its_unnamed_signer(extract: Extract) -> None:
+    text = (
+        "المنظمة الليبية للرصد الحقوقي - بيان توثيقي\n"
+        "وتطالب المنظمة القيادة العامة بوقف استهداف الأحياء السكنية، كما تطالب جهاز الردع بالسماح "
+        "بإجراء تشريح مستقل لجثة السجين."
+    )
+    evs = extract(text, meta={"country": "LY", "date": "2020-02-20"})
+    assert [(e.actor1, e.actor2) for e in evs] == [(None, "libyan-national-army"), (None, "rada")]
+
+
+def test_a_charge_in_quotes_and_a_release_after_then(extract: Extract) -> None:
+    text = (
+        "وفي 9 أيار اعتقلت جماعة الحوثي أربعة تربويين في مديرية العدين بتهمة «التخابر مع العدوان»، ثم "
+        "أفرجت عن اثنين منهم بعد خمسة أيام."
+    )
+    arrest, release = extract(text, meta={"country": "YE", "date": "2023-06-01"})
+    assert (arrest.actor1, arrest.actor2) == ("houthis", None)
+    assert (release.type, release.actor1, release.actor2) == ("RETREAT", "houthis", None)
