@@ -387,7 +387,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS | {"عنصرا"}
             # "استهدفت عناصر من قوات النظام في…": she targeted them; "داهمت عناصر من الأمن منازل": they
             # raided homes
-            and (not _feminine_verb(hit) or object_follows(ctx, m, hi, past_time=True))
+            and (
+                not _feminine_verb(hit)
+                or object_follows(ctx, m, hi, past_time=True)
+                # "استولت عناصر من الفرقة الرابعة على أربعة منازل": the verb's place after على
+                or (
+                    hit.trigger.object == "place"
+                    and ctx.folded(m.end, min(hi, m.end + 12)).split()[:1] == ["علي"]
+                )
+            )
             and (
                 ctx.tokens_between(hit.end, m.start) == len(popped)
                 # "استسلم 157 عنصراً من مرتزقة داعش": a count of the men who gave themselves up
@@ -416,6 +424,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
             # عنيفة تدور" may well be his side's fight
             return "source"
+        if (
+            active_verb
+            and m.start > hit.end
+            and hit.trigger.type in ("ASSAULT", "COERCE")
+            and words
+            and is_number(words[-1])
+            and _victim(entities.get(m.entity or ""))
+        ):
+            return "target"  # "واعتقلت ثلاثة محتجين": people counted after the verb are taken, not takers
         if _holder_of_the_place(words):
             # "بسطت سيطرتها على المواقع التي كانت تتمركز فيها ميليشيات الوفاق": who held the ground
             return "target"
@@ -1340,6 +1357,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "إسقاط طائرة مسيّرة تركية", "أسقطت دفاعاتنا طائرة مسيّرة حوثية": whose aircraft it was is the target
         ev.actor1 = None if ev.actor1 == owner else ev.actor1
         ev.actor2 = owner
+    if (
+        hit.trigger.id in SHOOT_DOWN
+        and ev.actor1 is None
+        and ctx.author
+        and ctx.author != ev.actor2
+        and armed(entities.get(ctx.author))
+        and "الدفاعات" in ctx.folded(lo, hit.start).split()
+    ):
+        ev.actor1 = ctx.author  # "تمكنت الدفاعات الجوية من إسقاط طائرة" in a force's statement: its own
     guessed = entities.get(ev.actor1 or "")
     if (
         guessed is not None
@@ -1848,8 +1874,15 @@ def _aircraft_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
         return None
     end = max(hit.end, view.to_original(craft.end()))
     after = [m for m in ctx.within(ctx.actors, hit.start, hi) if m.end > end][:1]
-    if not after or (after[0].start > end and ctx.tokens_between(end, after[0].start) > 1):
+    if not after:
         return None
+    if after[0].start > end and ctx.tokens_between(end, after[0].start) > 1:
+        # "طائرة تجسسية مسلحة نوع «سي إتش 4» تابعة للعدوان": its owner after "تابعة لـ" further on
+        words = ctx.words_before(after[0].start, 2)
+        if ctx.text[after[0].start - 1 : after[0].start].isalpha():
+            words = words[:-1]  # the proclitic written on the name
+        owned = words[-1:] and words[-1] in LAM_HEADS and ctx.tokens_between(end, after[0].start) <= 8
+        return after[0].entity if owned else None
     return after[0].entity
 
 

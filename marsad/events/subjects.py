@@ -1138,7 +1138,9 @@ def coordinated_subject(ctx: DocContext, draft: Draft, previous: list[Draft], lo
     own, shares that verb's subject ("تسلل مقاتلو الهيئة … وقتلوا أربعة")."""
     if not previous or draft.hit.prefix[:1] not in ("و", "ف") or " " in draft.hit.text.strip():
         return None  # "فكان الرد سلبياً" names its own subject
-    p = previous[-1]
+    # the latest verb of the sentence, past event nouns between ("فرقت قوة من الشرطة وقفة احتجاجية نظمت
+    # للمطالبة بالكشف عن قتلة المتظاهرين، واعتقلت ثلاثة محتجين")
+    p = next((d for d in reversed(previous) if d.hit.trigger.pos == "verb"), previous[-1])
     if p.sentence != draft.sentence or p.hit.trigger.pos != "verb" or p.event.actor1 is None:
         return None
     if p.hit.person == "we" or we_form(p.hit):
