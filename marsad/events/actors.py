@@ -740,6 +740,15 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "الانتقالي اصدر بيان قبل ساعه دعا فيه المحتجين…": what a statement says, its issuer says
         actor1 = issuer
         actor2 = _first(targets, [m for m in plain_after if m.entity != issuer.entity])
+    elif (
+        not noun
+        and hit.trigger.type in VERBAL_TYPES
+        and hit.prefix.startswith("و")
+        and (line_speaker := _line_speaker(ctx, hit)) is not None
+    ):
+        # "🗣 الانتقالي في بيان: "…" ويتهم حزب الإصلاح بالوقوف ورا التحريض": the speaker the line opens with
+        actor1 = line_speaker
+        actor2 = _first(targets, [m for m in plain_after if m.entity != line_speaker.entity])
     elif (clause_subject := participle_clause_subject(ctx, hit)) is not None:
         # "بينما نعت وحدات مقاومة سنجار مقاتليها الثلاثة، متوعدة بـ«رد قاسٍ»": the clause's own subject
         ev.actor1 = clause_subject
@@ -1740,6 +1749,26 @@ def _statement_issuer(ctx: DocContext, hit: TriggerHit, lo: int) -> Mention | No
     _, unit = ctx.unit_at(hit.start)
     issuers = [m for m in ctx.within(ctx.actors, unit.sentence.start, hit.start) if m.entity]
     return issuers[-1] if issuers else None
+
+
+# What follows a speaker who opens a line: "الانتقالي في بيان:", "قسد عبر معرفاتها:", "الحوثيون:".
+_SPEAKER_OPENING = re.compile(r"^\W*$")
+
+
+def _line_speaker(ctx: DocContext, hit: TriggerHit) -> Mention | None:
+    """The actor a line opens with as its speaker, before "في بيان:" or a colon, when the line quotes him and
+    then goes on with a joined verb of saying."""
+    _, unit = ctx.unit_at(hit.start)
+    line_start = ctx.text.rfind("\n", 0, hit.start) + 1
+    start = max(unit.sentence.start, line_start)
+    opening = ctx.within(ctx.actors, start, hit.start)[:1]
+    if not opening or not _SPEAKER_OPENING.match(ctx.text[start : opening[0].start]):
+        return None
+    rest = ctx.folded(opening[0].end, min(hit.start, opening[0].end + 40))
+    words = rest.replace(":", " : ").split()
+    if words[:1] == [":"] or (words[:1] == ["في"] and words[1:2] and words[1].startswith(("بيان", "تصريح"))):
+        return opening[0]
+    return None
 
 
 def _weapon_subject(ctx: DocContext, m: Mention, hit: TriggerHit) -> bool:

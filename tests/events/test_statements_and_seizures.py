@@ -204,3 +204,36 @@ def test_a_charge_in_quotes_and_a_release_after_then(extract: Extract) -> None:
     arrest, release = extract(text, meta={"country": "YE", "date": "2023-06-01"})
     assert (arrest.actor1, arrest.actor2) == ("houthis", None)
     assert (release.type, release.actor1, release.actor2) == ("RETREAT", "houthis", None)
+
+
+def test_the_speaker_a_line_opens_with_goes_on_with_a_joined_saying(extract: Extract) -> None:
+    text = (
+        '🗣 الانتقالي في بيان: "جهات معادية تستغل معاناة الناس لإثارة الفوضى في عدن" ويتهم حزب الإصلاح '
+        "بالوقوف ورا التحريض"
+    )
+    blame = only(extract(text, meta={"country": "YE", "date": "2023-06-01"}), "يتهم")
+    assert (blame.actor1, blame.actor2) == ("southern-transitional-council", "islah")
+
+
+def test_unnamed_air_defences_in_a_forces_statement_are_its_own(extract: Extract) -> None:
+    text = (
+        "بيان صادر عن القوات المسلحة اليمنية\n"
+        "كما تمكنت الدفاعات الجوية من إسقاط طائرة تجسسية مسلحة نوع «سي إتش 4» تابعة لتحالف العدوان "
+        "في أجواء مديرية صرواح."
+    )
+    downed = extract(text, meta={"country": "YE", "date": "2021-06-01"})[0]
+    assert (downed.actor1, downed.actor2) == ("houthis", "saudi-led-coalition")
+
+
+def test_men_of_a_force_taking_property_and_counted_people_taken(extract: Extract) -> None:
+    seized = extract(
+        "وفي 7 تشرين الثاني 2020، استولت عناصر من الفرقة الرابعة على أربعة منازل في مدينة طفس.",
+        meta={"country": "SY"},
+    )[0]
+    assert seized.actor1 == "fourth-armoured-division"
+    text = (
+        "فرقت قوة من الشرطة العراقية وقفة احتجاجية أمام مبنى المحافظة في الناصرية نظمت للمطالبة بالكشف "
+        "عن قتلة المتظاهرين، واعتقلت ثلاثة محتجين."
+    )
+    arrest = only(extract(text, meta={"country": "IQ"}), "اعتقلت")
+    assert (arrest.actor1, arrest.actor2) == ("iraqi-police", "protesters")
