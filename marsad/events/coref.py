@@ -215,6 +215,10 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             # "قصف مدفعي لقوات النظام استهدف بلدة كنصفرة", "غارة جوية … استهدفت قاربهم": the verb tells
             # what the attack named right before it hit
             target = merged[-1]
+        if target is None and (taken := _ground_taken_after(ctx, d, merged)) is not None:
+            # "استعادوا السيطرة على معظم أحياء البلدة بعد اشتباكات عنيفة": the fighting the ground was won
+            # in is the capture (ACLED codes the territorial event with its fatalities)
+            target = taken
         if target is None and merged and _subject_of_the_verb(ctx, merged[-1], d):
             # "استهدفت طائرة مسيرة تركية محيط القاعدة", "كما استهدف القصف المدفعي لجيش الاحتلال قرى…": the
             # attack noun right after a verb of attacking is its subject, the same happening
@@ -378,6 +382,25 @@ def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
     if any(c in gap for c in ".،,:;\n") or len(gap.split()) > 4 or d.hit.prefix:
         return False
     return d.event.actor1 in (None, p.event.actor1) or "actor1" in d.event.inferred
+
+
+_AFTER_WORDS = frozenset({"بعد", "اثر", "عقب", "خلال"})
+
+
+def _ground_taken_after(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
+    """The capture of the same clause that the fighting after "بعد"/"إثر" won."""
+    if d.hit.trigger.id not in TWO_SIDED or d.hit.trigger.pos != "noun" or not merged:
+        return None
+    if ctx.words_before(d.hit.start - len(d.hit.prefix), 1)[-1:] not in [[w] for w in _AFTER_WORDS]:
+        return None
+    p = merged[-1]
+    if ctx.unit_at(p.hit.start)[0] != d.sentence:
+        return None  # the capture's latest telling is in the clause's sentence
+    if p.sub_event not in TERRITORIAL or p.event.modality != d.event.modality:
+        return None
+    if d.event.actor1 not in (None, p.event.actor1, p.event.actor2) and "actor1" not in d.event.inferred:
+        return None
+    return p
 
 
 def _subject_of_the_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:

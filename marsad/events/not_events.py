@@ -80,6 +80,8 @@ _MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
 
 
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
+# Words that open a period after "منذ": "منذ أواخر نيسان", "منذ بدء المواجهات".
+_PERIOD_OPENINGS = frozenset({"مطلع", "بدايه", "بدء", "اواخر", "اوايل", "منتصف", "اول", "انطلاق", "اندلاع"})
 
 
 # Habits and repeated happenings: no one event.
@@ -1900,6 +1902,13 @@ class NotEventFilter:
             after = ctx.folded(hit.end, hit.end + 60).split()[:4]
             if any(a == "منذ" and b in ("مطلع", "بدايه", "بدء") for a, b in pairwise(after)):
                 return True  # "إذ دمرت قطعاتنا منذ مطلع العام إحدى عشرة مضافة": a count since a date
+        documented = _DOCUMENTED.search(ctx.folded(unit.sentence.start, hit.start - len(hit.prefix)))
+        if documented is not None and hit.trigger.pos == "noun":
+            rest = ctx.folded(hit.end, unit.sentence.end).split()
+            if any(a == "منذ" and b in _PERIOD_OPENINGS for a, b in pairwise(rest)):
+                # "ووثق المرصد مقتل أكثر من 250 مدنياً في أرياف حماة منذ أواخر نيسان", "وأحصى المرصد مقتل 54
+                # شخصاً منذ بدء المواجهات": a count documented over a period told after it
+                return True
         # "تعرضت لأكثر من 140 هجوماً منذ 17 تشرين الأول", "شهدت منذ مطلع العام أكثر من أربعين هجوماً": many
         # attacks counted since a day
         # (and the verb that tells what they hit: "أكثر من أربعين هجوماً استهدفت نقاط قواتنا")

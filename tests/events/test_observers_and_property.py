@@ -179,6 +179,11 @@ def test_a_campaign_going_on_is_no_one_attack(extract: Extract) -> None:
         "يواصل جيش الاحتلال التركي هجماته على مناطق شمال وشرق سوريا."
     )
     assert extract(text, meta={"country": "YE"}) == []
+    counted = (
+        "ووثق المرصد مقتل أكثر من 250 مدنياً في أرياف حماة وإدلب منذ أواخر نيسان.\n"
+        "وأحصى المرصد مقتل 54 شخصاً منذ بدء المواجهات، بينهم تسعة مدنيين."
+    )
+    assert extract(counted, meta={"country": "SY"}) == []
     today = extract("وواصلت قوات النظام قصف بلدة كنصفرة صباح اليوم.", meta={"country": "SY"})
     assert [e.type for e in today] == ["ASSAULT"]
 

@@ -229,3 +229,13 @@ def test_a_claim_announced_after_the_attack_names_its_agent(extract: Extract) ->
     )
     attack = only(extract(text, meta={"country": "IQ", "date": "2023-11-22"}), "هجوم")
     assert attack.actor1 == "islamic-resistance-in-iraq"
+
+
+def test_the_fighting_a_capture_was_won_in_is_the_capture(extract: Extract) -> None:
+    text = (
+        "شنت هيئة تحرير الشام فجر اليوم هجوماً معاكساً على مواقع قوات النظام في بلدة كفرنبودة.\n"
+        "وقال المرصد إن المهاجمين استعادوا السيطرة على معظم أحياء البلدة بعد اشتباكات عنيفة أسفرت عن مقتل "
+        "19 عنصراً من قوات النظام."
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2019-05-22"})
+    assert len(evs) == 1 and evs[0].actor1 == "hayat-tahrir-al-sham"
