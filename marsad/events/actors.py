@@ -19,6 +19,7 @@ from marsad.events.subjects import (
     NOT_WE,
     OUR_FORCES,
     PARTITIVE,
+    SUPPORTING,
     acting_state,
     armed,
     circumstantial,
@@ -433,6 +434,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and _victim(entities.get(m.entity or ""))
         ):
             return "target"  # "واعتقلت ثلاثة محتجين": people counted after the verb are taken, not takers
+        if prefix.endswith("ل") and words and words[-1] in SUPPORTING:
+            return "owner"  # "الطيران المسير الإماراتي الداعم لحفتر": the party backed, no side of its own
         if _holder_of_the_place(words):
             # "بسطت سيطرتها على المواقع التي كانت تتمركز فيها ميليشيات الوفاق": who held the ground
             return "target"

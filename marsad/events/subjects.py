@@ -667,7 +667,11 @@ def person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | 
     also behind his role): the person for what he says, asks or refuses, else his organization."""
     verb_start = hit.start - len(hit.prefix)
     before = [
-        m for m in ctx.within(ctx.persons, lo, verb_start) if ctx.tokens_between(m.end, verb_start) <= 1
+        m
+        for m in ctx.within(ctx.persons, lo, verb_start)
+        if ctx.tokens_between(m.end, verb_start) <= 1
+        # "الطيران المسير الإماراتي الداعم لحفتر استهدف": the backed leader is no subject
+        and not set(ctx.words_before(m.start, 2)) & SUPPORTING
     ]
     after = [m for m in ctx.within(ctx.persons, hit.end, hi) if ctx.tokens_between(hit.end, m.start) == 0]
     if after and any(
@@ -1001,9 +1005,17 @@ def _svo_gap(ctx: DocContext, lo: int, hi: int) -> bool:
     if len(gap) > 24 or any(not c.isspace() and not c.isalpha() for c in gap):
         return False
     words = ctx.folded(lo, hi).split()
+    if words[:1] and words[0] in SUPPORTING:
+        # "الطيران المسير الإماراتي الداعم لحفتر استهدف": the party it backs, named between
+        backed = [m for m in ctx.names if lo < m.start and m.end <= hi]
+        return bool(backed) and not ctx.text[backed[-1].end : hi].strip() and len(words) <= 4
     return all(w in _SVO_GAP for w in words) or (
         words[:1] == ["من"] and all(w in _FOR_ITS_PART for w in words)
     )
+
+
+# Backing another party: "الداعم لحفتر", "المساندة لقوات الوفاق".
+SUPPORTING = frozenset({"الداعم", "الداعمه", "الداعمين", "المساند", "المسانده", "الحليف", "الحليفه"})
 
 
 # Hedges on a perpetrator (no modality, gold/README.md): "يُعتقد أنهم من خلايا التنظيم".

@@ -244,3 +244,9 @@ def test_holders_of_the_ground_and_the_dead_of_another_deed_are_no_agents(extrac
     )
     evs = extract(text, meta={"country": "LY", "date": "2019-12-15"})
     assert [(e.actor1, e.actor2) for e in evs] == [("libyan-national-army", "gnu-forces")]
+
+
+def test_the_party_a_force_backs_is_no_subject(extract: Extract) -> None:
+    text = "الطيران المسير الإماراتي الداعم لحفتر استهدف أمس مصنعاً بمنطقة وادي الربيع وقتل ثلاثة مدنيين."
+    strike = extract(text, meta={"country": "LY", "date": "2019-12-16"})[0]
+    assert (strike.actor1, strike.actor2) == ("uae-armed-forces", "civilians")
