@@ -1229,10 +1229,10 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
         if not any(w.lstrip("وف") in verbs for w in words):
             # "نفذت قطعاتنا، بإسناد جوي من طيران التحالف، عملية تمشيط": a light verb before the commas
             # of an adverbial
-            reach = max(unit.sentence.start, hit.start - 120)
+            reach = max(unit.sentence.start, hit.start - 160)
             if reach < lo:
                 wide = [
-                    w.strip("،,:;.") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()[-12:]
+                    w.strip("،,:;.") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()[-18:]
                 ]
                 relative = next((i for i, w in enumerate(wide) if w in ("التي", "الذي")), None)
                 if any(w.lstrip("وف") in _SUPPORT_VERBS for w in wide):
@@ -1263,7 +1263,12 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
                 for m in ctx.within(ctx.actors, verb_pos, hit.start)
                 if ctx.tokens_between(verb_pos, m.start) <= 3
             ][:1]
-        ours = support and (verb.endswith("نا") or any(our_force(w) for w in words[at + 1 :][:3]))
+        ours = support and (
+            verb.endswith("نا")
+            or any(our_force(w) for w in words[at + 1 :][:3])
+            # "وكانت قطعاتنا قد نفذت أمس … عملية تفتيش": our force before the light verb
+            or any(our_force(w) for w in words[max(0, at - 2) : at])
+        )
         named = ctx.words_before(inside[0].start, 2) if inside else []
         if ours and len(named) == 2 and named[1] == "من" and our_force(named[0]):
             return inside[0]  # "نفذت قطعاتنا من الجيش العراقي والحشد عملية تفتيش": ours, named
