@@ -534,6 +534,34 @@ _WAVES = frozenset({"موجه", "موجات", "وتيره", "تصعيد"})
 _ESCALATED = frozenset({"صعد", "صعدت", "يصعد", "تصعد", "صعدوا"})
 
 
+# Forces of nature that "strike" (ضربت) a place.
+_NATURE = frozenset(
+    {"العاصفه", "عاصفه", "الاعصار", "اعصار", "زلزال", "الزلزال", "السيول", "الفيضانات", "الفيضان"}
+)
+# Words after which ضرب is the beating, a noun: "آثار ضرب", "سوء معاملة وضرب".
+_BEATING_BEFORE = frozenset({"اثار", "اثر", "علامات", "سوء", "تعذيب", "للتعذيب"})
+
+
+def _not_a_strike(ctx: DocContext, hit: TriggerHit) -> bool:
+    """ضرب read as the verb 'struck' where it is the noun 'beating' or a storm's blow."""
+    word = fold_word(hit.text)
+    _, unit = ctx.unit_at(hit.start)
+    if set(ctx.folded(unit.sentence.start, hit.start).split()) & _NATURE:
+        return True
+    if word != "ضرب":
+        return False
+    if hit.prefix.strip("وف"):
+        return True  # "للضرب", "بالضرب", "والضرب": the noun
+    before = ctx.words_before(hit.start - len(hit.prefix), 1)
+    if before and before[-1] in _BEATING_BEFORE:
+        return True
+    following = ctx.folded(hit.end, hit.end + 12).split()[:1]
+    if not following or not following[0][:1].isalpha():
+        return True  # "وعلى جسده آثار ضرب،": a noun that ends its phrase
+    # "ضرب وتعذيب", "ضرب مبرح": a noun joined to another or qualified
+    return following[0].startswith("و") or following[0] in ("مبرح", "المبرح")
+
+
 def _campaign(ctx: DocContext, hit: TriggerHit) -> bool:
     """Attacks told as a campaign going on or a trend, not one happening."""
     words = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 6)]
@@ -1255,6 +1283,8 @@ class NotEventFilter:
             return True  # "ولم تعترف أي جهة رسمية باحتجازه": owning up to a deed told before
         if self._custody_period(ctx, hit):
             return True
+        if hit.trigger.id == "strike-verb" and _not_a_strike(ctx, hit):
+            return True  # "آثار ضرب وتعذيب", "تعرضه للضرب", "العاصفة دانيال ضربت المدينة"
         if hit.trigger.id in ("visit", "visit-noun") and _family_visit(ctx, hit):
             return True  # "لم يتمكن ذووه من زيارته": relatives seeing a detainee, no diplomatic visit
         if hit.trigger.id in DEATH_IN_CUSTODY and not _died_in_custody(ctx, hit):

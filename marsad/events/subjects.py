@@ -1263,11 +1263,14 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
                 for m in ctx.within(ctx.actors, verb_pos, hit.start)
                 if ctx.tokens_between(verb_pos, m.start) <= 3
             ][:1]
-        ours = support and (
-            verb.endswith("نا")
-            or any(our_force(w) for w in words[at + 1 :][:3])
-            # "وكانت قطعاتنا قد نفذت أمس … عملية تفتيش": our force before the light verb
-            or any(our_force(w) for w in words[max(0, at - 2) : at])
+        ours = (
+            support
+            and (
+                verb.endswith("نا")
+                or any(our_force(w) for w in words[at + 1 :][:3])
+                # "وكانت قطعاتنا قد نفذت أمس … عملية تفتيش": our force before the light verb
+                or any(our_force(w) for w in words[max(0, at - 2) : at])
+            )
         )
         named = ctx.words_before(inside[0].start, 2) if inside else []
         if ours and len(named) == 2 and named[1] == "من" and our_force(named[0]):

@@ -250,3 +250,19 @@ def test_the_party_a_force_backs_is_no_subject(extract: Extract) -> None:
     text = "الطيران المسير الإماراتي الداعم لحفتر استهدف أمس مصنعاً بمنطقة وادي الربيع وقتل ثلاثة مدنيين."
     strike = extract(text, meta={"country": "LY", "date": "2019-12-16"})[0]
     assert (strike.actor1, strike.actor2) == ("uae-armed-forces", "civilians")
+
+
+def test_struck_is_an_attack_and_a_beating_or_a_storm_is_not(extract: Extract) -> None:
+    drone = extract(
+        "📍 مسيرة تابعة لقوات حفتر ضربت رتل لقوات الوفاق ع الطريق الساحلي", meta={"country": "LY"}
+    )
+    assert [(e.type, e.actor1, e.actor2) for e in drone] == [
+        ("ASSAULT", "libyan-national-army", "gnu-forces")
+    ]
+    ours = extract("المقاومة الإسلامية في العراق\nضرب مجاهدونا صباح اليوم قاعدة حرير بطائرة مسيرة.")
+    assert ours[0].actor1 == "islamic-resistance-in-iraq"
+    not_strikes = (
+        "وتسلم ذووه جثته وعليها آثار ضرب، بحسب ما أفادت عائلته.\n"
+        "وكانت العاصفة دانيال قد ضربت المدينة في العاشر من أيلول."
+    )
+    assert extract(not_strikes, meta={"country": "LY"}) == []
