@@ -1081,7 +1081,11 @@ def object_follows(ctx: DocContext, m: Mention, hi: int, past_time: bool = False
         end = times[0].end if times else end
     if ctx.text[end : end + 1] not in (" ", ""):
         return False
-    following = ctx.folded(end, min(hi, end + 30)).split()[:1]
+    following = ctx.folded(end, min(hi, end + 30)).split()[:2]
+    if len(following) == 2 and following[0].startswith("بال") and following[0] not in _NOUNS_LIKE_PROCLITICS:
+        # "فرّقت عناصر من الهيئة بالهراوات وقفة": the instrument, then the object
+        following = following[1:]
+    following = following[:1]
     if following and (is_number(following[0]) or following[0].isdigit()):
         return True  # "اعتقلت عناصر من الجيش الوطني الليبي 11 شاباً": a count of what the verb took
     if not following or not following[0].isalpha() or following[0] in _NOT_OBJECTS:
@@ -1094,7 +1098,7 @@ def object_follows(ctx: DocContext, m: Mention, hi: int, past_time: bool = False
 # Object nouns whose first letter is also a proclitic: "داهمت عناصر من الفرقة الرابعة بلدة كحيل".
 _NOUNS_LIKE_PROCLITICS = frozenset(
     {"بلده", "بلدات", "بيت", "بيوت", "بنايه", "بناء", "بوابه", "لواء", "فرع", "فندق", "كتيبه", "كنيسه"}
-    | {"كليه", "وحده", "وحدات", "وزاره", "فصيل", "فصايل", "بلدتي", "بئر", "بير"}
+    | {"كليه", "وحده", "وحدات", "وزاره", "فصيل", "فصايل", "بلدتي", "بئر", "بير", "وقفه", "وقفات", "ورشه"}
 )
 
 

@@ -266,3 +266,9 @@ def test_struck_is_an_attack_and_a_beating_or_a_storm_is_not(extract: Extract) -
         "وكانت العاصفة دانيال قد ضربت المدينة في العاشر من أيلول."
     )
     assert extract(not_strikes, meta={"country": "LY"}) == []
+
+
+def test_men_of_a_force_after_the_verb_with_an_instrument_before_the_object(extract: Extract) -> None:
+    text = "وفي 21 تموز فرّقت عناصر من الهيئة بالهراوات وقفة نظمها عشرات المحتجين في سرمدا."
+    dispersal = extract(text, meta={"country": "SY", "date": "2023-07-22"})[0]
+    assert (dispersal.actor1, dispersal.actor2) == ("hayat-tahrir-al-sham", "protesters")
