@@ -582,8 +582,19 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     targets = [
         m
         for m in targets
-        if m.start < hit.start
-        or (len(gap_words(ctx, hit.end, m.start)) if deed else ctx.tokens_between(hit.end, m.start)) <= reach
+        if (
+            m.start < hit.start
+            or (len(gap_words(ctx, hit.end, m.start)) if deed else ctx.tokens_between(hit.end, m.start))
+            <= reach
+        )
+        # "معارك عنيفة غرب مأرب وغارات للتحالف": the complement of the noun joined after this one is its own
+        and not (
+            noun
+            and m.start > hit.end
+            and any(
+                h.prefix[:1] == "و" and h.trigger.pos == "noun" for h in ctx.hits_within(hit.end, m.start)
+            )
+        )
     ]
     plain_before = [m for m in reversed(before) if roles[id(m)] == "plain"]
     if not noun:

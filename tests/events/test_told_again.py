@@ -239,3 +239,13 @@ def test_the_fighting_a_capture_was_won_in_is_the_capture(extract: Extract) -> N
     )
     evs = extract(text, meta={"country": "SY", "date": "2019-05-22"})
     assert len(evs) == 1 and evs[0].actor1 == "hayat-tahrir-al-sham"
+
+
+def test_a_headlines_joined_nouns_keep_their_own_complements(extract: Extract) -> None:
+    text = (
+        "معارك عنيفة غرب مأرب وغارات للتحالف على صرواح\n"
+        "تجددت المواجهات العنيفة، اليوم الثلاثاء، بين قوات الجيش الوطني وجماعة الحوثي في جبهة الكسارة غرب "
+        "مدينة مأرب."
+    )
+    fight = only(extract(text, meta={"country": "YE", "date": "2021-03-02"}), "مواجهات")
+    assert (fight.actor1, fight.actor2) == ("yemeni-government-forces", "houthis")
