@@ -592,7 +592,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             noun
             and m.start > hit.end
             and any(
-                h.prefix[:1] == "و" and h.trigger.pos == "noun" for h in ctx.hits_within(hit.end, m.start)
+                h.prefix[:1] == "و" and h.trigger.pos == "noun" and h.trigger.type == hit.trigger.type
+                for h in ctx.triggers_within(hit.end, m.start)
             )
         )
     ]
