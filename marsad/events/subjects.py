@@ -919,7 +919,11 @@ def said_again(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | 
     for p in reversed(previous):
         if p.sentence != draft.sentence:
             break
-        if p.hit.trigger.pos == "verb" and p.hit.trigger.lemma == hit.trigger.lemma:
+        if p.hit.trigger.pos == "verb" and (
+            p.hit.trigger.lemma == hit.trigger.lemma
+            # "تطالب المنظمة الحكومة بـ…، كما تدعو الولايات المتحدة إلى…": another call, the same caller
+            or p.hit.trigger.type == hit.trigger.type == "REQUEST"
+        ):
             return p
     return None
 

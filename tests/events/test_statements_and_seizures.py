@@ -237,3 +237,15 @@ def test_men_of_a_force_taking_property_and_counted_people_taken(extract: Extrac
     )
     arrest = only(extract(text, meta={"country": "IQ"}), "اعتقلت")
     assert (arrest.actor1, arrest.actor2) == ("iraqi-police", "protesters")
+
+
+def test_another_call_after_kama_keeps_the_caller(extract: Extract) -> None:
+    text = (
+        "وتطالب الشبكة السورية لحقوق الإنسان قوات النظام بالكشف عن مصير المعتقلين، كما دعت التحالف الدولي "
+        "إلى وقف دعم الجهات المتورطة."
+    )
+    calls = extract(text, meta={"country": "SY", "date": "2020-02-20"})
+    assert [(e.actor1, e.actor2) for e in calls] == [
+        ("syrian-network-for-human-rights", "syrian-government-forces"),
+        ("syrian-network-for-human-rights", "us-led-coalition"),
+    ]
