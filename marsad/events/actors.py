@@ -1126,6 +1126,17 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if (
         ev.actor1 is None
         and not we
+        and hit.trigger.type in VERBAL_TYPES
+        and (line_speaker := _line_speaker(ctx, hit)) is not None
+        and (line_speaker.entity != ev.actor2 or hit.trigger.type == "THREATEN")
+    ):
+        # "الجيش الوطني: أي تصعيد جديد سيُقابل برد حاسم": the line's speaker threatens, he is not threatened
+        ev.actor1 = line_speaker.entity
+        if ev.actor2 == ev.actor1:
+            ev.actor2 = None
+    if (
+        ev.actor1 is None
+        and not we
         and not noun
         and bool(previous)
         and draft.sentence - previous[-1].sentence <= 1
@@ -1338,7 +1349,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     ):
         # "سيدفع العدو الأمريكي ثمن عدوانه", "ستواجه بنيران مقاتلينا": who will pay is the one
         # threatened; the threat is the speaker's
-        speaker = ctx.author or reporting_speaker(ctx, hit)
+        opening = _line_speaker(ctx, hit)  # "الجيش الوطني: أي تصعيد سيُقابل برد"
+        speaker = ctx.author or reporting_speaker(ctx, hit) or (opening.entity if opening else None)
         if ev.actor1 is not None and ev.actor1 != speaker:
             ev.actor2 = ev.actor1
         ev.actor1 = speaker
@@ -1777,8 +1789,21 @@ def _line_speaker(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     line_start = ctx.text.rfind("\n", 0, hit.start) + 1
     start = max(unit.sentence.start, line_start)
     opening = ctx.within(ctx.actors, start, hit.start)[:1]
-    if not opening or not _SPEAKER_OPENING.match(ctx.text[start : opening[0].start]):
+    if not opening:
         return None
+    if not _SPEAKER_OPENING.match(ctx.text[start : opening[0].start]):
+        colon = ctx.text.find(":", start, hit.start)
+        if colon < 0 or len(ctx.text[start:colon].split()) > 10:
+            return None
+        named = ctx.within(ctx.actors, start, colon)
+        if not named:
+            return None
+        # "🔸 قائد محور صافر في الجيش الوطني: أي تصعيد جديد سيُقابل برد", "المتحدث باسم الجيش الوطني الليبي
+        # أحمد المسماري: …": an official of the body named right before the colon (and his name)
+        trailing = ctx.text[named[-1].end : colon]
+        for person in ctx.within(ctx.persons, named[-1].end, colon):
+            trailing = trailing.replace(person.text, "")
+        return named[-1] if not trailing.strip() else None
     rest = ctx.folded(opening[0].end, min(hit.start, opening[0].end + 40))
     words = rest.replace(":", " : ").split()
     if words[:1] == [":"] or (words[:1] == ["في"] and words[1:2] and words[1].startswith(("بيان", "تصريح"))):

@@ -249,3 +249,9 @@ def test_another_call_after_kama_keeps_the_caller(extract: Extract) -> None:
         ("syrian-network-for-human-rights", "syrian-government-forces"),
         ("syrian-network-for-human-rights", "us-led-coalition"),
     ]
+
+
+def test_an_official_opening_a_line_with_a_colon_speaks_for_his_body(extract: Extract) -> None:
+    text = "🔸 قائد محور صافر في الجيش الوطني: أي تصعيد جديد سيُقابل برد حاسم في عمق مناطق سيطرة الحوثيين"
+    threat = extract(text, meta={"country": "YE", "date": "2021-03-02"})[0]
+    assert (threat.type, threat.actor1) == ("THREATEN", "yemeni-government-forces")
