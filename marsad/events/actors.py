@@ -1080,6 +1080,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor2 = "prisoners"
         if ev.actor1 is None and holder is not None:
             ev.actor1 = holder
+    if ev.actor1 is None and (hit.trigger.id in DEATH_IN_CUSTODY or hit.trigger.mode == "torture"):
+        # "اعتقلته دورية لجهاز الردع … وتسلمت أسرته جثته وعليها آثار تعذيب": the captor of the detainee
+        # told just before holds him
+        captor = _captor_told_before(draft, previous)
+        if captor is not None:
+            ev.actor1 = captor
+            ev.inferred.append("actor1")
     if we_undergone and ev.actor2 is None and ev.actor1 != ctx.author:
         ev.actor2 = ctx.author
     tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
@@ -1808,6 +1815,18 @@ def _line_speaker(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     words = rest.replace(":", " : ").split()
     if words[:1] == [":"] or (words[:1] == ["في"] and words[1:2] and words[1].startswith(("بيان", "تصريح"))):
         return opening[0]
+    return None
+
+
+def _captor_told_before(draft: Draft, previous: list[Draft]) -> str | None:
+    """The agent of the arrest, abduction or death in custody told in this sentence or the one before."""
+    for p in reversed(previous):
+        if draft.sentence - p.sentence > 1:
+            return None
+        held = p.event.type == "COERCE" and p.event.mode == "arrest"
+        taken = p.event.mode in ("abduct", "torture") or p.hit.trigger.id in DEATH_IN_CUSTODY
+        if (held or taken) and p.event.actor1 is not None and "actor1" not in p.event.inferred:
+            return p.event.actor1
     return None
 
 

@@ -255,3 +255,12 @@ def test_an_official_opening_a_line_with_a_colon_speaks_for_his_body(extract: Ex
     text = "🔸 قائد محور صافر في الجيش الوطني: أي تصعيد جديد سيُقابل برد حاسم في عمق مناطق سيطرة الحوثيين"
     threat = extract(text, meta={"country": "YE", "date": "2021-03-02"})[0]
     assert (threat.type, threat.actor1) == ("THREATEN", "yemeni-government-forces")
+
+
+def test_torture_traces_on_a_detainee_are_his_captors(extract: Extract) -> None:
+    text = (
+        "وفي 3 نيسان اعتقلت عناصر من فرقة الحمزة الشاب محمود العلي من منزله في عفرين، وبعد أسبوعين "
+        "تسلمت أسرته جثته وتُظهر صور اطلعنا عليها آثار تعذيب واضحة على جثته."
+    )
+    torture = only(extract(text, meta={"country": "SY", "date": "2021-05-01"}), "تعذيب")
+    assert torture.actor1 == "hamza-division"
