@@ -181,3 +181,15 @@ def test_a_verb_with_its_object_pronoun_after_a_place_is_no_place(nlp: Pipeline)
     doc = run(nlp, "داهمت مجموعة مسلحة منزل الناشط في حي الروضة واقتادته إلى جهة مجهولة.")
     places = [m.text for m in doc.mentions if m.label == Label.PLACE]
     assert "اقتادته" not in places and "الروضة" in places
+
+
+def test_what_a_checkpoint_camp_or_base_is_is_no_name(nlp: Pipeline) -> None:
+    text = (
+        "خطف مسلحون شاباً من تلكلخ على حاجز وهمي.\n"
+        "واندلعت اشتباكات في محيط معسكر اللواء الرابع في عدن.\n"
+        "واستهدفت طائرات مسيرة قاعدة الملك خالد الجوية في خميس مشيط."
+    )
+    doc = run(nlp, text, meta={"country": "YE"})
+    places = [m.text for m in doc.mentions if m.label == Label.PLACE]
+    assert not {"وهمي", "اللواء", "الملك"} & set(places)
+    assert {"تلكلخ", "عدن", "خميس مشيط"} <= set(places)
