@@ -1080,6 +1080,13 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         ev.actor2 = "prisoners"
         if ev.actor1 is None and holder is not None:
             ev.actor1 = holder
+    if ev.actor1 is None and not we and hit.trigger.type in ("COERCE", "ASSAULT", "MOBILIZE"):
+        # "إدارة الأمن العام بتطلق حملة تمشيط … الحملة بلشت الساعة ٧، وتم القبض على ٩ مطلوبين": a sentence
+        # opened by the operation told before goes on with its doer
+        operator = _operation_opening(ctx, draft, previous)
+        if operator is not None:
+            ev.actor1 = operator
+            ev.inferred.append("actor1")
     if ev.actor1 is None and (hit.trigger.id in DEATH_IN_CUSTODY or hit.trigger.mode == "torture"):
         # "اعتقلته دورية لجهاز الردع … وتسلمت أسرته جثته وعليها آثار تعذيب": the captor of the detainee
         # told just before holds him
@@ -1815,6 +1822,29 @@ def _line_speaker(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     words = rest.replace(":", " : ").split()
     if words[:1] == [":"] or (words[:1] == ["في"] and words[1:2] and words[1].startswith(("بيان", "تصريح"))):
         return opening[0]
+    return None
+
+
+# Definite nouns of an operation that open a sentence referring back to it.
+_THE_OPERATION = frozenset({"الحمله", "العمليه", "المداهمه", "المداهمات", "الحملات"})
+
+
+def _operation_opening(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
+    """The doer of the operation told just before, when the deed's sentence opens with it ("الحملة")."""
+    _, unit = ctx.unit_at(draft.hit.start)
+    line_start = max(unit.sentence.start, ctx.text.rfind("\n", 0, draft.hit.start) + 1)
+    opening = [w for w in ctx.folded(line_start, draft.hit.start).split() if w[:1].isalpha()][:1]
+    if not opening or opening[0].removeprefix("و") not in _THE_OPERATION:
+        return None
+    for p in reversed(previous):
+        if draft.sentence - p.sentence > 2:
+            return None
+        if (
+            p.event.type in ("MOBILIZE", "COERCE", "ASSAULT")
+            and p.event.actor1
+            and p.sentence < draft.sentence
+        ):
+            return p.event.actor1
     return None
 
 

@@ -264,3 +264,12 @@ def test_torture_traces_on_a_detainee_are_his_captors(extract: Extract) -> None:
     )
     torture = only(extract(text, meta={"country": "SY", "date": "2021-05-01"}), "تعذيب")
     assert torture.actor1 == "hamza-division"
+
+
+def test_a_sentence_opened_by_the_operation_goes_on_with_its_doer(extract: Extract) -> None:
+    text = (
+        "📌 #حمص | إدارة الأمن العام بتطلق حملة تمشيط بحيي وادي الذهب وعكرمة\n"
+        "الحملة بلشت الساعة ٧ الصبح، وتم القبض على ٩ مطلوبين ومصادرة أسلحة خفيفة"
+    )
+    evs = extract(text, meta={"country": "SY", "date": "2025-03-01"})
+    assert {e.actor1 for e in evs if e.type == "COERCE"} == {"syrian-general-security"}
