@@ -457,6 +457,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and set(words[-3:]) & _HOLDING_PLACES
         ):
             return "agent"  # "تحت التعذيب في أحد سجون هيئة تحرير الشام": whose prison it was
+        if (
+            hit.trigger.type == "PROTEST"
+            and m.start > hit.end
+            and any(w.lstrip("و").startswith(_PROTESTED) for w in words[-4:])
+        ):
+            return (
+                "target"  # "مظاهرة باعزاز رافضة لدخول الهيئة": what the protest is against, not who protests
+            )
         if hit.trigger.type == "PROTEST" and set(words[-3:]) & {"امام", "قدام"}:
             return "oblique"  # "وقفة احتجاجية أمام مبنى حكومة الإنقاذ": where, not who, a protest faces
         if active_verb and m.end <= hit.start and _weapon_subject(ctx, m, hit):
@@ -1823,6 +1831,10 @@ def _line_speaker(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     if words[:1] == [":"] or (words[:1] == ["في"] and words[1:2] and words[1].startswith(("بيان", "تصريح"))):
         return opening[0]
     return None
+
+
+# Words of what a protest rejects or denounces: "رافضة لدخول الهيئة", "تنديداً بممارسات قسد", "ضد".
+_PROTESTED = ("رافض", "رفضا", "تنديد", "منددين", "مندده", "ضد", "احتجاجا")
 
 
 # Definite nouns of an operation that open a sentence referring back to it.

@@ -273,3 +273,8 @@ def test_a_sentence_opened_by_the_operation_goes_on_with_its_doer(extract: Extra
     )
     evs = extract(text, meta={"country": "SY", "date": "2025-03-01"})
     assert {e.actor1 for e in evs if e.type == "COERCE"} == {"syrian-general-security"}
+
+
+def test_what_a_protest_rejects_is_no_protester(extract: Extract) -> None:
+    protest = extract("✊ مظاهرة باعزاز رافضة لدخول الهيئة ع المنطقة", meta={"country": "SY"})[0]
+    assert protest.type == "PROTEST" and protest.actor1 != "hayat-tahrir-al-sham"
