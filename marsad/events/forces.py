@@ -95,6 +95,8 @@ def national_forces(ctx: DocContext) -> list[Mention]:
         groups = found.groupdict()
         if groups.get("head"):
             vstart = found.start("head")
+            if groups["head"].startswith("ل"):
+                vstart += 1  # "للعدو الإسرائيلي", "لطيران العدوان": the proclitic stays outside the name
         else:  # the adjective alone, with its article when it has one ("الغارات الأمريكية")
             vstart = found.start("adj") - (
                 2 if view.text[found.start("adj") - 2 : found.start("adj")] == "ال" else 0

@@ -272,3 +272,13 @@ def test_men_of_a_force_after_the_verb_with_an_instrument_before_the_object(extr
     text = "وفي 21 تموز فرّقت عناصر من الهيئة بالهراوات وقفة نظمها عشرات المحتجين في سرمدا."
     dispersal = extract(text, meta={"country": "SY", "date": "2023-07-22"})[0]
     assert (dispersal.actor1, dispersal.actor2) == ("hayat-tahrir-al-sham", "protesters")
+
+
+def test_a_state_named_as_a_side_after_lam_is_the_objects_owner(extract: Extract) -> None:
+    text = (
+        "بيان صادر عن القوات المسلحة اليمنية\n"
+        "والثانية نفذها سلاح الجو المسير بعدد من الطائرات المسيرة واستهدفت أهدافاً عسكرية للعدو الإسرائيلي "
+        "في منطقة أم الرشراش."
+    )
+    strike = only(extract(text, meta={"country": "YE", "date": "2024-01-01"}), "استهدفت")
+    assert (strike.actor1, strike.actor2) == ("houthis", "israeli-armed-forces")
