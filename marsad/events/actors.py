@@ -436,6 +436,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             return "target"  # "واعتقلت ثلاثة محتجين": people counted after the verb are taken, not takers
         if prefix.endswith("ل") and words and words[-1] in SUPPORTING:
             return "owner"  # "الطيران المسير الإماراتي الداعم لحفتر": the party backed, no side of its own
+        if (
+            hit.trigger.type == "REQUEST"
+            and m.start > hit.end
+            and ctx.tokens_between(hit.end, m.start) == 0
+            and _victim(entities.get(m.entity or ""))
+            and _call_content_follows(ctx, m)
+        ):
+            return "target"  # "وتدعو أهالي درنة إلى الابتعاد", "داعياً المحتجين إلى…": the people called on
         if _holder_of_the_place(words):
             # "بسطت سيطرتها على المواقع التي كانت تتمركز فيها ميليشيات الوفاق": who held the ground
             return "target"
@@ -1831,6 +1839,17 @@ def _line_speaker(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     if words[:1] == [":"] or (words[:1] == ["في"] and words[1:2] and words[1].startswith(("بيان", "تصريح"))):
         return opening[0]
     return None
+
+
+def _call_content_follows(ctx: DocContext, m: Mention) -> bool:
+    """Does what the people are called to do follow them ("إلى الابتعاد", "بالتظاهر")? A few words of the
+    people's place or kind may stand between ("أهالي درنة إلى")."""
+    end = m.end
+    places = ctx.within(ctx.places, end, end + 40)
+    if places and not ctx.text[end : places[0].start].strip():
+        end = places[0].end  # "أهالي درنة إلى": the people's town
+    word = ctx.folded(end, end + 24).split()[:1]
+    return bool(word) and (word[0] in ("الي", "علي") or (word[0][:2] in ("با", "لل") and len(word[0]) > 4))
 
 
 # Words of what a protest rejects or denounces: "رافضة لدخول الهيئة", "تنديداً بممارسات قسد", "ضد".

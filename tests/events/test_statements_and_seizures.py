@@ -278,3 +278,16 @@ def test_a_sentence_opened_by_the_operation_goes_on_with_its_doer(extract: Extra
 def test_what_a_protest_rejects_is_no_protester(extract: Extract) -> None:
     protest = extract("✊ مظاهرة باعزاز رافضة لدخول الهيئة ع المنطقة", meta={"country": "SY"})[0]
     assert protest.type == "PROTEST" and protest.actor1 != "hayat-tahrir-al-sham"
+
+
+def test_people_called_on_are_addressees_and_protesters_who_demand_are_subjects(extract: Extract) -> None:
+    text = (
+        "القيادة العامة للقوات المسلحة العربية الليبية\n"
+        "وتحذر القيادة العامة كل من يحمل السلاح في وجه الدولة، وتدعو أهالي درنة إلى الابتعاد عن أماكن "
+        "تمركز الإرهابيين."
+    )
+    call = only(extract(text, meta={"country": "LY", "date": "2018-05-20"}), "تدعو")
+    assert call.actor1 == "libyan-national-army"
+    demand = "وطالب المحتجون حكومة الوحدة الوطنية بإخراج التشكيلات المسلحة من طرابلس."
+    asked = only(extract(demand, meta={"country": "LY", "date": "2022-05-20"}), "طالب")
+    assert (asked.actor1, asked.actor2) == ("protesters", "gnu-forces")
