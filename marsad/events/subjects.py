@@ -1455,6 +1455,14 @@ def we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     # "مقاتلونا", and after a noun the genitive "انسحاب مقاتلينا", "اعتقال عناصرنا"
     if any(w.endswith("نا") and w[:-2].rstrip("وي") in OUR_FORCES for w in after):
         return True
+    # "اشتبكت دورية تابعة لنا", "دورية تابعة لقواتنا": a unit of ours right after the verb
+    owned = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:3]
+    if (
+        len(owned) == 3
+        and owned[1] in LAM_HEADS
+        and (owned[2] == "لنا" or our_force(owned[2].removeprefix("ل")))
+    ):
+        return True
     # "واصلت وحداتنا … تقدمها في وادي عومران، وسيطرت على…": a verb joined to a sentence our force opens
     # has it as its subject when no actor follows it
     if hit.trigger.pos != "verb" or not hit.prefix.startswith("و") or not ctx.author:

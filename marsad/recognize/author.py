@@ -112,8 +112,10 @@ def _words_at(text: str, offset: int) -> list[tuple[int, str]]:
 _SELF_HEADS = frozenset({"مجاهدو", "مجاهدي", "ابطال"})
 # Verbs a documenting body opens its own report with: "سجّلت الشبكة …", "وثّقت المنظمة …".
 _DOCUMENTING = frozenset({"سجلت", "سجل", "وثقت", "وثق", "رصدت", "رصد"})
-# "إننا في الشبكة السورية…", "نحن في قيادة…": we, the body named next.
-_WE_IN = re.compile(r"(?<!\w)(?:[إا]ننا|ونحن|نحن)\s+في\s+")
+# "إننا في الشبكة السورية…", "نحن في قيادة…", "ونطالب في الشبكة السورية…": we, the body named next.
+_WE_IN = re.compile(
+    r"(?<!\w)(?:[إا]ننا|ونحن|نحن|[وف]?(?:نطالب|ندعو|نؤكد|نحمّ?ل|ندين|نجدد|نعتبر|نناشد))\s+في\s+"
+)
 _DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
 _MAX_LINE = 140
 

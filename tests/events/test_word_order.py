@@ -282,3 +282,9 @@ def test_a_state_named_as_a_side_after_lam_is_the_objects_owner(extract: Extract
     )
     strike = only(extract(text, meta={"country": "YE", "date": "2024-01-01"}), "استهدفت")
     assert (strike.actor1, strike.actor2) == ("houthis", "israeli-armed-forces")
+
+
+def test_a_unit_of_ours_after_the_verb_is_the_signer(extract: Extract) -> None:
+    text = "الأمن العام السوري\nوفي عملية منفصلة، اشتبكت دورية تابعة لنا مساء أمس مع مسلحين قرب بلدة ببيلا."
+    clash = extract(text, meta={"country": "SY", "date": "2024-03-01"})[0]
+    assert clash.actor1 == "syrian-general-security"

@@ -165,3 +165,12 @@ def test_we_in_a_named_body_signs_the_text(nlp: Pipeline) -> None:
         "إننا في الشبكة السورية لحقوق الإنسان نحمّل النظام السوري المسؤولية الكاملة.",
     )
     assert doc.author is not None and doc.author.organization == "syrian-network-for-human-rights"
+
+
+def test_we_ask_in_a_named_body_signs_the_text(nlp: Pipeline) -> None:
+    doc = run(
+        nlp, "تقرير شهري\nونطالب في الشبكة السورية لحقوق الإنسان الأمم المتحدة بالضغط للإفراج عن المعتقلين."
+    )
+    assert doc.author is not None and doc.author.organization == "syrian-network-for-human-rights"
+    told = run(nlp, "نشر في وكالة سانا خبر عن اشتباكات في ريف حماة.")
+    assert told.author is None
