@@ -1262,7 +1262,14 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
         verb_pos = _word_start_before(ctx, hit.start - len(hit.prefix), len(words) - at)
         # the verb's subject, not the complement of another event noun after it ("أعلنت اعتقال ٣ من
         # عناصر التنظيم وضبط…")
-        inside = [m for m in before if m.start >= verb_pos and not ctx.triggers_within(verb_pos, m.start)]
+        inside = [
+            m
+            for m in before
+            if m.start >= verb_pos
+            and not ctx.triggers_within(verb_pos, m.start)
+            # "داعش يتبنى عبر وكالة أعماق هجوم": the medium of the claim, not its subject
+            and ctx.words_before(m.start, 1)[-1:] not in (["عبر"], ["وفق"], ["حسب"], ["بحسب"])
+        ]
         if not inside and clause_words is words:
             # the subject right after a light verb read across an adverbial's commas ("نفذت قوات من
             # التحالف، بمساندة…، عملية")

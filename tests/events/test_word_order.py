@@ -288,3 +288,9 @@ def test_a_unit_of_ours_after_the_verb_is_the_signer(extract: Extract) -> None:
     text = "الأمن العام السوري\nوفي عملية منفصلة، اشتبكت دورية تابعة لنا مساء أمس مع مسلحين قرب بلدة ببيلا."
     clash = extract(text, meta={"country": "SY", "date": "2024-03-01"})[0]
     assert clash.actor1 == "syrian-general-security"
+
+
+def test_the_medium_of_a_claim_is_not_its_subject(extract: Extract) -> None:
+    text = "🔴 #عاجل\nداعش يتبنى عبر وكالة أعماق هجوم مكيشيفة ب#صلاح_الدين ويدعي قتل واصابة ٢٠ من الحشد"
+    attack = only(extract(text, meta={"country": "IQ", "date": "2024-03-01"}), "هجوم")
+    assert (attack.actor1, attack.actor2) == ("islamic-state", "popular-mobilization-forces")
