@@ -1285,6 +1285,8 @@ class NotEventFilter:
             return True  # "ولم تعترف أي جهة رسمية باحتجازه": owning up to a deed told before
         if self._custody_period(ctx, hit):
             return True
+        if hit.trigger.pos == "verb" and "ال" in hit.prefix and fold_word(hit.text)[:1] in ("ي", "ن"):
+            return True  # "من اليدين" (the hands), not "يدين" (condemns): no present tense takes the article
         if hit.trigger.id == "strike-verb" and _not_a_strike(ctx, hit):
             return True  # "آثار ضرب وتعذيب", "تعرضه للضرب", "العاصفة دانيال ضربت المدينة"
         if hit.trigger.id in ("visit", "visit-noun") and _family_visit(ctx, hit):

@@ -294,3 +294,8 @@ def test_the_medium_of_a_claim_is_not_its_subject(extract: Extract) -> None:
     text = "🔴 #عاجل\nداعش يتبنى عبر وكالة أعماق هجوم مكيشيفة ب#صلاح_الدين ويدعي قتل واصابة ٢٠ من الحشد"
     attack = only(extract(text, meta={"country": "IQ", "date": "2024-03-01"}), "هجوم")
     assert (attack.actor1, attack.actor2) == ("islamic-state", "popular-mobilization-forces")
+
+
+def test_a_present_verb_form_with_the_article_is_no_verb(extract: Extract) -> None:
+    text = "وأفاد بأنه تعرض خلال احتجازه إلى التعليق من اليدين والصعق الكهربائي في سجن الصالح."
+    assert all(e.type != "ACCUSE" for e in extract(text, meta={"country": "YE"}))
