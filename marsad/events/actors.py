@@ -277,10 +277,18 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             prefix = prefix or words[-1]
             words.pop()
         if (
-            hit.trigger.type == "COERCE"
+            (hit.trigger.type == "COERCE" or (hit.trigger.mode == "abduct" and (noun or voice == "passive")))
             and prefix.endswith("ل")
             and words
-            and words[-1] in _CHECKPOINTS
+            and (
+                words[-1] in _CHECKPOINTS
+                # "اختُطف من نقطة تفتيش تابعة للجماعة"
+                or (
+                    words[-1] in LAM_HEADS
+                    and bool(set(words[-4:-1]) & _CHECKPOINTS)
+                    and bool(set(words[-5:-2]) & {"من", "علي", "عند"})
+                )
+            )
             and m.start > hit.end
         ):
             return "agent"  # "اعتُقل الشاب على حاجز لـفرع الأمن العسكري": whose checkpoint made the arrest

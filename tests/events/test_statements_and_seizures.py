@@ -291,3 +291,9 @@ def test_people_called_on_are_addressees_and_protesters_who_demand_are_subjects(
     demand = "وطالب المحتجون حكومة الوحدة الوطنية بإخراج التشكيلات المسلحة من طرابلس."
     asked = only(extract(demand, meta={"country": "LY", "date": "2022-05-20"}), "طالب")
     assert (asked.actor1, asked.actor2) == ("protesters", "gnu-forces")
+
+
+def test_an_arrest_at_a_checkpoint_belonging_to_a_force_is_its(extract: Extract) -> None:
+    text = "وتوفي المعتقل في سجن تلكيف، بعد نحو شهرين من اعتقاله على حاجز تابع للحشد الشعبي عند مدخل الموصل."
+    arrest = only(extract(text, meta={"country": "IQ", "date": "2023-05-01"}), "اعتقاله")
+    assert arrest.actor1 == "popular-mobilization-forces"
