@@ -263,7 +263,7 @@ def _signer_head(ctx: DocContext) -> str:
 def the_same_force(ctx: DocContext) -> list[Mention]:
     """Actor mentions, for the extractor only, of "the same" force: "أطلقتها الميليشيات ذاتها" after
     "هجوم شنته ميليشيات حفتر" is the actor whose name begins with that noun, or follows it, last."""
-    from marsad.events.subjects import our_force  # subjects reads this module's cue maps
+    from marsad.events.subjects import LAM_HEADS, our_force  # subjects reads this module's cue maps
 
     view = ctx.view
     out: list[Mention] = []
@@ -279,7 +279,10 @@ def the_same_force(ctx: DocContext) -> list[Mention]:
         for m in reversed(ctx.within(ctx.actors, 0, start)):
             first = _stem(ctx.folded(m.start, m.end).split()[0])
             before = _stem((ctx.words_before(m.start, 1) or [""])[-1].removeprefix("و"))
-            if noun in (first, before):
+            # "قوة عسكرية تابعة للقيادة العامة … مسلحون تابعون للقوة نفسها": the unit the body owns
+            owned = ctx.words_before(m.start, 4)
+            unit = _stem(owned[0].removeprefix("و")) if len(owned) >= 3 and owned[-2] in LAM_HEADS else ""
+            if noun in (first, before, unit):
                 out.append(Mention(start, end, surface, Label.ORG, m.entity, attrs={"description": True}))
                 break
         else:

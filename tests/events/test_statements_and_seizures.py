@@ -297,3 +297,14 @@ def test_an_arrest_at_a_checkpoint_belonging_to_a_force_is_its(extract: Extract)
     text = "وتوفي المعتقل في سجن تلكيف، بعد نحو شهرين من اعتقاله على حاجز تابع للحشد الشعبي عند مدخل الموصل."
     arrest = only(extract(text, meta={"country": "IQ", "date": "2023-05-01"}), "اعتقاله")
     assert arrest.actor1 == "popular-mobilization-forces"
+
+
+def test_spoken_arrests_and_the_same_force_after_its_unit(extract: Extract) -> None:
+    spoken = extract("📍 جهاز الردع يعلن القبض ع ٣ مطلوبين في سوق الجمعة", meta={"country": "LY"})
+    assert [(e.type, e.actor1) for e in spoken] == [("COERCE", "rada")]
+    text = (
+        "ففي 14 يناير أقدمت قوة عسكرية تابعة للقيادة العامة على هدم أربعة منازل في منطقة قنفودة غرب بنغازي. "
+        "وفي اليوم ذاته استولى مسلحون تابعون للقوة نفسها على منزلين آخرين في حي الصابري."
+    )
+    seized = only(extract(text, meta={"country": "LY", "date": "2019-02-01"}), "استولى")
+    assert seized.actor1 == "libyan-national-army"
