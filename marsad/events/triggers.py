@@ -189,8 +189,9 @@ _PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
 def _with_pronouns(key: str) -> list[str]:
-    """A form with an attached pronoun: "غاراته", "استهدفوه", "قصفها" (ta marbuta becomes ت); and the
-    present plural without its ن ("يقتحموا", "بيحاولوا": subjunctive, and the spoken form)."""
+    """A form with an attached pronoun: "غاراته", "استهدفوه", "قصفها" (ta marbuta becomes ت); the
+    present plural without its ن ("يقتحموا", "بيحاولوا": subjunctive, and the spoken form); the past plural
+    without its alef ("صدو")."""
     stem = key[:-1] + "ت" if key.endswith("ه") else key
     if key.endswith("وا"):
         stem = key[:-1]  # "استهدفوا" + ه → "استهدفوه"
@@ -198,6 +199,8 @@ def _with_pronouns(key: str) -> list[str]:
     out = [stem + p for p in _PRONOUNS if len(stem) >= 3 and not (p == "ه" and stem.endswith("ار"))]
     if key[:1] in ("ي", "ت") and key.endswith("ون") and len(key) > 4:
         out.append(key[:-1] + "ا")
+    if key.endswith("وا") and len(key) >= 4:
+        out.append(key[:-1])  # "صدو", "قتلو", "اقتحمو": the spoken plural written without its alef
     return out
 
 

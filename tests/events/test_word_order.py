@@ -299,3 +299,10 @@ def test_the_medium_of_a_claim_is_not_its_subject(extract: Extract) -> None:
 def test_a_present_verb_form_with_the_article_is_no_verb(extract: Extract) -> None:
     text = "وأفاد بأنه تعرض خلال احتجازه إلى التعليق من اليدين والصعق الكهربائي في سجن الصالح."
     assert all(e.type != "ACCUSE" for e in extract(text, meta={"country": "YE"}))
+
+
+def test_the_spoken_past_plural_without_its_alef(extract: Extract) -> None:
+    text = "#كربلاء : محتجين اقتحمو مبنى المحافظة وحرقو جزء من الواجهة"
+    assert any(
+        e.type == "PROTEST" and e.trigger.text == "اقتحمو" for e in extract(text, meta={"country": "IQ"})
+    )
