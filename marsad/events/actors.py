@@ -1221,7 +1221,11 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             fold_word(hit.text).endswith(("ها", "ه"))
             or (not noun and not hit.prefix.endswith("س") and fold_word(hit.text)[:1] in "يت")
         )
-        and not named_subject(ctx, hit, lo, hi)
+        and (
+            not named_subject(ctx, hit, lo, hi)
+            # "كما تدعو أهالي مرزق وأوباري إلى التعاون": the people named are the ones called on
+            or any(roles.get(id(m)) == "target" and _victim(entities.get(m.entity or "")) for m in after[:1])
+        )
         and "فديه" not in ctx.folded(hit.end, hi)  # "وطالبت ذويه بفدية": the kidnappers ask
         and armed(entities.get(ctx.author))
     ):
@@ -1853,9 +1857,10 @@ def _call_content_follows(ctx: DocContext, m: Mention) -> bool:
     """Does what the people are called to do follow them ("إلى الابتعاد", "بالتظاهر")? A few words of the
     people's place or kind may stand between ("أهالي درنة إلى")."""
     end = m.end
-    places = ctx.within(ctx.places, end, end + 40)
-    if places and not ctx.text[end : places[0].start].strip():
-        end = places[0].end  # "أهالي درنة إلى": the people's town
+    for place in ctx.within(ctx.places, end, end + 60):
+        if ctx.text[end : place.start].strip() not in ("", "و"):
+            break
+        end = place.end  # "أهالي درنة إلى", "أهالي مرزق وأوباري إلى": the people's towns
     word = ctx.folded(end, end + 24).split()[:1]
     return bool(word) and (word[0] in ("الي", "علي") or (word[0][:2] in ("با", "لل") and len(word[0]) > 4))
 

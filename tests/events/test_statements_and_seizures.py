@@ -288,6 +288,13 @@ def test_people_called_on_are_addressees_and_protesters_who_demand_are_subjects(
     )
     call = only(extract(text, meta={"country": "LY", "date": "2018-05-20"}), "تدعو")
     assert call.actor1 == "libyan-national-army"
+    towns = (
+        "القيادة العامة للقوات المسلحة العربية الليبية\n"
+        "وتؤكد القيادة أن وحداتنا لم تستهدف أي منطقة مأهولة، كما تدعو أهالي مرزق وأوباري إلى التعاون "
+        "مع الوحدات العسكرية."
+    )
+    called = only(extract(towns, meta={"country": "LY", "date": "2019-08-20"}), "تدعو")
+    assert called.actor1 == "libyan-national-army"
     demand = "وطالب المحتجون حكومة الوحدة الوطنية بإخراج التشكيلات المسلحة من طرابلس."
     asked = only(extract(demand, meta={"country": "LY", "date": "2022-05-20"}), "طالب")
     assert (asked.actor1, asked.actor2) == ("protesters", "gnu-forces")
