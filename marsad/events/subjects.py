@@ -1456,6 +1456,12 @@ def we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     preceding = ctx.words_before(hit.start - len(hit.prefix), 2)
     if preceding[-1:] == ["قد"] and ctx.within(ctx.places, _word_start_before(ctx, hit.start, 3), hit.start):
         return False
+    verb_start = hit.start - len(hit.prefix)
+    if any(
+        ctx.tokens_between(m.end, verb_start) == 0
+        for m in ctx.within(ctx.actors, max(0, verb_start - 60), verb_start)
+    ):
+        return False  # "والقيادة العامة تنفي وتقول قواتنا ملتزمة": the subject stands before the verb
     after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:3]
     if after[1:2] != ["من"]:
         after = after[:2]  # "أعادت وحدات من قواتنا": past a partitive

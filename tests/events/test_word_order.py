@@ -306,3 +306,12 @@ def test_the_spoken_past_plural_without_its_alef(extract: Extract) -> None:
     assert any(
         e.type == "PROTEST" and e.trigger.text == "اقتحمو" for e in extract(text, meta={"country": "IQ"})
     )
+
+
+def test_a_subject_before_the_verb_is_not_our_force_after_it(extract: Extract) -> None:
+    text = (
+        "قوات الوفاق تقول ان مرتزقة فاغنر قصفوا مواقعها غرب سرت 🚀\n"
+        "والقيادة العامة تنفي وتقول قواتنا ملتزمة بالتهدئة"
+    )
+    denial = only(extract(text, meta={"country": "LY", "date": "2020-08-23"}), "تنفي")
+    assert denial.actor1 == "libyan-national-army"
