@@ -1457,9 +1457,10 @@ def we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     if preceding[-1:] == ["قد"] and ctx.within(ctx.places, _word_start_before(ctx, hit.start, 3), hit.start):
         return False
     verb_start = hit.start - len(hit.prefix)
+    line_start = max(ctx.unit_at(hit.start)[1].sentence.start, ctx.text.rfind("\n", 0, verb_start) + 1)
     if any(
         ctx.tokens_between(m.end, verb_start) == 0
-        for m in ctx.within(ctx.actors, max(0, verb_start - 60), verb_start)
+        for m in ctx.within(ctx.actors, max(line_start, verb_start - 60), verb_start)
     ):
         return False  # "والقيادة العامة تنفي وتقول قواتنا ملتزمة": the subject stands before the verb
     after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:3]
