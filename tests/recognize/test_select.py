@@ -86,3 +86,12 @@ def test_a_family_name_is_found_as_a_whole_word_behind_proclitics() -> None:
     text = "قال الزعبي إن والزعبي كالزعبي فبالزعبي الزعبيون سالزعبي."
     tokens = [text[text.rfind(" ", 0, s) + 1 : s + len("الزعبي")] for s in _word_occurrences(text, "الزعبي")]
     assert tokens == ["الزعبي", "والزعبي", "كالزعبي", "فبالزعبي"]
+
+
+def test_factions_names_for_us_forces_and_the_nawasi_alone(nlp: Pipeline) -> None:
+    doc = run(
+        nlp, "استهدفت المقاومة الإسلامية قاعدة لقوات الاحتلال الأمريكي في حرير.", meta={"country": "IQ"}
+    )
+    assert ("قوات الاحتلال الأمريكي", "us-armed-forces") in [(m.text, m.entity) for m in doc.mentions]
+    tripoli = run(nlp, "والنواصي يتهموا الدعم بالوقوف ورا العملية", meta={"country": "LY"})
+    assert ("النواصي", "nawasi-brigade") in [(m.text, m.entity) for m in tripoli.mentions]
