@@ -95,3 +95,15 @@ def test_factions_names_for_us_forces_and_the_nawasi_alone(nlp: Pipeline) -> Non
     assert ("قوات الاحتلال الأمريكي", "us-armed-forces") in [(m.text, m.entity) for m in doc.mentions]
     tripoli = run(nlp, "والنواصي يتهموا الدعم بالوقوف ورا العملية", meta={"country": "LY"})
     assert ("النواصي", "nawasi-brigade") in [(m.text, m.entity) for m in tripoli.mentions]
+
+
+def test_a_bodys_generic_noun_refers_back_to_it(nlp: Pipeline) -> None:
+    text = (
+        "اندلعت اشتباكات بين جهاز الردع ومسلحين في سوق الجمعة. "
+        "وقال الجهاز في بيان إن قواته سيطرت على الموقف.\n"
+        "وأفرج الجهاز لاحقاً عن ثلاثة موقوفين."
+    )
+    doc = run(nlp, text, meta={"country": "LY"})
+    assert [m.entity for m in doc.mentions if m.text == "الجهاز"] == ["rada", "rada"]
+    alone = run(nlp, "وقال الجهاز في بيان إن قواته سيطرت على الموقف.", meta={"country": "LY"})
+    assert not [m for m in alone.mentions if m.text == "الجهاز"]
