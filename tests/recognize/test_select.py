@@ -107,3 +107,9 @@ def test_a_bodys_generic_noun_refers_back_to_it(nlp: Pipeline) -> None:
     assert [m.entity for m in doc.mentions if m.text == "الجهاز"] == ["rada", "rada"]
     alone = run(nlp, "وقال الجهاز في بيان إن قواته سيطرت على الموقف.", meta={"country": "LY"})
     assert not [m for m in alone.mentions if m.text == "الجهاز"]
+
+
+def test_a_movements_generic_name_after_its_full_name(nlp: Pipeline) -> None:
+    text = "تبنت المقاومة الإسلامية في العراق الهجوم. وقالت المقاومة في بيان إن الهجمات ستستمر."
+    doc = run(nlp, text, meta={"country": "IQ"})
+    assert ("المقاومة", "islamic-resistance-in-iraq") in [(m.text, m.entity) for m in doc.mentions]
