@@ -586,12 +586,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if roles[id(m)] == "agent"
         and can_act(m)
         and (noun or voice == "passive" or hedged_subject(ctx, hit, m))
-        and (
-            ctx.distance(hit.end, m.start) <= 12
-            or m in claimed
-            # "… على يد مسلحين يتبعون جهاز الأمن والمخابرات الخاضع لجماعة الحوثي": the marker is near
-            or (ctx.distance(hit.end, m.start) <= 18 and _by_the_hand(ctx, m))
-        )
+        and (m in claimed or _within_agent_reach(ctx, hit, m))
     ]
     targets = [m for m in after + before if roles[id(m)] in ("target", "partner")]
     # "انسحبوا من المدينة وقوات الوفاق دخلت ترهونة": an actor that opens the next clause is its subject
@@ -1391,8 +1386,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     ):
         # "سيدفع العدو الأمريكي ثمن عدوانه", "ستواجه بنيران مقاتلينا": who will pay is the one
         # threatened; the threat is the speaker's
-        opening = _line_speaker(ctx, hit)  # "الجيش الوطني: أي تصعيد سيُقابل برد"
-        speaker = ctx.author or reporting_speaker(ctx, hit) or (opening.entity if opening else None)
+        speaker = ctx.author or reporting_speaker(ctx, hit)
+        if speaker is None and (opening := _line_speaker(ctx, hit)) is not None:
+            speaker = opening.entity  # "الجيش الوطني: أي تصعيد سيُقابل برد"
         if ev.actor1 is not None and ev.actor1 != speaker:
             ev.actor2 = ev.actor1
         ev.actor1 = speaker
@@ -1502,8 +1498,14 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.inferred.append("actor1")
 
 
+# Quotation marks, which the folded view writes as '"'.
+_QUOTES = ('"', "«", "»", "“", "”", "„")
+
+
 def _charged_in_quotes(ctx: DocContext, m: Mention) -> bool:
     """ "بتهمة «التخابر مع العدوان»": the charge word before the quote that opens the named charge."""
+    if not any(q in ctx.text[max(0, m.start - 50) : m.start] for q in _QUOTES):
+        return False  # most names have no quote before them: no need to fold
     lead = ctx.folded(max(0, m.start - 50), m.start)
     quote = max(lead.rfind('"'), lead.rfind("«"))
     if quote < 0 or len(lead[quote + 1 :].split()) > 3:
@@ -1532,6 +1534,13 @@ _OWNED_BY = LAM_HEADS | {"الخاضع", "الخاضعه", "خاضع", "خاضع
 
 # Markers of the perpetrator of a deed told before them: "على يد", "على أيدي", "من قبل", "بأيدي".
 _BY_THE_HAND = (("علي", "يد"), ("علي", "ايدي"), ("من", "قبل"))
+
+
+def _within_agent_reach(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
+    """Is an agent near enough to the deed: 12 words (times and names of persons not counted), or 18 when
+    it follows "على يد" ("… على يد مسلحين يتبعون جهاز الأمن والمخابرات الخاضع لجماعة الحوثي")?"""
+    far = ctx.distance(hit.end, m.start)
+    return far <= 12 or (far <= 18 and _by_the_hand(ctx, m))
 
 
 def _by_the_hand(ctx: DocContext, m: Mention) -> bool:
@@ -1820,16 +1829,14 @@ def _statement_issuer(ctx: DocContext, hit: TriggerHit, lo: int) -> Mention | No
     return issuers[-1] if issuers else None
 
 
-# What follows a speaker who opens a line: "الانتقالي في بيان:", "قسد عبر معرفاتها:", "الحوثيون:".
+# What may stand before a speaker who opens a line ("🗣 الانتقالي في بيان:"): emoji and punctuation only.
 _SPEAKER_OPENING = re.compile(r"^\W*$")
 
 
 def _line_speaker(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     """The actor a line opens with as its speaker, before "في بيان:" or a colon, when the line quotes him and
     then goes on with a joined verb of saying."""
-    _, unit = ctx.unit_at(hit.start)
-    line_start = ctx.text.rfind("\n", 0, hit.start) + 1
-    start = max(unit.sentence.start, line_start)
+    start = ctx.line_start(hit.start)
     opening = ctx.within(ctx.actors, start, hit.start)[:1]
     if not opening:
         return None
@@ -1875,10 +1882,9 @@ _THE_OPERATION = frozenset({"الحمله", "العمليه", "المداهمه"
 
 def _operation_opening(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
     """The doer of the operation told just before, when the deed's sentence opens with it ("الحملة")."""
-    _, unit = ctx.unit_at(draft.hit.start)
-    line_start = max(unit.sentence.start, ctx.text.rfind("\n", 0, draft.hit.start) + 1)
-    opening = [w for w in ctx.folded(line_start, draft.hit.start).split() if w[:1].isalpha()][:1]
-    if not opening or opening[0].removeprefix("و") not in _THE_OPERATION:
+    words = ctx.folded(ctx.line_start(draft.hit.start), draft.hit.start).split()
+    opening = next((w for w in words if w[:1].isalpha()), "")
+    if opening.removeprefix("و") not in _THE_OPERATION:
         return None
     for p in reversed(previous):
         if draft.sentence - p.sentence > 2:

@@ -179,6 +179,10 @@ class DocContext:
             i += 1
         return out
 
+    def line_start(self, pos: int) -> int:
+        """Where the line or sentence holding original offset ``pos`` begins, whichever is later."""
+        return max(self.unit_at(pos)[1].sentence.start, self.text.rfind("\n", 0, pos) + 1)
+
     def tokens_between(self, start: int, end: int) -> int:
         """``len(text[start:end].split())`` from an index: the whitespace-separated tokens that
         overlap [start, end), a token cut by either edge counting once."""

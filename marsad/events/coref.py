@@ -231,8 +231,6 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 # "كما استهدف القصف المدفعي لجيش الاحتلال": the noun names the agent a guess stood for
                 target.event.actor1 = d.event.actor1
                 target.event.inferred.remove("actor1")
-                if target.event.actor2 == d.event.actor1:
-                    target.event.actor2 = None
         if target is None:
             # "بسطت وحدات الجيش سيطرتها …، بإسناد من غارات جوية استهدفت تحصينات المسلحين": the attack
             # named right before the verb was told as part of an event before it
@@ -391,7 +389,8 @@ def _ground_taken_after(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft
     """The capture of the same clause that the fighting after "بعد"/"إثر" won."""
     if d.hit.trigger.id not in TWO_SIDED or d.hit.trigger.pos != "noun" or not merged:
         return None
-    if ctx.words_before(d.hit.start - len(d.hit.prefix), 1)[-1:] not in [[w] for w in _AFTER_WORDS]:
+    before = ctx.words_before(d.hit.start - len(d.hit.prefix), 1)
+    if not before or before[-1] not in _AFTER_WORDS:
         return None
     p = merged[-1]
     if ctx.unit_at(p.hit.start)[0] != d.sentence:

@@ -942,9 +942,6 @@ def civilian_victims(ctx: DocContext, lo: int, hi: int) -> bool:
 _CLAIMS = frozenset({"تبناه", "تبنته", "تبنتها", "تبناها", "تبنوه", "تبني", "تبنت", "تبنوا"})
 
 
-_ANNOUNCING = frozenset({"اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "اكد", "اكدت"})
-
-
 def claimed_by(ctx: DocContext, m: Mention) -> bool:
     """Is the actor named as the one who claimed the attack ("تبنّاه تنظيم داعش") or as the owner of the
     shooter or weapon ("قناص تابع لـ X", "الطائرة تابعة للقيادة العامة")?"""
@@ -959,7 +956,7 @@ def claimed_by(ctx: DocContext, m: Mention) -> bool:
         return True
     if (
         words
-        and words[-1].lstrip("و") in _ANNOUNCING
+        and words[-1].lstrip("و") in _ANNOUNCE_VERBS
         and ctx.folded(m.end, m.end + 30).split()[:1] in (["مسووليتها"], ["مسووليته"], ["مسووليتهم"])
     ):
         return True  # "أعلنت المقاومة الإسلامية في العراق مسؤوليتها عنه": who claimed the attack
@@ -1457,10 +1454,9 @@ def we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     if preceding[-1:] == ["قد"] and ctx.within(ctx.places, _word_start_before(ctx, hit.start, 3), hit.start):
         return False
     verb_start = hit.start - len(hit.prefix)
-    line_start = max(ctx.unit_at(hit.start)[1].sentence.start, ctx.text.rfind("\n", 0, verb_start) + 1)
     if any(
         ctx.tokens_between(m.end, verb_start) == 0
-        for m in ctx.within(ctx.actors, max(line_start, verb_start - 60), verb_start)
+        for m in ctx.within(ctx.actors, max(ctx.line_start(verb_start), verb_start - 60), verb_start)
     ):
         return False  # "والقيادة العامة تنفي وتقول قواتنا ملتزمة": the subject stands before the verb
     after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:3]
