@@ -33,17 +33,12 @@ def _native_module() -> Any:
 
 
 # The hot path of `marsad extract`: per-document work over text, mentions and triggers.
-COMPILED_PACKAGES = tuple(f"marsad/{name}" for name in _native_module().COMPILED_PACKAGES)
+NATIVE = _native_module()
 
 
 def compiled_modules() -> list[str]:
-    """The module files mypyc compiles (package __init__ files stay Python)."""
-    return sorted(
-        str(path.relative_to(HERE))
-        for package in COMPILED_PACKAGES
-        for path in (HERE / package).glob("*.py")
-        if path.name != "__init__.py"
-    )
+    """The module files mypyc compiles, as marsad/native.py lists them."""
+    return [str(path.relative_to(HERE)) for path in NATIVE.compiled_sources(HERE / "marsad")]
 
 
 class OptionalBuildExt(build_ext):
@@ -69,10 +64,9 @@ def remove_inplace_builds() -> None:
     """Delete compiled files an earlier editable build left beside the sources: they would shadow the
     sources of a pure install, and a new build names its shared library anew."""
     suffixes = importlib.machinery.EXTENSION_SUFFIXES
-    for package in COMPILED_PACKAGES:
-        for source in (HERE / package).glob("*.py"):
-            for suffix in suffixes:
-                source.with_name(source.stem + suffix).unlink(missing_ok=True)
+    for source in NATIVE.compiled_sources(HERE / "marsad"):
+        for suffix in suffixes:
+            source.with_name(source.stem + suffix).unlink(missing_ok=True)
     for shared in HERE.glob("*__mypyc*"):
         if shared.name.endswith(tuple(suffixes)):
             shared.unlink()

@@ -14,6 +14,21 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 COMPILED_PACKAGES = ("text", "recognize", "events")  # setup.py compiles these (their __init__ stays Python)
+# Single modules compiled with them: the document model, whose mentions the compiled code reads
+# attribute by attribute (a compiled class's fields are read directly, not looked up by name).
+COMPILED_MODULES = ("model",)
+
+
+def compiled_sources(package_dir: Path) -> list[Path]:
+    """The source files mypyc compiles, in a stable order: every module of the compiled packages but
+    their ``__init__.py``, then the single modules."""
+    sources = [
+        path
+        for package in COMPILED_PACKAGES
+        for path in sorted((package_dir / package).glob("*.py"))
+        if path.name != "__init__.py"
+    ]
+    return sources + [package_dir / f"{name}.py" for name in COMPILED_MODULES]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +55,18 @@ def native_status(package_dir: Path = PACKAGE_DIR) -> NativeStatus:
     checkout = (package_dir.parent / "setup.py").exists()
     compiled: list[str] = []
     stale: list[str] = []
-    for package in COMPILED_PACKAGES:
-        for source in sorted((package_dir / package).glob("*.py")):
-            built = [
-                source.with_name(source.stem + suffix)
-                for suffix in importlib.machinery.EXTENSION_SUFFIXES
-                if source.with_name(source.stem + suffix).exists()
-            ]
-            if not built:
-                continue
-            name = ".".join(("marsad", package, source.stem))
-            compiled.append(name)
-            if checkout and source.stat().st_mtime > max(path.stat().st_mtime for path in built):
-                stale.append(name)
+    for source in compiled_sources(package_dir):
+        built = [
+            source.with_name(source.stem + suffix)
+            for suffix in importlib.machinery.EXTENSION_SUFFIXES
+            if source.with_name(source.stem + suffix).exists()
+        ]
+        if not built or not source.exists():
+            continue
+        name = ".".join(("marsad", *source.relative_to(package_dir).with_suffix("").parts))
+        compiled.append(name)
+        if checkout and source.stat().st_mtime > max(path.stat().st_mtime for path in built):
+            stale.append(name)
     return NativeStatus(tuple(compiled), tuple(stale))
 
 

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from marsad.native import COMPILED_PACKAGES, PACKAGE_DIR, native_status, rebuild_hint
+from marsad.native import (
+    COMPILED_MODULES,
+    COMPILED_PACKAGES,
+    PACKAGE_DIR,
+    compiled_sources,
+    native_status,
+    rebuild_hint,
+)
 
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 REPO = Path(__file__).resolve().parents[1]
@@ -66,11 +73,21 @@ def test_installed_layout_is_never_stale(tmp_path: Path) -> None:
     assert status.compiled == ("marsad.events.extract",) and status.stale == ()
 
 
-def test_setup_compiles_the_packages_native_lists() -> None:
-    """setup.py reads its package list from marsad/native.py, so the two cannot drift apart."""
+def test_single_compiled_modules_are_found(tmp_path: Path) -> None:
+    """A compiled module outside the packages (the document model) is listed and judged like the others."""
+    root = fake_package(tmp_path, built={"model": 200}, sources={"model": 300, "events/extract": 100})
+    status = native_status(root)
+    assert status.compiled == ("marsad.model",) and status.stale == ("marsad.model",)
+
+
+def test_setup_compiles_the_modules_native_lists() -> None:
+    """setup.py reads its module list from marsad/native.py, so the two cannot drift apart."""
     setup = (REPO / "setup.py").read_text(encoding="utf-8")
-    assert re.search(r"COMPILED_PACKAGES = tuple\(.*_native_module\(\)\.COMPILED_PACKAGES\)", setup)
+    assert re.search(r"NATIVE\.compiled_sources\(", setup)
     assert all((PACKAGE_DIR / package / "__init__.py").exists() for package in COMPILED_PACKAGES)
+    sources = compiled_sources(PACKAGE_DIR)
+    assert all(path.exists() and path.name != "__init__.py" for path in sources)
+    assert {PACKAGE_DIR / f"{name}.py" for name in COMPILED_MODULES} <= set(sources)
 
 
 @pytest.mark.skipif(
@@ -80,10 +97,8 @@ def test_installed_build_is_compiled_and_current() -> None:
     """CI installs the compiled build (the one users get) and must test it, not a silent fallback."""
     status = native_status()
     expected = {
-        f"marsad.{package}.{path.stem}"
-        for package in COMPILED_PACKAGES
-        for path in (PACKAGE_DIR / package).glob("*.py")
-        if path.name != "__init__.py"
+        ".".join(("marsad", *path.relative_to(PACKAGE_DIR).with_suffix("").parts))
+        for path in compiled_sources(PACKAGE_DIR)
     }
     assert set(status.compiled) == expected
     assert status.stale == ()
