@@ -4,6 +4,7 @@ voice, prepositions, reported speech, the document's author and the actors told 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 from marsad.events.acled import TERRITORIAL
@@ -204,6 +205,9 @@ _THEY_OBJECT = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم
 _THEY_PLURAL = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?:الي|مع) \w{3,}هم)(?!\w)")
 
 
+_CLAUSE_END = re.compile(r"[.،,:;\n]")
+_NOT_WORD = re.compile(r"\W")
+
 # Triggers whose object is the attack they stop: that attack is part of the same clash.
 GOVERNING = frozenset({"repel", "repel-noun", "repel-advance", "confront", "foil", "foil-noun", "thwart"})
 
@@ -212,6 +216,312 @@ SHOOT_DOWN = frozenset({"shoot-down", "shoot-down-noun"})
 
 # A death in custody, told by its verb (توفي) or its noun (وفاة): kept only where custody is named.
 DEATH_IN_CUSTODY = frozenset({"death-in-custody", "death-in-custody-noun"})
+
+
+@dataclass(slots=True)
+class _DraftFacts:
+    """What ``_role`` reads about the draft being filled (a plain record, so no closure ties it to itself)."""
+
+    hit: TriggerHit
+    hi: int
+    noun: bool
+    voice: str | None
+    casualty: bool
+    active_verb: bool
+    open_subject: bool
+    carries_subject: bool
+    undergone_at: int | None
+    entities: dict[str, Entity]
+
+
+def _role(ctx: DocContext, facts: _DraftFacts, m: Mention) -> str:
+    """How an actor mention takes part in the draft's happening: "agent", "target", "partner", "plain"…"""
+    hit, hi, noun, voice, casualty = facts.hit, facts.hi, facts.noun, facts.voice, facts.casualty
+    active_verb, open_subject, carries_subject = facts.active_verb, facts.open_subject, facts.carries_subject
+    undergone_at, entities = facts.undergone_at, facts.entities
+    if undergone_at is not None and undergone_at < m.start and m.end <= hit.start:
+        return "target"
+    words = ctx.words_before(m.start, 6)
+    if (
+        hit.trigger.type == "ASSAULT"
+        and m.start > hit.end
+        and words[-1:] in (["تديره"], ["يديره"], ["تديرها"])
+    ):
+        return "agent"  # "توفي داخل سجن قرنادة الذي تديره القيادة العامة": the one holding him
+    if (
+        hit.trigger.type == "ASSAULT"
+        and m.start > hit.end
+        and words[-1:] in (["لسيطره"], ["سيطره"])
+        and words[-2:-1]
+        and words[-2].startswith(("الخاضع", "خاضع"))
+    ):
+        return "target"  # "قصفت … قريتي شوارغة والمالكية الخاضعتين لسيطرة قسد": the side holding them
+    prefix = ctx.attached_prefix(m)
+    if (
+        prefix.endswith("ل")
+        and words[-2:-1] in (["بيان"], ["تصريح"], ["بلاغ"])
+        and m.end <= hit.start
+        and ctx.tokens_between(m.end, hit.start - len(hit.prefix)) == 0
+    ):
+        return "agent"  # "بيان لوحدات مقاومة سنجار يحمّل الحكومة…": whose statement says it
+    if words and m.start > 0 and ctx.text[m.start - 1].isalpha():
+        # "لقوات", "لـقوات", "بـفاغنر": the proclitic written on the name, not a word before it
+        prefix = prefix or words[-1]
+        words.pop()
+    if (
+        (hit.trigger.type == "COERCE" or (hit.trigger.mode == "abduct" and (noun or voice == "passive")))
+        and prefix.endswith("ل")
+        and words
+        and (
+            words[-1] in _CHECKPOINTS
+            # "اختُطف من نقطة تفتيش تابعة للجماعة"
+            or (
+                words[-1] in LAM_HEADS
+                and bool(set(words[-4:-1]) & _CHECKPOINTS)
+                and bool(set(words[-5:-2]) & {"من", "علي", "عند"})
+            )
+        )
+        and m.start > hit.end
+    ):
+        return "agent"  # "اعتُقل الشاب على حاجز لـفرع الأمن العسكري": whose checkpoint made the arrest
+    if (
+        m.start > hit.end
+        and prefix.endswith("ل")
+        and words
+        and words[-1] in _OWNED_BY
+        and _by_the_hand(ctx, m)
+    ):
+        # "على يد مسلحين يتبعون جهاز الأمن الخاضع لجماعة الحوثي": the body the named perpetrators
+        # belong to did it
+        return "agent"
+    popped_target = False
+    popped: list[str] = []
+    if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in CONSTRUCT_HEADS:
+        # "تجمعاً لمرتزقة العدوان": the proclitic sits on the head noun before the name
+        prefix, words[-1] = words[-1][:1], words[-1][1:]
+    if prefix.endswith("ل") and words and words[-1] in _FORCE_NOUNS and m.end <= hit.start and active_verb:
+        prefix = ""  # "دورية للهيئة اعتقلت ناشطاً": a patrol of X is X, the verb's subject
+    if prefix.endswith("ل") and open_subject and m.start > hit.end:
+        unit = ctx.folded(hit.end, m.start - len(prefix)).split()
+        if (
+            unit[:1]
+            and unit[0] in _FORCE_NOUNS
+            and all(w.endswith("ه") and w not in CONSTRUCT_HEADS for w in unit[1:2])
+            and len(unit) <= 2
+        ):
+            return "plain"  # "داهمت دورية مشتركة لـقسد منازل": the patrol right after the verb acts
+    if (
+        prefix.endswith("ل")
+        and len(words) > 1
+        and words[-1] in CONSTRUCT_HEADS
+        and words[-2] in LAM_HEADS
+        and m.start > hit.end
+    ):
+        words.pop()  # "خلية تابعة لتنظيم داعش": the head the proclitic sits on is the force's
+    if not prefix and len(words) > 1 and words[-1] == "الي" and words[-2] in _BELONGING:
+        prefix, words = "ل", words[:-1]  # "مسلحون ينتمون إلى جهاز دعم الاستقرار": as "تابعون لـ"
+    if prefix.endswith("ل") and words and words[-1] in LAM_HEADS:
+        owned = [a for a in ctx.within(ctx.actors, max(0, m.start - 60), m.start) if a.end < m.start]
+        if owned and ctx.tokens_between(owned[-1].end, m.start) <= 2:
+            # "مع مقاتلي الفيلق الثالث التابع للجيش الوطني": the body a named unit belongs to, no side
+            # of its own
+            return "owner"
+        prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
+        words.pop()
+        if hedged_subject(ctx, hit, m):
+            # "اختطف مسلحون تبين لاحقاً أنهم يتبعون لجهاز دعم الاستقرار الصحفي…": the men's body
+            return "agent"
+        if len(words) > 1 and words[-1].endswith(("يه", "ي")) and words[-2] in _HOLDINGS:
+            words.pop()  # "على مواقع عسكرية تابعة للجيش السعودي": the holding's adjective
+        if len(words) > 1 and words[-1].startswith("ال") and words[-2] in _LOYAL_FORCES:
+            words.pop()  # "مع الميليشيات المسلحة التابعة لحكومة الوفاق": the force's adjective
+        if words and (
+            strip_and(words[-1]) in _HOLDINGS
+            # "استهدفت تمركزات وآليات تابعة لميليشيات الوفاق": joined to a holding
+            or (strip_and(words[-1]) in _VEHICLES and hit.trigger.type in ("ASSAULT", "COERCE"))
+        ):
+            # "قصف مقر تابع للحشد الشعبي": the owner of a position that was hit is the target
+            popped_target = True
+            words.pop()
+        elif words and (words[-1] in CONSTRUCT_HEADS or words[-1] in _LOYAL_FORCES):
+            # "معارك مع القوات الموالية لتحالف العدوان": the words before the force give the role
+            words.pop()
+            if (
+                open_subject
+                and ctx.tokens_between(hit.end, m.start) == 2
+                and object_follows(ctx, m, hi, past_time=True)
+            ):
+                return "agent"  # "هاجمت خلية تابعة لتنظيم داعش فجر اليوم حاجزاً": the verb's subject
+    while words and (
+        words[-1] in CONSTRUCT_HEADS
+        or (
+            words[-1] == "من"
+            and len(words) > 1
+            and (words[-2] in PARTITIVE or strip_and(words[-2]) in PARTITIVE or is_number(words[-2]))
+        )
+    ):  # "قيادة الهيئة", "مواقع قوات النظام"; "قوة من جهاز مكافحة الإرهاب", "وقوة من كتيبة…"
+        if words[-1] == "من":
+            popped.append(words.pop())
+        popped.append(words.pop())
+        popped_target = popped_target or popped[-1] in _TARGET
+        if words and m.start > 0 and words[-1] in ("ل", "لل", "ب", "بال") and prefix == "":
+            prefix = words.pop()  # "مواقع لـقوات النظام"
+    last = words[-1] if words else ""
+    if (
+        popped_target
+        and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS
+        and m.end <= hit.start
+        and active_verb
+        and not ctx.triggers_within(m.end, hit.start)  # "قُتل عناصر من X بانفجار عبوة استهدفت…"
+    ):
+        popped_target = False  # "داهمت عناصر من الأمن منازل واعتقلت…": men named before a verb act
+    if (
+        popped_target
+        # "استسلم 157 عنصراً من مرتزقة داعش": an intransitive withdrawal's men are its subject
+        and (open_subject or (not noun and hit.trigger.type == "RETREAT" and not carries_subject))
+        and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS | {"عنصرا"}
+        # "استهدفت عناصر من قوات النظام في…": she targeted them; "داهمت عناصر من الأمن منازل": they
+        # raided homes
+        and (
+            not _feminine_verb(hit)
+            or object_follows(ctx, m, hi, past_time=True)
+            # "استولت عناصر من الفرقة الرابعة على أربعة منازل": the verb's place after على
+            or (
+                hit.trigger.object == "place"
+                and ctx.folded(m.end, min(hi, m.end + 12)).split()[:1] == ["علي"]
+            )
+        )
+        and (
+            ctx.tokens_between(hit.end, m.start) == len(popped)
+            # "استسلم 157 عنصراً من مرتزقة داعش": a count of the men who gave themselves up
+            or (
+                (hit.trigger.type == "RETREAT" or hit.trigger.object == "none")
+                and words[-1:] != []
+                and is_number(words[-1])
+                and ctx.tokens_between(hit.end, m.start) == len(popped) + 1
+            )
+        )
+    ):
+        popped_target = False  # "هاجم عناصر من الهيئة نقطة…": men right after the verb are its subject
+        last = ""
+    if (
+        not noun
+        and not popped_target
+        and last in _TARGET
+        and m.start >= hit.end
+        and ctx.tokens_between(hit.end, m.start) == len(popped)
+    ):
+        # "استهدفت قوات النظام …", "استهدف مجاهدو المقاومة الإسلامية …": the trigger verb itself,
+        # its subject follows (VSO), also behind the head of a part of it
+        last = ""
+    if noun and "ال" in hit.prefix and m.start < hit.start and _source_words(words):
+        # "وقال المتحدث باسم التحالف … أثناء احتمائه من القصف": the speaker of a report is no agent
+        # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
+        # عنيفة تدور" may well be his side's fight
+        return "source"
+    if (
+        active_verb
+        and m.start > hit.end
+        and hit.trigger.type in ("ASSAULT", "COERCE")
+        and words
+        and is_number(words[-1])
+        and _victim(entities.get(m.entity or ""))
+    ):
+        return "target"  # "واعتقلت ثلاثة محتجين": people counted after the verb are taken, not takers
+    if prefix.endswith("ل") and words and words[-1] in SUPPORTING:
+        return "owner"  # "الطيران المسير الإماراتي الداعم لحفتر": the party backed, no side of its own
+    if (
+        hit.trigger.type == "REQUEST"
+        and m.start > hit.end
+        and ctx.tokens_between(hit.end, m.start) == 0
+        and _victim(entities.get(m.entity or ""))
+        and _call_content_follows(ctx, m)
+    ):
+        return "target"  # "وتدعو أهالي درنة إلى الابتعاد", "داعياً المحتجين إلى…": the people called on
+    if _holder_of_the_place(words):
+        # "بسطت سيطرتها على المواقع التي كانت تتمركز فيها ميليشيات الوفاق": who held the ground
+        return "target"
+    if set(words[-4:]) & _CHARGE or _charged_in_quotes(ctx, m):
+        return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
+    if last in _ACCOMPANY or (last in ("من", "مع") and set(words[-3:-1]) & _ACCOMPANY):
+        # "بمساندة من الطيران الروسي", "بالتنسيق مع التحالف", "بإسناد جوي من طيران التحالف": a
+        # co-participant
+        return "accompany"
+    if popped_target and not (last in _AGENT or (noun and last == "من" and m.start > hit.end)):
+        return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
+    if last in _COMPARISON:
+        return "comparison"  # "على غرار جيش الفتح": a model, not a participant
+    if m.start > hit.end and set(words[-5:]) & HEDGES:
+        return "agent"  # "هجوم شنه مسلحون يُعتقد أنهم من خلايا تنظيم الدولة": a hedged perpetrator
+    if m.start > hit.end and hit.trigger.type in ("ASSAULT", "COERCE") and set(words[-3:]) & _HOLDING_PLACES:
+        return "agent"  # "تحت التعذيب في أحد سجون هيئة تحرير الشام": whose prison it was
+    if (
+        hit.trigger.type == "PROTEST"
+        and m.start > hit.end
+        and any(w.lstrip("و").startswith(_PROTESTED) for w in words[-4:])
+    ):
+        return "target"  # "مظاهرة باعزاز رافضة لدخول الهيئة": what the protest is against, not who protests
+    if hit.trigger.type == "PROTEST" and set(words[-3:]) & {"امام", "قدام"}:
+        return "oblique"  # "وقفة احتجاجية أمام مبنى حكومة الإنقاذ": where, not who, a protest faces
+    if active_verb and m.end <= hit.start and _weapon_subject(ctx, m, hit):
+        return "oblique"  # "مقتل جنود من X بانفجار عبوة ناسفة استهدفت طقمهم": the bomb hit them
+    if (
+        hit.trigger.id == "ambush"
+        and prefix.endswith("ل")
+        and m.start > hit.end
+        and any(w.lstrip("و").startswith(("نصب", "ينصب", "تنصب")) for w in ctx.words_before(hit.start, 4))
+    ):
+        return "target"  # "كميناً محكماً لمجموعة من الفرقة الرابعة": whom the ambush was laid for
+    if last in _AGENT and hit.trigger.id in GOVERNING and m.start > hit.end:
+        # "تصدى مقاتلو جيش العزة لمحاولة تسلل نفذتها قوات النظام": who carried out the repelled
+        # attack is the target of the repelling
+        return "target"
+    if (
+        last in _AGENT
+        or (
+            noun
+            and not casualty
+            and hit.trigger.id not in GOVERNING  # "صد تعرض لفلول داعش": the repelled attack's agent
+            and m.start > hit.end
+            and (
+                (last == "من" and ctx.tokens_between(hit.end, m.start) <= 5)
+                # "ل" marks the agent right after the noun and its adjectives; after an object it marks
+                # the object's owner: "تدمير ثلاث مضافات لعصابات داعش", "استهدفت … مقراً لكتائب حزب الله"
+                or (
+                    prefix.endswith("ل")
+                    and (
+                        ctx.tokens_between(hit.end, m.start) <= 2
+                        # "قصف مدفعي وصاروخي مكثف لقوات النظام": the noun's adjectives
+                        or _adjectives(ctx.folded(hit.end, m.start).split()[:-1])
+                    )
+                    # "عبوة ناسفة بدورية للجيش": after a preposition's object, ل names its owner;
+                    # so it does after a target ("استهداف تجمع لـقوات النظام")
+                    and not any(
+                        w[:1] == "ب" or w in ("علي", "في", "ضد") or w in _OWNED_TARGETS
+                        for w in ctx.folded(hit.end, m.start).split()
+                    )
+                )
+            )
+        )
+    ):
+        return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
+    if last in _TARGET or prefix.endswith("ل") or (last in _POSITIONS and hit.trigger.type == "ASSAULT"):
+        return "target"
+    if last in _PARTNER:
+        return "partner"
+    if last in ("من", "عبر") or prefix.endswith("ب"):
+        return "oblique"  # "بقذائف من…", "تبناه التنظيم عبر وكالة أعماق": a source or a medium
+    return "plain"
+
+
+def _can_act(entities: dict[str, Entity], hit: TriggerHit, m: Mention) -> bool:
+    """Victims and monitors do not carry out violence (protesters do protest)."""
+    entity = entities.get(m.entity or "")
+    inter = entity.attrs.get("inter") if entity else None
+    kind = entity.attrs.get("type") if entity else None
+    if hit.trigger.type == "PROTEST" or (hit.trigger.type in VERBAL_TYPES and kind == "other"):
+        return True  # "وندد المحتجون بـ…", "وطالب الأهالي بـ…": people who say and ask
+    return inter != 7 and kind != "other"
 
 
 def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
@@ -246,303 +556,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     # "تعرضت دورية تابعة لقوات X لهجوم", "تعرضت إحدى نقاطنا لقصف": the subject of "underwent" is the target
     undergone_at = _undergone(ctx, hit, lo) if noun else None
 
-    def role(m: Mention) -> str:
-        if undergone_at is not None and undergone_at < m.start and m.end <= hit.start:
-            return "target"
-        words = ctx.words_before(m.start, 6)
-        if (
-            hit.trigger.type == "ASSAULT"
-            and m.start > hit.end
-            and words[-1:] in (["تديره"], ["يديره"], ["تديرها"])
-        ):
-            return "agent"  # "توفي داخل سجن قرنادة الذي تديره القيادة العامة": the one holding him
-        if (
-            hit.trigger.type == "ASSAULT"
-            and m.start > hit.end
-            and words[-1:] in (["لسيطره"], ["سيطره"])
-            and words[-2:-1]
-            and words[-2].startswith(("الخاضع", "خاضع"))
-        ):
-            return "target"  # "قصفت … قريتي شوارغة والمالكية الخاضعتين لسيطرة قسد": the side holding them
-        prefix = ctx.attached_prefix(m)
-        if (
-            prefix.endswith("ل")
-            and words[-2:-1] in (["بيان"], ["تصريح"], ["بلاغ"])
-            and m.end <= hit.start
-            and ctx.tokens_between(m.end, hit.start - len(hit.prefix)) == 0
-        ):
-            return "agent"  # "بيان لوحدات مقاومة سنجار يحمّل الحكومة…": whose statement says it
-        if words and m.start > 0 and ctx.text[m.start - 1].isalpha():
-            # "لقوات", "لـقوات", "بـفاغنر": the proclitic written on the name, not a word before it
-            prefix = prefix or words[-1]
-            words.pop()
-        if (
-            (hit.trigger.type == "COERCE" or (hit.trigger.mode == "abduct" and (noun or voice == "passive")))
-            and prefix.endswith("ل")
-            and words
-            and (
-                words[-1] in _CHECKPOINTS
-                # "اختُطف من نقطة تفتيش تابعة للجماعة"
-                or (
-                    words[-1] in LAM_HEADS
-                    and bool(set(words[-4:-1]) & _CHECKPOINTS)
-                    and bool(set(words[-5:-2]) & {"من", "علي", "عند"})
-                )
-            )
-            and m.start > hit.end
-        ):
-            return "agent"  # "اعتُقل الشاب على حاجز لـفرع الأمن العسكري": whose checkpoint made the arrest
-        if (
-            m.start > hit.end
-            and prefix.endswith("ل")
-            and words
-            and words[-1] in _OWNED_BY
-            and _by_the_hand(ctx, m)
-        ):
-            # "على يد مسلحين يتبعون جهاز الأمن الخاضع لجماعة الحوثي": the body the named perpetrators
-            # belong to did it
-            return "agent"
-        popped_target = False
-        popped: list[str] = []
-        if words and not prefix and words[-1][:1] in ("ل", "ب") and words[-1][1:] in CONSTRUCT_HEADS:
-            # "تجمعاً لمرتزقة العدوان": the proclitic sits on the head noun before the name
-            prefix, words[-1] = words[-1][:1], words[-1][1:]
-        if (
-            prefix.endswith("ل")
-            and words
-            and words[-1] in _FORCE_NOUNS
-            and m.end <= hit.start
-            and active_verb
-        ):
-            prefix = ""  # "دورية للهيئة اعتقلت ناشطاً": a patrol of X is X, the verb's subject
-        if prefix.endswith("ل") and open_subject and m.start > hit.end:
-            unit = ctx.folded(hit.end, m.start - len(prefix)).split()
-            if (
-                unit[:1]
-                and unit[0] in _FORCE_NOUNS
-                and all(w.endswith("ه") and w not in CONSTRUCT_HEADS for w in unit[1:2])
-                and len(unit) <= 2
-            ):
-                return "plain"  # "داهمت دورية مشتركة لـقسد منازل": the patrol right after the verb acts
-        if (
-            prefix.endswith("ل")
-            and len(words) > 1
-            and words[-1] in CONSTRUCT_HEADS
-            and words[-2] in LAM_HEADS
-            and m.start > hit.end
-        ):
-            words.pop()  # "خلية تابعة لتنظيم داعش": the head the proclitic sits on is the force's
-        if not prefix and len(words) > 1 and words[-1] == "الي" and words[-2] in _BELONGING:
-            prefix, words = "ل", words[:-1]  # "مسلحون ينتمون إلى جهاز دعم الاستقرار": as "تابعون لـ"
-        if prefix.endswith("ل") and words and words[-1] in LAM_HEADS:
-            owned = [a for a in ctx.within(ctx.actors, max(0, m.start - 60), m.start) if a.end < m.start]
-            if owned and ctx.tokens_between(owned[-1].end, m.start) <= 2:
-                # "مع مقاتلي الفيلق الثالث التابع للجيش الوطني": the body a named unit belongs to, no side
-                # of its own
-                return "owner"
-            prefix = ""  # "أرتال تابعة لـهيئة تحرير الشام", "التابعة للقوات الروسية": the force itself
-            words.pop()
-            if hedged_subject(ctx, hit, m):
-                # "اختطف مسلحون تبين لاحقاً أنهم يتبعون لجهاز دعم الاستقرار الصحفي…": the men's body
-                return "agent"
-            if len(words) > 1 and words[-1].endswith(("يه", "ي")) and words[-2] in _HOLDINGS:
-                words.pop()  # "على مواقع عسكرية تابعة للجيش السعودي": the holding's adjective
-            if len(words) > 1 and words[-1].startswith("ال") and words[-2] in _LOYAL_FORCES:
-                words.pop()  # "مع الميليشيات المسلحة التابعة لحكومة الوفاق": the force's adjective
-            if words and (
-                strip_and(words[-1]) in _HOLDINGS
-                # "استهدفت تمركزات وآليات تابعة لميليشيات الوفاق": joined to a holding
-                or (strip_and(words[-1]) in _VEHICLES and hit.trigger.type in ("ASSAULT", "COERCE"))
-            ):
-                # "قصف مقر تابع للحشد الشعبي": the owner of a position that was hit is the target
-                popped_target = True
-                words.pop()
-            elif words and (words[-1] in CONSTRUCT_HEADS or words[-1] in _LOYAL_FORCES):
-                # "معارك مع القوات الموالية لتحالف العدوان": the words before the force give the role
-                words.pop()
-                if (
-                    open_subject
-                    and ctx.tokens_between(hit.end, m.start) == 2
-                    and object_follows(ctx, m, hi, past_time=True)
-                ):
-                    return "agent"  # "هاجمت خلية تابعة لتنظيم داعش فجر اليوم حاجزاً": the verb's subject
-        while words and (
-            words[-1] in CONSTRUCT_HEADS
-            or (
-                words[-1] == "من"
-                and len(words) > 1
-                and (words[-2] in PARTITIVE or strip_and(words[-2]) in PARTITIVE or is_number(words[-2]))
-            )
-        ):  # "قيادة الهيئة", "مواقع قوات النظام"; "قوة من جهاز مكافحة الإرهاب", "وقوة من كتيبة…"
-            if words[-1] == "من":
-                popped.append(words.pop())
-            popped.append(words.pop())
-            popped_target = popped_target or popped[-1] in _TARGET
-            if words and m.start > 0 and words[-1] in ("ل", "لل", "ب", "بال") and prefix == "":
-                prefix = words.pop()  # "مواقع لـقوات النظام"
-        last = words[-1] if words else ""
-        if (
-            popped_target
-            and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS
-            and m.end <= hit.start
-            and active_verb
-            and not ctx.triggers_within(m.end, hit.start)  # "قُتل عناصر من X بانفجار عبوة استهدفت…"
-        ):
-            popped_target = False  # "داهمت عناصر من الأمن منازل واعتقلت…": men named before a verb act
-        if (
-            popped_target
-            # "استسلم 157 عنصراً من مرتزقة داعش": an intransitive withdrawal's men are its subject
-            and (open_subject or (not noun and hit.trigger.type == "RETREAT" and not carries_subject))
-            and {w for w in popped if w in _TARGET} <= _PEOPLE_HEADS | {"عنصرا"}
-            # "استهدفت عناصر من قوات النظام في…": she targeted them; "داهمت عناصر من الأمن منازل": they
-            # raided homes
-            and (
-                not _feminine_verb(hit)
-                or object_follows(ctx, m, hi, past_time=True)
-                # "استولت عناصر من الفرقة الرابعة على أربعة منازل": the verb's place after على
-                or (
-                    hit.trigger.object == "place"
-                    and ctx.folded(m.end, min(hi, m.end + 12)).split()[:1] == ["علي"]
-                )
-            )
-            and (
-                ctx.tokens_between(hit.end, m.start) == len(popped)
-                # "استسلم 157 عنصراً من مرتزقة داعش": a count of the men who gave themselves up
-                or (
-                    (hit.trigger.type == "RETREAT" or hit.trigger.object == "none")
-                    and words[-1:] != []
-                    and is_number(words[-1])
-                    and ctx.tokens_between(hit.end, m.start) == len(popped) + 1
-                )
-            )
-        ):
-            popped_target = False  # "هاجم عناصر من الهيئة نقطة…": men right after the verb are its subject
-            last = ""
-        if (
-            not noun
-            and not popped_target
-            and last in _TARGET
-            and m.start >= hit.end
-            and ctx.tokens_between(hit.end, m.start) == len(popped)
-        ):
-            # "استهدفت قوات النظام …", "استهدف مجاهدو المقاومة الإسلامية …": the trigger verb itself,
-            # its subject follows (VSO), also behind the head of a part of it
-            last = ""
-        if noun and "ال" in hit.prefix and m.start < hit.start and _source_words(words):
-            # "وقال المتحدث باسم التحالف … أثناء احتمائه من القصف": the speaker of a report is no agent
-            # of the happening it tells again (a definite noun); "قال المتحدث باسم قسد إن اشتباكات
-            # عنيفة تدور" may well be his side's fight
-            return "source"
-        if (
-            active_verb
-            and m.start > hit.end
-            and hit.trigger.type in ("ASSAULT", "COERCE")
-            and words
-            and is_number(words[-1])
-            and _victim(entities.get(m.entity or ""))
-        ):
-            return "target"  # "واعتقلت ثلاثة محتجين": people counted after the verb are taken, not takers
-        if prefix.endswith("ل") and words and words[-1] in SUPPORTING:
-            return "owner"  # "الطيران المسير الإماراتي الداعم لحفتر": the party backed, no side of its own
-        if (
-            hit.trigger.type == "REQUEST"
-            and m.start > hit.end
-            and ctx.tokens_between(hit.end, m.start) == 0
-            and _victim(entities.get(m.entity or ""))
-            and _call_content_follows(ctx, m)
-        ):
-            return "target"  # "وتدعو أهالي درنة إلى الابتعاد", "داعياً المحتجين إلى…": the people called on
-        if _holder_of_the_place(words):
-            # "بسطت سيطرتها على المواقع التي كانت تتمركز فيها ميليشيات الوفاق": who held the ground
-            return "target"
-        if set(words[-4:]) & _CHARGE or _charged_in_quotes(ctx, m):
-            return "charge"  # "اعتقال 11 شخصاً بتهمة الانتماء إلى خلايا التنظيم": the charge, not a party
-        if last in _ACCOMPANY or (last in ("من", "مع") and set(words[-3:-1]) & _ACCOMPANY):
-            # "بمساندة من الطيران الروسي", "بالتنسيق مع التحالف", "بإسناد جوي من طيران التحالف": a
-            # co-participant
-            return "accompany"
-        if popped_target and not (last in _AGENT or (noun and last == "من" and m.start > hit.end)):
-            return "target"  # "على مواقع قوات النظام"; but "مصدره مواقع قسد" names the agent
-        if last in _COMPARISON:
-            return "comparison"  # "على غرار جيش الفتح": a model, not a participant
-        if m.start > hit.end and set(words[-5:]) & HEDGES:
-            return "agent"  # "هجوم شنه مسلحون يُعتقد أنهم من خلايا تنظيم الدولة": a hedged perpetrator
-        if (
-            m.start > hit.end
-            and hit.trigger.type in ("ASSAULT", "COERCE")
-            and set(words[-3:]) & _HOLDING_PLACES
-        ):
-            return "agent"  # "تحت التعذيب في أحد سجون هيئة تحرير الشام": whose prison it was
-        if (
-            hit.trigger.type == "PROTEST"
-            and m.start > hit.end
-            and any(w.lstrip("و").startswith(_PROTESTED) for w in words[-4:])
-        ):
-            return (
-                "target"  # "مظاهرة باعزاز رافضة لدخول الهيئة": what the protest is against, not who protests
-            )
-        if hit.trigger.type == "PROTEST" and set(words[-3:]) & {"امام", "قدام"}:
-            return "oblique"  # "وقفة احتجاجية أمام مبنى حكومة الإنقاذ": where, not who, a protest faces
-        if active_verb and m.end <= hit.start and _weapon_subject(ctx, m, hit):
-            return "oblique"  # "مقتل جنود من X بانفجار عبوة ناسفة استهدفت طقمهم": the bomb hit them
-        if (
-            hit.trigger.id == "ambush"
-            and prefix.endswith("ل")
-            and m.start > hit.end
-            and any(w.lstrip("و").startswith(("نصب", "ينصب", "تنصب")) for w in ctx.words_before(hit.start, 4))
-        ):
-            return "target"  # "كميناً محكماً لمجموعة من الفرقة الرابعة": whom the ambush was laid for
-        if last in _AGENT and hit.trigger.id in GOVERNING and m.start > hit.end:
-            # "تصدى مقاتلو جيش العزة لمحاولة تسلل نفذتها قوات النظام": who carried out the repelled
-            # attack is the target of the repelling
-            return "target"
-        if (
-            last in _AGENT
-            or (
-                noun
-                and not casualty
-                and hit.trigger.id not in GOVERNING  # "صد تعرض لفلول داعش": the repelled attack's agent
-                and m.start > hit.end
-                and (
-                    (last == "من" and ctx.tokens_between(hit.end, m.start) <= 5)
-                    # "ل" marks the agent right after the noun and its adjectives; after an object it marks
-                    # the object's owner: "تدمير ثلاث مضافات لعصابات داعش", "استهدفت … مقراً لكتائب حزب الله"
-                    or (
-                        prefix.endswith("ل")
-                        and (
-                            ctx.tokens_between(hit.end, m.start) <= 2
-                            # "قصف مدفعي وصاروخي مكثف لقوات النظام": the noun's adjectives
-                            or _adjectives(ctx.folded(hit.end, m.start).split()[:-1])
-                        )
-                        # "عبوة ناسفة بدورية للجيش": after a preposition's object, ل names its owner;
-                        # so it does after a target ("استهداف تجمع لـقوات النظام")
-                        and not any(
-                            w[:1] == "ب" or w in ("علي", "في", "ضد") or w in _OWNED_TARGETS
-                            for w in ctx.folded(hit.end, m.start).split()
-                        )
-                    )
-                )
-            )
-        ):
-            return "agent"  # "غارات للطيران الروسي", "قصف مدفعي من قوات النظام", "هجوم شنه مسلحون"
-        if last in _TARGET or prefix.endswith("ل") or (last in _POSITIONS and hit.trigger.type == "ASSAULT"):
-            return "target"
-        if last in _PARTNER:
-            return "partner"
-        if last in ("من", "عبر") or prefix.endswith("ب"):
-            return "oblique"  # "بقذائف من…", "تبناه التنظيم عبر وكالة أعماق": a source or a medium
-        return "plain"
-
-    def can_act(m: Mention) -> bool:
-        """Victims and monitors do not carry out violence (protesters do protest)."""
-        entity = entities.get(m.entity or "")
-        inter = entity.attrs.get("inter") if entity else None
-        kind = entity.attrs.get("type") if entity else None
-        if hit.trigger.type == "PROTEST" or (hit.trigger.type in VERBAL_TYPES and kind == "other"):
-            return True  # "وندد المحتجون بـ…", "وطالب الأهالي بـ…": people who say and ask
-        return inter != 7 and kind != "other"
-
-    roles = {id(m): role(m) for m in after + before}
+    facts = _DraftFacts(
+        hit, hi, noun, voice, casualty, active_verb, open_subject, carries_subject, undergone_at, entities
+    )
+    roles = {id(m): _role(ctx, facts, m) for m in after + before}
     for prev, m in pairwise(before + after):
         # "مع مرتزقة العدوان وعناصر تنظيم القاعدة": an actor joined by و to a target or partner is one too;
         # so is one joined to a supporter ("بإسناد من القوة الجوية العراقية وطيران التحالف الدولي")
@@ -584,7 +601,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         m
         for m in after + before + beyond
         if roles[id(m)] == "agent"
-        and can_act(m)
+        and _can_act(entities, hit, m)
         and (noun or voice == "passive" or hedged_subject(ctx, hit, m))
         and (m in claimed or _within_agent_reach(ctx, hit, m))
     ]
@@ -762,7 +779,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     elif voice == "passive" and noun and not adjunct and not casualty:
         # "الحوثيون يواصلون استهداف الأحياء": the complement is the target, the clause's subject acts
         actor2 = _first(plain_after, targets)
-        actor1 = _first(agents, [m for m in plain_before if can_act(m)])
+        actor1 = _first(agents, [m for m in plain_before if _can_act(entities, hit, m)])
     elif voice == "passive":
         actor2 = _first(plain_after, plain_before, targets)
         actor1 = _first(agents)
@@ -887,7 +904,9 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     elif not noun and not agents and ((svo := svo_subject(ctx, hit, plain_before)) or carries_subject):
         # "قوات النظام هاجمت الهيئة" (SVO), "هاجموا قوات النظام" (the verb carries its subject, whose
         # antecedent comes before it): the actor after the verb is its object
-        actor1 = _first([m for m in ([svo] if svo is not None else plain_before) if can_act(m)])
+        actor1 = _first(
+            [m for m in ([svo] if svo is not None else plain_before) if _can_act(entities, hit, m)]
+        )
         while actor1 is not None and ctx.attached_prefix(actor1).startswith("و"):
             earlier = [
                 m for m in before if m.end <= actor1.start and not ctx.text[m.end : actor1.start].strip(" و")
@@ -910,7 +929,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
                 # "بعد اشتباكات دامت ساعات أسفرت عن مقتل 9 من عناصر الميليشيات": the complement of
                 # another event word after the noun is none of its sides
                 + [p for p in plain_after if not (noun and ctx.hits_within(hit.end, p.start))]
-                if can_act(m)
+                if _can_act(entities, hit, m)
             ]
         )
         if not agents and not noun and hit.trigger.type in VERBAL_TYPES and named_subject(ctx, hit, lo, hi):
@@ -1055,7 +1074,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.actor2 = "prisoners"
             ev.inferred.append("actor2")
         in_sentence = ctx.within(ctx.actors, unit.sentence.start, unit.sentence.end)
-        sentence_roles = [roles.get(id(m)) or role(m) for m in in_sentence]
+        sentence_roles = [roles.get(id(m)) or _role(ctx, facts, m) for m in in_sentence]
         for i in range(1, len(in_sentence)):
             # "بإسناد من طيران الجيش العراقي وطيران التحالف الدولي": both support
             prev, m = in_sentence[i - 1], in_sentence[i]
@@ -1287,7 +1306,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if blamed is not None and blamed.entity == ev.actor1:
             # "وتحمّل القوات الأمريكية المسؤولية الكاملة": the party after the verb is the one blamed; the
             # one blaming is the subject before it, or the statement's signer
-            subject = next((m for m in reversed(before) if m.entity != blamed.entity and can_act(m)), None)
+            subject = next(
+                (m for m in reversed(before) if m.entity != blamed.entity and _can_act(entities, hit, m)),
+                None,
+            )
             ev.actor2 = blamed.entity
             ev.actor1 = subject.entity if subject is not None else ctx.author
     if ev.actor1 is None and hit.trigger.type == "THREATEN" and ctx.author:
@@ -1794,7 +1816,7 @@ def _signer_addresses(ctx: DocContext, hit: TriggerHit, near_after: list[Mention
         return None
     m = near_after[0]
     # what is asked, after the addressee and any joined to it: "الحكومة العراقية والأجهزة الأمنية إلى…"
-    tail = re.split(r"[.،,:;\n]", ctx.folded(m.end, m.end + 80))[0].split()[:8]
+    tail = _CLAUSE_END.split(ctx.folded(m.end, m.end + 80))[0].split()[:8]
     asked = any(w.startswith("الي") or (w.startswith("ب") and len(w) > 3) for w in tail)
     return (
         m if asked and all(w.startswith("و") or w.startswith("ال") for w in tail[: _asked_at(tail)]) else None
@@ -2228,7 +2250,7 @@ def retaliation_targets(events: list[Draft], ctx: DocContext) -> None:
         if ev.type != "THREATEN":
             continue
         # "بـ«الرد»" reads 'ب"الرد"' in the folded view: letters only, without و and ب
-        words = {re.sub(r"\W", "", w).lstrip("وب") for w in ctx.folded(d.hit.end, d.hit.end + 40).split()[:4]}
+        words = {_NOT_WORD.sub("", w).lstrip("وب") for w in ctx.folded(d.hit.end, d.hit.end + 40).split()[:4]}
         if d.event.modality == "hypothetical" or not (_ANSWER & (words | {"ال" + w for w in words})):
             continue
         attacker = _last_attacker(events[:i], ev.actor1)

@@ -10,15 +10,17 @@ from marsad.events.draft import Draft
 from marsad.events.lexicon import EventCues
 from marsad.model import Span
 
+_WORD = re.compile(r"\w+")
+
 
 class CasualtyCounter:
     """Numbers of killed, injured and arrested in a span, per side when the text says whose."""
 
-    _NUMBER = re.compile(r"\d+")
-
     def __init__(self, cues: EventCues) -> None:
         self.cues = cues
         self._kinds = {word: kind for kind, words in cues.casualties.items() for word in words}
+        # every word ``_kind`` knows, with و/ف/ب attached too: a span holding none of them counts nothing
+        self._forms = frozenset([*self._kinds, *(p + word for word in self._kinds for p in "وفب")])
 
     def counts(self, ctx: DocContext, lo: int, hi: int) -> dict[str, dict[str, int]]:
         """Counts in [lo, hi), computed once per span of a document (a copy, safe to change)."""
@@ -31,7 +33,10 @@ class CasualtyCounter:
     def _counts(self, ctx: DocContext, lo: int, hi: int) -> dict[str, dict[str, int]]:
         view = ctx.view
         vlo, vhi = view.to_view(lo), view.to_view(hi)
-        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+", view.text[vlo:vhi])]
+        span = view.text[vlo:vhi]
+        if self._forms.isdisjoint(_WORD.findall(span)):
+            return {}
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
         out: dict[str, dict[str, int]] = {}
         for i, (_, _, word) in enumerate(words):
             kind = self._kind(word)

@@ -206,8 +206,8 @@ class DocContext:
         if cached is None:
             cached = self._before[pos] = self._words_before(pos, _BEFORE_DEPTH)
         if n >= _BEFORE_DEPTH:
-            return self._words_before(pos, n) if n > _BEFORE_DEPTH else list(cached)
-        return list(cached[-n:]) if n > 0 else []
+            return self._words_before(pos, n) if n > _BEFORE_DEPTH else cached[:]
+        return cached[-n:] if n > 0 else []  # a fresh list: callers may pop from it
 
     def _words_before(self, pos: int, n: int) -> list[str]:
         text = self.view.text

@@ -31,6 +31,10 @@ _DEED_HEADS = (
 )
 
 
+_ADJECTIVE_ENDING = re.compile("(?:ه|ون|ين)$")  # "روسيه", "حوثيون" -> the adjective listed
+_NOUN_ENDING = re.compile("(?:ين|ون|ات|و|ي|ه)$")  # see _stem
+
+
 @cache
 def _national_pattern() -> re.Pattern[str]:
     """Head noun, up to three indefinite words, then a nationality adjective of kb/data/nationalities.yaml."""
@@ -68,6 +72,42 @@ def _side_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>{heads}) ال(?P<adj>{adjectives})(?!\w)")
 
 
+# The national patterns end on a nationality adjective after a space and span at most six spaces before it
+# (a two-word head, three words between, the space before the adjective); a match starts after the seventh
+# space back.
+_SPACES_BEFORE_ADJECTIVE = 7
+
+
+@cache
+def _adjective_start() -> re.Pattern[str]:
+    """A nationality adjective after a space, with or without its article (a literal first: a fast scan)."""
+    adjectives = "|".join(sorted(nationalities(), key=len, reverse=True))
+    return re.compile(rf" (?:ال)?(?:{adjectives})")
+
+
+def _adjective_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` a national pattern can match in: from the seventh space before each
+    nationality adjective to the end of its word, overlapping stretches joined. Scanning only these finds
+    the matches a scan of the whole text finds."""
+    windows: list[tuple[int, int]] = []
+    n = len(text)
+    for found in _adjective_start().finditer(text):
+        lo = found.start()
+        for _ in range(_SPACES_BEFORE_ADJECTIVE - 1):
+            lo = text.rfind(" ", 0, lo)
+            if lo <= 0:
+                lo = 0
+                break
+        hi = found.end()
+        while hi < n and (text[hi].isalnum() or text[hi] == "_"):
+            hi += 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def national_forces(ctx: DocContext) -> list[Mention]:
     """Actor mentions, for the extractor only, of indefinite national descriptions of forces and of a
     state named as a side ("الجانب الروسي"); after an event noun the mention is the adjective alone, so
@@ -80,14 +120,15 @@ def national_forces(ctx: DocContext) -> list[Mention]:
     # definite one ("الجانب الروسي", "الغارات الأمريكية") for the others
     indefinite = any(" " + adjective in text for adjective in codes)
     definite = any(" ال" + adjective in text for adjective in codes)
+    windows = _adjective_windows(text) if indefinite or definite else []
     found_all = [
-        *(_national_pattern().finditer(text) if indefinite else ()),
-        *(_side_pattern().finditer(text) if definite else ()),
-        *(_definite_deed_pattern().finditer(text) if definite else ()),
+        *(f for lo, hi in windows if indefinite for f in _national_pattern().finditer(text, lo, hi)),
+        *(f for lo, hi in windows if definite for f in _side_pattern().finditer(text, lo, hi)),
+        *(f for lo, hi in windows if definite for f in _definite_deed_pattern().finditer(text, lo, hi)),
     ]
     for found in sorted(found_all, key=lambda f: f.start()):
         adjective = found.group("adj")
-        code = codes.get(adjective) or codes.get(re.sub("(?:ه|ون|ين)$", "", adjective), "")
+        code = codes.get(adjective) or codes.get(_ADJECTIVE_ENDING.sub("", adjective), "")
         # a country code names the state's forces; an actor id a movement ("مسلحون حوثيون")
         actor = state_actors().get(code) or (code if len(code) > 2 else None)
         if actor is None or actor not in ctx.kb_actors:
@@ -247,7 +288,7 @@ _THE_SAME = re.compile(
 
 def _stem(word: str) -> str:
     """A noun without its plural or construct ending: "مسلحي", "مسلحين", "مسلحون" → "مسلح"."""
-    return re.sub("(?:ين|ون|ات|و|ي|ه)$", "", word.removeprefix("ال"))
+    return _NOUN_ENDING.sub("", word.removeprefix("ال"))
 
 
 def _signer_head(ctx: DocContext) -> str:

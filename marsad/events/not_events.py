@@ -7,7 +7,7 @@ import re
 from itertools import pairwise
 
 from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING
-from marsad.events.context import DocContext, fold_word, is_number
+from marsad.events.context import DocContext, Unit, fold_word, is_number
 from marsad.events.coref import is_weapon
 from marsad.events.lexicon import VERBAL_TYPES, EventCues
 from marsad.events.subjects import (
@@ -858,13 +858,16 @@ _BODY_TASKS = frozenset({"تنسيق", "دعم", "لدعم", "مراقبه", "ل
 _GOODS = frozenset({"المساعدات", "مساعدات", "القوافل", "قوافل", "الشاحنات", "شاحنات", "البضايع", "الاغذيه"})
 
 
+_CLAUSE_BREAK = re.compile(r"[،,.:;؛\n]")
+
+
 def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
     """An agreement's terms, a body's name, a circumstance, or aid and agreements entering: no
     happening."""
     noun = hit.trigger.pos == "noun"
     raw = ctx.words_before(hit.start - len(hit.prefix), 8)
     before = [w.lstrip("وف") for w in raw]
-    clause = re.split(r"[،,.:;؛\n]", ctx.folded(max(0, hit.start - 200), hit.start - len(hit.prefix)))[-1]
+    clause = _CLAUSE_BREAK.split(ctx.folded(max(0, hit.start - 200), hit.start - len(hit.prefix)))[-1]
     words = [w.lstrip("وف") for w in clause.split()][-16:]
     provision = next((i for i, w in enumerate(words) if w in _PROVISIONS), None)
     if provision is not None and (
@@ -1197,6 +1200,16 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
     if head.trigger.type == "MOBILIZE" and hit.trigger.type == "AID":
         return len(words) <= 3  # "وصلوا من بصرى الشام للمؤازرة": the purpose of the move
     return len(words) <= 1 or (head.trigger.id in GOVERNING and len(words) <= 12)
+
+
+def _names_a_period(ctx: DocContext, unit: Unit) -> bool:
+    """Does the sentence name a period ("خلال الشهر", "منذ مطلع", "حصيلة")? Worked out once per sentence."""
+    key = ("period", unit.sentence.start)
+    named = ctx.cache.get(key)
+    if not isinstance(named, bool):
+        sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
+        named = ctx.cache[key] = _PERIOD.search(sentence) is not None
+    return named
 
 
 class NotEventFilter:
@@ -1587,9 +1600,7 @@ class NotEventFilter:
         ):
             return True  # "استخدموا قذائف", "تفكيك العبوات", "مخلفات الألغام": no attack here
         if fold_word(hit.trigger.lemma) in self.casualty_words:
-            _, unit = ctx.unit_at(hit.start)
-            sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
-            return _PERIOD.search(sentence) is not None
+            return _names_a_period(ctx, ctx.unit_at(hit.start)[1])
         return False
 
     @staticmethod
@@ -1906,7 +1917,7 @@ class NotEventFilter:
         if key not in ctx.cache:
             sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
             first, since = -1, -1
-            period = _PERIOD.search(sentence) is not None
+            period = _names_a_period(ctx, unit)
             if not period and "منذ" in sentence.split():
                 # a bare "منذ" names a period only before the violence it counts: "بعد اعتقاله منذ عام
                 # 2019" dates an arrest told after the killing, it is no tally
@@ -1953,7 +1964,7 @@ class NotEventFilter:
             and before[-1:]
             and before[-1].lstrip("و").isdigit()
             and before[-1].lstrip("و") not in ("1", "2", "١", "٢")
-            and _PERIOD.search(ctx.folded(unit.sentence.start, unit.sentence.end))
+            and _names_a_period(ctx, unit)
         ):
             return True  # "حصيلة الأسبوع في المديريات الحدودية: ٢٣ غارة و١٨٠ قذيفة"
         if not (

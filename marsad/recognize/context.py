@@ -7,27 +7,25 @@ import re
 _WORD = re.compile(r"\w+")
 # Characters that end the context window (a sentence or clause boundary).
 _BARRIER = re.compile(r"[.!?\n,;:()\[\]\"]")
+_UP_TO_LAST_BARRIER = re.compile(r"(?s:.*)[.!?\n,;:()\[\]\"]")  # one match instead of a scan of them all
 
 
 def words_before(text: str, vstart: int, n: int = 3, window: int = 60) -> list[str]:
     """Up to ``n`` folded words before ``vstart`` (nearest last), not crossing punctuation."""
     lo = max(0, vstart - window)
-    chunk = text[lo:vstart]
-    cut = None
-    for m in _BARRIER.finditer(chunk):
-        cut = m.end()
-    if cut is not None:
-        chunk = chunk[cut:]
-    return _WORD.findall(chunk)[-n:]
+    barrier = _UP_TO_LAST_BARRIER.match(text, lo, vstart)
+    if barrier is not None:
+        lo = barrier.end()
+    return _WORD.findall(text, lo, vstart)[-n:]
 
 
 def words_after(text: str, vend: int, n: int = 3, window: int = 60) -> list[str]:
     """Up to ``n`` folded words after ``vend`` (nearest first), not crossing punctuation."""
-    chunk = text[vend : vend + window]
-    m = _BARRIER.search(chunk)
+    hi = min(len(text), vend + window)
+    m = _BARRIER.search(text, vend, hi)
     if m is not None:
-        chunk = chunk[: m.start()]
-    return _WORD.findall(chunk)[:n]
+        hi = m.start()
+    return _WORD.findall(text, vend, hi)[:n]
 
 
 def strip_proclitics(word: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources as importlib_resources
@@ -732,6 +732,19 @@ _Match = tuple[int, T, int]  # (end token, value, characters of proclitics befor
 _OFFSET = {"past": -1, "current": 0, "next": 1}
 
 
+# The parser's rules in the order they are tried, each with the first-word bits it can start with:
+# clock_led, day_expr, month_year, relative_unit, duration, bare_clock, part_of_day_noun (see _Parser.apply).
+_RULE_STARTS = (
+    _B_CLOCK_HEAD,
+    _B_PART_HEAD | _B_REL | _B_DAY_WORD | _B_WEEKDAY | _B_DIGIT | _B_DAY_ORD,
+    _B_PERIOD | _B_MONTH_WORD | _B_MONTH | _B_YEAR_WORD | _B_DIGIT,
+    _B_THIS | _B_DEF_UNIT | _B_DIGIT,
+    _B_DUR_PREP | _B_ANCHORED | _B_DIGIT | _B_CARD | _B_UNIT | _B_APPROX,
+    _B_DIGIT | _B_HOUR_WORD,
+    _B_POD_NOUN,
+)
+
+
 class _Parser:
     """Recursive-descent grammar over the tokens of one window. Each rule takes a token index and
     returns a _Sem (with its end token) or None."""
@@ -740,16 +753,6 @@ class _Parser:
         self.w = w
         self.t: _Tokens
         self.toks: list[str] = []
-        # each rule with the first-word bits it can start with
-        self.rules: tuple[tuple[Callable[[int], _Sem | None], int], ...] = (
-            (self.clock_led, _B_CLOCK_HEAD),
-            (self.day_expr, _B_PART_HEAD | _B_REL | _B_DAY_WORD | _B_WEEKDAY | _B_DIGIT | _B_DAY_ORD),
-            (self.month_year, _B_PERIOD | _B_MONTH_WORD | _B_MONTH | _B_YEAR_WORD | _B_DIGIT),
-            (self.relative_unit, _B_THIS | _B_DEF_UNIT | _B_DIGIT),
-            (self.duration, _B_DUR_PREP | _B_ANCHORED | _B_DIGIT | _B_CARD | _B_UNIT | _B_APPROX),
-            (self.bare_clock, _B_DIGIT | _B_HOUR_WORD),
-            (self.part_of_day_noun, _B_POD_NOUN),
-        )
 
     def reset(self, t: _Tokens) -> None:
         """Parse another window."""
@@ -833,14 +836,31 @@ class _Parser:
 
     # -- top level ------------------------------------------------------------------------------
 
+    def apply(self, rule: int, i: int) -> _Sem | None:
+        """Rule number ``rule`` of ``_RULE_STARTS`` at token i (a direct call: no bound methods kept on
+        the parser, which would tie it to itself in a reference cycle)."""
+        if rule == 0:
+            return self.clock_led(i)
+        if rule == 1:
+            return self.day_expr(i)
+        if rule == 2:
+            return self.month_year(i)
+        if rule == 3:
+            return self.relative_unit(i)
+        if rule == 4:
+            return self.duration(i)
+        if rule == 5:
+            return self.bare_clock(i)
+        return self.part_of_day_noun(i)
+
     def parse_at(self, i: int, mask: int) -> _Sem | None:
         """The longest expression starting at token i (None when a preposition at i belongs to a longer
         expression after it: "منذ عام 2011" is the year, not "منذ عام"). ``mask``: the token's bits."""
         best: _Sem | None = None
-        for rule, needs in self.rules:
+        for rule, needs in enumerate(_RULE_STARTS):
             if not mask & needs:
                 continue
-            sem = rule(i)
+            sem = self.apply(rule, i)
             if sem is not None and (best is None or sem.j > best.j):
                 best = sem
         if best is not None and best.prep_end is not None and best.prep_end > i:

@@ -19,7 +19,7 @@ from browser import browser_fixture, console_errors, save_screenshot, wait_for_s
 from store_cases import P1
 from workbench_cases import PASSWORD
 
-from marsad.model import Document, Mention
+from marsad.model import Document, Label, Mention
 from marsad.server import create_app
 from marsad.store import Store
 
@@ -142,7 +142,7 @@ def test_hostile_documents_are_shown_as_inert_text(browser: Any, live_url: str, 
     from selenium.webdriver.common.by import By
 
     start = HOSTILE.index("<script>")
-    mention = Mention(start=start, end=start + len("<script>"), text="<script>", label="ORG")
+    mention = Mention(start=start, end=start + len("<script>"), text="<script>", label=Label.ORG)
     doc = Document(
         id="hostile-1", text=HOSTILE, title='<img src=x onerror="window.__pwned=1">', mentions=[mention]
     )
