@@ -176,11 +176,63 @@ def _aggressor_again(ctx: DocContext, after: int, actor: str) -> list[Mention]:
 
 # "دوريات الجهاز", "سرية من اللواء", "دورية صحراوية تابعة للواء": a unit of a body the text named
 # before by a name beginning with that noun ("جهاز الردع…", "اللواء طارق بن زياد"), folded.
+_UNIT_NOUNS = (
+    "دوريات",
+    "دوريه",
+    "وحدات",
+    "وحده",
+    "سريه",
+    "سرايا",
+    "قوه",
+    "قوات",
+    "مفرزه",
+    "مفارز",
+    "عناصر",
+    "مقاتلي",
+    "مقاتلو",
+    "كتيبه",
+    "مجموعه",
+    "فرقه",
+    "فرق",
+    "اطقم",
+    "طاقم",
+    "مدفعيه",
+    "راجمات",
+    "طيران",
+    "الاجهزه",
+    "اجهزه",
+    "الوحدات",
+    "القوات",
+    "الدوريات",
+)
 _UNIT_OF_BODY = re.compile(
-    r"(?<![\w#_])[وف]?(?P<unit>دوريات|دوريه|وحدات|وحده|سريه|سرايا|قوه|قوات|مفرزه|مفارز|عناصر|مقاتلي|مقاتلو"
-    r"|كتيبه|مجموعه|فرقه|فرق|اطقم|طاقم|مدفعيه|راجمات|طيران|الاجهزه|اجهزه|الوحدات|القوات|الدوريات)"
+    rf"(?<![\w#_])[وف]?(?P<unit>{'|'.join(_UNIT_NOUNS)})"
     r"(?:(?: \w+)? (?:من|التابعه|تابعه|التابع|تابع))? (?P<prefix>ل?)(?P<head>(?:ال|ل)\w{3,})(?!\w)"
 )
+
+
+def _units_of_body(text: str) -> list[re.Match[str]]:
+    """``_UNIT_OF_BODY.finditer(text)``, tried only where a match can start: at a unit noun, or at a و/ف
+    right before one. The nouns are found by plain substring search, much cheaper than the pattern's
+    attempt at every position; the matches, left to right without overlap, are the same."""
+    starts: set[int] = set()
+    for unit in _UNIT_NOUNS:
+        at = text.find(unit)
+        while at >= 0:
+            starts.add(at)
+            if at > 0 and text[at - 1] in "وف":
+                starts.add(at - 1)
+            at = text.find(unit, at + 1)
+    out: list[re.Match[str]] = []
+    taken = 0  # the end of the last match: a match never starts inside another
+    for start in sorted(starts):
+        if start < taken:
+            continue
+        found = _UNIT_OF_BODY.match(text, start)
+        if found is not None:
+            out.append(found)
+            taken = found.end()
+    return out
 
 
 def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
@@ -194,7 +246,7 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
     signer = _signer_head(ctx)
     heads.add(signer)
     recurring = any(h and text.count(h) > 1 for h in heads)
-    for found in _UNIT_OF_BODY.finditer(text) if recurring else ():
+    for found in _units_of_body(text) if recurring else ():
         head = found.group("head")
         # after ل the article loses its alef ("للهيئة"), and before a ل its lam too ("للواء")
         nouns = [head[2:]] if not found.group("prefix") else [head[1:], head]
