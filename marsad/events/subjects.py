@@ -1459,18 +1459,17 @@ def we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
         for m in ctx.within(ctx.actors, max(ctx.line_start(verb_start), verb_start - 60), verb_start)
     ):
         return False  # "والقيادة العامة تنفي وتقول قواتنا ملتزمة": the subject stands before the verb
-    after = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:3]
-    if after[1:2] != ["من"]:
-        after = after[:2]  # "أعادت وحدات من قواتنا": past a partitive
+    following = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:3]
+    # "أعادت وحدات من قواتنا": past a partitive
+    after = following if following[1:2] == ["من"] else following[:2]
     # "مقاتلونا", and after a noun the genitive "انسحاب مقاتلينا", "اعتقال عناصرنا"
     if any(w.endswith("نا") and w[:-2].rstrip("وي") in OUR_FORCES for w in after):
         return True
     # "اشتبكت دورية تابعة لنا", "دورية تابعة لقواتنا": a unit of ours right after the verb
-    owned = ctx.folded(hit.end, min(hi, hit.end + 40)).split()[:3]
     if (
-        len(owned) == 3
-        and owned[1] in LAM_HEADS
-        and (owned[2] == "لنا" or our_force(owned[2].removeprefix("ل")))
+        len(following) == 3
+        and following[1] in LAM_HEADS
+        and (following[2] == "لنا" or our_force(following[2].removeprefix("ل")))
     ):
         return True
     # "واصلت وحداتنا … تقدمها في وادي عومران، وسيطرت على…": a verb joined to a sentence our force opens

@@ -6,8 +6,9 @@ import re
 
 _WORD = re.compile(r"\w+")
 # Characters that end the context window (a sentence or clause boundary).
-_BARRIER = re.compile(r"[.!?\n,;:()\[\]\"]")
-_UP_TO_LAST_BARRIER = re.compile(r"(?s:.*)[.!?\n,;:()\[\]\"]")  # one match instead of a scan of them all
+_BARRIER_CLASS = r"[.!?\n,;:()\[\]\"]"
+_BARRIER = re.compile(_BARRIER_CLASS)
+_UP_TO_LAST_BARRIER = re.compile(r"(?s:.*)" + _BARRIER_CLASS)  # one match instead of a scan of them all
 
 
 def words_before(text: str, vstart: int, n: int = 3, window: int = 60) -> list[str]:
