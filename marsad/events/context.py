@@ -16,8 +16,6 @@ from marsad.text.normalize import NormalizedText, normalize_for_match
 from marsad.text.segment import Span, clauses, sentences
 
 ACTOR_LABELS = (Label.ORG, Label.GROUP)
-_WORD = re.compile(r"\w+")
-_BARRIER = re.compile(r"[.!?\n,;:()\[\]\"]")
 _TOKEN = re.compile(r"\S+")  # what str.split() separates
 _BEFORE_DEPTH = 8  # words_before keeps this many words per position
 
@@ -88,10 +86,6 @@ class DocContext:
             self._named[m.start : m.end] = b"\x01" * (m.end - m.start)
         self.cache: dict[object, object] = {}  # per-document memo for the extractor
         self.person_forces: Mapping[str, str] = {}  # KB person id -> the organization he leads or speaks for
-        # words of the view with the number of punctuation barriers before each, for words_before
-        self._barriers = [m.start() for m in _BARRIER.finditer(view.text)]
-        self._words = [(m.start(), m.end()) for m in _WORD.finditer(view.text)]
-        self._word_ends = [w[1] for w in self._words]
         self._before: dict[int, list[str]] = {}
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(doc.text)]
         self._token_starts = [t[0] for t in tokens]
@@ -200,35 +194,14 @@ class DocContext:
 
     def words_before(self, pos: int, n: int = 3) -> list[str]:
         """Folded words before original offset ``pos`` (nearest last), not crossing punctuation and at
-        most 60 characters back: ``recognize.context.words_before`` answered from an index. The nearest
-        ``_BEFORE_DEPTH`` words are worked out once per position; fewer are a slice of them."""
+        most 60 characters back, read from the view's word index. The nearest ``_BEFORE_DEPTH`` words
+        are worked out once per position; fewer are a slice of them."""
         cached = self._before.get(pos)
         if cached is None:
-            cached = self._before[pos] = self._words_before(pos, _BEFORE_DEPTH)
+            cached = self._before[pos] = self.view.words.before(self.view.to_view(pos), _BEFORE_DEPTH)
         if n >= _BEFORE_DEPTH:
-            return self._words_before(pos, n) if n > _BEFORE_DEPTH else cached[:]
+            return self.view.words.before(self.view.to_view(pos), n) if n > _BEFORE_DEPTH else cached[:]
         return cached[-n:] if n > 0 else []  # a fresh list: callers may pop from it
-
-    def _words_before(self, pos: int, n: int) -> list[str]:
-        text = self.view.text
-        vpos = self.view.to_view(pos)
-        lo = max(0, vpos - 60)
-        b = bisect_left(self._barriers, vpos) - 1
-        if b >= 0 and self._barriers[b] >= lo:
-            lo = self._barriers[b] + 1
-        i = bisect_left(self._word_ends, vpos)  # the first word ending at or after vpos
-        if i < len(self._words) and self._words[i][0] < vpos:
-            i += 1  # a word cut by vpos counts with its part before vpos
-        out: list[str] = []
-        i -= 1
-        while i >= 0 and len(out) < n:
-            start, end = self._words[i]
-            if end <= lo:
-                break
-            out.append(text[max(start, lo) : min(end, vpos)])
-            i -= 1
-        out.reverse()
-        return out
 
     def folded(self, lo: int, hi: int) -> str:
         """The normalized (folded) text of original offsets [lo, hi), read from the view."""

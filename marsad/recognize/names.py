@@ -9,7 +9,7 @@ from marsad.kb.loader import actor_names
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
-from marsad.recognize.context import strip_proclitics, words_before
+from marsad.recognize.context import strip_proclitics
 from marsad.recognize.lexicon import LexMatch
 from marsad.recognize.places import load_place_cues
 from marsad.resources import Resources
@@ -160,7 +160,7 @@ class PersonRecognizer:
         text = analysis.view.text
         out: list[Candidate] = []
         for actor in analysis.facts.get("candidates.actors", []):
-            before = words_before(text, actor.vstart, 4)
+            before = analysis.view.words.before(actor.vstart, 4)
             if len(before) < 2 or before[-1] not in ("باسم", "بلسان", "في"):
                 continue
             roles = {strip_proclitics(w) for w in before[:-1]}
@@ -251,7 +251,7 @@ class PersonRecognizer:
         self, analysis: Analysis, m: LexMatch, title_en: str, known_end: dict[int, int]
     ) -> Candidate | None:
         text = analysis.view.text
-        before = words_before(text, m.vstart, 1)
+        before = analysis.view.words.before(m.vstart, 1)
         if before and strip_proclitics(before[-1]) in self.place_words:
             return None  # "في مديرية الشيخ عثمان": a place named after a sheikh, no person
         if any(

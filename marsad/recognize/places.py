@@ -21,7 +21,7 @@ from marsad.gazetteer.index import Gazetteer
 from marsad.model import Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
-from marsad.recognize.context import strip_proclitics, words_after, words_before
+from marsad.recognize.context import strip_proclitics
 from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
@@ -72,6 +72,7 @@ _DIRECTION_BEFORE = re.compile(
 
 # Nouns "حي" (live) qualifies: "رصاص حي", "الذخيرة الحية" is no neighbourhood.
 _LIVE_FIRE = frozenset({"رصاص", "ذخيره", "رماي", "نار"})
+_NAMING_CUES = ("admin", "settlement")  # cue kinds that name a place: "مدينة إب", "محافظة إب"
 
 
 _THE_TOWN = re.compile(r"(?<= )(?P<town>المدينه|البلده|العاصمه|القريه|الناحيه|المديريه)(?!\w)")
@@ -199,12 +200,12 @@ class PlaceRecognizer:
                 if len(countries) == 1:
                     prior[countries[0]] += 2
         found = []
+        words = analysis.view.words
         for m in analysis.facts["names"]:
             if self.cues.is_cue_word(m.key) or not any(e.kind == "place" for e in m.entries):
                 continue
             if len(m.key) < 3 and (
-                m.prefix
-                or classify_cue(words_before(text, m.vstart, 2), self.cues)[0] not in ("admin", "settlement")
+                m.prefix or classify_cue(words.before(m.vstart, 2), self.cues)[0] not in _NAMING_CUES
             ):
                 continue  # a two-letter name only after "مدينة"/"محافظة" ("مدينة إب")
             if doc.text[m.end - 1] in _TANWEEN:
@@ -239,7 +240,7 @@ class PlaceRecognizer:
                     m.vstart + 4, m.vend, *analysis.view.span(m.vstart + 4, m.vend), m.key[4:], m.entries, ""
                 )
                 canonical = canonical[4:]
-            cue, cue_value = classify_cue(words_before(text, m.vstart, 2), self.cues)
+            cue, cue_value = classify_cue(analysis.view.words.before(m.vstart, 2), self.cues)
             if m.key in self.stop and not strong_kind and cue not in ("admin", "settlement", "direction"):
                 continue  # "مدينة مصراتة، وقالت حكومة الوفاق": a verb of speech, whatever town it spells
             if (
@@ -314,12 +315,11 @@ class PlaceRecognizer:
         out: list[Candidate] = []
         # "حاجز لقسد": a cue word followed by ل and an actor's name is that actor's post, not a place
         actor_starts = {c.vstart for c in analysis.facts.get("candidates.actors", ())}
+        words = analysis.view.words
         for m in self._cue_re.finditer(text):
             head = m.group(1)
-            if (
-                head == "حي"
-                and words_before(text, m.start(1), 1)[-1:]
-                and words_before(text, m.start(1), 1)[-1].lstrip("وب").removeprefix("ال") in _LIVE_FIRE
+            if head == "حي" and any(
+                w.lstrip("وب").removeprefix("ال") in _LIVE_FIRE for w in words.before(m.start(1), 1)
             ):
                 continue  # "تطلق رصاص حي لتفريق المتظاهرين": live fire, no neighbourhood
             kind = self.cues.settlement.get(head) or (
@@ -380,7 +380,7 @@ class PlaceRecognizer:
             if word in self.cues.toward or bare in self.cues.toward:
                 pass
             elif word in ("الي", "علي", "من"):
-                if not self._motion_stem.search(" ".join(words_before(text, m.start(1), 5))):
+                if not self._motion_stem.search(" ".join(analysis.view.words.before(m.start(1), 5))):
                     continue
             elif not (bare in _CONSTRUCT_MOTION or bare[2:] in _CONSTRUCT_MOTION):
                 continue
@@ -612,7 +612,7 @@ class PlaceResolver:
             ):
                 drop.append(m)  # a bare name that only matched far-away places: not a place here
                 continue
-            self._link(doc, m, place, text, top, admin_context)
+            self._link(doc, m, place, analysis.view, top, admin_context)
         for m in drop:
             doc.mentions.remove(m)
         kept = [m for m in mentions if m.entity]
@@ -663,9 +663,9 @@ class PlaceResolver:
                 continue
             if any(a < end and start < b for a, b in taken):
                 continue  # inside a longer name ("طيبة الإمام" itself)
-            before = words_before(text, found.start(), 1)
+            before = analysis.view.words.before(found.start(), 1)
             word = strip_proclitics(before[-1]) if before else ""
-            cue, value = classify_cue(words_before(text, found.start(), 2), self.cues)
+            cue, value = classify_cue(analysis.view.words.before(found.start(), 2), self.cues)
             if cue is None and not (before and (word in _CONSTRUCT_MOTION or self._motion_stem.match(word))):
                 continue
             attrs: dict[str, Any] = {"short_form_of": earlier.start}
@@ -754,7 +754,7 @@ class PlaceResolver:
         doc: Document,
         m: Mention,
         place: Any,
-        text: str,
+        view: NormalizedText,
         top_countries: set[str],
         admin_context: list[tuple[int, str, str]],
     ) -> None:
@@ -766,7 +766,7 @@ class PlaceResolver:
                 "anchor": place.id if place else None,
             }
         if cue == "admin" and place is not None:
-            part = " ".join(words_after(text, vend, 2))
+            part = " ".join(view.words.after(vend, 2))
             for phrase, value in self.cues.region_part.items():
                 if part.startswith(phrase):
                     m.attrs["region_part"] = value

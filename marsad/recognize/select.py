@@ -11,10 +11,11 @@ from marsad.kb.schema import Actor, Person
 from marsad.model import Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate, select
-from marsad.recognize.context import strip_proclitics, words_before
+from marsad.recognize.context import strip_proclitics
 from marsad.recognize.places import classify_cue, load_place_cues, top_countries, transliterate_name
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
+from marsad.text.normalize import NormalizedText
 
 _COMPONENT = {
     "kb-actor": "actors",
@@ -62,14 +63,13 @@ class MentionSelector:
             p.organization for i in named if (p := self.kb.persons.get(i)) and p.organization
         }
         kept: list[Candidate] = []
-        text = analysis.view.text
         for cand in actor_cands + person_cands:
             # "منطقة البغدادي", "بلدتي أبو حمام": after a place word, a short name or a kunya is a place.
             if cand.attrs.get("short") or cand.source == "kunya-person":
-                cue, _ = classify_cue(words_before(text, cand.vstart, 2), self.place_cues)
+                cue, _ = classify_cue(analysis.view.words.before(cand.vstart, 2), self.place_cues)
                 if cue in ("settlement", "admin"):
                     cand.attrs["drop"] = True
-            if cand.attrs.get("short") and self._after_definite_means(text, cand.vstart):
+            if cand.attrs.get("short") and self._after_definite_means(analysis.view, cand.vstart):
                 cand.attrs["drop"] = True
         first_named: dict[str, int] = {}
         named_at: list[tuple[int, str]] = []
@@ -157,11 +157,11 @@ class MentionSelector:
                     )
                 )
 
-    def _after_definite_means(self, text: str, vstart: int) -> bool:
+    def _after_definite_means(self, view: NormalizedText, vstart: int) -> bool:
         """ "الطائرات المسيرة": after a definite weapon noun a definite word is its adjective, not the
         actor of the same short form (an indefinite head is a construct: "طائرات التحالف")."""
-        before = words_before(text, vstart, 1)
-        if not before or text[vstart - 1 : vstart] != " ":
+        before = view.words.before(vstart, 1)
+        if not before or view.text[vstart - 1 : vstart] != " ":
             return False
         word = before[-1]
         word = "ال" + word[2:] if word.startswith("لل") else strip_proclitics(word)

@@ -16,6 +16,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from marsad.text.words import WordIndex
+
 # Characters removed from the view: Arabic diacritics and Quranic marks, tatweel, zero-width and
 # bidi controls, BOM, soft hyphen.
 _DELETED_RANGES = [
@@ -143,10 +145,12 @@ def normalize_key(s: str) -> str:
 class NormalizedText:
     """A folded view of ``original`` whose positions map back to original character offsets."""
 
-    __slots__ = ("_deleted", "_dense", "_shift_at", "original", "text")
+    __slots__ = ("_deleted", "_dense", "_shift_at", "_view_of", "_words", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original
+        self._words: WordIndex | None = None
+        self._view_of: dict[int, int] = {}  # to_view's answers so far
         self._dense: list[int] | None = None
         self._shift_at: list[int] = []
         self._deleted: list[int] = []  # original offsets of removed characters, ascending
@@ -189,6 +193,13 @@ class NormalizedText:
         self._dense = dense
         self.text = "".join(out)
 
+    @property
+    def words(self) -> WordIndex:
+        """The words of the view, indexed on first use (shared by every component reading the view)."""
+        if self._words is None:
+            self._words = WordIndex(self.text)
+        return self._words
+
     def to_original(self, j: int) -> int:
         """Original offset of the character at view position ``j`` (the view's end maps to the text's end)."""
         if j >= len(self.text):
@@ -201,10 +212,17 @@ class NormalizedText:
 
     def to_view(self, i: int) -> int:
         """View position of original offset ``i`` (the first view character at or after it)."""
-        if self._dense is None:
-            # every removed character before ``i`` moves it one place left
-            return min(i - bisect_left(self._deleted, i), len(self.text))
-        return bisect_left(range(len(self.text)), i, key=self.to_original)
+        if self._dense is None and not self._deleted:
+            return min(i, len(self.text))
+        j = self._view_of.get(i)  # the same few offsets (mention edges) are asked for again and again
+        if j is None:
+            if self._dense is None:
+                # every removed character before ``i`` moves it one place left
+                j = min(i - bisect_left(self._deleted, i), len(self.text))
+            else:
+                j = bisect_left(range(len(self.text)), i, key=self.to_original)
+            self._view_of[i] = j
+        return j
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span [start, end) to the original span covering the same characters.

@@ -1,0 +1,67 @@
+"""The word index answers "which words stand before/after this position" as a regex scan would."""
+
+import random
+import re
+
+import pytest
+
+from marsad.text.normalize import NormalizedText
+from marsad.text.words import BARRIER_CLASS, WordIndex
+
+_WORD = re.compile(r"\w+")
+_BARRIER = re.compile(BARRIER_CLASS)
+
+
+def _scan_before(text: str, pos: int, n: int, window: int) -> list[str]:
+    """The definition: the words in the window before ``pos`` that follow its last barrier."""
+    lo = max(0, pos - window)
+    barriers = [m.start() for m in _BARRIER.finditer(text, lo, pos)]
+    if barriers:
+        lo = barriers[-1] + 1
+    return _WORD.findall(text, lo, pos)[-n:] if n > 0 else []
+
+
+def _scan_after(text: str, pos: int, n: int, window: int) -> list[str]:
+    hi = min(len(text), pos + window)
+    m = _BARRIER.search(text, pos, hi)
+    if m is not None:
+        hi = m.start()
+    return _WORD.findall(text, pos, hi)[:n]
+
+
+def test_words_before_and_after_stop_at_punctuation() -> None:
+    view = NormalizedText("قال مصدر, في ريف حماه الشمالي. ثم")
+    i = view.text.index("حماه")
+    assert view.words.before(i, 3) == ["في", "ريف"]
+    assert view.words.after(i + len("حماه"), 3) == ["الشمالي"]
+
+
+def test_a_word_cut_by_the_position_counts_with_its_part_inside() -> None:
+    words = WordIndex("قصف مدينة حلب")
+    cut = len("قصف مدي")
+    assert words.before(cut, 2) == ["قصف", "مدي"]
+    assert words.after(cut, 2) == ["نة", "حلب"]
+
+
+def test_the_window_limits_how_far_words_are_looked_for() -> None:
+    text = "كلمة " * 30 + "هنا"
+    words = WordIndex(text)
+    assert words.before(len(text) - 3, 50, window=12) == ["ة", "كلمة", "كلمة"]
+
+
+def test_the_view_builds_its_index_once() -> None:
+    view = NormalizedText("قصفت الطائرات القرية")
+    assert view.words is view.words
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_index_agrees_with_a_scan_of_the_text(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["قصف", "ريف", "حلب", "12", " ", " ", "  ", ",", ".", "\n", "(", "a_b", "؟", "-", '"', "ال"]
+    text = "".join(rng.choice(pieces) for _ in range(400))
+    words = WordIndex(text)
+    for pos in range(len(text) + 1):
+        for n in (0, 1, 3, 9):
+            window = rng.choice((5, 20, 60))
+            assert words.before(pos, n, window) == _scan_before(text, pos, n, window), (pos, n, window)
+            assert words.after(pos, n, window) == _scan_after(text, pos, n, window), (pos, n, window)
