@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import importlib.machinery
 import importlib.util
+import inspect
 import os
 import re
+import types
 from pathlib import Path
 
 import pytest
@@ -104,3 +108,50 @@ def test_installed_build_is_compiled_and_current() -> None:
     assert status.stale == ()
     spec = importlib.util.find_spec("marsad.events.extract")
     assert spec is not None and spec.origin is not None and spec.origin.endswith(SUFFIX)
+
+
+HAND_WRITTEN_INITS = [
+    ("marsad.model", "Mention"),
+    ("marsad.model", "Entity"),
+    ("marsad.model", "Span"),
+    ("marsad.model", "Event"),
+    ("marsad.recognize.lexicon", "LexMatch"),
+    ("marsad.events.triggers", "TriggerHit"),
+    ("marsad.recognize.candidates", "Candidate"),
+    ("marsad.recognize.times", "TimeMatch"),
+    ("marsad.text.segment", "Span"),
+    ("marsad.events.actors", "_DraftFacts"),
+]
+
+
+@pytest.mark.parametrize(("module", "name"), HAND_WRITTEN_INITS)
+def test_a_hand_written_init_takes_the_fields_in_order_with_their_defaults(module: str, name: str) -> None:
+    """The classes built by the thousand write their __init__ out (docs/development.md): it must accept
+    exactly what the generated one would, and build the same object."""
+    cls = getattr(importlib.import_module(module), name)
+    fields = dataclasses.fields(cls)
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    assert [p.name for p in params] == [f.name for f in fields]
+    for param, field in zip(params, fields, strict=True):
+        if field.default is not dataclasses.MISSING:
+            assert param.default == field.default, field.name
+        elif field.default_factory is not dataclasses.MISSING:
+            assert param.default is None, field.name
+        else:
+            assert param.default is inspect.Parameter.empty, field.name
+    required = {p.name: object() for p in params if p.default is inspect.Parameter.empty}
+    if native_status().compiled:
+        return  # compiled fields check their types: the sentinel values below would be refused
+    built = cls(**required)
+    for field in fields:
+        expected = required.get(field.name, field.default)
+        if field.default_factory is not dataclasses.MISSING:
+            expected = field.default_factory()
+        assert getattr(built, field.name) == expected, field.name
+
+
+@pytest.mark.skipif(not native_status().compiled, reason="pure-Python build")
+@pytest.mark.parametrize(("module", "name"), HAND_WRITTEN_INITS)
+def test_the_compiled_build_compiles_the_hand_written_inits(module: str, name: str) -> None:
+    cls = getattr(importlib.import_module(module), name)
+    assert not isinstance(cls.__init__, types.FunctionType)

@@ -218,7 +218,7 @@ SHOOT_DOWN = frozenset({"shoot-down", "shoot-down-noun"})
 DEATH_IN_CUSTODY = frozenset({"death-in-custody", "death-in-custody-noun"})
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class _DraftFacts:
     """What ``_role`` reads about the draft being filled (a plain record, so no closure ties it to itself)."""
 
@@ -232,6 +232,31 @@ class _DraftFacts:
     carries_subject: bool
     undergone_at: int | None
     entities: dict[str, Entity]
+
+    # by hand, so that mypyc compiles it (docs/development.md)
+    def __init__(
+        self,
+        hit: TriggerHit,
+        hi: int,
+        noun: bool,
+        voice: str | None,
+        casualty: bool,
+        active_verb: bool,
+        open_subject: bool,
+        carries_subject: bool,
+        undergone_at: int | None,
+        entities: dict[str, Entity],
+    ) -> None:
+        self.hit = hit
+        self.hi = hi
+        self.noun = noun
+        self.voice = voice
+        self.casualty = casualty
+        self.active_verb = active_verb
+        self.open_subject = open_subject
+        self.carries_subject = carries_subject
+        self.undergone_at = undergone_at
+        self.entities = entities
 
 
 def _role(ctx: DocContext, facts: _DraftFacts, m: Mention) -> str:

@@ -29,7 +29,7 @@ def _trigger_prefixes() -> frozenset[str]:
 TRIGGER_PREFIXES = _trigger_prefixes()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, unsafe_hash=True, slots=True)
 class TriggerHit:
     """A trigger found in the text."""
 
@@ -41,6 +41,27 @@ class TriggerHit:
     trigger: Trigger
     person: str  # "we" (first person plural), "passive" or "other"
     prefix: str  # proclitics before it in the same word
+
+    # by hand, so that mypyc compiles it; not frozen for that reason: treat as immutable (docs/development.md)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        vstart: int,
+        vend: int,
+        text: str,
+        trigger: Trigger,
+        person: str,
+        prefix: str,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.vstart = vstart
+        self.vend = vend
+        self.text = text
+        self.trigger = trigger
+        self.person = person
+        self.prefix = prefix
 
     @property
     def future_prefix(self) -> bool:

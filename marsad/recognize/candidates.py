@@ -20,7 +20,7 @@ PRIORITY = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class Candidate:
     """A proposed mention: original span, view span, label, and what it may link to."""
 
@@ -34,6 +34,31 @@ class Candidate:
     confidence: float = 1.0
     key: str = ""  # folded name
     attrs: dict[str, Any] = field(default_factory=dict)
+
+    # by hand, so that mypyc compiles it (docs/development.md)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        vstart: int,
+        vend: int,
+        label: Label,
+        source: str,
+        entity: str | None = None,
+        confidence: float = 1.0,
+        key: str = "",
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.vstart = vstart
+        self.vend = vend
+        self.label = label
+        self.source = source
+        self.entity = entity
+        self.confidence = confidence
+        self.key = key
+        self.attrs = {} if attrs is None else attrs
 
     @classmethod
     def from_view(

@@ -33,7 +33,7 @@ class Entry:
     short: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, unsafe_hash=True, slots=True)
 class LexMatch:
     """A name found in the text: view span, original span, the folded key, and what it may refer to."""
 
@@ -44,6 +44,18 @@ class LexMatch:
     key: str
     entries: tuple[Entry, ...]
     prefix: str  # proclitics attached before the name ("" when it starts the word)
+
+    # by hand, so that mypyc compiles it; not frozen for that reason: treat as immutable (docs/development.md)
+    def __init__(
+        self, vstart: int, vend: int, start: int, end: int, key: str, entries: tuple[Entry, ...], prefix: str
+    ) -> None:
+        self.vstart = vstart
+        self.vend = vend
+        self.start = start
+        self.end = end
+        self.key = key
+        self.entries = entries
+        self.prefix = prefix
 
     @property
     def length(self) -> int:

@@ -69,7 +69,7 @@ _NUMBER_JOINERS = frozenset("/-.:,")
 # Public result
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, unsafe_hash=True, slots=True)
 class TimeMatch:
     """One time expression: original span, what kind it is and its normalized value.
 
@@ -89,6 +89,31 @@ class TimeMatch:
     hijri: str | None = None
     parts: dict[str, Any] = field(default_factory=dict)
     duration: dict[str, int | None] | None = None
+
+    # by hand, so that mypyc compiles it; not frozen for that reason: treat as immutable (docs/development.md)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        value: str | None,
+        precision: str | None,
+        relative: dict[str, Any] | None = None,
+        hijri: str | None = None,
+        parts: dict[str, Any] | None = None,
+        duration: dict[str, int | None] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.value = value
+        self.precision = precision
+        self.relative = relative
+        self.hijri = hijri
+        self.parts = {} if parts is None else parts
+        self.duration = duration
 
     def attrs(self) -> dict[str, Any]:
         """The mention attributes (a plain JSON-compatible dict)."""

@@ -23,12 +23,17 @@ _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, unsafe_hash=True, slots=True)
 class Span:
     """A [start, end) range of the original text."""
 
     start: int
     end: int
+
+    # by hand, so that mypyc compiles it; not frozen for that reason: treat as immutable (docs/development.md)
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
 
     def text(self, original: str) -> str:
         return original[self.start : self.end]
