@@ -26,6 +26,7 @@ from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText, normalize_for_match
+from marsad.text.words import with_prefixes
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
 _STRONG_SETTLEMENT = frozenset(
@@ -179,6 +180,7 @@ class PlaceRecognizer:
         self._motion_re = re.compile(
             r"(?<!\w)((?:[وفبل]?(?:ال)?)(?:" + "|".join(map(re.escape, motion)) + r")) (?=\w)"
         )
+        self._motion_forms = with_prefixes(motion, "وفبل", ("ال",))  # the words _motion_re starts at
         heads = {
             w for w, k in self.cues.settlement.items() if k in _STRONG_SETTLEMENT | _WEAK_SETTLEMENT
         } | set(self.cues.feature_heads)
@@ -187,6 +189,7 @@ class PlaceRecognizer:
         # An indefinite settlement or feature word (قرية، بلدتي، جبل), proclitics allowed, article not:
         # "القرية" refers back to a place already named and introduces none.
         self._cue_re = re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(" + alternation + r")(?!\w)")
+        self._cue_forms = with_prefixes(heads, "وف", "بلك")  # the words _cue_re matches
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         text = analysis.view.text
@@ -316,7 +319,7 @@ class PlaceRecognizer:
         # "حاجز لقسد": a cue word followed by ل and an actor's name is that actor's post, not a place
         actor_starts = {c.vstart for c in analysis.facts.get("candidates.actors", ())}
         words = analysis.view.words
-        for m in self._cue_re.finditer(text):
+        for m in words.matches_at(self._cue_re, words.starts_of(self._cue_forms)):
             head = m.group(1)
             if head == "حي" and any(
                 w.lstrip("وب").removeprefix("ال") in _LIVE_FIRE for w in words.before(m.start(1), 1)
@@ -374,13 +377,14 @@ class PlaceRecognizer:
         and right after "سقوط/خسارة/سقطت": "وصل الجيش إلى معردس", "بعد خسارة صوران"."""
         text = analysis.view.text
         out: list[Candidate] = []
-        for m in self._motion_re.finditer(text):
+        words = analysis.view.words
+        for m in words.matches_at(self._motion_re, words.starts_of(self._motion_forms)):
             word = m.group(1)
             bare = strip_proclitics(word)
             if word in self.cues.toward or bare in self.cues.toward:
                 pass
             elif word in ("الي", "علي", "من"):
-                if not self._motion_stem.search(" ".join(analysis.view.words.before(m.start(1), 5))):
+                if not self._motion_stem.search(" ".join(words.before(m.start(1), 5))):
                     continue
             elif not (bare in _CONSTRUCT_MOTION or bare[2:] in _CONSTRUCT_MOTION):
                 continue

@@ -29,12 +29,15 @@ from hijridate import Gregorian, Hijri
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.text.normalize import NormalizedText, normalize_for_match
+from marsad.text.words import with_prefixes
 
 __all__ = ["TimeMatch", "TimeTagger", "TimeWords", "find_times", "load_time_words", "parse_published"]
 
 T = TypeVar("T")
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")  # "5/5/2017": a window opens
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
 _UNIT_PRECISION = {
     "minutes": "hour",
@@ -271,7 +274,7 @@ class TimeWords:
     dual_year_words: frozenset[str]
     single_bits: dict[str, int]
     pair_bits: dict[tuple[str, str], int]
-    anchor_re: re.Pattern[str]
+    anchor_forms: frozenset[str]  # anchor words with their proclitics: a time is looked for around them
 
 
 def _items(raw: Any, what: str) -> list[Any]:
@@ -519,7 +522,7 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
         dual_year_words=folded("dual_year_words"),
         single_bits={},
         pair_bits={},
-        anchor_re=_TOKEN_RE,
+        anchor_forms=frozenset(),
     )
     single_bits, pair_bits = _first_word_bits(
         [
@@ -564,7 +567,8 @@ def _build_words(raw: dict[str, Any]) -> TimeWords:
     ]
     common = folded("common_words")
     anchors = {a for a in set().union(*(t.words() for t in anchor_tables)) - common if a.isalpha()}
-    return replace(words, single_bits=single_bits, pair_bits=pair_bits, anchor_re=_anchor_regex(anchors))
+    forms = with_prefixes(anchors, "وف", "بلك")
+    return replace(words, single_bits=single_bits, pair_bits=pair_bits, anchor_forms=forms)
 
 
 def _first_word_bits(
@@ -623,35 +627,22 @@ def load_time_words(path: str | None = None) -> TimeWords:
         ) from exc
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation factored as a trie (fast with Python's backtracking engine)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
-
-
-def _anchor_regex(anchors: Iterable[str]) -> re.Pattern[str]:
-    """Numeric dates, or an anchor word (with optional proclitics) standing as a whole word."""
-    letters = _trie_pattern(sorted(anchors))
-    return re.compile(
-        r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?"
-        r"|(?<![^\W\d_])[وف]?[بلك]?(?:" + letters + r")(?![^\W\d_])"
-    )
+def _anchor_hits(view: NormalizedText, words: TimeWords) -> list[tuple[int, int]]:
+    """Spans of numeric dates and of anchor words (with optional proclitics) standing as whole runs of
+    letters, in text order. Letters are read from the view's word index: a word that is not all
+    letters ("12مايو") is split into its runs of letters."""
+    text = view.text
+    hits = [m.span() for m in _NUMERIC_DATE.finditer(text)]
+    forms = words.anchor_forms
+    for start, end in view.words.spans():
+        word = text[start:end]
+        if word.isalpha():
+            if word in forms:
+                hits.append((start, end))
+        else:
+            hits.extend(m.span() for m in _LETTER_RUN.finditer(text, start, end) if m.group() in forms)
+    hits.sort()
+    return hits
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1955,23 +1946,24 @@ def _relative_value(
 # Scanning
 
 
-def _windows(view: str, words: TimeWords) -> Iterator[tuple[int, int]]:
+def _windows(view: NormalizedText, words: TimeWords) -> Iterator[tuple[int, int]]:
     """Scan windows around anchor hits, merged when they overlap, then snapped to whitespace."""
-    n = len(view)
+    text = view.text
+    n = len(text)
     lo = hi = -1
     last = 0
-    for m in words.anchor_re.finditer(view):
-        s = m.start() - _LEFT_MARGIN
+    for start, end in _anchor_hits(view, words):
+        s = start - _LEFT_MARGIN
         if s <= hi:
-            hi = m.end() + _RIGHT_MARGIN
+            hi = end + _RIGHT_MARGIN
             continue
         if hi > lo:
-            lo, hi = _snap(view, lo, min(hi, n), last)
+            lo, hi = _snap(text, lo, min(hi, n), last)
             last = hi
             yield lo, hi
-        lo, hi = max(0, s), m.end() + _RIGHT_MARGIN
+        lo, hi = max(0, s), end + _RIGHT_MARGIN
     if hi > lo:
-        yield _snap(view, lo, min(hi, n), last)
+        yield _snap(text, lo, min(hi, n), last)
 
 
 def _snap(view: str, lo: int, hi: int, floor: int) -> tuple[int, int]:
@@ -1996,7 +1988,7 @@ def find_times(
     text = view.text
     out: list[TimeMatch] = []
     parser = _Parser(w)
-    for lo, hi in _windows(text, w):
+    for lo, hi in _windows(view, w):
         tokens = _Tokens(text, lo, hi, w)
         parser.reset(tokens)
         i = 0

@@ -1,16 +1,31 @@
-"""The words of a normalized view, found once per document: the words before or after a position,
-not crossing punctuation, are then read from an index instead of a regex scan per question."""
+r"""The words of a normalized view, found once per document: the words before or after a position,
+not crossing punctuation, are then read from an index instead of a regex scan per question; and a
+pattern that can only match where a known word stands is tried there alone, instead of at every
+character of the text (Python's regex engine has no fast skip for a pattern that opens with a
+lookbehind such as ``(?<!\w)``: it sets up a match attempt at each position).
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 WORD = re.compile(r"\w+")
 # Characters that end a context window (a sentence or clause boundary).
 BARRIER_CLASS = r"[.!?\n,;:()\[\]\"]"
 BARRIER = re.compile(BARRIER_CLASS)
 CONTEXT_WINDOW = 60  # how far (in view characters) the words around a position are looked for
+
+
+def with_prefixes(words: Iterable[str], *slots: str | tuple[str, ...]) -> frozenset[str]:
+    """Every spelling of ``words`` with an optional prefix from each slot, in order: the whole words a
+    pattern such as ``[وف]?[بلك]?(?:word|…)`` matches are ``with_prefixes(words, "وف", "بلك")``. A slot
+    is a string of one-letter choices or a tuple of longer ones."""
+    out = set(words)
+    for slot in reversed(slots):
+        out |= {prefix + word for prefix in slot for word in out}
+    return frozenset(out)
 
 
 class WordIndex:
@@ -59,4 +74,37 @@ class WordIndex:
         while i < len(starts) and len(out) < n and starts[i] < hi:
             out.append(text[max(starts[i], pos) : min(ends[i], hi)])
             i += 1
+        return out
+
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every word, in text order."""
+        return list(zip(self._starts, self._ends, strict=True))
+
+    def starts_of(self, forms: frozenset[str]) -> list[int]:
+        r"""Start offsets of the words (whole ``\w+`` runs) spelled as one of ``forms``, in text order."""
+        text = self.text
+        return [s for s, e in zip(self._starts, self._ends, strict=True) if text[s:e] in forms]
+
+    def starts_before(self, forms: frozenset[str]) -> list[int]:
+        """Start offsets of the words right before a word spelled as one of ``forms``, in text order."""
+        text, starts = self.text, self._starts
+        return [
+            starts[i - 1]
+            for i, (s, e) in enumerate(zip(starts, self._ends, strict=True))
+            if i and text[s:e] in forms
+        ]
+
+    def matches_at(self, pattern: re.Pattern[str], starts: list[int]) -> list[re.Match[str]]:
+        """What ``pattern.finditer(text)`` finds, for a pattern that can only match at one of
+        ``starts`` (sorted): each start is tried in order, skipping those inside an earlier match."""
+        text = self.text
+        out: list[re.Match[str]] = []
+        last = -1
+        for start in starts:
+            if start < last:
+                continue
+            found = pattern.match(text, start)
+            if found is not None:
+                out.append(found)
+                last = found.end()
         return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from marsad.pipeline import Analysis
 from marsad.recognize.times import (
     TimeMatch,
     TimeTagger,
+    _anchor_hits,
     _Parser,
     find_times,
     load_time_words,
@@ -667,6 +669,23 @@ ALPHABET = st.sampled_from(
         *("\u064e", "\u0640", "\u200f", "و", "ف", "ب", "في ", "منذ ", "خلال "),
     ]
 )
+
+
+ANCHOR_WORDS = ("أمس", "اليوم", "بالأمس", "وأمس", "الساعة", "ليلاً", "يوم", "الجمعة", "ساعات", "مايو2017")
+ANCHOR_PIECES = st.sampled_from([*ANCHOR_WORDS, "5/5/2017", "12-3", "12", "_", "x", " ", " ", "،"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ANCHOR_PIECES, max_size=60).map("".join))
+def test_anchor_hits_are_what_one_scan_of_the_text_finds(text: str) -> None:
+    """Time windows open at numeric dates and at anchor words standing as whole runs of letters."""
+    words = load_time_words()
+    alternation = "|".join(sorted(map(re.escape, words.anchor_forms), key=len, reverse=True))
+    scan = re.compile(
+        r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|(?<![^\W\d_])(?:" + alternation + r")(?![^\W\d_])"
+    )
+    view = NormalizedText(text)
+    assert _anchor_hits(view, words) == [m.span() for m in scan.finditer(view.text)]
 
 
 @settings(max_examples=300, deadline=None)

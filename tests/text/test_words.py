@@ -6,7 +6,7 @@ import re
 import pytest
 
 from marsad.text.normalize import NormalizedText
-from marsad.text.words import BARRIER_CLASS, WordIndex
+from marsad.text.words import BARRIER_CLASS, WordIndex, with_prefixes
 
 _WORD = re.compile(r"\w+")
 _BARRIER = re.compile(BARRIER_CLASS)
@@ -65,3 +65,30 @@ def test_the_index_agrees_with_a_scan_of_the_text(seed: int) -> None:
             window = rng.choice((5, 20, 60))
             assert words.before(pos, n, window) == _scan_before(text, pos, n, window), (pos, n, window)
             assert words.after(pos, n, window) == _scan_after(text, pos, n, window), (pos, n, window)
+
+
+def test_with_prefixes_spells_every_optional_chain() -> None:
+    forms = with_prefixes(["قريه"], "وف", "بلك")
+    assert {"قريه", "وقريه", "بقريه", "فلقريه", "وكقريه"} <= forms
+    assert "بوقريه" not in forms  # slots keep their order
+    assert len(forms) == 3 * 4
+    assert with_prefixes(["عام"], ("ال",)) == {"عام", "العام"}
+
+
+def test_matches_at_finds_what_a_scan_of_the_text_finds() -> None:
+    pattern = re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(قريه|بلده|حي)(?!\w)")
+    forms = with_prefixes(["قريه", "بلده", "حي"], "وف", "بلك")
+    rng = random.Random(7)
+    pieces = ["قريه", "وبقريه", "حي", "الحي", "بلده", "فبلدهم", "12", " ", " ", ",", "\n", "_"]
+    for _ in range(20):
+        text = "".join(rng.choice(pieces) for _ in range(200))
+        words = WordIndex(text)
+        expected = [(m.span(), m.group(1)) for m in pattern.finditer(text)]
+        found = [(m.span(), m.group(1)) for m in words.matches_at(pattern, words.starts_of(forms))]
+        assert found == expected
+
+
+def test_starts_before_gives_the_word_before_each_cue() -> None:
+    text = "الدورية نفسها، ثم القوة ذاتها"
+    words = WordIndex(text)
+    assert words.starts_before(frozenset({"نفسها", "ذاتها"})) == [0, text.index("القوة")]
