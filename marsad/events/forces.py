@@ -10,6 +10,7 @@ from marsad.events.context import DocContext
 from marsad.model import Label, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.normalize import normalize_for_match
+from marsad.text.words import with_prefixes
 
 # An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
@@ -333,6 +334,9 @@ _THE_SAME = re.compile(
     # "كما ضبطت دورية أخرى مستودعاً" after "أن دورية تابعة له اعتقلت…": another unit of the same body
     r"|(?P<unit>دوريه|دوريات|قوه|مجموعه|وحده|سريه|مفرزه|خليه|كتيبه|مجموعات|وحدات) (?:اخري|ثانيه))(?!\w)"
 )
+# where _THE_SAME can match: the word before "نفسها"/"أخرى"…, or "المسلحين" itself
+_SAME_WORDS = frozenset({"ذاتها", "نفسها", "ذاته", "نفسه", "ذاتهم", "نفسهم", "انفسهم", "اخري", "ثانيه"})
+_GUNMEN = with_prefixes(["المسلحين", "المسلحون"], "وفبل")
 
 
 def _stem(word: str) -> str:
@@ -360,7 +364,9 @@ def the_same_force(ctx: DocContext) -> list[Mention]:
     text = view.text
     if "ذات" not in text and "نفس" not in text and "المسلح" not in text and " اخري" not in text:
         return out  # a cheap test before the pattern
-    for found in _THE_SAME.finditer(text):
+    words = view.words
+    starts = sorted({*words.starts_before(_SAME_WORDS), *words.starts_of(_GUNMEN)})
+    for found in words.matches_at(_THE_SAME, starts):
         noun = _stem(found.group("noun") or found.group("gunmen") or found.group("unit"))
         start, end = view.to_original(found.start("phrase")), view.to_original(found.end("phrase"))
         if ctx.inside_name(start, end):

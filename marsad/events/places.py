@@ -14,6 +14,7 @@ from marsad.events.subjects import (
     acting_places,
 )
 from marsad.model import Mention
+from marsad.text.words import with_prefixes
 
 # Nouns of a kind of place inside a list of places ("وبلدات حرستا", "وقرية الباسوطة").
 PLACE_HEADS = frozenset(
@@ -213,7 +214,9 @@ _TRANSFERS = ("نقل", "اقتاد", "اقتيد", "حول", "احال", "اح�
 _LED = ("اقتيد", "احيل", "اودع")  # the held as the subject: "واقتيدوا إلى جهة مجهولة"
 
 
-_ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(مدينه|بلده|قريه|بلدات|قري|مخيم|سجن|ناحيه|حي)(?!\w)")
+_ANAPHOR_HEADS = ("مدينه", "بلده", "قريه", "بلدات", "قري", "مخيم", "سجن", "ناحيه", "حي")
+_ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(" + "|".join(_ANAPHOR_HEADS) + r")(?!\w)")
+_ANAPHOR_FORMS = with_prefixes(["ال" + head for head in _ANAPHOR_HEADS], "وف", "بلك")  # words it matches
 
 
 _TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه"})
@@ -314,7 +317,7 @@ def _places_with_anaphors(ctx: DocContext) -> list[Mention]:
     extra: list[Mention] = []
     towns: list[Mention] = []
     introduced: dict[int, str] = {}  # the place noun that introduced each town: "مدينة أريحا"
-    for found in _ANAPHOR.finditer(view.text):
+    for found in view.words.matches_at(_ANAPHOR, view.words.starts_of(_ANAPHOR_FORMS)):
         if not towns:
             towns = [m for m in ctx.places if _kind(ctx, m) not in ("country", "admin1")]
             for m in towns:

@@ -18,6 +18,7 @@ from marsad.text.normalize import NormalizedText, normalize_for_match
 _NAME_TOKEN = re.compile(r"[\"' ]*(\w+)")
 # A name followed by an age in brackets, as in casualty lists: "أحمد محمود قدور (45 عاماً)".
 _AGE = re.compile(r"\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b")
+_MAX_NAME_WORDS = 4  # _AGED_NAME reads up to four words before the age
 _AGED_NAME = re.compile(
     r"(?<!\w)((?:[^\W\d]+ ){1,3}[^\W\d]+) ?\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b"
 )
@@ -181,9 +182,13 @@ class PersonRecognizer:
         """Names right before an age in brackets; leading non-name words (زوجته، الطفل) are skipped."""
         text = analysis.view.text
         out: list[Candidate] = []
-        if _AGE.search(text) is None:
-            return out  # the name pattern is costly: look for it only where an age is given
-        for m in _AGED_NAME.finditer(text):
+        ages = [age.start() for age in _AGE.finditer(text)]
+        if not ages:
+            return out
+        # the name pattern is costly: it is tried only at the few words before each age
+        index = analysis.view.words
+        starts = sorted({start for age in ages for start in index.starts_back(age, _MAX_NAME_WORDS + 1)})
+        for m in index.matches_at(_AGED_NAME, starts):
             words = list(re.finditer(r"\w+", m.group(1)))
             while words and (
                 self._not_a_name(words[0].group(), analysis.view, m.start(1) + words[0].end())

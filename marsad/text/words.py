@@ -28,6 +28,21 @@ def with_prefixes(words: Iterable[str], *slots: str | tuple[str, ...]) -> frozen
     return frozenset(out)
 
 
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern that can only match at one of ``starts``
+    (in ascending order): each start is tried in turn, skipping those inside an earlier match."""
+    out: list[re.Match[str]] = []
+    last = -1
+    for start in starts:
+        if start < last:
+            continue
+        found = pattern.match(text, start)
+        if found is not None:
+            out.append(found)
+            last = found.end()
+    return out
+
+
 class WordIndex:
     """Word spans (``\\w+``) and punctuation barriers of one text, in text order."""
 
@@ -95,16 +110,10 @@ class WordIndex:
         ]
 
     def matches_at(self, pattern: re.Pattern[str], starts: list[int]) -> list[re.Match[str]]:
-        """What ``pattern.finditer(text)`` finds, for a pattern that can only match at one of
-        ``starts`` (sorted): each start is tried in order, skipping those inside an earlier match."""
-        text = self.text
-        out: list[re.Match[str]] = []
-        last = -1
-        for start in starts:
-            if start < last:
-                continue
-            found = pattern.match(text, start)
-            if found is not None:
-                out.append(found)
-                last = found.end()
-        return out
+        """``matches_at`` in this index's text."""
+        return matches_at(pattern, self.text, starts)
+
+    def starts_back(self, pos: int, n: int) -> list[int]:
+        """Start offsets of the ``n`` words that end at or before ``pos`` (nearest last)."""
+        i = bisect_left(self._ends, pos + 1)  # words ending at or before pos come before i
+        return self._starts[max(0, i - n) : i]

@@ -174,3 +174,18 @@ def test_we_ask_in_a_named_body_signs_the_text(nlp: Pipeline) -> None:
     assert doc.author is not None and doc.author.organization == "syrian-network-for-human-rights"
     told = run(nlp, "نشر في وكالة سانا خبر عن اشتباكات في ريف حماة.")
     assert told.author is None
+
+
+def test_we_in_is_looked_for_only_where_its_cue_words_stand() -> None:
+    """The "we in X" pattern is tried at its cue words alone, and finds what a scan of the text finds."""
+    import random
+
+    from marsad.recognize.author import _WE_IN, _WE_IN_CUES, _cue_starts
+    from marsad.text.words import matches_at
+
+    rng = random.Random(3)
+    pieces = ["إننا", "اننا", "ونحن", "نحن", "فنطالب", "نحمّل", "نحمل", "لكننا", " في ", "في", " ", "و", "\n"]
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(80))
+        expected = [m.span() for m in _WE_IN.finditer(text)]
+        assert [m.span() for m in matches_at(_WE_IN, text, _cue_starts(text, _WE_IN_CUES))] == expected

@@ -92,3 +92,12 @@ def test_starts_before_gives_the_word_before_each_cue() -> None:
     text = "الدورية نفسها، ثم القوة ذاتها"
     words = WordIndex(text)
     assert words.starts_before(frozenset({"نفسها", "ذاتها"})) == [0, text.index("القوة")]
+
+
+def test_starts_back_gives_the_words_ending_before_a_position() -> None:
+    text = "قتل محمد علي حسن (30 عاما)"
+    words = WordIndex(text)
+    bracket = text.index("(")
+    assert [text[s:].split()[0] for s in words.starts_back(bracket, 2)] == ["علي", "حسن"]
+    assert words.starts_back(bracket, 9)[0] == 0
+    assert words.starts_back(0, 3) == []
