@@ -10,7 +10,7 @@ from marsad.events.context import DocContext
 from marsad.model import Label, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.normalize import normalize_for_match
-from marsad.text.words import with_prefixes
+from marsad.text.words import matches_at, occurrence_starts, with_prefixes
 
 # An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
@@ -211,26 +211,8 @@ _UNIT_OF_BODY = re.compile(
 
 def _units_of_body(text: str) -> list[re.Match[str]]:
     """``_UNIT_OF_BODY.finditer(text)``, tried only where a match can start: at a unit noun, or at a و/ف
-    right before one. The nouns are found by plain substring search, much cheaper than the pattern's
-    attempt at every position; the matches, left to right without overlap, are the same."""
-    starts: set[int] = set()
-    for unit in _UNIT_NOUNS:
-        at = text.find(unit)
-        while at >= 0:
-            starts.add(at)
-            if at > 0 and text[at - 1] in "وف":
-                starts.add(at - 1)
-            at = text.find(unit, at + 1)
-    out: list[re.Match[str]] = []
-    taken = 0  # the end of the last match: a match never starts inside another
-    for start in sorted(starts):
-        if start < taken:
-            continue
-        found = _UNIT_OF_BODY.match(text, start)
-        if found is not None:
-            out.append(found)
-            taken = found.end()
-    return out
+    right before one."""
+    return matches_at(_UNIT_OF_BODY, text, occurrence_starts(text, _UNIT_NOUNS, "وف"))
 
 
 def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
@@ -398,6 +380,7 @@ def the_same_force(ctx: DocContext) -> list[Mention]:
 # "وهو ما نفته الأخيرة", "فيما اتهم الأخير": "the latter" as a subject (not the adjective of "الأسبوع
 # الأخير", "في الآونة الأخيرة", nor "في الأخير", finally).
 _THE_LATTER = re.compile(r"(?<![\w#_])[وف]?(?P<phrase>ال(?P<form>اخيره|اخير))(?!\w)")
+_LATTER_FORMS = with_prefixes(["الاخيره", "الاخير"], "وف")
 _NOT_BEFORE_LATTER = frozenset(
     {"في", "من", "الي", "علي", "عن", "حتي", "قبل", "بعد", "خلال", "منذ", "مع", "هذا", "هذه"}
 )
@@ -410,7 +393,7 @@ def the_latter(ctx: DocContext) -> list[Mention]:
     out: list[Mention] = []
     if "الاخير" not in view.text:
         return out
-    for found in _THE_LATTER.finditer(view.text):
+    for found in view.words.matches_at(_THE_LATTER, view.words.starts_of(_LATTER_FORMS)):
         start, end = view.to_original(found.start("phrase")), view.to_original(found.end("phrase"))
         previous = ctx.words_before(start, 1)
         if not previous or previous[-1].startswith("ال") or previous[-1] in _NOT_BEFORE_LATTER:
@@ -482,7 +465,8 @@ def named_branches(ctx: DocContext) -> list[Mention]:
     for phrase, actor in force_names().items():
         if actor not in ctx.kb_actors or phrase not in view.text:
             continue
-        for found in re.finditer(rf"(?<![\w#_])[وفبل]?(?P<name>{re.escape(phrase)})(?!\w)", view.text):
+        pattern = re.compile(rf"(?<![\w#_])[وفبل]?(?P<name>{re.escape(phrase)})(?!\w)")
+        for found in matches_at(pattern, view.text, occurrence_starts(view.text, (phrase,), "وفبل")):
             start, end = view.to_original(found.start("name")), view.to_original(found.end("name"))
             if ctx.inside_name(start, end) and not _holds_whole_names(ctx, start, end):
                 continue
@@ -525,6 +509,7 @@ _GOVERNMENT_SOURCE = re.compile(
     r"(?: (?:ال)?(?:عسكري|امني|عسكريه|امنيه|رسمي|رسميه|عسكريون|امنيون|محلي|مفاوض))?"
     r" (?:ال)?(?P<adj>حكومي|حكوميه|حكوميون|حكوميين)(?!\w)"
 )
+_GOVERNMENT_ADJECTIVES = with_prefixes(["حكومي", "حكوميه", "حكوميون", "حكوميين"], ("ال",))
 
 
 def government_sources(ctx: DocContext) -> list[Mention]:
@@ -538,7 +523,9 @@ def government_sources(ctx: DocContext) -> list[Mention]:
     if actor is None or actor not in ctx.kb_actors:
         return []
     out: list[Mention] = []
-    for found in _GOVERNMENT_SOURCE.finditer(view.text):
+    # a match starts one or two words before the adjective ("مصدر حكومي", "مصدر عسكري حكومي")
+    starts = view.words.starts_before(_GOVERNMENT_ADJECTIVES, back=2)
+    for found in view.words.matches_at(_GOVERNMENT_SOURCE, starts):
         start, end = view.to_original(found.start("adj")), view.to_original(found.end("adj"))
         if ctx.inside_name(start, end):
             continue

@@ -14,7 +14,7 @@ from marsad.recognize.places import transliterate_name
 from marsad.recognize.select import add_actor_entity, person_id
 from marsad.resources import Resources
 from marsad.text.normalize import normalize_for_match
-from marsad.text.words import matches_at
+from marsad.text.words import matches_at, occurrence_starts
 
 _SEPARATORS = re.compile(r"\s*(?:/|\||\s[-–—]\s|،)\s*")
 _SIGNATURE_HEADS = tuple(
@@ -117,8 +117,9 @@ _DOCUMENTING = frozenset({"سجلت", "سجل", "وثقت", "وثق", "رصدت"
 _WE_IN = re.compile(
     r"(?<!\w)(?:[إا]ننا|ونحن|نحن|[وف]?(?:نطالب|ندعو|نؤكد|نحمّ?ل|ندين|نجدد|نعتبر|نناشد))\s+في\s+"
 )
-# Every _WE_IN match holds one of these at its first or second character.
+# Every _WE_IN match opens with one of these, after one of _WE_IN_LEAD or none.
 _WE_IN_CUES = ("ننا", "نحن", "نطالب", "ندعو", "نؤكد", "نحم", "ندين", "نجدد", "نعتبر", "نناشد")
+_WE_IN_LEAD = "إاوف"
 _DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
 _MAX_LINE = 140
 
@@ -165,7 +166,7 @@ class AuthorDetector:
 
     def _we_in(self, doc: Document) -> Author | None:
         """ "إننا في الشبكة السورية لحقوق الإنسان نحمّل…": a text that names its body as "we in X"."""
-        for found in matches_at(_WE_IN, doc.text, _cue_starts(doc.text, _WE_IN_CUES)):
+        for found in matches_at(_WE_IN, doc.text, occurrence_starts(doc.text, _WE_IN_CUES, _WE_IN_LEAD)):
             orgs = [
                 m for m in self._orgs_in(doc, found.end(), found.end() + 60) if m.start - found.end() <= 1
             ]
@@ -469,14 +470,3 @@ def _lines(text: str) -> list[tuple[int, int]]:
             out.append((pos, end))
         pos = end + 1
     return out
-
-
-def _cue_starts(text: str, cues: tuple[str, ...]) -> list[int]:
-    """Where a pattern holding one of ``cues`` at its first or second character may start, ascending."""
-    starts: set[int] = set()
-    for cue in cues:
-        at = text.find(cue)
-        while at != -1:
-            starts.update((at - 1, at) if at else (at,))
-            at = text.find(cue, at + 1)
-    return sorted(starts)

@@ -76,7 +76,10 @@ _LIVE_FIRE = frozenset({"رصاص", "ذخيره", "رماي", "نار"})
 _NAMING_CUES = ("admin", "settlement")  # cue kinds that name a place: "مدينة إب", "محافظة إب"
 
 
-_THE_TOWN = re.compile(r"(?<= )(?P<town>المدينه|البلده|العاصمه|القريه|الناحيه|المديريه)(?!\w)")
+_TOWN_WORDS = frozenset({"المدينه", "البلده", "العاصمه", "القريه", "الناحيه", "المديريه"})
+_THE_TOWN = re.compile(r"(?<= )(?P<town>" + "|".join(sorted(_TOWN_WORDS)) + r")(?!\w)")
+# The word a _DIRECTION_BEFORE match ends with, before its final space.
+_DIRECTION_WORDS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
 _LIST_AND = re.compile(r"\s*(?:,\s*)?و(?=\w{2})")  # "وأم الكيف": a two-letter head too
@@ -460,8 +463,15 @@ class PlaceRecognizer:
         taken = {p.vstart for p in places}
         out: list[Candidate] = []
         # "في الكثيب شمال المدينه": the town named before, referred back to, anchors the direction too
-        anchors = [p.vstart for p in places] + [m.start("town") for m in _THE_TOWN.finditer(text)]
+        words = analysis.view.words
+        towns = words.matches_at(_THE_TOWN, words.starts_of(_TOWN_WORDS))
+        anchors = [p.vstart for p in places] + [m.start("town") for m in towns]
         for anchor in sorted(set(anchors)):
+            if (
+                text[anchor - 1 : anchor] != " "
+                or text[text.rfind(" ", 0, anchor - 1) + 1 : anchor - 1] not in _DIRECTION_WORDS
+            ):
+                continue  # no direction word right before: the pattern cannot end here
             match = _DIRECTION_BEFORE.search(text, max(0, anchor - 60), anchor)
             if match is None or match.end() != anchor:
                 continue

@@ -43,6 +43,21 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> li
     return out
 
 
+def occurrence_starts(text: str, needles: Iterable[str], proclitics: str) -> list[int]:
+    """Where a pattern that opens with an optional one-letter proclitic and then one of ``needles`` may
+    start: at each occurrence of a needle, and one letter before it when that letter is one of
+    ``proclitics``; ascending (found by substring search, far cheaper than a pattern's scan)."""
+    starts: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            starts.add(at)
+            if at > 0 and text[at - 1] in proclitics:
+                starts.add(at - 1)
+            at = text.find(needle, at + 1)
+    return sorted(starts)
+
+
 class WordIndex:
     """Word spans (``\\w+``) and punctuation barriers of one text, in text order."""
 
@@ -100,14 +115,15 @@ class WordIndex:
         text = self.text
         return [s for s, e in zip(self._starts, self._ends, strict=True) if text[s:e] in forms]
 
-    def starts_before(self, forms: frozenset[str]) -> list[int]:
-        """Start offsets of the words right before a word spelled as one of ``forms``, in text order."""
+    def starts_before(self, forms: frozenset[str], back: int = 1) -> list[int]:
+        """Start offsets of the ``back`` words right before each word spelled as one of ``forms``,
+        ascending."""
         text, starts = self.text, self._starts
-        return [
-            starts[i - 1]
-            for i, (s, e) in enumerate(zip(starts, self._ends, strict=True))
-            if i and text[s:e] in forms
-        ]
+        found: set[int] = set()
+        for i, (s, e) in enumerate(zip(starts, self._ends, strict=True)):
+            if i and text[s:e] in forms:
+                found.update(starts[max(0, i - back) : i])
+        return sorted(found)
 
     def matches_at(self, pattern: re.Pattern[str], starts: list[int]) -> list[re.Match[str]]:
         """``matches_at`` in this index's text."""

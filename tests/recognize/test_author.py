@@ -180,12 +180,13 @@ def test_we_in_is_looked_for_only_where_its_cue_words_stand() -> None:
     """The "we in X" pattern is tried at its cue words alone, and finds what a scan of the text finds."""
     import random
 
-    from marsad.recognize.author import _WE_IN, _WE_IN_CUES, _cue_starts
-    from marsad.text.words import matches_at
+    from marsad.recognize.author import _WE_IN, _WE_IN_CUES, _WE_IN_LEAD
+    from marsad.text.words import matches_at, occurrence_starts
 
     rng = random.Random(3)
     pieces = ["إننا", "اننا", "ونحن", "نحن", "فنطالب", "نحمّل", "نحمل", "لكننا", " في ", "في", " ", "و", "\n"]
     for _ in range(50):
         text = "".join(rng.choice(pieces) for _ in range(80))
         expected = [m.span() for m in _WE_IN.finditer(text)]
-        assert [m.span() for m in matches_at(_WE_IN, text, _cue_starts(text, _WE_IN_CUES))] == expected
+        starts = occurrence_starts(text, _WE_IN_CUES, _WE_IN_LEAD)
+        assert [m.span() for m in matches_at(_WE_IN, text, starts)] == expected
