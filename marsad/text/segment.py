@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from marsad.text.normalize import normalize_key
+from marsad.text.words import matches_at
 
 # Letters of a word: Arabic and Latin letters, digits, diacritics, tatweel and in-word zero-width marks.
 _WORD_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d]+")
@@ -18,6 +19,11 @@ _WORD_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d]+"
 _SENTENCE_END_RE = re.compile(r"(?:[.!?؟…]+[\"'»”)\]]*(?=\s|$)|\n+)")
 # Clause boundaries inside a sentence.
 _CLAUSE_END_RE = re.compile(r"[،,;؛:](?=\s)|\s[-–—]\s")
+# The characters those boundaries begin with (a clause's dash one after): the patterns are tried at
+# these alone, as a scan that tries them at every character of the text would be slow.
+_SENTENCE_END_START = re.compile(r"[.!?؟…\n]")
+_CLAUSE_END_MARK = re.compile(r"[،,;؛:]|[-–—]")
+_CLAUSE_PUNCTUATION = frozenset("،,;؛:")
 
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -65,7 +71,8 @@ def sentences(text: str) -> list[Span]:
     """Sentence spans, trimmed of surrounding white space; every non-blank character is in one sentence."""
     spans: list[Span] = []
     pos = 0
-    for m in _SENTENCE_END_RE.finditer(text):
+    starts = [m.start() for m in _SENTENCE_END_START.finditer(text)]
+    for m in matches_at(_SENTENCE_END_RE, text, starts):
         _append_trimmed(text, pos, m.end(), spans)
         pos = m.end()
     _append_trimmed(text, pos, len(text), spans)
@@ -77,7 +84,11 @@ def clauses(text: str, sentence: Span | None = None) -> list[Span]:
     lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
     spans: list[Span] = []
     pos = lo
-    for m in _CLAUSE_END_RE.finditer(text, lo, hi):
+    # a clause ends at a punctuation mark, or starts one character before a dash
+    marks = [
+        m.start() - (m.group() not in _CLAUSE_PUNCTUATION) for m in _CLAUSE_END_MARK.finditer(text, lo, hi)
+    ]
+    for m in matches_at(_CLAUSE_END_RE, text, [start for start in marks if start >= lo], hi):
         _append_trimmed(text, pos, m.end(), spans)
         pos = m.end()
     _append_trimmed(text, pos, hi, spans)

@@ -28,15 +28,18 @@ def with_prefixes(words: Iterable[str], *slots: str | tuple[str, ...]) -> frozen
     return frozenset(out)
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, for a pattern that can only match at one of ``starts``
-    (in ascending order): each start is tried in turn, skipping those inside an earlier match."""
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int | None = None
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text, 0, end)`` finds, for a pattern that can only match at one of
+    ``starts`` (ascending): each start is tried in turn, skipping those inside an earlier match."""
     out: list[re.Match[str]] = []
     last = -1
+    stop = len(text) if end is None else end
     for start in starts:
         if start < last:
             continue
-        found = pattern.match(text, start)
+        found = pattern.match(text, start, stop)
         if found is not None:
             out.append(found)
             last = found.end()

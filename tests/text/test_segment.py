@@ -1,6 +1,20 @@
 """Sentences, clauses and tokens with clitic sub-spans, all in original offsets."""
 
-from marsad.text.segment import analyse_token, clauses, sentences, tokens
+import random
+import re
+
+import pytest
+
+from marsad.text.segment import (
+    _CLAUSE_END_RE,
+    _SENTENCE_END_RE,
+    Span,
+    _append_trimmed,
+    analyse_token,
+    clauses,
+    sentences,
+    tokens,
+)
 
 
 def test_sentences_split_at_arabic_and_latin_marks_and_lines() -> None:
@@ -43,3 +57,27 @@ def test_token_with_diacritics_keeps_offsets() -> None:
 def test_short_words_are_not_split() -> None:
     text = "وزن بل"
     assert all(not t.proclitics for t in tokens(text))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_boundaries_tried_at_their_marks_are_those_a_scan_finds(seed: int) -> None:
+    """Sentence and clause ends are looked for at their punctuation alone; a scan of every character
+    finds the same."""
+    rng = random.Random(seed)
+    pieces = ["قال", "المصدر", " ", " ", ".", "..", "!", "؟", "…", "»", '"', ")", "\n", "\n\n", "،", ",", ":"]
+    pieces += [" - ", " – ", "-", "؛", "12", "\t"]
+    text = "".join(rng.choice(pieces) for _ in range(600))
+
+    def scan(pattern: re.Pattern[str], lo: int, hi: int) -> list[Span]:
+        spans: list[Span] = []
+        pos = lo
+        for m in pattern.finditer(text, lo, hi):
+            _append_trimmed(text, pos, m.end(), spans)
+            pos = m.end()
+        _append_trimmed(text, pos, hi, spans)
+        return spans
+
+    found = sentences(text)
+    assert found == scan(_SENTENCE_END_RE, 0, len(text))
+    for sentence in found:
+        assert clauses(text, sentence) == scan(_CLAUSE_END_RE, sentence.start, sentence.end)
