@@ -3,14 +3,10 @@ casualties attached to the event that caused them."""
 
 from __future__ import annotations
 
-import re
-
 from marsad.events.context import DocContext
 from marsad.events.draft import Draft
 from marsad.events.lexicon import EventCues
 from marsad.model import Span
-
-_WORD = re.compile(r"\w+")
 
 
 class CasualtyCounter:
@@ -33,10 +29,10 @@ class CasualtyCounter:
     def _counts(self, ctx: DocContext, lo: int, hi: int) -> dict[str, dict[str, int]]:
         view = ctx.view
         vlo, vhi = view.to_view(lo), view.to_view(hi)
-        span = view.text[vlo:vhi]
-        if self._forms.isdisjoint(_WORD.findall(span)):
+        found = view.words.between(vlo, vhi)
+        if self._forms.isdisjoint([word for _, _, word in found]):
             return {}
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
+        words = [(start - vlo, end - vlo, word) for start, end, word in found]  # offsets in the span
         out: dict[str, dict[str, int]] = {}
         for i, (_, _, word) in enumerate(words):
             kind = self._kind(word)

@@ -109,6 +109,20 @@ class WordIndex:
             i += 1
         return out
 
+    def between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the words inside [lo, hi), those cut by an edge with their part inside:
+        what ``WORD.finditer(text, lo, hi)`` finds."""
+        starts, ends, text = self._starts, self._ends, self.text
+        out: list[tuple[int, int, str]] = []
+        if lo >= hi:
+            return out
+        i = bisect_left(ends, lo + 1)  # the first word ending after lo
+        while i < len(starts) and starts[i] < hi:
+            start, end = max(starts[i], lo), min(ends[i], hi)
+            out.append((start, end, text[start:end]))
+            i += 1
+        return out
+
     def spans(self) -> list[tuple[int, int]]:
         """(start, end) of every word, in text order."""
         return list(zip(self._starts, self._ends, strict=True))

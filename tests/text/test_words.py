@@ -65,6 +65,10 @@ def test_the_index_agrees_with_a_scan_of_the_text(seed: int) -> None:
             window = rng.choice((5, 20, 60))
             assert words.before(pos, n, window) == _scan_before(text, pos, n, window), (pos, n, window)
             assert words.after(pos, n, window) == _scan_after(text, pos, n, window), (pos, n, window)
+        hi = pos + rng.choice((0, 1, 7, 40))
+        assert words.between(pos, hi) == [
+            (m.start(), m.end(), m.group()) for m in _WORD.finditer(text, pos, hi)
+        ]
 
 
 def test_with_prefixes_spells_every_optional_chain() -> None:
