@@ -69,6 +69,7 @@ from marsad.events.subjects import (
 from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
+from marsad.text.gate import gated
 
 # Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
 _TARGET = frozenset(
@@ -194,15 +195,15 @@ _CHARGE = frozenset(
 )
 
 
-_WE_OBJECT = re.compile(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
+_WE_OBJECT = gated(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
 
 
-_THEY_OBJECT = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
+_THEY_OBJECT = gated(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
 
 
 # Far from the trigger only a plural "them" is a party: "عليه" and "لها" down the clause are the victim
 # ("بإطلاق النار عليه"), the thing denied ("أي علاقة لها") or the crime ("المسؤولين عنها").
-_THEY_PLURAL = re.compile(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?:الي|مع) \w{3,}هم)(?!\w)")
+_THEY_PLURAL = gated(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?:الي|مع) \w{3,}هم)(?!\w)")
 
 
 _CLAUSE_END = re.compile(r"[.،,:;\n]")
@@ -1685,7 +1686,7 @@ def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> st
 
 
 # "الطرفان", "بين الطرفين": the two sides of a fight told before.
-_BOTH_SIDES = re.compile(r"(?<!\w)(?:ال|بين ال|[وف]ال)(?:طرف|جانب)(?:ان|ين)(?!\w)")
+_BOTH_SIDES = gated(r"(?<!\w)(?:ال|بين ال|[وف]ال)(?:طرف|جانب)(?:ان|ين)(?!\w)")
 
 
 # Threat verbs whose subject is the one threatened: "سيدفع ثمن", "ستواجه", "سيقابل".
@@ -1707,13 +1708,13 @@ _SUFFER_THREAT = (
 
 # "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.
 # "بالوقوف وراء الهجوم", "يقف وراء التفجير": the same charge in other words.
-_BLAMED_FOR = re.compile(
+_BLAMED_FOR = gated(
     r"(?:مسووليه(?: \w+)? عن|(?:الوقوف|بالوقوف|وقوفه|وقوفها|وقوفهم|يقف|تقف|يقفون) وراء) (?:ال)?$"
 )
 
 
 # "المسؤولية (الكاملة) عن الغارة التي" right before a verb: the verb tells the blamed deed.
-_BLAMED_DEED_VERB = re.compile(r"مسووليه(?: \w+)? عن \w+ (?:التي|الذي)\s*$")
+_BLAMED_DEED_VERB = gated(r"مسووليه(?: \w+)? عن \w+ (?:التي|الذي)\s*$")
 
 
 # A relative clause that makes the deed the accused's own: "التي ارتكبتها طائراتها", "الذي نفذته قواته".
@@ -1855,7 +1856,7 @@ def _asked_at(words: list[str]) -> int:
 
 
 # A documenting "we" in the text: "وثّقت منظمتنا", "رصد فريقنا", "وثّقنا".
-_DOCUMENTER = re.compile(r"(?<!\w)و?(?:منظمتنا|فريقنا|وثقنا|رصدنا|شبكتنا)(?!\w)")
+_DOCUMENTER = gated(r"(?<!\w)و?(?:منظمتنا|فريقنا|وثقنا|رصدنا|شبكتنا)(?!\w)")
 
 _STATEMENTS = ("بيان", "تصريح", "كلمه", "رساله", "منشور", "تغريده")
 
@@ -2061,7 +2062,7 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
 
 
 # Air defences named with their owner after ل: "الدفاعات الجوية لـالتحالف", "منظومة الدفاع الجوي للجيش".
-_AIR_DEFENCES_OF = re.compile(
+_AIR_DEFENCES_OF = gated(
     r"(?<!\w)(?:ال)?(?:دفاعات|مضادات|منظومه|منظومات|دفاع)(?: (?:ال)?(?:جويه|ارضيه|الجوي|جوي))? ل"
 )
 
@@ -2078,7 +2079,7 @@ def _air_defence_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
 
 
 # The aircraft or missile a shoot-down names (folded): "طائرة مسيرة", "مسيرة", "صاروخا".
-_AIRCRAFT = re.compile(r"(?<!\w)(?:طاير(?:ه|ات)(?: مسير(?:ه|ات))?|مسير(?:ه|ات)|صاروخ(?:ا|ين)?|صواريخ)(?!\w)")
+_AIRCRAFT = gated(r"(?<!\w)(?:طاير(?:ه|ات)(?: مسير(?:ه|ات))?|مسير(?:ه|ات)|صاروخ(?:ا|ين)?|صواريخ)(?!\w)")
 
 
 def _aircraft_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:

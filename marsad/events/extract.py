@@ -3,7 +3,6 @@ coreferent mentions of one happening merged; dates resolved along the narrative.
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from marsad.events.acled import TERRITORIAL
@@ -35,6 +34,7 @@ from marsad.model import Document, Event, Mention, Span
 from marsad.pipeline import Analysis
 from marsad.recognize.select import add_actor_entity
 from marsad.resources import Resources
+from marsad.text.gate import gated
 from marsad.text.normalize import normalize_for_match
 
 _OFFENSIVE = frozenset(
@@ -456,7 +456,7 @@ def _right_after(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
 
 
 # "بعد نحو ساعة من", "عقب": what follows is over by the time of the event.
-_AFTER_IT = re.compile(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
+_AFTER_IT = gated(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
 
 
 # Words that cannot be part of a subject standing inside a verb phrase: prepositions and particles.
@@ -501,7 +501,7 @@ _CONDITIONS = frozenset({"اي", "اذا", "لو", "حال", "حاله", "طال
 
 
 # Words that make a warning a threat of violence (folded).
-_THREAT = re.compile(
+_THREAT = gated(
     r"(?<!\w)(?:هدفا مشروعا|اهدافا مشروعه|هدف مشروع|سيقابل|سنرد|سترد|سيرد|رد حازم|ردا حازما"
     r"|سندفع|سيدفع|ستدفع|ستقابل|يقابل|سيواجه|ستواجه|سنواجه|سيلاحق|ستلاحق|سنلاحق|سيتخذ|ستتخذ|سنتخذ"
     r"|سيضرب|ستضرب|سنضرب|سيتعامل|ستتعامل|سنتعامل|سيتم التعامل)(?!\w)"
@@ -509,7 +509,7 @@ _THREAT = re.compile(
 
 
 # "لم … إلا بعد": an exception after a negation asserts the event ("not until").
-_EXCEPT = re.compile(r"(?<!\w)الا (?:بعد|عقب|اثر|في|مقابل)(?!\w)")
+_EXCEPT = gated(r"(?<!\w)الا (?:بعد|عقب|اثر|في|مقابل)(?!\w)")
 
 
 def _adjunct_noun(ctx: DocContext, hit: TriggerHit) -> bool:

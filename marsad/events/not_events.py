@@ -15,6 +15,7 @@ from marsad.events.subjects import (
     gap_words,
 )
 from marsad.events.triggers import TriggerHit
+from marsad.text.gate import gated
 
 _WEAPON_HANDLING = frozenset(
     {
@@ -60,7 +61,7 @@ MOVEMENT = frozenset({"advance", "advance-noun", "reach", "enter"})
 
 
 # A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
-_PERIOD = re.compile(
+_PERIOD = gated(
     r"(?<!\w)[وف]?(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله"
     r"|من اول الشهر|من اول السنه|من بدايه الشهر|منذ اول الشهر|من بدايه|هالشهر|هالاسبوع|هالسنه)"
 )
@@ -79,13 +80,13 @@ WITHOUT = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)
 _MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
 
 
-_SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
+_SINCE = gated(r"(?<!\w)منذ(?!\w)")
 # Words that open a period after "منذ": "منذ أواخر نيسان", "منذ بدء المواجهات".
 _PERIOD_OPENINGS = frozenset({"مطلع", "بدايه", "بدء", "اواخر", "اوايل", "منتصف", "اول", "انطلاق", "اندلاع"})
 
 
 # Habits and repeated happenings: no one event.
-_HABITUAL = re.compile(
+_HABITUAL = gated(
     r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري"
     r"|شبه يوميه|شبه يومي|بشكل متكرر|بين حين واخر|بين حين وحين|من حين الي اخر|غالبا ما|عاده ما|كثيرا ما"
     r"|باستمرار)"
@@ -94,24 +95,24 @@ _HABITUAL = re.compile(
 
 # Verbs of documenting: what follows is a tally when a period is named.
 # A total that reached a number: "تجاوزت ١٢٠ غارة", "بلغ عددها 40".
-_REACHED = re.compile(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاقت|فاق|ناهزت|ناهز)(?: \w+)? \d")
+_REACHED = gated(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاقت|فاق|ناهزت|ناهز)(?: \w+)? \d")
 
 
 # Attacks of a kind counted over a period: "في هجمات مماثلة منذ مطلع العام", "عشرات الهجمات المماثلة",
 # "هاي تالت مظاهرة بالمنطقة هالشهر", "أكثر من 40 غارة خلال الأسبوع".
-_SIMILAR = re.compile(
+_SIMILAR = gated(
     r"(?<!\w)(?:مماثله|المماثله|مشابهه|المشابهه|عشرات|اكثر من \d+|تالت|ثالث|رابع|خامس|سادس"
     r"|متفرقه|متفرقات)(?!\w)"
 )
 
 
 # A running total raised by the event just told: "وبذلك يرتفع عدد من وثّقنا مقتلهم", "لترتفع الحصيلة إلى".
-_RUNNING_TOTAL = re.compile(
+_RUNNING_TOTAL = gated(
     r"(?<!\w)[وفل]?(?:يرتفع|ترتفع|ارتفع|ارتفعت)(?: بذلك| بهذا)? (?:عدد|حصيله|الحصيله)(?!\w)"
 )
 
 
-_DOCUMENTED = re.compile(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)")
+_DOCUMENTED = gated(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)")
 
 
 # Words for people hit: after "سقوط" casualties, after "إخلاء" the wounded carried away.
@@ -142,11 +143,11 @@ _NOT_THE_DEED = frozenset({"مكان", "اماكن", "يتكرر", "تتكرر",
 _IN_THE_TIME_OF = frozenset({"اثناء", "خلال", "ابان", "ايام", "فتره", "زمن"})
 
 
-_ARRESTING = re.compile(r"(?<!\w)\w{0,3}(?:قبض|اعتقل|اعتقال|توقيف|اوقف|احتجز|احتجاز)\w*")
+_ARRESTING = gated(r"(?<!\w)\w{0,3}(?:قبض|اعتقل|اعتقال|توقيف|اوقف|احتجز|احتجاز)\w*")
 
 
 # The documenting team as the subject: "تواصل معهم فريقنا", "قابلهم باحثو المنظمة".
-_OUR_TEAM = re.compile(r"^\s*\S*\s*(?:فريقنا|فريق المنظمه|فريق الرصد|باحثونا|باحثو|الباحثون|الفريق)")
+_OUR_TEAM = gated(r"^\s*\S*\s*(?:فريقنا|فريق المنظمه|فريق الرصد|باحثونا|باحثو|الباحثون|الفريق)")
 
 
 # Verbs of ending: "توقفت المواجهات", "هدأت الاشتباكات".
@@ -311,9 +312,7 @@ _AT_RISK = frozenset({"فرص", "حياه", "استقرار", "مستقبل", "�
 _SCENE = re.compile(r"(?<!\w)[وف]?(?:تشهد|يشهد|شهدت|شهد)(?!\w)")
 
 
-_LONG_TIME = re.compile(
-    r"(?<!\w)(?:منذ (?:سنوات|اشهر|اعوام|عقود|\S+ \d{4})|كل (?:صيف|عام|سنه|شتاء|اسبوع))(?!\w)"
-)
+_LONG_TIME = gated(r"(?<!\w)(?:منذ (?:سنوات|اشهر|اعوام|عقود|\S+ \d{4})|كل (?:صيف|عام|سنه|شتاء|اسبوع))(?!\w)")
 
 
 def _ongoing_scene(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -604,7 +603,7 @@ def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # "ومن منتصف تشرين الأول تعرضت القوات لأكثر من ١٤٠ هجوم": a count from a day on.
-_FROM_A_DAY = re.compile(r"(?<!\w)[وف]?من (?:منتصف|مطلع|بدايه|اول|اواخر|اوايل)(?!\w)")
+_FROM_A_DAY = gated(r"(?<!\w)[وف]?من (?:منتصف|مطلع|بدايه|اول|اواخر|اوايل)(?!\w)")
 
 
 _FLEEING = frozenset({"هربا", "فرارا", "خوفا", "هروبا"})
@@ -622,7 +621,7 @@ _REPORTED_KINDS = frozenset({"خلال", "تعسفي", "قسري", "انتهاك
 # A report title's word after the kinds it lists: "…: حصيلة أسبوع", "…: ملخص انتهاكات", "…: حالات موثقة".
 _SUMMARY_WORDS = frozenset({"حصيله", "ملخص", "حالات", "تقرير", "انتهاكات", "توثيق", "رصد", "احصاييه"})
 # A report's section heading: "أولاً: الاعتقال التعسفي والإخفاء القسري - يوم 3 تموز …".
-_SECTION_HEAD = re.compile(r"(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا)\s*:[^.:\n]{0,80}$")
+_SECTION_HEAD = gated(r"(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا)\s*:[^.:\n]{0,80}$")
 _SECTION_TAIL = re.compile(r"^[^.:\n]{0,60}?\s[-–—]\s")
 
 
@@ -816,7 +815,7 @@ def _section_heading(ctx: DocContext, hit: TriggerHit) -> bool:
 _SUPPORT_MANNER = ("بدعم", "بمشارك", "باسناد", "بمسانده", "بتغطيه")
 # Counts of happenings: "ما لا يقل عن 38 تظاهرة", "أكثر من 30 غارة خلال الساعات الماضية", "76 حالة خطف"
 # (but "ردّ الطيران بأكثر من 60 غارة خلال 24 ساعة" tells the strikes).
-_AT_LEAST = re.compile(r"(?<![\wب])(?:ما لا يقل عن|لا يقل عن|ل?اكثر من|نحو|قرابه)\s+\S+\s*$")
+_AT_LEAST = gated(r"(?<![\wب])(?:ما لا يقل عن|لا يقل عن|ل?اكثر من|نحو|قرابه)\s+\S+\s*$")
 _ORDINALS = frozenset({"ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "عاشر"})
 
 
@@ -916,7 +915,7 @@ _CEASING = frozenset({"الكف", "كف", "التوقف", "توقف", "الام�
 
 
 # "… لن يمر دون رد": the deeds a threat answers, told before it.
-_UNANSWERED = re.compile(r"^(?:\w+ ){0,4}(?:لن|لا) (?:يمر|تمر|يمرا)(?!\w)")
+_UNANSWERED = gated(r"^(?:\w+ ){0,4}(?:لن|لا) (?:يمر|تمر|يمرا)(?!\w)")
 
 
 # Words before an agreement's noun that tell its making: "التوصل إلى اتفاق", "توقيع اتفاق".
@@ -930,7 +929,7 @@ _IN_FORCE = frozenset(
 
 
 # Air defences as the subject of a verb of repelling: an interception.
-_AIR_DEFENCE = re.compile(
+_AIR_DEFENCE = gated(
     r"^\s*(?:\w+ ){0,2}(?:وسايط الدفاع الجوي|الدفاعات الجويه|دفاعاتنا الجويه|منظومات الدفاع الجوي"
     r"|الدفاع الجوي)"
 )

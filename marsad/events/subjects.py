@@ -14,6 +14,7 @@ from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
 from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
+from marsad.text.gate import gated
 
 NOT_WE = frozenset(
     {"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا", "وثقنا", "سجلنا", "رصدنا", "علمنا", "تلقينا"}
@@ -394,7 +395,7 @@ def armed(entity: Entity | None) -> bool:
 
 
 # "من قبل X", "على يد X" after a verb: the verb is a passive whose agent is X.
-_AGENT_PHRASE = re.compile(r"(?<!\w)(?:من قبل|علي يد|علي ايدي)(?!\w)")
+_AGENT_PHRASE = gated(r"(?<!\w)(?:من قبل|علي يد|علي ايدي)(?!\w)")
 
 
 def voice_of(hit: TriggerHit) -> str:
@@ -459,7 +460,7 @@ def we_say(ctx: DocContext, hit: TriggerHit) -> bool:
     return word in default_event_cues().reporting and (word.startswith("ن") or word.endswith("نا"))
 
 
-_ONE_SIDE = re.compile(r"من جه[ةه](?! اخر| أخر)")
+_ONE_SIDE = gated(r"من جه[ةه](?! اخر| أخر)")
 
 
 # Words between a part of a side and the side's name: "عناصر من تنظيم داعش".

@@ -13,6 +13,7 @@ from marsad.pipeline import Analysis
 from marsad.recognize.places import transliterate_name
 from marsad.recognize.select import add_actor_entity, person_id
 from marsad.resources import Resources
+from marsad.text.gate import gated
 from marsad.text.normalize import normalize_for_match
 from marsad.text.words import matches_at, occurrence_starts
 
@@ -93,7 +94,7 @@ _NOT_OURS = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "ب
 # An opening "X issued a statement saying:" before the statement's own words: "أصدرت قيادة الشرطة
 # الاتحادية بياناً بشأن عملياتها، جاء فيه:".
 _ISSUER = re.compile(r"^[وف]?(?:اصدرت|اصدر|نشرت|نشر|وزعت|وزع)\s")
-_ISSUED = re.compile(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان|البيان|البلاغ)(?!\w)")
+_ISSUED = gated(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان|البيان|البلاغ)(?!\w)")
 # Words that only say where an organization's branch is: "… في محافظة اللاذقية", "… فرع حلب".
 _WHERE_WORDS = frozenset(
     {"في", "فرع", "محافظة", "مدينة", "قطاع", "منطقة", "ريف", "ب", "شمال", "جنوب", "شرق", "غرب"}

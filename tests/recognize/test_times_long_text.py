@@ -1,11 +1,10 @@
-"""Throughput of the time tagger: it runs on every document, so it must stay far below the layer's
-1 MB/s budget. The floor here is loose (CI machines are shared); docs/time-expressions.md gives the
-measured figures."""
+"""The time tagger on a long text: every expression found, none lost at the joins of its scan windows.
+Its speed is measured by the benchmarks (benchmarks/bench_recognition.py), not here: a timed assertion
+fails on a busy machine and says nothing on a fast one."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from marsad.recognize.times import find_times, load_time_words
 from marsad.text.normalize import NormalizedText
@@ -27,14 +26,11 @@ PARAGRAPHS = (
 )
 
 
-def test_throughput_floor() -> None:
+def test_a_long_text_gives_every_time_expression() -> None:
     load_time_words()
     unit = "".join(PARAGRAPHS)
     text = unit * (2_000_000 // len(unit))
     view = NormalizedText(text)
-    start = time.process_time()
     found = find_times(view, dt.date(2017, 5, 9))
-    elapsed = time.process_time() - start
     assert len(found) == 6 * (len(text) // len(unit))
-    chars_per_second = len(text) / max(elapsed, 1e-9)
-    assert chars_per_second > 1_000_000, f"{chars_per_second:,.0f} chars/s"
+    assert [m.text for m in found[:6]] == [m.text for m in found[-6:]]
