@@ -116,7 +116,8 @@ class TriggerMatcher:
         lexicon, with an attached و or ف ("واطلقت")."""
         out: list[tuple[int, int]] = []
         n = len(text)
-        for _, start, end in self._heads.find_matches_as_indexes(text):
+        found: list[tuple[int, int, int]] = self._heads.find_matches_as_indexes(text)  # typed: plain ints
+        for _, start, end in found:
             if end < n and (text[end].isalnum() or text[end] == "_"):
                 continue
             if start > 0 and text[start - 1] in "وف" and (start == 1 or not text[start - 2].isalnum()):

@@ -117,10 +117,13 @@ class Lexicon:
         text = view.text
         n = len(text)
         out: list[LexMatch] = []
-        for index, vs, ve in self._automaton.find_matches_as_indexes(text, overlapping=True):
+        # typed, so that the compiled loop reads plain ints rather than generic objects
+        found: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        is_ll, keys, entries, prefixes = self._is_ll, self._keys, self._entries, self.prefixes
+        for index, vs, ve in found:
             if ve < n and text[ve].isalnum():
                 continue
-            is_ll = self._is_ll[index]
+            ll = is_ll[index]
             prefix = ""
             if vs > 0 and text[vs - 1].isalnum():
                 w = vs - 1
@@ -129,12 +132,12 @@ class Lexicon:
                 if w > 0 and text[w - 1].isalnum():
                     continue
                 prefix = text[w:vs]
-                if prefix not in (_LL_PREFIXES if is_ll else self.prefixes):
+                if prefix not in (_LL_PREFIXES if ll else prefixes):
                     continue
             span_vs = vs
-            if is_ll:  # the first lam is the preposition; the name starts at the article's lam
+            if ll:  # the first lam is the preposition; the name starts at the article's lam
                 span_vs = vs + 1
                 prefix += "ل"
             start, end = view.span(span_vs, ve)
-            out.append(LexMatch(span_vs, ve, start, end, self._keys[index], self._entries[index], prefix))
+            out.append(LexMatch(span_vs, ve, start, end, keys[index], entries[index], prefix))
         return out
