@@ -62,7 +62,8 @@ class ActorRecognizer:
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
         out: list[Candidate] = []
-        for m in analysis.facts["names"]:
+        names: list[LexMatch] = analysis.facts["names"]  # typed: compiled code reads its fields directly
+        for m in names:
             refs = [e for e in m.entries if e.kind == "actor"]
             if not refs:
                 continue
@@ -131,7 +132,8 @@ class PersonRecognizer:
         text = analysis.view.text
         out: list[Candidate] = []
         known_end: dict[int, int] | None = None  # where a known person's full name starts, worked out once
-        for m in analysis.facts["names"]:
+        names: list[LexMatch] = analysis.facts["names"]
+        for m in names:
             for entry in m.entries:
                 if entry.kind == "person":
                     out.append(self._kb_candidate(m, entry.ref, entry.short, entry.form))
@@ -140,7 +142,7 @@ class PersonRecognizer:
                     if known_end is None:
                         known_end = {
                             n.vstart: n.vend
-                            for n in analysis.facts["names"]
+                            for n in names
                             if any(e.kind == "person" and not e.short for e in n.entries)
                         }
                     cand = self._after_title(analysis, m, entry.ref, known_end)

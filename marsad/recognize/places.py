@@ -207,7 +207,8 @@ class PlaceRecognizer:
                     prior[countries[0]] += 2
         found = []
         words = analysis.view.words
-        for m in analysis.facts["names"]:
+        names: list[LexMatch] = analysis.facts["names"]  # typed: compiled code reads its fields directly
+        for m in names:
             if self.cues.is_cue_word(m.key) or not any(e.kind == "place" for e in m.entries):
                 continue
             if len(m.key) < 3 and (
