@@ -121,6 +121,7 @@ class EventExtractor:
         self.cues: EventCues = default_event_cues()
         self.counter = CasualtyCounter(self.cues)
         self.casualty_words = self.cues.casualties["killed"] | self.cues.casualties["injured"]
+        self._violent_words = self.casualty_words | _OFFENSIVE
         self.not_events = NotEventFilter(self.cues, self.casualty_words)
 
     def __call__(self, doc: Document, analysis: Analysis) -> None:
@@ -353,7 +354,7 @@ class EventExtractor:
                 for h in self.matcher.find_in(sentence)
             )
             words = set(sentence.split())
-            ctx.cache[key] = violent or bool(words & (self.casualty_words | _OFFENSIVE))
+            ctx.cache[key] = violent or not self._violent_words.isdisjoint(words)
         return bool(ctx.cache[key])
 
     def _modality(self, ctx: DocContext, draft: Draft) -> None:

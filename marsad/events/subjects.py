@@ -106,6 +106,8 @@ _SUPPORT_VERBS = frozenset(
     # "ألقت مفرزة من استخباراتنا فجر اليوم القبض على…"
     | {"القي", "القت", "القوا", "يلقي", "تلقي", "يلقون", "القينا"}
 )
+_ANNOUNCE_OR_SUPPORT = _ANNOUNCE_VERBS | _SUPPORT_VERBS
+_COMPELLED_OR_UNDERTAKING = _COMPELLED | _UNDERTAKE
 
 
 # "قيام X بـNOUN", "قامت X بـNOUN": the deed after ب is done by X.
@@ -1203,7 +1205,7 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
     clause_words = ctx.folded(lo, hit.start - len(hit.prefix)).split()
     compelled = hit.prefix.endswith("ل") or head[-1] in ("الي", "علي")
     across_relative = False
-    forcing = _COMPELLED | _UNDERTAKE if head[-1] == "علي" else _COMPELLED
+    forcing = _COMPELLED_OR_UNDERTAKING if head[-1] == "علي" else _COMPELLED
     forced = clause_words[-14:]
     if compelled and not any(w.lstrip("وف") in forcing for w in forced):
         # "أقدم مسلحون مجهولون، مساء الثلاثاء، على اغتيال": the verb before the commas of a time
@@ -1231,7 +1233,7 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
     else:
         words = clause_words[-8:]
         # "أعلنت الجبهة الوطنية الخميس الماضي استهداف مواقع…", "نفذت قطعاتنا فجر اليوم عملية تفتيش"
-        verbs = _ANNOUNCE_VERBS | _SUPPORT_VERBS
+        verbs = _ANNOUNCE_OR_SUPPORT
         if not any(w.lstrip("وف") in verbs for w in words):
             # "نفذت قطعاتنا، بإسناد جوي من طيران التحالف، عملية تمشيط": a light verb before the commas
             # of an adverbial
