@@ -87,9 +87,9 @@ class DocContext:
         self.cache: dict[object, object] = {}  # per-document memo for the extractor
         self.person_forces: Mapping[str, str] = {}  # KB person id -> the organization he leads or speaks for
         self._before: dict[int, list[str]] = {}
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(doc.text)]
-        self._token_starts = [t[0] for t in tokens]
-        self._token_ends = [t[1] for t in tokens]
+        tokens = list(_TOKEN.finditer(doc.text))
+        self._token_starts: list[int] = list(map(re.Match.start, tokens))
+        self._token_ends: list[int] = list(map(re.Match.end, tokens))
         self.triggers: list[TriggerHit] = []  # the document's accepted triggers, in text order
         self._trigger_starts: list[int] = []
         self.hits: list[TriggerHit] = []  # every trigger word found, accepted or not, in text order
