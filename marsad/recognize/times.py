@@ -634,8 +634,7 @@ def _anchor_hits(view: NormalizedText, words: TimeWords) -> list[tuple[int, int]
     text = view.text
     hits = [m.span() for m in _NUMERIC_DATE.finditer(text)]
     forms = words.anchor_forms
-    for start, end in view.words.spans():
-        word = text[start:end]
+    for start, end, word in view.words.spans():
         if word.isalpha():
             if word in forms:
                 hits.append((start, end))

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 # Characters that end a context window (a sentence or clause boundary).
 BARRIER_CLASS = r"[.!?\n,;:()\[\]\"]"
 BARRIER = re.compile(BARRIER_CLASS)
@@ -64,13 +65,27 @@ def occurrence_starts(text: str, needles: Iterable[str], proclitics: str) -> lis
 class WordIndex:
     """Word spans (``\\w+``) and punctuation barriers of one text, in text order."""
 
-    __slots__ = ("_barriers", "_ends", "_starts", "text")
+    __slots__ = ("_barriers", "_ends", "_starts", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        found = list(WORD.finditer(text))
-        self._starts: list[int] = list(map(re.Match.start, found))
-        self._ends: list[int] = list(map(re.Match.end, found))
+        # split, not finditer: the words come as strings (no match object each), and their offsets
+        # are the running sum of the pieces' lengths
+        pieces = _WORD_SPLIT.split(text)
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        pos = len(pieces[0])
+        for i in range(1, len(pieces), 2):
+            word = pieces[i]
+            starts.append(pos)
+            pos += len(word)
+            ends.append(pos)
+            words.append(word)
+            pos += len(pieces[i + 1])
+        self._starts = starts
+        self._ends = ends
+        self._words = words  # each word's text: a string keeps its hash, so set lookups are cheap
         self._barriers: list[int] = [m.start() for m in BARRIER.finditer(text)]
 
     def before(self, pos: int, n: int = 3, window: int = CONTEXT_WINDOW) -> list[str]:
@@ -87,8 +102,10 @@ class WordIndex:
             i += 1
         out: list[str] = []
         i -= 1
+        words = self._words
         while i >= 0 and len(out) < n and ends[i] > lo:
-            out.append(text[max(starts[i], lo) : min(ends[i], pos)])
+            start, end = starts[i], ends[i]
+            out.append(words[i] if start >= lo and end <= pos else text[max(start, lo) : min(end, pos)])
             i -= 1
         out.reverse()
         return out
@@ -104,8 +121,10 @@ class WordIndex:
         starts, ends, text = self._starts, self._ends, self.text
         i = bisect_left(ends, pos + 1)  # the first word ending after pos
         out: list[str] = []
+        words = self._words
         while i < len(starts) and len(out) < n and starts[i] < hi:
-            out.append(text[max(starts[i], pos) : min(ends[i], hi)])
+            start, end = starts[i], ends[i]
+            out.append(words[i] if start >= pos and end <= hi else text[max(start, pos) : min(end, hi)])
             i += 1
         return out
 
@@ -117,28 +136,32 @@ class WordIndex:
         if lo >= hi:
             return out
         i = bisect_left(ends, lo + 1)  # the first word ending after lo
+        words = self._words
         while i < len(starts) and starts[i] < hi:
-            start, end = max(starts[i], lo), min(ends[i], hi)
-            out.append((start, end, text[start:end]))
+            start, end = starts[i], ends[i]
+            if start >= lo and end <= hi:
+                out.append((start, end, words[i]))
+            else:
+                start, end = max(start, lo), min(end, hi)
+                out.append((start, end, text[start:end]))
             i += 1
         return out
 
-    def spans(self) -> list[tuple[int, int]]:
-        """(start, end) of every word, in text order."""
-        return list(zip(self._starts, self._ends, strict=True))
+    def spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, text) of every word, in text order."""
+        return list(zip(self._starts, self._ends, self._words, strict=True))
 
     def starts_of(self, forms: frozenset[str]) -> list[int]:
         r"""Start offsets of the words (whole ``\w+`` runs) spelled as one of ``forms``, in text order."""
-        text = self.text
-        return [s for s, e in zip(self._starts, self._ends, strict=True) if text[s:e] in forms]
+        return [start for start, word in zip(self._starts, self._words, strict=True) if word in forms]
 
     def starts_before(self, forms: frozenset[str], back: int = 1) -> list[int]:
         """Start offsets of the ``back`` words right before each word spelled as one of ``forms``,
         ascending."""
-        text, starts = self.text, self._starts
+        starts = self._starts
         found: set[int] = set()
-        for i, (s, e) in enumerate(zip(starts, self._ends, strict=True)):
-            if i and text[s:e] in forms:
+        for i, word in enumerate(self._words):
+            if i and word in forms:
                 found.update(starts[max(0, i - back) : i])
         return sorted(found)
 
