@@ -1,5 +1,7 @@
 """The normalized view folds variants and maps every position back to the original text."""
 
+import random
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,3 +66,16 @@ def test_every_view_span_maps_to_an_original_span_that_folds_back(text: str) -> 
                 or "ﻻ" in text
                 or "ﻷ" in text
             )
+
+
+def test_to_view_counts_the_deleted_characters_before_each_offset() -> None:
+    rng = random.Random(11)
+    for _ in range(30):
+        original = "".join(
+            rng.choice(["ق", "ت", "ل", " ", "\u064e", "\u0651", "\u0640", "\u200f", "أ"]) for _ in range(80)
+        )
+        view = NormalizedText(original)
+        deleted = [k for k, ch in enumerate(original) if ch in "\u064e\u0651\u0640\u200f"]
+        for i in range(len(original) + 3):
+            expected = min(i - sum(1 for k in deleted if k < i), len(view.text))
+            assert view.to_view(i) == expected, (original, i)
