@@ -857,7 +857,15 @@ _BODY_TASKS = frozenset({"تنسيق", "دعم", "لدعم", "مراقبه", "ل
 _GOODS = frozenset({"المساعدات", "مساعدات", "القوافل", "قوافل", "الشاحنات", "شاحنات", "البضايع", "الاغذيه"})
 
 
-_CLAUSE_BREAK = re.compile(r"[،,.:;؛\n]")
+_CLAUSE_BREAKS = "،,.:;؛\n"
+
+
+def _last_clause(text: str) -> str:
+    """What follows the last clause break (comma, stop, colon, semicolon, line break) in ``text``."""
+    last = -1
+    for mark in _CLAUSE_BREAKS:
+        last = max(last, text.rfind(mark))
+    return text[last + 1 :]
 
 
 def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -866,7 +874,7 @@ def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
     noun = hit.trigger.pos == "noun"
     raw = ctx.words_before(hit.start - len(hit.prefix), 8)
     before = [w.lstrip("وف") for w in raw]
-    clause = _CLAUSE_BREAK.split(ctx.folded(max(0, hit.start - 200), hit.start - len(hit.prefix)))[-1]
+    clause = _last_clause(ctx.folded(max(0, hit.start - 200), hit.start - len(hit.prefix)))
     words = [w.lstrip("وف") for w in clause.split()][-16:]
     provision = next((i for i, w in enumerate(words) if w in _PROVISIONS), None)
     if provision is not None and (
