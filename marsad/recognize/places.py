@@ -628,8 +628,9 @@ class PlaceResolver:
                 drop.append(m)  # a bare name that only matched far-away places: not a place here
                 continue
             self._link(doc, m, place, analysis.view, top, admin_context)
-        for m in drop:
-            doc.mentions.remove(m)
+        if drop:  # by identity: list.remove would compare mentions field by field
+            dropped = {id(m) for m in drop}
+            doc.mentions[:] = [m for m in doc.mentions if id(m) not in dropped]
         kept = [m for m in mentions if m.entity]
         short = self._short_forms(doc, analysis, kept)
         for m in mentions:
