@@ -55,6 +55,7 @@ class ActorRecognizer:
     def __init__(self, resources: Resources) -> None:
         self.actors = resources.kb.actors
         self.full_names: dict[str, set[str]] = {}
+        self.canonical = {actor.id: normalize_for_match(actor.name_ar) for actor in self.actors.values()}
         for actor in self.actors.values():
             for surface, short, _form in actor_names(actor):
                 if not short:
@@ -92,7 +93,7 @@ class ActorRecognizer:
         analysis.facts["candidates.actors"] = out
 
     def _without_part_head(self, m: LexMatch, refs: set[str], analysis: Analysis) -> LexMatch:
-        if any(normalize_for_match(self.actors[r].name_ar) == m.key for r in refs):
+        if any(self.canonical[r] == m.key for r in refs):
             return m  # the canonical name stays whole: "تنظيم الدولة الإسلامية"
         for head in _PART_HEADS:
             if m.key.startswith(head) and self.full_names.get(m.key[len(head) :], set()) & refs:
