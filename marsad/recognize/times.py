@@ -36,6 +36,7 @@ __all__ = ["TimeMatch", "TimeTagger", "TimeWords", "find_times", "load_time_word
 T = TypeVar("T")
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN_RE.pattern + ")")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")  # "5/5/2017": a window opens
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
@@ -654,11 +655,18 @@ class _Tokens:
     __slots__ = ("_forms", "attached", "end", "masks", "n", "start", "text")
 
     def __init__(self, view: str, lo: int, hi: int, words: TimeWords) -> None:
-        found = list(_TOKEN_RE.finditer(view, lo, hi))
-        self.text: list[str] = list(map(re.Match.group, found))
-        self.start: list[int] = list(map(re.Match.start, found))
-        self.end: list[int] = list(map(re.Match.end, found))
-        self.n = n = len(found)
+        # split, not finditer: the tokens come as strings, their offsets from the pieces' lengths
+        pieces = _TOKEN_SPLIT.split(view[lo:hi])
+        self.text: list[str] = pieces[1::2]
+        self.start: list[int] = []
+        self.end: list[int] = []
+        pos = lo + len(pieces[0])
+        for i in range(1, len(pieces), 2):
+            self.start.append(pos)
+            pos += len(pieces[i])
+            self.end.append(pos)
+            pos += len(pieces[i + 1])
+        self.n = n = len(self.text)
         # a word cut by the window edge keeps its place, but nothing matches it
         if n and lo > 0 and self.start[0] == lo and view[lo - 1].isalnum():
             self.text[0] = "\x00"
