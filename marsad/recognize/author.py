@@ -407,6 +407,8 @@ class AuthorDetector:
         return None
 
     def _dateline(self, doc: Document, start: int, end: int) -> Author | None:
+        if doc.text.find(":", start, end) == -1:
+            return None  # a dateline ends with a colon: no pattern run on a line without one
         m = _DATELINE.match(doc.text, start, end)
         if m is None:
             return None
