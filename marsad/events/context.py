@@ -4,7 +4,6 @@ mentions inside a span, the words before a position, and who "we" and "they" are
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -13,6 +12,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.kb.schema import Actor
 from marsad.model import Document, Label, Mention
 from marsad.text.normalize import NormalizedText, normalize_for_match
+from marsad.text.positions import count_at_most, count_below
 from marsad.text.segment import Span, clauses, sentences
 
 ACTOR_LABELS = (Label.ORG, Label.GROUP)
@@ -68,7 +68,7 @@ class DocContext:
         for time in self.times:
             if any(c in time.text for c in "-–,،"):
                 unit = (
-                    self.units[max(0, bisect_right(self._unit_starts, time.start) - 1)]
+                    self.units[max(0, count_at_most(self._unit_starts, time.start) - 1)]
                     if self.units
                     else None
                 )
@@ -107,15 +107,15 @@ class DocContext:
 
     def hits_within(self, lo: int, hi: int) -> list[TriggerHit]:
         """Trigger words, accepted as events or not ("مقتل" told as an outcome), that start in [lo, hi)."""
-        return self.hits[bisect_left(self._hit_starts, lo) : bisect_left(self._hit_starts, hi)]
+        return self.hits[count_below(self._hit_starts, lo) : count_below(self._hit_starts, hi)]
 
     def triggers_within(self, lo: int, hi: int) -> list[TriggerHit]:
         """Accepted triggers that start inside [lo, hi)."""
-        return self.triggers[bisect_left(self._trigger_starts, lo) : bisect_left(self._trigger_starts, hi)]
+        return self.triggers[count_below(self._trigger_starts, lo) : count_below(self._trigger_starts, hi)]
 
     def unit_at(self, pos: int) -> tuple[int, Unit]:
         """Index and unit of the sentence holding original offset ``pos``."""
-        i = max(0, bisect_right(self._unit_starts, pos) - 1)
+        i = max(0, count_at_most(self._unit_starts, pos) - 1)
         return i, self.units[i] if self.units else Unit(
             Span(0, len(self.text)), self.text, [Span(0, len(self.text))]
         )
@@ -127,7 +127,7 @@ class DocContext:
     def actors_at(self, pos: int) -> list[Mention]:
         """Actor mentions that start at original offset ``pos`` (or one or two letters after it, past a
         proclitic)."""
-        i = bisect_left(self._starts[id(self.actors)], pos)
+        i = count_below(self._starts[id(self.actors)], pos)
         return [m for m in self.actors[i : i + 3] if pos <= m.start <= pos + 2]
 
     def add_actors(self, extra: list[Mention]) -> None:
@@ -165,7 +165,7 @@ class DocContext:
         starts = self._starts.get(id(mentions))
         if starts is None:
             return [m for m in mentions if lo <= m.start and m.end <= hi]
-        i = bisect_left(starts, lo)
+        i = count_below(starts, lo)
         out: list[Mention] = []
         while i < len(mentions) and mentions[i].start < hi:
             if mentions[i].end <= hi:
@@ -182,7 +182,7 @@ class DocContext:
         overlap [start, end), a token cut by either edge counting once."""
         if end <= start:
             return 0
-        return bisect_left(self._token_starts, end) - bisect_right(self._token_ends, start)
+        return count_below(self._token_starts, end) - count_at_most(self._token_ends, start)
 
     def distance(self, start: int, end: int) -> int:
         """``tokens_between`` without the words of TIME and PERSON mentions inside: "اختُطف الصحفي فؤاد

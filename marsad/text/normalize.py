@@ -11,14 +11,12 @@ keys and views are always comparable.
 
 from __future__ import annotations
 
-import operator
 import re
 import unicodedata
-from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate
 
+from marsad.text.positions import count_at_most, count_below
 from marsad.text.words import WordIndex
 
 # Characters removed from the view: Arabic diacritics and Quranic marks, tatweel, zero-width and
@@ -148,13 +146,12 @@ def normalize_key(s: str) -> str:
 class NormalizedText:
     """A folded view of ``original`` whose positions map back to original character offsets."""
 
-    __slots__ = ("_deleted", "_dense", "_shift_at", "_view_at", "_view_of", "_words", "original", "text")
+    __slots__ = ("_deleted", "_dense", "_shift_at", "_view_of", "_words", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original
         self._words: WordIndex | None = None
         self._view_of: dict[int, int] = {}  # to_view's answers so far, for text with expansions
-        self._view_at: array[int] | None = None  # to_view's table, for text with deletions only
         self._dense: list[int] | None = None
         self._shift_at: list[int] = []
         self._deleted: list[int] = []  # original offsets of removed characters, ascending
@@ -212,31 +209,17 @@ class NormalizedText:
             return self._dense[j]
         if not self._shift_at:
             return j
-        return j + bisect_right(self._shift_at, j)
+        return j + count_at_most(self._shift_at, j)
 
     def to_view(self, i: int) -> int:
         """View position of original offset ``i`` (the first view character at or after it)."""
         if self._dense is None:
-            if not self._deleted:
-                return min(i, len(self.text))
-            if i >= len(self.original):
-                return len(self.text)
-            if self._view_at is None:
-                self._view_at = self._view_positions()
-            return self._view_at[i]
+            # every removed character before ``i`` moves it one place left
+            return min(i - count_below(self._deleted, i), len(self.text))
         j = self._view_of.get(i)  # the same few offsets (mention edges) are asked for again and again
         if j is None:
             j = self._view_of[i] = bisect_left(range(len(self.text)), i, key=self.to_original)
         return j
-
-    def _view_positions(self) -> array[int]:
-        """The view position of every original offset, when characters were only deleted: each deleted
-        character before an offset moves it one place left (built in C-level passes, not a loop)."""
-        after_deleted = bytearray(len(self.original))
-        for k in self._deleted:
-            if k + 1 < len(after_deleted):
-                after_deleted[k + 1] = 1
-        return array("q", map(operator.sub, range(len(self.original)), accumulate(after_deleted)))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span [start, end) to the original span covering the same characters.

@@ -8,8 +8,9 @@ lookbehind such as ``(?<!\w)``: it sets up a match attempt at each position).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
+
+from marsad.text.positions import count_below
 
 WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
@@ -93,11 +94,11 @@ class WordIndex:
         last barrier. A word cut by ``pos`` or by the window's edge counts with its part inside."""
         lo = max(0, pos - window)
         barriers = self._barriers
-        b = bisect_left(barriers, pos) - 1
+        b = count_below(barriers, pos) - 1
         if b >= 0 and barriers[b] >= lo:
             lo = barriers[b] + 1
         starts, ends, text = self._starts, self._ends, self.text
-        i = bisect_left(ends, pos)  # the first word ending at or after pos
+        i = count_below(ends, pos)  # the first word ending at or after pos
         if i < len(starts) and starts[i] < pos:
             i += 1
         out: list[str] = []
@@ -115,11 +116,11 @@ class WordIndex:
         next barrier. A word cut by ``pos`` or by the window's edge counts with its part inside."""
         hi = min(len(self.text), pos + window)
         barriers = self._barriers
-        b = bisect_left(barriers, pos)
+        b = count_below(barriers, pos)
         if b < len(barriers) and barriers[b] < hi:
             hi = barriers[b]
         starts, ends, text = self._starts, self._ends, self.text
-        i = bisect_left(ends, pos + 1)  # the first word ending after pos
+        i = count_below(ends, pos + 1)  # the first word ending after pos
         out: list[str] = []
         words = self._words
         while i < len(starts) and len(out) < n and starts[i] < hi:
@@ -135,7 +136,7 @@ class WordIndex:
         out: list[tuple[int, int, str]] = []
         if lo >= hi:
             return out
-        i = bisect_left(ends, lo + 1)  # the first word ending after lo
+        i = count_below(ends, lo + 1)  # the first word ending after lo
         words = self._words
         while i < len(starts) and starts[i] < hi:
             start, end = starts[i], ends[i]
@@ -171,5 +172,5 @@ class WordIndex:
 
     def starts_back(self, pos: int, n: int) -> list[int]:
         """Start offsets of the ``n`` words that end at or before ``pos`` (nearest last)."""
-        i = bisect_left(self._ends, pos + 1)  # words ending at or before pos come before i
+        i = count_below(self._ends, pos + 1)  # words ending at or before pos come before i
         return self._starts[max(0, i - n) : i]
