@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources as importlib_resources
@@ -26,7 +27,7 @@ from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText, normalize_for_match
-from marsad.text.words import with_prefixes
+from marsad.text.words import WordIndex, with_prefixes
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
 _STRONG_SETTLEMENT = frozenset(
@@ -76,6 +77,7 @@ _LIVE_FIRE = frozenset({"رصاص", "ذخيره", "رماي", "نار"})
 _NAMING_CUES = ("admin", "settlement")  # cue kinds that name a place: "مدينة إب", "محافظة إب"
 
 
+_ONE_WORD = re.compile(r"\w+")
 _TOWN_WORDS = frozenset({"المدينه", "البلده", "العاصمه", "القريه", "الناحيه", "المديريه"})
 _THE_TOWN = re.compile(r"(?<= )(?P<town>" + "|".join(sorted(_TOWN_WORDS)) + r")(?!\w)")
 # The word a _DIRECTION_BEFORE match ends with, before its final space.
@@ -665,23 +667,27 @@ class PlaceResolver:
             return []
         taken = sorted((m.start, m.end) for m in doc.mentions)
         out: list[Mention] = []
-        pattern = re.compile(
-            r"(?<!\w)[وفبلك]?(?:ال)?("
-            + "|".join(map(re.escape, sorted(firsts, key=len, reverse=True)))
-            + r")(?!\w)"
-        )
-        for found in pattern.finditer(text):
-            earlier = firsts[found.group(1)]
-            vs = found.start(1) - (2 if text[found.start(1) - 2 : found.start(1)] == "ال" else 0)
-            vs = max(vs, found.start())
-            start, end = analysis.view.span(vs, found.end(1))
+        if all(_ONE_WORD.fullmatch(head) for head in firsts):
+            hits = _words_ending_in(analysis.view.words, firsts)
+        else:  # a head with a hyphen or an apostrophe spans words: the pattern itself is run
+            pattern = re.compile(
+                r"(?<!\w)[وفبلك]?(?:ال)?("
+                + "|".join(map(re.escape, sorted(firsts, key=len, reverse=True)))
+                + r")(?!\w)"
+            )
+            hits = [(found.start(), found.end(1), found.start(1)) for found in pattern.finditer(text)]
+        for word_start, word_end, head_start in hits:
+            earlier = firsts[text[head_start:word_end]]
+            vs = head_start - (2 if text[head_start - 2 : head_start] == "ال" else 0)
+            vs = max(vs, word_start)
+            start, end = analysis.view.span(vs, word_end)
             if start < earlier.end:
                 continue
             if any(a < end and start < b for a, b in taken):
                 continue  # inside a longer name ("طيبة الإمام" itself)
-            before = analysis.view.words.before(found.start(), 1)
+            before = analysis.view.words.before(word_start, 1)
             word = strip_proclitics(before[-1]) if before else ""
-            cue, value = classify_cue(analysis.view.words.before(found.start(), 2), self.cues)
+            cue, value = classify_cue(analysis.view.words.before(word_start, 2), self.cues)
             if cue is None and not (before and (word in _CONSTRUCT_MOTION or self._motion_stem.match(word))):
                 continue
             attrs: dict[str, Any] = {"short_form_of": earlier.start}
@@ -846,6 +852,23 @@ class PlaceResolver:
 _VERB_ENDINGS = ("وا", "وه", "وها", "وهم", "وهن", "تم")
 _VERB_OPENINGS = ("لت", "نو", "سي", "ست", "سن")
 _OBJECT_ENDINGS = ("ته", "تها", "تهم", "تهما")
+
+
+def _words_ending_in(words: WordIndex, heads: Mapping[str, object]) -> list[tuple[int, int, int]]:
+    r"""The words that are one of ``heads`` after an optional proclitic (و ف ب ل ك) and article, as
+    (word start, word end, head start): what ``(?<!\w)[وفبلك]?(?:ال)?(head|…)(?!\w)`` finds, the
+    proclitic and the article taken when they can be."""
+    out: list[tuple[int, int, int]] = []
+    for start, end, word in words.spelled(with_prefixes(heads, "وفبلك", ("ال",))):
+        for proclitic in (1, 0) if word[0] in "وفبلك" else (0,):
+            article = 2 if word.startswith("ال", proclitic) else 0
+            if word[proclitic + article :] in heads:
+                out.append((start, end, start + proclitic + article))
+                break
+            if article and word[proclitic:] in heads:
+                out.append((start, end, start + proclitic))
+                break
+    return out
 
 
 def _verb_like(word: str) -> bool:

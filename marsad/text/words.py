@@ -152,6 +152,14 @@ class WordIndex:
         """(start, end, text) of every word, in text order."""
         return list(zip(self._starts, self._ends, self._words, strict=True))
 
+    def spelled(self, forms: frozenset[str]) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the words spelled as one of ``forms``, in text order."""
+        return [
+            (start, end, word)
+            for start, end, word in zip(self._starts, self._ends, self._words, strict=True)
+            if word in forms
+        ]
+
     def starts_of(self, forms: frozenset[str]) -> list[int]:
         r"""Start offsets of the words (whole ``\w+`` runs) spelled as one of ``forms``, in text order."""
         return [start for start, word in zip(self._starts, self._words, strict=True) if word in forms]

@@ -193,3 +193,37 @@ def test_what_a_checkpoint_camp_or_base_is_is_no_name(nlp: Pipeline) -> None:
     places = [m.text for m in doc.mentions if m.label == Label.PLACE]
     assert not {"وهمي", "اللواء", "الملك"} & set(places)
     assert {"عدن", "خميس مشيط"} <= set(places)
+
+
+def test_short_form_words_are_those_the_pattern_finds() -> None:
+    """A place's first word is found again among the view's words, proclitic and article as the
+    pattern ``(?<!\\w)[وفبلك]?(?:ال)?(head)(?!\\w)`` takes them."""
+    import random
+    import re
+
+    from marsad.recognize.places import _words_ending_in
+    from marsad.text.words import WordIndex
+
+    heads = {"طيبه": 1, "لطامنه": 2, "كفر": 3, "الكرك": 4}
+    pattern = re.compile(
+        r"(?<!\w)[وفبلك]?(?:ال)?(" + "|".join(sorted(heads, key=len, reverse=True)) + r")(?!\w)"
+    )
+    rng = random.Random(2)
+    pieces = [
+        "طيبه",
+        "الطيبه",
+        "بالطيبه",
+        "لطامنه",
+        "اللطامنه",
+        "كفر",
+        "وكفر",
+        "الكرك",
+        "كالكرك",
+        "12",
+        " ",
+        "،",
+    ]
+    for _ in range(40):
+        text = "".join(rng.choice(pieces) for _ in range(30))
+        expected = [(m.start(), m.end(1), m.start(1)) for m in pattern.finditer(text)]
+        assert _words_ending_in(WordIndex(text), heads) == expected
