@@ -29,7 +29,7 @@ from hijridate import Gregorian, Hijri
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.text.normalize import NormalizedText, normalize_for_match
-from marsad.text.words import with_prefixes
+from marsad.text.words import matches_at, with_prefixes
 
 __all__ = ["TimeMatch", "TimeTagger", "TimeWords", "find_times", "load_time_words", "parse_published"]
 
@@ -39,6 +39,7 @@ _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN_RE.pattern + ")")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")  # "5/5/2017": a window opens
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_DIGIT_RUN = re.compile(r"\d+")
 _UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
 _UNIT_PRECISION = {
     "minutes": "hour",
@@ -633,7 +634,15 @@ def _anchor_hits(view: NormalizedText, words: TimeWords) -> list[tuple[int, int]
     letters, in text order. Letters are read from the view's word index: a word that is not all
     letters ("12مايو") is split into its runs of letters."""
     text = view.text
-    hits = [m.span() for m in _NUMERIC_DATE.finditer(text)]
+    # a date starts in a run of digits that a separator follows, at most four digits before it (the
+    # leftmost place not inside the date before)
+    starts = [
+        start
+        for run in _DIGIT_RUN.finditer(text)
+        if text[run.end() : run.end() + 1] in _DATE_SEPARATORS
+        for start in range(max(run.start(), run.end() - 4), run.end())
+    ]
+    hits = [m.span() for m in matches_at(_NUMERIC_DATE, text, starts)]
     forms = words.anchor_forms
     for start, end, word in view.words.spans():
         if word.isalpha():
