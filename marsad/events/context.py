@@ -16,7 +16,6 @@ from marsad.text.positions import count_at_most, count_below
 from marsad.text.segment import Span, clauses, sentences
 
 ACTOR_LABELS = (Label.ORG, Label.GROUP)
-_TOKEN = re.compile(r"\S+")  # what str.split() separates
 _BEFORE_DEPTH = 8  # words_before keeps this many words per position
 
 
@@ -87,9 +86,7 @@ class DocContext:
         self.cache: dict[object, object] = {}  # per-document memo for the extractor
         self.person_forces: Mapping[str, str] = {}  # KB person id -> the organization he leads or speaks for
         self._before: dict[int, list[str]] = {}
-        tokens = list(_TOKEN.finditer(doc.text))
-        self._token_starts: list[int] = list(map(re.Match.start, tokens))
-        self._token_ends: list[int] = list(map(re.Match.end, tokens))
+        self._token_starts, self._token_ends = _token_spans(doc.text)
         self.triggers: list[TriggerHit] = []  # the document's accepted triggers, in text order
         self._trigger_starts: list[int] = []
         self.hits: list[TriggerHit] = []  # every trigger word found, accepted or not, in text order
@@ -263,3 +260,17 @@ def is_number(word: str) -> bool:
 def fold_word(word: str) -> str:
     """``normalize_for_match`` of a lexicon word or a trigger's surface, memoized."""
     return normalize_for_match(word)
+
+
+def _token_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the whitespace-separated tokens of ``text`` (``str.split()``'s pieces): each
+    token stands at the first place it is found after the one before, as only white space is between."""
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for token in text.split():
+        pos = text.find(token, pos)
+        starts.append(pos)
+        pos += len(token)
+        ends.append(pos)
+    return starts, ends
