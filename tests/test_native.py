@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import importlib
 import importlib.machinery
 import importlib.util
-import inspect
 import os
 import re
 import types
@@ -127,27 +127,43 @@ HAND_WRITTEN_INITS = [
 @pytest.mark.parametrize(("module", "name"), HAND_WRITTEN_INITS)
 def test_a_hand_written_init_takes_the_fields_in_order_with_their_defaults(module: str, name: str) -> None:
     """The classes built by the thousand write their __init__ out (docs/development.md): it must accept
-    exactly what the generated one would, and build the same object."""
+    exactly what the generated one would, and build the same object. The parameters are read from the
+    source, as a compiled __init__ shows no signature."""
     cls = getattr(importlib.import_module(module), name)
     fields = dataclasses.fields(cls)
-    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
-    assert [p.name for p in params] == [f.name for f in fields]
-    for param, field in zip(params, fields, strict=True):
+    init = _init_source(module, name)
+    names = [arg.arg for arg in init.args.args[1:]]
+    assert names == [f.name for f in fields]
+    defaults = dict(zip(names[len(names) - len(init.args.defaults) :], init.args.defaults, strict=True))
+    for field in fields:
         if field.default is not dataclasses.MISSING:
-            assert param.default == field.default, field.name
+            assert ast.literal_eval(defaults[field.name]) == field.default, field.name
         elif field.default_factory is not dataclasses.MISSING:
-            assert param.default is None, field.name
+            assert ast.literal_eval(defaults[field.name]) is None, field.name
         else:
-            assert param.default is inspect.Parameter.empty, field.name
-    required = {p.name: object() for p in params if p.default is inspect.Parameter.empty}
+            assert field.name not in defaults, field.name
     if native_status().compiled:
         return  # compiled fields check their types: the sentinel values below would be refused
+    required = {n: object() for n in names if n not in defaults}
     built = cls(**required)
     for field in fields:
         expected = required.get(field.name, field.default)
         if field.default_factory is not dataclasses.MISSING:
             expected = field.default_factory()
         assert getattr(built, field.name) == expected, field.name
+
+
+def _init_source(module: str, name: str) -> ast.FunctionDef:
+    """The ``__init__`` of class ``name`` as written in the module's source file."""
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    source = (Path(spec.origin).parent / f"{module.rsplit('.', 1)[-1]}.py").read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name == "__init__":
+                    return item
+    raise AssertionError(f"{module}.{name} writes no __init__")
 
 
 @pytest.mark.skipif(not native_status().compiled, reason="pure-Python build")

@@ -1,5 +1,3 @@
-
-
 def test_token_spans_are_the_runs_str_split_separates() -> None:
     import random
     import re
