@@ -34,7 +34,7 @@ class SpanError(ValueError):
     """A span does not slice the original text to its stated text."""
 
 
-@dataclass(init=False, slots=True)
+@dataclass(slots=True)
 class Mention:
     """A labelled span of the original text, optionally linked to an entity."""
 
@@ -46,27 +46,6 @@ class Mention:
     confidence: float = 1.0
     component: str = ""
     attrs: dict[str, Any] = field(default_factory=dict)
-
-    # by hand, so that mypyc compiles it (docs/development.md)
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        label: Label,
-        entity: str | None = None,
-        confidence: float = 1.0,
-        component: str = "",
-        attrs: dict[str, Any] | None = None,
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.label = label
-        self.entity = entity
-        self.confidence = confidence
-        self.component = component
-        self.attrs = {} if attrs is None else attrs
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -96,7 +75,7 @@ class Mention:
         )
 
 
-@dataclass(init=False, slots=True)
+@dataclass(slots=True)
 class Entity:
     """A canonical thing mentions link to: an actor, a person or a place.
 
@@ -109,16 +88,6 @@ class Entity:
     name: str
     name_ar: str = ""
     attrs: dict[str, Any] = field(default_factory=dict)
-
-    # by hand, so that mypyc compiles it (docs/development.md)
-    def __init__(
-        self, id: str, kind: EntityKind, name: str, name_ar: str = "", attrs: dict[str, Any] | None = None
-    ) -> None:
-        self.id = id
-        self.kind = kind
-        self.name = name
-        self.name_ar = name_ar
-        self.attrs = {} if attrs is None else attrs
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -166,19 +135,13 @@ class Author:
         return cls(**{k: data.get(k) for k in ("name", "organization", "role", "start", "end")})
 
 
-@dataclass(init=False, slots=True)
+@dataclass(slots=True)
 class Span:
     """A piece of the original text (trigger or evidence)."""
 
     start: int
     end: int
     text: str
-
-    # by hand, so that mypyc compiles it (docs/development.md)
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
@@ -188,7 +151,7 @@ class Span:
         return cls(int(data["start"]), int(data["end"]), str(data["text"]))
 
 
-@dataclass(init=False, slots=True)
+@dataclass(slots=True)
 class Event:
     """Who did what to whom, where and when, as the source states it (docs/events.md)."""
 
@@ -217,57 +180,6 @@ class Event:
     inferred: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 1.0
-
-    # by hand, so that mypyc compiles it (docs/development.md)
-    def __init__(
-        self,
-        id: str,
-        type: str,
-        trigger: Span,
-        mode: str | None = None,
-        acled: dict[str, Any] | None = None,
-        actor1: str | None = None,
-        actor2: str | None = None,
-        assoc_actors: list[str] | None = None,
-        place: str | None = None,
-        place_relation: dict[str, Any] | None = None,
-        date: str | None = None,
-        time_precision: int | None = None,
-        time: dict[str, Any] | None = None,
-        fatalities: int | None = None,
-        counts: dict[str, dict[str, int]] | None = None,
-        negated: bool = False,
-        modality: str = "asserted",
-        reported_by: list[str] | None = None,
-        disputes: str | None = None,
-        disputed_by: list[str] | None = None,
-        inferred: list[str] | None = None,
-        evidence: list[Span] | None = None,
-        confidence: float = 1.0,
-    ) -> None:
-        self.id = id
-        self.type = type
-        self.trigger = trigger
-        self.mode = mode
-        self.acled = acled
-        self.actor1 = actor1
-        self.actor2 = actor2
-        self.assoc_actors = [] if assoc_actors is None else assoc_actors
-        self.place = place
-        self.place_relation = place_relation
-        self.date = date
-        self.time_precision = time_precision
-        self.time = time
-        self.fatalities = fatalities
-        self.counts = {} if counts is None else counts
-        self.negated = negated
-        self.modality = modality
-        self.reported_by = [] if reported_by is None else reported_by
-        self.disputes = disputes
-        self.disputed_by = [] if disputed_by is None else disputed_by
-        self.inferred = [] if inferred is None else inferred
-        self.evidence = [] if evidence is None else evidence
-        self.confidence = confidence
 
     def to_dict(self) -> dict[str, Any]:
         return {
