@@ -1,5 +1,5 @@
-"""Reading the words around a span in the normalized view (the words themselves are indexed once per
-document: ``NormalizedText.words``)."""
+"""Proclitics of a folded word. (The words around a span are read from the view's word index,
+``NormalizedText.words``.)"""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText, normalize_for_match
-from marsad.text.words import WordIndex, with_prefixes
+from marsad.text.words import WORD, WordIndex, with_prefixes
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
 _STRONG_SETTLEMENT = frozenset(
@@ -77,9 +77,8 @@ _LIVE_FIRE = frozenset({"رصاص", "ذخيره", "رماي", "نار"})
 _NAMING_CUES = ("admin", "settlement")  # cue kinds that name a place: "مدينة إب", "محافظة إب"
 
 
-_ONE_WORD = re.compile(r"\w+")
+# "المدينة" after a space: the town named before, referred back to
 _TOWN_WORDS = frozenset({"المدينه", "البلده", "العاصمه", "القريه", "الناحيه", "المديريه"})
-_THE_TOWN = re.compile(r"(?<= )(?P<town>" + "|".join(sorted(_TOWN_WORDS)) + r")(?!\w)")
 # The word a _DIRECTION_BEFORE match ends with, before its final space.
 _DIRECTION_WORDS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 
@@ -467,8 +466,8 @@ class PlaceRecognizer:
         out: list[Candidate] = []
         # "في الكثيب شمال المدينه": the town named before, referred back to, anchors the direction too
         words = analysis.view.words
-        towns = words.matches_at(_THE_TOWN, words.starts_of(_TOWN_WORDS))
-        anchors = [p.vstart for p in places] + [m.start("town") for m in towns]
+        towns = [start for start in words.starts_of(_TOWN_WORDS) if text[start - 1 : start] == " "]
+        anchors = [p.vstart for p in places] + towns
         for anchor in sorted(set(anchors)):
             if (
                 text[anchor - 1 : anchor] != " "
@@ -667,7 +666,7 @@ class PlaceResolver:
             return []
         taken = sorted((m.start, m.end) for m in doc.mentions)
         out: list[Mention] = []
-        if all(_ONE_WORD.fullmatch(head) for head in firsts):
+        if all(WORD.fullmatch(head) for head in firsts):
             hits = _words_ending_in(analysis.view.words, firsts)
         else:  # a head with a hyphen or an apostrophe spans words: the pattern itself is run
             pattern = re.compile(

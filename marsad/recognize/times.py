@@ -29,7 +29,7 @@ from hijridate import Gregorian, Hijri
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.text.normalize import NormalizedText, normalize_for_match
-from marsad.text.words import matches_at, with_prefixes
+from marsad.text.words import matches_at, split_runs, with_prefixes
 
 __all__ = ["TimeMatch", "TimeTagger", "TimeWords", "find_times", "load_time_words", "parse_published"]
 
@@ -664,17 +664,7 @@ class _Tokens:
     __slots__ = ("_forms", "attached", "end", "masks", "n", "start", "text")
 
     def __init__(self, view: str, lo: int, hi: int, words: TimeWords) -> None:
-        # split, not finditer: the tokens come as strings, their offsets from the pieces' lengths
-        pieces = _TOKEN_SPLIT.split(view[lo:hi])
-        self.text: list[str] = pieces[1::2]
-        self.start: list[int] = []
-        self.end: list[int] = []
-        pos = lo + len(pieces[0])
-        for i in range(1, len(pieces), 2):
-            self.start.append(pos)
-            pos += len(pieces[i])
-            self.end.append(pos)
-            pos += len(pieces[i + 1])
+        self.text, self.start, self.end = split_runs(_TOKEN_SPLIT, view[lo:hi], lo)
         self.n = n = len(self.text)
         # a word cut by the window edge keeps its place, but nothing matches it
         if n and lo > 0 and self.start[0] == lo and view[lo - 1].isalnum():

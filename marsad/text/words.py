@@ -63,6 +63,24 @@ def occurrence_starts(text: str, needles: Iterable[str], proclitics: str) -> lis
     return sorted(starts)
 
 
+def split_runs(
+    splitter: re.Pattern[str], text: str, offset: int = 0
+) -> tuple[list[str], list[int], list[int]]:
+    """The runs a pattern with one capturing group around it finds in ``text``, with their starts and
+    ends (plus ``offset``): split, not finditer, so the runs come as strings with no match object each,
+    and their offsets are the running sum of the pieces' lengths."""
+    pieces = splitter.split(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = offset + len(pieces[0])
+    for i in range(1, len(pieces), 2):
+        starts.append(pos)
+        pos += len(pieces[i])
+        ends.append(pos)
+        pos += len(pieces[i + 1])
+    return pieces[1::2], starts, ends
+
+
 class WordIndex:
     """Word spans (``\\w+``) and punctuation barriers of one text, in text order."""
 
@@ -70,20 +88,7 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # split, not finditer: the words come as strings (no match object each), and their offsets
-        # are the running sum of the pieces' lengths
-        pieces = _WORD_SPLIT.split(text)
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
-        pos = len(pieces[0])
-        for i in range(1, len(pieces), 2):
-            word = pieces[i]
-            starts.append(pos)
-            pos += len(word)
-            ends.append(pos)
-            words.append(word)
-            pos += len(pieces[i + 1])
+        words, starts, ends = split_runs(_WORD_SPLIT, text)
         self._starts = starts
         self._ends = ends
         self._words = words  # each word's text: a string keeps its hash, so set lookups are cheap
