@@ -23,9 +23,10 @@ from collections.abc import Mapping, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, Literal, Protocol
 
+from marsad.gcpause import paused_gc
 from marsad.model import Document
 from marsad.store import Producer, Store, StoreError
-from marsad.store.prepared import PackedDocument, paused_gc, unpack_all
+from marsad.store.prepared import PackedDocument, unpack_all
 
 log = logging.getLogger(__name__)
 

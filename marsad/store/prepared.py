@@ -11,15 +11,14 @@ a Parquet partition or a pipe to the writer process.
 from __future__ import annotations
 
 import dataclasses
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Any
 
 import orjson
 
+from marsad.gcpause import paused_gc
 from marsad.model import Document
 from marsad.store import dedup, facets
 from marsad.store import records as r
@@ -205,17 +204,3 @@ def document_row(prepared: PreparedDocument, stored_id: str, cluster_id: str, no
         *prepared.document,
         *prepared.outcome,
     )
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many acyclic objects (rows: tuples and lists of strings
-    and numbers) are built or decoded: the collections their allocations trigger free nothing and cost
-    about a sixth of a load. Nested uses keep it paused until the outermost ends."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

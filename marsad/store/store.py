@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine
 
 from marsad import __version__
+from marsad.gcpause import paused_gc
 from marsad.model import Document, Entity, Event, check_span
 from marsad.store import facets
 from marsad.store import prepared as p
@@ -22,7 +23,7 @@ from marsad.store import schema as s
 from marsad.store.engine import create, describe_error, resolve_url
 from marsad.store.filters import FilterSQL
 from marsad.store.migrations import current_version, migrate
-from marsad.store.prepared import PreparedDocument, paused_gc, prepare
+from marsad.store.prepared import PreparedDocument, prepare
 from marsad.store.snippets import make_snippets
 from marsad.store.terms import fts5_query, query_groups, tsquery
 from marsad.store.types import (
