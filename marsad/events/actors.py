@@ -2255,16 +2255,20 @@ _ANSWER = frozenset({"الرد", "بالرد", "برد", "رد", "ردا", "ال
 def retaliation_targets(events: list[Draft], ctx: DocContext) -> None:
     """A threat to answer with no one named ("وتوعّدت قسد بالرد في الزمان والمكان المناسبين"), and fire
     returned, aim at whoever last attacked the threatener in the text (marked inferred)."""
+    fights: _Fights | None = None  # built on first need
     for i, d in enumerate(events):
         ev = d.event
         if ev.actor2 is not None or ev.actor1 is None:
             continue
         if ev.type == "ASSAULT" and d.sub_event in TERRITORIAL:
             # "تمكنت قواتنا من تحرير قاعدة الوطية": ground taken from the side it fights in the text
-            opponent = _opponent(events, i, ctx)
+            if fights is None:
+                fights = _Fights(events, ctx)
+            opponent = fights.opponent(ev.actor1)
             if opponent is not None:
                 ev.actor2 = opponent
                 ev.inferred.append("actor2")
+                fights.add(d)
             continue
         if d.hit.trigger.id == "return-fire":
             # "ردت قواتنا على مصادر النيران": the fire answered came from whoever last attacked them
@@ -2272,6 +2276,8 @@ def retaliation_targets(events: list[Draft], ctx: DocContext) -> None:
             if answered is not None:
                 ev.actor2 = answered
                 ev.inferred.append("actor2")
+                if fights is not None:
+                    fights.add(d)
             continue
         if ev.type != "THREATEN":
             continue
@@ -2297,15 +2303,28 @@ def _last_attacker(events: list[Draft], victim: str) -> str | None:
     )
 
 
-def _opponent(events: list[Draft], i: int, ctx: DocContext) -> str | None:
-    """The one armed side events[i]'s actor1 fights elsewhere in the text (none when it fights several:
-    which of them held the ground is not told)."""
-    me = events[i].event.actor1
-    sides = set()
-    for j, p in enumerate(events):
-        pair = (p.event.actor1, p.event.actor2)
-        if j != i and p.event.type == "ASSAULT" and me in pair and None not in pair:
-            other = pair[1] if pair[0] == me else pair[0]
-            if armed(ctx.doc.entities.get(other or "")):
-                sides.add(other)
-    return sides.pop() if len(sides) == 1 else None
+class _Fights:
+    """The armed sides each actor fights in the text's assaults, kept up to date as targets are filled
+    in: one pass over the events, not one per territorial event."""
+
+    def __init__(self, events: list[Draft], ctx: DocContext) -> None:
+        self.entities = ctx.doc.entities
+        self.sides: dict[str, set[str]] = {}
+        for p in events:
+            self.add(p)
+
+    def add(self, p: Draft) -> None:
+        """Count ``p`` if it is an assault with both sides named."""
+        a, b = p.event.actor1, p.event.actor2
+        if p.event.type != "ASSAULT" or a is None or b is None:
+            return
+        if armed(self.entities.get(b)):
+            self.sides.setdefault(a, set()).add(b)
+        if b != a and armed(self.entities.get(a)):
+            self.sides.setdefault(b, set()).add(a)
+
+    def opponent(self, actor: str) -> str | None:
+        """The one armed side ``actor`` fights elsewhere in the text (none when it fights several: which
+        of them held the ground is not told)."""
+        sides = self.sides.get(actor, set())
+        return next(iter(sides)) if len(sides) == 1 else None

@@ -7,6 +7,7 @@ from marsad.events.context import DocContext
 from marsad.events.draft import Draft
 from marsad.events.lexicon import EventCues
 from marsad.model import Span
+from marsad.text.positions import SpanSet
 
 
 class CasualtyCounter:
@@ -82,9 +83,9 @@ class CasualtyCounter:
 
 def attach_casualty_sentences(events: list[Draft], ctx: DocContext, counter: CasualtyCounter) -> None:
     """A sentence with casualty counts and no event of its own adds its counts to the previous event."""
-    told = [span for d in events for span in d.event.evidence]
+    told = SpanSet([(span.start, span.end) for d in events for span in d.event.evidence])
     for i, unit in enumerate(ctx.units):
-        if any(span.start < unit.sentence.end and unit.sentence.start < span.end for span in told):
+        if told.overlaps(unit.sentence.start, unit.sentence.end):
             continue
         counts = counter.counts(ctx, unit.sentence.start, unit.sentence.end)
         if not counts:

@@ -89,6 +89,7 @@ class DocContext:
         self._token_starts, self._token_ends = _token_spans(doc.text)
         self.triggers: list[TriggerHit] = []  # the document's accepted triggers, in text order
         self._trigger_starts: list[int] = []
+        self.longest_trigger = 0  # characters of the longest accepted trigger
         self.hits: list[TriggerHit] = []  # every trigger word found, accepted or not, in text order
         self._hit_starts: list[int] = []
 
@@ -96,6 +97,7 @@ class DocContext:
         """Record the triggers the extractor accepted, for ``triggers_within``."""
         self.triggers = sorted(hits, key=lambda h: h.start)
         self._trigger_starts = [h.start for h in self.triggers]
+        self.longest_trigger = max((h.end - h.start for h in hits), default=0)
 
     def set_hits(self, hits: list[TriggerHit]) -> None:
         """Record every trigger word the matcher found, for ``hits_within``."""

@@ -4,6 +4,7 @@ evidence spans, and one event split where the text lists several places."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from itertools import pairwise
 
 from marsad.events.acled import TERRITORIAL
@@ -60,7 +61,12 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
         if target is None and headline is not None and _definite_noun(d):
             # "إن الهجوم لم يسفر عن إصابات": a definite noun points at the body's latest telling first
             target = next(
-                (p for p in reversed(merged) if p.sentence != headline and _same_happening(p, d)), None
+                (
+                    p
+                    for p in _latest_first(merged, d, headline)
+                    if p.sentence != headline and _same_happening(p, d)
+                ),
+                None,
             )
         if target is None and headline is not None and 0 < d.sentence - headline <= 3:
             # "مقتل عنصرين من الأسايش بهجوم لداعش" over "هاجمت خلية تابعة لتنظيم داعش…": the body tells
@@ -192,7 +198,14 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 if "actor2" in target.event.inferred:
                     target.event.inferred.remove("actor2")
             earlier = (
-                next((p for p in reversed(merged) if p is not target and _same_happening(p, d)), None)
+                next(
+                    (
+                        p
+                        for p in _latest_first(merged, d, headline)
+                        if p is not target and _same_happening(p, d)
+                    ),
+                    None,
+                )
                 if target is not None and _definite_noun(d) and d.adjunct
                 else None
             )
@@ -206,7 +219,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
         if target is None:
             target, swapped = _answered_attack(ctx, d, merged)
         if target is None:
-            target = next((p for p in reversed(merged) if _same_happening(p, d)), None)
+            target = next((p for p in _latest_first(merged, d, headline) if _same_happening(p, d)), None)
         if target is None:
             target = _lead_retold(ctx, d, merged, headline)
         if target is None:
@@ -1003,9 +1016,26 @@ def _definite_noun(d: Draft) -> bool:
     )
 
 
+# How many sentences back a later telling can reach the happening it tells again (``_same_happening``).
+_RETELLING_REACH = 3
+
+
+def _latest_first(merged: list[Draft], d: Draft, headline: int | None) -> Iterator[Draft]:
+    """``reversed(merged)`` without the drafts told too far before ``d`` for ``_same_happening``, so that a
+    long document is not scanned back to its start for each trigger. Drafts are merged in text order and
+    only a headline's is moved later, to the body sentence that retells it (at most ``_RETELLING_REACH``
+    after it); so once one draft is out of reach, all before it are too."""
+    floor = d.sentence - _RETELLING_REACH
+    can_stop = headline is None or floor > headline + _RETELLING_REACH
+    for p in reversed(merged):
+        if can_stop and p.sentence < floor:
+            return
+        yield p
+
+
 def _same_happening(a: Draft, b: Draft) -> bool:
     x, y = a.event, b.event
-    if x.type != y.type or b.sentence - a.sentence > 3:
+    if x.type != y.type or b.sentence - a.sentence > _RETELLING_REACH:
         return False
     if (
         x.type == "ACCUSE"

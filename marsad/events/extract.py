@@ -36,6 +36,7 @@ from marsad.recognize.select import add_actor_entity
 from marsad.resources import Resources
 from marsad.text.gate import gated
 from marsad.text.normalize import normalize_for_match
+from marsad.text.positions import SpanSet
 
 _OFFENSIVE = frozenset(
     {"العمل", "عمليه", "معركه", "هجمه", "الهجمه", "المعركه", "العمليه", "اقتحام", "هجوم", "الهجوم"}
@@ -156,6 +157,7 @@ class EventExtractor:
         """Add verb phrases a time adverbial splits ("أسقطت صباح اليوم الاثنين طائرة", "فتحوا فجر اليوم
         النار"): the phrase read without the time gives the trigger, whose span is the verb alone."""
         taken = [(h.start, h.end) for h in hits]
+        taken_spans = SpanSet(taken)
         extra: list[TriggerHit] = []
         text = ctx.text
         for t in ctx.times:
@@ -164,7 +166,7 @@ class EventExtractor:
                 verb_end -= 1
             verb_start = text.rfind(" ", 0, verb_end) + 1
             verb_start = max(verb_start, text.rfind("\n", 0, verb_end) + 1)
-            if verb_end - verb_start < 2 or any(a < verb_end and verb_start < b for a, b in taken):
+            if verb_end - verb_start < 2 or taken_spans.overlaps(verb_start, verb_end):
                 continue
             tail = text[t.end : t.end + 30].split()[:2]
             if not tail:
@@ -213,6 +215,7 @@ class EventExtractor:
         consumed: list[tuple[int, int]] = []
         view = ctx.view
         seconds = self.matcher.verb_phrase_seconds
+        taken_spans = SpanSet(taken)
         for vstart, vend in self.matcher.verb_phrase_verbs(view.text):
             head = view.text[vstart:vend]
             allowed = seconds.get(head) or seconds.get(head[1:], frozenset())
@@ -220,7 +223,7 @@ class EventExtractor:
             if not any(w in allowed for w in following):
                 continue  # no word of the phrase's rest follows within reach
             start, end = view.to_original(vstart), view.to_original(vend)
-            if any(a < end and start < b for a, b in taken):
+            if taken_spans.overlaps(start, end):
                 continue
             spans = [(w.start(), w.end()) for w in WORD_RUN.finditer(view.text, vend, vend + 80)][:6]
             words = [view.text[a:b] for a, b in spans]
@@ -235,7 +238,7 @@ class EventExtractor:
                 if tail[0] in _NOT_SUBJECT:
                     continue  # "وحققت إصابات مباشرة في العتاد": no "حقق في" across an object
                 noun_start, noun_end = view.to_original(spans[k][0]), view.to_original(spans[k][1])
-                noun_taken = any(noun_start < b and a < noun_end for a, b in taken)
+                noun_taken = taken_spans.overlaps(noun_start, noun_end)
                 found = next(
                     (
                         f

@@ -572,10 +572,10 @@ def unknown_body_before(ctx: DocContext, hit: TriggerHit) -> bool:
 def next_to_event_noun(ctx: DocContext, hit: TriggerHit) -> bool:
     """A verb right after or right before another event's noun (a weapon, an attack) has it as its
     subject: "بانفجار عبوة ناسفة استهدفت سيارتهم", "استهدفت طائرة مسيرة مجهولة مقراً…"."""
-    for t in ctx.triggers:
-        if t.start != hit.start and (
-            0 <= t.start - hit.end <= 2 or 0 <= hit.start - len(hit.prefix) - t.end <= 2
-        ):
+    word_start = hit.start - len(hit.prefix)
+    # only a trigger that starts within reach can end right before the word or start right after it
+    for t in ctx.triggers_within(word_start - 2 - ctx.longest_trigger, hit.end + 3):
+        if t.start != hit.start and (0 <= t.start - hit.end <= 2 or 0 <= word_start - t.end <= 2):
             return t.trigger.pos == "noun"
     return False
 

@@ -133,6 +133,7 @@ class PersonRecognizer:
         text = analysis.view.text
         out: list[Candidate] = []
         known_end: dict[int, int] | None = None  # where a known person's full name starts, worked out once
+        place_end: dict[int, int] = {}  # the furthest end of a place name from each start, worked out with it
         names: list[LexMatch] = analysis.facts["names"]
         for m in names:
             for entry in m.entries:
@@ -146,7 +147,10 @@ class PersonRecognizer:
                             for n in names
                             if any(e.kind == "person" and not e.short for e in n.entries)
                         }
-                    cand = self._after_title(analysis, m, entry.ref, known_end)
+                        for n in names:
+                            if any(e.kind == "place" for e in n.entries):
+                                place_end[n.vstart] = max(n.vend, place_end.get(n.vstart, n.vend))
+                    cand = self._after_title(analysis, m, entry.ref, known_end, place_end)
                     if cand is not None:
                         out.append(cand)
                     break
@@ -256,16 +260,18 @@ class PersonRecognizer:
         return tokens
 
     def _after_title(
-        self, analysis: Analysis, m: LexMatch, title_en: str, known_end: dict[int, int]
+        self,
+        analysis: Analysis,
+        m: LexMatch,
+        title_en: str,
+        known_end: dict[int, int],
+        place_end: dict[int, int],
     ) -> Candidate | None:
         text = analysis.view.text
         before = analysis.view.words.before(m.vstart, 1)
         if before and strip_proclitics(before[-1]) in self.place_words:
             return None  # "في مديرية الشيخ عثمان": a place named after a sheikh, no person
-        if any(
-            n.vstart == m.vstart and n.vend > m.vend and any(e.kind == "place" for e in n.entries)
-            for n in analysis.facts["names"]
-        ):
+        if place_end.get(m.vstart, -1) > m.vend:
             return None  # "من بلدة الشيخ مسكين", "الشيخ سعد": a place whose name begins with a title
         tokens = self._name_tokens(analysis.view, m.vend)
         if not tokens:

@@ -27,6 +27,7 @@ from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText, normalize_for_match
+from marsad.text.positions import SpanSet
 from marsad.text.words import WORD, WordIndex, with_prefixes
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
@@ -664,7 +665,7 @@ class PlaceResolver:
             firsts.setdefault(head, m)
         if not firsts:
             return []
-        taken = sorted((m.start, m.end) for m in doc.mentions)
+        taken = SpanSet([(m.start, m.end) for m in doc.mentions])
         out: list[Mention] = []
         if all(WORD.fullmatch(head) for head in firsts):
             hits = _words_ending_in(analysis.view.words, firsts)
@@ -682,7 +683,7 @@ class PlaceResolver:
             start, end = analysis.view.span(vs, word_end)
             if start < earlier.end:
                 continue
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue  # inside a longer name ("طيبة الإمام" itself)
             before = analysis.view.words.before(word_start, 1)
             word = strip_proclitics(before[-1]) if before else ""

@@ -16,6 +16,7 @@ from marsad.recognize.places import classify_cue, load_place_cues, top_countries
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText
+from marsad.text.positions import count_below
 
 _COMPONENT = {
     "kb-actor": "actors",
@@ -79,6 +80,9 @@ class MentionSelector:
                 first_named.setdefault(c.entity, c.start)
                 named_at.append((c.start, c.entity))
         named_at.sort()
+        named_starts: dict[str, list[int]] = {}  # each actor's starts, in text order
+        for start, entity in named_at:
+            named_starts.setdefault(entity, []).append(start)
         for cand in actor_cands:
             if cand.attrs.get("drop"):
                 continue
@@ -94,7 +98,7 @@ class MentionSelector:
                     continue
                 cand.attrs["refs"] = refs
             if cand.attrs.get("short") and len(cand.attrs["refs"]) > 1:
-                cand.attrs["refs"] = _latest_named_first(cand.attrs["refs"], named_at, cand.start)
+                cand.attrs["refs"] = _latest_named_first(cand.attrs["refs"], named_starts, cand.start)
             ref = self._choose(
                 cand.attrs["refs"], cand.attrs.get("short", False), named, top, self._actor_countries
             )
@@ -269,10 +273,15 @@ def person_id(folded_name: str) -> str:
     return "person:" + "-".join(words)
 
 
-def _latest_named_first(refs: list[str], named_at: list[tuple[int, str]], pos: int) -> list[str]:
+def _latest_named_first(refs: list[str], named_starts: dict[str, list[int]], pos: int) -> list[str]:
     """A short form shared by several actors ("التنظيم") refers to the one named last before it:
     AQAP after "تنظيم القاعدة في جزيرة العرب", the Islamic State after "تنظيم داعش"."""
-    last = {entity: start for start, entity in named_at if start < pos}  # named_at is sorted
+    last: dict[str, int] = {}
+    for ref in refs:
+        starts = named_starts.get(ref, [])
+        k = count_below(starts, pos)  # the actor's names that start before ``pos``
+        if k:
+            last[ref] = starts[k - 1]
     return sorted(refs, key=lambda r: -last.get(r, -1))
 
 
