@@ -957,6 +957,15 @@ _BACKGROUND = (
 )
 
 
+def _in_verse(ctx: DocContext, pos: int) -> bool:
+    """Is ``pos`` inside a verse quoted between ﴿ and ﴾ (the opening one written U+FD3F)? The text is
+    searched back only when it has an opening bracket at all."""
+    has_verse = ctx.cache.get("verse")
+    if has_verse is None:
+        has_verse = ctx.cache["verse"] = "\ufd3f" in ctx.text
+    return bool(has_verse) and ctx.text.rfind("\ufd3f", 0, pos) > ctx.text.rfind("\ufd3e", 0, pos)
+
+
 def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
     """Is the trigger in a sentence or line that opens by recalling background ("للتذكير: …")?"""
     spans = ctx.cache.get("background")
@@ -1273,10 +1282,12 @@ class NotEventFilter:
         """Trigger words that name no happening here: hashtags ("#ادلب_تحت_القصف"), nouns governed by
         another noun ("مركز احتجاز", "مذكرات توقيف", "إزالة الألغام", "تحت سيطرة"), accompaniment
         ("بإسناد من", "بالتنسيق مع"), and tallies over a period ("وثقنا مقتل 104 خلال الشهر")."""
-        if ctx.text.rfind("\ufd3f", 0, hit.start) > ctx.text.rfind("\ufd3e", 0, hit.start):
+        if _in_verse(ctx, hit.start):
             return True  # a verse of the Quran between ﴿ ﴾ that opens a statement
-        # the word's own start: after a space or a line break ("#الناصرية\nاطلاق نار" is no hashtag)
-        token_start = max(ctx.text.rfind(" ", 0, hit.start), ctx.text.rfind("\n", 0, hit.start)) + 1
+        # the word's own start: after a space or a line break ("#الناصرية\nاطلاق نار" is no hashtag); a
+        # line break counts only after the last space, so neither search reads back past the word
+        space = ctx.text.rfind(" ", 0, hit.start)
+        token_start = max(space, ctx.text.rfind("\n", space + 1, hit.start)) + 1
         if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
             return True
         if hit.prefix[:1] == "و" and fold_word(hit.text).startswith("صف") and hit.trigger.type == "ASSAULT":
