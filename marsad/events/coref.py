@@ -45,6 +45,12 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
     within two sentences."""
     merged: list[Draft] = []
     headline = _headline(ctx)
+    # the drafts of each sentence, for questions about a draft's own sentence; a headline's draft may
+    # later move to the body sentence that retells it, so its sentence's drafts are asked too
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    moving = by_sentence.get(headline, []) if headline is not None else []
     retold: set[int] = set()  # headline events the body has told again
     for d in drafts:
         # "شنت مقاتلات أمريكية سلسلة غارات …، استهدفت إحداها محيط المطار": one of the strikes told
@@ -116,14 +122,15 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
         ):
             # "ووثّقنا مقتل مدنيين اثنين … بانفجار لغم": deaths whose cause their own sentence tells next
             # wait for it rather than join an attack of an earlier sentence
-            reach = 0 if _cause_follows(ctx, d, drafts, casualty_words) else 2
+            same_sentence = by_sentence.get(d.sentence, []) + moving
+            reach = 0 if _cause_follows(ctx, d, same_sentence, casualty_words) else 2
             if reach == 0 and "place" in d.event.inferred:
                 d.event.place = None  # the place comes with the cause, not from the sentence before
                 d.event.inferred.remove("place")
             target = next(
                 (
                     p
-                    for p in reversed(merged)
+                    for p in _latest_first(merged, d, headline)
                     if p.event.type == "ASSAULT"
                     and d.sentence - p.sentence <= reach
                     and not _other_day(p, d)
@@ -170,7 +177,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
             target = next(
                 (
                     p
-                    for p in reversed(merged)
+                    for p in _latest_first(merged, d, headline)
                     if p.sentence == d.sentence
                     and p.event.type == "ASSAULT"
                     and fold_word(p.hit.trigger.lemma) in casualty_words
