@@ -95,7 +95,10 @@ class TriggerMatcher:
                         items.extend((v, entry) for v in variants)
                         self._variants.update(variants)
         self._variants -= listed
-        self._lexicon = Lexicon.build(items, prefixes=TRIGGER_PREFIXES, article_forms=False)
+        # long proclitic chains ("وبال") would send nearly every word to the short-key lookup
+        self._lexicon = Lexicon.build(
+            items, prefixes=TRIGGER_PREFIXES, article_forms=False, short_by_word=False
+        )
         self._best: dict[tuple[tuple[Entry, ...], str, bool], Entry] = {}
         # first words of the phrase forms ("فتحوا" of "فتحوا النار"), to skip words no phrase starts with
         self.phrase_heads = frozenset(key.split(" ", 1)[0] for key, _ in items if " " in key)

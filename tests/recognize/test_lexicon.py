@@ -44,3 +44,28 @@ def test_no_match_inside_words() -> None:
 def test_spans_cover_diacritics_and_variants() -> None:
     text = "قصفَ الجيشُ حماه"
     assert [t for t, _ in found(text)] == ["الجيشُ", "حماه"]
+
+
+def test_short_names_are_found_at_word_ends_as_the_automaton_finds_them() -> None:
+    """Keys of at most three letters are looked up at word ends, not run through the automaton; both ways
+    give the same matches in the same order (by end, the longest first), proclitics, لل forms, digits,
+    underscores and repeated spellings included."""
+    import random
+
+    keys = ["من", "حي", "قسد", "ال", "سد", "الحي", "بكل", "12", "حي الشيخ", "اب"]
+    items = [(k, Entry("place", f"p{i}")) for i, k in enumerate(keys)] + [("من", Entry("actor", "x"))]
+    by_word = Lexicon.build(items)
+    automaton_only = Lexicon.build(items, short_by_word=False)
+    rng = random.Random(7)
+    letters = list("منحيالوفبكلقسد12_ #،.\n")
+    texts = ["وبمن حي الشيخ فللحي #ادلب_من قسد_ وسد، بكل 12مايو", "ال لل ولل فلل الحي للحي"]
+    texts += ["".join(rng.choice(letters) for _ in range(300)) for _ in range(200)]
+    for text in texts:
+        view = NormalizedText(text)
+        assert by_word.find(view) == automaton_only.find(view)
+    matches = by_word.find(NormalizedText("وبمن في حي الشيخ"))
+    assert [(m.key, m.prefix, len(m.entries)) for m in matches] == [
+        ("من", "وب", 2),
+        ("حي", "", 1),
+        ("حي الشيخ", "", 1),
+    ]
