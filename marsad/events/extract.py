@@ -90,7 +90,7 @@ _PROPERTY = (
 
 def _seized_property(ctx: DocContext, hit: TriggerHit, clause_end: int) -> bool:
     """Does the seizure's object after على name property ("على منازل المهجّرين")?"""
-    words = ctx.folded(hit.end, min(clause_end, hit.end + 200)).split()[:16]
+    words = ctx.folded(hit.end, min(clause_end, hit.end + 200)).split(None, 16)[:16]
     at = next((i for i, w in enumerate(words) if w in ("علي", "عالي")), None)
     if at is None:
         return False
@@ -168,7 +168,7 @@ class EventExtractor:
             verb_start = max(verb_start, text.rfind("\n", 0, verb_end) + 1)
             if verb_end - verb_start < 2 or taken_spans.overlaps(verb_start, verb_end):
                 continue
-            tail = text[t.end : t.end + 30].split()[:2]
+            tail = text[t.end : t.end + 30].split(None, 2)[:2]
             if not tail:
                 continue
             verb = text[verb_start:verb_end]
@@ -291,7 +291,7 @@ class EventExtractor:
             # "ونحذّر تركيا من أن أي سفينة … ستكون هدفاً مشروعاً": a warning that announces violence
             event.type, event.mode = "THREATEN", "violence"
         if trigger.id == "seize-verb" and _PERSONS_SEIZED & set(
-            ctx.folded(hit.end, hit.end + 60).split()[:5]
+            ctx.folded(hit.end, hit.end + 60).split(None, 5)[:5]
         ):
             # "وضبطت ٤ من عناصر التنظيم": people taken are arrested
             event.mode, draft.sub_event = "arrest", "Arrests"
@@ -301,7 +301,7 @@ class EventExtractor:
         scene = trigger.id == "reach" and bool(
             {
                 w.removeprefix("الي").removeprefix("لل").removeprefix("ل")
-                for w in ctx.folded(hit.end, hit.end + 24).split()[:2]
+                for w in ctx.folded(hit.end, hit.end + 24).split(None, 2)[:2]
             }
             & _THE_SCENE
         )
@@ -385,12 +385,12 @@ class EventExtractor:
             words = set(ctx.folded(draft.clause_start, unit.sentence.end).split())
             if draft.clause_start > unit.sentence.start:  # "وإذا لم تقدّم الحكومة …، فإن مجاهدينا سيستأنفون"
                 opening = unit.clause_at(draft.clause_start - 1)
-                words |= {w.lstrip("و") for w in ctx.folded(opening.start, opening.end).split()[:1]}
+                words |= {w.lstrip("و") for w in ctx.folded(opening.start, opening.end).split(None, 1)[:1]}
             modality = "hypothetical" if words & _CONDITIONS else "future"
         if (
             hit.future_prefix
             and draft.event.type == "ASSAULT"
-            and ctx.folded(hit.end, min(draft.clause_end, hit.end + 20)).split()[:1]
+            and ctx.folded(hit.end, min(draft.clause_end, hit.end + 20)).split(None, 1)[:1]
             in (["لاي"], ["اي"], ["لكل"])
         ):
             # "ستتصدى لأي محاولة لقمع المتظاهرين", "سنضرب أي قوة تقترب": a warning, not a deed to come
@@ -428,7 +428,7 @@ def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
     if agent is not None and "air-force" in agent.id:
         return True
     before = ctx.folded(draft.clause_start, hit.start - len(hit.prefix)).split()[-4:]
-    after = ctx.folded(hit.end, draft.clause_end).split()[:2]
+    after = ctx.folded(hit.end, draft.clause_end).split(None, 2)[:2]
     modes = []
     for w in [*reversed(before), *after]:
         key = w.removeprefix("و").removeprefix("ب")
@@ -441,7 +441,7 @@ def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
 def _instrument(ctx: DocContext, cues: EventCues, hit: TriggerHit, lo: int, hi: int) -> str | None:
     """The mode of the means the trigger's clause names nearest to a trigger that names none:
     "استهداف سيارتهم بعبوة ناسفة" (explosives), "استهدفت مدفعيتنا" (heavy-weapons)."""
-    after = ctx.folded(hit.end, hi).split()[:8]
+    after = ctx.folded(hit.end, hi).split(None, 8)[:8]
     before = ctx.folded(lo, hit.start - len(hit.prefix)).split()[::-1][:4]
     for i in range(max(len(after), len(before))):
         for words in (after, before):

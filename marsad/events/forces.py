@@ -594,7 +594,7 @@ def head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
     for m in reversed(earlier):
         if " " not in m.text.strip():
             continue
-        first = ctx.folded(m.start, m.end).split()[:1]
+        first = ctx.folded(m.start, m.end).split(None, 1)[:1]
         if first and first[0].removeprefix("ال") == head:
             return m.entity
     for m in reversed(earlier[-12:]):

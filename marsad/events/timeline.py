@@ -158,7 +158,7 @@ def _after_the_deed(ctx: DocContext, d: Draft, events: list[Draft]) -> Draft | N
     _, unit = ctx.unit_at(d.hit.start)
     words = [
         w.removeprefix("و").removeprefix("ف")
-        for w in ctx.folded(unit.sentence.start, d.hit.start).split()[:3]
+        for w in ctx.folded(unit.sentence.start, d.hit.start).split(None, 3)[:3]
     ]
     opening = next(
         (i for i, w in enumerate(words[:2]) if w.removeprefix("في").removeprefix("ب") in _JUST_AFTER), None
