@@ -4,7 +4,7 @@ mentions inside a span, the words before a position, and who "we" and "they" are
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -12,7 +12,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.kb.schema import Actor
 from marsad.model import Document, Label, Mention
 from marsad.text.normalize import NormalizedText, normalize_for_match
-from marsad.text.positions import count_at_most, count_below
+from marsad.text.positions import SpanSet, count_at_most, count_below
 from marsad.text.segment import Span, clauses, sentences
 
 ACTOR_LABELS = (Label.ORG, Label.GROUP)
@@ -147,13 +147,23 @@ class DocContext:
         ]
         held = {id(a) for _, names in inside for a in names}
         kept = [a for a in self.actors if id(a) not in held]
-        taken = [(a.start, a.end) for a in kept]
-        fresh = [m for m in extra if not any(s < m.end and m.start < e for s, e in taken)]
+        taken = SpanSet([(a.start, a.end) for a in kept])
+        fresh = [m for m in extra if not taken.overlaps(m.start, m.end)]
         # a name stays when its description does not (it overlapped another name)
         lost = [a for m, names in inside if m not in fresh for a in names]
         if fresh:
             self.actors = sorted([*kept, *lost, *fresh], key=lambda m: (m.start, m.end))
             self._starts[id(self.actors)] = [m.start for m in self.actors]
+
+    def actors_before(self, pos: int) -> Iterator[Mention]:
+        """The actor mentions that lie before ``pos`` (``within(actors, 0, pos)``), latest first, read back
+        from ``pos`` rather than from the document's start."""
+        i = count_below(self._starts[id(self.actors)], pos)  # the mentions that start before pos
+        while i > 0:
+            i -= 1
+            m = self.actors[i]
+            if m.end <= pos:
+                yield m
 
     def index(self, mentions: list[Mention]) -> None:
         """Let ``within`` answer for another sorted list of mentions by bisection."""

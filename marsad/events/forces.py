@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import cast
 
 from marsad.events.context import DocContext
 from marsad.model import Label, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.normalize import normalize_for_match
+from marsad.text.positions import count_below
 from marsad.text.words import matches_at, occurrence_starts, with_prefixes
 
 # An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
@@ -590,14 +592,17 @@ def _actor_map(name: str) -> dict[str, str]:
 def head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
     """The actor named earlier whose name begins with the noun: "الشبكة" after "الشبكة السورية لحقوق
     الإنسان", "الهيئة" after "هيئة تحرير الشام"."""
-    earlier = ctx.within(ctx.actors, 0, pos)
-    for m in reversed(earlier):
-        if " " not in m.text.strip():
-            continue
-        first = ctx.folded(m.start, m.end).split(None, 1)[:1]
-        if first and first[0].removeprefix("ال") == head:
-            return m.entity
-    for m in reversed(earlier[-12:]):
+    named = _names_by_head(ctx).get(head)
+    if named is not None:
+        starts, mentions = named
+        i = count_below(starts, pos)  # the names with that head that start before pos
+        while i > 0:
+            i -= 1
+            if mentions[i].end <= pos:
+                return mentions[i].entity
+    for k, m in enumerate(ctx.actors_before(pos)):
+        if k == 12:
+            break
         # "المركز الإعلامي لـقسد" … "وحمّل المركز": the body a noun headed before an actor's name
         lead = ctx.words_before(m.start, 4)
         if any(w.removeprefix("ال") == head for w in lead[-3:]):
@@ -605,11 +610,31 @@ def head_noun_antecedent(ctx: DocContext, head: str, pos: int) -> str | None:
     kinds = _GENERIC_HEAD_KINDS.get(head)
     if kinds:
         # "ونفى الفصيل": the armed group of that kind named last
-        for m in reversed(earlier):
+        for m in ctx.actors_before(pos):
             entity = ctx.doc.entities.get(m.entity or "")
             if entity is not None and entity.attrs.get("type") in kinds:
                 return m.entity
     return None
+
+
+def _names_by_head(ctx: DocContext) -> dict[str, tuple[list[int], list[Mention]]]:
+    """The document's actor names of several words by their first word without the article, each with
+    its mentions' starts, in text order: worked out once for each list of actors (``add_actors`` makes a
+    new one)."""
+    cached = ctx.cache.get("names by head")
+    if isinstance(cached, tuple) and cached[0] is ctx.actors:
+        return cast(dict[str, tuple[list[int], list[Mention]]], cached[1])
+    index: dict[str, tuple[list[int], list[Mention]]] = {}
+    for m in ctx.actors:
+        if " " not in m.text.strip():
+            continue
+        first = ctx.folded(m.start, m.end).split(None, 1)[:1]
+        if first:
+            starts, mentions = index.setdefault(first[0].removeprefix("ال"), ([], []))
+            starts.append(m.start)
+            mentions.append(m)
+    ctx.cache["names by head"] = (ctx.actors, index)
+    return index
 
 
 # Generic nouns for an armed group named before, by the kinds of actor they stand for.

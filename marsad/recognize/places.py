@@ -27,7 +27,7 @@ from marsad.recognize.lexicon import LexMatch
 from marsad.resources import Resources
 from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText, normalize_for_match
-from marsad.text.positions import SpanSet
+from marsad.text.positions import SpanSet, count_below
 from marsad.text.words import WORD, WordIndex, with_prefixes
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
@@ -600,13 +600,12 @@ class PlaceResolver:
                     if p.kind not in ("country",) and p.admin1_code:
                         admin_context.append((m.attrs["vstart"], p.country, p.admin1_code))
         # Pass 2: the rest, scored with context.
+        admins = _AdminContext(admin_context)
         for i, m in enumerate(mentions):
             if i in resolved:
                 continue
             places = self._lookup(m.attrs["key"], m.attrs.get("cue"))
-            best = self._best(
-                places, top, anchors, admin_context, m.attrs.get("cue"), m.attrs.get("cue_value")
-            )
+            best = self._best(places, top, anchors, admins, m.attrs.get("cue"), m.attrs.get("cue_value"))
             if best is not None:
                 resolved[i] = best
                 if best.lat is not None and best.lon is not None:
@@ -629,7 +628,7 @@ class PlaceResolver:
             ):
                 drop.append(m)  # a bare name that only matched far-away places: not a place here
                 continue
-            self._link(doc, m, place, analysis.view, top, admin_context)
+            self._link(doc, m, place, analysis.view, top, admins)
         if drop:  # by identity: list.remove would compare mentions field by field
             dropped = {id(m) for m in drop}
             doc.mentions[:] = [m for m in doc.mentions if id(m) not in dropped]
@@ -739,14 +738,14 @@ class PlaceResolver:
         places: list[Any],
         top_countries: set[str],
         anchors: list[tuple[float, float]],
-        admin_context: list[tuple[int, str, str]],
+        admin_context: _AdminContext,
         cue: str | None,
         cue_value: str | None = None,
     ) -> Any:
         best, best_score = None, -math.inf
         # "مطار أبها", "ميناء جيزان": a city's airport or port abroad is where strikes land, a village is not
         facility = cue == "settlement" and cue_value in _CITY_FACILITIES
-        admins = {(c, a) for _, c, a in admin_context}
+        admins = admin_context.regions
         for p in places:
             in_prior = p.country in top_countries
             score = math.log10(p.population + 10) * 0.4
@@ -778,7 +777,7 @@ class PlaceResolver:
         place: Any,
         view: NormalizedText,
         top_countries: set[str],
-        admin_context: list[tuple[int, str, str]],
+        admin_context: _AdminContext,
     ) -> None:
         cue = m.attrs.get("cue")
         vstart, vend = m.attrs["vstart"], m.attrs.get("vend", m.attrs["vstart"])
@@ -793,7 +792,7 @@ class PlaceResolver:
                 if part.startswith(phrase):
                     m.attrs["region_part"] = value
         if place is None:
-            country, admin1_code = _nearest_admin(admin_context, vstart)
+            country, admin1_code = admin_context.nearest(vstart)
             if country is None and top_countries:
                 country = sorted(top_countries)[0]
             region = self.gaz.admin1(country, admin1_code) if country and admin1_code else None
@@ -895,11 +894,32 @@ def _cue_place(view: NormalizedText, vs: int, ve: int, cue: str, value: str, con
     )
 
 
-def _nearest_admin(admin_context: list[tuple[int, str, str]], vpos: int) -> tuple[str | None, str | None]:
-    if not admin_context:
-        return None, None
-    _, country, code = min(admin_context, key=lambda a: abs(a[0] - vpos))
-    return country, code
+class _AdminContext:
+    """The admin-1 regions a document names, (view position, country, admin-1 code) in the order found:
+    which are named at all, and which is named nearest a position (the first found among equals), by
+    binary search rather than a pass over all of them for each place."""
+
+    def __init__(self, context: list[tuple[int, str, str]]) -> None:
+        self.context = context
+        self.regions = {(country, code) for _, country, code in context}
+        self._order = sorted(range(len(context)), key=lambda i: (context[i][0], i))
+        self._positions = [context[i][0] for i in self._order]
+
+    def nearest(self, vpos: int) -> tuple[str | None, str | None]:
+        """``min(context, key=distance to vpos)``: the region named nearest ``vpos``."""
+        positions = self._positions
+        if not positions:
+            return None, None
+        k = count_below(positions, vpos)  # the first named at or after vpos
+        candidates: list[int] = []  # the first found of the nearest on each side
+        if k < len(positions):
+            candidates.append(k)
+        if k > 0:
+            candidates.append(count_below(positions, positions[k - 1]))
+        distance = min(abs(positions[j] - vpos) for j in candidates)
+        first = min(self._order[j] for j in candidates if abs(positions[j] - vpos) == distance)
+        _, country, code = self.context[first]
+        return country, code
 
 
 def top_countries(prior: dict[str, float]) -> set[str]:
