@@ -1052,10 +1052,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and noun
         # "سيطرت قوات النظام على البلدة بعد معارك مع الهيئة": a fight that won ground is that capture's
         and not any(
-            d.sentence == draft.sentence
-            and d.event.type == "ASSAULT"
-            and fold_word(d.hit.trigger.lemma) not in CASUALTY_LEMMAS
-            for d in previous
+            d.event.type == "ASSAULT" and fold_word(d.hit.trigger.lemma) not in CASUALTY_LEMMAS
+            for d in same_sentence(previous, draft.sentence)
         )
     ):
         # "قُتل جنديان من الجيش الوطني في اشتباكات مع مسلحي مجلس الشورى": the fight's other side is the
@@ -1090,7 +1088,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "قُتل أربعة من البيشمركة ومدني في هجوم…": the victims named in the sentence
         _, unit = ctx.unit_at(hit.start)
         # the agents of the sentence's earlier events ("إفراج قوة الردع عن 14 محتجزاً بعد احتجازهم")
-        doers = {d.event.actor1 for d in previous if d.sentence == draft.sentence}
+        doers = {d.event.actor1 for d in same_sentence(previous, draft.sentence)}
         two_sided = hit.trigger.id in TWO_SIDED
         held = hit.trigger.mode == "torture" and bool(
             set(ctx.folded(unit.sentence.start, unit.sentence.end).split()) & _HOLDING_WORDS
@@ -1417,7 +1415,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         # "نحمّل حفتر المسؤولية الكاملة عن القصف": blaming names no agent (gold/README.md), unless the deed
         # is said to be the accused's own ("عن المجزرة التي ارتكبتها طائراتها")
         blame = next(
-            (d for d in reversed(previous) if d.sentence == draft.sentence and d.event.type == "ACCUSE"), None
+            (d for d in reversed(same_sentence(previous, draft.sentence)) if d.event.type == "ACCUSE"), None
         )
         owned = _OWNED_DEED.match(ctx.folded(hit.end, min(hi, hit.end + 40)).strip())
         ev.actor1 = blame.event.actor2 if blame is not None and owned else None
@@ -2188,6 +2186,15 @@ def _our_target(word: str) -> bool:
 _VERBAL_NOUN_FORMS = frozenset({"صد", "قصف", "دك", "رد", "كسر", "اسر"})
 
 
+def same_sentence(previous: list[Draft], sentence: int) -> list[Draft]:
+    """The drafts of ``previous`` told in ``sentence``, in order: drafts are made in text order, so they
+    are the last ones (their sentence is not moved before coreference)."""
+    i = len(previous)
+    while i > 0 and previous[i - 1].sentence >= sentence:
+        i -= 1
+    return [d for d in previous[i:] if d.sentence == sentence]
+
+
 def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str | None]) -> str | None:
     """ "They": in a statement, the party the author last dealt with; otherwise the actor named most often
     in the preceding stretch of text (about 1,500 characters),
@@ -2200,7 +2207,7 @@ def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str |
                 if entity is not None and entity.attrs.get("inter") != 7:
                     return d.event.actor2
     counts: dict[str, tuple[int, int]] = {}
-    for m in ctx.actors:
+    for m in ctx.actors[ctx.first_actor_ending_near(pos, 1500) :]:
         if m.end > pos:
             break
         if pos - m.start > 1500 or m.entity in exclude:

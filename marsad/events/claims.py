@@ -7,6 +7,7 @@ from marsad.events.context import DocContext, fold_word
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES, EventCues
 from marsad.model import Entity, Event
+from marsad.text.positions import count_at_most, count_below
 
 
 def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str]:
@@ -34,51 +35,84 @@ _SOURCE_OF = frozenset({"مصدر", "مصادر", "متحدث", "المتحدث"
 def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext) -> None:
     """A denial ("تنكر وتكذب تدخلنا", "نفى المرصد") disputes the claim it names right after it, or the
     latest earlier event; both sides record the link."""
+    words = [fold_word(e.hit.text) for e in events]
+    if not any(w in denials or w[1:] in denials for w in words):
+        return
+    earlier = _EarlierEvents(events)
     for i, d in enumerate(events):
-        word = fold_word(d.hit.text)
-        if word not in denials and word[1:] not in denials:
-            continue
-        d.event.type = "REJECT"
-        claim = next(
-            (
-                n
-                for n in events[i + 1 :]
-                if 0 <= n.hit.start - d.hit.end < 25 and fold_word(n.hit.text) not in denials
-            ),
-            None,
-        )
-        denied = ctx.folded(d.hit.end, d.hit.end + 30).split()
-        ours = next((w for w in denied[:3] if w.endswith("نا") and len(w) > 4), None)
-        if ours and ctx.author:  # "تنكر وتكذب تدخلنا": our action, told before
-            target = next(
-                (
-                    p
-                    for p in reversed(events[:i])
-                    if p.event.actor1 == ctx.author and p.event.type not in VERBAL_TYPES
-                ),
-                None,
+        word = words[i]
+        if word in denials or word[1:] in denials:
+            d.event.type = "REJECT"
+            # the claim named right after the denial
+            claim = next(
+                (n for n in earlier.starting_after(i, d.hit.end, 25) if words[n] not in denials), None
             )
-        elif claim is not None:  # the denied claim, told again: dispute its first telling
-            target = next((p for p in events[:i] if p.event.type == claim.event.type), claim)
-        elif (
-            retold := next(
-                (
-                    p
-                    for p in events[:i]
-                    if p.event.type not in VERBAL_TYPES
-                    and any(x.start <= d.hit.start < x.end for x in p.event.evidence)
-                ),
-                None,
-            )
-        ) is not None:
-            target = retold  # the claim was told again in the denial's clause and joined its first telling
-        else:
-            target = next((p for p in reversed(events[:i]) if p.event.type != "REJECT"), None)
-        if target is not None:
-            d.event.disputes = target.event.id
-            target.event.disputed_by.append(d.event.id)
-            if d.event.actor2 is None:
-                d.event.actor2 = _claimant(target.event, d.event.actor1, ctx.author, ctx.doc.entities)
+            denied = ctx.folded(d.hit.end, d.hit.end + 30).split(None, 3)
+            ours = next((w for w in denied[:3] if w.endswith("نا") and len(w) > 4), None)
+            target: Draft | None = None
+            if ours and ctx.author:  # "تنكر وتكذب تدخلنا": our action, told before
+                target = events[earlier.last_ours] if earlier.last_ours >= 0 else None
+            elif claim is not None:  # the denied claim, told again: dispute its first telling
+                first = earlier.first_of_type.get(events[claim].event.type)
+                target = events[first] if first is not None else events[claim]
+            elif (retold := earlier.first_telling_at(i, d.hit.start)) >= 0:
+                target = events[
+                    retold
+                ]  # the claim was told again in the denial's clause and joined its first
+            elif earlier.last_not_rejection >= 0:
+                target = events[earlier.last_not_rejection]
+            if target is not None:
+                d.event.disputes = target.event.id
+                target.event.disputed_by.append(d.event.id)
+                if d.event.actor2 is None:
+                    d.event.actor2 = _claimant(target.event, d.event.actor1, ctx.author, ctx.doc.entities)
+        earlier.passed(i, ctx.author)
+
+
+class _EarlierEvents:
+    """What ``link_disputes`` asks of the events before the one it reads, kept up to date as it moves on
+    (a denial's type becomes REJECT when it is read), and the events by trigger and evidence offsets: a
+    long document is not read back to its start for every denial."""
+
+    def __init__(self, events: list[Draft]) -> None:
+        self.events = events
+        self.first_of_type: dict[str, int] = {}  # the first event of each type
+        self.last_ours = -1  # the latest non-verbal event of the document's author
+        self.last_not_rejection = -1  # the latest event that is no denial
+        by_start = sorted((e.hit.start, j) for j, e in enumerate(events))
+        self._trigger_starts = [start for start, _ in by_start]
+        self._by_trigger = [j for _, j in by_start]
+        told = sorted((x.start, x.end, j) for j, e in enumerate(events) for x in e.event.evidence)
+        self._told_starts = [start for start, _, _ in told]
+        self._told = told
+        self._longest_telling = max((end - start for start, end, _ in told), default=0)
+
+    def passed(self, i: int, author: str | None) -> None:
+        """Event ``i`` has been read: its type is final."""
+        ev = self.events[i].event
+        self.first_of_type.setdefault(ev.type, i)
+        if author and ev.actor1 == author and ev.type not in VERBAL_TYPES:
+            self.last_ours = i
+        if ev.type != "REJECT":
+            self.last_not_rejection = i
+
+    def starting_after(self, i: int, pos: int, reach: int) -> list[int]:
+        """The events after ``i`` (in list order) whose trigger starts in [pos, pos + reach)."""
+        lo = count_below(self._trigger_starts, pos)
+        hi = count_below(self._trigger_starts, pos + reach)
+        return sorted(j for j in self._by_trigger[lo:hi] if j > i)
+
+    def first_telling_at(self, i: int, pos: int) -> int:
+        """The first event before ``i`` that is no verbal event and whose evidence holds ``pos``; -1 if
+        none."""
+        lo = count_below(self._told_starts, pos - self._longest_telling)  # no longer telling starts before
+        hi = count_at_most(self._told_starts, pos)
+        found = [
+            j
+            for _, end, j in self._told[lo:hi]
+            if end > pos and j < i and self.events[j].event.type not in VERBAL_TYPES
+        ]
+        return min(found, default=-1)
 
 
 def _claimant(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from marsad.events.triggers import TriggerHit
 from marsad.kb.schema import Actor
@@ -164,6 +165,17 @@ class DocContext:
             m = self.actors[i]
             if m.end <= pos:
                 yield m
+
+    def first_actor_ending_near(self, pos: int, reach: int) -> int:
+        """Index in ``actors`` from which a pass that skips mentions starting more than ``reach``
+        characters before ``pos``, and stops at the first ending after ``pos``, may begin: the first that
+        starts within reach, unless a mention before it is long enough to end after ``pos``."""
+        actors = self.actors
+        cached = self.cache.get("longest actor")
+        if not (isinstance(cached, tuple) and cached[0] is actors):
+            cached = self.cache["longest actor"] = (actors, max((m.end - m.start for m in actors), default=0))
+        longest = cast(int, cached[1])
+        return count_below(self._starts[id(actors)], pos - max(reach, longest))
 
     def index(self, mentions: list[Mention]) -> None:
         """Let ``within`` answer for another sorted list of mentions by bisection."""

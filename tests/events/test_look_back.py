@@ -1,8 +1,10 @@
-"""Coreference looks back only as far as a retelling can reach, and never misses a draft within reach:
-not one told that far back, nor a headline's draft moved to the body sentence that retells it."""
+"""Rules look back only as far as they can reach, and never miss a draft within reach: coreference stops
+at drafts told too far back (but sees a headline's draft moved to the body sentence that retells it);
+the drafts of a sentence are the last ones made."""
 
 from __future__ import annotations
 
+from marsad.events.actors import same_sentence
 from marsad.events.coref import _RETELLING_REACH, _latest_first
 from marsad.events.draft import Draft
 from marsad.events.lexicon import default_triggers
@@ -46,3 +48,10 @@ def test_drafts_of_one_sentence_are_all_seen() -> None:
     merged = [_draft(s) for s in (0, 5, 9, 9, 9, 10)]
     d = _draft(12)
     assert list(_latest_first(merged, d, None)) == merged[::-1][:4]  # sentences 10 and 9: within reach
+
+
+def test_the_drafts_of_a_sentence_are_read_from_the_end() -> None:
+    previous = [_draft(s) for s in (0, 2, 2, 3, 5, 5, 5)]
+    assert same_sentence(previous, 5) == previous[4:]
+    assert same_sentence(previous, 6) == []
+    assert same_sentence([], 1) == []
