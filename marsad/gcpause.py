@@ -11,18 +11,43 @@ collected by the first collection after it.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 
+class _Pauses:
+    """The open ``paused_gc`` blocks of all threads, counted under a lock."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.depth = 0
+        self.restore = False  # whether the collector was enabled when the outermost block began
+
+    def begin(self) -> None:
+        with self.lock:
+            if self.depth == 0:
+                self.restore = gc.isenabled()
+                gc.disable()
+            self.depth += 1
+
+    def end(self) -> None:
+        with self.lock:
+            self.depth -= 1
+            if self.depth == 0 and self.restore:
+                gc.enable()
+
+
+_PAUSES = _Pauses()
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Disable the cyclic collector for the block, then restore it. Nested or concurrent uses keep it
-    paused until the outermost one that paused it ends; a collector the caller disabled stays disabled."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """Disable the cyclic collector for the block, then restore it. Blocks may nest and run in several
+    threads at once: the collector stays paused until the last open block ends, and is enabled again
+    only if it was enabled when the first one began (a collector the caller disabled stays disabled)."""
+    _PAUSES.begin()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        _PAUSES.end()

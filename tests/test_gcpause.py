@@ -67,3 +67,33 @@ def test_the_pipeline_runs_its_components_with_the_collector_paused() -> None:
     with pytest.raises(ComponentFailure):
         nlp(Document(id="b", text="boom"))
     assert gc.isenabled()
+
+
+def test_blocks_in_several_threads_restore_the_collector_once_all_end() -> None:
+    import threading
+
+    gc.enable()
+    first_in, second_done, release = threading.Event(), threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def first() -> None:
+        with paused_gc():
+            first_in.set()
+            release.wait(5)
+
+    def second() -> None:
+        first_in.wait(5)
+        with paused_gc():
+            pass
+        seen.append(gc.isenabled())  # the first thread's block is still open
+        second_done.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    second_done.wait(5)
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert seen == [False]
+    assert gc.isenabled()
