@@ -70,6 +70,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.gate import gated
+from marsad.text.words import first_words
 
 # Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
 _TARGET = frozenset(
@@ -414,7 +415,7 @@ def _role(ctx: DocContext, facts: _DraftFacts, m: Mention) -> str:
             # "استولت عناصر من الفرقة الرابعة على أربعة منازل": the verb's place after على
             or (
                 hit.trigger.object == "place"
-                and ctx.folded(m.end, min(hi, m.end + 12)).split(None, 1)[:1] == ["علي"]
+                and first_words(ctx.folded(m.end, min(hi, m.end + 12)), 1) == ["علي"]
             )
         )
         and (
@@ -1030,8 +1031,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             or hit.trigger.type in ("ACCUSE", "REQUEST", "REJECT")
         )
         # "واتهمت حركة النجباء بدورها واشنطن": "in its turn" marks a new subject
-        and ctx.folded(actor1.end, actor1.end + 14).split(None, 1)[:1]
-        not in (["بدوره"], ["بدورها"], ["بدورهم"])
+        and first_words(ctx.folded(actor1.end, actor1.end + 14), 1) not in (["بدوره"], ["بدورها"], ["بدورهم"])
         and (shared := coordinated_subject(ctx, draft, previous, lo, hi)) is not None
         and shared != actor1.entity
     ):
@@ -1160,7 +1160,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     if we_undergone and ev.actor2 is None and ev.actor1 != ctx.author:
         ev.actor2 = ctx.author
     tail = ctx.view.text[ctx.view.to_view(hit.end) : ctx.view.to_view(hi)]
-    head = " ".join(tail.split(None, 4)[:4])
+    head = " ".join(first_words(tail, 4))
     if not targets and ctx.author and ev.actor1 != ctx.author and _WE_OBJECT.search(head):
         ev.actor2 = ctx.author  # "طلب جيش العزة منا مؤازرة"
     elif (
@@ -1637,7 +1637,7 @@ def _adjectives(words: list[str]) -> bool:
 
 def _place_left(hit: TriggerHit, tail: str) -> bool:
     """ "قبل انسحابها منها": what a withdrawal is "from" is the place left, not a party."""
-    words = tail.split(None, 2)[:2]
+    words = first_words(tail, 2)
     return hit.trigger.type == "RETREAT" and any(w.startswith(("من", "عن")) for w in words)
 
 
@@ -1841,7 +1841,7 @@ def _signer_addresses(ctx: DocContext, hit: TriggerHit, near_after: list[Mention
         return None
     m = near_after[0]
     # what is asked, after the addressee and any joined to it: "الحكومة العراقية والأجهزة الأمنية إلى…"
-    tail = _CLAUSE_END.split(ctx.folded(m.end, m.end + 80))[0].split(None, 8)[:8]
+    tail = first_words(_CLAUSE_END.split(ctx.folded(m.end, m.end + 80))[0], 8)
     asked = any(w.startswith("الي") or (w.startswith("ب") and len(w) > 3) for w in tail)
     return (
         m if asked and all(w.startswith("و") or w.startswith("ال") for w in tail[: _asked_at(tail)]) else None
@@ -1863,7 +1863,7 @@ _STATEMENTS = ("بيان", "تصريح", "كلمه", "رساله", "منشور",
 def _statement_issuer(ctx: DocContext, hit: TriggerHit, lo: int) -> Mention | None:
     """The actor who issued the statement a verb speaks "in" ("أصدر بياناً دعا فيه…", "نشرت تصريحاً
     حمّلت فيه…"): the actor named before the statement in the sentence."""
-    if ctx.folded(hit.end, hit.end + 8).split(None, 1)[:1] not in (["فيه"], ["فيها"]):
+    if first_words(ctx.folded(hit.end, hit.end + 8), 1) not in (["فيه"], ["فيها"]):
         return None
     words = ctx.words_before(hit.start - len(hit.prefix), 6)
     at = next(
@@ -1915,7 +1915,7 @@ def _call_content_follows(ctx: DocContext, m: Mention) -> bool:
         if ctx.text[end : place.start].strip() not in ("", "و"):
             break
         end = place.end  # "أهالي درنة إلى", "أهالي مرزق وأوباري إلى": the people's towns
-    word = ctx.folded(end, end + 24).split(None, 1)[:1]
+    word = first_words(ctx.folded(end, end + 24), 1)
     return bool(word) and (word[0] in ("الي", "علي") or (word[0][:2] in ("با", "لل") and len(word[0]) > 4))
 
 
@@ -2207,7 +2207,9 @@ def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str |
                 if entity is not None and entity.attrs.get("inter") != 7:
                     return d.event.actor2
     counts: dict[str, tuple[int, int]] = {}
-    for m in ctx.actors[ctx.first_actor_ending_near(pos, 1500) :]:
+    actors = ctx.actors
+    for i in range(ctx.first_actor_ending_near(pos, 1500), len(actors)):
+        m = actors[i]
         if m.end > pos:
             break
         if pos - m.start > 1500 or m.entity in exclude:
@@ -2291,8 +2293,7 @@ def retaliation_targets(events: list[Draft], ctx: DocContext) -> None:
             continue
         # "بـ«الرد»" reads 'ب"الرد"' in the folded view: letters only, without و and ب
         words = {
-            _NOT_WORD.sub("", w).lstrip("وب")
-            for w in ctx.folded(d.hit.end, d.hit.end + 40).split(None, 4)[:4]
+            _NOT_WORD.sub("", w).lstrip("وب") for w in first_words(ctx.folded(d.hit.end, d.hit.end + 40), 4)
         }
         if d.event.modality == "hypothetical" or not (_ANSWER & (words | {"ال" + w for w in words})):
             continue

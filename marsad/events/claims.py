@@ -8,6 +8,7 @@ from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES, EventCues
 from marsad.model import Entity, Event
 from marsad.text.positions import count_at_most, count_below
+from marsad.text.words import first_words
 
 
 def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str]:
@@ -47,8 +48,8 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
             claim = next(
                 (n for n in earlier.starting_after(i, d.hit.end, 25) if words[n] not in denials), None
             )
-            denied = ctx.folded(d.hit.end, d.hit.end + 30).split(None, 3)
-            ours = next((w for w in denied[:3] if w.endswith("نا") and len(w) > 4), None)
+            denied = first_words(ctx.folded(d.hit.end, d.hit.end + 30), 3)
+            ours = next((w for w in denied if w.endswith("نا") and len(w) > 4), None)
             target: Draft | None = None
             if ours and ctx.author:  # "تنكر وتكذب تدخلنا": our action, told before
                 target = events[earlier.last_ours] if earlier.last_ours >= 0 else None
@@ -56,9 +57,8 @@ def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext)
                 first = earlier.first_of_type.get(events[claim].event.type)
                 target = events[first] if first is not None else events[claim]
             elif (retold := earlier.first_telling_at(i, d.hit.start)) >= 0:
-                target = events[
-                    retold
-                ]  # the claim was told again in the denial's clause and joined its first
+                # the claim was told again in the denial's clause and joined its first telling
+                target = events[retold]
             elif earlier.last_not_rejection >= 0:
                 target = events[earlier.last_not_rejection]
             if target is not None:

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
 
 from marsad.events.triggers import TriggerHit
 from marsad.kb.schema import Actor
@@ -63,6 +62,7 @@ class DocContext:
         self._unit_starts = [u.sentence.start for u in self.units]
         ordered = sorted(doc.mentions, key=lambda m: (m.start, m.end))
         self.actors = [m for m in ordered if m.label in ACTOR_LABELS and m.entity]
+        self._longest_actor = max((m.end - m.start for m in self.actors), default=0)  # characters
         self.places = [m for m in ordered if m.label == Label.PLACE and m.entity]
         self.times = [m for m in ordered if m.label == Label.TIME]
         for time in self.times:
@@ -155,6 +155,7 @@ class DocContext:
         if fresh:
             self.actors = sorted([*kept, *lost, *fresh], key=lambda m: (m.start, m.end))
             self._starts[id(self.actors)] = [m.start for m in self.actors]
+            self._longest_actor = max(m.end - m.start for m in self.actors)
 
     def actors_before(self, pos: int) -> Iterator[Mention]:
         """The actor mentions that lie before ``pos`` (``within(actors, 0, pos)``), latest first, read back
@@ -170,12 +171,7 @@ class DocContext:
         """Index in ``actors`` from which a pass that skips mentions starting more than ``reach``
         characters before ``pos``, and stops at the first ending after ``pos``, may begin: the first that
         starts within reach, unless a mention before it is long enough to end after ``pos``."""
-        actors = self.actors
-        cached = self.cache.get("longest actor")
-        if not (isinstance(cached, tuple) and cached[0] is actors):
-            cached = self.cache["longest actor"] = (actors, max((m.end - m.start for m in actors), default=0))
-        longest = cast(int, cached[1])
-        return count_below(self._starts[id(actors)], pos - max(reach, longest))
+        return count_below(self._starts[id(self.actors)], pos - max(reach, self._longest_actor))
 
     def index(self, mentions: list[Mention]) -> None:
         """Let ``within`` answer for another sorted list of mentions by bisection."""

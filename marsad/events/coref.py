@@ -16,6 +16,7 @@ from marsad.events.places import PLACE_HEADS
 from marsad.events.subjects import is_circumstantial
 from marsad.events.triggers import TriggerHit
 from marsad.model import EntityKind, Event, Mention
+from marsad.text.words import first_words
 
 _WEAPONS = (
     "قذيف",
@@ -452,7 +453,7 @@ def _told_by_a_part(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | N
     "فيما طالت أخرى مديرية الصليف", "خمس منها استهدفت"): that attack told again."""
     if d.event.type != "ASSAULT" or d.hit.trigger.pos != "verb" or d.hit.person == "we":
         return None
-    after = ctx.folded(d.hit.end, d.hit.end + 12).split(None, 1)[:1]
+    after = first_words(ctx.folded(d.hit.end, d.hit.end + 12), 1)
     before = [w.removeprefix("و") for w in ctx.words_before(d.hit.start - len(d.hit.prefix), 2)]
     if not (
         (after and (after[0] in _PARTS or after[0] in _PARTS_AFTER))
@@ -508,7 +509,7 @@ def _attack_told_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft 
         return None
     if d.hit.trigger.id == "entry-noun" and (
         fold_word(d.hit.text).endswith(("ها", "ه", "هم"))
-        or ctx.folded(d.hit.end, d.hit.end + 20).split(None, 1)[:1] in (["المدينه"], ["البلده"], ["القريه"])
+        or first_words(ctx.folded(d.hit.end, d.hit.end + 20), 1) in (["المدينه"], ["البلده"], ["القريه"])
     ):
         # "مؤكداً أن دخول المدينة جاء لوقف الاقتتال", "فور دخولها": the entering told before
         for slot in ("actor1", "actor2"):
@@ -573,7 +574,7 @@ def _taking_after_raid(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft 
             continue
         arrested = any(h.trigger.type == "COERCE" for h in ctx.triggers_within(p.hit.end, d.hit.start))
         taker = ctx.doc.entities.get(p.event.actor1 or d.event.actor1 or "")
-        unknown_place = "مجهوله" in ctx.folded(d.hit.end, d.hit.end + 60).split(None, 6)[:6]
+        unknown_place = "مجهوله" in first_words(ctx.folded(d.hit.end, d.hit.end + 60), 6)
         if (
             p.hit.trigger.id in _ENTERING_BY_FORCE
             and not arrested
@@ -621,7 +622,7 @@ def _attackers_withdrew(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft
     from ground of their own."""
     if d.event.type != "RETREAT" or d.event.mode != "withdraw" or d.hit.trigger.pos != "verb":
         return None
-    following = ctx.folded(d.hit.end, d.hit.end + 40).split(None, 3)[:3]
+    following = first_words(ctx.folded(d.hit.end, d.hit.end + 40), 3)
     if not following or following[0] not in _FLEEING_TOWARD:
         return None
     attack = next(
@@ -776,7 +777,7 @@ def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
     if d.hit.trigger.pos == "noun":
         if "ال" not in d.hit.prefix:
             return False
-    elif "ان" not in ctx.folded(merged[-1].hit.end, d.hit.start).split(None, 2)[:2]:
+    elif "ان" not in first_words(ctx.folded(merged[-1].hit.end, d.hit.start), 2):
         return False
     p = merged[-1]
     denials = default_event_cues().denials
@@ -893,7 +894,7 @@ def _answered_attack(ctx: DocContext, d: Draft, merged: list[Draft]) -> tuple[Dr
     if d.event.type not in ("ASSAULT", "RETREAT"):
         return None, False
     before = ctx.words_before(d.hit.start - len(d.hit.prefix), 1)
-    after = ctx.folded(d.hit.end, d.hit.end + 50).split(None, 3)[:3]
+    after = first_words(ctx.folded(d.hit.end, d.hit.end + 50), 3)
     if d.hit.trigger.id in GOVERNING:
         attack = _latest_attack(d, merged, 3)
         # the attack right after the verb, or after its subject ("تصدّت قواتنا للمهاجمين")
@@ -954,7 +955,7 @@ def _reported_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | N
     if d.event.type != "ASSAULT" or d.hit.trigger.pos != "noun" or d.event.actor2 is None:
         return None
     _, unit = ctx.unit_at(d.hit.start)
-    opening = [w.removeprefix("و") for w in ctx.folded(unit.sentence.start, d.hit.start).split(None, 3)[:3]]
+    opening = [w.removeprefix("و") for w in first_words(ctx.folded(unit.sentence.start, d.hit.start), 3)]
     if not any(w in _REPORTING for w in opening):
         return None
     if set(ctx.words_before(d.hit.start - len(d.hit.prefix), 1)) & (_TIME_ADJUNCTS | {"جراء", "بسبب"}):
@@ -983,7 +984,7 @@ def _lead_retold(ctx: DocContext, d: Draft, merged: list[Draft], headline: int |
         return None
     if d.event.type not in ("ASSAULT", "COERCE", "PROTEST") or d.event.mode in _OWN_HAPPENING_MODES:
         return None
-    opening = ctx.folded(ctx.unit_at(d.hit.start)[1].sentence.start, d.hit.start).split(None, 1)[:1]
+    opening = first_words(ctx.folded(ctx.unit_at(d.hit.start)[1].sentence.start, d.hit.start), 1)
     if opening and opening[0].lstrip("و") in ("كما", "كذلك", "فيما", "بينما"):
         return None  # "كما نفذ سلاح الجو غارات…": one more deed, not the lead told again
     if d.time_mention is not None or {"تجدد", "تجددت", "عادت", "عاد"} & set(

@@ -37,6 +37,7 @@ from marsad.resources import Resources
 from marsad.text.gate import gated
 from marsad.text.normalize import normalize_for_match
 from marsad.text.positions import SpanSet
+from marsad.text.words import first_words
 
 _OFFENSIVE = frozenset(
     {"العمل", "عمليه", "معركه", "هجمه", "الهجمه", "المعركه", "العمليه", "اقتحام", "هجوم", "الهجوم"}
@@ -90,7 +91,7 @@ _PROPERTY = (
 
 def _seized_property(ctx: DocContext, hit: TriggerHit, clause_end: int) -> bool:
     """Does the seizure's object after على name property ("على منازل المهجّرين")?"""
-    words = ctx.folded(hit.end, min(clause_end, hit.end + 200)).split(None, 16)[:16]
+    words = first_words(ctx.folded(hit.end, min(clause_end, hit.end + 200)), 16)
     at = next((i for i, w in enumerate(words) if w in ("علي", "عالي")), None)
     if at is None:
         return False
@@ -168,7 +169,7 @@ class EventExtractor:
             verb_start = max(verb_start, text.rfind("\n", 0, verb_end) + 1)
             if verb_end - verb_start < 2 or taken_spans.overlaps(verb_start, verb_end):
                 continue
-            tail = text[t.end : t.end + 30].split(None, 2)[:2]
+            tail = first_words(text[t.end : t.end + 30], 2)
             if not tail:
                 continue
             verb = text[verb_start:verb_end]
@@ -291,7 +292,7 @@ class EventExtractor:
             # "ونحذّر تركيا من أن أي سفينة … ستكون هدفاً مشروعاً": a warning that announces violence
             event.type, event.mode = "THREATEN", "violence"
         if trigger.id == "seize-verb" and _PERSONS_SEIZED & set(
-            ctx.folded(hit.end, hit.end + 60).split(None, 5)[:5]
+            first_words(ctx.folded(hit.end, hit.end + 60), 5)
         ):
             # "وضبطت ٤ من عناصر التنظيم": people taken are arrested
             event.mode, draft.sub_event = "arrest", "Arrests"
@@ -301,7 +302,7 @@ class EventExtractor:
         scene = trigger.id == "reach" and bool(
             {
                 w.removeprefix("الي").removeprefix("لل").removeprefix("ل")
-                for w in ctx.folded(hit.end, hit.end + 24).split(None, 2)[:2]
+                for w in first_words(ctx.folded(hit.end, hit.end + 24), 2)
             }
             & _THE_SCENE
         )
@@ -385,12 +386,12 @@ class EventExtractor:
             words = set(ctx.folded(draft.clause_start, unit.sentence.end).split())
             if draft.clause_start > unit.sentence.start:  # "وإذا لم تقدّم الحكومة …، فإن مجاهدينا سيستأنفون"
                 opening = unit.clause_at(draft.clause_start - 1)
-                words |= {w.lstrip("و") for w in ctx.folded(opening.start, opening.end).split(None, 1)[:1]}
+                words |= {w.lstrip("و") for w in first_words(ctx.folded(opening.start, opening.end), 1)}
             modality = "hypothetical" if words & _CONDITIONS else "future"
         if (
             hit.future_prefix
             and draft.event.type == "ASSAULT"
-            and ctx.folded(hit.end, min(draft.clause_end, hit.end + 20)).split(None, 1)[:1]
+            and first_words(ctx.folded(hit.end, min(draft.clause_end, hit.end + 20)), 1)
             in (["لاي"], ["اي"], ["لكل"])
         ):
             # "ستتصدى لأي محاولة لقمع المتظاهرين", "سنضرب أي قوة تقترب": a warning, not a deed to come
@@ -428,7 +429,7 @@ def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
     if agent is not None and "air-force" in agent.id:
         return True
     before = ctx.folded(draft.clause_start, hit.start - len(hit.prefix)).split()[-4:]
-    after = ctx.folded(hit.end, draft.clause_end).split(None, 2)[:2]
+    after = first_words(ctx.folded(hit.end, draft.clause_end), 2)
     modes = []
     for w in [*reversed(before), *after]:
         key = w.removeprefix("و").removeprefix("ب")
@@ -441,7 +442,7 @@ def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
 def _instrument(ctx: DocContext, cues: EventCues, hit: TriggerHit, lo: int, hi: int) -> str | None:
     """The mode of the means the trigger's clause names nearest to a trigger that names none:
     "استهداف سيارتهم بعبوة ناسفة" (explosives), "استهدفت مدفعيتنا" (heavy-weapons)."""
-    after = ctx.folded(hit.end, hi).split(None, 8)[:8]
+    after = first_words(ctx.folded(hit.end, hi), 8)
     before = ctx.folded(lo, hit.start - len(hit.prefix)).split()[::-1][:4]
     for i in range(max(len(after), len(before))):
         for words in (after, before):

@@ -12,7 +12,7 @@ from marsad.model import Label, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.normalize import normalize_for_match
 from marsad.text.positions import count_below
-from marsad.text.words import matches_at, occurrence_starts, with_prefixes
+from marsad.text.words import first_words, matches_at, occurrence_starts, with_prefixes
 
 # An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
@@ -628,7 +628,7 @@ def _names_by_head(ctx: DocContext) -> dict[str, tuple[list[int], list[Mention]]
     for m in ctx.actors:
         if " " not in m.text.strip():
             continue
-        first = ctx.folded(m.start, m.end).split(None, 1)[:1]
+        first = first_words(ctx.folded(m.start, m.end), 1)
         if first:
             starts, mentions = index.setdefault(first[0].removeprefix("ال"), ([], []))
             starts.append(m.start)

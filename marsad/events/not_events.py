@@ -16,6 +16,7 @@ from marsad.events.subjects import (
 )
 from marsad.events.triggers import TriggerHit
 from marsad.text.gate import gated
+from marsad.text.words import first_words
 
 _WEAPON_HANDLING = frozenset(
     {
@@ -288,7 +289,7 @@ def _cue_before_names_no_deed(
         return True  # "وتأتي المعارك ضمن الحملة…": the fighting told, placed in context
     if word == "بموجب" and not (
         hit.trigger.type == "AGREE"
-        and any(w.startswith(_REACHING) for w in ctx.folded(hit.end, hit.end + 40).split(None, 3)[:3])
+        and any(w.startswith(_REACHING) for w in first_words(ctx.folded(hit.end, hit.end + 40), 3))
     ):
         return True  # "بموجب العفو العام": what a deed was done under; "بموجب اتفاق أبرمته…" is told
     return hit.trigger.type == "ASSAULT" and noun and word in _HALTING and definite  # "وتوقفت المواجهات"
@@ -556,7 +557,7 @@ def _not_a_strike(ctx: DocContext, hit: TriggerHit) -> bool:
     before = ctx.words_before(hit.start - len(hit.prefix), 1)
     if before and before[-1] in _BEATING_BEFORE:
         return True
-    following = ctx.folded(hit.end, hit.end + 12).split(None, 1)[:1]
+    following = first_words(ctx.folded(hit.end, hit.end + 12), 1)
     if not following or not following[0][:1].isalpha():
         return True  # "وعلى جسده آثار ضرب،": a noun that ends its phrase
     # "ضرب وتعذيب", "ضرب مبرح": a noun joined to another or qualified
@@ -651,7 +652,7 @@ def _family_visit(ctx: DocContext, hit: TriggerHit) -> bool:
         w.lstrip("وفبل")
         for w in (
             ctx.words_before(hit.start - len(hit.prefix), 5)
-            + ctx.folded(hit.end, hit.end + 40).split(None, 3)[:3]
+            + first_words(ctx.folded(hit.end, hit.end + 40), 3)
         )
     ]
     return any(w.startswith(_KIN) or w in _PRISONS for w in words) or (
@@ -680,8 +681,7 @@ def _persons_stopped(ctx: DocContext, hit: TriggerHit) -> bool:
     if ctx.within(ctx.persons, hit.end, hit.end + stop):
         return True
     return any(
-        w.removeprefix("و") in _STOPPED_PERSONS
-        for w in ctx.folded(hit.end, hit.end + stop).split(None, 10)[:10]
+        w.removeprefix("و") in _STOPPED_PERSONS for w in first_words(ctx.folded(hit.end, hit.end + stop), 10)
     )
 
 
@@ -758,8 +758,7 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
     tail = ctx.text[hit.end : hit.end + 120]
     stop = min((i for i in (tail.find(c) for c in ".،,:;\n") if i >= 0), default=len(tail))
     if any(
-        w.removeprefix("و").startswith(_CROWDS)
-        for w in ctx.folded(hit.end, hit.end + stop).split(None, 8)[:8]
+        w.removeprefix("و").startswith(_CROWDS) for w in first_words(ctx.folded(hit.end, hit.end + stop), 8)
     ):
         return True
     if fold_word(hit.text).endswith(("ها", "هم")):
@@ -899,7 +898,7 @@ def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
     ):
         return True  # "لجنة تنسيق إعادة الانتشار", "بعثة الأمم المتحدة لدعم اتفاق الحديدة"
     if hit.trigger.id in ("enter", "entry-noun") or fold_word(hit.text).startswith(("تدخل", "يدخل")):
-        after = ctx.folded(hit.end, hit.end + 40).split(None, 4)[:4]
+        after = first_words(ctx.folded(hit.end, hit.end + 40), 4)
         if "حيز" in after or not _GOODS.isdisjoint(before[-3:]) or not _GOODS.isdisjoint(after[:2]):
             return True  # "منذ دخول الاتفاق حيز التنفيذ", "المساعدات التي تدخل عبر المعابر"
     return False
@@ -1299,7 +1298,7 @@ class NotEventFilter:
             return True  # "بما وصفوه", "ووصفت الخارجية": وصف (to describe), not و + صفّى (liquidated)
         if hit.trigger.id == "hold-responsible":
             # "حمّلت أنقرة قوات النظام مسؤولية الغارة"; "بتحمّل مسؤولياتها" is bearing, not blaming
-            tail = ctx.folded(hit.end, hit.end + 140).split(None, 12)[:12]
+            tail = first_words(ctx.folded(hit.end, hit.end + 140), 12)
             return bool(set(hit.prefix) & set("بل")) or not any(
                 w.lstrip("وال").startswith("مسووليت") or w.lstrip("وال") == "مسووليه" for w in tail
             )
@@ -1350,7 +1349,7 @@ class NotEventFilter:
             return True  # "مع ميليشيات الوفاق ومن يساندها من المرتزقة": whoever does it, no deed
         three = ctx.words_before(hit.start - len(hit.prefix), 3)
         two = three[-2:]
-        next_word = ctx.folded(hit.end, hit.end + 12).split(None, 1)[:1]
+        next_word = first_words(ctx.folded(hit.end, hit.end + 12), 1)
         if "ل" in hit.prefix and two == ["في", "محاوله"]:
             return True  # "بدأته الهيئة في محاولة لاستعادة البلدة": the purpose of the deed told
         if (
@@ -1411,7 +1410,7 @@ class NotEventFilter:
         if hit.trigger.id == "mediation" and before and before[-1] in _CAUSE_WORDS:
             return True  # "أُفرج عنه إثر وساطة قادها وجهاء من عشيرته": how the release came about
         if hit.trigger.id == "reach":
-            following = ctx.folded(hit.end, hit.end + 30).split(None, 1)[:1]
+            following = first_words(ctx.folded(hit.end, hit.end + 30), 1)
             if following and is_number(following[0].removeprefix("ل").removeprefix("ال")):
                 return True  # "الانقطاعات اللي وصلت ١٤ ساعة", "الريال وصل 1100": a figure reached
         if hit.trigger.type == "REJECT" and before and before[-1] in _CAUSE_WORDS:
@@ -1437,7 +1436,7 @@ class NotEventFilter:
         ):
             return True  # "عملياتنا مستمرة حتى تحرير كامل التراب", "لتحرير المدينة": a goal
         if hit.trigger.id in ("fall-noun", "fall"):
-            following = ctx.folded(hit.end, hit.end + 40).split(None, 2)[:2]
+            following = first_words(ctx.folded(hit.end, hit.end + 40), 2)
             if following and following[0] in ("خلالها", "خلاله", "فيها", "فيه", "منهم", "منها", "بينهم"):
                 following = following[1:]  # "سقط خلالها العشرات من المرتزقة"
             following = following[:1]
@@ -1477,7 +1476,7 @@ class NotEventFilter:
             before
             and before[-1] in ("سريان", "تطبيق")
             and ctx.words_before(hit.start - len(hit.prefix), 2)[:1] in (["رغم"], ["برغم"], ["ظل"])
-            and not any(w in _SIGNED for w in ctx.folded(hit.end, hit.end + 60).split(None, 6)[:6])
+            and not any(w in _SIGNED for w in first_words(ctx.folded(hit.end, hit.end + 60), 6))
         ):
             return True  # "رغم سريان تفاهمات وقف إطلاق النار": an agreement in force, told as background
         charged = ctx.words_before(hit.start - len(hit.prefix), 3)
@@ -1505,7 +1504,7 @@ class NotEventFilter:
             return True
         if hit.trigger.type in ("ACCUSE", "REQUEST") and before and before[-1].removeprefix("ب") in _WRITINGS:
             return True  # "إثر نشره تدوينات تنتقد تردي الخدمات": what a post said
-        following2 = ctx.folded(hit.end, hit.end + 40).split(None, 6)[:6]
+        following2 = first_words(ctx.folded(hit.end, hit.end + 40), 6)
         if hit.trigger.type == "COERCE" and following2[:1] in (["فيها"], ["فيه"], ["بها"]):
             return True  # "عنابر مكتظة يُحتجز فيها أكثر من ألف شخص": what a place is used for
         if before and before[-1] in ("لا", "ولا") and ("سوي" in following2 or "الا" in following2):
@@ -1593,7 +1592,7 @@ class NotEventFilter:
         if "ب" in hit.prefix and hit.trigger.type == "ACCUSE":
             return True  # "اعتقال 7 شبان بتهمة التعامل مع داعش": the charge, not an accusation event
         if hit.trigger.type == "RETREAT":
-            following = ctx.folded(hit.end, hit.end + 30).split(None, 1)[:1]
+            following = first_words(ctx.folded(hit.end, hit.end + 30), 1)
             if following and following[0] in _VICTIM_WORDS:
                 return True  # "إخلاء المصابين": rescue work
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
@@ -1609,7 +1608,7 @@ class NotEventFilter:
             return True  # "مركز احتجاز", "حصيلة القصف", "عناصر التسوية", "مسؤولية الغارة"
         if "ل" in hit.prefix and (hit.trigger.type == "REQUEST" or hit.trigger.id == "dispersal-noun"):
             return True  # "وقفة احتجاجية للمطالبة بالكشف…", "فتحت النار لتفريق المتظاهرين": a purpose
-        following = ctx.folded(hit.end, hit.end + 12).split(None, 1)[:1]
+        following = first_words(ctx.folded(hit.end, hit.end + 12), 1)
         if following and following[0] in ("اي", "ايه"):
             return True  # "نفى استهداف أي منازل": what is denied, no happening
         if "ب" in hit.prefix and hit.trigger.type in ("AID", "COOPERATE", "SUPPORT"):
@@ -1637,7 +1636,7 @@ class NotEventFilter:
         if hit.start > line_end or not _noun_like(hit):
             return False
         summary = ctx.text.find(":", hit.end, line_end)
-        if summary >= 0 and set(ctx.folded(summary, line_end).split(None, 2)[:2]) & _SUMMARY_WORDS:
+        if summary >= 0 and set(first_words(ctx.folded(summary, line_end), 2)) & _SUMMARY_WORDS:
             # "وفيات تحت التعذيب واعتقالات على الحواجز: حصيلة أسبوع", "الخطف والوفاة في الاحتجاز: حالات
             # موثقة": the kinds a report's title names before its summary word
             return True
@@ -1683,7 +1682,7 @@ class NotEventFilter:
         words = ctx.words_before(hit.start - len(hit.prefix), 2)
         if words[-1:] and words[-1] in ("فتره", "مده", "طوال"):
             return True
-        if words[-1:] == ["من"] and ctx.folded(hit.end, hit.end + 8).split(None, 1)[:1] == ["لدي"]:
+        if words[-1:] == ["من"] and first_words(ctx.folded(hit.end, hit.end + 8), 1) == ["لدي"]:
             return True  # "بعد نحو عام ونصف من احتجازه لدى الحوثيين"
         if len(words) < 2 or words[-1] not in ("من", "علي") or words[-2].removeprefix("ال") not in _SPANS:
             return False
@@ -1704,7 +1703,7 @@ class NotEventFilter:
         lead = [w.lstrip("و") for w in raw]
         text = fold_word(hit.text)
         noun = hit.trigger.pos == "noun"
-        if noun and ctx.folded(hit.end, hit.end + 12).split(None, 1)[:1] in (
+        if noun and first_words(ctx.folded(hit.end, hit.end + 12), 1) in (
             ["الوضع"],
             ["الاوضاع"],
             ["الموقف"],
@@ -1720,10 +1719,10 @@ class NotEventFilter:
                 return True  # "في حال استمرت الميليشيا في استهداف الأعيان المدنية": a condition
         if (
             hit.trigger.type == "ASSAULT"
-            and ctx.folded(hit.end, hit.end + 16).split(None, 1)[:1] in (["المتقطعه"], ["متقطعه"])
+            and first_words(ctx.folded(hit.end, hit.end + 16), 1) in (["المتقطعه"], ["متقطعه"])
             and not _dated_in_sentence(ctx, hit)
             and (
-                "منذ" in ctx.folded(hit.end, hit.end + 50).split(None, 5)[:5]
+                "منذ" in first_words(ctx.folded(hit.end, hit.end + 50), 5)
                 or any(
                     w.lstrip("و").startswith(_ON_AND_OFF)
                     for w in ctx.words_before(hit.start - len(hit.prefix), 3)
@@ -1736,7 +1735,7 @@ class NotEventFilter:
         if word in _CONTINUING and any(w.startswith(_RESOLVE) for w in lead[:-1]):
             return True  # "تجدد القيادة عزمها على مواصلة معركة تحرير العاصمة": a resolve, no happening
         if hit.trigger.type in ("REQUEST", "AGREE"):
-            following = ctx.folded(hit.end, hit.end + 120).split(None, 10)[:10]
+            following = first_words(ctx.folded(hit.end, hit.end + 120), 10)
             if text == "طالب" and (
                 following[:1] in (["جامعي"], ["بكليه"], ["ثانوي"], ["بجامعه"])
                 or not (hit.prefix.startswith("و") or any(w.startswith("ب") for w in following[:10]))
@@ -1755,7 +1754,7 @@ class NotEventFilter:
         if (
             hit.trigger.type == "COERCE"
             and noun
-            and ctx.folded(hit.end, hit.end + 12).split(None, 1)[:1] in (["دام"], ["استمر"], ["امتد"])
+            and first_words(ctx.folded(hit.end, hit.end + 12), 1) in (["دام"], ["استمر"], ["امتد"])
         ):
             return True  # "بعد احتجاز دام أربعة أشهر": how long someone was held, told of a release
         if word == "رغم" and hit.trigger.type in ("REQUEST", "ACCUSE", "THREATEN"):
@@ -1798,19 +1797,17 @@ class NotEventFilter:
             and hit.trigger.type in ("AGREE", "RETREAT")
             and "رغم" in [w.lstrip("و") for w in lead[-2:]]
             # "رغم اتفاق وقف إطلاق النار الذي توصلت إليه روسيا وتركيا": an agreement told with its parties
-            and not {"الذي", "التي"} & set(ctx.folded(hit.end, hit.end + 50).split(None, 5)[:5])
+            and not {"الذي", "التي"} & set(first_words(ctx.folded(hit.end, hit.end + 50), 5))
         ):
             return True  # "وتأتي هذه الاعتداءات رغم الهدنة الأممية": a truce as background
         if (
             noun
             and hit.trigger.type in ("AGREE", "RETREAT")
             and "ال" in hit.prefix
-            and ctx.folded(hit.end, hit.end + 40).split(None, 2)[:2][-1:] in (["شهرها"], ["يومها"], ["عامها"])
+            and first_words(ctx.folded(hit.end, hit.end + 40), 2)[-1:] in (["شهرها"], ["يومها"], ["عامها"])
         ):
             return True  # "والهدنة دخلت شهرها الثاني": a truce's age, no agreement made
-        if hit.trigger.id == "reach" and _arrived_to_act(
-            ctx.folded(hit.end, hit.end + 40).split(None, 4)[:4]
-        ):
+        if hit.trigger.id == "reach" and _arrived_to_act(first_words(ctx.folded(hit.end, hit.end + 40), 4)):
             return True  # "القوات الأمنية وصلت للمكان وبلشت ترمي قنابل": arriving where it happened
         if (
             hit.trigger.id == "agreement"
@@ -1831,9 +1828,9 @@ class NotEventFilter:
             # "توصلا إلى اتفاق بين الطرفين لوقف إطلاق النار", "التزامنا بوقف إطلاق النار": what is agreed,
             # kept or proposed, told by the agreement or the commitment
             return True
-        if hit.trigger.id in ("enter", "entry-noun") and ctx.folded(hit.end, hit.end + 20).split(None, 1)[
-            :1
-        ] in (
+        if hit.trigger.id in ("enter", "entry-noun") and first_words(
+            ctx.folded(hit.end, hit.end + 20), 1
+        ) in (
             ["شهرها"],
             ["عامها"],
             ["يومها"],
@@ -1854,7 +1851,7 @@ class NotEventFilter:
             and any(w.lstrip("ولب").startswith(("خرق", "انتهاك")) for w in lead[-2:])
             # "في خرق لاتفاق وقف إطلاق النار الموقع في 5 آذار بين تركيا وروسيا": an agreement told in full
             and not {"الموقع", "الذي", "التي", "بين", "الموقعه"}
-            & set(ctx.folded(hit.end, hit.end + 60).split(None, 6)[:6])
+            & set(first_words(ctx.folded(hit.end, hit.end + 60), 6))
         ):
             return True  # "بخرق اتفاق وقف إطلاق النار": the agreement broken, told before
         if hit.trigger.type == "AGREE" and noun and "ال" in hit.prefix and lead[-1:] in (["بعد"], ["قبل"]):
@@ -1871,7 +1868,7 @@ class NotEventFilter:
         if (
             noun
             and hit.trigger.type == "ASSAULT"
-            and "ممنهج" in ctx.folded(hit.end, hit.end + 40).split(None, 5)[:5]
+            and "ممنهج" in first_words(ctx.folded(hit.end, hit.end + 40), 5)
         ):
             return True  # "المسؤولية عن استهداف المدنيين بشكل ممنهج": a practice, no one happening
         if noun and hit.trigger.type == "ASSAULT" and _witnessed_since(ctx, hit):
@@ -1908,11 +1905,11 @@ class NotEventFilter:
             sentence_before = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split()
             if any(w.lstrip("و") in _DENYING for w in sentence_before):
                 return True  # "وتنفي القيادة …، مؤكدة أن تلك المزاعم لا أساس لها": the denial told
-        if text.startswith("تعهد") and ctx.folded(hit.end, hit.end + 12).split(None, 1)[:1] == ["بعدم"]:
+        if text.startswith("تعهد") and first_words(ctx.folded(hit.end, hit.end + 12), 1) == ["بعدم"]:
             return True  # "بعد توقيعه على تعهد بعدم المشاركة في الاحتجاجات": a detainee's pledge
         if (
             hit.trigger.type == "THREATEN"
-            and set(ctx.folded(hit.end, hit.end + 20).split(None, 1)[:1]) & _AT_RISK
+            and set(first_words(ctx.folded(hit.end, hit.end + 20), 1)) & _AT_RISK
         ):
             return True  # "استمرار الخروقات يهدد فرص تمديدها": puts at risk, no one threatens
         if hit.trigger.type in ("ASSAULT", "PROTEST") and _ongoing_scene(ctx, hit):
@@ -1931,7 +1928,7 @@ class NotEventFilter:
             return True  # "ونؤكد أن استهداف الأحياء السكنية لن يمر دون رد": the deeds told, answered
         if hit.trigger.type != "AGREE" or not noun:
             return False
-        after = ctx.folded(hit.end, hit.end + 70).split(None, 7)[:7]
+        after = first_words(ctx.folded(hit.end, hit.end + 70), 7)
         # "توصّل الجانب الروسي واللجنة المركزية في درعا البلد مساء الثلاثاء إلى اتفاق": far back in the clause
         reach = max(ctx.unit_at(hit.start)[1].sentence.start, hit.start - 120)
         reached = any(w.lstrip("و").startswith(_REACHING) for w in ctx.folded(reach, hit.start).split())
@@ -1978,7 +1975,7 @@ class NotEventFilter:
         if 0 <= start <= hit.start and since < hit.start:
             return True
         if hit.trigger.pos == "verb":
-            after = ctx.folded(hit.end, hit.end + 60).split(None, 4)[:4]
+            after = first_words(ctx.folded(hit.end, hit.end + 60), 4)
             if any(a == "منذ" and b in ("مطلع", "بدايه", "بدء") for a, b in pairwise(after)):
                 return True  # "إذ دمرت قطعاتنا منذ مطلع العام إحدى عشرة مضافة": a count since a date
         rest_of_sentence = ctx.folded(hit.end, unit.sentence.end) if hit.trigger.pos == "noun" else ""

@@ -15,6 +15,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.gate import gated
+from marsad.text.words import first_words
 
 NOT_WE = frozenset(
     {"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا", "وثقنا", "سجلنا", "رصدنا", "علمنا", "تلقينا"}
@@ -354,7 +355,7 @@ _GENERIC_FORCES = (
 def spokesman_side(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | None:
     """The side of a spokesman who says that its generic forces did it: "أعلن المتحدث العسكري للحوثيين
     العميد يحيى سريع أن القوات البحرية استهدفت سفينة" (his organization, or the body he speaks for)."""
-    after = " ".join(ctx.folded(hit.end, min(hi, hit.end + 40)).split(None, 2)[:2])
+    after = " ".join(first_words(ctx.folded(hit.end, min(hi, hit.end + 40)), 2))
     before = " ".join(ctx.folded(max(lo, hit.start - 40), hit.start).split()[-3:])
     if not (any(after.startswith(g) for g in _GENERIC_FORCES) or any(g in before for g in _GENERIC_FORCES)):
         return None
@@ -374,7 +375,7 @@ def generic_force_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) ->
     statement signed by an armed organization."""
     if not ctx.author or not armed(ctx.doc.entities.get(ctx.author)):
         return False
-    after = " ".join(ctx.folded(hit.end, min(hi, hit.end + 40)).split(None, 2)[:2])
+    after = " ".join(first_words(ctx.folded(hit.end, min(hi, hit.end + 40)), 2))
     before = " ".join(ctx.folded(max(lo, hit.start - 40), hit.start).split()[-3:])
     if any(after.startswith(g) for g in _GENERIC_FORCES) and hit.trigger.pos == "verb":
         return True
@@ -413,7 +414,7 @@ def voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
         return voice
     if _written_passive(hit.text):
         return "passive"  # "استُهدفت سيارة", "اعتُقل مئات": a damma marks the passive of a past verb
-    if _AGENT_PHRASE.search(" ".join(ctx.folded(hit.end, min(hi, hit.end + 80)).split(None, 8)[:8])):
+    if _AGENT_PHRASE.search(" ".join(first_words(ctx.folded(hit.end, min(hi, hit.end + 80)), 8))):
         return "passive"  # "خطف ٣ شباب من قبل مسلحين مجهولين": an agent phrase marks the passive
     if fold_word(hit.trigger.lemma) not in HARM_VERBS:
         return voice
@@ -455,7 +456,7 @@ def _written_passive(word: str) -> bool:
 def we_say(ctx: DocContext, hit: TriggerHit) -> bool:
     """Does the trigger's sentence open with a first-person verb of saying ("ونؤكد أن", "نعلن أن")?"""
     _, unit = ctx.unit_at(hit.start)
-    words = ctx.folded(unit.sentence.start, hit.start).split(None, 1)[:1]
+    words = first_words(ctx.folded(unit.sentence.start, hit.start), 1)
     if not words:
         return False
     word = words[0][1:] if words[0][:1] in ("و", "ف") and len(words[0]) > 3 else words[0]
@@ -527,7 +528,7 @@ def definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
     ahead = ctx.folded(start, min(hi, start + 40))
     if _SPEAKING_FOR.match(ahead):
         return None  # "نفاه الناطق باسم الجيش الوطني": a spokesman, read by person_subject
-    following = ahead.split(None, 2)[:2]
+    following = first_words(ahead, 2)
     if (
         following[:1]
         and following[0] in _CONSTRUCT_SELVES
@@ -583,7 +584,7 @@ def next_to_event_noun(ctx: DocContext, hit: TriggerHit) -> bool:
 def named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
     """Is the verb's subject a noun phrase outside the knowledge base ("غادرت أرتال موالية…",
     "ناشطون يطالبون", "وكان الزعبي قد انضم")?"""
-    following = ctx.folded(hit.end, min(hi, hit.end + 30)).split(None, 1)[:1]
+    following = first_words(ctx.folded(hit.end, min(hi, hit.end + 30)), 1)
     if following and (
         following[0] in PARTITIVE or following[0] in CONSTRUCT_HEADS or following[0] in _INSTITUTIONS
     ):
@@ -682,7 +683,7 @@ def person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | 
     ):
         after = []  # "قوات الوفاق تتهم حفتر…": the verb has its subject before it, the person is its object
     ahead = ctx.folded(hit.end, hit.end + 40)
-    if not after and ahead.split(None, 1)[:1] and ahead.split()[0] in _ROLE_HEADS:
+    if not after and any(w in _ROLE_HEADS for w in first_words(ahead, 1)):
         # "نفى الناطق باسم الجماعة محمد عبد السلام", "طالب رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة":
         # the person after his role
         after = [
@@ -887,7 +888,7 @@ def counted_group(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
     window = ctx.text[hit.end : min(hi, hit.end + 70)]
     if not any(stem in window for stem in _COUNTED_GROUPS):
         return None
-    words = ctx.folded(hit.end, min(hi, hit.end + 70)).split(None, 9)[:9]
+    words = first_words(ctx.folded(hit.end, min(hi, hit.end + 70)), 9)
     for number, noun in pairwise(words):
         if not (number.isdigit() or is_number(number)):
             continue
@@ -960,7 +961,7 @@ def claimed_by(ctx: DocContext, m: Mention) -> bool:
     if (
         words
         and words[-1].lstrip("و") in _ANNOUNCE_VERBS
-        and ctx.folded(m.end, m.end + 30).split(None, 1)[:1] in (["مسووليتها"], ["مسووليته"], ["مسووليتهم"])
+        and first_words(ctx.folded(m.end, m.end + 30), 1) in (["مسووليتها"], ["مسووليته"], ["مسووليتهم"])
     ):
         return True  # "أعلنت المقاومة الإسلامية في العراق مسؤوليتها عنه": who claimed the attack
     means = actor_cues()["attributed_means"]
@@ -1085,7 +1086,7 @@ def object_follows(ctx: DocContext, m: Mention, hi: int, past_time: bool = False
         end = times[0].end if times else end
     if ctx.text[end : end + 1] not in (" ", ""):
         return False
-    following = ctx.folded(end, min(hi, end + 30)).split(None, 2)[:2]
+    following = first_words(ctx.folded(end, min(hi, end + 30)), 2)
     if len(following) == 2 and following[0].startswith("بال") and following[0] not in _NOUNS_LIKE_PROCLITICS:
         # "فرّقت عناصر من الهيئة بالهراوات وقفة": the instrument, then the object
         following = following[1:]
@@ -1175,7 +1176,7 @@ def coordinated_subject(ctx: DocContext, draft: Draft, previous: list[Draft], lo
 def during_subject(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
     """ "شنت قسد حملة دهم، اعتقلت خلالها 11 شخصاً": a verb with no subject of its own that happens
     "during it" has the agent of the earlier event of its sentence."""
-    following = ctx.folded(draft.hit.end, draft.hit.end + 20).split(None, 1)[:1]
+    following = first_words(ctx.folded(draft.hit.end, draft.hit.end + 20), 1)
     if not previous or not following or following[0] not in _DURING:
         return None
     p = previous[-1]
@@ -1462,7 +1463,7 @@ def we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
         for m in ctx.within(ctx.actors, max(ctx.line_start(verb_start), verb_start - 60), verb_start)
     ):
         return False  # "والقيادة العامة تنفي وتقول قواتنا ملتزمة": the subject stands before the verb
-    following = ctx.folded(hit.end, min(hi, hit.end + 40)).split(None, 3)[:3]
+    following = first_words(ctx.folded(hit.end, min(hi, hit.end + 40)), 3)
     # "أعادت وحدات من قواتنا": past a partitive
     after = following if following[1:2] == ["من"] else following[:2]
     # "مقاتلونا", and after a noun the genitive "انسحاب مقاتلينا", "اعتقال عناصرنا"
@@ -1479,7 +1480,7 @@ def we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:
     # has it as its subject when no actor follows it
     if hit.trigger.pos != "verb" or not hit.prefix.startswith("و") or not ctx.author:
         return False
-    opening = ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start).split(None, 3)[:3]
+    opening = first_words(ctx.folded(ctx.unit_at(hit.start)[1].sentence.start, hit.start), 3)
     return any(our_force(w.strip("،,")) for w in opening[1:]) and not any(
         ctx.tokens_between(hit.end, m.start) <= 2
         for m in ctx.within(ctx.actors, hit.end, min(hi, hit.end + 40))

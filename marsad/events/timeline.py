@@ -11,6 +11,7 @@ from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.places import in_spans, other_event_clauses
 from marsad.model import Mention
+from marsad.text.words import first_words
 
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 
@@ -158,7 +159,7 @@ def _after_the_deed(ctx: DocContext, d: Draft, events: list[Draft]) -> Draft | N
     _, unit = ctx.unit_at(d.hit.start)
     words = [
         w.removeprefix("و").removeprefix("ف")
-        for w in ctx.folded(unit.sentence.start, d.hit.start).split(None, 3)[:3]
+        for w in first_words(ctx.folded(unit.sentence.start, d.hit.start), 3)
     ]
     opening = next(
         (i for i, w in enumerate(words[:2]) if w.removeprefix("في").removeprefix("ب") in _JUST_AFTER), None

@@ -63,6 +63,12 @@ def occurrence_starts(text: str, needles: Iterable[str], proclitics: str) -> lis
     return sorted(starts)
 
 
+def first_words(text: str, n: int) -> list[str]:
+    """The first ``n`` white-space separated words of ``text``: ``text.split()[:n]`` without splitting
+    the rest (a window or a run-on sentence into words that are thrown away)."""
+    return text.split(None, n)[:n]
+
+
 def split_runs(
     splitter: re.Pattern[str], text: str, offset: int = 0
 ) -> tuple[list[str], list[int], list[int]]:

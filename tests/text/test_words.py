@@ -6,7 +6,7 @@ import re
 import pytest
 
 from marsad.text.normalize import NormalizedText
-from marsad.text.words import BARRIER_CLASS, WordIndex, with_prefixes
+from marsad.text.words import BARRIER_CLASS, WordIndex, first_words, with_prefixes
 
 _WORD = re.compile(r"\w+")
 _BARRIER = re.compile(BARRIER_CLASS)
@@ -105,3 +105,9 @@ def test_starts_back_gives_the_words_ending_before_a_position() -> None:
     assert [text[s:].split()[0] for s in words.starts_back(bracket, 2)] == ["علي", "حسن"]
     assert words.starts_back(bracket, 9)[0] == 0
     assert words.starts_back(0, 3) == []
+
+
+def test_first_words_are_the_first_of_a_whole_split() -> None:
+    for text in ["", "  ", "قصفت  الطائرات\nمواقع، في\tالبلدة ", "كلمة", " a b c d e f "]:
+        for n in range(6):
+            assert first_words(text, n) == text.split()[:n]
