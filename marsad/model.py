@@ -270,6 +270,13 @@ class Document:
         self.events.append(event)
         return event
 
+    def clear_analysis(self) -> None:
+        """Drop everything an analysis added (mentions, entities, author, events); text and metadata stay."""
+        self.mentions.clear()
+        self.entities.clear()
+        self.events.clear()
+        self.author = None
+
     def add_entity(self, entity: Entity) -> Entity:
         """Register an entity once; returns the stored one."""
         return self.entities.setdefault(entity.id, entity)

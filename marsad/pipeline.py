@@ -90,9 +90,12 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         """Run every component on ``doc``, with the cyclic garbage collector paused: the analysis builds
-        many short-lived acyclic objects whose collections would free nothing (see ``marsad.gcpause``)."""
-        analysis = Analysis.start(doc)
+        many short-lived acyclic objects whose collections would free nothing (see ``marsad.gcpause``).
+        A document analysed before is analysed afresh: the earlier mentions, entities, author and events
+        are replaced, never added to."""
+        doc.clear_analysis()
         with paused_gc():
+            analysis = Analysis.start(doc)
             for comp in self.components:
                 try:
                     comp(doc, analysis)

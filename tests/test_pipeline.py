@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import pytest
 
-from marsad.model import Document
+from marsad.model import Document, Label
 from marsad.pipeline import Analysis, ComponentFailure, Pipeline, PipelineError
 
 
@@ -82,3 +82,39 @@ def test_the_default_pipeline_leaves_no_reference_cycles() -> None:
         gc.garbage.clear()
     assert events > 100 and len(docs) > 70
     assert left == []
+
+
+def test_a_document_analysed_again_gets_the_same_record() -> None:
+    """Running the pipeline on a document it has analysed before replaces the earlier analysis: the
+    record is the same, with no mention, entity or event counted twice (before, the place resolver
+    failed on the first run's resolved mentions)."""
+    from pathlib import Path
+
+    from marsad.io.output import to_record
+
+    repo = Path(__file__).resolve().parents[1]
+    text = (repo / "examples" / "statement.ar.txt").read_text(encoding="utf-8")
+    doc = Document(id="example", text=text, published="2017-05-05")
+    nlp = Pipeline.default()
+    first = to_record(nlp(doc))
+    assert first["events"] and first["mentions"]
+    assert to_record(nlp(doc)) == first
+
+
+class AddsOneMention:
+    name: ClassVar[str] = "adds"
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ("mentions.ORG",)
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        doc.add_mention(doc.span(0, 3, Label.ORG))
+
+
+def test_run_again_the_analysis_is_replaced_not_added_to() -> None:
+    doc = Document(id="x", text="قسد قصفت")
+    nlp = Pipeline([AddsOneMention()])
+    nlp(doc)
+    nlp(doc)
+    assert [(m.start, m.end) for m in doc.mentions] == [(0, 3)]
+    doc.clear_analysis()
+    assert (doc.mentions, doc.entities, doc.events, doc.author) == ([], {}, [], None)

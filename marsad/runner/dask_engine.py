@@ -43,7 +43,6 @@ from marsad.runner.local import (
     ProgressHook,
     RunOptions,
     RunSummary,
-    clear_analysis,
     readable_documents,
     sent_key,
     triage,
@@ -159,7 +158,7 @@ def extract_partition(
             pipeline(doc)
         except ComponentFailure as failure:
             failures[doc.id] = f"{failure.component}: {failure.error!r}"
-            clear_analysis(doc)
+            doc.clear_analysis()  # stored with its text and metadata only, never half an analysis
     producer = Producer(marsad=__version__, knowledge=knowledge)
     tables = analysis_tables(key, docs, failures, producer)
     return {

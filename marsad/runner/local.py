@@ -135,7 +135,7 @@ class _BatchRunner:
             except ComponentFailure as failure:
                 failures[doc.id] = f"{failure.component}: {failure.error!r}"
                 self.failed_here.add(content_hash(doc.text))
-                clear_analysis(doc)
+                doc.clear_analysis()  # stored with its text and metadata only, never half an analysis
             if self.on_progress is not None:
                 self.on_progress(1, len(doc.text))
         self.sink.submit(todo, failures)
@@ -226,11 +226,3 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
             batch = []
     if batch:
         yield batch
-
-
-def clear_analysis(doc: Document) -> None:
-    """A failed document is stored with its text and metadata only, never with half an analysis."""
-    doc.mentions.clear()
-    doc.entities.clear()
-    doc.events.clear()
-    doc.author = None
