@@ -5,7 +5,8 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.text.normalize import NormalizedText, normalize_for_match
+from marsad.text import normalize
+from marsad.text.normalize import NormalizedText, fold_chars, normalize_for_match
 
 
 def find_original(original: str, needle_folded: str) -> str:
@@ -79,3 +80,37 @@ def test_to_view_counts_the_deleted_characters_before_each_offset() -> None:
         for i in range(len(original) + 3):
             expected = min(i - sum(1 for k in deleted if k < i), len(view.text))
             assert view.to_view(i) == expected, (original, i)
+
+
+_FOLDS = normalize._FOLD_1TO1
+
+
+def test_no_fold_yields_a_character_that_is_folded_again() -> None:
+    """``fold_chars`` replaces one character at a time, in no set order: that is only the same as one
+    pass of ``str.translate`` while no replacement is itself folded."""
+    assert not set(_FOLDS.values()) & set(_FOLDS)
+
+
+_LETTERS = [*"ابتثجحخدذرزسشصضطظعغفقلمنهوي 0123456789,.\n", "😀"]
+
+
+@given(st.text(alphabet=st.sampled_from(sorted(_FOLDS) + _LETTERS), max_size=200))
+def test_fold_chars_is_translate_with_the_fold_table(text: str) -> None:
+    assert fold_chars(text) == text.translate(str.maketrans(_FOLDS))
+    assert NormalizedText(text + "\u064e").text == fold_chars(text)  # the path with deletions too
+
+
+def test_the_three_kinds_of_change_never_share_a_character() -> None:
+    """Deletions, expansions and one-to-one folds are disjoint: applied one after the other they give
+    what one ``str.translate`` with all three gives."""
+    deleted, expanding = set(normalize.DELETED_CHARS), set(normalize._PRES_MANY)
+    assert not deleted & expanding and not deleted & set(_FOLDS) and not expanding & set(_FOLDS)
+
+
+_ANY_CHANGE = sorted(_FOLDS)[::7] + sorted(normalize._PRES_MANY) + list(normalize.DELETED_CHARS)
+
+
+@given(st.text(alphabet=st.sampled_from(_ANY_CHANGE + _LETTERS), min_size=40, max_size=400))
+def test_a_long_text_is_normalized_like_a_short_key(text: str) -> None:
+    reference = " ".join(text.translate(normalize._FULL_TABLE).split())
+    assert normalize_for_match(text) == reference
