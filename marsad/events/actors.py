@@ -70,7 +70,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.gate import gated
-from marsad.text.words import first_words
+from marsad.text.words import first_words, last_words
 
 # Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
 _TARGET = frozenset(
@@ -1546,12 +1546,12 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
 
 
 # Quotation marks, which the folded view writes as '"'.
-_QUOTES = ('"', "«", "»", "“", "”", "„")
+_QUOTE_MARK = re.compile('["«»“”„]')
 
 
 def _charged_in_quotes(ctx: DocContext, m: Mention) -> bool:
     """ "بتهمة «التخابر مع العدوان»": the charge word before the quote that opens the named charge."""
-    if not any(q in ctx.text[max(0, m.start - 50) : m.start] for q in _QUOTES):
+    if _QUOTE_MARK.search(ctx.text, max(0, m.start - 50), m.start) is None:
         return False  # most names have no quote before them: no need to fold
     lead = ctx.folded(max(0, m.start - 50), m.start)
     quote = max(lead.rfind('"'), lead.rfind("«"))
@@ -2024,7 +2024,7 @@ def _response_means(ctx: DocContext, hit: TriggerHit, lo: int) -> bool:
     الجيش على مصادر إطلاق القذائف بضربات مدفعية")."""
     if "ب" not in hit.prefix:
         return False
-    words = ctx.folded(lo, hit.start - len(hit.prefix)).split()[-12:]
+    words = last_words(ctx.folded(lo, hit.start - len(hit.prefix)), 12)
     return any(w.removeprefix("و").removeprefix("ف") in _RESPONSE for w in words)
 
 

@@ -133,6 +133,8 @@ class DocContext:
     def add_actors(self, extra: list[Mention]) -> None:
         """Actor mentions the extractor reads that are not name mentions of the document (an indefinite
         national description: "طائرات حربية روسية")."""
+        if not extra:
+            return
         # a description holding a shorter name replaces it: "للعدوان الأمريكي" is the US, not "العدوان";
         # so does one of the same words read otherwise ("العدوان" after "العدوان الأمريكي")
         inside = [

@@ -16,7 +16,7 @@ from marsad.events.places import PLACE_HEADS
 from marsad.events.subjects import is_circumstantial
 from marsad.events.triggers import TriggerHit
 from marsad.model import EntityKind, Event, Mention
-from marsad.text.words import first_words
+from marsad.text.words import first_words, last_words
 
 _WEAPONS = (
     "قذيف",
@@ -165,7 +165,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                             and p.event.modality == d.event.modality
                             and any(
                                 w.startswith("ب")
-                                for w in [d.hit.prefix, *ctx.folded(p.hit.end, d.hit.start).split()[-3:]]
+                                for w in [d.hit.prefix, *last_words(ctx.folded(p.hit.end, d.hit.start), 3)]
                             )
                         )
                     )

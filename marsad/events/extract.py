@@ -37,7 +37,7 @@ from marsad.resources import Resources
 from marsad.text.gate import gated
 from marsad.text.normalize import normalize_for_match
 from marsad.text.positions import SpanSet
-from marsad.text.words import first_words
+from marsad.text.words import first_words, last_words
 
 _OFFENSIVE = frozenset(
     {"العمل", "عمليه", "معركه", "هجمه", "الهجمه", "المعركه", "العمليه", "اقتحام", "هجوم", "الهجوم"}
@@ -428,7 +428,7 @@ def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
     agent = ctx.doc.entities.get(draft.event.actor1 or "")
     if agent is not None and "air-force" in agent.id:
         return True
-    before = ctx.folded(draft.clause_start, hit.start - len(hit.prefix)).split()[-4:]
+    before = last_words(ctx.folded(draft.clause_start, hit.start - len(hit.prefix)), 4)
     after = first_words(ctx.folded(hit.end, draft.clause_end), 2)
     modes = []
     for w in [*reversed(before), *after]:
@@ -443,7 +443,7 @@ def _instrument(ctx: DocContext, cues: EventCues, hit: TriggerHit, lo: int, hi: 
     """The mode of the means the trigger's clause names nearest to a trigger that names none:
     "استهداف سيارتهم بعبوة ناسفة" (explosives), "استهدفت مدفعيتنا" (heavy-weapons)."""
     after = first_words(ctx.folded(hit.end, hi), 8)
-    before = ctx.folded(lo, hit.start - len(hit.prefix)).split()[::-1][:4]
+    before = last_words(ctx.folded(lo, hit.start - len(hit.prefix)), 4)[::-1]
     for i in range(max(len(after), len(before))):
         for words in (after, before):
             if i < len(words):

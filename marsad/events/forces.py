@@ -243,7 +243,7 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
             continue
         # the whole phrase, so that a verb before it has it as its subject
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
-    for found in _UNIT_OF_ITS.finditer(text) if any(f in text for f in _ITS_FORMS) else ():
+    for found in _units_of_its(text) if any(f in text for f in _ITS_FORMS) else ():
         # "يعلن جهاز الردع أن دورياته تمكنت من القبض…": "its" units are the actor just named
         start, end = view.to_original(found.start("unit")), view.to_original(found.end("unit"))
         lo = ctx.unit_at(start)[1].sentence.start
@@ -301,12 +301,23 @@ _ITS_UNITS = ("دوريات", "وحدات", "قوات", "عناصر", "مقات�
 _ITS_FORMS = (*(u + "ه" for u in _ITS_UNITS), "تابعه له", "تابع له", "تابعين له")  # a cheap test first
 
 
+# Units said to belong to "it": "أن دورية تابعة لها أوقفت…"
+_BELONGING_UNITS = (
+    *("دوريه", "دوريات", "قوه", "قوات", "وحده", "وحدات", "مجموعه", "مجموعات", "عناصر", "سريه", "مفرزه"),
+    *("خليه", "خلايا", "كتيبه", "طاقم"),
+)
+
 _UNIT_OF_ITS = re.compile(
     rf"(?<![\w#_])[وف]?(?P<unit>(?:{'|'.join(_ITS_UNITS)})(?:ه|ها|هم)"
-    # "أن دورية تابعة لها أوقفت…": a unit "belonging to it"
-    r"|(?:دوريه|دوريات|قوه|قوات|وحده|وحدات|مجموعه|مجموعات|عناصر|سريه|مفرزه|خليه|خلايا|كتيبه|طاقم)"
+    rf"|(?:{'|'.join(_BELONGING_UNITS)})"
     r"(?: \w+)? (?:التابعه|تابعه|التابع|تابع|تابعين|التابعين) ل(?:ه|ها|هم))(?!\w)"
 )
+
+
+def _units_of_its(text: str) -> list[re.Match[str]]:
+    """``_UNIT_OF_ITS.finditer(text)``, tried only where a match can start: at a unit noun, or at a و/ف
+    right before one."""
+    return matches_at(_UNIT_OF_ITS, text, occurrence_starts(text, {*_ITS_UNITS, *_BELONGING_UNITS}, "وف"))
 
 
 # "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.

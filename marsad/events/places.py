@@ -259,7 +259,8 @@ def _destination(ctx: DocContext, mention: Mention) -> bool:
     key = ("destination", mention.start)
     if key not in ctx.cache:
         ctx.cache[key] = False
-        if any(w in ctx.folded(max(0, mention.start - 60), mention.start) for w in _TOWARD):
+        lead = ctx.folded(max(0, mention.start - 60), mention.start)
+        if any(w in lead for w in _TOWARD):
             words = ctx.words_before(mention.start, 7)[-4:]
             at = next((i for i in range(len(words) - 1, -1, -1) if words[i] in _TOWARD), None)
             ctx.cache[key] = at is not None and not any(

@@ -15,7 +15,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.gate import gated
-from marsad.text.words import first_words
+from marsad.text.words import first_words, last_words
 
 NOT_WE = frozenset(
     {"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا", "وثقنا", "سجلنا", "رصدنا", "علمنا", "تلقينا"}
@@ -387,7 +387,7 @@ _ENVOYS = frozenset({"مسوولون", "مسوولين", "مسوولو", "وفد
 
 def _envoys_of(ctx: DocContext, pos: int, place: Mention) -> bool:
     """ "اتفق مسؤولون من أربيل وبغداد": officials or envoys of a capital, right after the verb."""
-    words = ctx.folded(pos, place.start).split()
+    words = first_words(ctx.folded(pos, place.start), 3)  # a third word is enough to say no
     return len(words) == 2 and words[0] in _ENVOYS and words[1] == "من"
 
 
@@ -934,8 +934,16 @@ def said_again(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | 
 
 def civilian_victims(ctx: DocContext, lo: int, hi: int) -> bool:
     """Does the sentence name people civilian by what they are (طفل، امرأة، نساء، أطفال)?"""
+    key = ("civilian_victims", lo, hi)  # asked again for each event of the sentence
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = _names_civilians(ctx.folded(lo, hi))
+    return bool(found)
+
+
+def _names_civilians(folded: str) -> bool:
     words = actor_cues()["civilian_victims"]
-    for w in ctx.folded(lo, hi).split():
+    for w in folded.split():
         w = w.removeprefix("و").removeprefix("ب").removeprefix("ل")
         if w in words or w.removeprefix("ال") in words:
             return True
@@ -1203,7 +1211,7 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
     lo = min(m.start for m in before) if before else hit.start
     _, unit = ctx.unit_at(hit.start)
     lo = min(lo, unit.clause_at(hit.start).start)
-    clause_words = ctx.folded(lo, hit.start - len(hit.prefix)).split()
+    clause_words = last_words(ctx.folded(lo, hit.start - len(hit.prefix)), 14)  # no rule reads further back
     compelled = hit.prefix.endswith("ل") or head[-1] in ("الي", "علي")
     across_relative = False
     forcing = _COMPELLED_OR_UNDERTAKING if head[-1] == "علي" else _COMPELLED
@@ -1211,7 +1219,7 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
     if compelled and not any(w.lstrip("وف") in forcing for w in forced):
         # "أقدم مسلحون مجهولون، مساء الثلاثاء، على اغتيال": the verb before the commas of a time
         reach = max(unit.sentence.start, hit.start - 150)
-        forced = [w.strip("،,:;") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()][-14:]
+        forced = [w.strip("،,:;") for w in last_words(ctx.folded(reach, hit.start - len(hit.prefix)), 14)]
     if compelled and any(w.lstrip("وف") in forcing for w in forced):
         last = max(i for i, w in enumerate(forced) if w.lstrip("وف") in forcing)
         forced_at = _word_start_before(ctx, hit.start - len(hit.prefix), len(forced) - last)
@@ -1228,7 +1236,9 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
         # "تمكّنت قواتنا، صباح اليوم، من صدّ": the control verb may stand before commas of a time
         reach = max(unit.sentence.start, hit.start - 150)
         if reach < lo:
-            clause_words = [w.strip("،,:;") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()]
+            clause_words = [
+                w.strip("،,:;") for w in last_words(ctx.folded(reach, hit.start - len(hit.prefix)), 13)
+            ]
         words = clause_words[-13:-1]
         verbs = _CONTROL_VERBS
     else:
@@ -1241,7 +1251,7 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
             reach = max(unit.sentence.start, hit.start - 160)
             if reach < lo:
                 wide = [
-                    w.strip("،,:;.") for w in ctx.folded(reach, hit.start - len(hit.prefix)).split()[-18:]
+                    w.strip("،,:;.") for w in last_words(ctx.folded(reach, hit.start - len(hit.prefix)), 18)
                 ]
                 relative = next((i for i, w in enumerate(wide) if w in ("التي", "الذي")), None)
                 if any(w.lstrip("وف") in _SUPPORT_VERBS for w in wide):

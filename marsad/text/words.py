@@ -69,6 +69,12 @@ def first_words(text: str, n: int) -> list[str]:
     return text.split(None, n)[:n]
 
 
+def last_words(text: str, n: int) -> list[str]:
+    """The last ``n`` (at least one) white-space separated words of ``text``: ``text.split()[-n:]``
+    without splitting what comes before them (a clause read back to its start)."""
+    return text.rsplit(None, n)[-n:]
+
+
 def split_runs(
     splitter: re.Pattern[str], text: str, offset: int = 0
 ) -> tuple[list[str], list[int], list[int]]:

@@ -285,3 +285,19 @@ def test_gunmen_said_to_belong_to_a_group_are_the_group(extract: Extract) -> Non
     assert (ev.actor1, ev.actor2) == ("islamic-state", "tribal-mobilization")
     suspects = "وقالت الأسايش إن عناصرها اعتقلوا 36 شخصاً يُشتبه بارتباطهم بخلايا تنظيم الدولة."
     assert only(extract(suspects, meta={"country": "SY"}), "اعتقلوا").actor1 == "asayish"
+
+
+def test_units_of_its_are_looked_for_only_where_a_unit_noun_stands() -> None:
+    """ "دورياته", "قوة تابعة لها": the pattern is tried at unit nouns (and a و/ف before one) alone, and
+    finds what a scan of the whole text finds."""
+    import random
+
+    from marsad.events.forces import _UNIT_OF_ITS, _units_of_its
+
+    rng = random.Random(5)
+    pieces = ["دورياته", "وقواتها", "فعناصرهم", "قوه", "دوريه", "تابعه", "التابعه", "له", "لها", "لهم"]
+    pieces += ["مقاتليه", "قطعاتنا", "الجهاز", "و", "ف", " ", " ", "\n", "#", "ب"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(40))
+        expected = [(m.span(), m.group("unit")) for m in _UNIT_OF_ITS.finditer(text)]
+        assert [(m.span(), m.group("unit")) for m in _units_of_its(text)] == expected

@@ -4,9 +4,11 @@ import random
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from marsad.text.normalize import NormalizedText
-from marsad.text.words import BARRIER_CLASS, WordIndex, first_words, with_prefixes
+from marsad.text.words import BARRIER_CLASS, WordIndex, first_words, last_words, with_prefixes
 
 _WORD = re.compile(r"\w+")
 _BARRIER = re.compile(BARRIER_CLASS)
@@ -111,3 +113,10 @@ def test_first_words_are_the_first_of_a_whole_split() -> None:
     for text in ["", "  ", "قصفت  الطائرات\nمواقع، في\tالبلدة ", "كلمة", " a b c d e f "]:
         for n in range(6):
             assert first_words(text, n) == text.split()[:n]
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab و\n\t،")), max_size=40), st.integers(min_value=1, max_value=6)
+)
+def test_last_words_are_the_tail_of_split(text: str, n: int) -> None:
+    assert last_words(text, n) == text.split()[-n:]
