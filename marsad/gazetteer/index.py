@@ -63,6 +63,8 @@ class Gazetteer:
         self._keys: dict[str, tuple[str, ...]] = {}
         self._common: frozenset[str] | None = None
         self._lookup_cached = functools.lru_cache(maxsize=_LOOKUP_CACHE)(self._lookup)
+        # the admin-1 region of every unresolved place is asked for by id: one query each time before
+        self._get_cached = functools.lru_cache(maxsize=_LOOKUP_CACHE)(self._get)
 
     # -- opening -----------------------------------------------------------------------------------
 
@@ -239,6 +241,9 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id ("geonames:<id>", "admin1:<CC>.<code>", "custom:<slug>")."""
+        return self._get_cached(place_id)
+
+    def _get(self, place_id: str) -> Place | None:
         base = self._base_row(place_id)
         if self.has_overlay:
             over = self._query(f"SELECT {PLACE_COLUMNS} FROM ov.places WHERE id = ?", (place_id,))

@@ -88,6 +88,26 @@ def test_country_lookup_by_arabic_and_english_name(small: Gazetteer) -> None:
     assert small.country("XX") is None
 
 
+def test_a_place_asked_for_again_by_id_is_not_queried_again(
+    small: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every unresolved place asks for its admin-1 region by id: the answer is kept."""
+    queries: list[tuple[object, ...]] = []
+    query = small._query
+
+    def counting(sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        queries.append(params)
+        return query(sql, params)
+
+    monkeypatch.setattr(small, "_query", counting)
+    first = small.admin1("SY", "12")
+    assert first is not None and first.name_en == "Idlib"
+    asked = len(queries)
+    assert asked >= 1
+    assert small.admin1("SY", "12") is first and small.get(first.id) is first
+    assert len(queries) == asked
+
+
 def test_admin1_entries(small: Gazetteer) -> None:
     hama = small.admin1("SY", "10")
     assert hama is not None
