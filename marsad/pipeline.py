@@ -95,13 +95,19 @@ class Pipeline:
         are replaced, never added to."""
         doc.clear_analysis()
         with paused_gc():
-            analysis = Analysis.start(doc)
-            for comp in self.components:
-                try:
-                    comp(doc, analysis)
-                except Exception as exc:
-                    raise ComponentFailure(doc.id, comp.name, exc) from exc
+            self._analyse(doc)
         return doc
+
+    def _analyse(self, doc: Document) -> None:
+        """The components in order. The working state (view, word index, facts) is freed when this
+        returns, before the collector runs again: otherwise the first collection after the pause walks
+        all of it as young objects, and moves it to an older generation to be walked again."""
+        analysis = Analysis.start(doc)
+        for comp in self.components:
+            try:
+                comp(doc, analysis)
+            except Exception as exc:
+                raise ComponentFailure(doc.id, comp.name, exc) from exc
 
     def pipe(
         self,
