@@ -364,19 +364,18 @@ class EventExtractor:
     def _modality(self, ctx: DocContext, draft: Draft) -> None:
         cues = self.cues
         hit = draft.hit
-        clause_words = ctx.folded(draft.clause_start, hit.start).split()
+        clause = ctx.folded(draft.clause_start, hit.start)
+        opening, last = first_words(clause, 2), last_words(clause, 5)  # the clause's words read
         # "ولم", "فلا": cue words with an attached conjunction count too
-        bare = [w[1:] if len(w) > 2 and w[0] in "وف" else w for w in clause_words]
-        near = set(clause_words[-3:]) | set(bare[-3:])
-        asked = set(clause_words[-5:]) | set(bare[-5:])
+        bare = [w[1:] if len(w) > 2 and w[0] in "وف" else w for w in last]
+        near = set(last[-3:]) | set(bare[-3:])
+        asked = set(last) | set(bare)
         modality = "asserted"
         if hit.future_prefix or near & cues.future:
             modality = "future"
         if draft.hit.trigger.pos == "noun" and asked & cues.request and hit.trigger.type != "REQUEST":
             modality = "requested"
-        if clause_words and (
-            clause_words[0] in cues.hypothetical or " ".join(clause_words[:2]) in cues.hypothetical
-        ):
+        if opening and (opening[0] in cues.hypothetical or " ".join(opening) in cues.hypothetical):
             modality = "hypothetical"
         if draft.event.type == "REQUEST":
             modality = "requested"

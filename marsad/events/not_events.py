@@ -16,7 +16,7 @@ from marsad.events.subjects import (
 )
 from marsad.events.triggers import TriggerHit
 from marsad.text.gate import gated
-from marsad.text.words import first_words
+from marsad.text.words import first_words, last_words
 
 _WEAPON_HANDLING = frozenset(
     {
@@ -879,7 +879,7 @@ def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
     raw = ctx.words_before(hit.start - len(hit.prefix), 8)
     before = [w.lstrip("وف") for w in raw]
     clause = _last_clause(ctx.folded(max(0, hit.start - 200), hit.start - len(hit.prefix)))
-    words = [w.lstrip("وف") for w in clause.split()][-16:]
+    words = [w.lstrip("وف") for w in last_words(clause, 16)]
     provision = next((i for i, w in enumerate(words) if w in _PROVISIONS), None)
     if provision is not None and (
         "علي" in words[provision + 1 :]
