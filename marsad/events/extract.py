@@ -365,7 +365,7 @@ class EventExtractor:
         cues = self.cues
         hit = draft.hit
         clause = ctx.folded(draft.clause_start, hit.start)
-        opening, last = first_words(clause, 2), last_words(clause, 5)  # the clause's words read
+        first_two, last = first_words(clause, 2), last_words(clause, 5)  # the clause's words read
         # "ولم", "فلا": cue words with an attached conjunction count too
         bare = [w[1:] if len(w) > 2 and w[0] in "وف" else w for w in last]
         near = set(last[-3:]) | set(bare[-3:])
@@ -375,7 +375,7 @@ class EventExtractor:
             modality = "future"
         if draft.hit.trigger.pos == "noun" and asked & cues.request and hit.trigger.type != "REQUEST":
             modality = "requested"
-        if opening and (opening[0] in cues.hypothetical or " ".join(opening) in cues.hypothetical):
+        if first_two and (first_two[0] in cues.hypothetical or " ".join(first_two) in cues.hypothetical):
             modality = "hypothetical"
         if draft.event.type == "REQUEST":
             modality = "requested"
