@@ -223,12 +223,8 @@ class EventCues:
     instruments: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def instrument_mode(self, word: str) -> str | None:
-        """The ASSAULT mode a folded word names as the means of an attack, else None (a plain loop: the
-        extractor asks this for each of a dozen words around most attacks)."""
-        for mode, words in self.instruments.items():
-            if word in words:
-                return mode
-        return None
+        """The ASSAULT mode a folded word names as the means of an attack, else None."""
+        return next((mode for mode, words in self.instruments.items() if word in words), None)
 
     @property
     def killed(self) -> frozenset[str]:
