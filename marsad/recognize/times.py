@@ -39,9 +39,7 @@ _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN_RE.pattern + ")")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")  # "5/5/2017": a window opens
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-# "\d\d*", not "\d+": a pattern that opens with a character class is searched for by a quick scan for
-# that class, where one that opens with a repeat is tried in full at every position (twice as slow)
-_DIGIT_RUN = re.compile(r"\d\d*")
+_DIGIT_RUN = re.compile(r"\d\d*")  # opens with a class, not a repeat: see normalize._DELETE_RE
 _UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
 _UNIT_PRECISION = {
     "minutes": "hour",
