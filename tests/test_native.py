@@ -182,3 +182,62 @@ def test_the_document_model_keeps_its_generated_init_so_documents_pickle() -> No
     doc.entities["place:x"] = Entity("place:x", EntityKind.PLACE, "Aleppo")
     doc.events.append(Event("e1", "ASSAULT", Span(0, 3, "قصف"), evidence=[Span(0, 15, doc.text)]))
     assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+_CONSTANT_NAME = re.compile(r"_?[A-Z][A-Z0-9_]*")
+
+
+def _module_constants_not_final(source: str) -> list[str]:
+    """UPPER_CASE names a module binds once, at its top level, without ``Final`` (type variables aside)."""
+    tree = ast.parse(source)
+    bindings: dict[str, int] = {}
+    for node in ast.walk(tree):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.comprehension)):
+            targets = [node.target]
+        for target in targets:
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name):
+                    bindings[name.id] = bindings.get(name.id, 0) + 1
+        if isinstance(node, ast.Global):
+            for name_id in node.names:
+                bindings[name_id] = bindings.get(name_id, 0) + 2
+    plain = []
+    for node in tree.body:
+        target, annotation = None, None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            called = node.value.func if isinstance(node.value, ast.Call) else None
+            if isinstance(called, ast.Name) and called.id == "TypeVar":
+                continue
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, annotation = node.target, ast.unparse(node.annotation)
+        if (
+            isinstance(target, ast.Name)
+            and _CONSTANT_NAME.fullmatch(target.id)
+            and bindings.get(target.id) == 1
+            and not (annotation or "").startswith(("Final", "ClassVar"))
+        ):
+            plain.append(target.id)
+    return plain
+
+
+def test_the_constants_of_compiled_modules_are_final() -> None:
+    """Compiled code reads a ``Final`` module name from a C variable; a plain one it looks up by name in
+    the module's dict, and type-checks, at every use (docs/development.md)."""
+    plain = {
+        str(path.relative_to(PACKAGE_DIR)): names
+        for path in compiled_sources(PACKAGE_DIR)
+        if (names := _module_constants_not_final(path.read_text(encoding="utf-8")))
+    }
+    assert plain == {}
+
+
+def test_the_constant_check_finds_a_plain_constant() -> None:
+    source = (
+        "from typing import Final, TypeVar\nT = TypeVar('T')\nA: Final = 1\nB = 2\nC: int = 3\n"
+        "D = 4\nD = 5\nE: Final[int] = 6\nlower = 7\n"
+    )
+    assert _module_constants_not_final(source) == ["B", "C"]

@@ -3,14 +3,14 @@ from the actors, and the territorial rules (who gains decides the sub-event)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from marsad.events.lexicon import ACLED_SUBEVENTS
 from marsad.model import Entity
 
-TERRITORIAL = ("Government regains territory", "Non-state actor overtakes territory")
-STATE_FORCES = 1
-CIVILIANS = 7
+TERRITORIAL: Final = ("Government regains territory", "Non-state actor overtakes territory")
+STATE_FORCES: Final = 1
+CIVILIANS: Final = 7
 
 
 def inter_code(entity: Entity | None) -> int | None:

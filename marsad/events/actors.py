@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Final
 
 from marsad.events.acled import TERRITORIAL
 from marsad.events.context import DocContext, fold_word, is_number, strip_and
@@ -70,10 +71,11 @@ from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.gate import gated
-from marsad.text.words import first_words, last_words
+from marsad.text.positions import count_below
+from marsad.text.words import first_words, last_words, occurrence_starts
 
 # Words before an actor that make it the target or partner, or the agent of a noun or passive trigger.
-_TARGET = frozenset(
+_TARGET: Final = frozenset(
     {
         "علي",
         "ع",  # dialect "ع" for "على" (Telegram): "تطلق الرصاص ع المتظاهرين"
@@ -94,11 +96,11 @@ _TARGET = frozenset(
     }
 )
 # Positions struck: "غارات جوية استهدفت تحصينات المسلحين" (but "لتعزيز تمركزات الجيش" moves with them).
-_POSITIONS = frozenset({"تحصينات", "تمركزات", "معاقل", "اوكار", "ثكنات"})
+_POSITIONS: Final = frozenset({"تحصينات", "تمركزات", "معاقل", "اوكار", "ثكنات"})
 
 
 # Verbs of a monitor's work: who follows, records or documents a deed is not its agent.
-_OBSERVING = (
+_OBSERVING: Final = (
     "تابع",
     "تتابع",
     "نتابع",
@@ -113,10 +115,10 @@ _OBSERVING = (
     "نراقب",
 )
 
-_PARTNER = frozenset({"مع", "الي", "بين"})
+_PARTNER: Final = frozenset({"مع", "الي", "بين"})
 
 
-_AGENT = frozenset(
+_AGENT: Final = frozenset(
     {
         "قبل",
         "يد",
@@ -147,15 +149,15 @@ _AGENT = frozenset(
 )
 
 
-_LOSS = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
+_LOSS: Final = frozenset({"سقط", "سقوط", "خساره", "خسر", "خسرت"})
 
 
 # Lemmas of death and wounding: their complement is the victim, whoever announces them.
-CASUALTY_LEMMAS = frozenset({"مقتل", "قتل", "اصيب", "جرح", "اصابه"})
+CASUALTY_LEMMAS: Final = frozenset({"مقتل", "قتل", "اصيب", "جرح", "اصابه"})
 
 
 # Nouns of support and partnership: the actor after them accompanies, it is not the agent.
-_ACCOMPANY = frozenset(
+_ACCOMPANY: Final = frozenset(
     {
         "بمسانده",
         "مسانده",
@@ -175,49 +177,51 @@ _ACCOMPANY = frozenset(
 )
 
 
-_COMPARISON = frozenset({"غرار", "مثل", "شاكله", "نهج"})
+_COMPARISON: Final = frozenset({"غرار", "مثل", "شاكله", "نهج"})
 
 
 # Targets whose owner follows with ل: "استهداف تجمع لـقوات النظام", "تدمير دبابة لجيش الأسد".
-_OWNED_TARGETS = frozenset(
+_OWNED_TARGETS: Final = frozenset(
     {"تجمع", "تجمعا", "رتل", "رتلا", "دوريه", "موقع", "موقعا", "مقر", "مقرا", "نقطه", "دبابه", "اليه"}
     | {"عربه", "سياره", "مستودع", "مستودعا", "مخزن", "مخزنا", "حاجز", "حاجزا", "ثكنه", "طقم", "طقما"}
 )
 
 
 # Checkpoints, whose owner arrests the people stopped at them.
-_CHECKPOINTS = frozenset({"حاجز", "حواجز", "نقطه", "سيطره", "مفرزه", "الحاجز", "حاجزا"})
+_CHECKPOINTS: Final = frozenset({"حاجز", "حواجز", "نقطه", "سيطره", "مفرزه", "الحاجز", "حاجزا"})
 
 
 # Words of a charge: the actor after them is what someone is accused of belonging to, not a party.
-_CHARGE = frozenset(
+_CHARGE: Final = frozenset(
     {"بتهمه", "تهمه", "بتهم", "تهم", "بشبهه", "شبهه", "متهمين", "متهم", "المتهمين", "متهمون", "بالانتماء"}
     | {"للانتماء", "بالتعامل", "بالتخابر"}  # "أربعة متهمين بالانتماء إلى داعش": an affiliation, no party
 )
 
 
-_WE_OBJECT = gated(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
+_WE_OBJECT: Final = gated(r"(?<!\w)(?:من|مع|الي|علي|ل|عن)نا(?!\w)")
 
 
-_THEY_OBJECT = gated(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
+_THEY_OBJECT: Final = gated(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)(?:هم|ه|ها)|(?:الي|مع) \w{3,}هم)(?!\w)")
 
 
 # Far from the trigger only a plural "them" is a party: "عليه" and "لها" down the clause are the victim
 # ("بإطلاق النار عليه"), the thing denied ("أي علاقة لها") or the crime ("المسؤولين عنها").
-_THEY_PLURAL = gated(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?:الي|مع) \w{3,}هم)(?!\w)")
+_THEY_PLURAL: Final = gated(r"(?<!\w)(?:(?:من|مع|الي|علي|ل|عن)هم|(?:الي|مع) \w{3,}هم)(?!\w)")
 
 
-_CLAUSE_END = re.compile(r"[.،,:;\n]")
-_NOT_WORD = re.compile(r"\W")
+_CLAUSE_END: Final = re.compile(r"[.،,:;\n]")
+_NOT_WORD: Final = re.compile(r"\W")
 
 # Triggers whose object is the attack they stop: that attack is part of the same clash.
-GOVERNING = frozenset({"repel", "repel-noun", "repel-advance", "confront", "foil", "foil-noun", "thwart"})
+GOVERNING: Final = frozenset(
+    {"repel", "repel-noun", "repel-advance", "confront", "foil", "foil-noun", "thwart"}
+)
 
 # Air defence stopping a strike: the aircraft or missile shot down is the target's.
-SHOOT_DOWN = frozenset({"shoot-down", "shoot-down-noun"})
+SHOOT_DOWN: Final = frozenset({"shoot-down", "shoot-down-noun"})
 
 # A death in custody, told by its verb (توفي) or its noun (وفاة): kept only where custody is named.
-DEATH_IN_CUSTODY = frozenset({"death-in-custody", "death-in-custody-noun"})
+DEATH_IN_CUSTODY: Final = frozenset({"death-in-custody", "death-in-custody-noun"})
 
 
 @dataclass(init=False, slots=True)
@@ -590,13 +594,10 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
     for prev, m in pairwise(before + after):
         # "مع مرتزقة العدوان وعناصر تنظيم القاعدة": an actor joined by و to a target or partner is one too;
         # so is one joined to a supporter ("بإسناد من القوة الجوية العراقية وطيران التحالف الدولي")
+        if roles[id(prev)] not in ("target", "partner", "accompany") or roles[id(m)] != "plain":
+            continue
         gap = gap_words(ctx, prev.end, m.start)
-        if (
-            roles[id(prev)] in ("target", "partner", "accompany")
-            and roles[id(m)] == "plain"
-            and len(gap) <= 3
-            and (ctx.attached_prefix(m).startswith("و") or (gap and gap[0][:1] == "و"))
-        ):
+        if len(gap) <= 3 and (ctx.attached_prefix(m).startswith("و") or (gap and gap[0][:1] == "و")):
             roles[id(m)] = roles[id(prev)]
     if hit.end - hit.start > len(hit.text.split()[0]):
         # "غارة للطيران الروسي": a noun phrase of the lexicon that ends inside the agent's name; "أسقطت
@@ -1545,13 +1546,18 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.inferred.append("actor1")
 
 
-# Quotation marks, which the folded view writes as '"'.
-_QUOTE_MARK = re.compile('["«»“”„]')
+# Quotation marks (the folded view writes them as '"'), found with str.find: a scan with a pattern
+# of them tries each character of the text in turn.
+_QUOTE_MARKS: Final = '"«»“”„'
 
 
 def _charged_in_quotes(ctx: DocContext, m: Mention) -> bool:
     """ "بتهمة «التخابر مع العدوان»": the charge word before the quote that opens the named charge."""
-    if _QUOTE_MARK.search(ctx.text, max(0, m.start - 50), m.start) is None:
+    marks = ctx.cache.get("quote-marks")
+    if not isinstance(marks, list):  # where the document's quotation marks stand, found once
+        marks = ctx.cache["quote-marks"] = occurrence_starts(ctx.text, _QUOTE_MARKS, "")
+    i = count_below(marks, max(0, m.start - 50))
+    if i == len(marks) or marks[i] >= m.start:
         return False  # most names have no quote before them: no need to fold
     lead = ctx.folded(max(0, m.start - 50), m.start)
     quote = max(lead.rfind('"'), lead.rfind("«"))
@@ -1561,7 +1567,18 @@ def _charged_in_quotes(ctx: DocContext, m: Mention) -> bool:
 
 
 # Verbs of holding a place, in a relative clause before its holder: "التي كانت تتمركز فيها X".
-_STATIONED = ("تتمركز", "يتمركز", "تتحصن", "يتحصن", "تنتشر", "ينتشر", "تسيطر", "يسيطر", "تتواجد", "يتواجد")
+_STATIONED: Final = (
+    "تتمركز",
+    "يتمركز",
+    "تتحصن",
+    "يتحصن",
+    "تنتشر",
+    "ينتشر",
+    "تسيطر",
+    "يسيطر",
+    "تتواجد",
+    "يتواجد",
+)
 
 
 def _holder_of_the_place(words: list[str]) -> bool:
@@ -1577,10 +1594,10 @@ def _holder_of_the_place(words: list[str]) -> bool:
 
 
 # Belonging to, or answering to, a body: "تابعين لـ", "الخاضع لـ".
-_OWNED_BY = LAM_HEADS | {"الخاضع", "الخاضعه", "خاضع", "خاضعه", "خاضعين", "الخاضعين"}
+_OWNED_BY: Final = LAM_HEADS | {"الخاضع", "الخاضعه", "خاضع", "خاضعه", "خاضعين", "الخاضعين"}
 
 # Markers of the perpetrator of a deed told before them: "على يد", "على أيدي", "من قبل", "بأيدي".
-_BY_THE_HAND = (("علي", "يد"), ("علي", "ايدي"), ("من", "قبل"))
+_BY_THE_HAND: Final = (("علي", "يد"), ("علي", "ايدي"), ("من", "قبل"))
 
 
 def _within_agent_reach(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
@@ -1598,7 +1615,7 @@ def _by_the_hand(ctx: DocContext, m: Mention) -> bool:
     return any(pair == (a.removeprefix("و"), b) for pair in _BY_THE_HAND for a, b in pairwise(words))
 
 
-_BELONGING = frozenset({"ينتمون", "ينتمي", "تنتمي", "ينتميان", "المنتمين", "المنتمون", "منتمين"})
+_BELONGING: Final = frozenset({"ينتمون", "ينتمي", "تنتمي", "ينتميان", "المنتمين", "المنتمون", "منتمين"})
 
 
 def _clause_opening_subject(ctx: DocContext, hit: TriggerHit) -> str | None:
@@ -1625,7 +1642,7 @@ def _after_between(words: list[str]) -> bool:
     return len(tail) >= 2 and tail[0] == "بين" and tail[1] in PARTITIVE | CONSTRUCT_HEADS
 
 
-_INTENSIFIERS = frozenset({"مكثف", "عنيف", "كثيف", "متقطع", "مركز", "عشوايي", "واسع", "مباشر"})
+_INTENSIFIERS: Final = frozenset({"مكثف", "عنيف", "كثيف", "متقطع", "مركز", "عشوايي", "واسع", "مباشر"})
 
 
 def _adjectives(words: list[str]) -> bool:
@@ -1652,7 +1669,7 @@ def _victim(entity: Entity | None) -> bool:
 
 
 # Nouns of the unnamed doers of a deed: "المتورطين بالهجوم", "منفذي التفجير", "المسؤولين عن الهجوم".
-_PERPETRATORS = frozenset(
+_PERPETRATORS: Final = frozenset(
     {"المتورطين", "المتورطون", "متورطين", "منفذي", "منفذو", "مرتكبي", "مرتكبو", "المسوولين", "المسوولون"}
 )
 
@@ -1685,11 +1702,11 @@ def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> st
 
 
 # "الطرفان", "بين الطرفين": the two sides of a fight told before.
-_BOTH_SIDES = gated(r"(?<!\w)(?:ال|بين ال|[وف]ال)(?:طرف|جانب)(?:ان|ين)(?!\w)")
+_BOTH_SIDES: Final = gated(r"(?<!\w)(?:ال|بين ال|[وف]ال)(?:طرف|جانب)(?:ان|ين)(?!\w)")
 
 
 # Threat verbs whose subject is the one threatened: "سيدفع ثمن", "ستواجه", "سيقابل".
-_SUFFER_THREAT = (
+_SUFFER_THREAT: Final = (
     *("يدفع", "تدفع", "يواجه", "تواجه", "يقابل", "تقابل", "يكون هدفا", "تكون هدفا", "تكون اهدافا"),
     # "ستعامل كهدف معاد", "ستعد هدفاً", "لن تمر دون عقاب": what is done to whoever does it
     *(
@@ -1707,25 +1724,25 @@ _SUFFER_THREAT = (
 
 # "المسؤولية (الكاملة) عن" right before a deed's noun: the deed blamed on someone.
 # "بالوقوف وراء الهجوم", "يقف وراء التفجير": the same charge in other words.
-_BLAMED_FOR = gated(
+_BLAMED_FOR: Final = gated(
     r"(?:مسووليه(?: \w+)? عن|(?:الوقوف|بالوقوف|وقوفه|وقوفها|وقوفهم|يقف|تقف|يقفون) وراء) (?:ال)?$"
 )
 
 
 # "المسؤولية (الكاملة) عن الغارة التي" right before a verb: the verb tells the blamed deed.
-_BLAMED_DEED_VERB = gated(r"مسووليه(?: \w+)? عن \w+ (?:التي|الذي)\s*$")
+_BLAMED_DEED_VERB: Final = gated(r"مسووليه(?: \w+)? عن \w+ (?:التي|الذي)\s*$")
 
 
 # A relative clause that makes the deed the accused's own: "التي ارتكبتها طائراتها", "الذي نفذته قواته".
-_OWNED_DEED = re.compile(r"(?:التي|الذي) (?:ارتكب|نفذ|شن)\w* \w+(?:ها|ه)(?!\w)")
+_OWNED_DEED: Final = re.compile(r"(?:التي|الذي) (?:ارتكب|نفذ|شن)\w* \w+(?:ها|ه)(?!\w)")
 
 
 # Two-sided fighting: its casualties, civilians too, are no side (ACLED codes the clash, not an Attack).
-TWO_SIDED = frozenset({"clash", "clash-noun", "battle", "fighting", "fight"})
+TWO_SIDED: Final = frozenset({"clash", "clash-noun", "battle", "fighting", "fight"})
 
 
 # Forces described by whom they are loyal to ("القوات الموالية لـ…", "فصائل تابعة لـ…").
-_LOYAL_FORCES = frozenset(
+_LOYAL_FORCES: Final = frozenset(
     {"القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "المجموعات", "قوه", "القوه", "عصابات"}
     # "هاجمت خلية تابعة لتنظيم داعش", "دورية تابعة لقسد"
     | {"خليه", "خلايا", "دوريه", "دوريات", "مجموعه", "مجموعات", "كتيبه", "سريه", "وحده", "وحدات", "رتل"}
@@ -1738,7 +1755,7 @@ _LOYAL_FORCES = frozenset(
 
 
 # Words of custody in a torture's sentence: its victim is a prisoner.
-_HOLDING_WORDS = frozenset(
+_HOLDING_WORDS: Final = frozenset(
     {
         "سجن",
         "سجون",
@@ -1756,7 +1773,7 @@ _HOLDING_WORDS = frozenset(
 
 
 # Places of detention before their owner's name: "في أحد سجون الهيئة".
-_HOLDING_PLACES = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "اقبيه", "فرع"})
+_HOLDING_PLACES: Final = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "اقبيه", "فرع"})
 
 
 def _joined_verb(draft: Draft, previous: list[Draft]) -> Draft | None:
@@ -1780,8 +1797,8 @@ def _then_verb(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | 
 
 
 # Conjunctions of a time clause whose verb often leaves its subject unsaid: "بعد أن", "قبل أن", "بعدما".
-_TIME_CLAUSE_WORDS = (["بعد", "ان"], ["قبل", "ان"], ["عقب", "ان"])
-_TIME_CLAUSE_WORD = (["بعدما"], ["قبلما"])
+_TIME_CLAUSE_WORDS: Final = (["بعد", "ان"], ["قبل", "ان"], ["عقب", "ان"])
+_TIME_CLAUSE_WORD: Final = (["بعدما"], ["قبلما"])
 
 
 def _time_clause_verb(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draft | None:
@@ -1855,9 +1872,9 @@ def _asked_at(words: list[str]) -> int:
 
 
 # A documenting "we" in the text: "وثّقت منظمتنا", "رصد فريقنا", "وثّقنا".
-_DOCUMENTER = gated(r"(?<!\w)و?(?:منظمتنا|فريقنا|وثقنا|رصدنا|شبكتنا)(?!\w)")
+_DOCUMENTER: Final = gated(r"(?<!\w)و?(?:منظمتنا|فريقنا|وثقنا|رصدنا|شبكتنا)(?!\w)")
 
-_STATEMENTS = ("بيان", "تصريح", "كلمه", "رساله", "منشور", "تغريده")
+_STATEMENTS: Final = ("بيان", "تصريح", "كلمه", "رساله", "منشور", "تغريده")
 
 
 def _statement_issuer(ctx: DocContext, hit: TriggerHit, lo: int) -> Mention | None:
@@ -1877,7 +1894,7 @@ def _statement_issuer(ctx: DocContext, hit: TriggerHit, lo: int) -> Mention | No
 
 
 # What may stand before a speaker who opens a line ("🗣 الانتقالي في بيان:"): emoji and punctuation only.
-_SPEAKER_OPENING = re.compile(r"^\W*$")
+_SPEAKER_OPENING: Final = re.compile(r"^\W*$")
 
 
 def _line_speaker(ctx: DocContext, hit: TriggerHit) -> Mention | None:
@@ -1920,11 +1937,11 @@ def _call_content_follows(ctx: DocContext, m: Mention) -> bool:
 
 
 # Words of what a protest rejects or denounces: "رافضة لدخول الهيئة", "تنديداً بممارسات قسد", "ضد".
-_PROTESTED = ("رافض", "رفضا", "تنديد", "منددين", "مندده", "ضد", "احتجاجا")
+_PROTESTED: Final = ("رافض", "رفضا", "تنديد", "منددين", "مندده", "ضد", "احتجاجا")
 
 
 # Definite nouns of an operation that open a sentence referring back to it.
-_THE_OPERATION = frozenset({"الحمله", "العمليه", "المداهمه", "المداهمات", "الحملات"})
+_THE_OPERATION: Final = frozenset({"الحمله", "العمليه", "المداهمه", "المداهمات", "الحملات"})
 
 
 def _operation_opening(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
@@ -1969,13 +1986,15 @@ def _weapon_subject(ctx: DocContext, m: Mention, hit: TriggerHit) -> bool:
 
 
 # Units of a force named with ل before their verb: "دورية للهيئة اعتقلت".
-_FORCE_NOUNS = frozenset(
+_FORCE_NOUNS: Final = frozenset(
     {"دوريه", "دوريات", "عناصر", "عنصر", "مجموعه", "مجموعات", "قوه", "رتل", "ارتال", "مسلحين"}
 )
 
 
 # Heads of a construct that name men of a force, who may act ("عناصر من الهيئة") or be acted on.
-_PEOPLE_HEADS = frozenset({"عناصر", "عنصر", "من", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو", "افراد", "جنود"})
+_PEOPLE_HEADS: Final = frozenset(
+    {"عناصر", "عنصر", "من", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو", "افراد", "جنود"}
+)
 
 
 def _feminine_verb(hit: TriggerHit) -> bool:
@@ -1998,7 +2017,7 @@ def _joined_to(ctx: DocContext, first: Mention | None, m: Mention) -> bool:
 
 # Verbs of answering an attack: "وردت القوات التركية بقصف مواقع…", "والجيش الوطني رد بقذائف الهاون":
 # the noun after ب is the means of the answer, so the answering subject is its agent.
-_RESPONSE = frozenset(
+_RESPONSE: Final = frozenset(
     {"رد", "ردت", "ردوا", "يرد", "ترد", "يردون", "قابل", "قابلت", "قابلوا", "واجه", "واجهت", "واجهوا"}
     # verbs of sending with ب: "دفع اللواء 444 بتعزيزات إلى الزاوية"
     | {"دفع", "دفعت", "دفعوا", "يدفع", "تدفع", "يدفعون", "زج", "زجت", "زجوا", "يزج", "تزج"}
@@ -2029,17 +2048,17 @@ def _response_means(ctx: DocContext, hit: TriggerHit, lo: int) -> bool:
 
 
 # Places and men of a force that stand for it as a target: "على مقراتنا", "استهدفوا نقاطنا".
-_HOLDINGS = frozenset({"مقرات", "مواقع", "نقاط", "مقر", "موقع", "حواجز", "ثكنات", "مراكز", "مخافر"})
+_HOLDINGS: Final = frozenset({"مقرات", "مواقع", "نقاط", "مقر", "موقع", "حواجز", "ثكنات", "مراكز", "مخافر"})
 # Vehicles whose owner is hit ("بعجلة همر تابعة للشرطة الاتحادية", "استهدفت سيارة عسكرية تابعة لقسد"),
 # but moves with them ("وصول رتل من عشرين آلية تابعة لفاغنر").
-_VEHICLES = frozenset(
+_VEHICLES: Final = frozenset(
     {"عجله", "عجلات", "سياره", "سيارات", "اليه", "اليات", "طقم", "اطقم", "حافله", "مركبه", "مركبات"}
     | {"مدرعه", "مدرعات", "همر", "ناقله", "عسكريه"}
 )
 
 
 # "تعرضت", "يتعرض", "تعرضنا": the verb whose subject underwent what the noun after "ل" names.
-_UNDERGO = re.compile(r"(?<!\w)[وف]?(?:تعرض|يتعرض|تتعرض|نتعرض)(?:ت|وا|نا|ن|ون|ا|تا)?(?!\w)")
+_UNDERGO: Final = re.compile(r"(?<!\w)[وف]?(?:تعرض|يتعرض|تتعرض|نتعرض)(?:ت|وا|نا|ن|ون|ا|تا)?(?!\w)")
 
 
 def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
@@ -2061,7 +2080,7 @@ def _undergone(ctx: DocContext, hit: TriggerHit, lo: int) -> int | None:
 
 
 # Air defences named with their owner after ل: "الدفاعات الجوية لـالتحالف", "منظومة الدفاع الجوي للجيش".
-_AIR_DEFENCES_OF = gated(
+_AIR_DEFENCES_OF: Final = gated(
     r"(?<!\w)(?:ال)?(?:دفاعات|مضادات|منظومه|منظومات|دفاع)(?: (?:ال)?(?:جويه|ارضيه|الجوي|جوي))? ل"
 )
 
@@ -2078,7 +2097,9 @@ def _air_defence_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
 
 
 # The aircraft or missile a shoot-down names (folded): "طائرة مسيرة", "مسيرة", "صاروخا".
-_AIRCRAFT = gated(r"(?<!\w)(?:طاير(?:ه|ات)(?: مسير(?:ه|ات))?|مسير(?:ه|ات)|صاروخ(?:ا|ين)?|صواريخ)(?!\w)")
+_AIRCRAFT: Final = gated(
+    r"(?<!\w)(?:طاير(?:ه|ات)(?: مسير(?:ه|ات))?|مسير(?:ه|ات)|صاروخ(?:ا|ين)?|صواريخ)(?!\w)"
+)
 
 
 def _aircraft_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
@@ -2103,7 +2124,7 @@ def _aircraft_owner(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
 
 # A place of custody and the words that name whose it is: "داخل سجن الصالح الخاضع لسيطرة جماعة الحوثي",
 # "داخل مركز تابع للشرطة العراقية", "داخل مركز للشرطة" (folded).
-_HELD_AT = re.compile(
+_HELD_AT: Final = re.compile(
     r"(?<!\w)(?:سجن|سجون|مركز|مراكز|معتقل|مقر|مقار)(?:\s+\S+){0,4}?\s+"
     r"(?:(?:ال)?تابع(?:ه)?\s+|(?:ال)?خاضع(?:ه)?\s+لسيطره\s+|تديره\s+|يديره\s+|لدي\s+|(?=ل[^ا]|لل))"
 )
@@ -2124,7 +2145,7 @@ def _custody_holder(ctx: DocContext, hit: TriggerHit) -> str | None:
 
 
 # Verbs of telling a family: "أبلغت", "أخبرت".
-_NOTIFYING = re.compile(r"(?<!\w)[وف]?(?:ابلغ|اخبر)\w*")
+_NOTIFYING: Final = re.compile(r"(?<!\w)[وف]?(?:ابلغ|اخبر)\w*")
 
 
 def _light_verb_reach(words: list[str]) -> list[str]:
@@ -2183,7 +2204,7 @@ def _our_target(word: str) -> bool:
 
 
 # Verbs written like their verbal nouns, read as nouns where a list item opens: "٢- صد محاولة تقدم".
-_VERBAL_NOUN_FORMS = frozenset({"صد", "قصف", "دك", "رد", "كسر", "اسر"})
+_VERBAL_NOUN_FORMS: Final = frozenset({"صد", "قصف", "دك", "رد", "كسر", "اسر"})
 
 
 def same_sentence(previous: list[Draft], sentence: int) -> list[Draft]:
@@ -2259,7 +2280,7 @@ def _coordinated(
     return [e for e in out if e]
 
 
-_ANSWER = frozenset({"الرد", "بالرد", "برد", "رد", "ردا", "الانتقام", "بالانتقام", "بالثار", "الثار"})
+_ANSWER: Final = frozenset({"الرد", "بالرد", "برد", "رد", "ردا", "الانتقام", "بالانتقام", "بالثار", "الثار"})
 
 
 def retaliation_targets(events: list[Draft], ctx: DocContext) -> None:

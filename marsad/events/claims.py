@@ -3,6 +3,8 @@ claims they dispute."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from marsad.events.context import DocContext, fold_word
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES, EventCues
@@ -30,7 +32,7 @@ def reporters(ctx: DocContext, cues: EventCues, s_lo: int, pos: int) -> list[str
 
 
 # A source named as speaking for or to an actor: "مصدر عسكري لـالمسيرة", "متحدث باسم…".
-_SOURCE_OF = frozenset({"مصدر", "مصادر", "متحدث", "المتحدث", "ناطق", "الناطق"})
+_SOURCE_OF: Final = frozenset({"مصدر", "مصادر", "متحدث", "المتحدث", "ناطق", "الناطق"})
 
 
 def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from typing import Final
 
 from marsad.events.triggers import TriggerHit
 from marsad.kb.schema import Actor
@@ -15,8 +15,8 @@ from marsad.text.normalize import NormalizedText, normalize_for_match
 from marsad.text.positions import SpanSet, count_at_most, count_below
 from marsad.text.segment import Span, clauses, sentences
 
-ACTOR_LABELS = (Label.ORG, Label.GROUP)
-_BEFORE_DEPTH = 8  # words_before keeps this many words per position
+ACTOR_LABELS: Final = (Label.ORG, Label.GROUP)
+_BEFORE_DEPTH: Final = 8  # words_before keeps this many words per position
 
 
 @dataclass(slots=True)
@@ -246,7 +246,7 @@ class DocContext:
 
 # Word helpers shared by the steps.
 
-NUMBER_WORDS = frozenset(
+NUMBER_WORDS: Final = frozenset(
     {
         "ثلاثه",
         "اربعه",
@@ -265,7 +265,7 @@ NUMBER_WORDS = frozenset(
 )
 
 
-WORD_RUN = re.compile(r"\S+")
+WORD_RUN: Final = re.compile(r"\S+")
 
 
 def strip_and(word: str) -> str:
@@ -278,10 +278,16 @@ def is_number(word: str) -> bool:
     return word.isdigit() or word in NUMBER_WORDS
 
 
-@cache
+_FOLDED_WORDS: Final[dict[str, str]] = {}
+
+
 def fold_word(word: str) -> str:
-    """``normalize_for_match`` of a lexicon word or a trigger's surface, memoized."""
-    return normalize_for_match(word)
+    """``normalize_for_match`` of a lexicon word or a trigger's surface, memoized (in a plain dict, not
+    ``functools.cache``: compiled callers then call this function directly, not through a wrapper)."""
+    folded = _FOLDED_WORDS.get(word)
+    if folded is None:
+        folded = _FOLDED_WORDS[word] = normalize_for_match(word)
+    return folded
 
 
 def _token_spans(text: str) -> tuple[list[int], list[int]]:

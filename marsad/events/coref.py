@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
+from typing import Final
 
 from marsad.events.acled import TERRITORIAL
 from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING, SHOOT_DOWN, TWO_SIDED
@@ -18,7 +19,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.model import EntityKind, Event, Mention
 from marsad.text.words import first_words, last_words
 
-_WEAPONS = (
+_WEAPONS: Final = (
     "قذيف",
     "قذايف",
     "صاروخ",
@@ -36,7 +37,7 @@ _WEAPONS = (
 )
 
 
-_EXCESSIVE = "Excessive force against protesters"
+_EXCESSIVE: Final = "Excessive force against protesters"
 
 
 def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: frozenset[str]) -> list[Draft]:
@@ -403,7 +404,7 @@ def _describing_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
     return d.event.actor1 in (None, p.event.actor1) or "actor1" in d.event.inferred
 
 
-_AFTER_WORDS = frozenset({"بعد", "اثر", "عقب", "خلال"})
+_AFTER_WORDS: Final = frozenset({"بعد", "اثر", "عقب", "خلال"})
 
 
 def _ground_taken_after(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
@@ -439,13 +440,13 @@ def _subject_of_the_verb(ctx: DocContext, p: Draft, d: Draft) -> bool:
 
 
 # "One of them", "some of them", "another": a verb whose subject is a part of the attacks told before.
-_PARTS = frozenset(
+_PARTS: Final = frozenset(
     {"احداها", "احدها", "احداهما", "بعضها", "معظمها", "اغلبها", "غالبيتها", "اخري", "اخر", "الاخري"}
     | {"الاخر"}
 )
 # After the verb only ("أسقطت الدفاعات إحدى المسيرتين، فيما سقطت الثانية"); before it, "تشرين الثاني" is a
 # month.
-_PARTS_AFTER = frozenset({"الثانيه", "الثاني", "الثالثه", "الثالث"})
+_PARTS_AFTER: Final = frozenset({"الثانيه", "الثاني", "الثالثه", "الثالث"})
 
 
 def _told_by_a_part(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
@@ -475,7 +476,7 @@ def _told_by_a_part(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | N
 
 
 # "بإسناد من غارات جوية", "بدعم من الطيران", "تحت غطاء من القصف المدفعي": support given to an operation.
-_SUPPORT = frozenset({"باسناد", "بدعم", "بمسانده", "بغطاء", "غطاء", "تمهيد", "بتمهيد"})
+_SUPPORT: Final = frozenset({"باسناد", "بدعم", "بمسانده", "بغطاء", "غطاء", "تمهيد", "بتمهيد"})
 
 
 def _joined_after_defection(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
@@ -491,12 +492,12 @@ def _joined_after_defection(ctx: DocContext, d: Draft, merged: list[Draft]) -> D
 
 
 # Definite attack nouns that open a clause about an attack told before: "قال الجيش إن الضربات استهدفت…".
-_ATTACKS_TOLD = frozenset(
+_ATTACKS_TOLD: Final = frozenset(
     {"الضربات", "الغارات", "القصف", "الهجوم", "الهجمات", "الغاره", "الضربه", "الضربتين", "الغارتين"}
     | {"الصواريخ", "الصاروخ", "المسيرات", "المسيره", "القذايف", "القذيفه"}
 )
 # Verbs that condemn a deed already told: "ودانت الحكومة اليمنية استهداف الحي".
-_CONDEMNING = frozenset(
+_CONDEMNING: Final = frozenset(
     {"دانت", "ادانت", "دان", "ادان", "تدين", "يدين", "ندين", "استنكرت", "استنكر", "تستنكر", "نددت", "ندد"}
     | {"يندد", "تندد", "شجبت", "شجب"}
 )
@@ -550,7 +551,7 @@ def _attack_told_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft 
     )
 
 
-_ENTERING_BY_FORCE = frozenset({"raid-arrest", "raid-arrest-noun", "storm"})
+_ENTERING_BY_FORCE: Final = frozenset({"raid-arrest", "raid-arrest-noun", "storm"})
 
 
 def _taking_after_raid(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
@@ -611,7 +612,7 @@ def _deed_after_raid(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | 
 
 
 # Words after a withdrawal's verb that send the attackers off, not out of ground they held.
-_FLEEING_TOWARD = frozenset({"باتجاه", "نحو", "الي", "صوب", "تجاه"})
+_FLEEING_TOWARD: Final = frozenset({"باتجاه", "نحو", "الي", "صوب", "تجاه"})
 # The attackers named as such: "المهاجمين انسحبوا", "وفرّ المسلحون".
 _ATTACKERS = frozenset({"المهاجمين", "المهاجمون", "المسلحين", "المسلحون", "الدواعش", "عناصر", "المجموعه"})
 
@@ -762,11 +763,11 @@ def _caused_by(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Verbal nouns a cause word governs before the weapon: "إثر إطلاق…", "جراء استخدام…".
-_CAUSE_NOUNS = frozenset({"اطلاق", "استخدام", "سقوط", "استهداف"})
+_CAUSE_NOUNS: Final = frozenset({"اطلاق", "استخدام", "سقوط", "استهداف"})
 
 
 # Prepositions of cause before an attack noun: "جراء غارات", "إثر انفجار", "نتيجة القصف".
-_CAUSAL = (["جراء"], ["اثر"], ["نتيجه"], ["بسبب"], ["في"], ["تحت"])
+_CAUSAL: Final = (["جراء"], ["اثر"], ["نتيجه"], ["بسبب"], ["في"], ["تحت"])
 
 
 def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
@@ -857,15 +858,15 @@ def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
 
 
 # Violence of these modes is an ACLED event of its own, not a part of the attack told beside it.
-_OWN_HAPPENING_MODES = frozenset({"abduct", "torture"})
+_OWN_HAPPENING_MODES: Final = frozenset({"abduct", "torture"})
 
 
-_SWEEPS = frozenset({"sweep", "sweep-noun"})
+_SWEEPS: Final = frozenset({"sweep", "sweep-noun"})
 
 
 # What a repelling verb names when it points back at an attack already told: "صدّت القوات الهجوم",
 # "تصدّت قواتنا للمهاجمين", "فتصدّت لها وحداتنا".
-_ATTACK_TOLD = frozenset(
+_ATTACK_TOLD: Final = frozenset(
     {
         "الهجوم",
         "للهجوم",
@@ -881,9 +882,9 @@ _ATTACK_TOLD = frozenset(
     }
 )
 # How attackers come and go, told after their attack.
-_ATTACKERS_MOVES = frozenset({"infiltrate", "withdraw", "flee"})
+_ATTACKERS_MOVES: Final = frozenset({"infiltrate", "withdraw", "flee"})
 # Words that make the noun after them a time adjunct of another deed: "عقب انسحاب المهاجمين".
-_TIME_ADJUNCTS = frozenset({"قبل", "بعد", "عقب", "اثر", "اعقاب", "خلال", "اثناء"})
+_TIME_ADJUNCTS: Final = frozenset({"قبل", "بعد", "عقب", "اثر", "اعقاب", "خلال", "اثناء"})
 # The attackers named back: "والمهاجمين انسحبوا باتجاه البساتين", "إن المهاجمين تسللوا من…".
 _ATTACKERS = frozenset({"المهاجمين", "المهاجمون", "والمهاجمين", "والمهاجمون", "فالمهاجمين", "فالمهاجمون"})
 
@@ -946,7 +947,20 @@ def _latest_attack(d: Draft, merged: list[Draft], reach: int) -> Draft | None:
     )
 
 
-_REPORTING = ("اعلن", "اعلنت", "قال", "قالت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت", "نعي", "نعت")
+_REPORTING: Final = (
+    "اعلن",
+    "اعلنت",
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "ذكر",
+    "ذكرت",
+    "افاد",
+    "افادت",
+    "نعي",
+    "نعت",
+)
 
 
 def _reported_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft | None:
@@ -1025,7 +1039,7 @@ def _definite_noun(d: Draft) -> bool:
 
 
 # How many sentences back a later telling can reach the happening it tells again (``_same_happening``).
-_RETELLING_REACH = 3
+_RETELLING_REACH: Final = 3
 
 
 def _latest_first(merged: list[Draft], d: Draft, headline: int | None) -> Iterator[Draft]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from marsad.events.acled import acled_record
 from marsad.events.context import DocContext
 from marsad.events.triggers import TriggerHit
 from marsad.model import Event, Mention
 
 # ACLED sub-event of a violent event whose trigger names none, by PLOVER mode.
-ASSAULT_BY_MODE = {
+ASSAULT_BY_MODE: Final = {
     "aerial": "Air/drone strike",
     "drone": "Air/drone strike",
     "heavy-weapons": "Shelling/artillery/missile attack",
@@ -21,7 +23,7 @@ ASSAULT_BY_MODE = {
 }
 
 
-CROWDS = frozenset({"protesters", "rioters"})
+CROWDS: Final = frozenset({"protesters", "rioters"})
 
 
 class Draft:

@@ -3,7 +3,7 @@ coreferent mentions of one happening merged; dates resolved along the narrative.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from marsad.events.acled import TERRITORIAL
 from marsad.events.actors import GOVERNING, SHOOT_DOWN, assign_actors, retaliation_targets
@@ -39,17 +39,17 @@ from marsad.text.normalize import normalize_for_match
 from marsad.text.positions import SpanSet
 from marsad.text.words import first_words, last_words
 
-_OFFENSIVE = frozenset(
+_OFFENSIVE: Final = frozenset(
     {"العمل", "عمليه", "معركه", "هجمه", "الهجمه", "المعركه", "العمليه", "اقتحام", "هجوم", "الهجوم"}
 )
 
 
-_MODALITY_RANK = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, "asserted": 0}
+_MODALITY_RANK: Final = {"negated": 4, "hypothetical": 3, "requested": 2, "future": 1, "asserted": 0}
 
 
 # People a seizure verb takes: then it is an arrest.
 # What is seized as property: "استولى … على منازل", "الاستيلاء على أراضٍ زراعية" (folded, no article).
-_PROPERTY = (
+_PROPERTY: Final = (
     "منزل",
     "منازل",
     "بيت",
@@ -102,10 +102,12 @@ def _seized_property(ctx: DocContext, hit: TriggerHit, clause_end: int) -> bool:
     )
 
 
-_PERSONS_SEIZED = frozenset({"عناصر", "اشخاص", "مطلوبين", "مشتبه", "مشتبهين", "متهمين", "شبان", "مسلحين"})
+_PERSONS_SEIZED: Final = frozenset(
+    {"عناصر", "اشخاص", "مطلوبين", "مشتبه", "مشتبهين", "متهمين", "شبان", "مسلحين"}
+)
 
 # Where forces arrive after a happening: "وصلت قوة من الحشد إلى المكان", "وصلت للمنطقة".
-_THE_SCENE = frozenset({"مكان", "المكان", "منطقه", "المنطقه", "موقع", "الموقع"})
+_THE_SCENE: Final = frozenset({"مكان", "المكان", "منطقه", "المنطقه", "موقع", "الموقع"})
 
 
 class EventExtractor:
@@ -414,10 +416,10 @@ class EventExtractor:
 
 
 # Verb phrases read across their subject even where their noun is a trigger: the noun is their object.
-_TAKES_ITS_OBJECT = GOVERNING | SHOOT_DOWN
+_TAKES_ITS_OBJECT: Final = GOVERNING | SHOOT_DOWN
 
 # Triggers of shelling that an aircraft can do too ("قصف", "دك"); "قصف مدفعي" names its weapon.
-_SHELLING = frozenset({"shell", "shelling-noun", "pound"})
+_SHELLING: Final = frozenset({"shell", "shelling-noun", "pound"})
 
 
 def _by_air(ctx: DocContext, cues: EventCues, draft: Draft) -> bool:
@@ -460,11 +462,11 @@ def _right_after(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
 
 
 # "بعد نحو ساعة من", "عقب": what follows is over by the time of the event.
-_AFTER_IT = gated(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
+_AFTER_IT: Final = gated(r"(?:بعد|عقب)(?: \w+){0,3} من (?:ال)?$")
 
 
 # Words that cannot be part of a subject standing inside a verb phrase: prepositions and particles.
-_NOT_SUBJECT = frozenset(
+_NOT_SUBJECT: Final = frozenset(
     {
         "في",
         "علي",
@@ -501,11 +503,11 @@ _NOT_SUBJECT = frozenset(
 
 
 # Words of a condition in a threat's sentence: "أي اعتداء", "إذا لم", "في حال".
-_CONDITIONS = frozenset({"اي", "اذا", "لو", "حال", "حاله", "طالما"})
+_CONDITIONS: Final = frozenset({"اي", "اذا", "لو", "حال", "حاله", "طالما"})
 
 
 # Words that make a warning a threat of violence (folded).
-_THREAT = gated(
+_THREAT: Final = gated(
     r"(?<!\w)(?:هدفا مشروعا|اهدافا مشروعه|هدف مشروع|سيقابل|سنرد|سترد|سيرد|رد حازم|ردا حازما"
     r"|سندفع|سيدفع|ستدفع|ستقابل|يقابل|سيواجه|ستواجه|سنواجه|سيلاحق|ستلاحق|سنلاحق|سيتخذ|ستتخذ|سنتخذ"
     r"|سيضرب|ستضرب|سنضرب|سيتعامل|ستتعامل|سنتعامل|سيتم التعامل)(?!\w)"
@@ -513,7 +515,7 @@ _THREAT = gated(
 
 
 # "لم … إلا بعد": an exception after a negation asserts the event ("not until").
-_EXCEPT = gated(r"(?<!\w)الا (?:بعد|عقب|اثر|في|مقابل)(?!\w)")
+_EXCEPT: Final = gated(r"(?<!\w)الا (?:بعد|عقب|اثر|في|مقابل)(?!\w)")
 
 
 def _adjunct_noun(ctx: DocContext, hit: TriggerHit) -> bool:

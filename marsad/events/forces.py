@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import cast
+from typing import Final, cast
 
 from marsad.events.context import DocContext
 from marsad.model import Label, Mention
 from marsad.recognize.select import add_actor_entity
-from marsad.text.normalize import normalize_for_match
+from marsad.text.normalize import NormalizedText, normalize_for_match
 from marsad.text.positions import count_below
 from marsad.text.words import first_words, matches_at, occurrence_starts, with_prefixes
 
 # An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
-_FORCE_HEADS = (
+_FORCE_HEADS: Final = (
     "طايرات|طايره|طيران|مقاتلات|مروحيات|مسيرات|قوات|قوه|جنود|بوارج|سفن|دوريات|دوريه|مسلحون|مسلحين|مسلحو"
     "|عناصر|مقاتلون|مقاتلين|مسيره|طايره مسيره|قناص|قناصه|قناصو|قناصون|قناصين"
     # an official of a state's forces speaks for them: "مسؤول عسكري أمريكي ينفي…"
@@ -27,15 +27,15 @@ _FORCE_HEADS = (
 
 
 # Event nouns a nationality adjective follows ("غارات أمريكية", "قصف روسي"): the adjective is the agent.
-_DEED_HEADS = (
+_DEED_HEADS: Final = (
     "غارات|غاره|غارتين|ضربات|ضربه|قصف|هجوم|هجمات|رتل|رتلا|ارتال|عدوان|اعتداء|اعتداءات"
     # the weapons of a deed: "مقتل مدنيين بصاروخ حوثي", "بقذائف تركية"
     "|صاروخ|صواريخ|صاروخين|قذيفه|قذايف|قذيفتين"
 )
 
 
-_ADJECTIVE_ENDING = re.compile("(?:ه|ون|ين)$")  # "روسيه", "حوثيون" -> the adjective listed
-_NOUN_ENDING = re.compile("(?:ين|ون|ات|و|ي|ه)$")  # see _stem
+_ADJECTIVE_ENDING: Final = re.compile("(?:ه|ون|ين)$")  # "روسيه", "حوثيون" -> the adjective listed
+_NOUN_ENDING: Final = re.compile("(?:ين|ون|ات|و|ي|ه)$")  # see _stem
 
 
 @cache
@@ -78,15 +78,30 @@ def _side_pattern() -> re.Pattern[str]:
 # The national patterns end on a nationality adjective after a space and span at most six spaces before it
 # (a two-word head, three words between, the space before the adjective); a match starts after the seventh
 # space back.
-_SPACES_BEFORE_ADJECTIVE = 7
+_SPACES_BEFORE_ADJECTIVE: Final = 7
 
 
 @cache
 def _adjective_start() -> re.Pattern[str]:
-    """A nationality adjective after a space, with or without its article, to the end of its word (a
-    literal first: a fast scan)."""
+    """A nationality adjective after a space, with or without its article, to the end of its word."""
     adjectives = "|".join(sorted(nationalities(), key=len, reverse=True))
     return re.compile(rf" (?:ال)?(?:{adjectives})\w*")
+
+
+def _adjective_matches(text: str) -> list[re.Match[str]]:
+    """What ``_adjective_start().finditer(text)`` finds. The pattern opens with a space, and the regex
+    engine tries its alternation of adjectives at every space of the text: it is tried only at the space,
+    or the space and article, before each place an adjective is found with ``str.find``."""
+    starts: set[int] = set()
+    for adjective in nationalities():
+        at = text.find(adjective)
+        while at >= 0:
+            if text[at - 1 : at] == " ":
+                starts.add(at - 1)
+            elif text[max(0, at - 3) : at] == " ال":
+                starts.add(at - 3)
+            at = text.find(adjective, at + 1)
+    return matches_at(_adjective_start(), text, sorted(starts))
 
 
 def _adjective_windows(text: str) -> list[tuple[int, int]]:
@@ -94,7 +109,7 @@ def _adjective_windows(text: str) -> list[tuple[int, int]]:
     nationality adjective to the end of its word, overlapping stretches joined. Scanning only these finds
     the matches a scan of the whole text finds."""
     windows: list[tuple[int, int]] = []
-    for found in _adjective_start().finditer(text):
+    for found in _adjective_matches(text):
         lo, hi = found.span()
         for _ in range(_SPACES_BEFORE_ADJECTIVE - 1):
             lo = text.rfind(" ", 0, lo)
@@ -106,6 +121,13 @@ def _adjective_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((lo, hi))
     return windows
+
+
+def _window_starts(view: NormalizedText, windows: list[tuple[int, int]]) -> list[tuple[int, list[int]]]:
+    """(end, word starts) of each window. The national patterns open with a lookbehind, so the regex
+    engine would set up a match at every character of a window: they are tried (``matches_at``) only
+    where a word starts, the only places they can match."""
+    return [(hi, [start for start, _, _ in view.words.between(lo, hi)]) for lo, hi in windows]
 
 
 def national_forces(ctx: DocContext) -> list[Mention]:
@@ -121,10 +143,11 @@ def national_forces(ctx: DocContext) -> list[Mention]:
     indefinite = any(" " + adjective in text for adjective in codes)
     definite = any(" ال" + adjective in text for adjective in codes)
     windows = _adjective_windows(text) if indefinite or definite else []
+    tried = _window_starts(view, windows)
     found_all = [
-        *(f for lo, hi in windows if indefinite for f in _national_pattern().finditer(text, lo, hi)),
-        *(f for lo, hi in windows if definite for f in _side_pattern().finditer(text, lo, hi)),
-        *(f for lo, hi in windows if definite for f in _definite_deed_pattern().finditer(text, lo, hi)),
+        *(f for hi, at in tried if indefinite for f in matches_at(_national_pattern(), text, at, hi)),
+        *(f for hi, at in tried if definite for f in matches_at(_side_pattern(), text, at, hi)),
+        *(f for hi, at in tried if definite for f in matches_at(_definite_deed_pattern(), text, at, hi)),
     ]
     for found in sorted(found_all, key=lambda f: f.start()):
         adjective = found.group("adj")
@@ -153,10 +176,10 @@ def national_forces(ctx: DocContext) -> list[Mention]:
 
 # "العدوان" (the aggression), alone or as "طيران العدوان", is the coalition by default; after "العدوان
 # الأمريكي" the text means the US with it, until another aggressor is named.
-_COALITION_LEADERS = frozenset(
+_COALITION_LEADERS: Final = frozenset(
     {"saudi-armed-forces", "uae-armed-forces"}
 )  # "العدوان السعودي" is still the coalition
-_AGGRESSOR_WORDS = frozenset({"العدوان", "طيران العدوان", "تحالف العدوان", "طايرات العدوان"})
+_AGGRESSOR_WORDS: Final = frozenset({"العدوان", "طيران العدوان", "تحالف العدوان", "طايرات العدوان"})
 
 
 def _aggressor_again(ctx: DocContext, after: int, actor: str) -> list[Mention]:
@@ -176,7 +199,7 @@ def _aggressor_again(ctx: DocContext, after: int, actor: str) -> list[Mention]:
 
 # "دوريات الجهاز", "سرية من اللواء", "دورية صحراوية تابعة للواء": a unit of a body the text named
 # before by a name beginning with that noun ("جهاز الردع…", "اللواء طارق بن زياد"), folded.
-_UNIT_NOUNS = (
+_UNIT_NOUNS: Final = (
     "دوريات",
     "دوريه",
     "وحدات",
@@ -205,7 +228,7 @@ _UNIT_NOUNS = (
     "القوات",
     "الدوريات",
 )
-_UNIT_OF_BODY = re.compile(
+_UNIT_OF_BODY: Final = re.compile(
     rf"(?<![\w#_])[وف]?(?P<unit>{'|'.join(_UNIT_NOUNS)})"
     r"(?:(?: \w+)? (?:من|التابعه|تابعه|التابع|تابع))? (?P<prefix>ل?)(?P<head>(?:ال|ل)\w{3,})(?!\w)"
 )
@@ -295,19 +318,19 @@ def _agrees(name: str, pronoun: str) -> bool:
 
 
 # A force's units with "its": "دورياته", "قواتها", "عناصره", "وحداتهم".
-_ITS_UNITS = ("دوريات", "وحدات", "قوات", "عناصر", "مقاتلي", "مقاتلو", "سرايا", "مفارز", "قطعات")
+_ITS_UNITS: Final = ("دوريات", "وحدات", "قوات", "عناصر", "مقاتلي", "مقاتلو", "سرايا", "مفارز", "قطعات")
 
 
-_ITS_FORMS = (*(u + "ه" for u in _ITS_UNITS), "تابعه له", "تابع له", "تابعين له")  # a cheap test first
+_ITS_FORMS: Final = (*(u + "ه" for u in _ITS_UNITS), "تابعه له", "تابع له", "تابعين له")  # a cheap test first
 
 
 # Units said to belong to "it": "أن دورية تابعة لها أوقفت…"
-_BELONGING_UNITS = (
+_BELONGING_UNITS: Final = (
     *("دوريه", "دوريات", "قوه", "قوات", "وحده", "وحدات", "مجموعه", "مجموعات", "عناصر", "سريه", "مفرزه"),
     *("خليه", "خلايا", "كتيبه", "طاقم"),
 )
 
-_UNIT_OF_ITS = re.compile(
+_UNIT_OF_ITS: Final = re.compile(
     rf"(?<![\w#_])[وف]?(?P<unit>(?:{'|'.join(_ITS_UNITS)})(?:ه|ها|هم)"
     rf"|(?:{'|'.join(_BELONGING_UNITS)})"
     r"(?: \w+)? (?:التابعه|تابعه|التابع|تابع|تابعين|التابعين) ل(?:ه|ها|هم))(?!\w)"
@@ -321,7 +344,7 @@ def _units_of_its(text: str) -> list[re.Match[str]]:
 
 
 # "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.
-_THE_SAME = re.compile(
+_THE_SAME: Final = re.compile(
     r"(?<![\w#_])[وفبل]?(?P<phrase>(?:ال|ل)(?P<noun>\w{3,})"
     r" (?:ذاتها|نفسها|ذاته|نفسه|ذاتهم|نفسهم|انفسهم)"
     # "بعد انسحاب المسلحين منه" after "اشتباكات بين الجيش ومسلحي وحدات مقاومة سنجار": the gunmen named
@@ -330,8 +353,10 @@ _THE_SAME = re.compile(
     r"|(?P<unit>دوريه|دوريات|قوه|مجموعه|وحده|سريه|مفرزه|خليه|كتيبه|مجموعات|وحدات) (?:اخري|ثانيه))(?!\w)"
 )
 # where _THE_SAME can match: the word before "نفسها"/"أخرى"…, or "المسلحين" itself
-_SAME_WORDS = frozenset({"ذاتها", "نفسها", "ذاته", "نفسه", "ذاتهم", "نفسهم", "انفسهم", "اخري", "ثانيه"})
-_GUNMEN = with_prefixes(["المسلحين", "المسلحون"], "وفبل")
+_SAME_WORDS: Final = frozenset(
+    {"ذاتها", "نفسها", "ذاته", "نفسه", "ذاتهم", "نفسهم", "انفسهم", "اخري", "ثانيه"}
+)
+_GUNMEN: Final = with_prefixes(["المسلحين", "المسلحون"], "وفبل")
 
 
 def _stem(word: str) -> str:
@@ -392,9 +417,9 @@ def the_same_force(ctx: DocContext) -> list[Mention]:
 
 # "وهو ما نفته الأخيرة", "فيما اتهم الأخير": "the latter" as a subject (not the adjective of "الأسبوع
 # الأخير", "في الآونة الأخيرة", nor "في الأخير", finally).
-_THE_LATTER = re.compile(r"(?<![\w#_])[وف]?(?P<phrase>ال(?P<form>اخيره|اخير))(?!\w)")
-_LATTER_FORMS = with_prefixes(["الاخيره", "الاخير"], "وف")
-_NOT_BEFORE_LATTER = frozenset(
+_THE_LATTER: Final = re.compile(r"(?<![\w#_])[وف]?(?P<phrase>ال(?P<form>اخيره|اخير))(?!\w)")
+_LATTER_FORMS: Final = with_prefixes(["الاخيره", "الاخير"], "وف")
+_NOT_BEFORE_LATTER: Final = frozenset(
     {"في", "من", "الي", "علي", "عن", "حتي", "قبل", "بعد", "خلال", "منذ", "مع", "هذا", "هذه"}
 )
 
@@ -517,12 +542,12 @@ def theatre(ctx: DocContext) -> str | None:
 
 # "مصدر عسكري حكومي", "مسؤول حكومي", "الوفد الحكومي المفاوض": a source or a delegation of the theatre's
 # government.
-_GOVERNMENT_SOURCE = re.compile(
+_GOVERNMENT_SOURCE: Final = re.compile(
     r"(?<!\w)[وفل]?(?:مصدر|مصادر|مسوول|مسوولون|مسوولين|ناطق|متحدث|(?:ال)?(?:فريق|وفد|جانب|طرف))"
     r"(?: (?:ال)?(?:عسكري|امني|عسكريه|امنيه|رسمي|رسميه|عسكريون|امنيون|محلي|مفاوض))?"
     r" (?:ال)?(?P<adj>حكومي|حكوميه|حكوميون|حكوميين)(?!\w)"
 )
-_GOVERNMENT_ADJECTIVES = with_prefixes(["حكومي", "حكوميه", "حكوميون", "حكوميين"], ("ال",))
+_GOVERNMENT_ADJECTIVES: Final = with_prefixes(["حكومي", "حكوميه", "حكوميون", "حكوميين"], ("ال",))
 
 
 def government_sources(ctx: DocContext) -> list[Mention]:
@@ -548,7 +573,7 @@ def government_sources(ctx: DocContext) -> list[Mention]:
 
 
 # Heads of a force named by its leader: "طيران حفتر", "قوات حفتر" when حفتر is read as the person.
-_LEADER_FORCE_HEADS = frozenset(
+_LEADER_FORCE_HEADS: Final = frozenset(
     {"طيران", "الطيران", "قوات", "ميليشيات", "ميليشيا", "مليشيات", "مليشيا", "عناصر", "مقاتلي", "مسلحي"}
     | {"طايرات", "مدفعيه", "مرتزقه", "جيش", "كتايب", "الويه"}
 )
@@ -649,4 +674,4 @@ def _names_by_head(ctx: DocContext) -> dict[str, tuple[list[int], list[Mention]]
 
 
 # Generic nouns for an armed group named before, by the kinds of actor they stand for.
-_GENERIC_HEAD_KINDS = {"فصيل": frozenset({"rebel-group", "political-militia", "identity-militia"})}
+_GENERIC_HEAD_KINDS: Final = {"فصيل": frozenset({"rebel-group", "political-militia", "identity-militia"})}

@@ -17,26 +17,26 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 from marsad.kb.yamlfiles import entry_id, read_yaml, yaml_files
 from marsad.text.normalize import normalize_for_match
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "kb" / "data"
-TRIGGERS_FILE = DATA_DIR / "triggers.yaml"
-EVENT_CUES_FILE = DATA_DIR / "event_cues.yaml"
+DATA_DIR: Final = Path(__file__).resolve().parent.parent / "kb" / "data"
+TRIGGERS_FILE: Final = DATA_DIR / "triggers.yaml"
+EVENT_CUES_FILE: Final = DATA_DIR / "event_cues.yaml"
 
 # --------------------------------------------------------------------------------------------------
 # Standards (../shared/notes/standards.md)
 
-PLOVER_TYPES: tuple[str, ...] = (
+PLOVER_TYPES: Final[tuple[str, ...]] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE",  # verbal cooperation
     "COOPERATE", "AID", "RETREAT",  # material cooperation
     "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION",  # verbal conflict
     "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",  # material conflict
 )  # fmt: skip
 
-PLOVER_QUADS: Mapping[str, str] = MappingProxyType(
+PLOVER_QUADS: Final[Mapping[str, str]] = MappingProxyType(
     {
         **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
         **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
@@ -45,8 +45,8 @@ PLOVER_QUADS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_REQUEST_MODES = ("assist", "change", "yield", "meet")
-PLOVER_MODES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+_REQUEST_MODES: Final = ("assist", "change", "yield", "meet")
+PLOVER_MODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "AGREE": (),
         "CONSULT": ("visit", "third-party", "multilateral", "phone"),
@@ -76,7 +76,7 @@ PLOVER_MODES: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 # The general contexts of the PLOVER manual, plus "territory" and "misinformation" named in the notes.
 # The temporal ones (future, historical, hypothetical) are modality, set by the extractor from cue words.
-PLOVER_CONTEXTS: tuple[str, ...] = (
+PLOVER_CONTEXTS: Final[tuple[str, ...]] = (
     "political", "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource",
     "culture", "disease", "enviro_disaster", "migration", "humanitarian", "legal", "human_rights",
     "rights_freedoms", "gender", "lgbt", "terrorism", "human_security", "religion_ethnicity", "government",
@@ -85,7 +85,7 @@ PLOVER_CONTEXTS: tuple[str, ...] = (
 )  # fmt: skip
 
 _PV, _DEM, _SD = "Political violence", "Demonstrations", "Strategic developments"
-ACLED_SUBEVENTS: Mapping[str, tuple[str, str]] = MappingProxyType(
+ACLED_SUBEVENTS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
     {
         "Armed clash": (_PV, "Battles"),
         "Government regains territory": (_PV, "Battles"),
@@ -114,7 +114,7 @@ ACLED_SUBEVENTS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "Other": (_SD, "Strategic developments"),
     }
 )
-ACLED_TERRITORIAL = frozenset(
+ACLED_TERRITORIAL: Final = frozenset(
     {
         "Government regains territory",
         "Non-state actor overtakes territory",
@@ -122,7 +122,7 @@ ACLED_TERRITORIAL = frozenset(
     }
 )
 # PLOVER types that fit each ACLED event type (Strategic developments take any type).
-_ACLED_EVENT_PLOVER: Mapping[str, frozenset[str]] = MappingProxyType(
+_ACLED_EVENT_PLOVER: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "Battles": frozenset({"ASSAULT"}),
         "Explosions/Remote violence": frozenset({"ASSAULT"}),
@@ -132,29 +132,29 @@ _ACLED_EVENT_PLOVER: Mapping[str, frozenset[str]] = MappingProxyType(
     }
 )
 
-POS = ("verb", "noun")
-VOICES = ("active", "passive", "intransitive")
-OBJECTS = ("actor", "place", "either", "none")
-FORM_KINDS = ("forms", "we", "passive")
+POS: Final = ("verb", "noun")
+VOICES: Final = ("active", "passive", "intransitive")
+OBJECTS: Final = ("actor", "place", "either", "none")
+FORM_KINDS: Final = ("forms", "we", "passive")
 
-_TRIGGER_FIELDS = (
+_TRIGGER_FIELDS: Final = (
     "id", "lemma", "pos", "forms", "we", "passive", "voice", "type", "mode", "acled", "object", "context",
 )  # fmt: skip
-_TRIGGER_REQUIRED = ("id", "lemma", "pos", "forms", "type")
-_CUE_LISTS = (
+_TRIGGER_REQUIRED: Final = ("id", "lemma", "pos", "forms", "type")
+_CUE_LISTS: Final = (
     "negators", "denials", "future", "hypothetical", "request", "reporting", "according_to", "blockers",
 )  # fmt: skip
-CASUALTY_KINDS = ("killed", "injured", "arrested")
-_CUE_FIELDS = (*_CUE_LISTS, "casualties", "number_words")
-_CUE_OPTIONAL = ("instruments",)
+CASUALTY_KINDS: Final = ("killed", "injured", "arrested")
+_CUE_FIELDS: Final = (*_CUE_LISTS, "casualties", "number_words")
+_CUE_OPTIONAL: Final = ("instruments",)
 
-_ARABIC_WORDS_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
+_ARABIC_WORDS_RE: Final = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
 # A proclitic (و ف ب ك ل) before the article at the start of a form: "والهجوم", "بالقصف", "للانسحاب".
-_CLITIC_ARTICLE_RE = re.compile(r"^(?:[وف]?[بكل]|[وف])ال|^[وف]?لل")
+_CLITIC_ARTICLE_RE: Final = re.compile(r"^(?:[وف]?[بكل]|[وف])ال|^[وف]?لل")
 
 
 # PLOVER's verbal event types: said, asked, refused — not fought.
-VERBAL_TYPES = frozenset(
+VERBAL_TYPES: Final = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
 )
 
@@ -221,10 +221,19 @@ class EventCues:
     max_words: int  # the longest cue, in words
     # PLOVER mode -> words naming the means of an attack ("بقذائف الهاون" -> heavy-weapons)
     instruments: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # word -> the first mode of ``instruments`` that lists it; made from them, never passed
+    _instrument_of: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        inverted: dict[str, str] = {}
+        for mode, words in self.instruments.items():
+            for word in words:
+                inverted.setdefault(word, mode)
+        object.__setattr__(self, "_instrument_of", inverted)  # frozen: set once, here
 
     def instrument_mode(self, word: str) -> str | None:
         """The ASSAULT mode a folded word names as the means of an attack, else None."""
-        return next((mode for mode, words in self.instruments.items() if word in words), None)
+        return self._instrument_of.get(word)
 
     @property
     def killed(self) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Final
 
 from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING
 from marsad.events.context import DocContext, Unit, fold_word, is_number
@@ -16,9 +17,9 @@ from marsad.events.subjects import (
 )
 from marsad.events.triggers import TriggerHit
 from marsad.text.gate import gated
-from marsad.text.words import first_words, last_words
+from marsad.text.words import first_words, last_words, matches_at, occurrence_starts
 
-_WEAPON_HANDLING = frozenset(
+_WEAPON_HANDLING: Final = frozenset(
     {
         "تخزين",  # "حظيرة تستخدم لتخزين طائرات مسيرة"
         "بتزويد",  # "اتهم تركيا بتزويد حكومة الوفاق بطائرات مسيرة"
@@ -58,36 +59,38 @@ _WEAPON_HANDLING = frozenset(
 
 
 # Triggers of movement that are a deployment unless the sentence tells of fighting.
-MOVEMENT = frozenset({"advance", "advance-noun", "reach", "enter"})
+MOVEMENT: Final = frozenset({"advance", "advance-noun", "reach", "enter"})
 
 
 # A tally over a period is not one event: "خلال شهر أيار", "منذ مطلع العام".
-_PERIOD = gated(
+_PERIOD: Final = gated(
     r"(?<!\w)[وف]?(?:خلال (?:شهر|عام|العام|الشهر|الاسبوع|الايام|الاشهر)|منذ (?:مطلع|بدايه)|حصيله"
     r"|من اول الشهر|من اول السنه|من بدايه الشهر|منذ اول الشهر|من بدايه|هالشهر|هالاسبوع|هالسنه)"
 )
 
 
 # Nouns of motive: what follows is why people protest, not a new happening.
-_MOTIVES = frozenset(
+_MOTIVES: Final = frozenset(
     {"رفضا", "احتجاجا", "تنديدا", "استنكارا", "رافضه", "رافضين", "رافضا", "منددين", "منددا", "تضامنا"}
 )
 
 
 # "دخلت ترهونة من غير قتال", "انسحبت دون مقاومة": fighting named as what did not happen with a move.
-WITHOUT = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)\s*$")
+WITHOUT: Final = re.compile(r"(?<!\w)(?:دون|بدون|بلا|من دون|من غير)\s*$")
 
 
-_MANNER_NOUNS = frozenset({"fighting", "clash-noun", "battle"})
+_MANNER_NOUNS: Final = frozenset({"fighting", "clash-noun", "battle"})
 
 
-_SINCE = gated(r"(?<!\w)منذ(?!\w)")
+_SINCE: Final = gated(r"(?<!\w)منذ(?!\w)")
 # Words that open a period after "منذ": "منذ أواخر نيسان", "منذ بدء المواجهات".
-_PERIOD_OPENINGS = frozenset({"مطلع", "بدايه", "بدء", "اواخر", "اوايل", "منتصف", "اول", "انطلاق", "اندلاع"})
+_PERIOD_OPENINGS: Final = frozenset(
+    {"مطلع", "بدايه", "بدء", "اواخر", "اوايل", "منتصف", "اول", "انطلاق", "اندلاع"}
+)
 
 
 # Habits and repeated happenings: no one event.
-_HABITUAL = gated(
+_HABITUAL: Final = gated(
     r"(?<!\w)(?:بين الحين والاخر|من حين لاخر|من وقت لاخر|بشكل شبه يومي|بشكل يومي|بين فتره واخري"
     r"|شبه يوميه|شبه يومي|بشكل متكرر|بين حين واخر|بين حين وحين|من حين الي اخر|غالبا ما|عاده ما|كثيرا ما"
     r"|باستمرار)"
@@ -96,28 +99,30 @@ _HABITUAL = gated(
 
 # Verbs of documenting: what follows is a tally when a period is named.
 # A total that reached a number: "تجاوزت ١٢٠ غارة", "بلغ عددها 40".
-_REACHED = gated(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاقت|فاق|ناهزت|ناهز)(?: \w+)? \d")
+_REACHED: Final = gated(r"(?<!\w)(?:تجاوزت|تجاوز|بلغت|بلغ|فاقت|فاق|ناهزت|ناهز)(?: \w+)? \d")
 
 
 # Attacks of a kind counted over a period: "في هجمات مماثلة منذ مطلع العام", "عشرات الهجمات المماثلة",
 # "هاي تالت مظاهرة بالمنطقة هالشهر", "أكثر من 40 غارة خلال الأسبوع".
-_SIMILAR = gated(
+_SIMILAR: Final = gated(
     r"(?<!\w)(?:مماثله|المماثله|مشابهه|المشابهه|عشرات|اكثر من \d+|تالت|ثالث|رابع|خامس|سادس"
     r"|متفرقه|متفرقات)(?!\w)"
 )
 
 
 # A running total raised by the event just told: "وبذلك يرتفع عدد من وثّقنا مقتلهم", "لترتفع الحصيلة إلى".
-_RUNNING_TOTAL = gated(
+_RUNNING_TOTAL: Final = gated(
     r"(?<!\w)[وفل]?(?:يرتفع|ترتفع|ارتفع|ارتفعت)(?: بذلك| بهذا)? (?:عدد|حصيله|الحصيله)(?!\w)"
 )
 
 
-_DOCUMENTED = gated(r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)")
+_DOCUMENTED: Final = gated(
+    r"(?<!\w)و?(?:وثقنا|سجلنا|رصدنا|وثق|وثقت|سجل|سجلت|احصي|احصت|احصينا|الذي احصي)(?!\w)"
+)
 
 
 # Words for people hit: after "سقوط" casualties, after "إخلاء" the wounded carried away.
-_VICTIM_WORDS = frozenset(
+_VICTIM_WORDS: Final = frozenset(
     {
         "عشرات",
         "عدد",
@@ -138,51 +143,53 @@ _VICTIM_WORDS = frozenset(
 
 # Words after which a deed's noun names a place, a period or a habit: "مكان احتجازه", "خلال سيطرة X على
 # المدينة" (a period, not a takeover), "ويتكرر خطف…".
-_NOT_THE_DEED = frozenset({"مكان", "اماكن", "يتكرر", "تتكرر", "تكرر", "تكررت"})
+_NOT_THE_DEED: Final = frozenset({"مكان", "اماكن", "يتكرر", "تتكرر", "تكرر", "تكررت"})
 
 
-_IN_THE_TIME_OF = frozenset({"اثناء", "خلال", "ابان", "ايام", "فتره", "زمن"})
+_IN_THE_TIME_OF: Final = frozenset({"اثناء", "خلال", "ابان", "ايام", "فتره", "زمن"})
 
 
-_ARRESTING = gated(r"(?<!\w)\w{0,3}(?:قبض|اعتقل|اعتقال|توقيف|اوقف|احتجز|احتجاز)\w*")
+_ARRESTING: Final = gated(r"(?<!\w)\w{0,3}(?:قبض|اعتقل|اعتقال|توقيف|اوقف|احتجز|احتجاز)\w*")
 
 
 # The documenting team as the subject: "تواصل معهم فريقنا", "قابلهم باحثو المنظمة".
-_OUR_TEAM = gated(r"^\s*\S*\s*(?:فريقنا|فريق المنظمه|فريق الرصد|باحثونا|باحثو|الباحثون|الفريق)")
+_OUR_TEAM: Final = gated(r"^\s*\S*\s*(?:فريقنا|فريق المنظمه|فريق الرصد|باحثونا|باحثو|الباحثون|الفريق)")
 
 
 # Verbs of ending: "توقفت المواجهات", "هدأت الاشتباكات".
-_HALTING = frozenset({"توقفت", "توقف", "هدات", "هدا", "انتهت", "انتهي"})
+_HALTING: Final = frozenset({"توقفت", "توقف", "هدات", "هدا", "انتهت", "انتهي"})
 
 
 # Projectiles as the subject of a verb of arriving or falling; the same after ل, what was intercepted.
-_PROJECTILES = frozenset(
+_PROJECTILES: Final = frozenset(
     {"رصاص", "الرصاص", "صاروخ", "الصاروخ", "قذيفه", "القذيفه", "قذائف", "القذائف", "شظايا"}
     # the wounded taken away: "و٣ جرحى بالرصاص الحي وصلوا للمفرزة الطبية"
     | {"جرحي", "الجرحي", "مصابين", "المصابين", "الحي"}
 )
 
 
-_AT_PROJECTILES = frozenset({"للصواريخ", "للصاروخ", "للقذائف", "للطايرات", "للطايره", "للمسيرات", "للمسيره"})
+_AT_PROJECTILES: Final = frozenset(
+    {"للصواريخ", "للصاروخ", "للقذائف", "للطايرات", "للطايره", "للمسيرات", "للمسيره"}
+)
 
 
 # The rest of a force, or its attackers, as the subject of a withdrawal told after the fight.
-_REMAINING = frozenset({"الباقون", "الباقين", "البقيه", "المهاجمون", "المهاجمين", "المسلحون"})
+_REMAINING: Final = frozenset({"الباقون", "الباقين", "البقيه", "المهاجمون", "المهاجمين", "المسلحون"})
 
 
 # Words of weapons prepared for a use: "عبوات معدّة للتفجير".
-_PREPARED = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
+_PREPARED: Final = frozenset({"معده", "المعده", "مجهزه", "المجهزه", "مخصصه", "جاهزه"})
 
 
 # Words of allowing or denying visits to a detainee.
-_ALLOWING = frozenset(
+_ALLOWING: Final = frozenset(
     {"السماح", "تمكين", "حرم", "حرمان", "منع", "يسمح", "تسمح", "حرمانه", "بالسماح", "بتمكين"}
 )
 
 
 # Blockers that hold whatever proclitic the noun after them carries: "الخاضع لسيطرة القيادة", "تحسباً
 # لضربات جديدة", "يقضي بوقف القتال".
-_BLOCKS_AFTER_ANY_PROCLITIC = frozenset(
+_BLOCKS_AFTER_ANY_PROCLITIC: Final = frozenset(
     {
         "الخاضع",
         "الخاضعه",
@@ -204,7 +211,7 @@ _BLOCKS_AFTER_ANY_PROCLITIC = frozenset(
 
 
 # Writings that criticize or accuse: "تدوينات تنتقد تردي الخدمات" tells what a post said, no event.
-_WRITINGS = frozenset(
+_WRITINGS: Final = frozenset(
     {
         "تدوينات",
         "تدوينه",
@@ -222,11 +229,11 @@ _WRITINGS = frozenset(
 
 
 # Nouns of doing between a denial and the deed's noun: "نفت استخدام الرصاص الحي".
-_DENIED_DOING = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث", "تنفيذ", "ارتكاب"})
+_DENIED_DOING: Final = frozenset({"استخدام", "اطلاق", "وقوع", "حدوث", "تنفيذ", "ارتكاب"})
 
 
 # Words that describe what was told before: "واصفاً الاتهامات", "واعتبرت الاتهام".
-_DESCRIBING = frozenset(
+_DESCRIBING: Final = frozenset(
     {"واصفا", "واصفه", "واصفين", "معتبرا", "معتبره", "اعتبرت", "اعتبر", "واعتبرت", "واعتبر"}
     | {
         "تعتبرها",
@@ -295,47 +302,59 @@ def _cue_before_names_no_deed(
     return hit.trigger.type == "ASSAULT" and noun and word in _HALTING and definite  # "وتوقفت المواجهات"
 
 
-_STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون"})
+_STILL: Final = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون"})
 
 
-_CIRCUMSTANCES = frozenset({"وسط", "عدم", "باستخدام"})
+_CIRCUMSTANCES: Final = frozenset({"وسط", "عدم", "باستخدام"})
 
 
 # Beginnings a deed's noun is dated from: "منذ سريان الهدنة", "على بدء هجوم".
-_BEGINNINGS = frozenset({"سريان", "بدء", "بدايه"})
+_BEGINNINGS: Final = frozenset({"سريان", "بدء", "بدايه"})
 
 
 # What is put at risk, not threatened: "يهدد فرص", "تهدد حياة".
-_AT_RISK = frozenset({"فرص", "حياه", "استقرار", "مستقبل", "سلامه", "امن", "بانهيار"})
+_AT_RISK: Final = frozenset({"فرص", "حياه", "استقرار", "مستقبل", "سلامه", "امن", "بانهيار"})
 
 
 # "تشهد المدينة منذ سنوات", "كل صيف": a place that sees something over a long time.
-_SCENE = re.compile(r"(?<!\w)[وف]?(?:تشهد|يشهد|شهدت|شهد)(?!\w)")
+_SCENE: Final = re.compile(r"(?<!\w)[وف]?(?:تشهد|يشهد|شهدت|شهد)(?!\w)")
+_SCENE_VERBS: Final = ("تشهد", "يشهد", "شهد")  # where a match of _SCENE starts, but for a و or ف before it
 
 
-_LONG_TIME = gated(r"(?<!\w)(?:منذ (?:سنوات|اشهر|اعوام|عقود|\S+ \d{4})|كل (?:صيف|عام|سنه|شتاء|اسبوع))(?!\w)")
+_LONG_TIME: Final = gated(
+    r"(?<!\w)(?:منذ (?:سنوات|اشهر|اعوام|عقود|\S+ \d{4})|كل (?:صيف|عام|سنه|شتاء|اسبوع))(?!\w)"
+)
+
+
+def _sees(text: str) -> bool:
+    """Does ``text`` hold a verb of seeing ("تشهد", "وشهدت")? The pattern opens with a lookbehind, so it is
+    tried only where one of the verbs stands, not at every character."""
+    return bool(matches_at(_SCENE, text, occurrence_starts(text, _SCENE_VERBS, "وف")))
 
 
 def _ongoing_scene(ctx: DocContext, hit: TriggerHit) -> bool:
     """Is the trigger what a place "sees" over a long time ("تشهد مدن الجنوب كل صيف احتجاجات")?"""
     seen = ctx.cache.get("scene")
     if seen is None:
-        text = ctx.view.text
-        seen = ctx.cache["scene"] = "شهد" in text and _SCENE.search(text) is not None  # once per document
+        seen = ctx.cache["scene"] = _sees(ctx.view.text)  # once per document
     if not seen:
         return False
     lo = max(ctx.unit_at(hit.start)[1].sentence.start, hit.start - 80)
     before = ctx.folded(lo, hit.start)
+    if "شهد" not in before:
+        return False  # the pattern opens with a lookbehind, tried at every character: look for its verb
     scene = list(_SCENE.finditer(before))
     return bool(scene) and _LONG_TIME.search(before, scene[-1].end()) is not None
 
 
 # Verbs of denying whose object noun is the deed denied, no happening.
-_DENYING = frozenset({"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "انكر", "انكرت", "انكروا", "ننفي"})
+_DENYING: Final = frozenset(
+    {"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "انكر", "انكرت", "انكروا", "ننفي"}
+)
 
 
 # Every word _cue_before_names_no_deed looks for: a cheap test before it runs.
-_BEFORE_CUES = (
+_BEFORE_CUES: Final = (
     _NOT_THE_DEED
     | _IN_THE_TIME_OF
     | _STILL
@@ -350,11 +369,11 @@ _BEFORE_CUES = (
 
 
 # A blocker that carries out attacks: "تنفيذ ضربات جوية" (but "تنفيذ الانسحاب" is a plan).
-_CARRYING_OUT = frozenset({"تنفيذ"})
+_CARRYING_OUT: Final = frozenset({"تنفيذ"})
 
 
 # Words after which a verb's written form can only be its verbal noun: "لوقف تقدم قواتنا", "تنفيذ انسحاب".
-_NOUN_MAKERS = frozenset(
+_NOUN_MAKERS: Final = frozenset(
     {"وقف", "ايقاف", "تنفيذ", "جهود", "هذا", "هذه", "ذلك", "تلك"}
     # "ارتفاع عدد ضحايا قصف كفرنبل إلى أربعة": the toll of a happening told before
     | {"ضحايا", "حصيله"}
@@ -362,7 +381,7 @@ _NOUN_MAKERS = frozenset(
 
 
 # People whose leaving is displacement, not a withdrawal of forces.
-_CIVILIAN_MOVERS = frozenset(
+_CIVILIAN_MOVERS: Final = frozenset(
     {
         "الاسر",
         "اسر",
@@ -379,11 +398,11 @@ _CIVILIAN_MOVERS = frozenset(
 
 
 # Aircraft words: "سقوط طائرة" is a crash or a shooting down, not a place falling.
-_AIRCRAFT = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})
+_AIRCRAFT: Final = frozenset({"طايره", "طايرات", "مسيره", "مسيرات", "مروحيه", "مقاتله", "طايرتين", "الطايره"})
 
 
 # Verbs of aiming before "إلى": what follows is a purpose.
-_AIMING = frozenset(
+_AIMING: Final = frozenset(
     {
         "يهدف",
         "تهدف",
@@ -417,15 +436,15 @@ def _denied_object(ctx: DocContext, denial: TriggerHit, hit: TriggerHit) -> bool
 
 
 # What a denial says a party has no part in: "أي صلة", "أي علاقة", "أي دور".
-_LINKS = frozenset({"صله", "علاقه", "دور", "مسووليه"})
+_LINKS: Final = frozenset({"صله", "علاقه", "دور", "مسووليه"})
 
 
 # Words of a death right before the wounded are counted.
-_DEATH_WORDS = frozenset({"استشهاد", "مقتل", "مصرع", "وفاه", "قتل"})
+_DEATH_WORDS: Final = frozenset({"استشهاد", "مقتل", "مصرع", "وفاه", "قتل"})
 
 
 # Verbs that tell the outcome of a fight ("أوقعوا في صفوفها سبعة قتلى", "كبّدوهم خسائر").
-_OUTCOME_VERBS = ("اوقع", "يوقع", "توقع", "كبد", "يكبد", "خلف", "اسفر", "ادي")
+_OUTCOME_VERBS: Final = ("اوقع", "يوقع", "توقع", "كبد", "يكبد", "خلف", "اسفر", "ادي")
 
 
 def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
@@ -459,30 +478,30 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
 
 # Words before a definite event noun that refer back to an event already told ("قبل الغارة بعشرين
 # دقيقة", "بعد ساعات من المواجهات", "وقت الانفجار", "خلال معارك الأربعاء").
-_BACK_WORDS = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
+_BACK_WORDS: Final = frozenset({"قبل", "بعد", "وقت", "اثناء", "خلال", "عقب", "اثر", "اعقاب"})
 
 
 # Verbs of owning up to a deed ("لم تعترف أي جهة باحتجازه", "أقرت بالغارة"): the deed is told elsewhere.
-_ACKNOWLEDGING = ("تعترف", "يعترف", "اعترف", "الاعتراف", "تقر", "يقر", "اقر")
+_ACKNOWLEDGING: Final = ("تعترف", "يعترف", "اعترف", "الاعتراف", "تقر", "يقر", "اقر")
 
 
 # Words that give a deed's reason or occasion: a refusal after them is why something was done.
-_CAUSE_WORDS = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", "خلفيه", "لمجرد", "نتيجه"})
+_CAUSE_WORDS: Final = frozenset({"اثر", "بعد", "بسبب", "عقب", "جراء", "خلفيه", "لمجرد", "نتيجه"})
 
 
 # Nouns of holding someone, and the spans of time "after N … of" them ("بعد أسبوعين من اعتقاله").
-_CUSTODY_NOUNS = ("احتجاز", "اعتقال", "اختطاف", "خطف", "توقيف", "اسر")
+_CUSTODY_NOUNS: Final = ("احتجاز", "اعتقال", "اختطاف", "خطف", "توقيف", "اسر")
 # Spans of a year or more: "بعد عامين من استعادة المدينة" looks back at background.
-_YEARS_SPANS = frozenset({"عام", "عامين", "اعوام", "سنه", "سنتين", "سنوات"})
+_YEARS_SPANS: Final = frozenset({"عام", "عامين", "اعوام", "سنه", "سنتين", "سنوات"})
 
-_SPANS = frozenset(
+_SPANS: Final = frozenset(
     {"يوم", "يومين", "ايام", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "شهور", "سنه", "سنتين"}
     | {"سنوات", "عام", "عامين", "اعوام", "اولي", "اول", "ساعات", "ساعه"}
 )
 
 
 # Words of a denial or a charge around "تضليل": what a party calls the other's account.
-_CALLED_LIES = (
+_CALLED_LIES: Final = (
     "نفي",
     "نفت",
     "نفوا",
@@ -516,7 +535,7 @@ def _calling_it_lies(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Present-tense holding with its object pronoun: the state of being held, not an arrest.
-_HOLDING_NOW = (
+_HOLDING_NOW: Final = (
     "يحتجزه",
     "تحتجزه",
     "يحتجزونه",
@@ -530,18 +549,18 @@ _HOLDING_NOW = (
 
 
 # Present-tense light verbs of a campaign going on: "وتشن الجماعة منذ تشرين الثاني هجمات على السفن".
-_WAGING = frozenset({"تشن", "يشن", "يشنون", "تواصل", "يواصل", "يواصلون", "تنفذ", "ينفذ", "ينفذون"})
+_WAGING: Final = frozenset({"تشن", "يشن", "يشنون", "تواصل", "يواصل", "يواصلون", "تنفذ", "ينفذ", "ينفذون"})
 # A wave or an escalation of attacks: "ضمن موجة قصف", "صعّد من استهداف البنى التحتية".
-_WAVES = frozenset({"موجه", "موجات", "وتيره", "تصعيد"})
-_ESCALATED = frozenset({"صعد", "صعدت", "يصعد", "تصعد", "صعدوا"})
+_WAVES: Final = frozenset({"موجه", "موجات", "وتيره", "تصعيد"})
+_ESCALATED: Final = frozenset({"صعد", "صعدت", "يصعد", "تصعد", "صعدوا"})
 
 
 # Forces of nature that "strike" (ضربت) a place.
-_NATURE = frozenset(
+_NATURE: Final = frozenset(
     {"العاصفه", "عاصفه", "الاعصار", "اعصار", "زلزال", "الزلزال", "السيول", "الفيضانات", "الفيضان"}
 )
 # Words after which ضرب is the beating, a noun: "آثار ضرب", "سوء معاملة وضرب".
-_BEATING_BEFORE = frozenset({"اثار", "اثر", "علامات", "سوء", "تعذيب", "للتعذيب"})
+_BEATING_BEFORE: Final = frozenset({"اثار", "اثر", "علامات", "سوء", "تعذيب", "للتعذيب"})
 
 
 def _not_a_strike(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -604,30 +623,32 @@ def _attackers_forced_back(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # "ومن منتصف تشرين الأول تعرضت القوات لأكثر من ١٤٠ هجوم": a count from a day on.
-_FROM_A_DAY = gated(r"(?<!\w)[وف]?من (?:منتصف|مطلع|بدايه|اول|اواخر|اوايل)(?!\w)")
+_FROM_A_DAY: Final = gated(r"(?<!\w)[وف]?من (?:منتصف|مطلع|بدايه|اول|اواخر|اوايل)(?!\w)")
 
 
-_FLEEING = frozenset({"هربا", "فرارا", "خوفا", "هروبا"})
-_TAKING_PART = frozenset(
+_FLEEING: Final = frozenset({"هربا", "فرارا", "خوفا", "هروبا"})
+_TAKING_PART: Final = frozenset(
     {"المشاركه", "مشاركته", "مشاركتها", "مشاركتهم", "المشاركين", "لمشاركته", "لمشاركتهم"}
 )
 
 
 # Tens written as words: "أكثر من أربعين هجوماً".
-_TENS = frozenset({"عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئه", "مايه"})
+_TENS: Final = frozenset(
+    {"عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئه", "مايه"}
+)
 
 
 # Words of a report title's kinds of violations: "احتجاز تعسفي", "إخفاء قسري", "خلال أكتوبر".
-_REPORTED_KINDS = frozenset({"خلال", "تعسفي", "قسري", "انتهاكات", "اطار", "حصيله", "تموز", "اب"})
+_REPORTED_KINDS: Final = frozenset({"خلال", "تعسفي", "قسري", "انتهاكات", "اطار", "حصيله", "تموز", "اب"})
 # A report title's word after the kinds it lists: "…: حصيلة أسبوع", "…: ملخص انتهاكات", "…: حالات موثقة".
-_SUMMARY_WORDS = frozenset({"حصيله", "ملخص", "حالات", "تقرير", "انتهاكات", "توثيق", "رصد", "احصاييه"})
+_SUMMARY_WORDS: Final = frozenset({"حصيله", "ملخص", "حالات", "تقرير", "انتهاكات", "توثيق", "رصد", "احصاييه"})
 # A report's section heading: "أولاً: الاعتقال التعسفي والإخفاء القسري - يوم 3 تموز …".
-_SECTION_HEAD = gated(r"(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا)\s*:[^.:\n]{0,80}$")
-_SECTION_TAIL = re.compile(r"^[^.:\n]{0,60}?\s[-–—]\s")
+_SECTION_HEAD: Final = gated(r"(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا)\s*:[^.:\n]{0,80}$")
+_SECTION_TAIL: Final = re.compile(r"^[^.:\n]{0,60}?\s[-–—]\s")
 
 
 # Relatives and lawyers whose visits to a detainee are no CONSULT event.
-_KIN = (
+_KIN: Final = (
     "ذوو",
     "ذوي",
     "ذويه",
@@ -643,7 +664,7 @@ _KIN = (
     "زوجت",
     "اقارب",
 )
-_PRISONS = ("سجن", "السجن", "معتقل", "المعتقل", "المعتقلين", "المحتجزين", "السجناء", "مركز")
+_PRISONS: Final = ("سجن", "السجن", "معتقل", "المعتقل", "المعتقلين", "المحتجزين", "السجناء", "مركز")
 
 
 def _family_visit(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -662,7 +683,7 @@ def _family_visit(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Persons that أوقف (stopped) detains: "أوقفت دورية 14 شاباً", "أوقفوا القيادي", "أوقفت شخصين".
-_STOPPED_PERSONS = frozenset(
+_STOPPED_PERSONS: Final = frozenset(
     {"شخص", "شخصا", "شخصين", "اشخاص", "شاب", "شابا", "شابين", "شبان", "عنصر", "عنصرا", "عنصرين", "عناصر"}
     | {"مطلوب", "مطلوبا", "مطلوبين", "متهم", "متهما", "متهمين", "مشتبه", "مشتبها", "مشتبهين", "القيادي"}
     | {"قياديا", "المدعو", "افراد", "فردا", "رجل", "رجلا", "رجال", "مواطن", "مواطنا", "مواطنين", "ناشط"}
@@ -686,7 +707,7 @@ def _persons_stopped(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Words of custody in a death's sentence: "توفي داخل سجن المطار", "وفاة معتقل في أحد مراكز الاحتجاز".
-_CUSTODY = (
+_CUSTODY: Final = (
     "سجن",
     "السجن",
     "سجون",
@@ -728,7 +749,7 @@ def _died_in_custody(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # A crowd dispersed by force: "فرّقت قوات الأمن المحتجين", "فرّقت الشرطة تجمعاً للأهالي".
-_CROWDS = (
+_CROWDS: Final = (
     "متظاهر",
     "المتظاهر",
     "محتج",
@@ -768,21 +789,21 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Fears: what people fear has not happened.
-_FEARING = frozenset(
+_FEARING: Final = frozenset(
     {"خايفين", "خائفين", "خوفا", "مخاوف", "تخوف", "تخوفا", "يخشون", "تخشي", "يخشي", "خشيه", "تحذيرات"}
 )
 # A toll rising: "ارتفاع عدد شهداء الحشد بهجوم الميتة", "يرتفع عدد ضحايا القصف".
-_RISING = ("ارتفاع", "يرتفع", "ترتفع", "ارتفع", "ارتفعت")
+_RISING: Final = ("ارتفاع", "يرتفع", "ترتفع", "ارتفع", "ارتفعت")
 # What is feared of a happening: "يخشى السكان تجدد المواجهات".
-_RENEWAL = frozenset({"تجدد", "عوده", "اندلاع", "تصاعد", "انهيار", "توسع", "استيناف", "استئناف"})
+_RENEWAL: Final = frozenset({"تجدد", "عوده", "اندلاع", "تصاعد", "انهيار", "توسع", "استيناف", "استئناف"})
 # Projectiles that fall: their own nouns tell the attack, the fall is no change of hands.
-_FALLING = frozenset({"صاروخ", "صاروخان", "صاروخين", "صواريخ", "قذيفه", "قذيفتان", "قذيفتين", "قذايف"})
+_FALLING: Final = frozenset({"صاروخ", "صاروخان", "صاروخين", "صواريخ", "قذيفه", "قذيفتان", "قذيفتين", "قذايف"})
 # Words before what an attack hit: "غارة على مواقع وتعزيزات", "استهدفت مسيّرة رتلاً عسكرياً".
-_STRUCK = frozenset({"علي", "استهدف", "استهدفت", "يستهدف", "تستهدف", "طالت", "طال", "ضد", "مواقع"})
+_STRUCK: Final = frozenset({"علي", "استهدف", "استهدفت", "يستهدف", "تستهدف", "طالت", "طال", "ضد", "مواقع"})
 # Present-tense light verbs of control held: "تحكم سيطرتها", "يفرض سيطرته", "تبسط سيطرتها".
-_HOLDING_CONTROL = frozenset({"تحكم", "يحكم", "تفرض", "يفرض", "يحكمون", "يفرضون"})
+_HOLDING_CONTROL: Final = frozenset({"تحكم", "يحكم", "تفرض", "يفرض", "يحكمون", "يفرضون"})
 # "تعرضت لاستهداف": what a place or a force underwent, a happening.
-_UNDERGONE = frozenset({"تعرضت", "تعرض", "يتعرض", "تتعرض", "تعرضوا", "تعرضنا"})
+_UNDERGONE: Final = frozenset({"تعرضت", "تعرض", "يتعرض", "تتعرض", "تعرضوا", "تعرضنا"})
 
 
 def _shot_down_before(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -800,9 +821,10 @@ def _witnessed_since(ctx: DocContext, hit: TriggerHit) -> bool:
     sentence = ctx.unit_at(hit.start)[1].sentence
     # "… معارك عنيفة أسفرت عن سقوط آلاف القتلى": the toll of that fighting too, further on
     reach = 20 if fold_word(hit.trigger.lemma) in CASUALTY_LEMMAS else 8
-    words = [w.lstrip("و") for w in ctx.folded(max(sentence.start, hit.start - 160), hit.start).split()][
-        -reach:
-    ]
+    window = ctx.folded(max(sentence.start, hit.start - 160), hit.start)
+    if "شهد" not in window:
+        return False  # every form of the verb holds it: most windows need no splitting
+    words = [w.lstrip("و") for w in window.split()][-reach:]
     seen = next((i for i, w in enumerate(words) if w in ("تشهد", "يشهد", "شهدت", "شهد")), None)
     return seen is not None and "منذ" in words[seen + 1 : seen + 8]
 
@@ -810,17 +832,17 @@ def _witnessed_since(ctx: DocContext, hit: TriggerHit) -> bool:
 def _section_heading(ctx: DocContext, hit: TriggerHit) -> bool:
     """Is the trigger in a numbered section heading of a report ("أولاً: الاعتقال التعسفي - …")?"""
     before = ctx.folded(max(0, hit.start - 90), hit.start)
-    if _SECTION_HEAD.search(before) is None:
+    if ":" not in before or _SECTION_HEAD.search(before) is None:
         return False
     return _SECTION_TAIL.match(ctx.text[hit.end : hit.end + 80]) is not None
 
 
 # The manner of an operation: "بدعم وإسناد جوي", "بمشاركة جهاز مكافحة الإرهاب وإسناد من طيران الجيش".
-_SUPPORT_MANNER = ("بدعم", "بمشارك", "باسناد", "بمسانده", "بتغطيه")
+_SUPPORT_MANNER: Final = ("بدعم", "بمشارك", "باسناد", "بمسانده", "بتغطيه")
 # Counts of happenings: "ما لا يقل عن 38 تظاهرة", "أكثر من 30 غارة خلال الساعات الماضية", "76 حالة خطف"
 # (but "ردّ الطيران بأكثر من 60 غارة خلال 24 ساعة" tells the strikes).
-_AT_LEAST = gated(r"(?<![\wب])(?:ما لا يقل عن|لا يقل عن|ل?اكثر من|نحو|قرابه)\s+\S+\s*$")
-_ORDINALS = frozenset({"ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "عاشر"})
+_AT_LEAST: Final = gated(r"(?<![\wب])(?:ما لا يقل عن|لا يقل عن|ل?اكثر من|نحو|قرابه)\s+\S+\s*$")
+_ORDINALS: Final = frozenset({"ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "عاشر"})
 
 
 def _counted(ctx: DocContext, hit: TriggerHit, noun: bool) -> bool:
@@ -852,16 +874,22 @@ def _ransom_talk(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Verbs that state an agreement's terms: "وتنص المرحلة الثانية من الاتفاق على إعادة انتشار متبادلة".
-_PROVISIONS = frozenset({"نص", "نصت", "ينص", "تنص", "تضمن", "تضمنت", "يتضمن", "تتضمن", "يشترط", "اشترط"})
+_PROVISIONS: Final = frozenset(
+    {"نص", "نصت", "ينص", "تنص", "تضمن", "تضمنت", "يتضمن", "تتضمن", "يشترط", "اشترط"}
+)
 # Bodies whose names hold an event noun: "لجنة تنسيق إعادة الانتشار", "بعثة الأمم المتحدة لدعم اتفاق
 # الحديدة", "لجنة الهدنة"; and the tasks such a name gives them.
-_BODIES = frozenset({"لجنه", "اللجنه", "بعثه", "البعثه", "لجان", "اللجان", "مكتب", "فريق", "مركز"})
-_BODY_TASKS = frozenset({"تنسيق", "دعم", "لدعم", "مراقبه", "لمراقبه", "متابعه", "تنفيذ", "لتنفيذ", "رصد"})
+_BODIES: Final = frozenset({"لجنه", "اللجنه", "بعثه", "البعثه", "لجان", "اللجان", "مكتب", "فريق", "مركز"})
+_BODY_TASKS: Final = frozenset(
+    {"تنسيق", "دعم", "لدعم", "مراقبه", "لمراقبه", "متابعه", "تنفيذ", "لتنفيذ", "رصد"}
+)
 # What enters without fighting: aid, goods and an agreement taking effect ("دخول الاتفاق حيز التنفيذ").
-_GOODS = frozenset({"المساعدات", "مساعدات", "القوافل", "قوافل", "الشاحنات", "شاحنات", "البضايع", "الاغذيه"})
+_GOODS: Final = frozenset(
+    {"المساعدات", "مساعدات", "القوافل", "قوافل", "الشاحنات", "شاحنات", "البضايع", "الاغذيه"}
+)
 
 
-_CLAUSE_BREAKS = "،,.:;؛\n"
+_CLAUSE_BREAKS: Final = "،,.:;؛\n"
 
 
 def _last_clause(text: str) -> str:
@@ -906,7 +934,7 @@ def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
 
 # Adjectives of a state of affairs after an event noun: "القصف المتواصل", "هجمات متكررة", "هجمات متفرقة"
 # ("اشتباكات مستمرة منذ أسبوعين" is one fight going on).
-_ONGOING = frozenset(
+_ONGOING: Final = frozenset(
     {
         "المتواصل",
         "المستمر",
@@ -923,32 +951,32 @@ _ONGOING = frozenset(
 
 
 # Nouns of ceasing before عن: "الكف عن استهداف", "التوقف عن قصف".
-_CEASING = frozenset({"الكف", "كف", "التوقف", "توقف", "الامتناع", "امتناع"})
+_CEASING: Final = frozenset({"الكف", "كف", "التوقف", "توقف", "الامتناع", "امتناع"})
 
 
 # "… لن يمر دون رد": the deeds a threat answers, told before it.
-_UNANSWERED = gated(r"^(?:\w+ ){0,4}(?:لن|لا) (?:يمر|تمر|يمرا)(?!\w)")
+_UNANSWERED: Final = gated(r"^(?:\w+ ){0,4}(?:لن|لا) (?:يمر|تمر|يمرا)(?!\w)")
 
 
 # Words before an agreement's noun that tell its making: "التوصل إلى اتفاق", "توقيع اتفاق".
-_REACHING = ("التوصل", "توصل", "توقيع", "وقع", "ابرام", "ابرم", "اعلان", "اعلن", "عقد")
+_REACHING: Final = ("التوصل", "توصل", "توقيع", "وقع", "ابرام", "ابرم", "اعلان", "اعلن", "عقد")
 
 
 # Words after an agreement's noun that speak of it in force, not of its making.
-_IN_FORCE = frozenset(
+_IN_FORCE: Final = frozenset(
     {"ينص", "تنص", "يقضي", "تقضي", "ساريا", "الساري", "ساري", "المعمول", "الساريه", "ساريه"}
 )
 
 
 # Air defences as the subject of a verb of repelling: an interception.
-_AIR_DEFENCE = gated(
+_AIR_DEFENCE: Final = gated(
     r"^\s*(?:\w+ ){0,2}(?:وسايط الدفاع الجوي|الدفاعات الجويه|دفاعاتنا الجويه|منظومات الدفاع الجوي"
     r"|الدفاع الجوي)"
 )
 
 
 # Openings of a line or sentence that recall what is known, not news: "للتذكير:", "للعلم:", "ويُذكر أن".
-_BACKGROUND = (
+_BACKGROUND: Final = (
     "للتذكير",
     "للعلم",
     "تذكير",
@@ -992,17 +1020,17 @@ def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Words of aiming or of an alleged part before an event: "تسعى إلى فرض سيطرتها", "متورطون في إطلاق".
-_AIM_OR_PART = frozenset(
+_AIM_OR_PART: Final = frozenset(
     {"تسعي", "يسعي", "يسعون", "تهدف", "يهدف", "تطمح", "يطمح", "متورطون", "متورطين", "متورط"}
 )
 
 
 # Nouns of calling to account before "من": "محاسبة من أطلقوا النار".
-_CALLING_TO_ACCOUNT = frozenset({"محاسبه", "معاقبه", "ملاحقه", "مساءله", "مسايله"})
+_CALLING_TO_ACCOUNT: Final = frozenset({"محاسبه", "معاقبه", "ملاحقه", "مساءله", "مسايله"})
 
 
 # Verbs of fighting going on or recurring: "وتتواصل الاشتباكات المتقطعة", "وتندلع بينها مواجهات متقطعة".
-_ON_AND_OFF = ("تتواصل", "تستمر", "تشهد", "تندلع", "يشهد", "شهدت", "تدور")
+_ON_AND_OFF: Final = ("تتواصل", "تستمر", "تشهد", "تندلع", "يشهد", "شهدت", "تدور")
 
 
 def _dated_in_sentence(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -1015,10 +1043,14 @@ def _dated_in_sentence(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # What is "kept under control" rather than seized: "ضبط النفس", "ضبط الأمن".
-_RESTRAINT = frozenset({"النفس", "نفسها", "نفسه", "الامن", "الحدود", "الاوضاع", "الوضع", "الاسعار", "الشارع"})
+_RESTRAINT: Final = frozenset(
+    {"النفس", "نفسها", "نفسه", "الامن", "الحدود", "الاوضاع", "الوضع", "الاسعار", "الشارع"}
+)
 
 # Words after which "غادر" is the adjective "treacherous": "اعتداء إرهابي غادر", "هجوم غادر".
-_TREACHEROUS_AFTER = frozenset({"ارهابي", "اعتداء", "هجوم", "عدوان", "استهداف", "جبان", "كمين", "تفجير"})
+_TREACHEROUS_AFTER: Final = frozenset(
+    {"ارهابي", "اعتداء", "هجوم", "عدوان", "استهداف", "جبان", "كمين", "تفجير"}
+)
 
 
 def _launched(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -1029,23 +1061,23 @@ def _launched(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # Carrying on a fight one is resolved to ("عزمها على مواصلة معركة", "تصميمنا على استمرار العمليات").
-_CONTINUING = frozenset({"مواصله", "استمرار", "متابعه", "مواصلتها", "مواصلته"})
-_RESOLVE = ("عزم", "تصميم", "اصرار")
+_CONTINUING: Final = frozenset({"مواصله", "استمرار", "متابعه", "مواصلتها", "مواصلته"})
+_RESOLVE: Final = ("عزم", "تصميم", "اصرار")
 
 # Verbs of plotting before a purpose: "كانا يخططان لاستهداف".
-_PLOTTING = ("يخطط", "تخطط", "خطط", "مخطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
+_PLOTTING: Final = ("يخطط", "تخطط", "خطط", "مخطط", "يعد", "يعدون", "يتحضر", "يستعد", "تستعد", "يستعدون")
 
 
 # Breaches of an agreement in force: "خرق جديد للهدنة", "187 خرقاً للهدنة", "انتهاك اتفاق".
-_BREACH = ("خرق", "انتهاك", "خروقات", "انتهاكات")
+_BREACH: Final = ("خرق", "انتهاك", "خروقات", "انتهاكات")
 
 
 # Words that describe an agreement's making after its noun: "الموقع بين", "الذي توصلت إليه".
-_SIGNED = frozenset({"الموقع", "الذي", "التي", "المبرم", "المعلن", "الموقعه", "المبرمه", "المعلنه"})
+_SIGNED: Final = frozenset({"الموقع", "الذي", "التي", "المبرم", "المعلن", "الموقعه", "المبرمه", "المعلنه"})
 
 
 # Nouns between أي and an event noun: "أي محاولة للهجوم", "أي عملية اقتحام".
-_ANY_OF = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه", "حدا", "احد", "شخص", "جهه", "طرف"})
+_ANY_OF: Final = frozenset({"محاوله", "عمليه", "تصعيد", "نيه", "خطه", "حدا", "احد", "شخص", "جهه", "طرف"})
 
 
 def _noun_like(hit: TriggerHit) -> bool:
@@ -1077,7 +1109,9 @@ def _said_of_any(ctx: DocContext, hit: TriggerHit) -> bool:
 
 
 # The scene of a happening, as where forces arrived: "وصلت قوة من الجيش إلى المكان".
-_THE_SCENE = frozenset({"المكان", "للمكان", "المنطقه", "للمنطقه", "الموقع", "للموقع", "المكان،", "المنطقه،"})
+_THE_SCENE: Final = frozenset(
+    {"المكان", "للمكان", "المنطقه", "للمنطقه", "الموقع", "للموقع", "المكان،", "المنطقه،"}
+)
 
 
 def _arrived_to_act(following: list[str]) -> bool:
@@ -1088,22 +1122,22 @@ def _arrived_to_act(following: list[str]) -> bool:
 
 # Words whose complement a ceasefire is: the agreement, the commitment, the initiative, a place seeing it
 # ("ويشهد اليمن تهدئة نسبية").
-_CEASEFIRE_HOLDERS = ("اتفاق", "اتفق", "التزام", "مبادر", "تشهد", "يشهد", "شهدت", "شهد")
+_CEASEFIRE_HOLDERS: Final = ("اتفاق", "اتفق", "التزام", "مبادر", "تشهد", "يشهد", "شهدت", "شهد")
 
 
 # Verbs that set a definite event noun beside another happening: it is told elsewhere.
-_ACCOMPANYING = ("تزامنت", "تزامن", "رافقت", "رافق", "صاحبت", "صاحب", "تخللت", "تخلل")
+_ACCOMPANYING: Final = ("تزامنت", "تزامن", "رافقت", "رافق", "صاحبت", "صاحب", "تخللت", "تخلل")
 
 
 # Where fire is launched from: "مصادر إطلاق القذائف", "منصات إطلاق الصواريخ" name no attack.
-_LAUNCHERS = frozenset({"مصادر", "مصدر", "منصات", "منصه", "منصتي", "مرابض", "قواعد", "مواقع"})
+_LAUNCHERS: Final = frozenset({"مصادر", "مصدر", "منصات", "منصه", "منصتي", "مرابض", "قواعد", "مواقع"})
 
 
 # Verbs of commenting on (with على) or claiming an event already told.
-_COMMENT_VERBS = ("تعلق", "يعلق", "تعليق", "تعقيب", "يعقب", "تعقب")
+_COMMENT_VERBS: Final = ("تعلق", "يعلق", "تعليق", "تعقيب", "يعقب", "تعقب")
 
 
-_CLAIM_VERBS = ("تتبن", "يتبن", "تبنت", "تبني", "تبن")
+_CLAIM_VERBS: Final = ("تتبن", "يتبن", "تبنت", "تبني", "تبن")
 
 
 def _reference_back(ctx: DocContext, hit: TriggerHit, accepted: list[TriggerHit]) -> bool:
@@ -1147,7 +1181,9 @@ def _attacked(ctx: DocContext, attack: TriggerHit, hit: TriggerHit) -> bool:
 
 
 # Words between an attack and the troop movement it hit.
-_OBJECT_GAP = frozenset({"علي", "ع", "ضد", "استهدف", "استهدفت", "استهدفوا", "مدفعيا", "صاروخيا", "جويا"})
+_OBJECT_GAP: Final = frozenset(
+    {"علي", "ع", "ضد", "استهدف", "استهدفت", "استهدفوا", "مدفعيا", "صاروخيا", "جويا"}
+)
 
 
 def _protest_asks(ctx: DocContext, protest: TriggerHit, hit: TriggerHit, asking: frozenset[str]) -> bool:
@@ -1949,7 +1985,7 @@ class NotEventFilter:
             sentence = ctx.folded(unit.sentence.start, unit.sentence.end)
             first, since = -1, -1
             period = _names_a_period(ctx, unit)
-            if not period and "منذ" in sentence.split():
+            if not period and "منذ" in sentence and "منذ" in sentence.split():
                 # a bare "منذ" names a period only before the violence it counts: "بعد اعتقاله منذ عام
                 # 2019" dates an arrest told after the killing, it is no tally
                 found_since = _SINCE.search(sentence)

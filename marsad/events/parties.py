@@ -6,24 +6,25 @@ that announces it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from marsad.events.context import DocContext, fold_word
 from marsad.events.draft import Draft
 from marsad.events.subjects import acting_state
 
 # Words after an agreement's noun that open a clause naming who made it: "الذي توصلت إليه", "الموقع بين".
-_MADE_BY = frozenset(
+_MADE_BY: Final = frozenset(
     {"الذي", "التي", "الموقع", "الموقعه", "المبرم", "المبرمه", "وقعته", "وقعتها", "ابرمته", "ابرمتها"}
 )
 # Verbs and particles of making an agreement, skipped on the way to its parties.
-_MAKING = frozenset(
+_MAKING: Final = frozenset(
     {"توصلت", "توصل", "توصلا", "توصلتا", "وقعت", "وقع", "وقعه", "وقعها", "وقعته", "وقعتها", "ابرمت", "ابرم"}
     | {"اعلنت", "اعلن", "اعلنته", "رعته", "رعاه", "اليه", "اليها", "بين", "كل", "من", "قد", "عليه"}
 )
 # Stems of the verbs and nouns of making an agreement: "وقّعتا", "أبرمتا", "توقيع", "إبرام".
-_MAKING_STEMS = ("وقع", "ابرم", "توقيع", "ابرام", "توصل")
+_MAKING_STEMS: Final = ("وقع", "ابرم", "توقيع", "ابرام", "توصل")
 # The two sides named as such: their parties are the sides of the fight told before.
-_BOTH_SIDES = frozenset({"الطرفين", "الطرفان", "الجانبين", "الجانبان"})
+_BOTH_SIDES: Final = frozenset({"الطرفين", "الطرفان", "الجانبين", "الجانبان"})
 
 
 @dataclass(frozen=True)

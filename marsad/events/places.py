@@ -4,6 +4,7 @@ the trigger's clause, the sentence's opening and the places told before."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from marsad.events.actors import GOVERNING
 from marsad.events.context import DocContext
@@ -17,7 +18,7 @@ from marsad.model import Mention
 from marsad.text.words import with_prefixes
 
 # Nouns of a kind of place inside a list of places ("وبلدات حرستا", "وقرية الباسوطة").
-PLACE_HEADS = frozenset(
+PLACE_HEADS: Final = frozenset(
     {
         "مدينه",
         "بلده",
@@ -37,7 +38,7 @@ PLACE_HEADS = frozenset(
 
 
 # Verbal events whose clause names places of others (whom they address, what they are about), not theirs.
-_SAID_NOWHERE = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_SAID_NOWHERE: Final = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 
 def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: list[Draft]) -> None:
@@ -129,7 +130,7 @@ def assign_place(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int, previous: 
         draft.event.inferred.append("place")
 
 
-_ITEM_MARK = re.compile(r"\s*(?:[-–•▪◾▫*🔸🔹🔻📌⚡️]+|\d+[-.)]|[أ-ي][-.)])\s*")
+_ITEM_MARK: Final = re.compile(r"\s*(?:[-–•▪◾▫*🔸🔹🔻📌⚡️]+|\d+[-.)]|[أ-ي][-.)])\s*")
 
 
 def _item_start(ctx: DocContext, pos: int) -> int | None:
@@ -181,7 +182,7 @@ def _pick_place(ctx: DocContext, draft: Draft, options: list[Mention]) -> Mentio
 
 # Words that locate a place by another one: "ترهونة جنوب شرقي طرابلس", "الرشاد التابعة لقضاء المقدادية
 # في محافظة ديالى", "بليون في جبل الزاوية"; the second place says where the first is.
-_LOCATOR_WORDS = frozenset(
+_LOCATOR_WORDS: Final = frozenset(
     {
         "في",
         "التابعه",
@@ -208,28 +209,32 @@ _LOCATOR_WORDS = frozenset(
 )
 
 
-_TOWARD = frozenset({"باتجاه", "اتجاه", "نحو", "صوب"})
+_TOWARD: Final = frozenset({"باتجاه", "اتجاه", "نحو", "صوب"})
 # Verbs that take the held somewhere: "نقلتهم إلى سجن معيتيقة", "اقتادوه إلى مقر", "أحيل إلى".
-_TRANSFERS = ("نقل", "اقتاد", "اقتيد", "حول", "احال", "احيل", "رحل", "اودع")
-_LED = ("اقتيد", "احيل", "اودع")  # the held as the subject: "واقتيدوا إلى جهة مجهولة"
+_TRANSFERS: Final = ("نقل", "اقتاد", "اقتيد", "حول", "احال", "احيل", "رحل", "اودع")
+_LED: Final = ("اقتيد", "احيل", "اودع")  # the held as the subject: "واقتيدوا إلى جهة مجهولة"
 
 
-_ANAPHOR_HEADS = ("مدينه", "بلده", "قريه", "بلدات", "قري", "مخيم", "سجن", "ناحيه", "حي")
-_ANAPHOR = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(" + "|".join(_ANAPHOR_HEADS) + r")(?!\w)")
-_ANAPHOR_FORMS = with_prefixes(["ال" + head for head in _ANAPHOR_HEADS], "وف", "بلك")  # words it matches
+_ANAPHOR_HEADS: Final = ("مدينه", "بلده", "قريه", "بلدات", "قري", "مخيم", "سجن", "ناحيه", "حي")
+_ANAPHOR: Final = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال)(" + "|".join(_ANAPHOR_HEADS) + r")(?!\w)")
+_ANAPHOR_FORMS: Final = with_prefixes(
+    ["ال" + head for head in _ANAPHOR_HEADS], "وف", "بلك"
+)  # words it matches
 
 
-_TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه"})
+_TOWN_HEADS: Final = frozenset({"مدينه", "بلده", "قريه"})
 
 
-_ORIGIN_HEADS = PLACE_HEADS | {"قاعده", "منطقه", "اتجاه"}
+_ORIGIN_HEADS: Final = PLACE_HEADS | {"قاعده", "منطقه", "اتجاه"}
 
 
-_LAUNCHED = frozenset({"اطلقتها", "اطلقها", "اطلقوها", "اطلقته", "اطلقه", "اطلقوه", "اطلقت", "اطلقوا"})
-_SOURCE_WORDS = frozenset({"مصدره", "مصدرها", "مصدرهما", "انطلق", "انطلقت"})  # "انطلق من منطقة الزعفرانية"
+_LAUNCHED: Final = frozenset({"اطلقتها", "اطلقها", "اطلقوها", "اطلقته", "اطلقه", "اطلقوه", "اطلقت", "اطلقوا"})
+_SOURCE_WORDS: Final = frozenset(
+    {"مصدره", "مصدرها", "مصدرهما", "انطلق", "انطلقت"}
+)  # "انطلق من منطقة الزعفرانية"
 
 
-_POSITIONS = frozenset({"مواقع", "نقاط", "مقرات", "مرابض", "منصات"})
+_POSITIONS: Final = frozenset({"مواقع", "نقاط", "مقرات", "مرابض", "منصات"})
 
 
 def _located_heads(ctx: DocContext, places: list[Mention]) -> list[Mention]:
@@ -347,7 +352,7 @@ def _places_with_anaphors(ctx: DocContext) -> list[Mention]:
 
 
 # Words that make the place after them someone's home town ("من أبناء مدينة دوما", "ينحدران من حرستا").
-_HOMETOWN_WORDS = frozenset(
+_HOMETOWN_WORDS: Final = frozenset(
     {"ابناء", "ابن", "ابنه", "اهالي", "ينحدر", "ينحدران", "ينحدرون", "تنحدر", "المنحدر", "المنحدرين"}
     | {"يتحدر", "تتحدر", "يتحدرون", "المتحدر", "المتحدره", "المتحدرين", "متحدر", "متحدرا"}
 )
@@ -362,7 +367,7 @@ def _dateline(ctx: DocContext, mention: Mention) -> bool:
     return _DATELINE_DASH.match(ctx.text, mention.end) is not None
 
 
-_DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{0,30}\)\s*)?[-–—]\s")
+_DATELINE_DASH: Final = re.compile(r"\s*(?:\([^)\n]{0,30}\)\s*)?[-–—]\s")
 
 
 def _hometown(ctx: DocContext, mention: Mention) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import pairwise
+from typing import Final
 
 from marsad.events.context import NUMBER_WORDS, WORD_RUN, DocContext, fold_word, is_number, strip_and
 from marsad.events.draft import Draft
@@ -17,28 +18,30 @@ from marsad.recognize.select import add_actor_entity
 from marsad.text.gate import gated
 from marsad.text.words import first_words, last_words
 
-NOT_WE = frozenset(
+NOT_WE: Final = frozenset(
     {"لدينا", "عندنا", "اننا", "لكننا", "ولكننا", "بيننا", "وثقنا", "سجلنا", "رصدنا", "علمنا", "تلقينا"}
     | {"تحققنا", "تاكدنا", "لاحظنا", "جمعناها", "استمعنا"}  # verifying what others did: not our deed
 )
 
 
 # Verbs of killing and wounding whose undiacritized forms are also passives (قتل = قُتل).
-HARM_VERBS = frozenset({"قتل", "اصيب", "جرح"})
+HARM_VERBS: Final = frozenset({"قتل", "اصيب", "جرح"})
 
 
 # Words after a harm verb that name what did it: the verb is then passive ("قتلوا بهجوم", "برصاص قناص").
-_PASSIVE_CAUSES = frozenset(
+_PASSIVE_CAUSES: Final = frozenset(
     {"هجوم", "غاره", "غارات", "قصف", "رصاص", "نيران", "انفجار", "جراء", "اثر", "يد", "قبل", "الهجوم", "القصف"}
 )
 
 
 # Prepositions that make an event noun an adjunct of another clause.
-PREPOSITIONS = frozenset({"في", "جراء", "اثر", "خلال", "بعد", "قبل", "عقب", "اثناء", "اعقاب", "منذ", "حتي"})
+PREPOSITIONS: Final = frozenset(
+    {"في", "جراء", "اثر", "خلال", "بعد", "قبل", "عقب", "اثناء", "اعقاب", "منذ", "حتي"}
+)
 
 
 # Control verbs whose complement noun is done by their subject: "تمكن X من صد", "نجحوا في إسقاط".
-_CONTROL_VERBS = frozenset(
+_CONTROL_VERBS: Final = frozenset(
     {
         "تمكن",
         "تمكنت",
@@ -59,18 +62,18 @@ _CONTROL_VERBS = frozenset(
 
 
 # Verbs that announce or claim a deed named by a noun: its doer is their subject.
-_ANNOUNCE_VERBS = frozenset(
+_ANNOUNCE_VERBS: Final = frozenset(
     {"اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "تبني", "تبنت", "تبنوا", "يتبني", "تتبني", "اكد", "اكدت"}
 )
 
 
 # Verbs of being forced: "اضطر X (بعد ذلك) للانسحاب", "أجبرت X على الانسحاب": X does the deed.
-_COMPELLED = frozenset({"اضطر", "اضطرت", "اضطروا", "اجبر", "اجبرت", "اجبروا", "يضطر", "تضطر"})
+_COMPELLED: Final = frozenset({"اضطر", "اضطرت", "اضطروا", "اجبر", "اجبرت", "اجبروا", "يضطر", "تضطر"})
 
 
 # Verbs of starting, with ب or a direct object: "شرعت قطعات الحشد بعملية تمشيط", "باشرت قطعاتنا عملية
 # تفتيش": the subject does the deed.
-_STARTING = frozenset(
+_STARTING: Final = frozenset(
     {"شرع", "شرعت", "شرعوا", "تشرع", "يشرع", "شرعنا", "باشر", "باشرت", "باشروا", "تباشر", "يباشر", "باشرنا"}
     | {"بدا", "بدات", "بداوا", "بدانا"}
     | {"بدت", "بدو", "بلشت", "بلش", "بلشو", "بلشوا"}  # dialect: "وبدت بتمشيط"، "وبلشت تمشيط"
@@ -78,12 +81,12 @@ _STARTING = frozenset(
 
 
 # Verbs of undertaking with على: "أقدم مسلحون مجهولون على اغتيال…": the subject does the deed.
-_UNDERTAKE = frozenset({"اقدم", "اقدمت", "اقدموا", "اقدمنا"})
+_UNDERTAKE: Final = frozenset({"اقدم", "اقدمت", "اقدموا", "اقدمنا"})
 
 
 # Light verbs whose object noun is the deed and whose subject its doer: "نفذت قطعاتنا عملية تفتيش",
 # "طائرات سلاح الجو العراقي شنت صباح الأحد غارتين", "أجرت القوات حملة دهم".
-_SUPPORT_VERBS = frozenset(
+_SUPPORT_VERBS: Final = frozenset(
     {"نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "ينفذون", "نفذنا", "شن", "شنت", "شنوا", "يشن", "تشن", "يشنون"}
     | {"شننا", "اجري", "اجرت", "اجروا", "يجري", "تجري", "اجرينا"}
     | _STARTING
@@ -107,18 +110,18 @@ _SUPPORT_VERBS = frozenset(
     # "ألقت مفرزة من استخباراتنا فجر اليوم القبض على…"
     | {"القي", "القت", "القوا", "يلقي", "تلقي", "يلقون", "القينا"}
 )
-_ANNOUNCE_OR_SUPPORT = _ANNOUNCE_VERBS | _SUPPORT_VERBS
-_COMPELLED_OR_UNDERTAKING = _COMPELLED | _UNDERTAKE
+_ANNOUNCE_OR_SUPPORT: Final = _ANNOUNCE_VERBS | _SUPPORT_VERBS
+_COMPELLED_OR_UNDERTAKING: Final = _COMPELLED | _UNDERTAKE
 
 
 # "قيام X بـNOUN", "قامت X بـNOUN": the deed after ب is done by X.
-_DO_WITH_BA = (
+_DO_WITH_BA: Final = (
     frozenset({"قيام", "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قمنا", "نقوم"}) | _STARTING
 )
 
 
 # Nouns that stand before an actor without changing who it is ("قيادة الهيئة", "عناصر التنظيم").
-CONSTRUCT_HEADS = frozenset(
+CONSTRUCT_HEADS: Final = frozenset(
     {
         "قياده",
         "عناصر",
@@ -167,7 +170,7 @@ CONSTRUCT_HEADS = frozenset(
 
 # Nouns of a part of a force before "من": "قوة من الحشد", "قطعات من الجيش العراقي", "عناصر من التنظيم"
 # name the force itself ("مقاتلين من اللواء الثامن وصلوا"), not a source or an agent complement.
-PARTITIVE = frozenset(
+PARTITIVE: Final = frozenset(
     {
         "قوه",
         "قوات",
@@ -204,7 +207,7 @@ PARTITIVE = frozenset(
 
 
 # Words after which "ل" names whom a force belongs to, not a target.
-LAM_HEADS = frozenset(
+LAM_HEADS: Final = frozenset(
     {"التابعه", "التابع", "تابعه", "تابعين", "تابعون", "تابع", "يتبعون", "يتبع", "تتبع", "يتبعان"}
     | {"ينتمون", "ينتمي", "تنتمي", "ينتميان", "المنتمين", "المنتمون", "منتمين"}
     # "قوات موالية لحكومة الوحدة": the force is the one it is loyal to
@@ -213,7 +216,7 @@ LAM_HEADS = frozenset(
 
 
 # Forces of "ours": "مدفعيتنا", "مجاهدونا", "قواتنا".
-OUR_FORCES = frozenset(
+OUR_FORCES: Final = frozenset(
     {
         "مدفعيت",
         "مجاهد",
@@ -333,7 +336,7 @@ def sabaqa_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> M
 
 
 # Nouns a statement uses for the signer's own forces without naming them.
-_GENERIC_FORCES = (
+_GENERIC_FORCES: Final = (
     "سلاح الجو",
     "القطعات",
     "الوحدات العسكريه",
@@ -382,7 +385,7 @@ def generic_force_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) ->
     return any(g in before for g in _GENERIC_FORCES)
 
 
-_ENVOYS = frozenset({"مسوولون", "مسوولين", "مسوولو", "وفد", "وفود", "ممثلون", "ممثلين", "ممثلو"})
+_ENVOYS: Final = frozenset({"مسوولون", "مسوولين", "مسوولو", "وفد", "وفود", "ممثلون", "ممثلين", "ممثلو"})
 
 
 def _envoys_of(ctx: DocContext, pos: int, place: Mention) -> bool:
@@ -398,7 +401,7 @@ def armed(entity: Entity | None) -> bool:
 
 
 # "من قبل X", "على يد X" after a verb: the verb is a passive whose agent is X.
-_AGENT_PHRASE = gated(r"(?<!\w)(?:من قبل|علي يد|علي ايدي)(?!\w)")
+_AGENT_PHRASE: Final = gated(r"(?<!\w)(?:من قبل|علي يد|علي ايدي)(?!\w)")
 
 
 def voice_of(hit: TriggerHit) -> str:
@@ -463,11 +466,11 @@ def we_say(ctx: DocContext, hit: TriggerHit) -> bool:
     return word in default_event_cues().reporting and (word.startswith("ن") or word.endswith("نا"))
 
 
-_ONE_SIDE = gated(r"من جه[ةه](?! اخر| أخر)")
+_ONE_SIDE: Final = gated(r"من جه[ةه](?! اخر| أخر)")
 
 
 # Words between a part of a side and the side's name: "عناصر من تنظيم داعش".
-_SIDE_LINKS = frozenset({"من", "تنظيم", "جماعه", "حركه", "التابعه", "التابعين", "تابعه", "تابعين"})
+_SIDE_LINKS: Final = frozenset({"من", "تنظيم", "جماعه", "حركه", "التابعه", "التابعين", "تابعه", "تابعين"})
 
 
 def other_side(ctx: DocContext, first: Mention, hit: TriggerHit) -> list[Mention]:
@@ -516,7 +519,7 @@ def opens_clause(ctx: DocContext, m: Mention) -> bool:
 
 
 # Plural nouns that may still name a body speaking of itself ("المجاهدين" is read elsewhere).
-_BODY_PLURALS = frozenset({"مقاتلين", "ثوار", "طرفين", "طرفان"})
+_BODY_PLURALS: Final = frozenset({"مقاتلين", "ثوار", "طرفين", "طرفان"})
 
 
 def definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
@@ -555,7 +558,7 @@ def definite_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
 
 
 # Heads of a construct a body uses for itself: "غرفة العمليات", "قيادة العملية", "وزارة الدفاع".
-_CONSTRUCT_SELVES = frozenset({"غرفه", "قياده", "وزاره", "اداره", "مكتب", "مركز", "هيئه", "مجلس"})
+_CONSTRUCT_SELVES: Final = frozenset({"غرفه", "قياده", "وزاره", "اداره", "مكتب", "مركز", "هيئه", "مجلس"})
 
 
 def unknown_body_before(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -603,7 +606,7 @@ def named_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> bool:
 
 # Heads of institutions named as the subject right after a verb ("طالبت بعثة الأمم المتحدة", "دعت
 # منظمة العفو الدولية"): when the knowledge base does not hold them, the verb's subject is still named.
-_INSTITUTIONS = frozenset(
+_INSTITUTIONS: Final = frozenset(
     {
         "بعثه",
         "منظمه",
@@ -710,14 +713,14 @@ def person_subject(ctx: DocContext, hit: TriggerHit, lo: int, hi: int) -> str | 
     return None
 
 
-_SPEAKING_FOR = re.compile(r"\s*(?:ال)?(?:ناطق|متحدث)(?: \S+)? باسم ")
-_MEMBER_OF = re.compile(
+_SPEAKING_FOR: Final = re.compile(r"\s*(?:ال)?(?:ناطق|متحدث)(?: \S+)? باسم ")
+_MEMBER_OF: Final = re.compile(
     r"\s*(?:عضو|رييس|القيادي|قيادي) (?:في )?(?:ال)?(?:مكتب|مجلس|قياده|هييه)\S* (?:\S+ )?(?:ل|في )"
 )
 
 
 # Roles before a person's name: "الناطق باسم…", "رئيس حكومة…", "زعيم التيار…", "قائد…".
-_ROLE_HEADS = frozenset(
+_ROLE_HEADS: Final = frozenset(
     {"الناطق", "المتحدث", "رييس", "زعيم", "قايد", "القايد", "وزير", "الوزير", "الرييس", "المبعوث", "مسوول"}
     | {"مدير", "المدير", "امين", "الامين", "قيادي", "القيادي"}
 )
@@ -757,7 +760,7 @@ def operation_described(ctx: DocContext, draft: Draft, previous: list[Draft]) ->
 
 
 # Participles that describe the subject of the clause before them: "متهمةً", "مطالبين", "محذراً".
-_CIRCUMSTANTIAL = frozenset(
+_CIRCUMSTANTIAL: Final = frozenset(
     {"متهمه", "متهما", "متهمين", "مطالبه", "مطالبا", "مطالبين", "محذره", "محذرا", "محذرين"}
     | {"محمله", "محملا", "محملين", "مهدده", "مهددا", "مهددين", "رافضه", "رافضا", "رافضين"}
     | {"نافيا", "نافيه", "نافين", "داعيا", "داعين", "متوعدا", "متوعده", "ملوحا", "ملوحه"}
@@ -807,7 +810,7 @@ def circumstantial(ctx: DocContext, draft: Draft, previous: list[Draft]) -> Draf
 
 
 # Words that open a clause before its verb: "بينما نعت وحدات مقاومة سنجار مقاتليها، متوعدة…".
-_CLAUSE_OPENERS = frozenset({"بينما", "فيما", "في", "حين", "كما", "ثم", "وقد", "فقد", "قد"})
+_CLAUSE_OPENERS: Final = frozenset({"بينما", "فيما", "في", "حين", "كما", "ثم", "وقد", "فقد", "قد"})
 
 
 def participle_clause_subject(ctx: DocContext, hit: TriggerHit) -> str | None:
@@ -901,7 +904,7 @@ def counted_group(ctx: DocContext, hit: TriggerHit, hi: int) -> str | None:
 
 
 # People counted after an arrest, a release or an attack, by folded stem: "23 محتجزاً", "14 متظاهراً".
-_COUNTED_GROUPS = {
+_COUNTED_GROUPS: Final = {
     "محتجز": "prisoners",
     "معتقل": "prisoners",
     "موقوف": "prisoners",
@@ -951,7 +954,7 @@ def _names_civilians(folded: str) -> bool:
 
 
 # Verbs of claiming an attack: the actor after them (past a head such as تنظيم) carried it out.
-_CLAIMS = frozenset({"تبناه", "تبنته", "تبنتها", "تبناها", "تبنوه", "تبني", "تبنت", "تبنوا"})
+_CLAIMS: Final = frozenset({"تبناه", "تبنته", "تبنتها", "تبناها", "تبنوه", "تبني", "تبنت", "تبنوا"})
 
 
 def claimed_by(ctx: DocContext, m: Mention) -> bool:
@@ -978,7 +981,7 @@ def claimed_by(ctx: DocContext, m: Mention) -> bool:
     )
 
 
-_RESULTED = frozenset({"اسفرت", "اسفر", "اسفرتا", "ادت", "ادي", "افضت"})
+_RESULTED: Final = frozenset({"اسفرت", "اسفر", "اسفرتا", "ادت", "ادي", "افضت"})
 
 
 def result_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | None:
@@ -998,7 +1001,7 @@ def result_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> str | 
     return same[-1].event.actor1 if same else None
 
 
-_DURING = frozenset({"خلالها", "خلاله", "اثناءها", "اثناءه", "فيها", "بعدها"})
+_DURING: Final = frozenset({"خلالها", "خلاله", "اثناءها", "اثناءه", "فيها", "بعدها"})
 
 
 def svo_subject(ctx: DocContext, hit: TriggerHit, plain_before: list[Mention]) -> Mention | None:
@@ -1028,18 +1031,20 @@ def _svo_gap(ctx: DocContext, lo: int, hi: int) -> bool:
 
 
 # Backing another party: "الداعم لحفتر", "المساندة لقوات الوفاق".
-SUPPORTING = frozenset({"الداعم", "الداعمه", "الداعمين", "المساند", "المسانده", "الحليف", "الحليفه"})
+SUPPORTING: Final = frozenset({"الداعم", "الداعمه", "الداعمين", "المساند", "المسانده", "الحليف", "الحليفه"})
 
 
 # Hedges on a perpetrator (no modality, gold/README.md): "يُعتقد أنهم من خلايا التنظيم".
-HEDGES = frozenset({"يعتقد", "يرجح", "يشتبه", "يظن"})
+HEDGES: Final = frozenset({"يعتقد", "يرجح", "يشتبه", "يظن"})
 
 
 def hedged_subject(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
     """ "هاجم مسلحون يعتقد أنهم من تنظيم الدولة": the verb's subject, said to belong to the actor."""
     if m.start <= hit.end:
         return False
-    words = ctx.folded(hit.end, m.start).split()
+    words = ctx.folded(hit.end, m.start).split(None, 13)
+    if not words or len(words) > 13:
+        return False  # the tests below read at most thirteen words: a longer gap is not split
     if 2 <= len(words) <= 5 and words[0] in PARTITIVE and words[1] in HEDGES:
         return True
     # "اختطف مسلحون يستقلون سيارات مدنية، تبين لاحقاً أنهم يتبعون لجهاز دعم الاستقرار": found to belong
@@ -1054,13 +1059,13 @@ def hedged_subject(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
 
 
 # Words between an SVO subject and its verb: "قوات النظام قد قصفت", "طيران الوفاق المسير استهدف".
-_SVO_GAP = frozenset(
+_SVO_GAP: Final = frozenset(
     {"قد", "لقد", "بدورها", "بدورهم", "بدوره", "عم", "عم بيقصف", "اذ"}
     # the kind of aircraft after the force's name: "طيران الوفاق المسير استهدف"
     | {"المسير", "المسيره", "الحربي", "الحربيه"}
 )
 # "المجلس الانتقالي من جهته حمّل الحكومة…": a subject's "for its part" before its verb
-_FOR_ITS_PART = frozenset({"من", "جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم"})
+_FOR_ITS_PART: Final = frozenset({"من", "جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم"})
 
 
 def pronoun_subject(hit: TriggerHit) -> bool:
@@ -1109,18 +1114,18 @@ def object_follows(ctx: DocContext, m: Mention, hi: int, past_time: bool = False
 
 
 # Object nouns whose first letter is also a proclitic: "داهمت عناصر من الفرقة الرابعة بلدة كحيل".
-_NOUNS_LIKE_PROCLITICS = frozenset(
+_NOUNS_LIKE_PROCLITICS: Final = frozenset(
     {"بلده", "بلدات", "بيت", "بيوت", "بنايه", "بناء", "بوابه", "لواء", "فرع", "فندق", "كتيبه", "كنيسه"}
     | {"كليه", "وحده", "وحدات", "وزاره", "فصيل", "فصايل", "بلدتي", "بئر", "بير", "وقفه", "وقفات", "ورشه"}
 )
 
 
 # The eight directions ("شمال", "غربي"): they locate a place, they open no object.
-DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+DIRECTIONS: Final = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
 # Words after a noun phrase that open no object: prepositions, adverbs, relative and conjunctions.
-_NOT_OBJECTS = frozenset(
+_NOT_OBJECTS: Final = frozenset(
     {
         "في",
         "علي",
@@ -1361,7 +1366,7 @@ def control_subject(ctx: DocContext, hit: TriggerHit, before: list[Mention]) -> 
 
 
 # A list item's opening: "١-", "2.", "-", "•", "ثانياً:", also "١. إلقاء" before a light noun.
-_ITEM_OPENING = re.compile(
+_ITEM_OPENING: Final = re.compile(
     r"^\s*(?:[-–•*▪️🔹🔸]+|[0-9٠-٩]{1,2}\s*[-.)–]|(?:اولا|ثانيا|ثالثا|رابعا|خامسا)\s*[:-])\s*(?:القاء\s+)?$"
 )
 

@@ -4,7 +4,7 @@ along the narrative; never an invented date."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Final
 
 from marsad.events.context import DocContext, fold_word
 from marsad.events.draft import Draft
@@ -13,7 +13,7 @@ from marsad.events.places import in_spans, other_event_clauses
 from marsad.model import Mention
 from marsad.text.words import first_words
 
-_PRECISION = {"day": 1, "week": 2, "month": 3}
+_PRECISION: Final = {"day": 1, "week": 2, "month": 3}
 
 
 def assign_time(ctx: DocContext, draft: Draft, s_lo: int, s_hi: int) -> None:
@@ -150,7 +150,7 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
         previous = d
 
 
-_JUST_AFTER = frozenset({"عقب", "بعد", "اثر", "غداه", "اعقاب", "جراء"})
+_JUST_AFTER: Final = frozenset({"عقب", "بعد", "اثر", "غداه", "اعقاب", "جراء"})
 
 
 def _after_the_deed(ctx: DocContext, d: Draft, events: list[Draft]) -> Draft | None:
@@ -182,7 +182,7 @@ def _simultaneous(ctx: DocContext, d: Draft) -> bool:
 
 
 # Openings of a sentence that tell something happening at the time of what was told before.
-_AT_THE_SAME_TIME = (
+_AT_THE_SAME_TIME: Final = (
     "وبالتزامن",
     "بالتزامن",
     "وفي الاثناء",
@@ -194,7 +194,7 @@ _AT_THE_SAME_TIME = (
 
 
 # How many sentences on a report still goes on in the time its last dated event set.
-_NARRATIVE_REACH = 1
+_NARRATIVE_REACH: Final = 1
 
 
 def _within_day(attrs: dict[str, Any]) -> bool:

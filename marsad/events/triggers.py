@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import ahocorasick_rs
 
@@ -26,7 +27,7 @@ def _trigger_prefixes() -> frozenset[str]:
     return frozenset(out)
 
 
-TRIGGER_PREFIXES = _trigger_prefixes()
+TRIGGER_PREFIXES: Final = _trigger_prefixes()
 
 
 @dataclass(init=False, unsafe_hash=True, slots=True)
@@ -191,7 +192,7 @@ class TriggerMatcher:
 
 # Particles and auxiliaries that open some phrases ("لا نحتاج", "كان الرد سلبياً"): no subject stands
 # inside such a phrase.
-_NOT_SPLIT_HEADS = frozenset(
+_NOT_SPLIT_HEADS: Final = frozenset(
     {
         "لا",
         "ليس",
@@ -210,7 +211,7 @@ _NOT_SPLIT_HEADS = frozenset(
     }
 )
 
-_PRONOUNS = ("ه", "ها", "هم", "هما")
+_PRONOUNS: Final = ("ه", "ها", "هم", "هما")
 
 
 def _with_pronouns(key: str) -> list[str]:
@@ -229,8 +230,16 @@ def _with_pronouns(key: str) -> list[str]:
     return out
 
 
+_SPELLINGS: Final[dict[str, str]] = {}  # a memo of _spelling: the same trigger words recur in every text
+_SPELLINGS_KEPT: Final = 16384
+
+
 def _spelling(word: str) -> str:
     """A form as spelled: diacritics, tatweel and hamza seats ignored, but ى and ي kept apart
     ("تصدى" the verb, "تصدي" the noun)."""
-    folded = normalize_for_match(word.replace("ى", "\u0001"))
-    return folded.replace("\u0001", "ى")
+    spelled = _SPELLINGS.get(word)
+    if spelled is None:
+        if len(_SPELLINGS) >= _SPELLINGS_KEPT:
+            _SPELLINGS.clear()
+        spelled = _SPELLINGS[word] = normalize_for_match(word.replace("ى", "\u0001")).replace("\u0001", "ى")
+    return spelled

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from marsad.model import Author, Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
@@ -17,8 +17,8 @@ from marsad.text.gate import gated
 from marsad.text.normalize import normalize_for_match
 from marsad.text.words import matches_at, occurrence_starts
 
-_SEPARATORS = re.compile(r"\s*(?:/|\||\s[-–—]\s|،)\s*")
-_SIGNATURE_HEADS = tuple(
+_SEPARATORS: Final = re.compile(r"\s*(?:/|\||\s[-–—]\s|،)\s*")
+_SIGNATURE_HEADS: Final = tuple(
     normalize_for_match(w)
     for w in (
         "المكتب الإعلامي",
@@ -41,11 +41,11 @@ _SIGNATURE_HEADS = tuple(
     )
 )
 # Any media office heading a statement: "الإدارة الإعلامية لـ…", "الدائرة الإعلامية", "الخلية الإعلامية".
-_MEDIA_OFFICE = re.compile(
+_MEDIA_OFFICE: Final = re.compile(
     r"^(?:ال)?(?:مكتب|مركز|اداره|دايره|قسم|جناح|خليه|هييه|وحده|شعبه|فريق|منصه)\s+(?:ال)?اعلامي"
 )
 # The kind of document a header names ("فرقة الحمزة – بيان توضيحي"): a title, never the signer's name.
-_DOCUMENT_WORDS = frozenset(
+_DOCUMENT_WORDS: Final = frozenset(
     normalize_for_match(w)
     for w in (
         *("بيان", "البيان", "تصريح", "تعميم", "بلاغ", "إعلان", "توضيح", "نداء", "تقرير", "التقرير"),
@@ -53,7 +53,7 @@ _DOCUMENT_WORDS = frozenset(
     )
 )
 
-_ROLE_WORDS = frozenset(
+_ROLE_WORDS: Final = frozenset(
     normalize_for_match(w)
     for w in (
         "مسؤول",
@@ -84,25 +84,27 @@ _ROLE_WORDS = frozenset(
     )
 )
 # Scraped-page trailers that are not part of the document.
-_TRAILER = re.compile(r"^\s*(?:social links|share|شارك|تابعونا|المصدر\s*:|#)", re.IGNORECASE)
+_TRAILER: Final = re.compile(r"^\s*(?:social links|share|شارك|تابعونا|المصدر\s*:|#)", re.IGNORECASE)
 # "المتحدث الرسمي باسم X", "الناطق العسكري باسم X": the rest of the line names the organization.
-_SPOKESMAN = re.compile(r"\s*(?:ال)?(?:متحدث|ناطق)(?:\s+\w+){0,2}?\s+باسم\s+(\S.*?)\s*[.:،]*\s*$")
+_SPOKESMAN: Final = re.compile(r"\s*(?:ال)?(?:متحدث|ناطق)(?:\s+\w+){0,2}?\s+باسم\s+(\S.*?)\s*[.:،]*\s*$")
 # An opening "X announces": "تعلن القيادة العامة …", "وتعلن حركة … أن".
-_ANNOUNCER = re.compile(r"^[وف]?(?:تعلن|يعلن|اعلنت|اعلن|تؤكد|يؤكد)\s")
+_ANNOUNCER: Final = re.compile(r"^[وف]?(?:تعلن|يعلن|اعلنت|اعلن|تؤكد|يؤكد)\s")
 # First-person words that are no deed of ours ("لدينا", "إننا").
-_NOT_OURS = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "بيننا"})
+_NOT_OURS: Final = frozenset({"لدينا", "عندنا", "اننا", "لكننا", "بيننا"})
 # An opening "X issued a statement saying:" before the statement's own words: "أصدرت قيادة الشرطة
 # الاتحادية بياناً بشأن عملياتها، جاء فيه:".
-_ISSUER = re.compile(r"^[وف]?(?:اصدرت|اصدر|نشرت|نشر|وزعت|وزع)\s")
-_ISSUED = gated(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان|البيان|البلاغ)(?!\w)")
+_ISSUER: Final = re.compile(r"^[وف]?(?:اصدرت|اصدر|نشرت|نشر|وزعت|وزع)\s")
+_ISSUED: Final = gated(r"(?<!\w)(?:بيانا|بلاغا|تعميما|بيان|البيان|البلاغ)(?!\w)")
 # Words that only say where an organization's branch is: "… في محافظة اللاذقية", "… فرع حلب".
-_WHERE_WORDS = frozenset(
+_WHERE_WORDS: Final = frozenset(
     {"في", "فرع", "محافظة", "مدينة", "قطاع", "منطقة", "ريف", "ب", "شمال", "جنوب", "شرق", "غرب"}
 )
 
 
 # Offices named before their organization in a header: "مديرية الأمن العام في محافظة اللاذقية".
-_OFFICE_HEADS = frozenset(normalize_for_match(w) for w in ("مديرية", "إدارة", "قيادة", "فرع", "مكتب", "شعبة"))
+_OFFICE_HEADS: Final = frozenset(
+    normalize_for_match(w) for w in ("مديرية", "إدارة", "قيادة", "فرع", "مكتب", "شعبة")
+)
 
 
 def _words_at(text: str, offset: int) -> list[tuple[int, str]]:
@@ -111,18 +113,18 @@ def _words_at(text: str, offset: int) -> list[tuple[int, str]]:
 
 
 # What fighters call themselves, before their organization's name: "مجاهدو المقاومة الإسلامية".
-_SELF_HEADS = frozenset({"مجاهدو", "مجاهدي", "ابطال"})
+_SELF_HEADS: Final = frozenset({"مجاهدو", "مجاهدي", "ابطال"})
 # Verbs a documenting body opens its own report with: "سجّلت الشبكة …", "وثّقت المنظمة …".
-_DOCUMENTING = frozenset({"سجلت", "سجل", "وثقت", "وثق", "رصدت", "رصد"})
+_DOCUMENTING: Final = frozenset({"سجلت", "سجل", "وثقت", "وثق", "رصدت", "رصد"})
 # "إننا في الشبكة السورية…", "نحن في قيادة…", "ونطالب في الشبكة السورية…": we, the body named next.
-_WE_IN = re.compile(
+_WE_IN: Final = re.compile(
     r"(?<!\w)(?:[إا]ننا|ونحن|نحن|[وف]?(?:نطالب|ندعو|نؤكد|نحمّ?ل|ندين|نجدد|نعتبر|نناشد))\s+في\s+"
 )
 # Every _WE_IN match opens with one of these, after one of _WE_IN_LEAD or none.
-_WE_IN_CUES = ("ننا", "نحن", "نطالب", "ندعو", "نؤكد", "نحم", "ندين", "نجدد", "نعتبر", "نناشد")
-_WE_IN_LEAD = "إاوف"
-_DATELINE = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
-_MAX_LINE = 140
+_WE_IN_CUES: Final = ("ننا", "نحن", "نطالب", "ندعو", "نؤكد", "نحم", "ندين", "نجدد", "نعتبر", "نناشد")
+_WE_IN_LEAD: Final = "إاوف"
+_DATELINE: Final = re.compile(r"([^\n:]{2,60}?)\s[-–—]\s([^\n:]{2,40}?)\s*:")
+_MAX_LINE: Final = 140
 
 
 class AuthorDetector:
@@ -157,13 +159,16 @@ class AuthorDetector:
                 doc.author = author
                 return
         if content:
-            doc.author = (
-                self._dateline(doc, *content[0])
-                or self._announcer(doc, *content[0])
-                or self._issuer(doc, content)
-                or self._self_named(doc, content)
-                or self._we_in(doc)
-            )
+            author = self._dateline(doc, *content[0])
+            if author is None:
+                opening = normalize_for_match(doc.text[content[0][0] : content[0][1]])  # folded once, for two
+                author = (
+                    self._announcer(doc, *content[0], opening)
+                    or self._issuer(doc, content, opening)
+                    or self._self_named(doc, content)
+                    or self._we_in(doc)
+                )
+            doc.author = author
 
     def _we_in(self, doc: Document) -> Author | None:
         """ "إننا في الشبكة السورية لحقوق الإنسان نحمّل…": a text that names its body as "we in X"."""
@@ -355,10 +360,11 @@ class AuthorDetector:
                 return people[0]
         return None
 
-    def _announcer(self, doc: Document, start: int, end: int) -> Author | None:
+    def _announcer(self, doc: Document, start: int, end: int, folded: str) -> Author | None:
         """ "تعلن القيادة العامة … أن دفاعاتنا الجوية أسقطت…": a statement that opens by announcing in
-        an organization's name and goes on in the first person plural is that organization's."""
-        m = _ANNOUNCER.match(normalize_for_match(doc.text[start:end]))
+        an organization's name and goes on in the first person plural is that organization's.
+        ``folded`` is ``normalize_for_match`` of the passage [start, end)."""
+        m = _ANNOUNCER.match(folded)
         if m is None:
             return None
         orgs = self._orgs_in(doc, start, end)
@@ -373,11 +379,11 @@ class AuthorDetector:
             return None
         return Author(organization=orgs[0].entity, role="announcer", start=orgs[0].start, end=orgs[0].end)
 
-    def _issuer(self, doc: Document, content: list[tuple[int, int]]) -> Author | None:
+    def _issuer(self, doc: Document, content: list[tuple[int, int]], folded: str) -> Author | None:
         """ "أصدرت قيادة الشرطة الاتحادية بياناً …، جاء فيه:" and then the statement in the first person
-        plural ("قطعاتنا"): the issuing organization is the author."""
+        plural ("قطعاتنا"): the issuing organization is the author. ``folded`` is ``normalize_for_match``
+        of the first passage."""
         start, end = content[0]
-        folded = normalize_for_match(doc.text[start:end])
         if not _ISSUER.match(folded) or not _ISSUED.search(folded):
             return None
         orgs = self._orgs_in(doc, start, end)
@@ -419,7 +425,7 @@ class AuthorDetector:
 
 
 # Verbs of "we" a statement or a report speaks with: "ونطالب", "وندعو", "نؤكد".
-_WE_VERBS = frozenset(
+_WE_VERBS: Final = frozenset(
     normalize_for_match(w)
     for w in (
         "نطالب",

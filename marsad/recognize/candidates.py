@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from marsad.model import Label
 from marsad.text.normalize import NormalizedText
 
 # At equal length, which kind of evidence wins an overlap.
-PRIORITY = {
+PRIORITY: Final = {
     "kb-actor": 5,
     "kb-person": 5,
     "gazetteer": 4,

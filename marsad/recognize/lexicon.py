@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 import ahocorasick_rs
 
 from marsad.text.normalize import NormalizedText
 
 # Proclitic chains that may stand before a name inside the same written word.
-NAME_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+NAME_PREFIXES: Final = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 # Before the لل form only a conjunction may stand (the لل already holds the preposition).
-_LL_PREFIXES = frozenset({"و", "ف"})
+_LL_PREFIXES: Final = frozenset({"و", "ف"})
 # Patterns of at most this many letters are found at word ends rather than by the automaton.
-_SHORT_PATTERN = 3
+_SHORT_PATTERN: Final = 3
 # How many spellings of short words the lexicon remembers the short names of before starting afresh.
-_SHORT_MEMO_SIZE = 200_000
+_SHORT_MEMO_SIZE: Final = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +160,14 @@ class Lexicon:
         most ``_max_prefix`` letters after its start, in text order, the longest first at each end."""
         out: list[tuple[int, int, int]] = []
         longest = self._max_prefix + _SHORT_PATTERN  # a longer word holds no short name
-        for start, end, word in view.words.spans():
+        starts, ends, words = view.words.columns()
+        for i in range(len(words)):
+            word = words[i]
             if len(word) > longest:
                 continue
+            end = ends[i]
             if "_" in word:
-                for run_end, run in _runs_between_underscores(start, word):
+                for run_end, run in _runs_between_underscores(starts[i], word):
                     for size, index in self._short_endings(run):
                         out.append((index, run_end - size, run_end))
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from marsad.kb.loader import actor_names
 from marsad.model import Document, Label
@@ -15,11 +15,11 @@ from marsad.recognize.places import load_place_cues
 from marsad.resources import Resources
 from marsad.text.normalize import NormalizedText, normalize_for_match
 
-_NAME_TOKEN = re.compile(r"[\"' ]*(\w+)")
+_NAME_TOKEN: Final = re.compile(r"[\"' ]*(\w+)")
 # A name followed by an age in brackets, as in casualty lists: "أحمد محمود قدور (45 عاماً)".
-_AGE = re.compile(r"\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b")
-_MAX_NAME_WORDS = 4  # _AGED_NAME reads up to four words before the age
-_AGED_NAME = re.compile(
+_AGE: Final = re.compile(r"\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b")
+_MAX_NAME_WORDS: Final = 4  # _AGED_NAME reads up to four words before the age
+_AGED_NAME: Final = re.compile(
     r"(?<!\w)((?:[^\W\d]+ ){1,3}[^\W\d]+) ?\( ?\d{1,3} ?(?:عاما|عام|سنه|سنوات|اعوام|years?)\b"
 )
 
@@ -41,7 +41,7 @@ class NameMatcher:
 # Heads left outside an actor's span when the rest is one of its full names (gold/README.md):
 # "تنظيم داعش" → "داعش", "فصائل الجيش الوطني السوري" → "الجيش الوطني السوري"; but "تنظيم الدولة" stays
 # whole, since "الدولة" alone is only a short form.
-_PART_HEADS = ("تنظيم ", "فصايل ")
+_PART_HEADS: Final = ("تنظيم ", "فصايل ")
 
 
 class ActorRecognizer:
@@ -103,9 +103,9 @@ class ActorRecognizer:
         return m
 
 
-_SPEAKERS = frozenset({"المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه"})
+_SPEAKERS: Final = frozenset({"المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه"})
 # "القيادي السابق في فصائل المعارضة محمود الزعبي": role, "في", organization, name.
-_MEMBERS = frozenset(
+_MEMBERS: Final = frozenset(
     {"القيادي", "قيادي", "القايد", "قايد", "المسوول", "مسوول", "عضو", "العضو", "الامير", "امير"}
 )
 

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources as importlib_resources
-from typing import Any, ClassVar
+from itertools import islice
+from typing import Any, ClassVar, Final
 
 import yaml
 
@@ -31,7 +32,7 @@ from marsad.text.positions import SpanSet, count_below
 from marsad.text.words import WORD, WordIndex, with_prefixes
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
-_STRONG_SETTLEMENT = frozenset(
+_STRONG_SETTLEMENT: Final = frozenset(
     {
         "village",
         "town",
@@ -55,37 +56,39 @@ _STRONG_SETTLEMENT = frozenset(
 )
 # Weaker settlement cues ("منطقة الكسارة", "سوق الشنيني", "بحيرة حمرين"): they introduce an unknown
 # name only when it is no frequent Arabic word ("منطقة آمنة", "سوق الخضار" stay no places).
-_WEAK_SETTLEMENT = frozenset({"area", "market", "lake"})
-_BIG_CITY = 100_000
-_CITY_FACILITIES = frozenset({"airport", "port", "base", "crossing"})
-_WORD = re.compile(r"\w+")
-_TANWEEN = frozenset("\u064b\u064c\u064d")
+_WEAK_SETTLEMENT: Final = frozenset({"area", "market", "lake"})
+_BIG_CITY: Final = 100_000
+_CITY_FACILITIES: Final = frozenset({"airport", "port", "base", "crossing"})
+_WORD: Final = re.compile(r"\w+")
+_TANWEEN: Final = frozenset("\u064b\u064c\u064d")
 # The word before a list item ("كفرزيتا" in "كفرزيتا واللطامنة").
-_LIST_PREV = re.compile(r"(\w+)[\s,]*$")
+_LIST_PREV: Final = re.compile(r"(\w+)[\s,]*$")
 # A preposition or a construct noun / verb of taking and losing, then (after a space) the object.
-_CONSTRUCT_MOTION = ("سقوط", "سقطت", "سقط", "خساره", "استعاده", "اقتحام", "حصار", "تحرير")
+_CONSTRUCT_MOTION: Final = ("سقوط", "سقطت", "سقط", "خساره", "استعاده", "اقتحام", "حصار", "تحرير")
 # A bulleted line that starts with one or two names and a colon: "▪️ معرشمشة وكفرروما: براميل".
-_BULLET_ITEM = re.compile(r"(?m)^[\W_]*[▪•●◾◽▫■□\-*][\W_]*[ ]*((?:\w+)(?: \w+)?(?: و\w+(?: \w+)?)?) ?:")
+_BULLET_ITEM: Final = re.compile(
+    r"(?m)^[\W_]*[▪•●◾◽▫■□\-*][\W_]*[ ]*((?:\w+)(?: \w+)?(?: و\w+(?: \w+)?)?) ?:"
+)
 # "في الكثيب شمال الحديدة": a preposition, a one-word name, a direction (two for "جنوب شرقي"), a known place.
-_DIRECTION_BEFORE = re.compile(
+_DIRECTION_BEFORE: Final = re.compile(
     r"(?:(?<!\w)(?:في|من|قرب|عند|علي) |(?<!\w)[بع])(?P<name>(?!ال(?:مدينه|بلده|قريه|منطقه)(?!\w))\w{3,}) "
     r"(?P<direction>(?:شمال|جنوب|شرق|غرب)ي?(?: (?:شرق|غرب)ي?)?) $"
 )
 
 
 # Nouns "حي" (live) qualifies: "رصاص حي", "الذخيرة الحية" is no neighbourhood.
-_LIVE_FIRE = frozenset({"رصاص", "ذخيره", "رماي", "نار"})
-_NAMING_CUES = ("admin", "settlement")  # cue kinds that name a place: "مدينة إب", "محافظة إب"
+_LIVE_FIRE: Final = frozenset({"رصاص", "ذخيره", "رماي", "نار"})
+_NAMING_CUES: Final = ("admin", "settlement")  # cue kinds that name a place: "مدينة إب", "محافظة إب"
 
 
 # "المدينة" after a space: the town named before, referred back to
-_TOWN_WORDS = frozenset({"المدينه", "البلده", "العاصمه", "القريه", "الناحيه", "المديريه"})
+_TOWN_WORDS: Final = frozenset({"المدينه", "البلده", "العاصمه", "القريه", "الناحيه", "المديريه"})
 # The word a _DIRECTION_BEFORE match ends with, before its final space.
-_DIRECTION_WORDS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+_DIRECTION_WORDS: Final = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
-_LIST_AND = re.compile(r"\s*(?:,\s*)?و(?=\w{2})")  # "وأم الكيف": a two-letter head too
-_LIST_NEXT = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
+_LIST_AND: Final = re.compile(r"\s*(?:,\s*)?و(?=\w{2})")  # "وأم الكيف": a two-letter head too
+_LIST_NEXT: Final = re.compile(r"\s*(?:,\s*و?|و)(?=\w{3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,7 +539,7 @@ class PlaceRecognizer:
 
     def _name_after(self, text: str, pos: int, include_from: int | None) -> tuple[int, int] | None:
         """View span of the one- or two-word name starting at ``pos`` (after spaces and quotes)."""
-        tokens = list(_WORD.finditer(text, pos, min(len(text), pos + 40)))[:2]
+        tokens = list(islice(_WORD.finditer(text, pos, min(len(text), pos + 40)), 2))
         if not tokens or text[pos : tokens[0].start()].strip(" \"'"):
             return None
         first = tokens[0].group()
@@ -748,14 +751,6 @@ class PlaceResolver:
         admins = admin_context.regions
         for p in places:
             in_prior = p.country in top_countries
-            score = math.log10(p.population + 10) * 0.4
-            if in_prior:
-                score += 3.0
-            if (p.country, p.admin1_code) in admins:
-                score += 2.0
-            if anchors and p.lat is not None and p.lon is not None:
-                d = min(_km(p.lat, p.lon, a, b) for a, b in anchors[-12:])  # the places named last
-                score += 2.0 if d < 40 else 1.0 if d < 120 else 0.0
             if (
                 top_countries
                 and not in_prior
@@ -765,7 +760,15 @@ class PlaceResolver:
                     p.population < (_BIG_CITY if cue else 1_000_000) or (cue == "settlement" and not facility)
                 )
             ):
-                continue  # a village abroad is not what a local report means
+                continue  # a village abroad is not what a local report means (no need to score it)
+            score = math.log10(p.population + 10) * 0.4
+            if in_prior:
+                score += 3.0
+            if (p.country, p.admin1_code) in admins:
+                score += 2.0
+            if anchors and p.lat is not None and p.lon is not None:
+                d = min(_km(p.lat, p.lon, a, b) for a, b in anchors[-12:])  # the places named last
+                score += 2.0 if d < 40 else 1.0 if d < 120 else 0.0
             if score > best_score:
                 best, best_score = p, score
         return best
@@ -848,9 +851,9 @@ class PlaceResolver:
 # Endings of verbs with a plural subject or an object pronoun ("وأوقعوا", "واقتادوه") and openings of
 # a purpose (لتفريق) or of the first person (نؤكد): no place name is written so, though a list's و may
 # come before one.
-_VERB_ENDINGS = ("وا", "وه", "وها", "وهم", "وهن", "تم")
-_VERB_OPENINGS = ("لت", "نو", "سي", "ست", "سن")
-_OBJECT_ENDINGS = ("ته", "تها", "تهم", "تهما")
+_VERB_ENDINGS: Final = ("وا", "وه", "وها", "وهم", "وهن", "تم")
+_VERB_OPENINGS: Final = ("لت", "نو", "سي", "ست", "سن")
+_OBJECT_ENDINGS: Final = ("ته", "تها", "تهم", "تهما")
 
 
 def _words_ending_in(words: WordIndex, heads: Mapping[str, object]) -> list[tuple[int, int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from marsad.kb.schema import Actor, Person
 from marsad.model import Document, Entity, EntityKind, Label, Mention
@@ -18,7 +18,7 @@ from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText
 from marsad.text.positions import count_below
 
-_COMPONENT = {
+_COMPONENT: Final = {
     "kb-actor": "actors",
     "kb-person": "persons",
     "title-person": "persons",
@@ -302,7 +302,7 @@ def _word_occurrences(text: str, word: str) -> list[int]:
     return out
 
 
-_PROCLITICS = re.compile("[وف]?[بلك]?")
+_PROCLITICS: Final = re.compile("[وف]?[بلك]?")
 
 
 def _is_word_char(char: str) -> bool:

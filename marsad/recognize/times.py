@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources as importlib_resources
 from itertools import repeat
 from pathlib import Path
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Final, Generic, TypeVar
 
 import yaml
 from hijridate import Gregorian, Hijri
@@ -35,13 +35,13 @@ __all__ = ["TimeMatch", "TimeTagger", "TimeWords", "find_times", "load_time_word
 
 T = TypeVar("T")
 
-_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")
-_TOKEN_SPLIT = re.compile("(" + _TOKEN_RE.pattern + ")")
-_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")  # "5/5/2017": a window opens
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-_DIGIT_RUN = re.compile(r"\d\d*")  # opens with a class, not a repeat: see normalize._DELETE_RE
-_UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
-_UNIT_PRECISION = {
+_TOKEN_RE: Final = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")
+_TOKEN_SPLIT: Final = re.compile("(" + _TOKEN_RE.pattern + ")")
+_NUMERIC_DATE: Final = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")  # "5/5/2017": a window opens
+_LETTER_RUN: Final = re.compile(r"[^\W\d_]+")
+_DIGIT_RUN: Final = re.compile(r"\d\d*")  # opens with a class, not a repeat: see normalize._DELETE_RE
+_UNITS: Final[tuple[str, ...]] = ("minutes", "hours", "days", "weeks", "months", "years")
+_UNIT_PRECISION: Final = {
     "minutes": "hour",
     "hours": "hour",
     "days": "day",
@@ -49,8 +49,8 @@ _UNIT_PRECISION = {
     "months": "month",
     "years": "year",
 }
-_PROCLITIC_CONJ = "وف"
-_PROCLITIC_PREP = "بلك"
+_PROCLITIC_CONJ: Final = "وف"
+_PROCLITIC_PREP: Final = "بلك"
 # Which tables a token can start a phrase of (a bit per table), so that grammar rules are only tried
 # where their first word stands.
 _B_MONTH, _B_WEEKDAY, _B_PART_HEAD, _B_CLOCK_HEAD, _B_HOUR_WORD, _B_DAY_ORD, _B_CARD, _B_UNIT = (
@@ -60,15 +60,15 @@ _B_DEF_UNIT, _B_THIS, _B_YEAR_WORD, _B_MONTH_WORD, _B_DAY_WORD, _B_PERIOD, _B_DU
     1 << k for k in range(8, 16)
 )
 _B_REL, _B_DIGIT, _B_APPROX, _B_POD_NOUN = 1 << 16, 1 << 17, 1 << 18, 1 << 19
-_DIGITS_KEY = "#"  # stands for any number in the first-word tables
+_DIGITS_KEY: Final = "#"  # stands for any number in the first-word tables
 # Window around an anchor hit that is tokenized and parsed (view characters).
-_LEFT_MARGIN = 24
-_RIGHT_MARGIN = 28
-_MAX_SNAP = 64
-_MAX_COUNT = 1000
-_DATE_SEPARATORS = frozenset("/-.")
-_TATWEEL = "\u0640"
-_NUMBER_JOINERS = frozenset("/-.:,")
+_LEFT_MARGIN: Final = 24
+_RIGHT_MARGIN: Final = 28
+_MAX_SNAP: Final = 64
+_MAX_COUNT: Final = 1000
+_DATE_SEPARATORS: Final = frozenset("/-.")
+_TATWEEL: Final = "\u0640"
+_NUMBER_JOINERS: Final = frozenset("/-.:,")
 
 # --------------------------------------------------------------------------------------------------
 # Public result
@@ -328,7 +328,7 @@ def _compose_numbers(raw: dict[str, Any], what: str) -> list[tuple[str, int]]:
     return out
 
 
-_SECTIONS = frozenset(
+_SECTIONS: Final = frozenset(
     {
         "version",
         "settings",
@@ -644,7 +644,9 @@ def _anchor_hits(view: NormalizedText, words: TimeWords) -> list[tuple[int, int]
     ]
     hits = [m.span() for m in matches_at(_NUMERIC_DATE, text, starts)]
     forms = words.anchor_forms
-    for start, end, word in view.words.spans():
+    starts, ends, spellings = view.words.columns()
+    for i in range(len(spellings)):
+        word, start, end = spellings[i], starts[i], ends[i]
         if word.isalpha():
             if word in forms:
                 hits.append((start, end))
@@ -751,12 +753,12 @@ class _Sem:
 _Match = tuple[int, T, int]  # (end token, value, characters of proclitics before the start)
 
 
-_OFFSET = {"past": -1, "current": 0, "next": 1}
+_OFFSET: Final = {"past": -1, "current": 0, "next": 1}
 
 
 # The parser's rules in the order they are tried, each with the first-word bits it can start with:
 # clock_led, day_expr, month_year, relative_unit, duration, bare_clock, part_of_day_noun (see _Parser.apply).
-_RULE_STARTS = (
+_RULE_STARTS: Final = (
     _B_CLOCK_HEAD,
     _B_PART_HEAD | _B_REL | _B_DAY_WORD | _B_WEEKDAY | _B_DIGIT | _B_DAY_ORD,
     _B_PERIOD | _B_MONTH_WORD | _B_MONTH | _B_YEAR_WORD | _B_DIGIT,
@@ -2023,7 +2025,7 @@ def find_times(
 
 
 # Places named after a date: "مستشفى 22 مايو" (Aden), "ساحة 17 فبراير", "جسر 14 تموز" (folded).
-_NAMED_AFTER_A_DATE = frozenset(
+_NAMED_AFTER_A_DATE: Final = frozenset(
     {"مستشفي", "مدرسه", "جامعه", "شارع", "جسر", "ساحه", "ملعب", "مخيم", "معسكر", "مجمع", "ميدان"}
 )
 
@@ -2035,7 +2037,7 @@ def _named_after_a_date(text: str, start: int) -> bool:
     return word in _NAMED_AFTER_A_DATE
 
 
-_NARRATIVE_KEYS = frozenset({"anchor", "direction", "days", "part_of_day"})
+_NARRATIVE_KEYS: Final = frozenset({"anchor", "direction", "days", "part_of_day"})
 
 
 def resolve_narrative(matches: list[TimeMatch]) -> list[TimeMatch]:

@@ -12,11 +12,12 @@ import tempfile
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Final
 
 from marsad.gazetteer.paths import default_dir
 from marsad.text.normalize import normalize_for_match
 
-TOP_N = 30_000
+TOP_N: Final = 30_000
 
 
 def _cache_file() -> Path:

@@ -14,10 +14,10 @@ import re
 import re._constants as sre  # the parser's node names
 import re._parser as sre_parser  # the same parse tree the re module compiles
 import sys
-from typing import Any
+from typing import Any, Final
 
-_MAX_STRINGS = 64  # a longer list of alternatives costs more to look for than it saves
-_MIN_LENGTH = 2  # a single letter is found in almost any text: no use as a gate
+_MAX_STRINGS: Final = 64  # a longer list of alternatives costs more to look for than it saves
+_MIN_LENGTH: Final = 2  # a single letter is found in almost any text: no use as a gate
 
 
 class _Info:
@@ -31,8 +31,8 @@ class _Info:
         self.required = required
 
 
-_UNKNOWN = _Info(None, None)
-_EMPTY = _Info(frozenset({""}), None)
+_UNKNOWN: Final = _Info(None, None)
+_EMPTY: Final = _Info(frozenset({""}), None)
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:

@@ -15,13 +15,14 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
+from typing import Final
 
 from marsad.text.positions import count_at_most, count_below
 from marsad.text.words import WordIndex
 
 # Characters removed from the view: Arabic diacritics and Quranic marks, tatweel, zero-width and
 # bidi controls, BOM, soft hyphen.
-_DELETED_RANGES = [
+_DELETED_RANGES: Final = [
     (0x0610, 0x061A),
     (0x064B, 0x065F),
     (0x0670, 0x0670),
@@ -36,15 +37,15 @@ _DELETED_RANGES = [
     (0xFEFF, 0xFEFF),
     (0x00AD, 0x00AD),
 ]
-DELETED_CHARS = "".join(chr(c) for lo, hi in _DELETED_RANGES for c in range(lo, hi + 1))
+DELETED_CHARS: Final = "".join(chr(c) for lo, hi in _DELETED_RANGES for c in range(lo, hi + 1))
 # "[…][…]*", not "[…]+": a pattern that opens with a character class is searched for by a quick scan for
 # that class, where one that opens with a repeat is tried in full at every position (twice as slow)
-_DELETED_CLASS = "[" + re.escape(DELETED_CHARS) + "]"
-_DELETE_RE = re.compile(_DELETED_CLASS + _DELETED_CLASS + "*")
+_DELETED_CLASS: Final = "[" + re.escape(DELETED_CHARS) + "]"
+_DELETE_RE: Final = re.compile(_DELETED_CLASS + _DELETED_CLASS + "*")
 # Combining marks that belong to the preceding letter: a span ending on a letter extends over them.
-_TRAILING_MARKS = frozenset(chr(c) for lo, hi in _DELETED_RANGES[:6] for c in range(lo, hi + 1))
+_TRAILING_MARKS: Final = frozenset(chr(c) for lo, hi in _DELETED_RANGES[:6] for c in range(lo, hi + 1))
 
-_FOLD_1TO1: dict[str, str] = {
+_FOLD_1TO1: Final[dict[str, str]] = {
     "أ": "ا",
     "إ": "ا",
     "آ": "ا",
@@ -134,12 +135,12 @@ _FOLD_1TO1.update(_PRES_ONE)
 # character: a document holds a dozen of the 600 or so, and ``str.replace`` runs at memory speed where
 # ``str.translate`` looks every character up in a dict (about 4 times slower over the benchmark corpus).
 # No fold yields a character that is folded again, so the order of the replacements does not matter.
-_FOLDABLE_RE = re.compile("[" + "".join(map(re.escape, _FOLD_1TO1)) + "]")
-_FULL_TABLE = str.maketrans({**_FOLD_1TO1, **_PRES_MANY, **{c: None for c in DELETED_CHARS}})
+_FOLDABLE_RE: Final = re.compile("[" + "".join(map(re.escape, _FOLD_1TO1)) + "]")
+_FULL_TABLE: Final = str.maketrans({**_FOLD_1TO1, **_PRES_MANY, **{c: None for c in DELETED_CHARS}})
 # Up to this length a key is folded by ``str.translate``; a longer text by the regular expressions and
 # ``fold_chars``, which cost more to start and about half as much per character.
-_TRANSLATE_UP_TO = 64
-_EXPANDING_RE = re.compile("[" + "".join(_PRES_MANY) + "]") if _PRES_MANY else None
+_TRANSLATE_UP_TO: Final = 64
+_EXPANDING_RE: Final = re.compile("[" + "".join(_PRES_MANY) + "]") if _PRES_MANY else None
 
 
 def fold_chars(text: str) -> str:

@@ -9,24 +9,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from marsad.text.normalize import normalize_key
 from marsad.text.words import matches_at
 
 # Letters of a word: Arabic and Latin letters, digits, diacritics, tatweel and in-word zero-width marks.
-_WORD_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d]+")
+_WORD_RE: Final = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d]+")
 # A sentence ends at . ! ? ؟ … (with closing quotes) followed by space, or at a line break.
-_SENTENCE_END_RE = re.compile(r"(?:[.!?؟…]+[\"'»”)\]]*(?=\s|$)|\n+)")
+_SENTENCE_END_RE: Final = re.compile(r"(?:[.!?؟…]+[\"'»”)\]]*(?=\s|$)|\n+)")
 # Clause boundaries inside a sentence.
-_CLAUSE_END_RE = re.compile(r"[،,;؛:](?=\s)|\s[-–—]\s")
+_CLAUSE_END_RE: Final = re.compile(r"[،,;؛:](?=\s)|\s[-–—]\s")
 # The characters those boundaries begin with (a clause's dash one after): the patterns are tried at
 # these alone, as a scan that tries them at every character of the text would be slow.
-_SENTENCE_END_START = re.compile(r"[.!?؟…\n]")
-_CLAUSE_END_MARK = re.compile(r"[،,;؛:]|[-–—]")
-_CLAUSE_PUNCTUATION = frozenset("،,;؛:")
+_SENTENCE_END_START: Final = re.compile(r"[.!?؟…\n]")
+_CLAUSE_END_MARK: Final = re.compile(r"[،,;؛:]|[-–—]")
+_CLAUSE_PUNCTUATION: Final = frozenset("،,;؛:")
 
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
+_CONJUNCTIONS: Final = ("و", "ف")
+_PREPOSITIONS: Final = ("ب", "ل", "ك")
 
 
 @dataclass(init=False, unsafe_hash=True, slots=True)

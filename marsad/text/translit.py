@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-_LETTERS = {
+from typing import Final
+
+_LETTERS: Final = {
     "ا": "a",
     "ب": "b",
     "ت": "t",
@@ -38,7 +40,7 @@ _LETTERS = {
     "چ": "ch",
     "ڤ": "v",
 }
-_VOWEL_AFTER = {"و": "u", "ي": "i"}
+_VOWEL_AFTER: Final = {"و": "u", "ي": "i"}
 
 
 def transliterate(text: str) -> str:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from marsad.text.positions import count_below
 
-WORD = re.compile(r"\w+")
-_WORD_SPLIT = re.compile(r"(\w+)")
+WORD: Final = re.compile(r"\w+")
+_WORD_SPLIT: Final = re.compile(r"(\w+)")
 # Characters that end a context window (a sentence or clause boundary).
-BARRIER_CLASS = r"[.!?\n,;:()\[\]\"]"
-BARRIER = re.compile(BARRIER_CLASS)
-CONTEXT_WINDOW = 60  # how far (in view characters) the words around a position are looked for
+BARRIER_CLASS: Final = r"[.!?\n,;:()\[\]\"]"
+BARRIER: Final = re.compile(BARRIER_CLASS)
+CONTEXT_WINDOW: Final = 60  # how far (in view characters) the words around a position are looked for
 
 
 def with_prefixes(words: Iterable[str], *slots: str | tuple[str, ...]) -> frozenset[str]:
@@ -165,21 +166,21 @@ class WordIndex:
             i += 1
         return out
 
-    def spans(self) -> list[tuple[int, int, str]]:
-        """(start, end, text) of every word, in text order."""
-        return list(zip(self._starts, self._ends, self._words, strict=True))
+    def columns(self) -> tuple[list[int], list[int], list[str]]:
+        """The starts, ends and texts of the words, in text order (the index's own lists: read, never
+        change them). A compiled loop over ``range`` reads them with no tuple per word, which a loop over
+        ``zip(..., strict=True)`` makes and checks (mypyc calls such a ``zip`` as Python does)."""
+        return self._starts, self._ends, self._words
 
     def spelled(self, forms: frozenset[str]) -> list[tuple[int, int, str]]:
         """(start, end, text) of the words spelled as one of ``forms``, in text order."""
-        return [
-            (start, end, word)
-            for start, end, word in zip(self._starts, self._ends, self._words, strict=True)
-            if word in forms
-        ]
+        starts, ends, words = self._starts, self._ends, self._words
+        return [(starts[i], ends[i], words[i]) for i in range(len(words)) if words[i] in forms]
 
     def starts_of(self, forms: frozenset[str]) -> list[int]:
         r"""Start offsets of the words (whole ``\w+`` runs) spelled as one of ``forms``, in text order."""
-        return [start for start, word in zip(self._starts, self._words, strict=True) if word in forms]
+        starts, words = self._starts, self._words
+        return [starts[i] for i in range(len(words)) if words[i] in forms]
 
     def starts_before(self, forms: frozenset[str], back: int = 1) -> list[int]:
         """Start offsets of the ``back`` words right before each word spelled as one of ``forms``,

@@ -256,3 +256,20 @@ def test_the_time_someone_was_held_is_no_new_arrest_unless_told_with_details(ext
     assert all(e.type != "COERCE" for e in extract(text, meta={"country": "SY"}))
     told = "وأُفرج عن الصحفي صباح اليوم بعد أسبوعين من اعتقاله في مدينة جنزور."
     assert "COERCE" in [e.type for e in extract(told, published="2022-01-01", meta={"country": "LY"})]
+
+
+def test_a_verb_of_seeing_is_looked_for_only_where_it_stands() -> None:
+    """ "تشهد", "وشهدت": trying the pattern at the verbs alone answers as a search of the whole text."""
+    import random
+
+    from marsad.events.not_events import _SCENE, _sees
+
+    rng = random.Random(11)
+    pieces = ["تشهد", "يشهد", "شهدت", "شهد", "شهدا", "مشهد", "و", "ف", "ت", "ي", "ال", " ", " ", ",", "#"]
+    seen = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(12))
+        expected = _SCENE.search(text) is not None
+        assert _sees(text) == expected
+        seen += expected
+    assert 50 < seen < 350  # texts with and without one

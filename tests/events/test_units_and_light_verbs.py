@@ -301,3 +301,57 @@ def test_units_of_its_are_looked_for_only_where_a_unit_noun_stands() -> None:
         text = "".join(rng.choice(pieces) for _ in range(40))
         expected = [(m.span(), m.group("unit")) for m in _UNIT_OF_ITS.finditer(text)]
         assert [(m.span(), m.group("unit")) for m in _units_of_its(text)] == expected
+
+
+def test_national_patterns_are_tried_only_where_a_word_starts() -> None:
+    """ "طيران حربي روسي", "الجانب التركي", "القصف الروسي": each pattern tried at the word starts of its
+    windows finds what a scan of each window finds."""
+    import random
+
+    from marsad.events.forces import (
+        _adjective_windows,
+        _definite_deed_pattern,
+        _national_pattern,
+        _side_pattern,
+        _window_starts,
+    )
+    from marsad.text.normalize import NormalizedText
+    from marsad.text.words import matches_at
+
+    rng = random.Random(7)
+    words = ["طيران", "قوات", "غارات", "الغارات", "القصف", "الجانب", "للطرف", "حربي", "مسير", "روسي"]
+    words += ["الروسي", "تركيه", "التركيه", "حوثيون", "امريكي", "الامريكيه", "7", "#قصف", "قرب"]
+    separators = [" "] * 8 + ["\n", ", ", "", "#"]
+    found = 0
+    for _ in range(300):
+        text = "".join(
+            rng.choice(["", "", "و", "ب"]) + rng.choice(words) + rng.choice(separators) for _ in range(20)
+        )
+        view = NormalizedText(text)
+        assert view.text == text
+        windows = _adjective_windows(text)
+        tried = _window_starts(view, windows)
+        for pattern in (_national_pattern(), _side_pattern(), _definite_deed_pattern()):
+            expected = [m.span() for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+            assert [m.span() for hi, at in tried for m in matches_at(pattern, text, at, hi)] == expected
+            found += len(expected)
+    assert found > 100  # the texts hold many descriptions, not a few
+
+
+def test_nationality_adjectives_are_looked_for_where_they_are_written() -> None:
+    """ "روسي", "الروسي", "التركيه": the adjective pattern tried before each adjective found finds what a
+    scan of the whole text finds."""
+    import random
+
+    from marsad.events.forces import _adjective_matches, _adjective_start
+
+    rng = random.Random(9)
+    pieces = ["روسي", "الروسي", "روسيه", "سوريا", "تركي", "التركيه", "امريكي", "اميركيين", "ال", "و", "ب"]
+    pieces += ["قوات", "طيران", " ", " ", " ", "  ", "\n", ",", "#", "7"]
+    found = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(30))
+        expected = [m.span() for m in _adjective_start().finditer(text)]
+        assert [m.span() for m in _adjective_matches(text)] == expected
+        found += len(expected)
+    assert found > 500

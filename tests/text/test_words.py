@@ -71,6 +71,12 @@ def test_the_index_agrees_with_a_scan_of_the_text(seed: int) -> None:
         assert words.between(pos, hi) == [
             (m.start(), m.end(), m.group()) for m in _WORD.finditer(text, pos, hi)
         ]
+    every = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    starts, ends, spellings = words.columns()
+    assert list(zip(starts, ends, spellings, strict=True)) == every
+    forms = frozenset({"قصف", "حلب", "12"})
+    assert words.spelled(forms) == [w for w in every if w[2] in forms]
+    assert words.starts_of(forms) == [w[0] for w in every if w[2] in forms]
 
 
 def test_with_prefixes_spells_every_optional_chain() -> None:
