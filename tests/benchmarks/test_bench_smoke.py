@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from bench_loader import load_benchmark
 
-
-def _load_corpus_module() -> ModuleType:
-    """Import benchmarks/corpus.py under a unique name (benchmarks/ is not a package)."""
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("marsad_bench_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load_corpus_module()
+corpus = load_benchmark("corpus")
 RUNON_CHARS = corpus.RUNON_CHARS
 SHAPES = corpus.SHAPES
 CorpusGenerator = corpus.CorpusGenerator
