@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import Final
 
 from marsad.events.acled import TERRITORIAL
-from marsad.events.context import DocContext, fold_word, is_number, strip_and
+from marsad.events.context import DocContext, is_number, strip_and
 from marsad.events.draft import Draft
 from marsad.events.forces import head_noun_antecedent
 from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
@@ -71,6 +71,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.gate import gated
+from marsad.text.normalize import normalize_key
 from marsad.text.positions import count_below
 from marsad.text.words import first_words, last_words, occurrence_starts
 
@@ -569,7 +570,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and ctx.words_before(hit.start - len(hit.prefix), 1)[-1:] in (["من"], ["في"])
     ):
         noun = True  # "تمكنت قطعات الحشد من صد تعرض…": after a preposition, "صد" is the verbal noun
-    casualty = fold_word(hit.trigger.lemma) in CASUALTY_LEMMAS
+    casualty = normalize_key(hit.trigger.lemma) in CASUALTY_LEMMAS
 
     # a verb whose subject is still to come: no plural ending and no actor right before it
     voice = voice_in_clause(ctx, hit, hi)
@@ -1053,7 +1054,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and noun
         # "سيطرت قوات النظام على البلدة بعد معارك مع الهيئة": a fight that won ground is that capture's
         and not any(
-            d.event.type == "ASSAULT" and fold_word(d.hit.trigger.lemma) not in CASUALTY_LEMMAS
+            d.event.type == "ASSAULT" and normalize_key(d.hit.trigger.lemma) not in CASUALTY_LEMMAS
             for d in same_sentence(previous, draft.sentence)
         )
     ):
@@ -1182,7 +1183,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         (ev.actor2 is None or hit.trigger.id == "disperse-crowd")
         and hit.trigger.pos == "verb"
         and hit.trigger.type in ("ASSAULT", "COERCE")
-        and fold_word(hit.text).endswith(("هم", "ها"))
+        and normalize_key(hit.text).endswith(("هم", "ها"))
     ):
         # "تظاهر العشرات …، ففرّقتهم قوات الأمن", "قبل أن تعتقلهم": the crowd that protested just before
         crowd = next(
@@ -1258,8 +1259,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         and ctx.author
         # "ويهيب", "وتدعو", "دعوتها": a call of the present, or the signer's own
         and (
-            fold_word(hit.text).endswith(("ها", "ه"))
-            or (not noun and not hit.prefix.endswith("س") and fold_word(hit.text)[:1] in "يت")
+            normalize_key(hit.text).endswith(("ها", "ه"))
+            or (not noun and not hit.prefix.endswith("س") and normalize_key(hit.text)[:1] in "يت")
         )
         and (
             not named_subject(ctx, hit, lo, hi)
@@ -1353,7 +1354,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
         if "actor1" in ev.inferred:
             ev.inferred.remove("actor1")
     if (
-        (noun or (not hit.prefix and fold_word(hit.text) in _VERBAL_NOUN_FORMS))
+        (noun or (not hit.prefix and normalize_key(hit.text) in _VERBAL_NOUN_FORMS))
         and not casualty
         and ctx.author
         and ev.actor1 != ctx.author
@@ -1428,7 +1429,7 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             ev.actor2 = None
     if (
         hit.trigger.type == "THREATEN"
-        and fold_word(hit.text).removeprefix("س").startswith(_SUFFER_THREAT)  # "سيقابل برد"
+        and normalize_key(hit.text).removeprefix("س").startswith(_SUFFER_THREAT)  # "سيقابل برد"
         # "أي محاولة … ستقابل برد" in a post nobody signed: the guess at the speaker stays
         and ("actor1" not in ev.inferred or ctx.author)
     ):
@@ -1683,9 +1684,11 @@ def _anaphoric_agent(ctx: DocContext, draft: Draft, previous: list[Draft]) -> st
     head = ctx.words_before(hit.start - len(hit.prefix), 2)
     if any(w.lstrip("و") in _PERPETRATORS for w in head):
         return None  # "بحثاً عن المتورطين بالهجوم": the doers are the ones sought, not the seekers
-    word = fold_word(hit.text)
+    word = normalize_key(hit.text)
     definite = "ال" in hit.prefix
-    possessive = word.endswith(("ها", "هم", "ه")) and not any(fold_word(f) == word for f in hit.trigger.forms)
+    possessive = word.endswith(("ها", "هم", "ه")) and not any(
+        normalize_key(f) == word for f in hit.trigger.forms
+    )
     for d in reversed(previous[-6:]):
         if draft.sentence - d.sentence > 2:
             break
@@ -1828,10 +1831,10 @@ def _joined_with_object(draft: Draft, previous: list[Draft]) -> Draft | None:
     """The verb of the same sentence, with a named agent, that a verb joined by و and carrying an object
     pronoun ("واحتجزتهم", "وعذبوه") goes on from."""
     hit = draft.hit
-    word = fold_word(hit.text).split()[0]
+    word = normalize_key(hit.text).split()[0]
     if hit.trigger.pos != "verb" or not word.endswith(("ه", "ها", "هم", "هما")):
         return None
-    if fold_word(hit.trigger.lemma).split()[0].endswith("ه"):
+    if normalize_key(hit.trigger.lemma).split()[0].endswith("ه"):
         return None  # the verb's own last letter ("نبّه"), no pronoun
     joined = _joined_verb(draft, previous)
     if joined is None or joined.event.type in VERBAL_TYPES or draft.event.type in VERBAL_TYPES:
@@ -1848,7 +1851,7 @@ def _signer_addresses(ctx: DocContext, hit: TriggerHit, near_after: list[Mention
         ctx.cache["documenter"] = ctx.doc.author is not None or bool(_DOCUMENTER.search(ctx.view.text))
     if not ctx.cache["documenter"]:
         return None  # neither signed nor told by a documenting "we"
-    word = fold_word(hit.text).split()[0]
+    word = normalize_key(hit.text).split()[0]
     if not word.startswith(("ت", "ي")) or hit.prefix not in ("", "و"):
         return None
     _, unit = ctx.unit_at(hit.start)
@@ -2000,8 +2003,8 @@ _PEOPLE_HEADS: Final = frozenset(
 def _feminine_verb(hit: TriggerHit) -> bool:
     """A verb in the feminine singular ("استهدفت", "تستهدف"), which a plural of men rarely takes as its
     subject."""
-    word = fold_word(hit.text).split()[0]
-    lemma = fold_word(hit.trigger.lemma).split()[0]
+    word = normalize_key(hit.text).split()[0]
+    lemma = normalize_key(hit.trigger.lemma).split()[0]
     if word.endswith(("هم", "ها", "هما")) or (word.endswith("ه") and not lemma.endswith("ه")):
         return False  # "قبل أن تعتقلهم عناصر الأسايش": the object is the pronoun, the men are its subject
     return (word.endswith("ت") and not lemma.endswith("ت")) or (word[:1] == "ت" and lemma[:1] != "ت")
@@ -2250,7 +2253,7 @@ def salient(ctx: DocContext, previous: list[Draft], pos: int, exclude: set[str |
 
 def _lost_place(ctx: DocContext, hit: TriggerHit) -> Mention | None:
     """The place right after a word of falling or losing ("سقوط صوران"), if any."""
-    if fold_word(hit.trigger.lemma) not in _LOSS:
+    if normalize_key(hit.trigger.lemma) not in _LOSS:
         return None
     following = [m for m in ctx.within(ctx.places, hit.end, hit.end + 60) if m.start < hit.end + 50]
     if not following:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from marsad.events.context import DocContext, fold_word
+from marsad.events.context import DocContext
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES, EventCues
 from marsad.model import Entity, Event
+from marsad.text.normalize import normalize_key
 from marsad.text.positions import count_at_most, count_below
 from marsad.text.words import first_words
 
@@ -38,7 +39,7 @@ _SOURCE_OF: Final = frozenset({"مصدر", "مصادر", "متحدث", "المت
 def link_disputes(events: list[Draft], denials: frozenset[str], ctx: DocContext) -> None:
     """A denial ("تنكر وتكذب تدخلنا", "نفى المرصد") disputes the claim it names right after it, or the
     latest earlier event; both sides record the link."""
-    words = [fold_word(e.hit.text) for e in events]
+    words = [normalize_key(e.hit.text) for e in events]
     if not any(w in denials or w[1:] in denials for w in words):
         return
     earlier = _EarlierEvents(events)

@@ -11,7 +11,7 @@ from typing import Final
 from marsad.events.triggers import TriggerHit
 from marsad.kb.schema import Actor
 from marsad.model import Document, Label, Mention
-from marsad.text.normalize import NormalizedText, normalize_for_match
+from marsad.text.normalize import NormalizedText
 from marsad.text.positions import SpanSet, count_at_most, count_below
 from marsad.text.segment import Span, clauses, sentences
 
@@ -276,18 +276,6 @@ def strip_and(word: str) -> str:
 def is_number(word: str) -> bool:
     """Digits or a number word ("ثلاثه", "عشرات")."""
     return word.isdigit() or word in NUMBER_WORDS
-
-
-_FOLDED_WORDS: Final[dict[str, str]] = {}
-
-
-def fold_word(word: str) -> str:
-    """``normalize_for_match`` of a lexicon word or a trigger's surface, memoized (in a plain dict, not
-    ``functools.cache``: compiled callers then call this function directly, not through a wrapper)."""
-    folded = _FOLDED_WORDS.get(word)
-    if folded is None:
-        folded = _FOLDED_WORDS[word] = normalize_for_match(word)
-    return folded
 
 
 def _token_spans(text: str) -> tuple[list[int], list[int]]:

@@ -10,13 +10,14 @@ from typing import Final
 
 from marsad.events.acled import TERRITORIAL
 from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING, SHOOT_DOWN, TWO_SIDED
-from marsad.events.context import DocContext, fold_word
+from marsad.events.context import DocContext
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
 from marsad.events.places import PLACE_HEADS
 from marsad.events.subjects import is_circumstantial
 from marsad.events.triggers import TriggerHit
 from marsad.model import EntityKind, Event, Mention
+from marsad.text.normalize import normalize_key
 from marsad.text.words import first_words, last_words
 
 _WEAPONS: Final = (
@@ -112,7 +113,8 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                     for p in reversed(merged)
                     if p.event.type == "ASSAULT"
                     and p.hit.trigger.pos == "verb"
-                    and fold_word(p.hit.trigger.lemma) not in casualty_words  # "قُتل برصاص قناص": the cause
+                    and normalize_key(p.hit.trigger.lemma)
+                    not in casualty_words  # "قُتل برصاص قناص": the cause
                     and p.clause_start == d.clause_start
                     and 0 <= d.hit.start - p.hit.end <= 40
                     and p.event.modality == d.event.modality
@@ -120,7 +122,9 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 None,
             )
         if target is None and (
-            fold_word(d.hit.trigger.lemma) in casualty_words or d.event.mode == "destroy" or is_weapon(d.hit)
+            normalize_key(d.hit.trigger.lemma) in casualty_words
+            or d.event.mode == "destroy"
+            or is_weapon(d.hit)
         ):
             # "ووثّقنا مقتل مدنيين اثنين … بانفجار لغم": deaths whose cause their own sentence tells next
             # wait for it rather than join an attack of an earlier sentence
@@ -149,7 +153,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                         # "وقال المسماري إن العملية أسفرت عن مقتل 18": the toll of an operation that won
                         # ground is that operation's
                         or (
-                            fold_word(d.hit.trigger.lemma) in casualty_words
+                            normalize_key(d.hit.trigger.lemma) in casualty_words
                             and d.sentence - p.sentence <= 1
                             and p.event.modality == d.event.modality
                             and p.sub_event in TERRITORIAL
@@ -173,7 +177,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                 ),
                 None,
             )
-        if target is None and fold_word(d.hit.trigger.lemma) not in casualty_words:
+        if target is None and normalize_key(d.hit.trigger.lemma) not in casualty_words:
             # "قُتل متظاهران … إثر إطلاق القوات الأمنية الرصاص الحي": the deaths told first waited for
             # this cause, whose actors are the event's
             target = next(
@@ -182,7 +186,7 @@ def merge_coreferent(drafts: list[Draft], ctx: DocContext, casualty_words: froze
                     for p in _latest_first(merged, d, headline)
                     if p.sentence == d.sentence
                     and p.event.type == "ASSAULT"
-                    and fold_word(p.hit.trigger.lemma) in casualty_words
+                    and normalize_key(p.hit.trigger.lemma) in casualty_words
                     and _cause_follows(ctx, p, [d], casualty_words)
                 ),
                 None,
@@ -290,7 +294,10 @@ def _fold(target: Draft, d: Draft, swapped: bool, casualty_words: frozenset[str]
         # "تقدمت وحداتنا في محور عين زارة وسيطرت على معسكر اليرموك": the ground taken is the place
         t.place, t.place_relation = e.place, e.place_relation
         target.retrigger(d)
-    if fold_word(target.hit.trigger.lemma) in casualty_words and d.hit.trigger.lemma not in casualty_words:
+    if (
+        normalize_key(target.hit.trigger.lemma) in casualty_words
+        and d.hit.trigger.lemma not in casualty_words
+    ):
         # "قُتل ثلاثة في هجوم شنه…": the attack, not the death toll, is the trigger
         target.retrigger(d)
         t.mode, target.sub_event = e.mode, d.sub_event or target.sub_event
@@ -509,7 +516,7 @@ def _attack_told_again(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft 
     if not merged:
         return None
     if d.hit.trigger.id == "entry-noun" and (
-        fold_word(d.hit.text).endswith(("ها", "ه", "هم"))
+        normalize_key(d.hit.text).endswith(("ها", "ه", "هم"))
         or first_words(ctx.folded(d.hit.end, d.hit.end + 20), 1) in (["المدينه"], ["البلده"], ["القريه"])
     ):
         # "مؤكداً أن دخول المدينة جاء لوقف الاقتتال", "فور دخولها": the entering told before
@@ -560,7 +567,7 @@ def _taking_after_raid(ctx: DocContext, d: Draft, merged: list[Draft]) -> Draft 
     sentence): one deed. A raid or a storming that led someone away was an abduction."""
     if d.hit.trigger.id != "lead-away":
         return None
-    reach = 1 if fold_word(d.hit.text).endswith(("ه", "ها", "هم", "هما")) else 0
+    reach = 1 if normalize_key(d.hit.text).endswith(("ه", "ها", "هم", "هما")) else 0
     for p in reversed(merged):
         if d.sentence - p.sentence > reach:
             return None
@@ -741,13 +748,13 @@ def _host_of_attack_before(ctx: DocContext, d: Draft, merged: list[Draft]) -> Dr
 def _cause_follows(ctx: DocContext, d: Draft, drafts: list[Draft], casualty_words: frozenset[str]) -> bool:
     """Is a casualty word followed, in its sentence, by the attack that caused it ("مقتل مدنيين اثنين
     … بانفجار لغم", "جراء غارات")?"""
-    if fold_word(d.hit.trigger.lemma) not in casualty_words:
+    if normalize_key(d.hit.trigger.lemma) not in casualty_words:
         return False
     return any(
         x.sentence == d.sentence
         and 0 < x.hit.start - d.hit.end < 120
         and x.event.type == "ASSAULT"
-        and fold_word(x.hit.trigger.lemma) not in casualty_words
+        and normalize_key(x.hit.trigger.lemma) not in casualty_words
         and ("ب" in x.hit.prefix or _caused_by(ctx, x.hit))
         for x in drafts
     )
@@ -782,7 +789,7 @@ def _denied_retelling(ctx: DocContext, d: Draft, merged: list[Draft]) -> bool:
         return False
     p = merged[-1]
     denials = default_event_cues().denials
-    word = fold_word(p.hit.text)
+    word = normalize_key(p.hit.text)
     return (
         p.sentence == d.sentence
         and (word in denials or word[1:] in denials)
@@ -834,7 +841,7 @@ def _same_place(a: Draft, b: Draft) -> bool:
 
 def is_weapon(hit: TriggerHit) -> bool:
     """A weapon named as a trigger ("عبوة ناسفة", "قذائف"): part of an attack told around it."""
-    return fold_word(hit.text).startswith(_WEAPONS)
+    return normalize_key(hit.text).startswith(_WEAPONS)
 
 
 def _compatible(a: Draft, b: Draft, lenient: bool = False) -> bool:
@@ -1031,7 +1038,7 @@ def _definite_noun(d: Draft) -> bool:
     """An event noun with the article ("الغارات", "للهجوم"): a happening the reader already knows."""
     if d.hit.trigger.pos != "noun":
         return False
-    words = fold_word(d.hit.text).split()
+    words = normalize_key(d.hit.text).split()
     # "إطلاق النار": a construct with a definite second noun is definite too
     return (
         "ال" in d.hit.prefix or d.hit.prefix.endswith("لل") or (len(words) > 1 and words[1].startswith("ال"))
@@ -1100,7 +1107,7 @@ def _same_happening(a: Draft, b: Draft) -> bool:
         return False  # "اعتقال ثلاثة من عناصر داعش وضبط مخزن للأسلحة": an arrest and a seizure
     if not _compatible(a, b):
         return False
-    died_of = x.mode is None and y.mode == "torture" and fold_word(a.hit.trigger.lemma) in CASUALTY_LEMMAS
+    died_of = x.mode is None and y.mode == "torture" and normalize_key(a.hit.trigger.lemma) in CASUALTY_LEMMAS
     if x.mode != y.mode and {x.mode, y.mode} & _OWN_HAPPENING_MODES and not died_of:
         # "مقتل الشاب … تحت التعذيب" is one happening: death under torture
         return False  # "بهجوم شنه مسلحون … بعد أن خطفوا أحد أبناء القرية": an abduction is its own event

@@ -9,7 +9,7 @@ from marsad.events.acled import TERRITORIAL
 from marsad.events.actors import GOVERNING, SHOOT_DOWN, assign_actors, retaliation_targets
 from marsad.events.casualties import CasualtyCounter, attach_casualty_sentences
 from marsad.events.claims import link_disputes, reporters
-from marsad.events.context import WORD_RUN, DocContext, fold_word
+from marsad.events.context import WORD_RUN, DocContext
 from marsad.events.coref import merge_coreferent, split_by_place
 from marsad.events.draft import ASSAULT_BY_MODE, CROWDS, Draft
 from marsad.events.forces import (
@@ -35,7 +35,7 @@ from marsad.pipeline import Analysis
 from marsad.recognize.select import add_actor_entity
 from marsad.resources import Resources
 from marsad.text.gate import gated
-from marsad.text.normalize import normalize_for_match
+from marsad.text.normalize import normalize_for_match, normalize_key
 from marsad.text.positions import SpanSet
 from marsad.text.words import first_words, last_words
 
@@ -402,7 +402,7 @@ class EventExtractor:
             near & cues.negators
             and not _EXCEPT.search(ctx.folded(hit.end, draft.clause_end))
             and not (
-                draft.event.type == "THREATEN" and fold_word(hit.text).startswith("دون")
+                draft.event.type == "THREATEN" and normalize_key(hit.text).startswith("دون")
             )  # "لن يمر دون رد"
         ):
             # "ولم تُطلق الفرقة سراحهم إلا بعد ثلاثة أيام": "not … until" says it happened

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Final
 
 from marsad.events.actors import CASUALTY_LEMMAS, DEATH_IN_CUSTODY, GOVERNING
-from marsad.events.context import DocContext, Unit, fold_word, is_number
+from marsad.events.context import DocContext, Unit, is_number
 from marsad.events.coref import is_weapon
 from marsad.events.lexicon import VERBAL_TYPES, EventCues
 from marsad.events.subjects import (
@@ -17,6 +17,7 @@ from marsad.events.subjects import (
 )
 from marsad.events.triggers import TriggerHit
 from marsad.text.gate import gated
+from marsad.text.normalize import normalize_key
 from marsad.text.words import first_words, last_words, matches_at, occurrence_starts
 
 _WEAPON_HANDLING: Final = frozenset(
@@ -326,24 +327,22 @@ _LONG_TIME: Final = gated(
 )
 
 
-def _sees(text: str) -> bool:
-    """Does ``text`` hold a verb of seeing ("تشهد", "وشهدت")? The pattern opens with a lookbehind, so it is
-    tried only where one of the verbs stands, not at every character."""
-    return bool(matches_at(_SCENE, text, occurrence_starts(text, _SCENE_VERBS, "وف")))
+def _scenes(text: str) -> list[re.Match[str]]:
+    """What ``_SCENE.finditer(text)`` finds: the verbs of seeing ("تشهد", "وشهدت"). The pattern opens
+    with a lookbehind, so it is tried only where one of the verbs stands, not at every character."""
+    return matches_at(_SCENE, text, occurrence_starts(text, _SCENE_VERBS, "وف"))
 
 
 def _ongoing_scene(ctx: DocContext, hit: TriggerHit) -> bool:
     """Is the trigger what a place "sees" over a long time ("تشهد مدن الجنوب كل صيف احتجاجات")?"""
     seen = ctx.cache.get("scene")
     if seen is None:
-        seen = ctx.cache["scene"] = _sees(ctx.view.text)  # once per document
+        seen = ctx.cache["scene"] = bool(_scenes(ctx.view.text))  # once per document
     if not seen:
         return False
     lo = max(ctx.unit_at(hit.start)[1].sentence.start, hit.start - 80)
     before = ctx.folded(lo, hit.start)
-    if "شهد" not in before:
-        return False  # the pattern opens with a lookbehind, tried at every character: look for its verb
-    scene = list(_SCENE.finditer(before))
+    scene = _scenes(before)
     return bool(scene) and _LONG_TIME.search(before, scene[-1].end()) is not None
 
 
@@ -452,7 +451,7 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
     wounded after the killed ("قُتل متظاهران وأصيب 18"), fighters taken prisoner ("وأسروا عنصرين"), and
     the attackers forced back ("وأجبرتهم على التراجع"). Counts and evidence stay with that event."""
     lead = [w.lstrip("و") for w in ctx.words_before(hit.start - len(hit.prefix), 5)]
-    lemma = fold_word(hit.trigger.lemma)
+    lemma = normalize_key(hit.trigger.lemma)
     if lemma in ("اصيب", "جرح", "اصابه") and hit.prefix.startswith("و") and set(lead[-4:]) & _DEATH_WORDS:
         return True  # "أسفر التعرض عن استشهاد أحد مقاتلينا وجرح ثلاثة آخرين"
     if previous.trigger.type != "ASSAULT" or hit.start - previous.end > 160:
@@ -464,7 +463,7 @@ def _outcome(ctx: DocContext, previous: TriggerHit, hit: TriggerHit) -> bool:
     if (
         lemma in ("اصيب", "جرح")
         and hit.prefix.startswith("و")
-        and fold_word(previous.trigger.lemma) in HARM_VERBS
+        and normalize_key(previous.trigger.lemma) in HARM_VERBS
     ):
         return True
     if hit.trigger.id == "capture" and hit.prefix.startswith("و"):
@@ -565,7 +564,7 @@ _BEATING_BEFORE: Final = frozenset({"اثار", "اثر", "علامات", "سو�
 
 def _not_a_strike(ctx: DocContext, hit: TriggerHit) -> bool:
     """ضرب read as the verb 'struck' where it is the noun 'beating' or a storm's blow."""
-    word = fold_word(hit.text)
+    word = normalize_key(hit.text)
     _, unit = ctx.unit_at(hit.start)
     if set(ctx.folded(unit.sentence.start, hit.start).split()) & _NATURE:
         return True
@@ -597,7 +596,7 @@ def _campaign(ctx: DocContext, hit: TriggerHit) -> bool:
     return (
         waging is not None
         and words[waging][:1] in ("ي", "ت")
-        and fold_word(hit.text).endswith(("اته", "اتها", "اتهم"))
+        and normalize_key(hit.text).endswith(("اته", "اتها", "اتهم"))
     )
 
 
@@ -677,7 +676,7 @@ def _family_visit(ctx: DocContext, hit: TriggerHit) -> bool:
         )
     ]
     return any(w.startswith(_KIN) or w in _PRISONS for w in words) or (
-        fold_word(hit.text).endswith(("ته", "تها", "تهم"))
+        normalize_key(hit.text).endswith(("ته", "تها", "تهم"))
         and any(w.startswith(("منع", "حرم", "يتمكن", "تتمكن")) for w in words)
     )
 
@@ -695,7 +694,7 @@ _STOPPED_PERSONS: Final = frozenset(
 def _persons_stopped(ctx: DocContext, hit: TriggerHit) -> bool:
     """Does أوقف take persons here: an object pronoun, a person's name, or a person noun before the clause
     ends ("أوقفت أمس في جنديرس شخصين")?"""
-    if fold_word(hit.text).endswith(("ه", "ها", "هم")):
+    if normalize_key(hit.text).endswith(("ه", "ها", "هم")):
         return True
     tail = ctx.text[hit.end : hit.end + 120]
     stop = min((i for i in (tail.find(c) for c in ".،,:;\n") if i >= 0), default=len(tail))
@@ -782,7 +781,7 @@ def _crowd_dispersed(ctx: DocContext, hit: TriggerHit) -> bool:
         w.removeprefix("و").startswith(_CROWDS) for w in first_words(ctx.folded(hit.end, hit.end + stop), 8)
     ):
         return True
-    if fold_word(hit.text).endswith(("ها", "هم")):
+    if normalize_key(hit.text).endswith(("ها", "هم")):
         earlier = ctx.folded(max(0, hit.start - 300), hit.start).split()
         return any(w.lstrip("وفلب").startswith(_CROWDS) for w in earlier)
     return False
@@ -820,7 +819,7 @@ def _witnessed_since(ctx: DocContext, hit: TriggerHit) -> bool:
     """ "تشهد المنطقة منذ أكثر من أسبوع مواجهات متقطعة": fighting a place has seen since some time."""
     sentence = ctx.unit_at(hit.start)[1].sentence
     # "… معارك عنيفة أسفرت عن سقوط آلاف القتلى": the toll of that fighting too, further on
-    reach = 20 if fold_word(hit.trigger.lemma) in CASUALTY_LEMMAS else 8
+    reach = 20 if normalize_key(hit.trigger.lemma) in CASUALTY_LEMMAS else 8
     window = ctx.folded(max(sentence.start, hit.start - 160), hit.start)
     if "شهد" not in window:
         return False  # every form of the verb holds it: most windows need no splitting
@@ -925,7 +924,7 @@ def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
         )
     ):
         return True  # "لجنة تنسيق إعادة الانتشار", "بعثة الأمم المتحدة لدعم اتفاق الحديدة"
-    if hit.trigger.id in ("enter", "entry-noun") or fold_word(hit.text).startswith(("تدخل", "يدخل")):
+    if hit.trigger.id in ("enter", "entry-noun") or normalize_key(hit.text).startswith(("تدخل", "يدخل")):
         after = first_words(ctx.folded(hit.end, hit.end + 40), 4)
         if "حيز" in after or not _GOODS.isdisjoint(before[-3:]) or not _GOODS.isdisjoint(after[:2]):
             return True  # "منذ دخول الاتفاق حيز التنفيذ", "المساعدات التي تدخل عبر المعابر"
@@ -1082,7 +1081,7 @@ _ANY_OF: Final = frozenset({"محاوله", "عمليه", "تصعيد", "نيه"
 
 def _noun_like(hit: TriggerHit) -> bool:
     """A noun trigger, or a verb written like its noun ("هدم", "قصف") that a title or list reads as one."""
-    return hit.trigger.pos == "noun" or fold_word(hit.text) == fold_word(hit.trigger.lemma)
+    return hit.trigger.pos == "noun" or normalize_key(hit.text) == normalize_key(hit.trigger.lemma)
 
 
 def _said_of_any(ctx: DocContext, hit: TriggerHit) -> bool:
@@ -1090,7 +1089,7 @@ def _said_of_any(ctx: DocContext, hit: TriggerHit) -> bool:
     a noun said of "any" one, two words on, tells of no deed that happened."""
     if hit.trigger.type == "THREATEN" or hit.future_prefix:
         return False  # "أي تصعيد سيقابل برد": the threat itself
-    word = fold_word(hit.text).split()[0]
+    word = normalize_key(hit.text).split()[0]
     # "تواصلنا" is past, and ours: "وقبل أي عمل تواصلنا مع قيادة الهيئة" told what we did
     present = (
         hit.trigger.pos == "verb"
@@ -1234,7 +1233,7 @@ def _governed(ctx: DocContext, head: TriggerHit, hit: TriggerHit, asking: frozen
     if any(c in between for c in ".،,:;\n"):
         return False
     words = between.split()
-    demanded = any(fold_word(w).lstrip("و").removeprefix("لل").removeprefix("ل") in asking for w in words)
+    demanded = any(normalize_key(w).lstrip("و").removeprefix("لل").removeprefix("ل") in asking for w in words)
     if head.trigger.type == "REQUEST" or demanded:
         return len(words) <= 10
     if head.trigger.type == "PROTEST" and hit.trigger.type == "REQUEST":
@@ -1330,7 +1329,11 @@ class NotEventFilter:
         token_start = max(space, ctx.text.rfind("\n", space + 1, hit.start)) + 1
         if "#" in ctx.text[token_start : hit.start] or ctx.text[hit.end : hit.end + 1] == "_":
             return True
-        if hit.prefix[:1] == "و" and fold_word(hit.text).startswith("صف") and hit.trigger.type == "ASSAULT":
+        if (
+            hit.prefix[:1] == "و"
+            and normalize_key(hit.text).startswith("صف")
+            and hit.trigger.type == "ASSAULT"
+        ):
             return True  # "بما وصفوه", "ووصفت الخارجية": وصف (to describe), not و + صفّى (liquidated)
         if hit.trigger.id == "hold-responsible":
             # "حمّلت أنقرة قوات النظام مسؤولية الغارة"; "بتحمّل مسؤولياتها" is bearing, not blaming
@@ -1338,7 +1341,7 @@ class NotEventFilter:
             return bool(set(hit.prefix) & set("بل")) or not any(
                 w.lstrip("وال").startswith("مسووليت") or w.lstrip("وال") == "مسووليه" for w in tail
             )
-        if fold_word(hit.text) in _MOTIVES:
+        if normalize_key(hit.text) in _MOTIVES:
             return True  # "…وحرقوا إطارات، احتجاجاً على انقطاع الكهرباء": the motive of the deed told
         before = ctx.words_before(hit.start - len(hit.prefix), 1)
         if before and before[-1] in _MOTIVES:
@@ -1356,7 +1359,7 @@ class NotEventFilter:
             return True  # "ولم تعترف أي جهة رسمية باحتجازه": owning up to a deed told before
         if self._custody_period(ctx, hit):
             return True
-        if hit.trigger.pos == "verb" and "ال" in hit.prefix and fold_word(hit.text)[:1] in ("ي", "ن"):
+        if hit.trigger.pos == "verb" and "ال" in hit.prefix and normalize_key(hit.text)[:1] in ("ي", "ن"):
             return True  # "من اليدين" (the hands), not "يدين" (condemns): no present tense takes the article
         if hit.trigger.id == "strike-verb" and _not_a_strike(ctx, hit):
             return True  # "آثار ضرب وتعذيب", "تعرضه للضرب", "العاصفة دانيال ضربت المدينة"
@@ -1370,7 +1373,7 @@ class NotEventFilter:
             return True  # "أوقفت القتال", "أوقفت دورية شاحنة": stopping a thing, not detaining a person
         if (
             hit.trigger.id == "arrest"
-            and fold_word(hit.text).startswith(_HOLDING_NOW)
+            and normalize_key(hit.text).startswith(_HOLDING_NOW)
             # "قبل أن تعتقلهم عناصر الأسايش": after أن the present tells a deed
             and before[-1:] != ["ان"]
         ):
@@ -1380,7 +1383,7 @@ class NotEventFilter:
             and not hit.prefix
             and before
             and before[-1].removeprefix("و") == "من"
-            and fold_word(hit.text)[:1] in ("ي", "ت")
+            and normalize_key(hit.text)[:1] in ("ي", "ت")
         ):
             return True  # "مع ميليشيات الوفاق ومن يساندها من المرتزقة": whoever does it, no deed
         three = ctx.words_before(hit.start - len(hit.prefix), 3)
@@ -1389,7 +1392,7 @@ class NotEventFilter:
         if "ل" in hit.prefix and two == ["في", "محاوله"]:
             return True  # "بدأته الهيئة في محاولة لاستعادة البلدة": the purpose of the deed told
         if (
-            fold_word(hit.text) in ("مفخخه", "المفخخه")
+            normalize_key(hit.text) in ("مفخخه", "المفخخه")
             and before
             and (
                 before[-1] in _AIRCRAFT
@@ -1403,7 +1406,7 @@ class NotEventFilter:
             return True  # "خلال فترة الهدنة": a time named by a truce, no agreement made
         if (
             hit.trigger.id == "take-control"
-            and fold_word(hit.text)[:1] in ("ي", "ت")
+            and normalize_key(hit.text)[:1] in ("ي", "ت")
             and not hit.future_prefix
             and (
                 next_word in (["عليها"], ["عليه"], ["عليهم"])
@@ -1416,7 +1419,7 @@ class NotEventFilter:
         if _section_heading(ctx, hit):
             return True  # "ثانياً: هدم المنازل والاستيلاء عليها - منتصف آب: …": the kinds a section tells
         if (
-            (hit.trigger.pos == "noun" or fold_word(hit.text).endswith("ه"))  # "استعادة", not "استعادت"
+            (hit.trigger.pos == "noun" or normalize_key(hit.text).endswith("ه"))  # "استعادة", not "استعادت"
             and hit.trigger.type == "ASSAULT"
             and len(two) == 2
             and two[1] in ("من", "علي")
@@ -1498,7 +1501,7 @@ class NotEventFilter:
         if _said_of_any(ctx, hit):
             return True
         if (
-            (hit.trigger.pos == "noun" or fold_word(hit.text).endswith("ه"))  # "استعادة", not "استعادت"
+            (hit.trigger.pos == "noun" or normalize_key(hit.text).endswith("ه"))  # "استعادة", not "استعادت"
             and hit.trigger.type == "ASSAULT"
             and before
             and before[-1] in ("حتي", "لحين")
@@ -1527,7 +1530,7 @@ class NotEventFilter:
         ):
             return True  # "المدعو أبو عمر، المسؤول عن تنسيق الهجمات": a person's charge, no happening
         if (
-            fold_word(hit.text).startswith("تفجير")
+            normalize_key(hit.text).startswith("تفجير")
             and "السيطره" in ctx.folded(hit.end, hit.end + 20).replace(".", " ").split()
         ):
             return True  # "جرى تفجيرها تحت السيطرة": a controlled detonation of seized explosives
@@ -1549,8 +1552,8 @@ class NotEventFilter:
             hit.trigger.pos == "verb"
             and before
             and before[-1] in ("التي", "الذي", "الذين")
-            and fold_word(hit.text)[:1] in ("ي", "ت")
-            and not fold_word(hit.trigger.lemma).startswith(("ت", "ي"))
+            and normalize_key(hit.text)[:1] in ("ي", "ت")
+            and not normalize_key(hit.trigger.lemma).startswith(("ت", "ي"))
         ):
             return True  # "حملات الدهم التي تستهدف المهاجرين": what the campaigns do, no one happening
         if hit.trigger.id == "call-noun" and any(
@@ -1653,11 +1656,11 @@ class NotEventFilter:
             w.lstrip("و").removeprefix("لل").removeprefix("ل")
             for w in ctx.words_before(hit.start - len(hit.prefix), 4)
         }
-        if (is_weapon(hit) or fold_word(hit.text).startswith(("طايرات", "طايره", "مسيرات"))) and (
+        if (is_weapon(hit) or normalize_key(hit.text).startswith(("طايرات", "طايره", "مسيرات"))) and (
             handled & _WEAPON_HANDLING
         ):
             return True  # "استخدموا قذائف", "تفكيك العبوات", "مخلفات الألغام": no attack here
-        if fold_word(hit.trigger.lemma) in self.casualty_words:
+        if normalize_key(hit.trigger.lemma) in self.casualty_words:
             return _names_a_period(ctx, ctx.unit_at(hit.start)[1])
         return False
 
@@ -1708,7 +1711,7 @@ class NotEventFilter:
     def _custody_period(ctx: DocContext, hit: TriggerHit) -> bool:
         """ "طوال فترة احتجازه", "خلال الأيام الأولى من احتجازه،", "بعد نحو ثلاث سنوات على اعتقاله.": the
         time someone has been held, told with no detail of the taking (where, by whom), is no event."""
-        word = fold_word(hit.text)
+        word = normalize_key(hit.text)
         if (
             hit.trigger.pos != "noun"
             or not word.startswith(_CUSTODY_NOUNS)
@@ -1737,7 +1740,7 @@ class NotEventFilter:
         raw = ctx.words_before(hit.start - len(hit.prefix), 3)  # the three words before, nearest last
         word = raw[-1].removeprefix("و") if raw else ""
         lead = [w.lstrip("و") for w in raw]
-        text = fold_word(hit.text)
+        text = normalize_key(hit.text)
         noun = hit.trigger.pos == "noun"
         if noun and first_words(ctx.folded(hit.end, hit.end + 12), 1) in (
             ["الوضع"],
@@ -1847,7 +1850,7 @@ class NotEventFilter:
             return True  # "القوات الأمنية وصلت للمكان وبلشت ترمي قنابل": arriving where it happened
         if (
             hit.trigger.id == "agreement"
-            and fold_word(hit.text).removeprefix("ال").startswith(("تسوي", "مصالح", "صفق"))
+            and normalize_key(hit.text).removeprefix("ال").startswith(("تسوي", "مصالح", "صفق"))
             and not any(
                 w.lstrip("وفب").removeprefix("ل").startswith((*_REACHING, "اتفاق", "ابرام", "توقيع"))
                 for w in ctx.words_before(hit.start - len(hit.prefix), 4)
@@ -1950,7 +1953,7 @@ class NotEventFilter:
             return True  # "استمرار الخروقات يهدد فرص تمديدها": puts at risk, no one threatens
         if hit.trigger.type in ("ASSAULT", "PROTEST") and _ongoing_scene(ctx, hit):
             return True  # "وتشهد المدينة منذ سنوات اشتباكات متقطعة": what a place sees over years
-        if fold_word(hit.trigger.lemma) in CASUALTY_LEMMAS and raw[-1:] in (["لم"], ["ولم"], ["لن"]):
+        if normalize_key(hit.trigger.lemma) in CASUALTY_LEMMAS and raw[-1:] in (["لم"], ["ولم"], ["لن"]):
             return True  # "مؤكدة أن أحداً من مقاتليها لم يُقتل": a death denied is no happening
         if hit.trigger.id in GOVERNING and _AIR_DEFENCE.search(ctx.folded(hit.end, hit.end + 40)):
             return True  # "تصدت وسائط الدفاع الجوي لصواريخ معادية": an interception, part of the strike

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from marsad.events.context import DocContext, fold_word
+from marsad.events.context import DocContext
 from marsad.events.draft import Draft
 from marsad.events.subjects import acting_state
+from marsad.text.normalize import normalize_key
 
 # Words after an agreement's noun that open a clause naming who made it: "الذي توصلت إليه", "الموقع بين".
 _MADE_BY: Final = frozenset(
@@ -109,7 +110,9 @@ def _joined(ctx: DocContext, a: _Party, b: _Party) -> bool:
     """Is ``b`` joined to ``a`` by و, with at most one word between ("ومسؤولين من أربيل")?"""
     gap = ctx.text[a.end : b.start]
     words = gap.split()
-    attached = ctx.text[b.start - 1 : b.start] == "و" or (words[:1] and fold_word(words[0]).startswith("و"))
+    attached = ctx.text[b.start - 1 : b.start] == "و" or (
+        words[:1] and normalize_key(words[0]).startswith("و")
+    )
     return bool(attached) and len(words) <= 2 and not any(c in gap for c in ".،,:؛\n")
 
 

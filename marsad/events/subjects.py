@@ -8,7 +8,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Final
 
-from marsad.events.context import NUMBER_WORDS, WORD_RUN, DocContext, fold_word, is_number, strip_and
+from marsad.events.context import NUMBER_WORDS, WORD_RUN, DocContext, is_number, strip_and
 from marsad.events.draft import Draft
 from marsad.events.forces import actor_cues, seat_actors, state_actors
 from marsad.events.lexicon import VERBAL_TYPES, default_event_cues
@@ -16,6 +16,7 @@ from marsad.events.triggers import TriggerHit
 from marsad.model import Entity, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.gate import gated
+from marsad.text.normalize import normalize_key
 from marsad.text.words import first_words, last_words
 
 NOT_WE: Final = frozenset(
@@ -419,7 +420,7 @@ def voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
         return "passive"  # "استُهدفت سيارة", "اعتُقل مئات": a damma marks the passive of a past verb
     if _AGENT_PHRASE.search(" ".join(first_words(ctx.folded(hit.end, min(hi, hit.end + 80)), 8))):
         return "passive"  # "خطف ٣ شباب من قبل مسلحين مجهولين": an agent phrase marks the passive
-    if fold_word(hit.trigger.lemma) not in HARM_VERBS:
+    if normalize_key(hit.trigger.lemma) not in HARM_VERBS:
         return voice
     if "\u064f" in hit.text[:3]:
         return "passive"
@@ -427,7 +428,7 @@ def voice_in_clause(ctx: DocContext, hit: TriggerHit, hi: int) -> str:
     if tail and (tail[0].isdigit() or tail[0] in NUMBER_WORDS):
         # "قُتل 32 شخصاً" is passive; "قتلوا خمسة من عناصر قسد" has its subject in the verb and a number
         # for an object
-        if fold_word(hit.text).split()[0].endswith("وا") or _actor_then_qad(ctx, hit):
+        if normalize_key(hit.text).split()[0].endswith("وا") or _actor_then_qad(ctx, hit):
             return voice  # "وكان التنظيم قد قتل أربعة من مقاتلي الحشد": its subject before it
         return "passive"
     if any(w in _PASSIVE_CAUSES or (w[:1] == "ب" and w[1:] in _PASSIVE_CAUSES) for w in tail[:5]):
@@ -749,12 +750,14 @@ def operation_described(ctx: DocContext, draft: Draft, previous: list[Draft]) ->
     conjunction after an operation ("عملية"، "حملة") in its sentence describes that operation, whose
     agent it has."""
     hit = draft.hit
-    if not previous or hit.prefix or hit.trigger.pos != "verb" or not fold_word(hit.text).endswith("ت"):
+    if not previous or hit.prefix or hit.trigger.pos != "verb" or not normalize_key(hit.text).endswith("ت"):
         return None
     p = previous[-1]
     if p.sentence != draft.sentence or p.event.actor1 is None or hit.start - p.hit.end > 200:
         return None
-    if fold_word(p.hit.text).split()[0] not in ("عمليه", "حمله") or ctx.triggers_within(p.hit.end, hit.start):
+    if normalize_key(p.hit.text).split()[0] not in ("عمليه", "حمله") or ctx.triggers_within(
+        p.hit.end, hit.start
+    ):
         return None
     return p.event.actor1
 
@@ -769,7 +772,7 @@ _CIRCUMSTANTIAL: Final = frozenset(
 
 def is_circumstantial(hit: TriggerHit) -> bool:
     """Is the trigger a circumstantial participle ("متهمةً", "نافياً") written without a proclitic?"""
-    return not hit.prefix and fold_word(hit.text).split()[0] in _CIRCUMSTANTIAL
+    return not hit.prefix and normalize_key(hit.text).split()[0] in _CIRCUMSTANTIAL
 
 
 def reporting_speaker(ctx: DocContext, hit: TriggerHit) -> str | None:
@@ -1042,7 +1045,7 @@ def hedged_subject(ctx: DocContext, hit: TriggerHit, m: Mention) -> bool:
     """ "هاجم مسلحون يعتقد أنهم من تنظيم الدولة": the verb's subject, said to belong to the actor."""
     if m.start <= hit.end:
         return False
-    words = ctx.folded(hit.end, m.start).split(None, 13)
+    words = first_words(ctx.folded(hit.end, m.start), 14)
     if not words or len(words) > 13:
         return False  # the tests below read at most thirteen words: a longer gap is not split
     if 2 <= len(words) <= 5 and words[0] in PARTITIVE and words[1] in HEDGES:
@@ -1073,8 +1076,8 @@ def pronoun_subject(hit: TriggerHit) -> bool:
     its object, not its subject."""
     if hit.trigger.pos != "verb" or hit.person == "we" or "ال" in hit.prefix:
         return False
-    word = fold_word(hit.text).split()[0]
-    if fold_word(hit.trigger.lemma).split()[0].endswith(("و", "ون", "وا")):
+    word = normalize_key(hit.text).split()[0]
+    if normalize_key(hit.trigger.lemma).split()[0].endswith(("و", "ون", "وا")):
         return False
     return word.endswith(("وا", "ون", "وه", "وها", "وهم", "وهما"))
 
@@ -1451,9 +1454,9 @@ def we_form(hit: TriggerHit) -> bool:
     """A first-person plural verb the lexicon lists among its other forms: نطالب، طالبنا."""
     if hit.trigger.pos != "verb":
         return False
-    word = fold_word(hit.text).split()[0]
-    lemma = fold_word(hit.trigger.lemma)
-    if word.startswith("ن") and fold_word(word) in _third_person_forms(hit.trigger.forms):
+    word = normalize_key(hit.text).split()[0]
+    lemma = normalize_key(hit.trigger.lemma)
+    if word.startswith("ن") and normalize_key(word) in _third_person_forms(hit.trigger.forms):
         return False  # "وندد المحتجون": ندد is a past form of its own, not "we condemn"
     return (word.startswith("ن") and not lemma.startswith("ن")) or (
         word.endswith("نا") and not lemma.endswith("نا")
@@ -1463,7 +1466,7 @@ def we_form(hit: TriggerHit) -> bool:
 @cache
 def _third_person_forms(forms: tuple[str, ...]) -> frozenset[str]:
     """The folded one-word forms a trigger lists as other than first person."""
-    return frozenset(fold_word(f) for f in forms if " " not in f)
+    return frozenset(normalize_key(f) for f in forms if " " not in f)
 
 
 def we_subject(ctx: DocContext, hit: TriggerHit, hi: int) -> bool:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, Final
 
-from marsad.events.context import DocContext, fold_word
+from marsad.events.context import DocContext
 from marsad.events.draft import Draft
 from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.places import in_spans, other_event_clauses
 from marsad.model import Mention
+from marsad.text.normalize import normalize_key
 from marsad.text.words import first_words
 
 _PRECISION: Final = {"day": 1, "week": 2, "month": 3}
@@ -55,7 +56,7 @@ def resolve_timeline(events: list[Draft], ctx: DocContext) -> None:
             ev.time_precision = 2 if ev.date else None
             ev.time = {"text": m.text, "start": m.start, "end": m.end, "relation": "before"}
             continue  # background to its sentence: the narrative goes on in the time it had
-        since = m is not None and fold_word(m.text).startswith(("منذ", "ومنذ"))
+        since = m is not None and normalize_key(m.text).startswith(("منذ", "ومنذ"))
         if m is not None and (not _fixes_a_day(m.attrs) or (since and "W" in str(m.attrs.get("value")))):
             m = None  # "منذ أسابيع", "لساعات", "مستمرة منذ أسبوعين": a span of time that fixes no day
         if m is not None:
@@ -208,7 +209,7 @@ def _span_since_deed(ctx: DocContext, m: Mention, d: Draft) -> bool:
     "بعد أكثر من عامين على اعتقالهما")?"""
     if m.attrs.get("kind") != "duration" or m.end > d.hit.start or d.hit.trigger.pos != "noun":
         return False
-    if not fold_word(m.text).startswith(("بعد", "وبعد")):
+    if not normalize_key(m.text).startswith(("بعد", "وبعد")):
         return False
     return ctx.folded(m.end, d.hit.start - len(d.hit.prefix)).split() in (["من"], ["علي"])
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from functools import lru_cache
 from typing import Final
 
 from marsad.text.positions import count_at_most, count_below
@@ -165,10 +164,20 @@ def _expansion(match: re.Match[str]) -> str:
     return _PRES_MANY[match.group()]
 
 
-@lru_cache(maxsize=65536)
+_KEYS: Final[dict[str, str]] = {}  # normalize_key's memo
+_KEYS_KEPT: Final = 65536
+
+
 def normalize_key(s: str) -> str:
-    """Cached ``normalize_for_match`` for short, repeated keys."""
-    return normalize_for_match(s)
+    """``normalize_for_match`` remembered, for short keys asked again and again (lexicon words, trigger
+    surfaces). The memo is a plain dict, not ``functools.lru_cache``: compiled callers then call this
+    function directly, not a wrapper looked up by name."""
+    folded = _KEYS.get(s)
+    if folded is None:
+        if len(_KEYS) >= _KEYS_KEPT:
+            _KEYS.clear()
+        folded = _KEYS[s] = normalize_for_match(s)
+    return folded
 
 
 class NormalizedText:
