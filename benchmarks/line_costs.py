@@ -73,22 +73,28 @@ def c_line_costs(lines: Iterable[str], c_file: str) -> Counter[int]:
 
     current = inlined = ""
     last = 0
-    for raw in lines:
+    for line_number, raw in enumerate(lines, 1):
         line = raw.rstrip("\n")
         if not line:
             continue
         first = line[0]
         if first.isdigit() or first in "+-*":
             position, _, rest = line.partition(" ")
-            if position == "*":
-                number = last
-            elif first in "+-":
-                number = last + int(position)
-            else:
-                number = int(position)
-            last = number
-            if rest and (inlined or current) == c_file:
-                costs[number] += int(rest.split()[0])
+            try:
+                if position == "*":
+                    number = last
+                elif first in "+-":
+                    number = last + int(position)
+                else:
+                    number = int(position)
+                last = number
+                if rest and (inlined or current) == c_file:
+                    costs[number] += int(rest.split()[0])
+            except ValueError:
+                raise SystemExit(
+                    f"line {line_number} is not in callgrind's output format ({line[:60]!r}): give the file "
+                    "callgrind wrote (--callgrind-out-file)"
+                ) from None
         elif line.startswith("fl="):
             current, inlined = file_name(line[3:]), ""
         elif line.startswith(("fi=", "fe=")):
@@ -149,6 +155,8 @@ def find_c_source(callgrind_lines: Iterable[str]) -> str:
 
 
 def report(args: argparse.Namespace) -> int:
+    if not Path(args.callgrind).is_file():
+        raise SystemExit(f"{args.callgrind}: no such file (callgrind's output, from --callgrind-out-file)")
     out_lines = Path(args.callgrind).read_text(encoding="utf-8", errors="replace").splitlines()
     c_file = args.c_source or find_c_source(out_lines)
     if not Path(c_file).is_file():
@@ -156,9 +164,15 @@ def report(args: argparse.Namespace) -> int:
             f"{c_file}: the generated C file is gone (pip deletes a build made in a temporary directory); "
             "build with `pip install -e .` or from a checkout and give the file with --c-source"
         )
-    total = sum(int(line.split()[1]) for line in out_lines if line.startswith("summary:"))
     costs = python_line_costs(
-        Path(c_file).read_text(encoding="utf-8").split("\n"), c_line_costs(out_lines, c_file), args.own
+        Path(c_file).read_text(encoding="utf-8", errors="replace").split("\n"),
+        c_line_costs(out_lines, c_file),
+        args.own,
+    )
+    total = sum(
+        int(line.split()[1])
+        for line in out_lines
+        if line.startswith("summary:") and line[8:].strip().isdigit()
     )
     if args.by_function:
         costs = by_function(costs)

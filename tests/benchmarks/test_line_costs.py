@@ -109,3 +109,14 @@ def test_a_profile_without_compiled_code_says_what_to_do(tmp_path: Path) -> None
     out.write_text("fl=(1) /usr/lib/libpython3.11.so\nfn=(1) main\n1 10\n")
     with pytest.raises(SystemExit, match="no mypyc-generated C file"):
         line_costs.main(["report", str(out)])
+
+
+def test_a_missing_or_foreign_file_gets_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="no such file"):
+        line_costs.main(["report", str(tmp_path / "missing.out")])
+    c_file = tmp_path / "__native_abc.c"
+    c_file.write_text(C_SOURCE)
+    garbled = tmp_path / "cg.out"
+    garbled.write_text(f"fl=(1) {c_file}\nfn=(1) CPyDef_words___first\n4 many\n")
+    with pytest.raises(SystemExit, match="line 3 is not in callgrind's output format"):
+        line_costs.main(["report", str(garbled)])
