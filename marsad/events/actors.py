@@ -690,7 +690,8 @@ def assign_actors(ctx: DocContext, draft: Draft, previous: list[Draft]) -> None:
             and not agents
             and controller is None
             and any(
-                our_force(w) for w in _light_verb_reach(ctx.folded(lo, hit.start - len(hit.prefix)).split())
+                our_force(w)
+                for w in _light_verb_reach(last_words(ctx.folded(lo, hit.start - len(hit.prefix)), 9))
             )
         )
         # "ونؤكد أن قواتنا ستردّ", "فإن مجاهدينا سيستأنفون": our force right before the verb (SVO)

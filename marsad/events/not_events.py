@@ -876,6 +876,7 @@ def _ransom_talk(ctx: DocContext, hit: TriggerHit) -> bool:
 _PROVISIONS: Final = frozenset(
     {"نص", "نصت", "ينص", "تنص", "تضمن", "تضمنت", "يتضمن", "تتضمن", "يشترط", "اشترط"}
 )
+_PROVISION_STEMS: Final = ("نص", "تضمن", "شترط")  # every word of _PROVISIONS holds one of them
 # Bodies whose names hold an event noun: "لجنة تنسيق إعادة الانتشار", "بعثة الأمم المتحدة لدعم اتفاق
 # الحديدة", "لجنة الهدنة"; and the tasks such a name gives them.
 _BODIES: Final = frozenset({"لجنه", "اللجنه", "بعثه", "البعثه", "لجان", "اللجان", "مكتب", "فريق", "مركز"})
@@ -905,9 +906,12 @@ def _provision_or_name(ctx: DocContext, hit: TriggerHit) -> bool:
     noun = hit.trigger.pos == "noun"
     raw = ctx.words_before(hit.start - len(hit.prefix), 8)
     before = [w.lstrip("وف") for w in raw]
-    clause = _last_clause(ctx.folded(max(0, hit.start - 200), hit.start - len(hit.prefix)))
-    words = [w.lstrip("وف") for w in last_words(clause, 16)]
-    provision = next((i for i, w in enumerate(words) if w in _PROVISIONS), None)
+    window = ctx.folded(max(0, hit.start - 200), hit.start - len(hit.prefix))
+    words: list[str] = []
+    provision: int | None = None
+    if any(stem in window for stem in _PROVISION_STEMS):  # the clause's words only when one may be there
+        words = [w.lstrip("وف") for w in last_words(_last_clause(window), 16)]
+        provision = next((i for i, w in enumerate(words) if w in _PROVISIONS), None)
     if provision is not None and (
         "علي" in words[provision + 1 :]
         or "ب" in hit.prefix

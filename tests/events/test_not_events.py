@@ -273,3 +273,10 @@ def test_a_verb_of_seeing_is_looked_for_only_where_it_stands() -> None:
         assert [m.span() for m in _scenes(text)] == expected
         seen += bool(expected)
     assert 50 < seen < 350  # texts with and without one
+
+
+def test_every_provision_word_holds_a_stem_the_gate_looks_for() -> None:
+    """_provision_or_name reads the clause's words only when one of the stems is in the window."""
+    from marsad.events.not_events import _PROVISION_STEMS, _PROVISIONS
+
+    assert all(any(stem in word for stem in _PROVISION_STEMS) for word in _PROVISIONS)
