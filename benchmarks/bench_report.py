@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -17,6 +17,19 @@ TARGET_COLD_START_S = 1.0
 
 def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("PASS" if ok else "MISS")
+
+
+def shown_value(value: float | None, check: Callable[[float], bool]) -> str:
+    """``value`` to two decimals, or to as many more (up to four) as it takes for the figure shown to
+    fall on the same side of its target as the value: "0.496" against 0.5, not a "0.50" that misses."""
+    if value is None:
+        return "-"
+    text = f"{value:,.2f}"
+    for digits in (3, 4):
+        if check(float(text.replace(",", ""))) == check(value):
+            break
+        text = f"{value:,.{digits}f}"
+    return text
 
 
 def targets(figures: dict[str, Any]) -> list[dict[str, Any]]:
@@ -63,6 +76,7 @@ def targets(figures: dict[str, Any]) -> list[dict[str, Any]]:
             "value": value,
             "target": target,
             "result": verdict(None if value is None else check(value)),
+            "shown": shown_value(value, check),
         }
         for name, value, target, check in rows
     ]
@@ -235,7 +249,7 @@ def print_report(console: Console, figures: dict[str, Any]) -> None:
     t.add_column("result")
     for row in figures["targets"]:
         value = row["value"]
-        shown = "-" if value is None else f"{value:,.2f}"
+        shown = row.get("shown") or ("-" if value is None else f"{value:,.2f}")  # older JSON: no "shown"
         style = {"PASS": "green", "MISS": "red", "ERROR": "red"}.get(row["result"], "dim")
         t.add_row(row["name"], shown, row["target"], f"[{style}]{row['result']}[/{style}]")
     console.print(t)
