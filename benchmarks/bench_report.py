@@ -19,6 +19,13 @@ def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("PASS" if ok else "MISS")
 
 
+def passes_line(passes: Sequence[dict[str, Any]]) -> str:
+    """Every timed pass's full-pipeline rate, in the order run: the spread the median hides."""
+    rates = [p["full_mb_per_s"] for p in passes]
+    shown = ", ".join(f"{v:.3f}" for v in rates)
+    return f"{len(rates)} passes, full pipeline {shown} MB/s (the median pass's figures shown)"
+
+
 def shown_value(value: float | None, check: Callable[[float], bool]) -> str:
     """``value`` to two decimals, or to as many more (up to four) as it takes for the figure shown to
     fall on the same side of its target as the value: "0.496" against 0.5, not a "0.50" that misses."""
@@ -146,6 +153,11 @@ def print_report(console: Console, figures: dict[str, Any]) -> None:
                 ),
             ),
             ("timed", f"{r['docs']:,} docs in {r['seconds']:.2f} s after {r['warmup_docs']} warm-up docs"),
+            *(
+                [("passes", passes_line(r["passes"]))]
+                if len(r.get("passes") or []) > 1  # older JSON: no "passes"
+                else []
+            ),
             (
                 "CPU / wall",
                 f"{r['cpu_share'] * 100:.0f}%"

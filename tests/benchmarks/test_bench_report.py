@@ -32,3 +32,10 @@ def test_a_value_at_most_its_target_rounds_the_other_way_too() -> None:
     assert bench_report.shown_value(1.0004, lambda v: v <= 1.0) == "1.0004"
     assert bench_report.shown_value(0.9999, lambda v: v <= 1.0) == "1.00"  # at most 1.0 either way
     assert bench_report.shown_value(None, lambda v: v <= 1.0) == "-"
+
+
+def test_several_passes_are_shown_in_the_order_run() -> None:
+    line = bench_report.passes_line(
+        [{"full_mb_per_s": 0.4524}, {"full_mb_per_s": 0.4451}, {"full_mb_per_s": 0.4962}]
+    )
+    assert line == "3 passes, full pipeline 0.452, 0.445, 0.496 MB/s (the median pass's figures shown)"
