@@ -390,9 +390,14 @@ def median_pass(passes: Sequence[Throughput]) -> Throughput:
     return sorted(passes, key=lambda t: t.seconds)[len(passes) // 2]
 
 
+def events_seconds(tp: Throughput) -> float:
+    """The time of the events component; the rest of ``tp.seconds`` is the recognition layer's."""
+    return sum(s for n, s in tp.components if n == "events")
+
+
 def layer_rates(tp: Throughput) -> dict[str, float | None]:
     """MB/s of the recognition layer (every component but events), of events, and of the whole."""
-    events_s = sum(s for n, s in tp.components if n == "events")
+    events_s = events_seconds(tp)
     recognition_s = tp.seconds - events_s
     return {
         "recognition_mb_per_s": round(tp.bytes / recognition_s / MB, 4) if recognition_s else None,
@@ -569,7 +574,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         marsad_sample_s = sum(tp.doc_seconds[r["id"]] for r in done)
         marsad_sample_rate = sum(len(r["text"]) for r in done) / marsad_sample_s if marsad_sample_s else 0.0
         bert["ratio"] = round(tp.rate(tp.chars) / bert["chars_per_s"], 1) if bert["chars_per_s"] else None
-        recognition_s = tp.seconds - sum(s for n, s in tp.components if n == "events")
+        recognition_s = tp.seconds - events_seconds(tp)
         bert["ratio_recognition"] = (
             round(tp.chars / recognition_s / bert["chars_per_s"], 1)
             if bert["chars_per_s"] and recognition_s
