@@ -15,8 +15,9 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 COMPILED_PACKAGES = ("text", "recognize", "events")  # setup.py compiles these (their __init__ stays Python)
 # Single modules compiled with them: the document model, whose mentions the compiled code reads
-# attribute by attribute (a compiled class's fields are read directly, not looked up by name).
-COMPILED_MODULES = ("model",)
+# attribute by attribute (a compiled class's fields are read directly, not looked up by name), and the
+# gazetteer's place record, read the same way by the place recognizer and resolver.
+COMPILED_MODULES = ("model", "gazetteer/model")
 
 
 def compiled_sources(package_dir: Path) -> list[Path]:

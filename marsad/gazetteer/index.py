@@ -12,7 +12,7 @@ import functools
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,11 @@ class Gazetteer:
         self._admin1_names = self._load_admin1_names()
         self._keys: dict[str, tuple[str, ...]] = {}
         self._common: frozenset[str] | None = None
-        self._lookup_cached = functools.lru_cache(maxsize=_LOOKUP_CACHE)(self._lookup)
+        # ``lookup`` without the copy: the remembered tuple itself, for callers that only read it (the
+        # place recognizer asks for every name of every document; a C-level cache, no Python frame)
+        self.candidates: Callable[[str], tuple[Place, ...]] = functools.lru_cache(maxsize=_LOOKUP_CACHE)(
+            self._lookup
+        )
         # the admin-1 region of every unresolved place is asked for by id: one query each time before
         self._get_cached = functools.lru_cache(maxsize=_LOOKUP_CACHE)(self._get)
 
@@ -191,7 +195,7 @@ class Gazetteer:
 
         Countries, admin-1 divisions and populated places are all candidates; see ``Place.kind``.
         """
-        return list(self._lookup_cached(key))
+        return list(self.candidates(key))
 
     def _lookup(self, key: str) -> tuple[Place, ...]:
         base = self._query(

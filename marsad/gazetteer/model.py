@@ -9,11 +9,11 @@ Ids:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import asdict, astuple, dataclass
+from typing import Any, Final
 
 # Kinds a place can have. City/town/village come from the population rule in ``kind_for``.
-KINDS: tuple[str, ...] = (
+KINDS: Final[tuple[str, ...]] = (
     "country",
     "admin1",
     "district",
@@ -32,13 +32,15 @@ KINDS: tuple[str, ...] = (
     "custom",
 )
 
-CITY_POPULATION = 100_000
-TOWN_POPULATION = 10_000
+CITY_POPULATION: Final = 100_000
+TOWN_POPULATION: Final = 10_000
 
 # GeoNames codes of historical (former) divisions and places.
-_HISTORICAL = frozenset({"PCLH", "ADM1H", "ADM2H", "ADM3H", "ADM4H", "ADM5H", "ADMDH", "PPLH", "PPLCH"})
+_HISTORICAL: Final = frozenset(
+    {"PCLH", "ADM1H", "ADM2H", "ADM3H", "ADM4H", "ADM5H", "ADMDH", "PPLH", "PPLCH"}
+)
 # GeoNames feature class -> kind, for classes other than A (administrative) and P (populated places).
-_CLASS_KIND = {
+_CLASS_KIND: Final = {
     "S": "site",
     "T": "terrain",
     "H": "water",
@@ -103,6 +105,11 @@ class Place:
     feature: str  # GeoNames "class.code" (e.g. "P.PPLC", "A.ADM1"); "P" when only the class is known
     population: int
     kind: str  # one of KINDS
+
+    def __reduce__(self) -> tuple[type[Place], tuple[Any, ...]]:
+        """Pickle as a call to the constructor: compiled (see marsad/native.py), a frozen class cannot
+        have its fields set one by one when it is unpickled."""
+        return Place, astuple(self)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict of all fields."""

@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Final
 import yaml
 
 from marsad.gazetteer.index import Gazetteer
+from marsad.gazetteer.model import Place
 from marsad.model import Document, Entity, EntityKind, Label, Mention
 from marsad.pipeline import Analysis
 from marsad.recognize.candidates import Candidate
@@ -223,7 +224,7 @@ class PlaceRecognizer:
             if doc.text[m.end - 1] in _TANWEEN:
                 continue  # "المدعوم روسياً": an adverb, not the country
             canonical = next((e.ref for e in m.entries if e.kind == "place" and e.ref), m.key)
-            places = self.gaz.lookup(canonical)
+            places = self.gaz.candidates(canonical)
             if not places:
                 continue
             top = max(p.population for p in places)
@@ -580,7 +581,7 @@ class PlaceResolver:
         top = top_countries(prior)
         anchors: list[tuple[float, float]] = []
         admin_context: list[tuple[int, str, str]] = []  # (view pos, country, admin1 code)
-        resolved: dict[int, Any] = {}
+        resolved: dict[int, Place] = {}
         # Pass 1: admin-1 regions, countries and unambiguous names give anchors and admin context.
         for i, m in enumerate(mentions):
             key = m.attrs["key"]
@@ -723,7 +724,7 @@ class PlaceResolver:
                 return True
         return False
 
-    def _admin_region(self, key: str, top_countries: set[str]) -> Any:
+    def _admin_region(self, key: str, top_countries: set[str]) -> Place | None:
         """The first-level division named ``key`` ("ريف حماة" → Hama governorate), preferring the
         document's countries; None when no division has that name ("ريف السلمية" is a city's)."""
         regions = self.gaz.admin1_by_name(key)
@@ -731,21 +732,22 @@ class PlaceResolver:
             regions = [r for r in regions if r.country in top_countries] or regions
         return regions[0] if regions else None
 
-    def _lookup(self, key: str, cue: str | None) -> list[Any]:
+    def _lookup(self, key: str, cue: str | None) -> tuple[Place, ...]:
         """Gazetteer places for a name; after a word of settlement ("حي الجزائر", "قرية اليمن") no country."""
-        places = self.gaz.lookup(key)
-        return [p for p in places if p.kind != "country"] if cue == "settlement" else places
+        places = self.gaz.candidates(key)
+        return tuple([p for p in places if p.kind != "country"]) if cue == "settlement" else places
 
     def _best(
         self,
-        places: list[Any],
+        places: tuple[Place, ...],
         top_countries: set[str],
         anchors: list[tuple[float, float]],
         admin_context: _AdminContext,
         cue: str | None,
         cue_value: str | None = None,
-    ) -> Any:
-        best, best_score = None, -math.inf
+    ) -> Place | None:
+        best: Place | None = None
+        best_score = -math.inf
         # "مطار أبها", "ميناء جيزان": a city's airport or port abroad is where strikes land, a village is not
         facility = cue == "settlement" and cue_value in _CITY_FACILITIES
         admins = admin_context.regions
@@ -777,7 +779,7 @@ class PlaceResolver:
         self,
         doc: Document,
         m: Mention,
-        place: Any,
+        place: Place | None,
         view: NormalizedText,
         top_countries: set[str],
         admin_context: _AdminContext,

@@ -323,3 +323,29 @@ def test_concurrent_ensure_index_builds_once(
     assert sum(r is not None for r in results) == 1
     assert index_status(directory / "index.sqlite") is None
     assert sorted(p.name for p in directory.iterdir()) == [".build.lock", "index.sqlite"]
+
+
+def test_candidates_are_the_lookup_remembered(small: Gazetteer) -> None:
+    """``candidates`` answers as ``lookup`` does, the same tuple each time; ``lookup`` hands out a copy."""
+    key = norm("حماة")
+    first = small.candidates(key)
+    assert isinstance(first, tuple) and list(first) == small.lookup(key)
+    assert small.candidates(key) is first
+    copy = small.lookup(key)
+    copy.clear()
+    assert small.lookup(key) == list(first)
+    assert small.candidates(norm("لا يوجد مكان بهذا الاسم")) == ()
+
+
+def test_places_pickle_and_stay_frozen(small: Gazetteer) -> None:
+    """A place (compiled with the recognizer: see marsad/native.py) survives pickling, and cannot be
+    changed in place: lookups hand the same objects to every caller."""
+    import dataclasses
+    import pickle
+
+    place = small.lookup(norm("حماة"))[0]
+    again = pickle.loads(pickle.dumps(place))
+    assert again == place and hash(again) == hash(place) and again.to_dict() == place.to_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        place.kind = "village"  # type: ignore[misc]
+    assert dataclasses.replace(place, kind="town").kind == "town"
