@@ -12,7 +12,7 @@ from marsad.model import Label, Mention
 from marsad.recognize.select import add_actor_entity
 from marsad.text.normalize import NormalizedText, normalize_for_match
 from marsad.text.positions import count_below
-from marsad.text.words import first_words, matches_at, occurrence_starts, with_prefixes
+from marsad.text.words import Needles, first_words, matches_at, occurrence_starts, with_prefixes
 
 # An indefinite description of a state's weapons or troops ("طائرات حربية روسية", "قوات خاصة أمريكية",
 # "طائرات شحن روسية") names no organization but the state's forces act (gold/README.md, "Actors").
@@ -88,28 +88,41 @@ def _adjective_start() -> re.Pattern[str]:
     return re.compile(rf" (?:ال)?(?:{adjectives})\w*")
 
 
-def _adjective_matches(text: str) -> list[re.Match[str]]:
-    """What ``_adjective_start().finditer(text)`` finds. The pattern opens with a space, and the regex
-    engine tries its alternation of adjectives at every space of the text: it is tried only at the space,
-    or the space and article, before each place an adjective is found with ``str.find``."""
+@cache
+def _adjectives() -> Needles:
+    """The nationality adjectives, looked for together."""
+    return Needles(nationalities())
+
+
+def _adjective_places(text: str) -> tuple[list[int], bool, bool]:
+    """Where an adjective match can start: the space, or the space and article, before each nationality
+    adjective found (ascending); and whether one stands after a space (``" " + adjective in text``: an
+    indefinite one) and after a space and the article (``" ال" + adjective in text``: a definite one)."""
+    indefinite = definite = False
     starts: set[int] = set()
-    for adjective in nationalities():
-        at = text.find(adjective)
-        while at >= 0:
-            if text[at - 1 : at] == " ":
-                starts.add(at - 1)
-            elif text[max(0, at - 3) : at] == " ال":
-                starts.add(at - 3)
-            at = text.find(adjective, at + 1)
-    return matches_at(_adjective_start(), text, sorted(starts))
+    for _, at in _adjectives().occurrences(text):
+        if text[at - 1 : at] == " ":
+            indefinite = True
+            starts.add(at - 1)
+        elif text[max(0, at - 3) : at] == " ال":
+            definite = True
+            starts.add(at - 3)
+    return sorted(starts), indefinite, definite
 
 
-def _adjective_windows(text: str) -> list[tuple[int, int]]:
+def _adjective_matches(text: str, starts: list[int]) -> list[re.Match[str]]:
+    """What ``_adjective_start().finditer(text)`` finds. The pattern opens with a space, and the regex
+    engine tries its alternation of adjectives at every space of the text: it is tried only at the
+    ``starts`` of ``_adjective_places``."""
+    return matches_at(_adjective_start(), text, starts)
+
+
+def _adjective_windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """The stretches of ``text`` a national pattern can match in: from the seventh space before each
     nationality adjective to the end of its word, overlapping stretches joined. Scanning only these finds
     the matches a scan of the whole text finds."""
     windows: list[tuple[int, int]] = []
-    for found in _adjective_matches(text):
+    for found in _adjective_matches(text, starts):
         lo, hi = found.span()
         for _ in range(_SPACES_BEFORE_ADJECTIVE - 1):
             lo = text.rfind(" ", 0, lo)
@@ -140,9 +153,8 @@ def national_forces(ctx: DocContext) -> list[Mention]:
     text = view.text
     # cheap tests before the patterns: an indefinite adjective ("طيران حربي روسي") for the first, a
     # definite one ("الجانب الروسي", "الغارات الأمريكية") for the others
-    indefinite = any(" " + adjective in text for adjective in codes)
-    definite = any(" ال" + adjective in text for adjective in codes)
-    windows = _adjective_windows(text) if indefinite or definite else []
+    starts, indefinite, definite = _adjective_places(text)
+    windows = _adjective_windows(text, starts) if indefinite or definite else []
     tried = _window_starts(view, windows)
     found_all = [
         *(f for hi, at in tried if indefinite for f in matches_at(_national_pattern(), text, at, hi)),
@@ -228,6 +240,7 @@ _UNIT_NOUNS: Final = (
     "القوات",
     "الدوريات",
 )
+_UNIT_NOUN_NEEDLES: Final = Needles(_UNIT_NOUNS)
 _UNIT_OF_BODY: Final = re.compile(
     rf"(?<![\w#_])[وف]?(?P<unit>{'|'.join(_UNIT_NOUNS)})"
     r"(?:(?: \w+)? (?:من|التابعه|تابعه|التابع|تابع))? (?P<prefix>ل?)(?P<head>(?:ال|ل)\w{3,})(?!\w)"
@@ -237,7 +250,7 @@ _UNIT_OF_BODY: Final = re.compile(
 def _units_of_body(text: str) -> list[re.Match[str]]:
     """``_UNIT_OF_BODY.finditer(text)``, tried only where a match can start: at a unit noun, or at a و/ف
     right before one."""
-    return matches_at(_UNIT_OF_BODY, text, occurrence_starts(text, _UNIT_NOUNS, "وف"))
+    return matches_at(_UNIT_OF_BODY, text, _UNIT_NOUN_NEEDLES.starts(text, "وف"))
 
 
 def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
@@ -266,7 +279,7 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
             continue
         # the whole phrase, so that a verb before it has it as its subject
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
-    for found in _units_of_its(text) if any(f in text for f in _ITS_FORMS) else ():
+    for found in _units_of_its(text) if _ITS_FORMS.any_in(text) else ():
         # "يعلن جهاز الردع أن دورياته تمكنت من القبض…": "its" units are the actor just named
         start, end = view.to_original(found.start("unit")), view.to_original(found.end("unit"))
         lo = ctx.unit_at(start)[1].sentence.start
@@ -321,7 +334,8 @@ def _agrees(name: str, pronoun: str) -> bool:
 _ITS_UNITS: Final = ("دوريات", "وحدات", "قوات", "عناصر", "مقاتلي", "مقاتلو", "سرايا", "مفارز", "قطعات")
 
 
-_ITS_FORMS: Final = (*(u + "ه" for u in _ITS_UNITS), "تابعه له", "تابع له", "تابعين له")  # a cheap test first
+# a cheap test first
+_ITS_FORMS: Final = Needles([*(u + "ه" for u in _ITS_UNITS), "تابعه له", "تابع له", "تابعين له"])
 
 
 # Units said to belong to "it": "أن دورية تابعة لها أوقفت…"
@@ -329,6 +343,7 @@ _BELONGING_UNITS: Final = (
     *("دوريه", "دوريات", "قوه", "قوات", "وحده", "وحدات", "مجموعه", "مجموعات", "عناصر", "سريه", "مفرزه"),
     *("خليه", "خلايا", "كتيبه", "طاقم"),
 )
+_ITS_UNIT_NEEDLES: Final = Needles([*_ITS_UNITS, *_BELONGING_UNITS])
 
 _UNIT_OF_ITS: Final = re.compile(
     rf"(?<![\w#_])[وف]?(?P<unit>(?:{'|'.join(_ITS_UNITS)})(?:ه|ها|هم)"
@@ -340,7 +355,7 @@ _UNIT_OF_ITS: Final = re.compile(
 def _units_of_its(text: str) -> list[re.Match[str]]:
     """``_UNIT_OF_ITS.finditer(text)``, tried only where a match can start: at a unit noun, or at a و/ف
     right before one."""
-    return matches_at(_UNIT_OF_ITS, text, occurrence_starts(text, {*_ITS_UNITS, *_BELONGING_UNITS}, "وف"))
+    return matches_at(_UNIT_OF_ITS, text, _ITS_UNIT_NEEDLES.starts(text, "وف"))
 
 
 # "الميليشيات ذاتها", "القوات نفسها": a force called "the same" as one named before.

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+import ahocorasick_rs
+
 from marsad.text.positions import count_below
 
 WORD: Final = re.compile(r"\w+")
@@ -62,6 +64,42 @@ def occurrence_starts(text: str, needles: Iterable[str], proclitics: str) -> lis
                 starts.add(at - 1)
             at = text.find(needle, at + 1)
     return sorted(starts)
+
+
+class Needles:
+    """A fixed set of strings looked for together: one pass of an Aho-Corasick automaton over a text
+    finds every occurrence of all of them, where ``str.find`` passes over the text once per string (a
+    dozen or more passes over a whole document, for the sets here)."""
+
+    __slots__ = ("_automaton", "strings")
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings: tuple[str, ...] = tuple(sorted(set(strings)))
+        if not self.strings or min(map(len, self.strings)) == 0:
+            raise ValueError("Needles needs at least one string, none of them empty")
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            list(self.strings), matchkind=ahocorasick_rs.MatchKind.Standard
+        )
+
+    def occurrences(self, text: str) -> list[tuple[str, int]]:
+        """(string, start) of every occurrence, overlapping ones included, ordered by where they end."""
+        strings = self.strings
+        found: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        return [(strings[index], start) for index, start, _ in found]
+
+    def starts(self, text: str, proclitics: str) -> list[int]:
+        """``occurrence_starts(text, self.strings, proclitics)``, in one pass."""
+        starts: set[int] = set()
+        for _, at in self.occurrences(text):
+            starts.add(at)
+            if at > 0 and text[at - 1] in proclitics:
+                starts.add(at - 1)
+        return sorted(starts)
+
+    def any_in(self, text: str) -> bool:
+        """Does one of the strings occur in ``text``?"""
+        found: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(text)
+        return bool(found)
 
 
 def first_words(text: str, n: int) -> list[str]:

@@ -309,6 +309,7 @@ def test_national_patterns_are_tried_only_where_a_word_starts() -> None:
     import random
 
     from marsad.events.forces import (
+        _adjective_places,
         _adjective_windows,
         _definite_deed_pattern,
         _national_pattern,
@@ -329,7 +330,7 @@ def test_national_patterns_are_tried_only_where_a_word_starts() -> None:
         )
         view = NormalizedText(text)
         assert view.text == text
-        windows = _adjective_windows(text)
+        windows = _adjective_windows(text, _adjective_places(text)[0])
         tried = _window_starts(view, windows)
         for pattern in (_national_pattern(), _side_pattern(), _definite_deed_pattern()):
             expected = [m.span() for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
@@ -343,15 +344,22 @@ def test_nationality_adjectives_are_looked_for_where_they_are_written() -> None:
     scan of the whole text finds."""
     import random
 
-    from marsad.events.forces import _adjective_matches, _adjective_start
+    from marsad.events.forces import _adjective_matches, _adjective_places, _adjective_start, nationalities
 
     rng = random.Random(9)
     pieces = ["روسي", "الروسي", "روسيه", "سوريا", "تركي", "التركيه", "امريكي", "اميركيين", "ال", "و", "ب"]
     pieces += ["قوات", "طيران", " ", " ", " ", "  ", "\n", ",", "#", "7"]
     found = 0
+    flags: set[tuple[bool, bool]] = set()
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(30))
         expected = [m.span() for m in _adjective_start().finditer(text)]
-        assert [m.span() for m in _adjective_matches(text)] == expected
+        starts, indefinite, definite = _adjective_places(text)
+        assert [m.span() for m in _adjective_matches(text, starts)] == expected
         found += len(expected)
+        # the two cheap tests, answered from the same pass over the text
+        assert indefinite == any(" " + adjective in text for adjective in nationalities())
+        assert definite == any(" ال" + adjective in text for adjective in nationalities())
+        flags.add((indefinite, definite))
     assert found > 500
+    assert flags == {(False, False), (True, False), (False, True), (True, True)}

@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marsad.text.normalize import NormalizedText
-from marsad.text.words import BARRIER_CLASS, WordIndex, first_words, last_words, with_prefixes
+from marsad.text.words import (
+    BARRIER_CLASS,
+    Needles,
+    WordIndex,
+    first_words,
+    last_words,
+    occurrence_starts,
+    with_prefixes,
+)
 
 _WORD = re.compile(r"\w+")
 _BARRIER = re.compile(BARRIER_CLASS)
@@ -126,3 +134,23 @@ def test_first_words_are_the_first_of_a_whole_split() -> None:
 )
 def test_last_words_are_the_tail_of_split(text: str, n: int) -> None:
     assert last_words(text, n) == text.split()[-n:]
+
+
+_NEEDLES = ["قوات", "قوه", "دوريات", "دوريه", "ات", "وات", "روسي", "الروسي"]
+
+
+@given(st.lists(st.sampled_from([*"قواتهدريسل و\n", "قوات", "دوريات", "الروسي"]), max_size=30).map("".join))
+def test_needles_find_what_a_find_loop_finds(text: str) -> None:
+    """One automaton pass finds every occurrence, overlapping ones and needles inside needles included."""
+    needles = Needles(_NEEDLES)
+    every = {(n, i) for n in _NEEDLES for i in range(len(text)) if text.startswith(n, i)}
+    found = needles.occurrences(text)
+    assert set(found) == every and len(found) == len(every)
+    assert needles.starts(text, "وف") == occurrence_starts(text, _NEEDLES, "وف")
+    assert needles.any_in(text) == any(n in text for n in _NEEDLES)
+
+
+def test_needles_are_never_empty() -> None:
+    for strings in ([], ["قوات", ""]):
+        with pytest.raises(ValueError, match="none of them empty"):
+            Needles(strings)
