@@ -631,27 +631,27 @@ def load_time_words(path: str | None = None) -> TimeWords:
 
 def _anchor_hits(view: NormalizedText, words: TimeWords) -> list[tuple[int, int]]:
     """Spans of numeric dates and of anchor words (with optional proclitics) standing as whole runs of
-    letters, in text order. Letters are read from the view's word index: a word that is not all
-    letters ("12مايو") is split into its runs of letters."""
+    letters, in text order. Both are read from the view's word index: a word that is not all letters
+    ("12مايو", "2017") is split into its runs of letters, and its runs of digits are where dates start
+    (a digit is a word character, so no digit stands outside a word)."""
     text = view.text
-    # a date starts in a run of digits that a separator follows, at most four digits before it (the
-    # leftmost place not inside the date before)
-    starts = [
-        start
-        for run in _DIGIT_RUN.finditer(text)
-        if text[run.end() : run.end() + 1] in _DATE_SEPARATORS
-        for start in range(max(run.start(), run.end() - 4), run.end())
-    ]
-    hits = [m.span() for m in matches_at(_NUMERIC_DATE, text, starts)]
     forms = words.anchor_forms
+    hits: list[tuple[int, int]] = []
+    date_starts: list[int] = []
     starts, ends, spellings = view.words.columns()
     for i in range(len(spellings)):
         word, start, end = spellings[i], starts[i], ends[i]
         if word.isalpha():
             if word in forms:
                 hits.append((start, end))
-        else:
-            hits.extend(m.span() for m in _LETTER_RUN.finditer(text, start, end) if m.group() in forms)
+            continue
+        hits.extend(m.span() for m in _LETTER_RUN.finditer(text, start, end) if m.group() in forms)
+        # a date starts in a run of digits that a separator follows, at most four digits before it (the
+        # leftmost place not inside the date before)
+        for run in _DIGIT_RUN.finditer(text, start, end):
+            if text[run.end() : run.end() + 1] in _DATE_SEPARATORS:
+                date_starts.extend(range(max(run.start(), run.end() - 4), run.end()))
+    hits.extend(m.span() for m in matches_at(_NUMERIC_DATE, text, date_starts))
     hits.sort()
     return hits
 
