@@ -83,36 +83,43 @@ class Lexicon:
         where such keys are many and common, as place names are, and not for short proclitics)."""
         self.prefixes = prefixes
         self._max_prefix = max((len(p) for p in prefixes), default=0)
-        self._entries: list[tuple[Entry, ...]] = []
-        self._keys: list[str] = []
-        self._is_ll: list[bool] = []
+        entries_of: list[tuple[Entry, ...]] = []
+        keys: list[str] = []
+        is_ll: list[bool] = []
         patterns: list[str] = []
         shared: dict[tuple[Entry, ...], tuple[Entry, ...]] = {}
         for key, entries in names.items():
             frozen = tuple(dict.fromkeys(entries)) if len(entries) > 1 else (entries[0],)
             frozen = shared.setdefault(frozen, frozen)
             patterns.append(key)
-            self._entries.append(frozen)
-            self._keys.append(key)
-            self._is_ll.append(False)
+            entries_of.append(frozen)
+            keys.append(key)
+            is_ll.append(False)
             if article_forms and key.startswith("ال"):
                 patterns.append("لل" + key[2:])
-                self._entries.append(frozen)
-                self._keys.append(key)
-                self._is_ll.append(True)
+                entries_of.append(frozen)
+                keys.append(key)
+                is_ll.append(True)
+        # Per pattern: its entries, key and whether it is the لل form. Tuples, not lists: a tuple of
+        # strings, booleans or integers drops out of the cyclic collector's care after its first
+        # collection, where each full collection would walk a list's 50,000 items again.
+        self._entries: tuple[tuple[Entry, ...], ...] = tuple(entries_of)
+        self._keys: tuple[str, ...] = tuple(keys)
+        self._is_ll: tuple[bool, ...] = tuple(is_ll)
         # Short all-letter patterns ("من", "حي", "قسد") stand at the end of thousands of words: an automaton
         # reports every one of those occurrences, to be rejected one by one as not ending a word or not
         # following a proclitic. They are looked up at the end of each word instead (``_short_matches``).
         self._short: dict[str, list[int]] = {}  # pattern -> its indexes, ascending
         self._short_memo: dict[str, tuple[tuple[int, int], ...]] = {}  # see _short_endings
-        self._automaton_index: list[int] = []  # automaton pattern -> index in _keys/_entries/_is_ll
+        automaton_index: list[int] = []  # automaton pattern -> index in _keys/_entries/_is_ll
         long_patterns: list[str] = []
         for index, pattern in enumerate(patterns):
             if short_by_word and len(pattern) <= _SHORT_PATTERN and pattern.isalnum():
                 self._short.setdefault(pattern, []).append(index)
             else:
                 long_patterns.append(pattern)
-                self._automaton_index.append(index)
+                automaton_index.append(index)
+        self._automaton_index: tuple[int, ...] = tuple(automaton_index)
         self._automaton = ahocorasick_rs.AhoCorasick(
             long_patterns, matchkind=ahocorasick_rs.MatchKind.Standard
         )

@@ -69,3 +69,16 @@ def test_short_names_are_found_at_word_ends_as_the_automaton_finds_them() -> Non
         ("حي", "", 1),
         ("حي الشيخ", "", 1),
     ]
+
+
+def test_per_pattern_tables_leave_the_collectors_care() -> None:
+    """The keys, the لل flags and the automaton's indexes are tuples of strings, booleans and integers:
+    after one collection the cyclic collector no longer walks them (a list of 50,000 items it would walk
+    again at every full collection)."""
+    import gc
+
+    lex = lexicon()
+    gc.collect()
+    assert len(lex._keys) > 4 and True in lex._is_ll
+    for table in (lex._keys, lex._is_ll, lex._automaton_index):
+        assert isinstance(table, tuple) and not gc.is_tracked(table)
