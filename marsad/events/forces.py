@@ -279,7 +279,7 @@ def units_of_named_bodies(ctx: DocContext) -> list[Mention]:
             continue
         # the whole phrase, so that a verb before it has it as its subject
         out.append(Mention(start, end, ctx.text[start:end], Label.ORG, actor, attrs={"description": True}))
-    for found in _units_of_its(text) if _ITS_FORMS.any_in(text) else ():
+    for found in _units_of_its(text) if any(f in text for f in _ITS_FORMS) else ():
         # "يعلن جهاز الردع أن دورياته تمكنت من القبض…": "its" units are the actor just named
         start, end = view.to_original(found.start("unit")), view.to_original(found.end("unit"))
         lo = ctx.unit_at(start)[1].sentence.start
@@ -334,8 +334,7 @@ def _agrees(name: str, pronoun: str) -> bool:
 _ITS_UNITS: Final = ("دوريات", "وحدات", "قوات", "عناصر", "مقاتلي", "مقاتلو", "سرايا", "مفارز", "قطعات")
 
 
-# a cheap test first
-_ITS_FORMS: Final = Needles([*(u + "ه" for u in _ITS_UNITS), "تابعه له", "تابع له", "تابعين له"])
+_ITS_FORMS: Final = (*(u + "ه" for u in _ITS_UNITS), "تابعه له", "تابع له", "تابعين له")  # a cheap test first
 
 
 # Units said to belong to "it": "أن دورية تابعة لها أوقفت…"

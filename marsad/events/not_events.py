@@ -18,7 +18,7 @@ from marsad.events.subjects import (
 from marsad.events.triggers import TriggerHit
 from marsad.text.gate import gated
 from marsad.text.normalize import normalize_key
-from marsad.text.words import Needles, first_words, last_words, matches_at, occurrence_starts
+from marsad.text.words import first_words, last_words, matches_at, occurrence_starts
 
 _WEAPON_HANDLING: Final = frozenset(
     {
@@ -990,7 +990,6 @@ _BACKGROUND: Final = (
     "ونذكر بان",  # "ونذكّر بأن وحداتنا تنتشر في جنوب العاصمة منذ عام 2021"
     "نذكر بان",
 )
-_BACKGROUND_NEEDLES: Final = Needles(_BACKGROUND)
 
 
 def _in_verse(ctx: DocContext, pos: int) -> bool:
@@ -1008,7 +1007,7 @@ def _background_line(ctx: DocContext, hit: TriggerHit) -> bool:
     if spans is None:
         # worked out once per document: the sentences and lines that open by recalling background
         found: list[tuple[int, int]] = []
-        if not _BACKGROUND_NEEDLES.any_in(ctx.view.text):
+        if not any(cue in ctx.view.text for cue in _BACKGROUND):
             ctx.cache["background"] = found
             return False
         starts = {u.sentence.start: u.sentence.end for u in ctx.units}

@@ -96,11 +96,6 @@ class Needles:
                 starts.add(at - 1)
         return sorted(starts)
 
-    def any_in(self, text: str) -> bool:
-        """Does one of the strings occur in ``text``?"""
-        found: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(text)
-        return bool(found)
-
 
 def first_words(text: str, n: int) -> list[str]:
     """The first ``n`` white-space separated words of ``text``: ``text.split()[:n]`` without splitting

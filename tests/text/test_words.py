@@ -147,7 +147,6 @@ def test_needles_find_what_a_find_loop_finds(text: str) -> None:
     found = needles.occurrences(text)
     assert set(found) == every and len(found) == len(every)
     assert needles.starts(text, "وف") == occurrence_starts(text, _NEEDLES, "وف")
-    assert needles.any_in(text) == any(n in text for n in _NEEDLES)
 
 
 def test_needles_are_never_empty() -> None:
