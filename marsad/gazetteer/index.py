@@ -265,7 +265,7 @@ class Gazetteer:
 
     def admin1_by_name(self, key: str) -> list[Place]:
         """Admin-1 divisions whose name has this normalized key."""
-        return [p for p in self.lookup(key) if p.kind == "admin1"]
+        return [p for p in self.candidates(key) if p.kind == "admin1"]
 
     def country(self, iso2: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code."""

@@ -55,14 +55,23 @@ def occurrence_starts(text: str, needles: Iterable[str], proclitics: str) -> lis
     """Where a pattern that opens with an optional one-letter proclitic and then one of ``needles`` may
     start: at each occurrence of a needle, and one letter before it when that letter is one of
     ``proclitics``; ascending (found by substring search, far cheaper than a pattern's scan)."""
-    starts: set[int] = set()
+    found: list[int] = []
     for needle in needles:
         at = text.find(needle)
         while at >= 0:
-            starts.add(at)
-            if at > 0 and text[at - 1] in proclitics:
-                starts.add(at - 1)
+            found.append(at)
             at = text.find(needle, at + 1)
+    return _with_proclitics(text, found, proclitics)
+
+
+def _with_proclitics(text: str, found: list[int], proclitics: str) -> list[int]:
+    """The positions ``found``, each with the one before it when a letter of ``proclitics`` stands
+    there; ascending, without repeats."""
+    starts: set[int] = set()
+    for at in found:
+        starts.add(at)
+        if at > 0 and text[at - 1] in proclitics:
+            starts.add(at - 1)
     return sorted(starts)
 
 
@@ -90,12 +99,7 @@ class Needles:
 
     def starts(self, text: str, proclitics: str) -> list[int]:
         """``occurrence_starts(text, self.strings, proclitics)``, in one pass."""
-        starts: set[int] = set()
-        for _, at in self.occurrences(text):
-            starts.add(at)
-            if at > 0 and text[at - 1] in proclitics:
-                starts.add(at - 1)
-        return sorted(starts)
+        return _with_proclitics(text, [at for _, at in self.occurrences(text)], proclitics)
 
 
 def first_words(text: str, n: int) -> list[str]:
