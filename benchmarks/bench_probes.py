@@ -1,4 +1,5 @@
-"""Measurements that need a fresh process: peak memory of the pipeline, and cold start of the CLI.
+"""Measurements beside the timed passes: peak memory of the pipeline and cold start of the CLI (each in
+a fresh process), and the machine's own speed from moment to moment.
 
 ``python benchmarks/bench_probes.py CORPUS [--kb FILE] [--gazetteer PATH]`` is the memory worker that
 ``measure_memory`` starts: it imports only marsad, this module and corpus.py (standard library and
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import statistics
 import subprocess
@@ -33,6 +35,49 @@ def to_document(record: dict[str, Any]) -> Document:
     from marsad.model import Document
 
     return Document(id=record["id"], text=record["text"], published=record.get("published"))
+
+
+# -- the machine's speed -------------------------------------------------------------------------------
+
+
+class MachineProbe:
+    """A fixed piece of interpreter work, timed: how fast the core is now. On a shared virtual machine
+    the same code runs a third slower at some moments than at others; run between batches of a timed
+    pass, the probe tells how fast the core was while the pass ran.
+
+    The work is the staple of the pipeline with nothing of marsad in it: string keys looked up in a
+    dictionary of a few hundred thousand (memory the cache does not hold, which neighbours on the host
+    compete for), and short strings cut, split, folded and counted (the core alone)."""
+
+    def __init__(self, keys: int = 200_000, lookups: int = 20_000, rounds: int = 10_000) -> None:
+        rng = random.Random(13)
+        self._table = {f"{rng.random():.12f}": i for i in range(keys)}
+        names = list(self._table)
+        self._asked = [names[rng.randrange(keys)] for _ in range(lookups)]
+        self._rounds = rounds
+
+    def __call__(self) -> float:
+        started = time.perf_counter()
+        table = self._table
+        total = 0
+        for key in self._asked:
+            total += table[key]
+        counts: dict[str, int] = {}
+        for i in range(self._rounds):
+            key = str(i * 7919 % 10007)
+            counts[key] = counts.get(key, 0) + len(key.replace("1", "22").split("2"))
+        return time.perf_counter() - started
+
+
+def libpython_shared() -> bool | None:
+    """Whether this interpreter runs its core from a shared ``libpython`` (calls into it go through the
+    procedure linkage table, a measurable cost; distribution builds link it into the executable).
+    None where the process's memory map cannot be read."""
+    maps = Path("/proc/self/maps")
+    try:
+        return "/libpython" in maps.read_text(errors="replace")
+    except OSError:
+        return None
 
 
 # -- peak memory (fresh subprocess) -------------------------------------------------------------------

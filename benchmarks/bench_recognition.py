@@ -23,6 +23,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import argparse  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
+import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -37,7 +38,14 @@ REPO = HERE.parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from bench_probes import ensure_gazetteer, measure_cold_start, measure_memory, to_document  # noqa: E402
+from bench_probes import (  # noqa: E402
+    MachineProbe,
+    ensure_gazetteer,
+    libpython_shared,
+    measure_cold_start,
+    measure_memory,
+    to_document,
+)
 from bench_report import print_report, targets  # noqa: E402
 from corpus import MB, CorpusInfo, SourceDoc, ensure_corpus, read_corpus  # noqa: E402
 
@@ -49,6 +57,7 @@ if TYPE_CHECKING:
     from marsad.pipeline import Analysis, Pipeline
 
 PROGRESS_EVERY_S = 0.25
+PROBE_EVERY_DOCS = 64  # a MachineProbe between batches of this many documents, outside the timing
 MAX_FAILURES_SHOWN = 20
 
 
@@ -121,6 +130,9 @@ def environment(pinned: int | None) -> dict[str, Any]:
 
     return {
         "python": platform.python_version(),
+        "python_executable": sys.executable,
+        "python_compiler": platform.python_compiler(),
+        "libpython_shared": libpython_shared(),
         "platform": platform.platform(),
         "cpu_model": cpu_model,
         "cpus_online": os.cpu_count(),
@@ -170,6 +182,7 @@ class Throughput:
     failures: list[dict[str, str]] = field(default_factory=list)  # the first MAX_FAILURES_SHOWN
     components: list[tuple[str, float]] = field(default_factory=list)
     doc_seconds: dict[str, float] = field(default_factory=dict)
+    probe_seconds: list[float] = field(default_factory=list)  # MachineProbe between batches
 
     def rate(self, amount: float, seconds: float | None = None) -> float:
         secs = self.seconds if seconds is None else seconds
@@ -182,11 +195,13 @@ def measure_throughput(
     warmup_docs: int,
     make_record: Callable[[Document], object] | None,
     progress: Callable[[int], None] | None = None,
+    probe: Callable[[], float] | None = None,
 ) -> Throughput:
     """Warm up on the first documents, then time ``pipeline.pipe`` over all ``records``.
 
     Components are wrapped with timers for the time share; every mention's offsets are checked
-    against the original text outside the timed region.
+    against the original text outside the timed region. ``probe`` (a ``MachineProbe``) is run once
+    before the first document and after every ``PROBE_EVERY_DOCS``, outside the timed region too.
     """
     from marsad.pipeline import ComponentFailure
 
@@ -211,8 +226,11 @@ def measure_throughput(
     cpu_start = time.process_time()
     wall_start = last_report = clock()
     pending = 0
+    done = 0
     try:
         while True:
+            if probe is not None and done % PROBE_EVERY_DOCS == 0:
+                result.probe_seconds.append(probe())
             started = clock()
             doc = next(stream, None)
             elapsed = clock() - started
@@ -220,6 +238,7 @@ def measure_throughput(
             if doc is None:
                 break
             result.doc_seconds[doc.id] = elapsed
+            done += 1
             pending += len(doc.text)
             if make_record is not None:
                 started = clock()
@@ -390,6 +409,17 @@ def median_pass(passes: Sequence[Throughput]) -> Throughput:
     return sorted(passes, key=lambda t: t.seconds)[len(passes) // 2]
 
 
+def machine_speed(tp: Throughput, passes: Sequence[Throughput]) -> dict[str, float | None]:
+    """How fast the core was during ``tp``: the median ``MachineProbe`` time of the pass (ms), and the
+    speed it means relative to the fastest pass's (1.0 for that pass, 0.75 when the probe took a third
+    longer). A pass's rate that falls with this figure fell with the machine, not with the code."""
+    if not tp.probe_seconds:
+        return {"probe_ms": None, "machine_speed": None}
+    own = statistics.median(tp.probe_seconds)
+    fastest = min(statistics.median(t.probe_seconds) for t in passes if t.probe_seconds)
+    return {"probe_ms": round(own * 1000, 3), "machine_speed": round(fastest / own, 3)}
+
+
 def events_seconds(tp: Throughput) -> float:
     """The time of the events component; the rest of ``tp.seconds`` is the recognition layer's."""
     return sum(s for n, s in tp.components if n == "events")
@@ -496,13 +526,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     def make_record(doc: Document) -> bytes:
         return dumps(to_record(doc))
 
+    probe = MachineProbe()
     passes: list[Throughput] = []
     for n in range(args.passes):
         with _progress(err) as progress:
             label = "recognition" if args.passes == 1 else f"recognition, pass {n + 1} of {args.passes}"
             task = progress.add_task(label, total=info.chars)
             passes.append(
-                measure_throughput(pipeline, records, args.warmup_docs, make_record, _advance(progress, task))
+                measure_throughput(
+                    pipeline, records, args.warmup_docs, make_record, _advance(progress, task), probe
+                )
             )
     tp = median_pass(passes)
     e2e_seconds = tp.seconds + tp.record_seconds
@@ -551,7 +584,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     # The two layers: recognition (every component but events) and the full pipeline with events.
     figures["recognition"]["layers"] = layer_rates(tp)
     figures["recognition"]["passes"] = [
-        {"seconds": round(t.seconds, 4), **layer_rates(t)} for t in passes
+        {"seconds": round(t.seconds, 4), **layer_rates(t), **machine_speed(t, passes)} for t in passes
     ]  # in the order run; the figures above are the median pass's
 
     if not args.no_cold_start:

@@ -20,10 +20,31 @@ def verdict(ok: bool | None) -> str:
 
 
 def passes_line(passes: Sequence[dict[str, Any]]) -> str:
-    """Every timed pass's full-pipeline rate, in the order run: the spread the median hides."""
+    """Every timed pass's full-pipeline rate, in the order run: the spread the median hides; and, where
+    the passes carry it, the machine's speed during each (see ``bench_probes.MachineProbe``) and the fastest
+    pass's probe time, which compares runs."""
     rates = [p["full_mb_per_s"] for p in passes]
     shown = ", ".join(f"{v:.3f}" for v in rates)
-    return f"{len(rates)} passes, full pipeline {shown} MB/s (the median pass's figures shown)"
+    line = f"{len(rates)} passes, full pipeline {shown} MB/s (the median pass's figures shown)"
+    speeds = [p.get("machine_speed") for p in passes]
+    if all(v is not None for v in speeds):
+        line += "; machine speed " + ", ".join(f"{v:.2f}" for v in speeds) + " of the fastest pass's"
+        probes = [p["probe_ms"] for p in passes if p.get("probe_ms")]
+        if probes:  # the probe's own time is what compares machine speeds between runs
+            line += f" (probe {min(probes):.1f} ms)"
+    return line
+
+
+def interpreter_line(env: dict[str, Any]) -> str:
+    """Which Python ran the figures: its speed differs between builds of the same version (a shared
+    ``libpython``, or a build without profile-guided optimization, costs a tenth or more)."""
+    if not env.get("python"):
+        return "-"
+    shared = {True: "shared libpython", False: "libpython linked in", None: "libpython linkage unknown"}
+    parts = [f"Python {env['python']}", env.get("python_executable") or "", env.get("python_compiler") or ""]
+    if "libpython_shared" in env:  # older JSON: not recorded
+        parts.append(shared[env["libpython_shared"]])
+    return " · ".join(p for p in parts if p)
 
 
 def shown_value(value: float | None, check: Callable[[float], bool]) -> str:
@@ -131,6 +152,7 @@ def print_report(console: Console, figures: dict[str, Any]) -> None:
         "Recognition, one core",
         [
             ("code", figures.get("code", "-")),
+            ("interpreter", interpreter_line(figures.get("environment") or {})),
             (
                 "pipeline build",
                 f"{r['build_s']:.2f} s (KB + gazetteer + matchers; import {r['import_s']:.2f} s)",

@@ -39,3 +39,31 @@ def test_several_passes_are_shown_in_the_order_run() -> None:
         [{"full_mb_per_s": 0.4524}, {"full_mb_per_s": 0.4451}, {"full_mb_per_s": 0.4962}]
     )
     assert line == "3 passes, full pipeline 0.452, 0.445, 0.496 MB/s (the median pass's figures shown)"
+
+
+def test_the_machine_speed_of_each_pass_is_shown_where_recorded() -> None:
+    line = bench_report.passes_line(
+        [
+            {"full_mb_per_s": 0.4, "machine_speed": 0.8, "probe_ms": 25.0},
+            {"full_mb_per_s": 0.5, "machine_speed": 1.0, "probe_ms": 20.04},
+        ]
+    )
+    assert line.endswith("; machine speed 0.80, 1.00 of the fastest pass's (probe 20.0 ms)")
+    older = bench_report.passes_line([{"full_mb_per_s": 0.4}, {"full_mb_per_s": 0.5}])
+    assert "machine speed" not in older
+
+
+def test_the_interpreter_line_names_the_build() -> None:
+    env = {
+        "python": "3.11.7",
+        "python_executable": "/opt/py/bin/python",
+        "python_compiler": "GCC 12.2.0",
+        "libpython_shared": True,
+    }
+    assert (
+        bench_report.interpreter_line(env)
+        == "Python 3.11.7 · /opt/py/bin/python · GCC 12.2.0 · shared libpython"
+    )
+    assert bench_report.interpreter_line({**env, "libpython_shared": None}).endswith("linkage unknown")
+    assert bench_report.interpreter_line({"python": "3.11.7"}) == "Python 3.11.7"
+    assert bench_report.interpreter_line({}) == "-"
