@@ -141,6 +141,10 @@ _FULL_TABLE: Final = str.maketrans({**_FOLD_1TO1, **_PRES_MANY, **{c: None for c
 _TRANSLATE_UP_TO: Final = 64
 _EXPANDING_RE: Final = re.compile("[" + "".join(_PRES_MANY) + "]") if _PRES_MANY else None
 
+# Up to this length a document with deletions keeps an offset map for ``to_view`` (a list of one int per
+# character); longer ones search the deletions instead, so a huge document's map does not hold memory.
+_VIEW_AT_MAX_CHARS: Final = 200_000
+
 
 def fold_chars(text: str) -> str:
     """``text`` with the view's one-to-one folds applied (no deletions, no expansions)."""
@@ -183,7 +187,7 @@ def normalize_key(s: str) -> str:
 class NormalizedText:
     """A folded view of ``original`` whose positions map back to original character offsets."""
 
-    __slots__ = ("_deleted", "_dense", "_shift_at", "_view_of", "_words", "original", "text")
+    __slots__ = ("_deleted", "_dense", "_shift_at", "_view_at", "_view_of", "_words", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -192,6 +196,7 @@ class NormalizedText:
         self._dense: list[int] | None = None
         self._shift_at: list[int] = []
         self._deleted: list[int] = []  # original offsets of removed characters, ascending
+        self._view_at: list[int] | None = None  # to_view of every original offset, for text with deletions
         if _EXPANDING_RE is not None and _EXPANDING_RE.search(original):
             self._build_dense(original)
             return
@@ -251,12 +256,31 @@ class NormalizedText:
     def to_view(self, i: int) -> int:
         """View position of original offset ``i`` (the first view character at or after it)."""
         if self._dense is None:
+            if not self._deleted:
+                return min(i, len(self.text))
+            view_at = self._view_at
+            if view_at is None and len(self.original) <= _VIEW_AT_MAX_CHARS:
+                view_at = self._view_at = self._view_positions()
+            if view_at is not None and 0 <= i < len(view_at):
+                return view_at[i]
             # every removed character before ``i`` moves it one place left
             return min(i - count_below(self._deleted, i), len(self.text))
         j = self._view_of.get(i)  # the same few offsets (mention edges) are asked for again and again
         if j is None:
             j = self._view_of[i] = bisect_left(range(len(self.text)), i, key=self.to_original)
         return j
+
+    def _view_positions(self) -> list[int]:
+        """``to_view`` of every original offset up to the text's end, for text with deletions only: the
+        mention edges and windows of a document are mapped thousands of times, a list index each."""
+        out: list[int] = []
+        last = 0
+        for removed, k in enumerate(self._deleted):
+            out.extend(range(last - removed, k - removed + 1))  # k itself: the view character after it
+            last = k + 1
+        removed = len(self._deleted)
+        out.extend(range(last - removed, len(self.original) + 1 - removed))
+        return out
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span [start, end) to the original span covering the same characters.

@@ -1,5 +1,6 @@
 """The normalized view folds variants and maps every position back to the original text."""
 
+import bisect
 import random
 
 from hypothesis import given
@@ -69,17 +70,38 @@ def test_every_view_span_maps_to_an_original_span_that_folds_back(text: str) -> 
             )
 
 
+def _random_text(rng: random.Random, length: int) -> str:
+    return "".join(
+        rng.choice(["ق", "ت", "ل", " ", "\u064e", "\u0651", "\u0640", "\u200f", "أ"]) for _ in range(length)
+    )
+
+
+def _expected_view_position(view: NormalizedText, deleted: list[int], i: int) -> int:
+    return min(i - bisect.bisect_left(deleted, i), len(view.text))
+
+
 def test_to_view_counts_the_deleted_characters_before_each_offset() -> None:
     rng = random.Random(11)
     for _ in range(30):
-        original = "".join(
-            rng.choice(["ق", "ت", "ل", " ", "\u064e", "\u0651", "\u0640", "\u200f", "أ"]) for _ in range(80)
-        )
+        original = _random_text(rng, 80)
         view = NormalizedText(original)
         deleted = [k for k, ch in enumerate(original) if ch in "\u064e\u0651\u0640\u200f"]
-        for i in range(len(original) + 3):
-            expected = min(i - sum(1 for k in deleted if k < i), len(view.text))
-            assert view.to_view(i) == expected, (original, i)
+        for i in range(-2, len(original) + 3):
+            assert view.to_view(i) == _expected_view_position(view, deleted, i), (original, i)
+
+
+def test_to_view_of_a_document_too_long_for_an_offset_map_searches_the_deletions() -> None:
+    """Up to ``_VIEW_AT_MAX_CHARS`` a document answers from a map of every offset; a longer one
+    searches its deletions, with the same answers and no map held."""
+    rng = random.Random(5)
+    original = _random_text(rng, normalize._VIEW_AT_MAX_CHARS + 500)
+    view = NormalizedText(original)
+    deleted = [k for k, ch in enumerate(original) if ch in "\u064e\u0651\u0640\u200f"]
+    offsets = [0, 1, len(original) - 1, len(original), len(original) + 7]
+    offsets += rng.sample(range(len(original)), 3000)
+    for i in offsets:
+        assert view.to_view(i) == _expected_view_position(view, deleted, i), i
+    assert view._view_at is None
 
 
 _FOLDS = normalize._FOLD_1TO1
