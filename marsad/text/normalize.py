@@ -141,9 +141,9 @@ _FULL_TABLE: Final = str.maketrans({**_FOLD_1TO1, **_PRES_MANY, **{c: None for c
 _TRANSLATE_UP_TO: Final = 64
 _EXPANDING_RE: Final = re.compile("[" + "".join(_PRES_MANY) + "]") if _PRES_MANY else None
 
-# Up to this length a document with deletions keeps an offset map for ``to_view`` (a list of one int per
-# character); longer ones search the deletions instead, so a huge document's map does not hold memory.
-_VIEW_AT_MAX_CHARS: Final = 200_000
+# Up to this many deleted characters a document keeps, for ``to_view``, how many come before each offset
+# in one byte per character; with more it searches the deletions (a byte counts to 255).
+_MAX_COUNTED_DELETIONS: Final = 255
 
 
 def fold_chars(text: str) -> str:
@@ -187,7 +187,16 @@ def normalize_key(s: str) -> str:
 class NormalizedText:
     """A folded view of ``original`` whose positions map back to original character offsets."""
 
-    __slots__ = ("_deleted", "_dense", "_shift_at", "_view_at", "_view_of", "_words", "original", "text")
+    __slots__ = (
+        "_deleted",
+        "_deleted_before",
+        "_dense",
+        "_shift_at",
+        "_view_of",
+        "_words",
+        "original",
+        "text",
+    )
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -196,7 +205,7 @@ class NormalizedText:
         self._dense: list[int] | None = None
         self._shift_at: list[int] = []
         self._deleted: list[int] = []  # original offsets of removed characters, ascending
-        self._view_at: list[int] | None = None  # to_view of every original offset, for text with deletions
+        self._deleted_before: bytes | None = None  # per original offset, the deletions before it
         if _EXPANDING_RE is not None and _EXPANDING_RE.search(original):
             self._build_dense(original)
             return
@@ -258,11 +267,11 @@ class NormalizedText:
         if self._dense is None:
             if not self._deleted:
                 return min(i, len(self.text))
-            view_at = self._view_at
-            if view_at is None and len(self.original) <= _VIEW_AT_MAX_CHARS:
-                view_at = self._view_at = self._view_positions()
-            if view_at is not None and 0 <= i < len(view_at):
-                return view_at[i]
+            before = self._deleted_before
+            if before is None and len(self._deleted) <= _MAX_COUNTED_DELETIONS:
+                before = self._deleted_before = self._count_deleted_before()
+            if before is not None and 0 <= i < len(before):
+                return i - before[i]
             # every removed character before ``i`` moves it one place left
             return min(i - count_below(self._deleted, i), len(self.text))
         j = self._view_of.get(i)  # the same few offsets (mention edges) are asked for again and again
@@ -270,17 +279,17 @@ class NormalizedText:
             j = self._view_of[i] = bisect_left(range(len(self.text)), i, key=self.to_original)
         return j
 
-    def _view_positions(self) -> list[int]:
-        """``to_view`` of every original offset up to the text's end, for text with deletions only: the
-        mention edges and windows of a document are mapped thousands of times, a list index each."""
-        out: list[int] = []
+    def _count_deleted_before(self) -> bytes:
+        """For every original offset up to the text's end, how many removed characters come before it
+        (at most ``_MAX_COUNTED_DELETIONS``): a document's mention edges and windows are mapped to the view
+        thousands of times, and a byte read is cheaper than a search each time."""
+        pieces: list[bytes] = []
         last = 0
         for removed, k in enumerate(self._deleted):
-            out.extend(range(last - removed, k - removed + 1))  # k itself: the view character after it
+            pieces.append(bytes((removed,)) * (k + 1 - last))  # up to k itself: it is not before itself
             last = k + 1
-        removed = len(self._deleted)
-        out.extend(range(last - removed, len(self.original) + 1 - removed))
-        return out
+        pieces.append(bytes((len(self._deleted),)) * (len(self.original) + 1 - last))
+        return b"".join(pieces)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span [start, end) to the original span covering the same characters.

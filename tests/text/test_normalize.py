@@ -90,18 +90,17 @@ def test_to_view_counts_the_deleted_characters_before_each_offset() -> None:
             assert view.to_view(i) == _expected_view_position(view, deleted, i), (original, i)
 
 
-def test_to_view_of_a_document_too_long_for_an_offset_map_searches_the_deletions() -> None:
-    """Up to ``_VIEW_AT_MAX_CHARS`` a document answers from a map of every offset; a longer one
-    searches its deletions, with the same answers and no map held."""
+def test_to_view_of_a_document_with_too_many_deletions_to_count_in_bytes_searches_them() -> None:
+    """Up to ``_MAX_COUNTED_DELETIONS`` removed characters a document answers from a byte per offset; with
+    more it searches its deletions, with the same answers."""
     rng = random.Random(5)
-    original = _random_text(rng, normalize._VIEW_AT_MAX_CHARS + 500)
+    original = _random_text(rng, 2000)
     view = NormalizedText(original)
     deleted = [k for k, ch in enumerate(original) if ch in "\u064e\u0651\u0640\u200f"]
-    offsets = [0, 1, len(original) - 1, len(original), len(original) + 7]
-    offsets += rng.sample(range(len(original)), 3000)
-    for i in offsets:
+    assert len(deleted) > normalize._MAX_COUNTED_DELETIONS
+    for i in range(-2, len(original) + 3):
         assert view.to_view(i) == _expected_view_position(view, deleted, i), i
-    assert view._view_at is None
+    assert view._deleted_before is None
 
 
 _FOLDS = normalize._FOLD_1TO1
