@@ -29,7 +29,7 @@ from hijridate import Gregorian, Hijri
 from marsad.model import Document, Label
 from marsad.pipeline import Analysis
 from marsad.text.normalize import NormalizedText, normalize_for_match
-from marsad.text.words import matches_at, split_runs, with_prefixes
+from marsad.text.words import matches_at, runs_between_spaces, with_prefixes
 
 __all__ = ["TimeMatch", "TimeTagger", "TimeWords", "find_times", "load_time_words", "parse_published"]
 
@@ -666,7 +666,9 @@ class _Tokens:
     __slots__ = ("_forms", "attached", "end", "masks", "n", "start", "text")
 
     def __init__(self, view: str, lo: int, hi: int, words: TimeWords) -> None:
-        self.text, self.start, self.end = split_runs(_TOKEN_SPLIT, view[lo:hi], lo)
+        self.text, self.start, self.end = runs_between_spaces(
+            _TOKEN_SPLIT, view[lo:hi], lo, letters_apart=True
+        )
         self.n = n = len(self.text)
         # a word cut by the window edge keeps its place, but nothing matches it
         if n and lo > 0 and self.start[0] == lo and view[lo - 1].isalnum():

@@ -132,6 +132,35 @@ def split_runs(
     return pieces[1::2], starts, ends
 
 
+def runs_between_spaces(
+    splitter: re.Pattern[str], text: str, offset: int = 0, letters_apart: bool = False
+) -> tuple[list[str], list[int], list[int]]:
+    """``split_runs(splitter, text, offset)`` for a pattern whose runs never hold a space and never look
+    past one. Most words stand between single spaces, and a piece of ``text.split(" ")`` the pattern would
+    take whole is kept as it is: a C call each, where the regex engine tests every character on its own.
+    A piece is whole when it is all letters and digits (``str.isalnum``: ``\\w`` but "_") for a pattern of
+    ``\\w+`` runs, or, with ``letters_apart``, all letters (``str.isalpha``) or all decimal digits
+    (``str.isdecimal``: ``\\d``) for a pattern that takes letters and digits as runs of their own. The
+    pattern splits the other pieces."""
+    runs: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = offset
+    for piece in text.split(" "):
+        n = len(piece)
+        if n and ((piece.isalpha() or piece.isdecimal()) if letters_apart else piece.isalnum()):
+            runs.append(piece)
+            starts.append(pos)
+            ends.append(pos + n)
+        elif n:
+            piece_runs, piece_starts, piece_ends = split_runs(splitter, piece, pos)
+            runs.extend(piece_runs)
+            starts.extend(piece_starts)
+            ends.extend(piece_ends)
+        pos += n + 1
+    return runs, starts, ends
+
+
 class WordIndex:
     """Word spans (``\\w+``) and punctuation barriers of one text, in text order."""
 
@@ -139,7 +168,7 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        words, starts, ends = split_runs(_WORD_SPLIT, text)
+        words, starts, ends = runs_between_spaces(_WORD_SPLIT, text)
         self._starts = starts
         self._ends = ends
         self._words = words  # each word's text: a string keeps its hash, so set lookups are cheap

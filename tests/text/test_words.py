@@ -15,6 +15,7 @@ from marsad.text.words import (
     first_words,
     last_words,
     occurrence_starts,
+    runs_between_spaces,
     with_prefixes,
 )
 
@@ -127,6 +128,22 @@ def test_first_words_are_the_first_of_a_whole_split() -> None:
     for text in ["", "  ", "قصفت  الطائرات\nمواقع، في\tالبلدة ", "كلمة", " a b c d e f "]:
         for n in range(6):
             assert first_words(text, n) == text.split()[:n]
+
+
+_MIXED = list("اب ت_ ،.\n\t1٣x\u00a0²Ⅻ-")
+_TOKEN_RUNS = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")  # the time tagger's tokens
+
+
+@given(st.text(alphabet=st.sampled_from(_MIXED), max_size=40), st.integers(min_value=0, max_value=9))
+def test_runs_between_spaces_are_the_runs_the_pattern_finds(text: str, offset: int) -> None:
+    """Pieces between spaces the pattern would take whole are kept whole; the rest (punctuation, other
+    white space, "_", numerals that are not decimal digits) are split by the pattern: the same runs."""
+    for pattern, letters_apart in ((_WORD, False), (_TOKEN_RUNS, True)):
+        found = [(m.group(), m.start() + offset, m.end() + offset) for m in pattern.finditer(text)]
+        runs, starts, ends = runs_between_spaces(
+            re.compile(f"({pattern.pattern})"), text, offset, letters_apart
+        )
+        assert list(zip(runs, starts, ends, strict=True)) == found
 
 
 @given(
