@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from marsad.recognize.times import _TOKEN_RE as _TIME_TOKEN
 from marsad.text.normalize import NormalizedText
 from marsad.text.words import (
     BARRIER_CLASS,
@@ -131,14 +132,13 @@ def test_first_words_are_the_first_of_a_whole_split() -> None:
 
 
 _MIXED = list("اب ت_ ،.\n\t1٣x\u00a0²Ⅻ-")
-_TOKEN_RUNS = re.compile(r"\d+|[^\W\d_]+|\n|[^\s\w]")  # the time tagger's tokens
 
 
 @given(st.text(alphabet=st.sampled_from(_MIXED), max_size=40), st.integers(min_value=0, max_value=9))
 def test_runs_between_spaces_are_the_runs_the_pattern_finds(text: str, offset: int) -> None:
     """Pieces between spaces the pattern would take whole are kept whole; the rest (punctuation, other
     white space, "_", numerals that are not decimal digits) are split by the pattern: the same runs."""
-    for pattern, letters_apart in ((_WORD, False), (_TOKEN_RUNS, True)):
+    for pattern, letters_apart in ((_WORD, False), (_TIME_TOKEN, True)):
         found = [(m.group(), m.start() + offset, m.end() + offset) for m in pattern.finditer(text)]
         runs, starts, ends = runs_between_spaces(
             re.compile(f"({pattern.pattern})"), text, offset, letters_apart
