@@ -7,7 +7,7 @@ from marsad.events.context import DocContext
 from marsad.events.draft import Draft
 from marsad.events.lexicon import EventCues
 from marsad.model import Span
-from marsad.text.positions import SpanSet
+from marsad.text.positions import SpanSet, count_below
 
 
 class CasualtyCounter:
@@ -30,6 +30,8 @@ class CasualtyCounter:
     def _counts(self, ctx: DocContext, lo: int, hi: int) -> dict[str, dict[str, int]]:
         view = ctx.view
         vlo, vhi = view.to_view(lo), view.to_view(hi)
+        if not self._may_count(ctx, vlo, vhi):
+            return {}
         found = view.words.between(vlo, vhi)
         if self._forms.isdisjoint([word for _, _, word in found]):
             return {}
@@ -46,6 +48,20 @@ class CasualtyCounter:
             bucket = out.setdefault(kind, {})
             bucket[side] = bucket.get(side, 0) + number
         return out
+
+    def _may_count(self, ctx: DocContext, vlo: int, vhi: int) -> bool:
+        """Whether view offsets [vlo, vhi) may hold a word ``_kind`` knows: one of them starts there, or an
+        edge cuts a word, whose part inside is read as a word (``WordIndex.between``). Most sentences
+        hold none, and are then answered without listing their words."""
+        starts = ctx.cache.get("casualty word starts")
+        if not isinstance(starts, list):
+            starts = ctx.view.words.starts_of(self._forms)
+            ctx.cache["casualty word starts"] = starts
+        i = count_below(starts, vlo)
+        if i < len(starts) and starts[i] < vhi:
+            return True
+        text = ctx.view.text
+        return _cuts_word(text, vlo) or _cuts_word(text, vhi)
 
     def _kind(self, word: str) -> str | None:
         kind = self._kinds.get(word)
@@ -79,6 +95,14 @@ class CasualtyCounter:
             for m in ctx.within(ctx.actors, lo, hi):
                 return m.entity or "unspecified"
         return "unspecified"
+
+
+def _cuts_word(text: str, pos: int) -> bool:
+    """Whether ``pos`` falls inside a ``\\w+`` word of ``text`` (``\\w`` is a letter, a digit or "_")."""
+    if pos <= 0 or pos >= len(text):
+        return False
+    before, after = text[pos - 1], text[pos]
+    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
 
 
 def attach_casualty_sentences(events: list[Draft], ctx: DocContext, counter: CasualtyCounter) -> None:
