@@ -64,15 +64,30 @@ def _side_pattern() -> re.Pattern[str]:
     "المدفعية التركية": a state named as a party, or its arms, by its definite adjective; "وزارة الدفاع
     التركية", "استدعت وزارة الخارجية العراقية السفير" speak for the state's forces."""
     adjectives = "|".join(sorted((a + "ه?" for a in nationalities()), key=len, reverse=True))
-    heads = (
-        "طيران العدوان|لطيران العدوان|تحالف العدوان|لتحالف العدوان|طايرات العدوان"
-        "|الجانب|الطرف|العدو|العدوان|الاحتلال|للجانب|للطرف|للعدو|للعدوان|للاحتلال|وزاره الدفاع"
-        "|وزاره الخارجيه|وزاره الداخليه"
-        # a state's arms named definite: "استهدفت المدفعية التركية", "الطائرات المسيرة الأمريكية"
-        "|المدفعيه|للمدفعيه|الدوريه|الدوريات|للدوريه|للدوريات|المسيرات|الطايرات|الطايره المسيره"
-        "|الطايرات المسيره|المسيره|البوارج|المقاتلات|الطيران المسير|للطيران المسير"
-    )
-    return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>{heads}) ال(?P<adj>{adjectives})(?!\w)")
+    return re.compile(rf"(?<![\w#_])[وفبل]?(?P<head>{_SIDE_HEADS}) ال(?P<adj>{adjectives})(?!\w)")
+
+
+_SIDE_HEADS: Final = (
+    "طيران العدوان|لطيران العدوان|تحالف العدوان|لتحالف العدوان|طايرات العدوان"
+    "|الجانب|الطرف|العدو|العدوان|الاحتلال|للجانب|للطرف|للعدو|للعدوان|للاحتلال|وزاره الدفاع"
+    "|وزاره الخارجيه|وزاره الداخليه"
+    # a state's arms named definite: "استهدفت المدفعية التركية", "الطائرات المسيرة الأمريكية"
+    "|المدفعيه|للمدفعيه|الدوريه|الدوريات|للدوريه|للدوريات|المسيرات|الطايرات|الطايره المسيره"
+    "|الطايرات المسيره|المسيره|البوارج|المقاتلات|الطيران المسير|للطيران المسير"
+)
+
+
+def _openings(heads: str, article: str = "") -> frozenset[str]:
+    """The words a national pattern can open with: the first word of each of its ``heads`` (literals
+    joined by "|"), after ``article``, with or without one of the proclitics و ف ب ل. Every head is
+    followed by a space in the patterns, so a match opens with one of these as a whole word."""
+    firsts = {article + head.split(" ")[0] for head in heads.split("|")}
+    return frozenset(proclitic + word for word in firsts for proclitic in ("", "و", "ف", "ب", "ل"))
+
+
+_NATIONAL_OPENINGS: Final = _openings(_FORCE_HEADS + "|" + _DEED_HEADS)
+_SIDE_OPENINGS: Final = _openings(_SIDE_HEADS)
+_DEFINITE_DEED_OPENINGS: Final = _openings(_DEED_HEADS, "ال")
 
 
 # The national patterns end on a nationality adjective after a space and span at most six spaces before it
@@ -136,11 +151,28 @@ def _adjective_windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
     return windows
 
 
-def _window_starts(view: NormalizedText, windows: list[tuple[int, int]]) -> list[tuple[int, list[int]]]:
-    """(end, word starts) of each window. The national patterns open with a lookbehind, so the regex
-    engine would set up a match at every character of a window: they are tried (``matches_at``) only
-    where a word starts, the only places they can match."""
-    return [(hi, [start for start, _, _ in view.words.between(lo, hi)]) for lo, hi in windows]
+def _window_words(
+    view: NormalizedText, windows: list[tuple[int, int]]
+) -> list[tuple[int, list[tuple[int, str]]]]:
+    """(end, (start, text) of each word) of each window, a word cut by an edge with its part inside."""
+    return [(hi, [(start, word) for start, _, word in view.words.between(lo, hi)]) for lo, hi in windows]
+
+
+def _window_matches(
+    text: str,
+    tried: list[tuple[int, list[tuple[int, str]]]],
+    pattern: re.Pattern[str],
+    openings: frozenset[str],
+) -> list[re.Match[str]]:
+    """What ``pattern`` finds in each window of ``tried`` (``_window_words``). The national patterns open
+    with a lookbehind, so the regex engine would set up a match at every character of a window: each is
+    tried (``matches_at``) only where a word it can open with starts."""
+    out: list[re.Match[str]] = []
+    for hi, words in tried:
+        starts = [start for start, word in words if word in openings]
+        if starts:
+            out.extend(matches_at(pattern, text, starts, hi))
+    return out
 
 
 def national_forces(ctx: DocContext) -> list[Mention]:
@@ -155,12 +187,13 @@ def national_forces(ctx: DocContext) -> list[Mention]:
     # definite one ("الجانب الروسي", "الغارات الأمريكية") for the others
     starts, indefinite, definite = _adjective_places(text)
     windows = _adjective_windows(text, starts) if indefinite or definite else []
-    tried = _window_starts(view, windows)
-    found_all = [
-        *(f for hi, at in tried if indefinite for f in matches_at(_national_pattern(), text, at, hi)),
-        *(f for hi, at in tried if definite for f in matches_at(_side_pattern(), text, at, hi)),
-        *(f for hi, at in tried if definite for f in matches_at(_definite_deed_pattern(), text, at, hi)),
-    ]
+    tried = _window_words(view, windows)
+    found_all: list[re.Match[str]] = []
+    if indefinite:
+        found_all += _window_matches(text, tried, _national_pattern(), _NATIONAL_OPENINGS)
+    if definite:
+        found_all += _window_matches(text, tried, _side_pattern(), _SIDE_OPENINGS)
+        found_all += _window_matches(text, tried, _definite_deed_pattern(), _DEFINITE_DEED_OPENINGS)
     for found in sorted(found_all, key=lambda f: f.start()):
         adjective = found.group("adj")
         code = codes.get(adjective) or codes.get(_ADJECTIVE_ENDING.sub("", adjective), "")

@@ -303,25 +303,29 @@ def test_units_of_its_are_looked_for_only_where_a_unit_noun_stands() -> None:
         assert [(m.span(), m.group("unit")) for m in _units_of_its(text)] == expected
 
 
-def test_national_patterns_are_tried_only_where_a_word_starts() -> None:
-    """ "طيران حربي روسي", "الجانب التركي", "القصف الروسي": each pattern tried at the word starts of its
-    windows finds what a scan of each window finds."""
+def test_national_patterns_are_tried_only_where_a_word_they_open_with_starts() -> None:
+    """ "طيران حربي روسي", "الجانب التركي", "القصف الروسي": each pattern tried at the starts of its
+    windows' words that it can open with finds what a scan of each window finds."""
     import random
 
     from marsad.events.forces import (
+        _DEFINITE_DEED_OPENINGS,
+        _NATIONAL_OPENINGS,
+        _SIDE_OPENINGS,
         _adjective_places,
         _adjective_windows,
         _definite_deed_pattern,
         _national_pattern,
         _side_pattern,
-        _window_starts,
+        _window_matches,
+        _window_words,
     )
     from marsad.text.normalize import NormalizedText
-    from marsad.text.words import matches_at
 
     rng = random.Random(7)
     words = ["طيران", "قوات", "غارات", "الغارات", "القصف", "الجانب", "للطرف", "حربي", "مسير", "روسي"]
     words += ["الروسي", "تركيه", "التركيه", "حوثيون", "امريكي", "الامريكيه", "7", "#قصف", "قرب"]
+    words += ["طايره مسيره", "الطايره المسيره", "وزاره الدفاع", "بصاروخ", "للعدوان"]
     separators = [" "] * 8 + ["\n", ", ", "", "#"]
     found = 0
     for _ in range(300):
@@ -331,10 +335,14 @@ def test_national_patterns_are_tried_only_where_a_word_starts() -> None:
         view = NormalizedText(text)
         assert view.text == text
         windows = _adjective_windows(text, _adjective_places(text)[0])
-        tried = _window_starts(view, windows)
-        for pattern in (_national_pattern(), _side_pattern(), _definite_deed_pattern()):
+        tried = _window_words(view, windows)
+        for pattern, openings in (
+            (_national_pattern(), _NATIONAL_OPENINGS),
+            (_side_pattern(), _SIDE_OPENINGS),
+            (_definite_deed_pattern(), _DEFINITE_DEED_OPENINGS),
+        ):
             expected = [m.span() for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
-            assert [m.span() for hi, at in tried for m in matches_at(pattern, text, at, hi)] == expected
+            assert [m.span() for m in _window_matches(text, tried, pattern, openings)] == expected
             found += len(expected)
     assert found > 100  # the texts hold many descriptions, not a few
 
