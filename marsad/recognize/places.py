@@ -30,7 +30,7 @@ from marsad.resources import Resources
 from marsad.text.common_words import common_words
 from marsad.text.normalize import NormalizedText, normalize_for_match
 from marsad.text.positions import SpanSet, count_below
-from marsad.text.words import WORD, WordIndex, with_prefixes
+from marsad.text.words import WORD, WordIndex, line_starts, matches_at, with_prefixes
 
 # Settlement cues that introduce a place even when the gazetteer does not know the name.
 _STRONG_SETTLEMENT: Final = frozenset(
@@ -243,7 +243,7 @@ class PlaceRecognizer:
                 prior[leader.country] += 1.0 if strong_kind or leader.population >= 500_000 else 0.5
             found.append((m, canonical, places, top, strong_kind, common))
         local = top_countries(prior)
-        items = list(_BULLET_ITEM.finditer(text))
+        items = matches_at(_BULLET_ITEM, text, line_starts(text))
         bullets = self._bullet_starts(items)
         proposals: list[Candidate] = []
         previous: Candidate | None = None

@@ -51,6 +51,17 @@ def matches_at(
     return out
 
 
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` begins (0 and after every "\\n"): the only places a ``(?m)^`` pattern
+    can match, to try it at with ``matches_at`` rather than at every character."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
 def occurrence_starts(text: str, needles: Iterable[str], proclitics: str) -> list[int]:
     """Where a pattern that opens with an optional one-letter proclitic and then one of ``needles`` may
     start: at each occurrence of a needle, and one letter before it when that letter is one of

@@ -103,6 +103,24 @@ def test_bulleted_tally_lines_name_places(nlp: Pipeline) -> None:
     assert entity.attrs["country"] == "SY"
 
 
+def test_bulleted_lines_are_looked_for_at_line_starts_alone() -> None:
+    """The bullet pattern, tried only where a line begins, finds what its scan of the whole text finds."""
+    import random
+
+    from marsad.recognize.places import _BULLET_ITEM
+    from marsad.text.words import line_starts, matches_at
+
+    rng = random.Random(5)
+    pieces = ["▪️", "•", "-", "*", " ", "\n", "\n\n", ":", " :", "اريحا", "سراقب", " و", "غارتين", "_", "،"]
+    found = 0
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(30))
+        expected = [(m.span(), m.group(1)) for m in _BULLET_ITEM.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in matches_at(_BULLET_ITEM, text, line_starts(text))] == expected
+        found += len(expected)
+    assert found > 50
+
+
 def test_a_prison_names_its_place(nlp: Pipeline) -> None:
     doc = run(nlp, "شن مسلحون من تنظيم داعش هجوماً على سجن غويران في مدينة الحسكة.")
     assert "غويران" in [m.text for m in doc.mentions if m.label == Label.PLACE]

@@ -15,6 +15,8 @@ from marsad.text.words import (
     WordIndex,
     first_words,
     last_words,
+    line_starts,
+    matches_at,
     occurrence_starts,
     runs_between_spaces,
     with_prefixes,
@@ -108,6 +110,16 @@ def test_matches_at_finds_what_a_scan_of_the_text_finds() -> None:
         expected = [(m.span(), m.group(1)) for m in pattern.finditer(text)]
         found = [(m.span(), m.group(1)) for m in words.matches_at(pattern, words.starts_of(forms))]
         assert found == expected
+
+
+@given(st.text(alphabet="ab \n\r\u2028-:", max_size=40))
+def test_line_starts_are_where_a_multiline_caret_matches(text: str) -> None:
+    assert line_starts(text) == [m.start() for m in re.finditer(r"(?m)^", text)]
+    # a (?m)^ pattern tried only there finds what its scan finds, matches running over lines included
+    pattern = re.compile(r"(?m)^[\W_]*-[\W_]*(\w+) ?:")
+    assert [m.span() for m in matches_at(pattern, text, line_starts(text))] == [
+        m.span() for m in pattern.finditer(text)
+    ]
 
 
 def test_starts_before_gives_the_word_before_each_cue() -> None:
