@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
@@ -45,6 +46,29 @@ def test_pipe_keeps_order_and_reports_failures() -> None:
     assert failed == ["1:consumer"]
     with pytest.raises(ComponentFailure):
         list(nlp.pipe([Document(id="x", text="boom")]))
+
+
+def test_pipe_lets_go_of_each_document_the_consumer_is_done_with() -> None:
+    """A stream holds no analysed document after handing it on: a batch that kept them all kept every
+    one's analysis alive until the batch ended."""
+    import weakref
+
+    class Marker:
+        """Something a weak reference can watch, carried in the document's metadata."""
+
+    markers: list[weakref.ref[Marker]] = []
+
+    def documents() -> Iterator[Document]:
+        for i in range(6):
+            marker = Marker()
+            markers.append(weakref.ref(marker))
+            yield Document(id=str(i), text="a", meta={"marker": marker})
+
+    nlp = Pipeline([Provides(), Needs()])
+    for i, doc in enumerate(nlp.pipe(documents(), batch_size=6)):
+        assert doc.meta["seen"] == "A"
+        del doc
+        assert [ref() is None for ref in markers[:i]] == [True] * i  # every document handed on before
 
 
 def test_the_default_pipeline_leaves_no_reference_cycles() -> None:
