@@ -158,15 +158,17 @@ def report(args: argparse.Namespace) -> int:
     if not Path(args.callgrind).is_file():
         raise SystemExit(f"{args.callgrind}: no such file (callgrind's output, from --callgrind-out-file)")
     out_lines = Path(args.callgrind).read_text(encoding="utf-8", errors="replace").splitlines()
-    c_file = args.c_source or find_c_source(out_lines)
+    named = find_c_source(out_lines)  # callgrind's counts are filed under the path it was built at
+    c_file = args.c_source or named
     if not Path(c_file).is_file():
         raise SystemExit(
             f"{c_file}: the generated C file is gone (pip deletes a build made in a temporary directory); "
-            "build with `pip install -e .` or from a checkout and give the file with --c-source"
+            "build with `pip install -e .` or from a checkout, or keep a copy, and give the file with "
+            "--c-source"
         )
     costs = python_line_costs(
         Path(c_file).read_text(encoding="utf-8", errors="replace").split("\n"),
-        c_line_costs(out_lines, c_file),
+        c_line_costs(out_lines, named),
         args.own,
     )
     total = sum(
@@ -215,7 +217,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     runner.add_argument("--cache-dir", default=str(HERE / ".cache"), help="where the corpus is cached")
     reader = commands.add_parser("report", help="costs per Python line from a callgrind output file")
     reader.add_argument("callgrind", help="callgrind's output file")
-    reader.add_argument("--c-source", help="the generated C file (default: the one the output names)")
+    reader.add_argument(
+        "--c-source", help="the generated C file, or a copy of it (default: the one the output names)"
+    )
     reader.add_argument("--under", default="marsad/", help="only files whose path holds this (marsad/)")
     reader.add_argument("--own", action="store_true", help="leave out calls to other compiled functions")
     reader.add_argument("--by-function", action="store_true", help="sum the lines of each function")

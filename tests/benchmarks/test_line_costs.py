@@ -104,6 +104,19 @@ def test_the_report_names_the_generated_file_and_the_lines(
     assert len(printed) == 3
 
 
+def test_a_copy_of_the_generated_file_is_read_for_the_one_callgrind_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--c-source``: the build's own file is gone (pip deleted it), a copy elsewhere gives its lines."""
+    copy = tmp_path / "kept.c"
+    copy.write_text(C_SOURCE)
+    out = tmp_path / "cg.out"
+    out.write_text(CALLGRIND)  # names /build/__native_abc.c, which does not exist here
+    assert line_costs.main(["report", str(out), "--c-source", str(copy), "--top", "1"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[1].split() == ["105", "38.18%", "marsad/text/words.py:10", "first"]
+
+
 def test_a_profile_without_compiled_code_says_what_to_do(tmp_path: Path) -> None:
     out = tmp_path / "cg.out"
     out.write_text("fl=(1) /usr/lib/libpython3.11.so\nfn=(1) main\n1 10\n")
