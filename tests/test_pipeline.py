@@ -48,6 +48,63 @@ def test_pipe_keeps_order_and_reports_failures() -> None:
         list(nlp.pipe([Document(id="x", text="boom")]))
 
 
+class Sees:
+    """Records which documents reach it."""
+
+    name: ClassVar[str] = "last"
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, doc: Document, analysis: Analysis) -> None:
+        self.seen.append(doc.id)
+
+
+def test_a_failing_document_leaves_the_rest_of_its_batch_analysed() -> None:
+    """Each component runs over the whole batch: the one that fails on a document ends that document's
+    analysis alone, and a stream with no handler raises only once the documents before it are out."""
+    last = Sees()
+    nlp = Pipeline([Provides(), Needs(), last])
+    docs = [Document(id=str(i), text=t) for i, t in enumerate(["a", "boom", "c", "d"])]
+    failures = nlp.analyse_batch(docs)
+    assert list(failures) == [1] and failures[1].component == "consumer"
+    assert isinstance(failures[1].__cause__, RuntimeError)
+    assert last.seen == ["0", "2", "3"]
+    assert [d.meta.get("seen") for d in docs] == ["A", None, "C", "D"]
+
+    stream = nlp.pipe([Document(id=str(i), text=t) for i, t in enumerate(["a", "boom", "c"])], batch_size=3)
+    assert next(stream).id == "0"
+    with pytest.raises(ComponentFailure, match="cannot handle"):
+        next(stream)
+
+
+def test_a_batch_is_analysed_as_each_document_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records from ``analyse_batch`` (in one group, and in groups cut by ``BATCH_CHARS``) are those of
+    the pipeline run on each document by itself: development documents of every style."""
+    from pathlib import Path
+
+    import marsad.pipeline
+    from marsad.evaluate.gold import load_gold
+    from marsad.io.output import to_record
+
+    repo = Path(__file__).resolve().parents[1]
+    gold = load_gold(repo / "gold" / "dev")[::20]
+
+    def documents() -> list[Document]:
+        return [Document(id=g.id, text=g.text, published=g.published) for g in gold]
+
+    nlp = Pipeline.default()
+    alone = [to_record(nlp(doc)) for doc in documents()]
+    assert len(alone) > 40 and sum(len(r["events"]) for r in alone) > 50
+    for budget in (marsad.pipeline.BATCH_CHARS, 3_000):
+        monkeypatch.setattr(marsad.pipeline, "BATCH_CHARS", budget)
+        batch = documents()
+        assert nlp.analyse_batch(batch) == {}
+        assert [to_record(doc) for doc in batch] == alone
+
+
 def test_pipe_lets_go_of_each_document_the_consumer_is_done_with() -> None:
     """A stream holds no analysed document after handing it on: a batch that kept them all kept every
     one's analysis alive until the batch ended."""

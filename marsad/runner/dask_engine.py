@@ -37,7 +37,7 @@ import sqlalchemy as sa
 
 from marsad.io.readers import InputError
 from marsad.model import Document
-from marsad.pipeline import ComponentFailure, Pipeline
+from marsad.pipeline import Pipeline
 from marsad.runner.local import (
     InputErrorHook,
     ProgressHook,
@@ -153,12 +153,9 @@ def extract_partition(
     pipeline, knowledge = worker_pipeline(kb_paths, gazetteer_path)
     docs = decode_docs(payload, size)
     failures: dict[str, str] = {}
-    for doc in docs:
-        try:
-            pipeline(doc)
-        except ComponentFailure as failure:
-            failures[doc.id] = f"{failure.component}: {failure.error!r}"
-            doc.clear_analysis()  # stored with its text and metadata only, never half an analysis
+    for i, failure in pipeline.analyse_batch(docs).items():
+        failures[docs[i].id] = f"{failure.component}: {failure.error!r}"
+        docs[i].clear_analysis()  # stored with its text and metadata only, never half an analysis
     producer = Producer(marsad=__version__, knowledge=knowledge)
     tables = analysis_tables(key, docs, failures, producer)
     return {

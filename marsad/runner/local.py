@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from marsad.io.readers import InputError
 from marsad.model import Document
-from marsad.pipeline import ComponentFailure, Pipeline
+from marsad.pipeline import Pipeline
 from marsad.runner.writer import BatchSink, WriterMode, open_sink
 from marsad.store import Producer, Store, StoredDoc
 from marsad.store.dedup import content_hash
@@ -129,10 +129,10 @@ class _BatchRunner:
         if not todo:
             return
         failures: dict[str, str] = {}
-        for doc in todo:
-            try:
-                self.pipeline(doc)
-            except ComponentFailure as failure:
+        failed = self.pipeline.analyse_batch(todo)
+        for i, doc in enumerate(todo):
+            failure = failed.get(i)
+            if failure is not None:
                 failures[doc.id] = f"{failure.component}: {failure.error!r}"
                 self.failed_here.add(content_hash(doc.text))
                 doc.clear_analysis()  # stored with its text and metadata only, never half an analysis
