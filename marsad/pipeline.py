@@ -97,21 +97,10 @@ class Pipeline:
         many short-lived acyclic objects whose collections would free nothing (see ``marsad.gcpause``).
         A document analysed before is analysed afresh: the earlier mentions, entities, author and events
         are replaced, never added to."""
-        doc.clear_analysis()
-        with paused_gc():
-            self._analyse(doc)
+        failures = self.analyse_batch([doc])
+        if failures:
+            raise failures[0]
         return doc
-
-    def _analyse(self, doc: Document) -> None:
-        """The components in order. The working state (view, word index, facts) is freed when this
-        returns, before the collector runs again: otherwise the first collection after the pause walks
-        all of it as young objects, and moves it to an older generation to be walked again."""
-        analysis = Analysis.start(doc)
-        for comp in self.components:
-            try:
-                comp(doc, analysis)
-            except Exception as exc:
-                raise ComponentFailure(doc.id, comp.name, exc) from exc
 
     def pipe(
         self,
@@ -156,8 +145,9 @@ class Pipeline:
     def _analyse_group(
         self, batch: list[Document], start: int, end: int, failures: dict[int, ComponentFailure]
     ) -> None:
-        """The components over ``batch[start:end]``, component by component. The working states are freed
-        inside the pause, as in ``_analyse``."""
+        """The components over ``batch[start:end]``, component by component. The working states (views,
+        word indexes, facts) are freed inside the pause: otherwise the first collection after it walks
+        them all as young objects, and moves them to an older generation to be walked again."""
         for doc in batch[start:end]:
             doc.clear_analysis()
         with paused_gc():
